@@ -1,0 +1,746 @@
+package io.ecsl.eval;
+
+import io.ecsl.ast.Arg;
+import io.ecsl.ast.Expr;
+import io.ecsl.ast.Item;
+import io.ecsl.ast.StringPart;
+import io.ecsl.diag.Diagnostic;
+import io.ecsl.diag.Diagnostics;
+import io.ecsl.diag.Suggestions;
+import io.ecsl.source.Span;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Evaluates expressions and bodies. Errors are reported as diagnostics and the failing entry is
+ * skipped, so one run reports every problem; values that already failed propagate silently.
+ */
+public final class Interpreter {
+  private final Diagnostics diagnostics;
+  private final Env builtins;
+  private int depth;
+
+  public Interpreter(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+    this.builtins = Builtins.environment();
+  }
+
+  /** The scope every module's scope descends from: the built-in functions. */
+  public Env builtins() {
+    return builtins;
+  }
+
+  public void report(Diagnostic diagnostic) {
+    if (!"E0000".equals(diagnostic.code())) {
+      diagnostics.add(diagnostic);
+    }
+  }
+
+  // =========================================================================================
+  // Bodies
+  // =========================================================================================
+
+  /**
+   * Evaluates the items of a body into {@code sink}. Names defined in the body ({@code let},
+   * {@code template}, labelled declarations) are visible throughout it, before and after.
+   */
+  public void evalBody(List<Item> items, Env env, BodySink sink, boolean soft) {
+    run(items, env, sink, soft, predeclare(items, env, env, sink));
+  }
+
+  /** Evaluates the items of a body whose names {@link #predeclare} already bound. */
+  void run(List<Item> items, Env env, BodySink sink, boolean soft, List<Declaration> predeclared) {
+    int next = 0;
+    for (Item item : items) {
+      try {
+        if (item instanceof Item.Entry e && sink.acceptsDeclarations() && isPredeclared(e, predeclared, next)) {
+          Declaration d = predeclared.get(next++);
+          d.body(this);
+          sink.declaration(d);
+          continue;
+        }
+        evalItem(item, env, sink, soft);
+      } catch (EvalException e) {
+        report(e.diagnostic());
+      }
+    }
+  }
+
+  private static boolean isPredeclared(Item.Entry e, List<Declaration> predeclared, int next) {
+    return next < predeclared.size() && predeclared.get(next).span().equals(headerSpan(e));
+  }
+
+  /**
+   * Binds the names a body defines before evaluating any of it, so order does not matter. Names go
+   * into {@code bind} (a module's shared scope) and evaluate in {@code env} (their file's scope).
+   */
+  List<Declaration> predeclare(List<Item> items, Env env, Env bind, BodySink sink) {
+    List<Declaration> declarations = new ArrayList<>();
+    for (Item item : items) {
+      switch (item) {
+        case Item.Let let -> bindLazy(bind, let.name().name(), let.name().span(), () -> {
+          Value v = eval(let.value(), env);
+          return let.type() == null ? v : Types.check(this, v, let.type(), let.value().span(), "`" + let.name() + "`");
+        });
+        case Item.Template t -> bind(bind, t.name().name(), t.name().span(),
+            new Value.Function(t.span(), new TemplateFunction(t, env)));
+        case Item.Entry e when sink.acceptsDeclarations() -> {
+          Declaration d = declarationOf(e, env, sink);
+          if (d != null) {
+            declarations.add(d);
+            if (e.labels().size() == 1 && e.labels().get(0).ident() != null) {
+              bind(bind, d.label(), d.labelSpan(), new Value.Ref(d.labelSpan(), d));
+            }
+          }
+        }
+        default -> {}
+      }
+    }
+    return declarations;
+  }
+
+  private void bind(Env env, String name, Span at, Value value) {
+    Env.Slot previous = env.define(name, at, value);
+    if (previous != null) {
+      duplicate(name, at, previous);
+    }
+  }
+
+  private void bindLazy(Env env, String name, Span at, java.util.function.Supplier<Value> thunk) {
+    Env.Slot previous = env.defineLazy(name, at, thunk);
+    if (previous != null) {
+      duplicate(name, at, previous);
+    }
+  }
+
+  private void duplicate(String name, Span at, Env.Slot previous) {
+    report(Diagnostic.error("E0203", at, "`" + name + "` is defined twice")
+        .withLabel(previous.definedAt(), "first defined here")
+        .withHint("rename one of them; names are shared by every file of a module"));
+  }
+
+  /** The declaration an entry makes at the top level, or null (after reporting) if it makes none. */
+  private Declaration declarationOf(Item.Entry e, Env env, BodySink sink) {
+    String keyword = e.key().constant();
+    Kind kind = keyword == null ? null : Kind.byKeyword(keyword);
+    if (kind == null) {
+      return null; // reported when the item itself is evaluated
+    }
+    if (!e.isBlock()) {
+      report(Diagnostic.error("E0404", e.key().span(), "`" + keyword + "` declarations take a block")
+          .withHint("write `" + keyword + (kind.isSingleton() ? "" : " name") + " { … }`"));
+      return null;
+    }
+    if (kind.isSingleton()) {
+      if (!e.labels().isEmpty()) {
+        report(Diagnostic.error("E0404", e.labels().get(0).span(), "`" + keyword + "` takes no name")
+            .withHint("write `" + keyword + " { … }`"));
+        return null;
+      }
+      return new Declaration(kind, keyword, headerSpan(e), e.key().span(), e, env);
+    }
+    if (e.labels().size() != 1) {
+      Span at = e.labels().isEmpty() ? e.key().span() : e.labels().get(1).span();
+      report(Diagnostic.error("E0404", at, e.labels().isEmpty()
+              ? "`" + keyword + "` needs a name" : "`" + keyword + "` takes one name")
+          .withHint("write `" + keyword + " name { … }`" + (kind == Kind.SERVICE ? " or `service name in cluster { … }`" : "")));
+      return null;
+    }
+    if (e.in() != null && kind != Kind.SERVICE) {
+      report(Diagnostic.error("E0404", e.in().span(), "`in` is only for services (`service web in prod`)")
+          .withHint("remove `in …`"));
+    }
+    Item.Label label = e.labels().get(0);
+    String name = label.ident() != null ? label.ident().name() : evalString(label.string(), env);
+    return new Declaration(kind, name, headerSpan(e), label.span(), e, env);
+  }
+
+  static Span headerSpan(Item.Entry e) {
+    Span end = e.in() != null ? e.in().span() : e.labels().isEmpty() ? e.key().span() : e.labels().get(e.labels().size() - 1).span();
+    return e.key().span().to(end);
+  }
+
+  private void evalItem(Item item, Env env, BodySink sink, boolean soft) {
+    switch (item) {
+      case Item.Let let -> {
+        Env.Slot slot = env.lookup(let.name().name());
+        if (slot != null) {
+          slot.force(let.name().span(), let.name().name());
+        }
+      }
+      case Item.Template t -> {}
+      case Item.Import i -> report(Diagnostic.error("E0205", i.span(), "`import` must be at the top of a file")
+          .withHint("move it above the declarations"));
+      case Item.Var v -> report(Diagnostic.error("E0205", v.span(), "`var` must be at the top level of the project")
+          .withHint("inside blocks and templates use `let` or a template parameter"));
+      case Item.For f -> evalFor(f, env, sink, soft);
+      case Item.If i -> {
+        Value c = eval(i.condition(), env);
+        if (truth(c, i.condition().span())) {
+          evalBody(i.then(), env.child(), sink, soft);
+        } else if (i.otherwise() != null) {
+          evalBody(i.otherwise(), env.child(), sink, soft);
+        }
+      }
+      case Item.Spread s -> spread(eval(s.value(), env), s.value().span(), sink);
+      case Item.Entry e -> evalEntry(e, env, sink, soft);
+      case Item.ExprStatement s -> evalStatement(s, env, sink);
+    }
+  }
+
+  private void evalFor(Item.For f, Env env, BodySink sink, boolean soft) {
+    Value iterable = eval(f.iterable(), env);
+    for (Value[] pair : iterate(iterable, f.iterable().span(), f.key() != null)) {
+      Env scope = env.child();
+      if (f.key() != null) {
+        scope.define(f.key().name(), f.key().span(), pair[0]);
+      }
+      scope.define(f.value().name(), f.value().span(), pair[1]);
+      evalBody(f.body(), scope, sink, soft);
+    }
+  }
+
+  private void spread(Value value, Span at, BodySink sink) {
+    if (value instanceof Value.Error) {
+      return;
+    }
+    if (!(value instanceof Value.Obj obj)) {
+      throw new EvalException(Diagnostic.error("E0302", at, "`...` needs an object, found a " + value.typeName())
+          .withHint("spread a block value such as a template result: `...defaults()`"));
+    }
+    for (Value.Field f : obj.fields()) {
+      sink.field(new Value.Field(f.key(), f.labels(), f.value(), f.keySpan(), f.valueSpan(), f.in(), true, f.block()), this);
+    }
+  }
+
+  private void evalEntry(Item.Entry e, Env env, BodySink sink, boolean soft) {
+    String key = e.key().ident() != null ? e.key().ident().name() : evalString(e.key().string(), env);
+    if (sink.acceptsDeclarations()) {
+      Kind kind = Kind.byKeyword(key);
+      if (kind != null) {
+        Declaration d = declarationOf(e, env, sink);
+        if (d != null) {
+          d.body(this);
+          sink.declaration(d);
+        }
+        return;
+      }
+      sink.field(new Value.Field(key, List.of(), new Value.Null(e.span()), e.key().span(), e.span(), null, soft, e.isBlock()), this);
+      return;
+    }
+    List<String> labels = new ArrayList<>(e.labels().size());
+    for (Item.Label l : e.labels()) {
+      labels.add(l.ident() != null ? l.ident().name() : evalString(l.string(), env));
+    }
+    Value in = e.in() == null ? null : eval(e.in(), env);
+    Value value;
+    Span valueSpan;
+    if (e.value() != null) {
+      value = eval(e.value(), env);
+      valueSpan = e.value().span();
+      if (e.isBlock()) {
+        value = refine(value, e, env);
+        valueSpan = valueSpan.to(e.bodySpan());
+      }
+    } else {
+      value = evalBlock(e, env, false);
+      valueSpan = e.bodySpan();
+    }
+    sink.field(new Value.Field(key, labels, value, e.key().span().to(e.labels().isEmpty() ? e.key().span()
+        : e.labels().get(e.labels().size() - 1).span()), valueSpan, in, soft, e.isBlock() && e.value() == null), this);
+  }
+
+  /** {@code container log = sidecar() { cpu = 64 }}: the block's entries override the value's. */
+  private Value refine(Value base, Item.Entry e, Env env) {
+    if (base instanceof Value.Error) {
+      return base;
+    }
+    if (!(base instanceof Value.Obj obj)) {
+      throw new EvalException(Diagnostic.error("E0302", e.value().span(),
+          "a block after `=` refines an object, but this is a " + base.typeName())
+          .withHint("remove the block, or make the value an object"));
+    }
+    ObjectSink sink = new ObjectSink();
+    for (Value.Field f : obj.fields()) {
+      sink.field(new Value.Field(f.key(), f.labels(), f.value(), f.keySpan(), f.valueSpan(), f.in(), true, f.block()), this);
+    }
+    evalBody(e.body(), env.child(), sink, false);
+    return sink.build(e.value().span().to(e.bodySpan()));
+  }
+
+  /** Evaluates a block's body to an object. Inside a service, its task's containers are in scope. */
+  public Value.Obj evalBlock(Item.Entry e, Env env) {
+    return evalBlock(e, env, false);
+  }
+
+  /** The body of a declaration; a service's body also sees its task's containers. */
+  Value.Obj evalDeclarationBody(Item.Entry e, Env env) {
+    return evalBlock(e, env, true);
+  }
+
+  private Value.Obj evalBlock(Item.Entry e, Env env, boolean declaration) {
+    Env scope = env.child();
+    if (declaration && Kind.SERVICE.keyword().equals(e.key().constant())) {
+      exposeContainers(e, env, scope);
+    }
+    ObjectSink sink = new ObjectSink();
+    evalBody(e.body(), scope, sink, false);
+    return sink.build(e.bodySpan() != null ? e.bodySpan() : e.span());
+  }
+
+  /** Lets `load_balancer { container = app.http }` name the containers of the service's task. */
+  private void exposeContainers(Item.Entry service, Env env, Env scope) {
+    for (Item item : service.body()) {
+      if (item instanceof Item.Entry t && "task".equals(t.key().constant()) && t.value() != null) {
+        Value v;
+        try {
+          v = eval(t.value(), env);
+        } catch (EvalException ignored) {
+          return; // reported when the attribute itself is evaluated
+        }
+        if (v instanceof Value.Ref r && r.target().kind() == Kind.TASK) {
+          Declaration task = r.target();
+          for (String name : task.containerNames(this)) {
+            scope.define(name, t.span(), new Value.ContainerRef(t.value().span(), task, name));
+          }
+        }
+        return;
+      }
+    }
+  }
+
+  private void evalStatement(Item.ExprStatement s, Env env, BodySink sink) {
+    if (!(s.expr() instanceof Expr.Call call)) {
+      throw new EvalException(Diagnostic.error("E0405", s.span(), "this expression is not used")
+          .withHint("write `name = value` for an attribute, or call a template: `name(…)`"));
+    }
+    Value callee = eval(call.callee(), env);
+    if (callee instanceof Value.Error) {
+      return;
+    }
+    List<Callable.Argument> args = evalArgs(call.args(), env);
+    Value result = invoke(callee, call, args, sink);
+    if (result instanceof Value.Obj obj) {
+      if (sink.acceptsDeclarations()) {
+        if (!obj.fields().isEmpty()) {
+          throw new EvalException(Diagnostic.error("E0405", s.span(), "the result of this call is not used")
+              .withHint("templates called at the top level must declare resources (`task …`, `service …`)"));
+        }
+        return;
+      }
+      spread(obj, s.span(), sink);
+    } else if (!(result instanceof Value.Null) && !(result instanceof Value.Error)) {
+      throw new EvalException(Diagnostic.error("E0405", s.span(), "the " + result.typeName() + " this call returns is not used")
+          .withHint("assign it: `name = " + call.callee().span().text() + "(…)`"));
+    }
+  }
+
+  // =========================================================================================
+  // Expressions
+  // =========================================================================================
+
+  /** Evaluates, reporting failure and returning {@link Value.Error} instead of throwing. */
+  public Value evalCatching(Expr expr, Env env) {
+    try {
+      return eval(expr, env);
+    } catch (EvalException e) {
+      report(e.diagnostic());
+      return new Value.Error(expr.span());
+    }
+  }
+
+  public Value eval(Expr expr, Env env) {
+    if (++depth > 400) {
+      depth = 0;
+      throw new EvalException(Diagnostic.error("E0206", expr.span(), "evaluation nests too deeply (runaway recursion?)")
+          .withHint("templates may not call themselves without end"));
+    }
+    try {
+      return evalInner(expr, env);
+    } finally {
+      depth--;
+    }
+  }
+
+  private Value evalInner(Expr expr, Env env) {
+    return switch (expr) {
+      case Expr.IntLit i -> new Value.Int(i.span(), i.value());
+      case Expr.DecimalLit d -> new Value.Dec(d.span(), d.value());
+      case Expr.BoolLit b -> new Value.Bool(b.span(), b.value());
+      case Expr.NullLit n -> new Value.Null(n.span());
+      case Expr.QuantityLit q -> quantity(q);
+      case Expr.PortLit p -> new Value.Port(p.span(), p.from(), p.to(), p.protocol());
+      case Expr.StringLit s -> new Value.Str(s.span(), evalString(s, env));
+      case Expr.Name n -> name(n, env);
+      case Expr.Member m -> member(eval(m.target(), env), m);
+      case Expr.Index i -> index(eval(i.target(), env), eval(i.index(), env), i);
+      case Expr.Call c -> call(c, env);
+      case Expr.Unary u -> Operators.unary(this, u.op(), eval(u.operand(), env), u.span());
+      case Expr.Binary b -> binary(b, env);
+      case Expr.Conditional c -> truth(eval(c.condition(), env), c.condition().span())
+          ? eval(c.ifTrue(), env) : eval(c.ifFalse(), env);
+      case Expr.ListLit l -> {
+        List<Value> items = new ArrayList<>(l.elements().size());
+        for (Expr e : l.elements()) {
+          items.add(eval(e, env));
+        }
+        yield new Value.ListV(l.span(), items);
+      }
+      case Expr.StrategyItem s -> strategyItem(s, env);
+      case Expr.ListComprehension c -> comprehension(c, env);
+      case Expr.ObjectLit o -> {
+        ObjectSink sink = new ObjectSink();
+        evalBody(o.items(), env.child(), sink, false);
+        yield sink.build(o.span());
+      }
+    };
+  }
+
+  private Value binary(Expr.Binary b, Env env) {
+    Value left = eval(b.left(), env);
+    // && and || short-circuit so `x != null && x.y` works.
+    if (b.op().equals("&&")) {
+      return truth(left, b.left().span()) ? new Value.Bool(b.span(), truth(eval(b.right(), env), b.right().span()))
+          : new Value.Bool(b.span(), false);
+    }
+    if (b.op().equals("||")) {
+      return truth(left, b.left().span()) ? new Value.Bool(b.span(), true)
+          : new Value.Bool(b.span(), truth(eval(b.right(), env), b.right().span()));
+    }
+    return Operators.binary(this, b.op(), left, eval(b.right(), env), b.span());
+  }
+
+  private Value quantity(Expr.QuantityLit q) {
+    Unit unit = Unit.parse(q.unit());
+    if (unit == null) {
+      String hint = q.unit().equals("MB") || q.unit().equals("GB")
+          ? "write `" + q.amount().toPlainString() + " " + q.unit().charAt(0) + "iB`: ECS counts memory in MiB (1 GiB = 1024 MiB)"
+          : "units are MiB, GiB, vcpu, ms, s, m, h, d and %";
+      throw new EvalException(Diagnostic.error("E0301", q.span(), "unknown unit `" + q.unit() + "`").withHint(hint));
+    }
+    return new Value.Quantity(q.span(), q.amount(), unit);
+  }
+
+  String evalString(Expr.StringLit s, Env env) {
+    String constant = s.constant();
+    if (constant != null) {
+      return constant;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (StringPart part : s.parts()) {
+      switch (part) {
+        case StringPart.Text t -> sb.append(t.text());
+        case StringPart.Interpolation i -> sb.append(Text.interpolate(this, eval(i.expr(), env), i.expr().span()));
+      }
+    }
+    return sb.toString();
+  }
+
+  private Value name(Expr.Name n, Env env) {
+    String name = n.ident().name();
+    Env.Slot slot = env.lookup(name);
+    if (slot == null) {
+      return new Value.Symbol(n.span(), name, env);
+    }
+    Value v = slot.force(n.span(), name);
+    return v;
+  }
+
+  /** The error for a bare word that turned out to be needed as a name. */
+  public EvalException unknownName(Value.Symbol s) {
+    Set<String> candidates = new LinkedHashSet<>(s.scope().visibleNames());
+    String hint = Suggestions.didYouMean(s.name(), candidates);
+    int dash = s.name().lastIndexOf('-');
+    if (hint == null && dash > 0 && s.scope().lookup(s.name().substring(0, dash)) != null) {
+      hint = "`-` inside a name is part of the name; write `" + s.name().substring(0, dash) + " - "
+          + s.name().substring(dash + 1) + "` to subtract";
+    }
+    return new EvalException(Diagnostic.error("E0201", s.span(), "unknown name `" + s.name() + "`")
+        .withHint(hint != null ? hint : "declare it with `let`, or import the module that defines it"));
+  }
+
+  private Value member(Value target, Expr.Member m) {
+    String name = m.member().name();
+    Span at = m.span();
+    return switch (target) {
+      case Value.Error e -> target;
+      case Value.Symbol s -> throw unknownName(s);
+      case Value.Module mod -> {
+        Env.Slot slot = mod.module().env().local(name);
+        if (slot == null) {
+          throw new EvalException(Diagnostic.error("E0202", m.member().span(),
+              "module `" + mod.module().name() + "` has no `" + name + "`")
+              .withHint(orList(Suggestions.didYouMean(name, mod.module().env().localNames()),
+                  "it defines: " + String.join(", ", mod.module().env().localNames()))));
+        }
+        yield slot.force(at, name);
+      }
+      case Value.Ref r -> refMember(r, m);
+      case Value.ContainerRef c -> containerMember(c, m);
+      case Value.PortRef p -> switch (name) {
+        case "port", "container_port" -> new Value.Int(at, containerPortNumber(p, at));
+        case "name" -> new Value.Str(at, p.port());
+        case "container" -> new Value.ContainerRef(at, p.task(), p.container());
+        default -> throw noMember("port `" + p.port() + "`", name, List.of("port", "name", "container"), m);
+      };
+      case Value.Obj o -> objectMember(o, m);
+      default -> throw new EvalException(Diagnostic.error("E0302", m.member().span(),
+          "a " + target.typeName() + " has no fields (`." + name + "`)").withHint(null));
+    };
+  }
+
+  private Value refMember(Value.Ref r, Expr.Member m) {
+    Declaration d = r.target();
+    String name = m.member().name();
+    if (name.equals("name")) {
+      return new Value.Str(m.span(), d.awsName(this));
+    }
+    if (d.kind() == Kind.TASK) {
+      if (d.container(this, name) != null) {
+        return new Value.ContainerRef(m.span(), d, name);
+      }
+    }
+    Value v = d.body(this).get(name);
+    if (v != null) {
+      return v;
+    }
+    List<String> candidates = new ArrayList<>(d.kind() == Kind.TASK ? d.containerNames(this) : List.of());
+    for (Value.Field f : d.body(this).fields()) {
+      if (f.labels().isEmpty()) {
+        candidates.add(f.key());
+      }
+    }
+    candidates.add("name");
+    throw noMember(d.kind().word() + " `" + d.label() + "`", name, candidates, m);
+  }
+
+  private Value containerMember(Value.ContainerRef c, Expr.Member m) {
+    String name = m.member().name();
+    if (name.equals("name")) {
+      return new Value.Str(m.span(), c.container());
+    }
+    Value.Field container = c.task().container(this, c.container());
+    if (container == null || !(container.value() instanceof Value.Obj body)) {
+      return new Value.Error(m.span());
+    }
+    List<String> ports = new ArrayList<>();
+    for (Value.Field f : body.all("port")) {
+      if (f.label() != null) {
+        ports.add(f.label());
+        if (f.label().equals(name)) {
+          return new Value.PortRef(m.span(), c.task(), c.container(), name);
+        }
+      }
+    }
+    Value v = body.get(name);
+    if (v != null) {
+      return v;
+    }
+    List<String> candidates = new ArrayList<>(ports);
+    candidates.add("name");
+    throw noMember("container `" + c.container() + "`", name, candidates, m);
+  }
+
+  /** The container port number behind {@code web.app.http}. */
+  public long containerPortNumber(Value.PortRef p, Span at) {
+    Value.Field container = p.task().container(this, p.container());
+    if (container != null && container.value() instanceof Value.Obj body) {
+      for (Value.Field f : body.all("port")) {
+        if (p.port().equals(f.label())) {
+          Value v = f.value() instanceof Value.Obj o && o.get("container_port") != null ? o.get("container_port") : f.value();
+          if (v instanceof Value.Port port) {
+            return port.from();
+          }
+          if (v instanceof Value.Int i) {
+            return i.value();
+          }
+        }
+      }
+    }
+    throw Silent.INSTANCE;
+  }
+
+  private Value objectMember(Value.Obj o, Expr.Member m) {
+    String name = m.member().name();
+    Value v = o.get(name);
+    if (v != null) {
+      return v;
+    }
+    List<Value.Field> labelled = o.all(name);
+    if (!labelled.isEmpty()) {
+      List<Value.Field> byLabel = new ArrayList<>();
+      for (Value.Field f : labelled) {
+        byLabel.add(new Value.Field(f.label() == null ? "" : f.label(), List.of(), f.value(), f.keySpan(), f.valueSpan(), null, false, f.block()));
+      }
+      return new Value.Obj(m.span(), byLabel);
+    }
+    List<String> keys = new ArrayList<>();
+    for (Value.Field f : o.fields()) {
+      keys.add(f.key());
+    }
+    throw noMember("the object", name, keys, m);
+  }
+
+  private EvalException noMember(String what, String name, List<String> candidates, Expr.Member m) {
+    return new EvalException(Diagnostic.error("E0202", m.member().span(), what + " has no `" + name + "`")
+        .withHint(orList(Suggestions.didYouMean(name, candidates),
+            candidates.isEmpty() ? null : "it has: " + String.join(", ", new LinkedHashSet<>(candidates)))));
+  }
+
+  private static String orList(String first, String second) {
+    return first != null ? first : second;
+  }
+
+  private Value index(Value target, Value index, Expr.Index at) {
+    if (target instanceof Value.Error || index instanceof Value.Error) {
+      return new Value.Error(at.span());
+    }
+    if (target instanceof Value.Symbol s) {
+      throw unknownName(s);
+    }
+    if (target instanceof Value.ListV list) {
+      if (!(index instanceof Value.Int i)) {
+        throw new EvalException(Diagnostic.error("E0302", at.index().span(),
+            "a list index must be an int, found a " + index.typeName()).withHint(null));
+      }
+      if (i.value() < 0 || i.value() >= list.items().size()) {
+        throw new EvalException(Diagnostic.error("E0303", at.index().span(),
+            "index " + i.value() + " is out of range: the list has " + list.items().size() + " items")
+            .withHint(list.items().isEmpty() ? "the list is empty" : "valid indexes are 0 to " + (list.items().size() - 1)));
+      }
+      return list.items().get((int) i.value());
+    }
+    if (target instanceof Value.Obj o) {
+      String key = index instanceof Value.Str s ? s.value() : index instanceof Value.Symbol sym ? sym.name() : null;
+      if (key == null) {
+        throw new EvalException(Diagnostic.error("E0302", at.index().span(),
+            "an object key must be a string, found a " + index.typeName()).withHint(null));
+      }
+      Value v = o.get(key);
+      if (v == null) {
+        List<String> keys = new ArrayList<>();
+        o.fields().forEach(f -> keys.add(f.key()));
+        throw new EvalException(Diagnostic.error("E0303", at.index().span(), "no key `" + key + "` in this map")
+            .withHint(orList(Suggestions.didYouMean(key, keys), "keys: " + String.join(", ", keys))));
+      }
+      return v;
+    }
+    throw new EvalException(Diagnostic.error("E0302", at.span(), "cannot index a " + target.typeName()).withHint(null));
+  }
+
+  private Value call(Expr.Call c, Env env) {
+    Value callee = eval(c.callee(), env);
+    if (callee instanceof Value.Error) {
+      return callee;
+    }
+    return invoke(callee, c, evalArgs(c.args(), env), null);
+  }
+
+  private Value invoke(Value callee, Expr.Call c, List<Callable.Argument> args, BodySink sink) {
+    if (callee instanceof Value.Symbol s) {
+      List<String> functions = new ArrayList<>();
+      for (String n : s.scope().visibleNames()) {
+        Env.Slot slot = s.scope().lookup(n);
+        functions.add(n);
+      }
+      throw new EvalException(Diagnostic.error("E0201", s.span(), "unknown template or function `" + s.name() + "`")
+          .withHint(orList(Suggestions.didYouMean(s.name(), functions), "see the built-in functions in docs/language.md")));
+    }
+    if (!(callee instanceof Value.Function f)) {
+      throw new EvalException(Diagnostic.error("E0302", c.callee().span(),
+          "`" + c.callee().span().text() + "` is a " + callee.typeName() + ", not a template").withHint(null));
+    }
+    for (Callable.Argument a : args) {
+      if (a.value() instanceof Value.Error) {
+        return a.value();
+      }
+    }
+    return f.callable().call(this, c.span(), args, sink);
+  }
+
+  private List<Callable.Argument> evalArgs(List<Arg> args, Env env) {
+    List<Callable.Argument> out = new ArrayList<>(args.size());
+    for (Arg a : args) {
+      out.add(new Callable.Argument(a.name() == null ? null : a.name().name(), eval(a.value(), env), a.span()));
+    }
+    return out;
+  }
+
+  private Value strategyItem(Expr.StrategyItem s, Env env) {
+    List<Value.Field> fields = new ArrayList<>();
+    Value provider = eval(s.provider(), env);
+    fields.add(new Value.Field("capacity_provider", List.of(), provider, s.provider().span(), s.provider().span(), null, false, false));
+    if (s.base() != null) {
+      fields.add(new Value.Field("base", List.of(), eval(s.base(), env), s.base().span(), s.base().span(), null, false, false));
+    }
+    if (s.weight() != null) {
+      fields.add(new Value.Field("weight", List.of(), eval(s.weight(), env), s.weight().span(), s.weight().span(), null, false, false));
+    }
+    return new Value.Obj(s.span(), fields);
+  }
+
+  private Value comprehension(Expr.ListComprehension c, Env env) {
+    Value iterable = eval(c.iterable(), env);
+    List<Value> out = new ArrayList<>();
+    for (Value[] pair : iterate(iterable, c.iterable().span(), c.key() != null)) {
+      Env scope = env.child();
+      if (c.key() != null) {
+        scope.define(c.key().name(), c.key().span(), pair[0]);
+      }
+      scope.define(c.value().name(), c.value().span(), pair[1]);
+      if (c.condition() == null || truth(eval(c.condition(), scope), c.condition().span())) {
+        out.add(eval(c.body(), scope));
+      }
+    }
+    return new Value.ListV(c.span(), out);
+  }
+
+  /** Pairs of (index or key, element) for {@code for} over a list or an object. */
+  private List<Value[]> iterate(Value iterable, Span at, boolean twoVariables) {
+    List<Value[]> out = new ArrayList<>();
+    switch (iterable) {
+      case Value.Error e -> {}
+      case Value.Symbol s -> throw unknownName(s);
+      case Value.ListV list -> {
+        for (int i = 0; i < list.items().size(); i++) {
+          out.add(new Value[] {new Value.Int(at, i), list.items().get(i)});
+        }
+      }
+      case Value.Obj obj -> {
+        for (Value.Field f : obj.fields()) {
+          out.add(new Value[] {new Value.Str(f.keySpan(), f.key()), twoVariables ? f.value() : new Value.Str(f.keySpan(), f.key())});
+        }
+      }
+      default -> throw new EvalException(Diagnostic.error("E0302", at,
+          "`for` needs a list or an object, found a " + iterable.typeName())
+          .withHint(iterable instanceof Value.Int ? "use `range(n)` for the numbers 0 to n-1" : null));
+    }
+    return out;
+  }
+
+  public boolean truth(Value v, Span at) {
+    if (v instanceof Value.Bool b) {
+      return b.value();
+    }
+    if (v instanceof Value.Error) {
+      throw Silent.INSTANCE;
+    }
+    if (v instanceof Value.Symbol s) {
+      throw unknownName(s);
+    }
+    throw new EvalException(Diagnostic.error("E0302", at, "a condition must be a bool, found a " + v.typeName())
+        .withHint("compare it: `x == …`, `x != null`"));
+  }
+
+  /** Helpers for built-ins and templates. */
+  static BigDecimal numeric(Value v) {
+    return switch (v) {
+      case Value.Int i -> BigDecimal.valueOf(i.value());
+      case Value.Dec d -> d.value();
+      default -> null;
+    };
+  }
+}

@@ -1,0 +1,262 @@
+package io.ecsl.eval;
+
+import io.ecsl.diag.Diagnostic;
+import io.ecsl.source.Span;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Arithmetic, comparison and equality. Quantities combine only within one dimension
+ * ({@code 1 GiB + 512 MiB} is {@code 1536 MiB}; {@code 1 GiB + 30s} is an error) and scale by
+ * plain numbers ({@code 256 MiB * 2}).
+ */
+final class Operators {
+  private Operators() {}
+
+  static Value unary(Interpreter in, String op, Value v, Span at) {
+    if (v instanceof Value.Error) {
+      return v;
+    }
+    if (v instanceof Value.Symbol s) {
+      throw in.unknownName(s);
+    }
+    switch (op) {
+      case "!" -> {
+        return new Value.Bool(at, !in.truth(v, at));
+      }
+      case "-" -> {
+        if (v instanceof Value.Int i) {
+          return new Value.Int(at, -i.value());
+        }
+        if (v instanceof Value.Dec d) {
+          return new Value.Dec(at, d.value().negate());
+        }
+        if (v instanceof Value.Quantity q) {
+          return new Value.Quantity(at, q.amount().negate(), q.unit());
+        }
+        throw type(at, "cannot negate a " + v.typeName());
+      }
+      default -> throw new IllegalStateException(op);
+    }
+  }
+
+  static Value binary(Interpreter in, String op, Value l, Value r, Span at) {
+    if (l instanceof Value.Error || r instanceof Value.Error) {
+      return new Value.Error(at);
+    }
+    return switch (op) {
+      case "==" -> new Value.Bool(at, equal(in, l, r));
+      case "!=" -> new Value.Bool(at, !equal(in, l, r));
+      case "<", "<=", ">", ">=" -> compare(in, op, l, r, at);
+      case "+" -> plus(in, l, r, at);
+      case "-", "*", "/", "%" -> arithmetic(in, op, l, r, at);
+      default -> throw new IllegalStateException(op);
+    };
+  }
+
+  private static Value plus(Interpreter in, Value l, Value r, Span at) {
+    if (l instanceof Value.Str a && r instanceof Value.Str b) {
+      return new Value.Str(at, a.value() + b.value());
+    }
+    if (l instanceof Value.ListV a && r instanceof Value.ListV b) {
+      List<Value> items = new ArrayList<>(a.items());
+      items.addAll(b.items());
+      return new Value.ListV(at, items);
+    }
+    if (l instanceof Value.Str || r instanceof Value.Str) {
+      throw typeHint(at, "cannot add a " + l.typeName() + " and a " + r.typeName(), "use interpolation to build strings: \"${a}${b}\"");
+    }
+    return arithmetic(in, "+", l, r, at);
+  }
+
+  private static Value arithmetic(Interpreter in, String op, Value l, Value r, Span at) {
+    rejectSymbols(in, l, r);
+    if (l instanceof Value.Quantity a && r instanceof Value.Quantity b) {
+      sameDimension(a, b, at);
+      if (op.equals("+") || op.equals("-")) {
+        Unit unit = finer(a.unit(), b.unit());
+        BigDecimal x = a.base().divide(unit.toBase(), MathContext.DECIMAL64);
+        BigDecimal y = b.base().divide(unit.toBase(), MathContext.DECIMAL64);
+        return new Value.Quantity(at, op.equals("+") ? x.add(y) : x.subtract(y), unit);
+      }
+      if (op.equals("/")) {
+        nonZero(b.base(), at);
+        return new Value.Dec(at, a.base().divide(b.base(), MathContext.DECIMAL64));
+      }
+      throw type(at, "cannot " + verb(op) + " two " + a.typeName() + " values");
+    }
+    if (l instanceof Value.Quantity q && numberOf(r) != null && (op.equals("*") || op.equals("/"))) {
+      BigDecimal n = numberOf(r);
+      if (op.equals("/")) {
+        nonZero(n, at);
+      }
+      return new Value.Quantity(at, op.equals("*") ? q.amount().multiply(n) : q.amount().divide(n, MathContext.DECIMAL64), q.unit());
+    }
+    if (r instanceof Value.Quantity q && numberOf(l) != null && op.equals("*")) {
+      return new Value.Quantity(at, q.amount().multiply(numberOf(l)), q.unit());
+    }
+    if (l instanceof Value.Int a && r instanceof Value.Int b) {
+      long x = a.value();
+      long y = b.value();
+      try {
+        return new Value.Int(at, switch (op) {
+          case "+" -> Math.addExact(x, y);
+          case "-" -> Math.subtractExact(x, y);
+          case "*" -> Math.multiplyExact(x, y);
+          case "/" -> {
+            nonZero(BigDecimal.valueOf(y), at);
+            yield Math.floorDiv(x, y);
+          }
+          case "%" -> {
+            nonZero(BigDecimal.valueOf(y), at);
+            yield Math.floorMod(x, y);
+          }
+          default -> throw new IllegalStateException(op);
+        });
+      } catch (ArithmeticException e) {
+        throw type(at, "integer overflow");
+      }
+    }
+    BigDecimal x = numberOf(l);
+    BigDecimal y = numberOf(r);
+    if (x != null && y != null) {
+      return new Value.Dec(at, switch (op) {
+        case "+" -> x.add(y);
+        case "-" -> x.subtract(y);
+        case "*" -> x.multiply(y);
+        case "/" -> {
+          nonZero(y, at);
+          yield x.divide(y, MathContext.DECIMAL64);
+        }
+        case "%" -> {
+          nonZero(y, at);
+          yield x.remainder(y);
+        }
+        default -> throw new IllegalStateException(op);
+      });
+    }
+    throw type(at, "cannot " + verb(op) + " a " + l.typeName() + " and a " + r.typeName());
+  }
+
+  private static Value compare(Interpreter in, String op, Value l, Value r, Span at) {
+    rejectSymbols(in, l, r);
+    int c;
+    if (l instanceof Value.Quantity a && r instanceof Value.Quantity b) {
+      sameDimension(a, b, at);
+      c = a.base().compareTo(b.base());
+    } else if (numberOf(l) != null && numberOf(r) != null) {
+      c = numberOf(l).compareTo(numberOf(r));
+    } else if (l instanceof Value.Str a && r instanceof Value.Str b) {
+      c = a.value().compareTo(b.value());
+    } else {
+      throw type(at, "cannot compare a " + l.typeName() + " with a " + r.typeName());
+    }
+    return new Value.Bool(at, switch (op) {
+      case "<" -> c < 0;
+      case "<=" -> c <= 0;
+      case ">" -> c > 0;
+      default -> c >= 0;
+    });
+  }
+
+  static boolean equal(Interpreter in, Value l, Value r) {
+    if (numberOf(l) != null && numberOf(r) != null) {
+      return numberOf(l).compareTo(numberOf(r)) == 0;
+    }
+    return switch (l) {
+      case Value.Str a -> r instanceof Value.Str b ? a.value().equals(b.value())
+          : r instanceof Value.Symbol s && a.value().equals(s.name());
+      case Value.Symbol a -> r instanceof Value.Symbol b ? a.name().equals(b.name())
+          : r instanceof Value.Str s && a.name().equals(s.value());
+      case Value.Bool a -> r instanceof Value.Bool b && a.value() == b.value();
+      case Value.Null a -> r instanceof Value.Null;
+      case Value.Quantity a -> r instanceof Value.Quantity b && a.unit().dimension() == b.unit().dimension()
+          && a.base().compareTo(b.base()) == 0;
+      case Value.Port a -> r instanceof Value.Port b && a.from() == b.from() && a.to() == b.to()
+          && java.util.Objects.equals(a.protocol(), b.protocol());
+      case Value.ListV a -> r instanceof Value.ListV b && listsEqual(in, a.items(), b.items());
+      case Value.Obj a -> r instanceof Value.Obj b && objectsEqual(in, a, b);
+      case Value.Ref a -> r instanceof Value.Ref b && a.target() == b.target();
+      case Value.ContainerRef a -> r instanceof Value.ContainerRef b && a.task() == b.task() && a.container().equals(b.container());
+      case Value.PortRef a -> r instanceof Value.PortRef b && a.task() == b.task() && a.container().equals(b.container())
+          && a.port().equals(b.port());
+      default -> l == r;
+    };
+  }
+
+  private static boolean listsEqual(Interpreter in, List<Value> a, List<Value> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!equal(in, a.get(i), b.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean objectsEqual(Interpreter in, Value.Obj a, Value.Obj b) {
+    if (a.fields().size() != b.fields().size()) {
+      return false;
+    }
+    for (int i = 0; i < a.fields().size(); i++) {
+      Value.Field x = a.fields().get(i);
+      Value.Field y = b.fields().get(i);
+      if (!x.key().equals(y.key()) || !x.labels().equals(y.labels()) || !equal(in, x.value(), y.value())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static BigDecimal numberOf(Value v) {
+    return Interpreter.numeric(v);
+  }
+
+  private static void rejectSymbols(Interpreter in, Value l, Value r) {
+    if (l instanceof Value.Symbol s) {
+      throw in.unknownName(s);
+    }
+    if (r instanceof Value.Symbol s) {
+      throw in.unknownName(s);
+    }
+  }
+
+  private static void sameDimension(Value.Quantity a, Value.Quantity b, Span at) {
+    if (a.unit().dimension() != b.unit().dimension()) {
+      throw typeHint(at, "cannot combine " + a.typeName() + " `" + a.display() + "` with " + b.typeName() + " `"
+          + b.display() + "`", "quantities combine only with the same kind of quantity");
+    }
+  }
+
+  private static Unit finer(Unit a, Unit b) {
+    return a.toBase().compareTo(b.toBase()) <= 0 ? a : b;
+  }
+
+  private static void nonZero(BigDecimal n, Span at) {
+    if (n.signum() == 0) {
+      throw type(at, "division by zero");
+    }
+  }
+
+  private static String verb(String op) {
+    return switch (op) {
+      case "+" -> "add";
+      case "-" -> "subtract";
+      case "*" -> "multiply";
+      case "/" -> "divide";
+      default -> "take the remainder of";
+    };
+  }
+
+  private static EvalException type(Span at, String message) {
+    return new EvalException(Diagnostic.error("E0302", at, message));
+  }
+
+  private static EvalException typeHint(Span at, String message, String hint) {
+    return new EvalException(Diagnostic.error("E0302", at, message).withHint(hint));
+  }
+}

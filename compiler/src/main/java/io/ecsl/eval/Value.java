@@ -1,0 +1,223 @@
+package io.ecsl.eval;
+
+import io.ecsl.source.Span;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runtime values of the language. Every value remembers the span of the expression that made it,
+ * so a type error found later (when the value meets the ECS schema) can still point at its source.
+ */
+public sealed interface Value {
+  Span span();
+
+  /** The name of this value's type as users write it, for messages. */
+  String typeName();
+
+  record Str(Span span, String value) implements Value {
+    @Override
+    public String typeName() {
+      return "string";
+    }
+  }
+
+  record Int(Span span, long value) implements Value {
+    @Override
+    public String typeName() {
+      return "int";
+    }
+  }
+
+  record Dec(Span span, BigDecimal value) implements Value {
+    @Override
+    public String typeName() {
+      return "number";
+    }
+  }
+
+  record Bool(Span span, boolean value) implements Value {
+    @Override
+    public String typeName() {
+      return "bool";
+    }
+  }
+
+  record Null(Span span) implements Value {
+    @Override
+    public String typeName() {
+      return "null";
+    }
+  }
+
+  /** A number with a unit: {@code 512 MiB}, {@code 0.5 vcpu}, {@code 30s}, {@code 50%}. */
+  record Quantity(Span span, BigDecimal amount, Unit unit) implements Value {
+    @Override
+    public String typeName() {
+      return unit.dimension().word();
+    }
+
+    /** The amount in the dimension's base unit (MiB, CPU units, seconds, percent). */
+    public BigDecimal base() {
+      return amount.multiply(unit.toBase());
+    }
+
+    public String display() {
+      String n = amount.stripTrailingZeros().toPlainString();
+      return unit.dimension() == Unit.Dimension.DURATION || unit == Unit.PERCENT ? n + unit.symbol() : n + " " + unit.symbol();
+    }
+
+    /** The base amount as a whole number, or null when it is fractional (e.g. 0.3 vcpu = 307.2 units). */
+    public Long wholeBase() {
+      BigDecimal b = base();
+      try {
+        return b.setScale(0, RoundingMode.UNNECESSARY).longValueExact();
+      } catch (ArithmeticException e) {
+        return null;
+      }
+    }
+  }
+
+  /** {@code 8080/tcp}; {@code to > 0} for the range form {@code 8000-8010/tcp}; protocol may be null. */
+  record Port(Span span, int from, int to, String protocol) implements Value {
+    @Override
+    public String typeName() {
+      return "port";
+    }
+
+    public boolean isRange() {
+      return to > 0;
+    }
+  }
+
+  record ListV(Span span, List<Value> items) implements Value {
+    public ListV {
+      items = List.copyOf(items);
+    }
+
+    @Override
+    public String typeName() {
+      return "list";
+    }
+  }
+
+  /**
+   * An object: what a block body or {@code { … }} evaluates to. Entries keep their order, may repeat
+   * a key with different labels ({@code container app}, {@code container sidecar}) and remember
+   * where each key and value were written.
+   */
+  record Obj(Span span, List<Field> fields) implements Value {
+    public Obj {
+      fields = List.copyOf(fields);
+    }
+
+    @Override
+    public String typeName() {
+      return "object";
+    }
+
+    /** The value of the unlabelled entry {@code key}, or null. */
+    public Field field(String key) {
+      for (Field f : fields) {
+        if (f.key().equals(key) && f.labels().isEmpty()) {
+          return f;
+        }
+      }
+      return null;
+    }
+
+    public Value get(String key) {
+      Field f = field(key);
+      return f == null ? null : f.value();
+    }
+
+    /** Every entry with this key, labelled or not, in order. */
+    public List<Field> all(String key) {
+      List<Field> out = new ArrayList<>();
+      for (Field f : fields) {
+        if (f.key().equals(key)) {
+          out.add(f);
+        }
+      }
+      return out;
+    }
+  }
+
+  /**
+   * One entry of an object. {@code soft} entries came from a spread or a template mixin and give way
+   * to an explicit entry with the same key; {@code in} is the {@code in expr} of a block header.
+   */
+  record Field(String key, List<String> labels, Value value, Span keySpan, Span valueSpan, Value in, boolean soft,
+      boolean block) {
+    public Field {
+      labels = List.copyOf(labels);
+    }
+
+    public Span span() {
+      return keySpan.to(valueSpan);
+    }
+
+    public String label() {
+      return labels.isEmpty() ? null : labels.get(0);
+    }
+  }
+
+  /**
+   * A bare word that names nothing in scope, such as {@code awsvpc}, {@code FARGATE} or
+   * {@code enabled}. It is accepted only where the schema expects an enum value; anywhere else it
+   * is reported as an unknown name, with suggestions from the scope it was written in.
+   */
+  record Symbol(Span span, String name, Env scope) implements Value {
+    @Override
+    public String typeName() {
+      return "name";
+    }
+  }
+
+  /** A reference to a declared resource ({@code web}, {@code prod}, {@code common.prod}). */
+  record Ref(Span span, Declaration target) implements Value {
+    @Override
+    public String typeName() {
+      return target.kind().word();
+    }
+  }
+
+  /** {@code web.app}: a container of a task definition. */
+  record ContainerRef(Span span, Declaration task, String container) implements Value {
+    @Override
+    public String typeName() {
+      return "container";
+    }
+  }
+
+  /** {@code web.app.http}: a named port of a container. */
+  record PortRef(Span span, Declaration task, String container, String port) implements Value {
+    @Override
+    public String typeName() {
+      return "container port";
+    }
+  }
+
+  record Module(Span span, ModuleScope module) implements Value {
+    @Override
+    public String typeName() {
+      return "module";
+    }
+  }
+
+  record Function(Span span, Callable callable) implements Value {
+    @Override
+    public String typeName() {
+      return "template";
+    }
+  }
+
+  /** The result of an expression that already failed and was reported; never reported again. */
+  record Error(Span span) implements Value {
+    @Override
+    public String typeName() {
+      return "error";
+    }
+  }
+}
