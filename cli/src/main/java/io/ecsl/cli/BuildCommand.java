@@ -1,12 +1,80 @@
 package io.ecsl.cli;
 
+import io.ecsl.compile.Compiler;
+import io.ecsl.emit.BuildWriter;
+import io.ecsl.model.EcsModel;
+import io.ecsl.model.Resource;
+import io.ecsl.model.ResourceKind;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "build", mixinStandardHelpOptions = true, description = "(being built)")
+/** {@code ecsl build}: compile to ECS API request JSON plus a manifest. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+    description = {"Compile a project to the ECS API requests that create it.",
+        "Writes task-definitions/, clusters/, services/<cluster>/, … and manifest.json to --out.",
+        "Each file is exactly what `aws <service> <operation> --cli-input-json file://FILE` takes."})
 final class BuildCommand implements Callable<Integer> {
+  @Mixin CompileOptions compile;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "ecsl-out", description = "Output directory (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--format", defaultValue = "text", description = "text or json (diagnostics and a summary on stdout).")
+  OutputFormat format;
+
+  @Option(names = "--strict", description = "Treat warnings as errors.")
+  boolean strict;
+
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
-    return ExitCodes.ERROR;
+    Compiler.Result result = Compiler.compile(compile.toOptions());
+    var stdout = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
+    boolean failed = !result.ok() || strict && result.diagnostics().warningCount() > 0;
+    if (format == OutputFormat.text || failed) {
+      DiagnosticPrinter.print(result.diagnostics(), format, stdout, err, Terminal.colorEnabled(System.err));
+    }
+    if (failed) {
+      if (format == OutputFormat.text) {
+        err.println("build failed: " + DiagnosticPrinter.counts(result.diagnostics()) + "; nothing was written");
+      }
+      return ExitCodes.ERROR;
+    }
+    EcsModel model = result.model();
+    List<BuildWriter.OutputFile> files = BuildOutputs.files(model);
+    try {
+      BuildWriter.write(out, files);
+    } catch (IOException e) {
+      err.println("ecsl: cannot write " + out + ": " + e.getMessage());
+      return ExitCodes.ERROR;
+    }
+    if (format == OutputFormat.json) {
+      stdout.println("{\"ok\": true, \"out\": \"" + out.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\", \"files\": "
+          + files.size() + ", \"resources\": " + model.resources().size() + "}");
+    } else {
+      stdout.println("wrote " + files.size() + " files to " + out + " (" + summary(model) + ")");
+    }
+    return ExitCodes.OK;
+  }
+
+  private static String summary(EcsModel model) {
+    Map<ResourceKind, Integer> counts = new EnumMap<>(ResourceKind.class);
+    for (Resource r : model.resources()) {
+      counts.merge(r.kind(), 1, Integer::sum);
+    }
+    StringBuilder sb = new StringBuilder();
+    counts.forEach((k, n) -> sb.append(sb.isEmpty() ? "" : ", ").append(n).append(' ').append(k.word()).append(n == 1 ? "" : "s"));
+    return sb.isEmpty() ? "nothing declared" : sb.toString();
   }
 }

@@ -41,6 +41,11 @@ public final class Env {
       return definedAt;
     }
 
+    /** The value if it is already known (never forces a lazy slot). */
+    public Value peek() {
+      return value;
+    }
+
     /** Forces the slot; a slot that is needed while it is being computed is a cycle. */
     Value force(Span usedAt, String name) {
       if (value != null) {
@@ -68,6 +73,11 @@ public final class Env {
   /** Binds a ready value; returns the previous slot in this scope if the name was taken. */
   public Slot define(String name, Span definedAt, Value value) {
     return slots.putIfAbsent(name, new Slot(definedAt, value, null));
+  }
+
+  /** Replaces a binding of this scope (a name that gains a declaration of another kind). */
+  public void replace(String name, Span definedAt, Value value) {
+    slots.put(name, new Slot(definedAt, value, null));
   }
 
   public Slot defineLazy(String name, Span definedAt, Supplier<Value> thunk) {

@@ -92,7 +92,7 @@ public final class Interpreter {
           if (d != null) {
             declarations.add(d);
             if (e.labels().size() == 1 && e.labels().get(0).ident() != null) {
-              bind(bind, d.label(), d.labelSpan(), new Value.Ref(d.labelSpan(), d));
+              bindDeclaration(bind, d);
             }
           }
         }
@@ -100,6 +100,16 @@ public final class Interpreter {
       }
     }
     return declarations;
+  }
+
+  /** Declarations of different kinds may share a name (`task web`, `service web`); one kind may not. */
+  private void bindDeclaration(Env env, Declaration d) {
+    Env.Slot previous = env.local(d.label());
+    if (previous != null && previous.peek() instanceof Value.Ref ref && ref.of(d.kind()) == null) {
+      env.replace(d.label(), previous.definedAt(), ref.with(d));
+      return;
+    }
+    bind(env, d.label(), d.labelSpan(), new Value.Ref(d.labelSpan(), d));
   }
 
   private void bind(Env env, String name, Span at, Value value) {
@@ -253,23 +263,29 @@ public final class Interpreter {
         : e.labels().get(e.labels().size() - 1).span()), valueSpan, in, soft, e.isBlock() && e.value() == null), this);
   }
 
-  /** {@code container log = sidecar() { cpu = 64 }}: the block's entries override the value's. */
+  /**
+   * {@code container log = sidecar() { cpu = 64 }}: the block's entries override the value's. A
+   * scalar refined by a block ({@code port http = 8080/tcp { host = 0 }}) becomes an object whose
+   * {@code __value} field holds the scalar.
+   */
   private Value refine(Value base, Item.Entry e, Env env) {
     if (base instanceof Value.Error) {
       return base;
     }
-    if (!(base instanceof Value.Obj obj)) {
-      throw new EvalException(Diagnostic.error("E0302", e.value().span(),
-          "a block after `=` refines an object, but this is a " + base.typeName())
-          .withHint("remove the block, or make the value an object"));
-    }
     ObjectSink sink = new ObjectSink();
-    for (Value.Field f : obj.fields()) {
-      sink.field(new Value.Field(f.key(), f.labels(), f.value(), f.keySpan(), f.valueSpan(), f.in(), true, f.block()), this);
+    if (base instanceof Value.Obj obj) {
+      for (Value.Field f : obj.fields()) {
+        sink.field(new Value.Field(f.key(), f.labels(), f.value(), f.keySpan(), f.valueSpan(), f.in(), true, f.block()), this);
+      }
+    } else {
+      sink.field(new Value.Field(PRIMARY, List.of(), base, e.value().span(), e.value().span(), null, false, false), this);
     }
     evalBody(e.body(), env.child(), sink, false);
     return sink.build(e.value().span().to(e.bodySpan()));
   }
+
+  /** The field that holds the {@code = value} of an entry refined by a block. */
+  public static final String PRIMARY = "__value";
 
   /** Evaluates a block's body to an object. Inside a service, its task's containers are in scope. */
   public Value.Obj evalBlock(Item.Entry e, Env env) {
@@ -301,8 +317,8 @@ public final class Interpreter {
         } catch (EvalException ignored) {
           return; // reported when the attribute itself is evaluated
         }
-        if (v instanceof Value.Ref r && r.target().kind() == Kind.TASK) {
-          Declaration task = r.target();
+        if (v instanceof Value.Ref r && r.of(Kind.TASK) != null) {
+          Declaration task = r.of(Kind.TASK);
           for (String name : task.containerNames(this)) {
             scope.define(name, t.span(), new Value.ContainerRef(t.value().span(), task, name));
           }
@@ -494,6 +510,12 @@ public final class Interpreter {
 
   private Value refMember(Value.Ref r, Expr.Member m) {
     Declaration d = r.target();
+    if (r.targets().size() > 1 && !m.member().name().equals("name") && r.of(Kind.TASK) != null
+        && r.of(Kind.TASK).container(this, m.member().name()) == null) {
+      throw new EvalException(Diagnostic.error("E0202", m.span(), "`" + r.targets().get(0).label() + "` names a "
+          + r.describe().replaceFirst(" `.*", "") + "; `." + m.member().name() + "` is ambiguous")
+          .withHint("only a task definition's containers can be reached this way"));
+    }
     String name = m.member().name();
     if (name.equals("name")) {
       return new Value.Str(m.span(), d.awsName(this));

@@ -178,7 +178,7 @@ final class Operators {
           && java.util.Objects.equals(a.protocol(), b.protocol());
       case Value.ListV a -> r instanceof Value.ListV b && listsEqual(in, a.items(), b.items());
       case Value.Obj a -> r instanceof Value.Obj b && objectsEqual(in, a, b);
-      case Value.Ref a -> r instanceof Value.Ref b && a.target() == b.target();
+      case Value.Ref a -> r instanceof Value.Ref b && a.targets().equals(b.targets());
       case Value.ContainerRef a -> r instanceof Value.ContainerRef b && a.task() == b.task() && a.container().equals(b.container());
       case Value.PortRef a -> r instanceof Value.PortRef b && a.task() == b.task() && a.container().equals(b.container())
           && a.port().equals(b.port());

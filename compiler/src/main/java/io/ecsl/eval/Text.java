@@ -15,7 +15,7 @@ final class Text {
       case Value.Bool b -> Boolean.toString(b.value());
       case Value.Quantity q -> q.display();
       case Value.Port p -> p.isRange() ? p.from() + "-" + p.to() + protocolSuffix(p) : p.from() + protocolSuffix(p);
-      case Value.Ref r -> r.target().awsName(in);
+      case Value.Ref r -> r.target().awsName(in);  // names of one declaration, whatever its kinds
       case Value.ContainerRef c -> c.container();
       case Value.PortRef p -> Long.toString(in.containerPortNumber(p, at));
       case Value.Symbol s -> throw in.unknownName(s);

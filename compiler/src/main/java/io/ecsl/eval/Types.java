@@ -70,7 +70,7 @@ public final class Types {
       case "list" -> list(in, v, type, at, what);
       case "map", "object" -> map(in, v, type, at, what);
       case "container" -> v instanceof Value.ContainerRef ? v : null;
-      default -> v instanceof Value.Ref r && r.target().kind().keyword().equals(name) ? v : null;
+      default -> v instanceof Value.Ref r && r.of(Kind.byKeyword(name)) != null ? new Value.Ref(r.span(), r.of(Kind.byKeyword(name))) : null;
     };
     if (converted != null) {
       return converted;
@@ -100,7 +100,7 @@ public final class Types {
       case Value.Quantity q -> "the " + q.typeName() + " `" + q.display() + "`";
       case Value.Str s -> "the string \"" + s.value() + "\"";
       case Value.Int i -> "the int " + i.value();
-      case Value.Ref r -> r.target().kind().word() + " `" + r.target().label() + "`";
+      case Value.Ref r -> r.describe();
       default -> "a " + v.typeName();
     };
   }

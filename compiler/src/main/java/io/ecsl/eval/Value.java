@@ -175,11 +175,53 @@ public sealed interface Value {
     }
   }
 
-  /** A reference to a declared resource ({@code web}, {@code prod}, {@code common.prod}). */
-  record Ref(Span span, Declaration target) implements Value {
+  /**
+   * A reference to declared resources ({@code web}, {@code prod}, {@code common.prod}). Names are
+   * per kind, so {@code web} may name both a task definition and a service; the context picks
+   * the kind it needs ({@code task = web} takes the task definition).
+   */
+  record Ref(Span span, List<Declaration> targets) implements Value {
+    public Ref {
+      targets = List.copyOf(targets);
+    }
+
+    public Ref(Span span, Declaration target) {
+      this(span, List.of(target));
+    }
+
+    /** The declaration of a kind, or null. */
+    public Declaration of(Kind kind) {
+      for (Declaration d : targets) {
+        if (d.kind() == kind) {
+          return d;
+        }
+      }
+      return null;
+    }
+
+    /** The declaration when the name has one kind; otherwise the first (task, then others). */
+    public Declaration target() {
+      Declaration task = of(Kind.TASK);
+      return targets.size() == 1 || task == null ? targets.get(0) : task;
+    }
+
+    /** "task definition `web`" or "task definition and service `web`". */
+    public String describe() {
+      List<String> kinds = new ArrayList<>();
+      targets.forEach(d -> kinds.add(d.kind().word()));
+      return String.join(" and ", kinds) + " `" + targets.get(0).label() + "`";
+    }
+
+    /** The same name with one more kind. */
+    public Ref with(Declaration d) {
+      List<Declaration> more = new ArrayList<>(targets);
+      more.add(d);
+      return new Ref(span, more);
+    }
+
     @Override
     public String typeName() {
-      return target.kind().word();
+      return targets.size() == 1 ? targets.get(0).kind().word() : "reference";
     }
   }
 

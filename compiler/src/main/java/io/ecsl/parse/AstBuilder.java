@@ -114,7 +114,8 @@ final class AstBuilder {
   }
 
   private Item.Label label(EcslParser.LabelContext c) {
-    return c.ident() != null ? new Item.Label(span(c), ident(c.ident()), null) : new Item.Label(span(c), null, string(c.string()));
+    return c.labelIdent() != null ? new Item.Label(span(c), new Ident(span(c.labelIdent()), c.labelIdent().getText()), null)
+        : new Item.Label(span(c), null, string(c.string()));
   }
 
   private TypeRef type(EcslParser.TypeRefContext ctx) {

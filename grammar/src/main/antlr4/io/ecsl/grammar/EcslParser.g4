@@ -49,9 +49,17 @@ key
     | string
     ;
 
+// `from` cannot be a label: `secret DB from "arn…"` must end its labels there.
 label
-    : ident
+    : labelIdent
     | string
+    ;
+
+labelIdent
+    : IDENT
+    | AS
+    | BASE
+    | WEIGHT
     ;
 
 params

@@ -1,0 +1,74 @@
+package io.ecsl.compile;
+
+import io.ecsl.diag.Diagnostics;
+import io.ecsl.eval.ProjectEvaluator;
+import io.ecsl.eval.VarInputs;
+import io.ecsl.lower.ModelBuilder;
+import io.ecsl.model.EcsModel;
+import io.ecsl.modules.LoadedModule;
+import io.ecsl.modules.ModuleLoader;
+import io.ecsl.rules.Rules;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The compiler pipeline, one stage after another: load modules → evaluate → build the ECS model
+ * (schema checks) → ECS rules. Every stage reports into one {@link Diagnostics}; a stage that
+ * found errors stops the pipeline after it so later stages never see broken input.
+ */
+public final class Compiler {
+  private Compiler() {}
+
+  /**
+   * What to compile.
+   *
+   * @param inputs files and directories; directories contribute their {@code .ecs} files
+   * @param projectRoot imports may not leave it; null for the first input's directory
+   * @param vars {@code name=value} flags
+   * @param varFiles var files, applied in order before the flags
+   * @param region AWS region for ARNs, or null
+   * @param accountId AWS account for ARNs, or null
+   */
+  public record Options(List<Path> inputs, Path projectRoot, List<String> vars, List<Path> varFiles, String region,
+      String accountId) {
+
+    public static Options of(Path... inputs) {
+      return new Options(List.of(inputs), null, List.of(), List.of(), null, null);
+    }
+  }
+
+  /** The outcome: diagnostics always, the model only when there were no errors. */
+  public record Result(Diagnostics diagnostics, EcsModel model) {
+    public boolean ok() {
+      return !diagnostics.hasErrors();
+    }
+  }
+
+  public static Result compile(Options options) {
+    Diagnostics diagnostics = new Diagnostics();
+    Path root = options.projectRoot() != null ? options.projectRoot() : ModuleLoader.rootFor(options.inputs());
+    VarInputs vars = new VarInputs();
+    for (Path f : options.varFiles()) {
+      vars.addFile(f, diagnostics);
+    }
+    vars.addFlags(options.vars(), diagnostics);
+    List<LoadedModule> modules = new ModuleLoader(root, diagnostics).load(options.inputs());
+    if (diagnostics.hasErrors()) {
+      // Syntax and import errors first: evaluating around them would only add follow-on errors.
+      return new Result(diagnostics, null);
+    }
+    ProjectEvaluator evaluator = new ProjectEvaluator(diagnostics, vars);
+    ProjectEvaluator.Result evaluated = evaluator.evaluate(modules);
+    if (diagnostics.hasErrors()) {
+      return new Result(diagnostics, null);
+    }
+    String projectName = root.getFileName() == null ? "ecsl" : root.getFileName().toString();
+    EcsModel model = new ModelBuilder(evaluated.interpreter(), diagnostics)
+        .build(evaluated.declarations(), new ModelBuilder.Settings(projectName, options.region(), options.accountId()));
+    if (diagnostics.hasErrors()) {
+      return new Result(diagnostics, null);
+    }
+    Rules.check(model, diagnostics);
+    return new Result(diagnostics, diagnostics.hasErrors() ? null : model);
+  }
+}

@@ -1,0 +1,96 @@
+package io.ecsl.emit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.model.ApiRequest;
+import io.ecsl.model.EcsModel;
+import io.ecsl.model.Resource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes a build: one JSON file per API request, then {@code manifest.json}. Files a previous build
+ * wrote (listed in its manifest) and this one no longer produces are removed, so the directory
+ * always holds exactly one build and {@code plan --against} never sees a stale resource.
+ */
+public final class BuildWriter {
+  private BuildWriter() {}
+
+  /** A file to write, relative to the output directory. */
+  public record OutputFile(String path, byte[] content) {}
+
+  /** The files of a build, manifest last. */
+  public static List<OutputFile> files(EcsModel model) {
+    List<OutputFile> out = new ArrayList<>();
+    for (Resource r : model.resources()) {
+      for (ApiRequest req : r.requests()) {
+        out.add(new OutputFile(req.file(), Json.prettyBytes(req.body())));
+      }
+    }
+    out.add(new OutputFile("manifest.json", Json.prettyBytes(Manifest.of(model))));
+    return out;
+  }
+
+  /** Writes the files (in parallel: a large project is tens of thousands of small files). */
+  public static void write(Path dir, List<OutputFile> files) throws IOException {
+    Files.createDirectories(dir);
+    Set<String> previous = previousFiles(dir);
+    Set<Path> dirs = new HashSet<>();
+    for (OutputFile f : files) {
+      Path parent = dir.resolve(f.path()).getParent();
+      if (dirs.add(parent)) {
+        Files.createDirectories(parent);
+      }
+    }
+    try {
+      files.parallelStream().forEach(f -> {
+        try {
+          Files.write(dir.resolve(f.path()), f.content());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    Set<String> current = new HashSet<>();
+    files.forEach(f -> current.add(f.path()));
+    for (String old : previous) {
+      if (!current.contains(old)) {
+        Files.deleteIfExists(dir.resolve(old));
+      }
+    }
+  }
+
+  private static Set<String> previousFiles(Path dir) {
+    Set<String> files = new HashSet<>();
+    Path manifest = dir.resolve("manifest.json");
+    if (!Files.isRegularFile(manifest)) {
+      return files;
+    }
+    try {
+      JsonNode root = Json.MAPPER.readTree(manifest.toFile());
+      for (JsonNode e : root.path("entries")) {
+        String file = e.path("file").asText("");
+        // Only plain relative paths: a hand-edited manifest must not make us delete elsewhere.
+        if (!file.isEmpty() && !file.contains("..") && !file.startsWith("/")) {
+          files.add(file);
+        }
+      }
+      for (JsonNode e : root.path("extraFiles")) {
+        String file = e.asText("");
+        if (!file.isEmpty() && !file.contains("..") && !file.startsWith("/")) {
+          files.add(file);
+        }
+      }
+    } catch (IOException e) {
+      return files;
+    }
+    return files;
+  }
+}

@@ -1,0 +1,355 @@
+package io.ecsl.lower;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.diag.Diagnostic;
+import io.ecsl.diag.Diagnostics;
+import io.ecsl.diag.Suggestions;
+import io.ecsl.eval.EvalException;
+import io.ecsl.eval.Interpreter;
+import io.ecsl.eval.Value;
+import io.ecsl.model.SpanIndex;
+import io.ecsl.schema.Shape;
+import io.ecsl.source.Span;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns evaluated values into API request JSON, driven by the AWS model: an attribute is the
+ * model member with the same name ({@code memory_reservation} is {@code memoryReservation}), and
+ * its value is checked against the member's type, enum values and unit. {@link Sugars} adds the
+ * first-class forms ({@code port http = 8080/tcp}, {@code env { … }}, {@code 512 MiB}).
+ */
+final class Lower {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private final Interpreter interpreter;
+  private final Diagnostics diagnostics;
+  private final Sugars sugars;
+  private SpanIndex spans;
+
+  Lower(Interpreter interpreter, Diagnostics diagnostics) {
+    this.interpreter = interpreter;
+    this.diagnostics = diagnostics;
+    this.sugars = new Sugars(this);
+  }
+
+  Interpreter interpreter() {
+    return interpreter;
+  }
+
+  SpanIndex spans() {
+    return spans;
+  }
+
+  /** Starts a new request: spans recorded from now on belong to it. */
+  void beginRequest(SpanIndex index) {
+    this.spans = index;
+  }
+
+  void report(Diagnostic d) {
+    interpreter.report(d);
+  }
+
+  // ------------------------------------------------------------------------------- structures
+
+  /** Lowers an object's fields into a structure; the caller may add defaults, then builds it. */
+  Struct structure(Value.Obj obj, Shape shape, Loc loc) {
+    Struct s = new Struct(this, shape, loc);
+    spans.put(loc.pointer(), loc.span());
+    for (Value.Field f : obj.fields()) {
+      try {
+        field(s, f);
+      } catch (EvalException e) {
+        report(e.diagnostic());
+      }
+    }
+    return s;
+  }
+
+  private void field(Struct s, Value.Field f) {
+    if (f.key().equals(Sugars.PRIMARY)) {
+      return; // the `= value` part of `key label = value { … }`, read by the sugar that owns it
+    }
+    if (sugars.apply(s, f)) {
+      return;
+    }
+    String member = sugars.memberFor(s.shape, f.key());
+    if (member == null) {
+      unknownAttribute(s, f);
+      return;
+    }
+    Shape target = s.shape.member(member);
+    if (!f.labels().isEmpty()) {
+      report(Diagnostic.error("E0413", f.keySpan(), "`" + f.key() + "` takes no name" + s.where())
+          .withHint("write `" + f.key() + " { … }` or `" + f.key() + " = …`"));
+      return;
+    }
+    if (f.block() && target.isList() && target.element().isStructure()) {
+      // A block named like a list member adds one element: `load_balancer { … }` twice makes two.
+      ArrayNode list = s.list(member, f.keySpan());
+      JsonNode element = value(f.value(), target.element(), s.memberLoc(member, f.key(), f.span()).element(list.size(), f.span()));
+      if (element != null) {
+        list.add(element);
+      }
+      return;
+    }
+    s.set(member, s.lowerMember(member, f.key(), f.value(), f.span()), f.span());
+  }
+
+  private void unknownAttribute(Struct s, Value.Field f) {
+    Set<String> names = new LinkedHashSet<>(sugars.writtenNames(s.shape));
+    for (String m : s.shape.members().keySet()) {
+      names.add(Shape.snake(m));
+    }
+    String hint = Suggestions.didYouMean(f.key(), names);
+    if (hint == null) {
+      List<String> list = new ArrayList<>(names);
+      hint = "valid here: " + String.join(", ", list.size() > 24 ? list.subList(0, 24) : list) + (list.size() > 24 ? ", …" : "");
+    }
+    report(Diagnostic.error("E0410", f.keySpan(), "unknown attribute `" + f.key() + "`" + s.where()).withHint(hint));
+  }
+
+  // ------------------------------------------------------------------------------- values
+
+  /** Lowers a value to the JSON the API takes for {@code shape}; null when unset or invalid (reported). */
+  JsonNode value(Value v, Shape shape, Loc loc) {
+    if (v instanceof Value.Error || v instanceof Value.Null) {
+      return null;
+    }
+    try {
+      JsonNode out = switch (shape.type()) {
+        case "structure" -> structureValue(v, shape, loc);
+        case "list" -> list(v, shape, loc);
+        case "map" -> map(v, shape, loc);
+        case "string" -> string(v, shape, loc);
+        case "integer", "long" -> integer(v, shape, loc);
+        case "double", "float" -> decimal(v, loc);
+        case "boolean" -> bool(v, loc);
+        case "timestamp" -> v instanceof Value.Str s ? JSON.textNode(s.value()) : mismatch(v, "a timestamp string", loc);
+        default -> mismatch(v, shape.type(), loc);
+      };
+      if (out != null && !(out instanceof ObjectNode) && !(out instanceof ArrayNode)) {
+        spans.put(loc.pointer(), loc.span());
+      }
+      return out;
+    } catch (EvalException e) {
+      report(e.diagnostic());
+      return null;
+    }
+  }
+
+  private JsonNode structureValue(Value v, Shape shape, Loc loc) {
+    if (!(v instanceof Value.Obj obj)) {
+      return mismatch(v, "a block `{ … }`", loc);
+    }
+    Struct s = structure(obj, shape, loc);
+    s.checkRequired(loc.span());
+    return s.build();
+  }
+
+  private JsonNode list(Value v, Shape shape, Loc loc) {
+    Shape element = shape.element();
+    ArrayNode out = JSON.arrayNode();
+    if (v instanceof Value.ListV list) {
+      for (int i = 0; i < list.items().size(); i++) {
+        Value item = list.items().get(i);
+        JsonNode n = value(item, element, loc.element(out.size(), item.span().isNone() ? loc.span() : item.span()));
+        if (n != null) {
+          out.add(n);
+        }
+      }
+      return out;
+    }
+    if (v instanceof Value.Obj obj && Sugars.isKeyValue(element)) {
+      // `env { A = "b" }` for [{name: A, value: b}], `tags { team = "web" }` for [{key, value}].
+      String[] kv = Sugars.keyValueMembers(element);
+      for (Value.Field f : obj.fields()) {
+        ObjectNode entry = JSON.objectNode();
+        Loc at = loc.element(out.size(), f.span());
+        entry.put(kv[0], f.key());
+        spans.put(at.pointer() + "/" + kv[0], f.keySpan());
+        JsonNode value = value(f.value(), element.member(kv[1]), at.member(kv[1], f.key(), f.valueSpan(), null).stringifying()
+            .named("`" + f.key() + "`" + (loc.where().isEmpty() ? "" : " in " + loc.where())));
+        if (value != null) {
+          entry.set(kv[1], value);
+          out.add(entry);
+        }
+      }
+      return out;
+    }
+    if (v instanceof Value.Symbol s) {
+      throw interpreter.unknownName(s);
+    }
+    return mismatch(v, "a list `[ … ]`", loc);
+  }
+
+  private JsonNode map(Value v, Shape shape, Loc loc) {
+    if (!(v instanceof Value.Obj obj)) {
+      return mismatch(v, "a block of `key = value` pairs", loc);
+    }
+    ObjectNode out = JSON.objectNode();
+    Shape valueShape = shape.value();
+    for (Value.Field f : obj.fields()) {
+      if (!f.labels().isEmpty()) {
+        report(Diagnostic.error("E0413", f.keySpan(), "map entries take no name (`" + f.key() + "`)").withHint(null));
+        continue;
+      }
+      JsonNode n = value(f.value(), valueShape, loc.key(f.key(), f.span()).stringifying());
+      if (n != null) {
+        out.set(f.key(), n);
+        spans.put(loc.pointer() + "/" + SpanIndex.escape(f.key()), f.span());
+      }
+    }
+    spans.put(loc.pointer(), loc.span());
+    return out;
+  }
+
+  private JsonNode string(Value v, Shape shape, Loc loc) {
+    String text = switch (v) {
+      case Value.Str s -> s.value();
+      case Value.Symbol s when shape.isEnum() -> s.name();
+      case Value.Symbol s -> throw interpreter.unknownName(s);
+      case Value.Int i when loc.stringify() || (loc.hint() != null && loc.hint().asString) -> Long.toString(i.value());
+      case Value.Dec d when loc.stringify() -> d.value().stripTrailingZeros().toPlainString();
+      case Value.Bool b when loc.stringify() -> Boolean.toString(b.value());
+      case Value.Quantity q when loc.hint() != null && loc.hint().asString -> Long.toString(quantity(q, loc));
+      case Value.Ref r when loc.stringify() -> r.target().awsName(interpreter);
+      case Value.ContainerRef c when loc.stringify() -> c.container();
+      case Value.PortRef p when loc.stringify() -> Long.toString(interpreter.containerPortNumber(p, loc.span()));
+      default -> null;
+    };
+    if (text == null) {
+      return mismatch(v, "a string", loc);
+    }
+    if (shape.isEnum()) {
+      text = enumValue(text, shape, loc);
+      if (text == null) {
+        return null;
+      }
+    }
+    return JSON.textNode(text);
+  }
+
+  /** The model's spelling of an enum value written in any case ({@code fargate} is {@code FARGATE}). */
+  String enumValue(String written, Shape shape, Loc loc) {
+    for (String e : shape.enumValues()) {
+      if (e.equals(written)) {
+        return e;
+      }
+    }
+    for (String e : shape.enumValues()) {
+      if (Shape.normalize(e).equals(Shape.normalize(written))) {
+        return e;
+      }
+    }
+    String hint = Suggestions.didYouMean(written, shape.enumValues());
+    report(Diagnostic.error("E0412", loc.span(), "`" + written + "` is not a valid value for " + loc.where())
+        .withHint((hint != null ? hint + " " : "") + "expected one of: " + String.join(", ", shape.enumValues())));
+    return null;
+  }
+
+  private JsonNode integer(Value v, Shape shape, Loc loc) {
+    return integerOf(v, loc);
+  }
+
+  private JsonNode integerOf(Value v, Loc loc) {
+    return switch (v) {
+      case Value.Int i -> JSON.numberNode(i.value());
+      case Value.Quantity q when loc.hint() != null -> JSON.numberNode(quantity(q, loc));
+      case Value.Dec d -> {
+        try {
+          yield JSON.numberNode(d.value().longValueExact());
+        } catch (ArithmeticException e) {
+          yield mismatch(v, "a whole number", loc);
+        }
+      }
+      case Value.PortRef p -> JSON.numberNode(interpreter.containerPortNumber(p, loc.span()));
+      case Value.Port p when !p.isRange() -> JSON.numberNode(p.from());
+      case Value.Symbol s -> throw interpreter.unknownName(s);
+      default -> mismatch(v, loc.hint() != null ? "a " + loc.hint().dimension.word() + " such as `"
+          + loc.hint().dimension.example() + "`" : "a whole number", loc);
+    };
+  }
+
+  private JsonNode decimal(Value v, Loc loc) {
+    return switch (v) {
+      case Value.Int i -> JSON.numberNode(i.value());
+      case Value.Dec d -> JSON.numberNode(d.value());
+      case Value.Quantity q when loc.hint() != null && q.unit().dimension() == loc.hint().dimension ->
+          JSON.numberNode(q.base().divide(loc.hint().unit.toBase()).stripTrailingZeros());
+      case Value.Quantity q when q.unit().dimension() == io.ecsl.eval.Unit.Dimension.PERCENT -> JSON.numberNode(q.amount());
+      case Value.Symbol s -> throw interpreter.unknownName(s);
+      default -> mismatch(v, "a number", loc);
+    };
+  }
+
+  private JsonNode bool(Value v, Loc loc) {
+    if (v instanceof Value.Bool b) {
+      return JSON.booleanNode(b.value());
+    }
+    if (v instanceof Value.Symbol s) {
+      throw interpreter.unknownName(s);
+    }
+    return mismatch(v, "`true` or `false`", loc);
+  }
+
+  /** A quantity in the unit the member takes; must be whole (ECS has no fractional MiB). */
+  long quantity(Value.Quantity q, Loc loc) {
+    Hint hint = loc.hint();
+    if (q.unit().dimension() != hint.dimension) {
+      report(Diagnostic.error("E0301", loc.span(), loc.where() + " takes " + hint.dimension.word() + ", not "
+          + q.typeName() + " (`" + q.display() + "`)").withHint("write a " + hint.dimension.word() + " such as `"
+          + hint.dimension.example() + "`"));
+      throw new EvalException(Diagnostic.error("E0000", Span.NONE, "reported"));
+    }
+    BigDecimal amount = q.base().divide(hint.unit.toBase());
+    try {
+      return amount.setScale(0, RoundingMode.UNNECESSARY).longValueExact();
+    } catch (ArithmeticException e) {
+      report(Diagnostic.error("E0301", loc.span(), "`" + q.display() + "` is not a whole number of "
+          + hint.unit.symbol().toLowerCase(Locale.ROOT).replace("units", "CPU units") + " (" + amount.stripTrailingZeros().toPlainString() + ")")
+          .withHint(loc.where() + " counts in whole " + (hint.unit == io.ecsl.eval.Unit.CPU_UNITS ? "CPU units (1 vcpu = 1024)"
+              : hint.unit.symbol())));
+      throw new EvalException(Diagnostic.error("E0000", Span.NONE, "reported"));
+    }
+  }
+
+  /** Reports a type mismatch and yields nothing. */
+  JsonNode mismatch(Value v, String expected, Loc loc) {
+    if (v instanceof Value.Symbol s) {
+      throw interpreter.unknownName(s);
+    }
+    String found = switch (v) {
+      case Value.Quantity q -> "the " + q.typeName() + " `" + q.display() + "`";
+      case Value.Str s -> "the string \"" + abbreviate(s.value()) + "\"";
+      case Value.Int i -> "the number " + i.value();
+      case Value.Ref r -> "a reference to " + r.describe();
+      case Value.Obj o -> "a block";
+      case Value.ListV l -> "a list";
+      default -> "a " + v.typeName();
+    };
+    String hint = null;
+    if (v instanceof Value.Quantity q && expected.startsWith("a ") && !expected.contains("such as")) {
+      hint = "this field takes a plain value; units apply only where the API counts in them";
+    } else if (v instanceof Value.Str s && expected.equals("a whole number") && s.value().matches("-?\\d+")) {
+      hint = "remove the quotes: " + s.value();
+    } else if (expected.startsWith("a list") && !(v instanceof Value.ListV)) {
+      hint = "write it in brackets: [ … ]";
+    }
+    String code = v instanceof Value.Quantity || expected.contains("such as") ? "E0301" : "E0302";
+    report(Diagnostic.error(code, loc.span(), loc.where() + " must be " + expected + ", found " + found).withHint(hint));
+    return null;
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 40 ? s.substring(0, 37) + "…" : s;
+  }
+}

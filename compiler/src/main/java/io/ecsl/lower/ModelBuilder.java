@@ -1,0 +1,228 @@
+package io.ecsl.lower;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.diag.Diagnostic;
+import io.ecsl.diag.Diagnostics;
+import io.ecsl.eval.Declaration;
+import io.ecsl.eval.EvalException;
+import io.ecsl.eval.Interpreter;
+import io.ecsl.eval.Kind;
+import io.ecsl.eval.Value;
+import io.ecsl.model.ApiRequest;
+import io.ecsl.model.EcsModel;
+import io.ecsl.model.Resource;
+import io.ecsl.model.ResourceKind;
+import io.ecsl.model.SpanIndex;
+import io.ecsl.schema.ServiceModel;
+import io.ecsl.schema.Shape;
+import io.ecsl.source.Span;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the compiled model: one {@link Resource} per declaration, each with the API requests
+ * that create it. Attribute names, types and enums are checked against the AWS models here.
+ */
+public final class ModelBuilder {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private final Interpreter interpreter;
+  private final Diagnostics diagnostics;
+  private final Lower lower;
+  private final Map<String, Span> seen = new HashMap<>();
+
+  public ModelBuilder(Interpreter interpreter, Diagnostics diagnostics) {
+    this.interpreter = interpreter;
+    this.diagnostics = diagnostics;
+    this.lower = new Lower(interpreter, diagnostics);
+  }
+
+  Lower lower() {
+    return lower;
+  }
+
+  Interpreter interpreter() {
+    return interpreter;
+  }
+
+  /** Settings from the command line; each may be null (then the project block, then defaults apply). */
+  public record Settings(String projectName, String region, String accountId) {}
+
+  public EcsModel build(List<Declaration> declarations, Settings given) {
+    ProjectSettings project = ProjectSettings.from(this, declarations, given);
+    List<Resource> resources = new ArrayList<>();
+    for (Declaration d : declarations) {
+      try {
+        switch (d.kind()) {
+          case PROJECT -> {}
+          case TASK -> add(resources, taskDefinition(d, project));
+          case SERVICE -> {
+            Resource service = service(d, project);
+            add(resources, service);
+            if (service != null) {
+              add(resources, new Scaling(this, project).lower(d, service));
+            }
+          }
+          case CLUSTER -> add(resources, simple(d, project, ResourceKind.CLUSTER, ServiceModel.ECS, "CreateCluster",
+              "clusterName", "clusters/"));
+          case CAPACITY_PROVIDER -> add(resources, simple(d, project, ResourceKind.CAPACITY_PROVIDER, ServiceModel.ECS,
+              "CreateCapacityProvider", "name", "capacity-providers/"));
+          case NAMESPACE -> add(resources, new Namespaces(this, project).lower(d));
+          case SCHEDULE -> add(resources, new Schedules(this, project).lower(d));
+          case ACCOUNT_SETTINGS -> resources.addAll(new AccountSettings(this).lower(d));
+        }
+      } catch (EvalException e) {
+        interpreter.report(e.diagnostic());
+      }
+    }
+    resources.sort(Comparator.comparing(Resource::kind));
+    return new EcsModel(project.name(), project.region(), project.accountId(), resources);
+  }
+
+  private void add(List<Resource> resources, Resource r) {
+    if (r == null) {
+      return;
+    }
+    String key = r.kind() + " " + r.cluster() + "/" + r.name();
+    Span previous = seen.putIfAbsent(key, r.span());
+    if (previous != null && r.kind() != ResourceKind.ACCOUNT_SETTING) {
+      diagnostics.add(Diagnostic.error("E0215", r.span(), r.address() + " is declared twice")
+          .withLabel(previous, "first declared here")
+          .withHint("AWS names must be unique; rename one (e.g. `" + (r.kind() == ResourceKind.TASK_DEFINITION ? "family" : "name") + " = …`)"));
+      return;
+    }
+    resources.add(r);
+  }
+
+  private Resource taskDefinition(Declaration d, ProjectSettings project) {
+    Request req = request(d, ServiceModel.ECS, "RegisterTaskDefinition", "task definition `" + d.label() + "`");
+    Value.Obj body = without(d.body(interpreter), "owned_elsewhere");
+    Struct s = lower.structure(body, req.shape, req.loc);
+    defaultName(s, "family", d);
+    project.applyTags(s, "tags", d.span());
+    s.checkRequired(d.span());
+    ObjectNode json = s.build();
+    String family = json.path("family").asText(d.label());
+    Map<String, String> owned = OwnedElsewhere.read(this, d, json, ResourceKind.TASK_DEFINITION);
+    return new Resource(ResourceKind.TASK_DEFINITION, family, null, d.span(),
+        List.of(req.finish(json, "task-definitions/" + family + ".json")), owned);
+  }
+
+  private Resource service(Declaration d, ProjectSettings project) {
+    Request req = request(d, ServiceModel.ECS, "CreateService", "service `" + d.label() + "`");
+    Value.Obj body = without(d.body(interpreter), "autoscaling", "owned_elsewhere");
+    Struct s = lower.structure(body, req.shape, req.loc);
+    Value in = d.in(interpreter);
+    if (in != null) {
+      Sugars sugars = new Sugars(lower);
+      String cluster = sugars.reference(in, Kind.CLUSTER, req.loc.member("cluster", "in", in.span(), null)
+          .named("`in` of service `" + d.label() + "`"));
+      if (cluster != null) {
+        s.set("cluster", JSON.textNode(cluster), in.span());
+      }
+    }
+    defaultName(s, "serviceName", d);
+    project.applyTags(s, "tags", d.span());
+    s.checkRequired(d.span());
+    ObjectNode json = s.build();
+    String name = json.path("serviceName").asText(d.label());
+    String cluster = json.path("cluster").asText("default");
+    Map<String, String> owned = new LinkedHashMap<>(OwnedElsewhere.read(this, d, json, ResourceKind.SERVICE));
+    if (d.body(interpreter).get("autoscaling") != null) {
+      owned.putIfAbsent("/desiredCount", "application auto scaling");
+    }
+    return new Resource(ResourceKind.SERVICE, name, cluster, d.span(),
+        List.of(req.finish(json, "services/" + cluster + "/" + name + ".json")), owned);
+  }
+
+  private Resource simple(Declaration d, ProjectSettings project, ResourceKind kind, String service, String operation,
+      String nameMember, String dir) {
+    Request req = request(d, service, operation, kind.word() + " `" + d.label() + "`");
+    Struct s = lower.structure(without(d.body(interpreter), "owned_elsewhere"), req.shape, req.loc);
+    defaultName(s, nameMember, d);
+    project.applyTags(s, "tags", d.span());
+    s.checkRequired(d.span());
+    ObjectNode json = s.build();
+    String name = json.path(nameMember).asText(d.label());
+    return new Resource(kind, name, null, d.span(), List.of(req.finish(json, dir + name + ".json")),
+        OwnedElsewhere.read(this, d, json, kind));
+  }
+
+  // ------------------------------------------------------------------------------- helpers
+
+  /** A request being built: its input shape, span index and root location. */
+  final class Request {
+    final String service;
+    final String operation;
+    final Shape shape;
+    final SpanIndex spans;
+    final Loc loc;
+
+    Request(String service, String operation, Shape shape, SpanIndex spans, Loc loc) {
+      this.service = service;
+      this.operation = operation;
+      this.shape = shape;
+      this.spans = spans;
+      this.loc = loc;
+    }
+
+    /** The finished request in canonical form (order-insensitive lists sorted, spans moved along). */
+    ApiRequest finish(ObjectNode body, String file) {
+      io.ecsl.model.Canonical.sort(body, shape, spans, "");
+      return new ApiRequest(service, operation, body, spans, file);
+    }
+  }
+
+  Request request(Declaration d, String service, String operation, String where) {
+    ServiceModel model = ServiceModel.get(service);
+    Shape shape = model.input(operation);
+    SpanIndex spans = new SpanIndex(d.span());
+    lower.beginRequest(spans);
+    return new Request(service, operation, shape, spans, new Loc("", where, d.span(), null, false));
+  }
+
+  /** The label is the default AWS name; an explicit attribute wins. */
+  void defaultName(Struct s, String member, Declaration d) {
+    if (!s.has(member)) {
+      s.setDefault(member, JSON.textNode(d.label()));
+      lower.spans().put("/" + member, d.labelSpan());
+    }
+  }
+
+  /** The object without some fields (handled outside the API request). */
+  static Value.Obj without(Value.Obj obj, String... keys) {
+    List<Value.Field> fields = new ArrayList<>();
+    outer:
+    for (Value.Field f : obj.fields()) {
+      for (String k : keys) {
+        if (f.key().equals(k)) {
+          continue outer;
+        }
+      }
+      fields.add(f);
+    }
+    return new Value.Obj(obj.span(), fields);
+  }
+
+  /** Appends tags ({@code key/value} or {@code Key/Value}) that are not already set. */
+  static void mergeTags(ArrayNode tags, Map<String, String> defaults, String keyField, String valueField) {
+    for (Map.Entry<String, String> e : defaults.entrySet()) {
+      boolean present = false;
+      for (JsonNode t : tags) {
+        present |= t.path(keyField).asText().equals(e.getKey());
+      }
+      if (!present) {
+        ObjectNode tag = tags.addObject();
+        tag.put(keyField, e.getKey());
+        tag.put(valueField, e.getValue());
+      }
+    }
+  }
+}

@@ -1,0 +1,398 @@
+package io.ecsl.lower;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.diag.Diagnostic;
+import io.ecsl.eval.Kind;
+import io.ecsl.eval.Value;
+import io.ecsl.schema.Shape;
+import io.ecsl.source.Span;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The first-class syntax on top of the generic model mapping: short names ({@code network},
+ * {@code desired}, {@code health}), labelled blocks that add list elements ({@code container app},
+ * {@code port http = 8080/tcp}, {@code secret DB from "arn…"}), and typed references
+ * ({@code task = web}, {@code container = app.http}). Everything not listed here is reached by
+ * its model name.
+ */
+final class Sugars {
+  /** The field holding the {@code = value} of {@code key label = value { … }} when a block refines it. */
+  static final String PRIMARY = io.ecsl.eval.Interpreter.PRIMARY;
+
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  @FunctionalInterface
+  interface Sugar {
+    void apply(Struct s, Value.Field f);
+  }
+
+  /** A labelled block or attribute that appends one element to a list member. */
+  private record Repeat(String listMember, String labelMember, String valueMember) {}
+
+  private final Lower lower;
+  private final Map<String, Map<String, String>> aliases = new HashMap<>();
+  private final Map<String, Map<String, Repeat>> repeats = new HashMap<>();
+  private final Map<String, Map<String, Sugar>> sugars = new HashMap<>();
+
+  Sugars(Lower lower) {
+    this.lower = lower;
+    registerAliases();
+    registerRepeats();
+    registerSugars();
+  }
+
+  // ------------------------------------------------------------------------------- tables
+
+  private void registerAliases() {
+    alias("RegisterTaskDefinitionRequest", "network", "networkMode");
+    alias("RegisterTaskDefinitionRequest", "compatibilities", "requiresCompatibilities");
+    alias("RegisterTaskDefinitionRequest", "execution_role", "executionRoleArn");
+    alias("RegisterTaskDefinitionRequest", "task_role", "taskRoleArn");
+    alias("RegisterTaskDefinitionRequest", "platform", "runtimePlatform");
+    alias("RegisterTaskDefinitionRequest", "proxy", "proxyConfiguration");
+    alias("RuntimePlatform", "os", "operatingSystemFamily");
+    alias("RuntimePlatform", "arch", "cpuArchitecture");
+    alias("ContainerDefinition", "health", "healthCheck");
+    alias("ContainerDefinition", "logs", "logConfiguration");
+    alias("ContainerDefinition", "labels", "dockerLabels");
+    alias("ContainerDefinition", "firelens", "firelensConfiguration");
+    alias("ContainerDefinition", "restart", "restartPolicy");
+    alias("ContainerRestartPolicy", "attempt_period", "restartAttemptPeriod");
+    alias("LogConfiguration", "driver", "logDriver");
+    alias("Ulimit", "soft", "softLimit");
+    alias("Ulimit", "hard", "hardLimit");
+    alias("MountPoint", "path", "containerPath");
+    alias("MountPoint", "volume", "sourceVolume");
+    alias("VolumeFrom", "container", "sourceContainer");
+    alias("PortMapping", "host", "hostPort");
+    alias("PortMapping", "port", "containerPort");
+    alias("PortMapping", "range", "containerPortRange");
+    alias("Volume", "efs", "efsVolumeConfiguration");
+    alias("Volume", "docker", "dockerVolumeConfiguration");
+    alias("Volume", "fsx", "fsxWindowsFileServerVolumeConfiguration");
+    alias("CreateServiceRequest", "desired", "desiredCount");
+    alias("CreateServiceRequest", "deployment", "deploymentConfiguration");
+    alias("CreateServiceRequest", "strategy", "capacityProviderStrategy");
+    alias("CreateServiceRequest", "grace_period", "healthCheckGracePeriodSeconds");
+    alias("CreateServiceRequest", "placement_strategies", "placementStrategy");
+    alias("CreateServiceRequest", "registry", "serviceRegistries");
+    alias("DeploymentConfiguration", "min_healthy", "minimumHealthyPercent");
+    alias("DeploymentConfiguration", "min_healthy_percent", "minimumHealthyPercent");
+    alias("DeploymentConfiguration", "max", "maximumPercent");
+    alias("DeploymentConfiguration", "max_percent", "maximumPercent");
+    alias("DeploymentConfiguration", "circuit_breaker", "deploymentCircuitBreaker");
+    alias("LoadBalancer", "target_group", "targetGroupArn");
+    alias("LoadBalancer", "port", "containerPort");
+    alias("CreateClusterRequest", "default_strategy", "defaultCapacityProviderStrategy");
+    alias("CreateClusterRequest", "strategy", "defaultCapacityProviderStrategy");
+    alias("ServiceConnectClientAlias", "dns", "dnsName");
+  }
+
+  private void registerRepeats() {
+    repeat("RegisterTaskDefinitionRequest", "container", new Repeat("containerDefinitions", "name", null));
+    repeat("RegisterTaskDefinitionRequest", "volume", new Repeat("volumes", "name", null));
+    repeat("RegisterTaskDefinitionRequest", "tag", new Repeat("tags", "key", "value"));
+    repeat("ContainerDefinition", "secret", new Repeat("secrets", "name", "valueFrom"));
+    repeat("ContainerDefinition", "mount", new Repeat("mountPoints", "sourceVolume", "containerPath"));
+    repeat("ContainerDefinition", "volumes_from", new Repeat("volumesFrom", "sourceContainer", null));
+    repeat("ContainerDefinition", "extra_host", new Repeat("extraHosts", "hostname", "ipAddress"));
+    repeat("ContainerDefinition", "system_control", new Repeat("systemControls", "namespace", "value"));
+    repeat("ContainerDefinition", "environment_file", new Repeat("environmentFiles", null, "value"));
+    repeat("LogConfiguration", "secret_option", new Repeat("secretOptions", "name", "valueFrom"));
+    repeat("ServiceConnectConfiguration", "service", new Repeat("services", "portName", null));
+    repeat("CreateServiceRequest", "tag", new Repeat("tags", "key", "value"));
+    repeat("CreateClusterRequest", "tag", new Repeat("tags", "key", "value"));
+  }
+
+  private void registerSugars() {
+    Container.register(this);
+    Service.register(this);
+    sugar("RegisterTaskDefinitionRequest", "cpu", (s, f) -> s.set("cpu", quantityOrString(s, "cpu", f), f.span()));
+    sugar("RegisterTaskDefinitionRequest", "memory", (s, f) -> s.set("memory", quantityOrString(s, "memory", f), f.span()));
+    sugar("RegisterTaskDefinitionRequest", "ephemeral_storage", (s, f) -> {
+      if (f.value() instanceof Value.Obj) {
+        s.set("ephemeralStorage", s.lowerMember("ephemeralStorage", f.key(), f.value(), f.span()), f.span());
+        return;
+      }
+      ObjectNode storage = JSON.objectNode();
+      Shape shape = s.shape.member("ephemeralStorage");
+      JsonNode size = lower.value(f.value(), shape.member("sizeInGiB"),
+          s.memberLoc("ephemeralStorage", f.key(), f.span()).member("sizeInGiB", f.key(), f.span(), Hint.GIB));
+      if (size != null) {
+        storage.set("sizeInGiB", size);
+        s.set("ephemeralStorage", storage, f.span());
+      }
+    });
+    sugar("Volume", "host", (s, f) -> {
+      if (f.value() instanceof Value.Str path) {
+        ObjectNode host = JSON.objectNode();
+        host.put("sourcePath", path.value());
+        s.set("host", host, f.span());
+      } else {
+        s.set("host", s.lowerMember("host", f.key(), f.value(), f.span()), f.span());
+      }
+    });
+    sugar("CreateClusterRequest", "capacity_providers", (s, f) ->
+        s.set("capacityProviders", providerNames(f.value(), s.memberLoc("capacityProviders", f.key(), f.span())), f.span()));
+    sugar("CreateClusterRequest", "container_insights", (s, f) -> {
+      ArrayNode settings = s.list("settings", f.span());
+      ObjectNode setting = JSON.objectNode();
+      setting.put("name", "containerInsights");
+      String value = f.value() instanceof Value.Bool b ? (b.value() ? "enabled" : "disabled") : word(f.value());
+      if (value == null) {
+        lower.mismatch(f.value(), "`enabled`, `enhanced` or `disabled`", s.memberLoc("settings", f.key(), f.span()));
+        return;
+      }
+      setting.put("value", value);
+      lower.spans().put(s.pointer("settings") + "/" + settings.size(), f.span());
+      settings.add(setting);
+    });
+    sugar("CreateClusterRequest", "service_connect_namespace", (s, f) -> {
+      ObjectNode defaults = JSON.objectNode();
+      String ns = reference(f.value(), Kind.NAMESPACE, s.memberLoc("serviceConnectDefaults", f.key(), f.span()));
+      if (ns != null) {
+        defaults.put("namespace", ns);
+        s.set("serviceConnectDefaults", defaults, f.span());
+      }
+    });
+    sugar("ClusterServiceConnectDefaultsRequest", "namespace", (s, f) ->
+        s.set("namespace", JSON.textNode(orEmpty(reference(f.value(), Kind.NAMESPACE, s.memberLoc("namespace", f.key(), f.span())))), f.span()));
+    sugar("CapacityProviderStrategyItem", "capacity_provider", (s, f) -> {
+      String name = providerName(f.value(), s.memberLoc("capacityProvider", f.key(), f.span()));
+      if (name != null) {
+        s.set("capacityProvider", JSON.textNode(name), f.span());
+      }
+    });
+    sugar("CreateCapacityProviderRequest", "auto_scaling_group", (s, f) -> asgMember(s, f, "autoScalingGroupArn"));
+    sugar("CreateCapacityProviderRequest", "managed_scaling", (s, f) -> asgMember(s, f, "managedScaling"));
+    sugar("CreateCapacityProviderRequest", "managed_termination_protection", (s, f) -> asgMember(s, f, "managedTerminationProtection"));
+    sugar("CreateCapacityProviderRequest", "managed_draining", (s, f) -> asgMember(s, f, "managedDraining"));
+  }
+
+  /** Writing the Auto Scaling group's settings directly in the capacity provider block. */
+  private void asgMember(Struct s, Value.Field f, String member) {
+    ObjectNode provider = (ObjectNode) s.get("autoScalingGroupProvider");
+    if (provider == null) {
+      provider = JSON.objectNode();
+      s.set("autoScalingGroupProvider", provider, f.span());
+    }
+    Shape shape = s.shape.member("autoScalingGroupProvider");
+    Loc loc = s.memberLoc("autoScalingGroupProvider", "auto_scaling_group", f.span())
+        .member(member, f.key(), f.span(), Hint.of(shape.name(), member));
+    JsonNode value = lower.value(f.value(), shape.member(member), loc);
+    if (value != null) {
+      if (provider.has(member)) {
+        lower.report(Diagnostic.error("E0402", f.keySpan(), "`" + f.key() + "` is set twice").withHint("keep one"));
+        return;
+      }
+      provider.set(member, value);
+      // keep the model's member order inside the provider
+      ObjectNode ordered = JSON.objectNode();
+      for (String m : shape.members().keySet()) {
+        if (provider.has(m)) {
+          ordered.set(m, provider.get(m));
+        }
+      }
+      provider.removeAll();
+      provider.setAll(ordered);
+    }
+  }
+
+  void alias(String shape, String written, String member) {
+    aliases.computeIfAbsent(shape, k -> new HashMap<>()).put(Shape.normalize(written), member);
+  }
+
+  private void repeat(String shape, String written, Repeat r) {
+    repeats.computeIfAbsent(shape, k -> new LinkedHashMap<>()).put(Shape.normalize(written), r);
+  }
+
+  void sugar(String shape, String written, Sugar sugar) {
+    sugars.computeIfAbsent(shape, k -> new LinkedHashMap<>()).put(Shape.normalize(written), sugar);
+  }
+
+  Lower lower() {
+    return lower;
+  }
+
+  // ------------------------------------------------------------------------------- dispatch
+
+  /** Applies the sugar for this field if there is one; true when it handled the field. */
+  boolean apply(Struct s, Value.Field f) {
+    String key = Shape.normalize(f.key());
+    Sugar sugar = sugars.getOrDefault(s.shape.name(), Map.of()).get(key);
+    if (sugar != null) {
+      sugar.apply(s, f);
+      return true;
+    }
+    Repeat r = repeats.getOrDefault(s.shape.name(), Map.of()).get(key);
+    if (r != null && (!f.labels().isEmpty() || f.block() || r.labelMember() == null)) {
+      repeated(s, f, r);
+      return true;
+    }
+    return false;
+  }
+
+  /** The member an attribute name means here: an alias, the member itself, or the plural of it. */
+  String memberFor(Shape shape, String written) {
+    String alias = aliases.getOrDefault(shape.name(), Map.of()).get(Shape.normalize(written));
+    if (alias != null) {
+      return alias;
+    }
+    String member = shape.memberFor(written);
+    if (member != null) {
+      return member;
+    }
+    for (String plural : new String[] {written + "s", written + "es", written.replaceAll("y$", "ies")}) {
+      member = shape.memberFor(plural);
+      if (member != null && shape.member(member).isList()) {
+        return member;
+      }
+    }
+    return null;
+  }
+
+  /** Every shorthand name valid in a shape, for "did you mean". */
+  List<String> writtenNames(Shape shape) {
+    List<String> names = new ArrayList<>();
+    names.addAll(keysOf(aliases.get(shape.name())));
+    names.addAll(keysOf(repeats.get(shape.name())));
+    names.addAll(keysOf(sugars.get(shape.name())));
+    return names;
+  }
+
+  private static List<String> keysOf(Map<String, ?> map) {
+    return map == null ? List.of() : new ArrayList<>(map.keySet());
+  }
+
+  private void repeated(Struct s, Value.Field f, Repeat r) {
+    if (f.labels().size() > 1) {
+      lower.report(Diagnostic.error("E0413", f.keySpan(), "`" + f.key() + "` takes one name").withHint(null));
+      return;
+    }
+    Shape element = s.shape.member(r.listMember()).element();
+    ArrayNode list = s.list(r.listMember(), f.keySpan());
+    Loc loc = s.memberLoc(r.listMember(), f.key(), f.span()).element(list.size(), f.span())
+        .named("`" + f.key() + (f.label() != null ? " " + f.label() : "") + "`" + s.where());
+    Value.Obj body = f.value() instanceof Value.Obj o ? o : new Value.Obj(f.valueSpan(), List.of());
+    Value primary = f.value() instanceof Value.Obj o ? o.get(PRIMARY) : f.value();
+    if (f.label() == null && r.labelMember() != null && !(f.value() instanceof Value.Obj)) {
+      lower.report(Diagnostic.error("E0413", f.keySpan(), "`" + f.key() + "` needs a name here")
+          .withHint("write `" + f.key() + " NAME = …`"));
+      return;
+    }
+    Struct e = lower.structure(body, element, loc);
+    if (f.label() != null && r.labelMember() != null && !e.has(r.labelMember())) {
+      e.set(r.labelMember(), JSON.textNode(f.label()), f.keySpan());
+    }
+    if (primary != null && r.valueMember() != null) {
+      Loc valueLoc = loc.member(r.valueMember(), f.key(), f.valueSpan(), Hint.of(element.name(), r.valueMember()));
+      JsonNode v = lower.value(primary, element.member(r.valueMember()), element.member(r.valueMember()).isString()
+          && !element.member(r.valueMember()).isEnum() ? valueLoc.stringifying() : valueLoc);
+      e.set(r.valueMember(), v, f.valueSpan());
+    } else if (primary != null) {
+      lower.report(Diagnostic.error("E0302", f.valueSpan(), "`" + f.key() + "` takes a block, not a value")
+          .withHint("write `" + f.key() + " " + (f.label() == null ? "" : f.label() + " ") + "{ … }`"));
+    }
+    e.checkRequired(f.span());
+    list.add(e.build());
+  }
+
+  // ------------------------------------------------------------------------------- references
+
+  /**
+   * The AWS name behind a typed reference: {@code web} for a task definition, {@code prod} for a
+   * cluster. A string is taken as the name of something managed elsewhere.
+   */
+  String reference(Value v, Kind expected, Loc loc) {
+    return switch (v) {
+      case Value.Ref r when r.of(expected) != null -> r.of(expected).awsName(lower.interpreter());
+      case Value.Ref r -> {
+        lower.report(Diagnostic.error("E0214", loc.span(), loc.where() + " needs a " + expected.word() + ", but `"
+            + r.target().label() + "` is a " + r.describe().replaceFirst(" `.*", ""))
+            .withLabel(r.target().labelSpan(), "`" + r.target().label() + "` is declared here")
+            .withHint("name a " + expected.word() + " declared with `" + expected.keyword() + " NAME { … }`, or give its name as a string"));
+        yield null;
+      }
+      case Value.Str s -> s.value();
+      case Value.Error e -> null;
+      case Value.Symbol s -> throw lower.interpreter().unknownName(s);
+      default -> {
+        lower.mismatch(v, "a " + expected.word(), loc);
+        yield null;
+      }
+    };
+  }
+
+  /** A capacity provider: a declared one, the built-in FARGATE / FARGATE_SPOT, or a name. */
+  String providerName(Value v, Loc loc) {
+    if (v instanceof Value.Symbol s && (s.name().equals("FARGATE") || s.name().equals("FARGATE_SPOT"))) {
+      return s.name();
+    }
+    return reference(v, Kind.CAPACITY_PROVIDER, loc);
+  }
+
+  private JsonNode providerNames(Value v, Loc loc) {
+    if (!(v instanceof Value.ListV list)) {
+      return lower.mismatch(v, "a list of capacity providers", loc);
+    }
+    ArrayNode out = JSON.arrayNode();
+    for (Value item : list.items()) {
+      String name = providerName(item, loc.element(out.size(), item.span()));
+      if (name != null) {
+        lower.spans().put(loc.pointer() + "/" + out.size(), item.span());
+        out.add(name);
+      }
+    }
+    return out;
+  }
+
+  /** {@code cpu = 0.5 vcpu} or {@code "512"} on a task: the API's string form. */
+  private JsonNode quantityOrString(Struct s, String member, Value.Field f) {
+    return s.lowerMember(member, f.key(), f.value(), f.span());
+  }
+
+  /** A bare word or string, e.g. {@code enabled}; null for anything else. */
+  static String word(Value v) {
+    return v instanceof Value.Symbol s ? s.name() : v instanceof Value.Str s ? s.value() : null;
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  // ------------------------------------------------------------------------------- key/value lists
+
+  /** True for {name, value}-like element shapes, which a {@code { K = v }} block can fill. */
+  static boolean isKeyValue(Shape element) {
+    return element.isStructure() && keyValueMembers(element) != null;
+  }
+
+  /** The key and value members of a key/value element shape, or null. */
+  static String[] keyValueMembers(Shape element) {
+    if (element.members().size() != 2) {
+      return null;
+    }
+    String key = null;
+    String value = null;
+    for (String m : element.members().keySet()) {
+      String n = Shape.normalize(m);
+      if (n.equals("name") || n.equals("key")) {
+        key = m;
+      } else if (n.equals("value") || n.equals("valuefrom")) {
+        value = m;
+      }
+    }
+    return key != null && value != null ? new String[] {key, value} : null;
+  }
+
+  static Span spanOf(Value.Field f) {
+    return f.span();
+  }
+}

@@ -1,0 +1,124 @@
+package io.ecsl.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An AWS API model (a compact copy of botocore's, see compiler/tools/update-aws-models.py):
+ * ECS, EventBridge, Application Auto Scaling and Cloud Map. Loaded once, on first use.
+ */
+public final class ServiceModel {
+  public static final String ECS = "ecs";
+  public static final String EVENTS = "events";
+  public static final String AUTOSCALING = "application-autoscaling";
+  public static final String CLOUD_MAP = "servicediscovery";
+
+  private static final Map<String, ServiceModel> LOADED = new ConcurrentHashMap<>();
+
+  private final String name;
+  private final JsonNode shapesJson;
+  private final Map<String, Shape> shapes = new ConcurrentHashMap<>();
+  private final Map<String, String[]> operations = new HashMap<>();
+  private final String targetPrefix;
+
+  private ServiceModel(String name, JsonNode root) {
+    this.name = name;
+    this.shapesJson = root.get("shapes");
+    root.get("operations").fields().forEachRemaining(e -> operations.put(e.getKey(),
+        new String[] {text(e.getValue().get("input")), text(e.getValue().get("output"))}));
+    this.targetPrefix = text(root.get("metadata").get("targetPrefix"));
+  }
+
+  public static ServiceModel get(String name) {
+    return LOADED.computeIfAbsent(name, ServiceModel::load);
+  }
+
+  private static ServiceModel load(String name) {
+    String resource = "io/ecsl/schema/models/" + name + ".json";
+    try (InputStream in = ServiceModel.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing model resource " + resource);
+      }
+      return new ServiceModel(name, new ObjectMapper().readTree(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The JSON 1.1 {@code X-Amz-Target} prefix, e.g. {@code AmazonEC2ContainerServiceV20141113}. */
+  public String targetPrefix() {
+    return targetPrefix;
+  }
+
+  /** The input shape of an operation such as {@code RegisterTaskDefinition}. */
+  public Shape input(String operation) {
+    String[] io = operations.get(operation);
+    return io == null || io[0] == null ? null : shape(io[0]);
+  }
+
+  public Shape output(String operation) {
+    String[] io = operations.get(operation);
+    return io == null || io[1] == null ? null : shape(io[1]);
+  }
+
+  public Set<String> operations() {
+    return operations.keySet();
+  }
+
+  public Shape shape(String shapeName) {
+    Shape s = shapes.get(shapeName);
+    if (s != null) {
+      return s;
+    }
+    JsonNode node = shapesJson.get(shapeName);
+    if (node == null) {
+      return null;
+    }
+    s = parse(shapeName, node);
+    shapes.put(shapeName, s);
+    return s;
+  }
+
+  private Shape parse(String shapeName, JsonNode n) {
+    Map<String, String> members = new LinkedHashMap<>();
+    if (n.has("members")) {
+      n.get("members").fields().forEachRemaining(e -> members.put(e.getKey(), e.getValue().get("shape").asText()));
+    }
+    Set<String> required = new LinkedHashSet<>();
+    if (n.has("required")) {
+      n.get("required").forEach(r -> required.add(r.asText()));
+    }
+    List<String> enums = null;
+    if (n.has("enum")) {
+      enums = new ArrayList<>();
+      for (JsonNode e : n.get("enum")) {
+        enums.add(e.asText());
+      }
+    }
+    return new Shape(this, shapeName, n.get("type").asText(), members, required, enums,
+        n.has("min") ? n.get("min").asLong() : null, n.has("max") ? n.get("max").asLong() : null,
+        n.has("member") ? n.get("member").get("shape").asText() : null,
+        n.has("key") ? n.get("key").get("shape").asText() : null,
+        n.has("value") ? n.get("value").get("shape").asText() : null,
+        n.path("sensitive").asBoolean(false));
+  }
+
+  private static String text(JsonNode n) {
+    return n == null || n.isNull() ? null : n.asText();
+  }
+}
