@@ -1,12 +1,83 @@
 package io.ecsl.cli;
 
+import io.ecsl.ast.SourceUnit;
+import io.ecsl.diag.Diagnostics;
+import io.ecsl.fmt.Formatter;
+import io.ecsl.parse.Parser;
+import io.ecsl.source.SourceFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-@Command(name = "fmt", mixinStandardHelpOptions = true, description = "(being built)")
+/** {@code ecsl fmt}: rewrite .ecs files in the canonical style (comments are kept). */
+@Command(name = "fmt", mixinStandardHelpOptions = true,
+    description = {"Format .ecs files in place in the canonical style.",
+        "Exit status: 0 formatted (or, with --check, already formatted), 1 otherwise."})
 final class FmtCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories (searched recursively; default: .).")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(names = "--check", description = "Change nothing; list files that are not formatted and exit 1 if any.")
+  boolean check;
+
+  @Option(names = "--stdout", description = "Print the formatted source instead of writing files.")
+  boolean stdout;
+
+  @Spec CommandSpec spec;
+
   @Override
-  public Integer call() {
-    return ExitCodes.ERROR;
+  public Integer call() throws IOException {
+    var out = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
+    List<Path> files = new ArrayList<>();
+    for (Path p : paths.isEmpty() ? List.of(Path.of(".")) : paths) {
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> s = Files.walk(p)) {
+          s.filter(f -> f.toString().endsWith(".ecs") && Files.isRegularFile(f)).sorted().forEach(files::add);
+        }
+      } else if (Files.isRegularFile(p)) {
+        files.add(p);
+      } else {
+        err.println("ecsl fmt: no such file or directory: " + p);
+        return ExitCodes.ERROR;
+      }
+    }
+    Diagnostics diagnostics = new Diagnostics();
+    int unformatted = 0;
+    for (Path file : files) {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      SourceUnit unit = Parser.parse(new SourceFile(file.toString(), file, text), diagnostics);
+      if (unit == null) {
+        continue;
+      }
+      String formatted = Formatter.format(unit);
+      if (stdout) {
+        out.print(formatted);
+      } else if (!formatted.equals(text)) {
+        unformatted++;
+        if (check) {
+          out.println(file);
+        } else {
+          Files.writeString(file, formatted, StandardCharsets.UTF_8);
+          out.println("formatted " + file);
+        }
+      }
+    }
+    DiagnosticPrinter.print(diagnostics, OutputFormat.text, out, err, Terminal.colorEnabled(System.err));
+    if (diagnostics.hasErrors()) {
+      err.println("fmt: files with syntax errors were left unchanged");
+      return ExitCodes.ERROR;
+    }
+    return check && unformatted > 0 ? ExitCodes.ERROR : ExitCodes.OK;
   }
 }

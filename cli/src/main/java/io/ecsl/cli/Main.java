@@ -37,7 +37,12 @@ public final class Main implements Runnable {
     cli.setColorScheme(CommandLine.Help.defaultColorScheme(Terminal.colorEnabled(out)
         ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
     ExitCodes.install(cli);
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } finally {
+      cli.getOut().flush();
+      cli.getErr().flush();
+    }
   }
 
   @Override

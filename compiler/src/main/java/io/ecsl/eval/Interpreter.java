@@ -22,6 +22,8 @@ public final class Interpreter {
   private final Diagnostics diagnostics;
   private final Env builtins;
   private int depth;
+  /** While a service body is evaluated: the scope its `task = …` is read in (without its containers). */
+  private Env serviceOuterEnv;
 
   public Interpreter(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
@@ -249,7 +251,10 @@ public final class Interpreter {
     Value value;
     Span valueSpan;
     if (e.value() != null) {
-      value = eval(e.value(), env);
+      // A service's `task = api` names the task definition even when a container is also `api`.
+      boolean taskOfService = serviceOuterEnv != null && labels.isEmpty()
+          && (key.equals("task") || key.equals("task_definition"));
+      value = eval(e.value(), taskOfService ? serviceOuterEnv : env);
       valueSpan = e.value().span();
       if (e.isBlock()) {
         value = refine(value, e, env);
@@ -299,12 +304,21 @@ public final class Interpreter {
 
   private Value.Obj evalBlock(Item.Entry e, Env env, boolean declaration) {
     Env scope = env.child();
-    if (declaration && Kind.SERVICE.keyword().equals(e.key().constant())) {
+    Env previousOuter = serviceOuterEnv;
+    boolean service = declaration && Kind.SERVICE.keyword().equals(e.key().constant());
+    if (service) {
       exposeContainers(e, env, scope);
+      serviceOuterEnv = env;
+    } else if (declaration) {
+      serviceOuterEnv = null;
     }
-    ObjectSink sink = new ObjectSink();
-    evalBody(e.body(), scope, sink, false);
-    return sink.build(e.bodySpan() != null ? e.bodySpan() : e.span());
+    try {
+      ObjectSink sink = new ObjectSink();
+      evalBody(e.body(), scope, sink, false);
+      return sink.build(e.bodySpan() != null ? e.bodySpan() : e.span());
+    } finally {
+      serviceOuterEnv = previousOuter;
+    }
   }
 
   /** Lets `load_balancer { container = app.http }` name the containers of the service's task. */
@@ -462,7 +476,14 @@ public final class Interpreter {
       return new Value.Symbol(n.span(), name, env);
     }
     Value v = slot.force(n.span(), name);
-    return v;
+    // Names of templates, modules and declarations take the span of where they are used, so a
+    // later error ("`driver` must be a string, found a template") points at the use.
+    return switch (v) {
+      case Value.Function f -> new Value.Function(n.span(), f.callable());
+      case Value.Module m -> new Value.Module(n.span(), m.module());
+      case Value.Ref r -> new Value.Ref(n.span(), r.targets());
+      default -> v;
+    };
   }
 
   /** The error for a bare word that turned out to be needed as a name. */

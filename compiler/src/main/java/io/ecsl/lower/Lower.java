@@ -213,6 +213,10 @@ final class Lower {
   }
 
   private JsonNode string(Value v, Shape shape, Loc loc) {
+    String word = shape.isEnum() ? enumWord(v, shape) : null;
+    if (word != null) {
+      return JSON.textNode(word);
+    }
     String text = switch (v) {
       case Value.Str s -> s.value();
       case Value.Symbol s when shape.isEnum() -> s.name();
@@ -236,6 +240,24 @@ final class Lower {
       }
     }
     return JSON.textNode(text);
+  }
+
+  /**
+   * A bare word that is an enum value of this field wins over a name in scope that happens to be
+   * spelled the same: in a module that defines a template `awslogs`, `driver = awslogs` still
+   * means the log driver.
+   */
+  private static String enumWord(Value v, Shape shape) {
+    if (v instanceof Value.Str || v instanceof Value.Symbol || v.span() == null || v.span().isNone()) {
+      return null;
+    }
+    String text = v.span().text();
+    for (String e : shape.enumValues()) {
+      if (e.equals(text)) {
+        return e;
+      }
+    }
+    return null;
   }
 
   /** The model's spelling of an enum value written in any case ({@code fargate} is {@code FARGATE}). */

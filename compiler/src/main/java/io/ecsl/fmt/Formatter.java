@@ -1,0 +1,427 @@
+package io.ecsl.fmt;
+
+import io.ecsl.ast.Arg;
+import io.ecsl.ast.Expr;
+import io.ecsl.ast.Item;
+import io.ecsl.ast.Param;
+import io.ecsl.ast.SourceUnit;
+import io.ecsl.ast.StringPart;
+import io.ecsl.ast.TypeRef;
+import io.ecsl.source.Span;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Prints an AST as canonical {@code .ecs} source: two-space indentation, one item per line, short
+ * blocks and lists on one line when they fit, comments and single blank lines kept. Printing then
+ * parsing gives back the same AST (tested on every golden input), and formatting is idempotent.
+ */
+public final class Formatter {
+  private static final int WIDTH = 100;
+  private static final Pattern IDENT = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*(-[a-zA-Z0-9_]+)*");
+  private static final Set<String> KEYWORDS = Set.of("import", "let", "var", "template", "for", "in", "if", "else",
+      "true", "false", "null", "and", "or", "not");
+
+  private final Comments comments;
+  private final StringBuilder out = new StringBuilder();
+
+  private Formatter(Comments comments) {
+    this.comments = comments;
+  }
+
+  /** Formats a parsed file, keeping its comments. */
+  public static String format(SourceUnit unit) {
+    Formatter f = new Formatter(Comments.of(unit.file()));
+    f.items(unit.items(), 0, true);
+    f.comments.remaining(f.out, 0);
+    String text = f.out.toString().stripTrailing();
+    return text.isEmpty() ? "" : text + "\n";
+  }
+
+  /** Formats items built in memory (e.g. by the importer), which have no comments. */
+  public static String format(List<Item> items) {
+    Formatter f = new Formatter(Comments.none());
+    f.items(items, 0, true);
+    return f.out.toString().stripTrailing() + "\n";
+  }
+
+  /** One expression on one line, for messages and for the importer's inline values. */
+  public static String expression(Expr e) {
+    return new Formatter(Comments.none()).expr(e, 0, 0);
+  }
+
+  // ------------------------------------------------------------------------------- items
+
+  private void items(List<Item> items, int indent, boolean topLevel) {
+    Item previous = null;
+    for (Item item : items) {
+      if (previous != null && (blankLineBetween(previous, item) || topLevel && isBlockish(item) != isBlockish(previous)
+          || topLevel && isBlockish(item) && isBlockish(previous))) {
+        out.append('\n');
+      }
+      comments.before(item.span(), out, indent);
+      item(item, indent);
+      comments.trailing(item.span(), out);
+      out.append('\n');
+      previous = item;
+    }
+  }
+
+  private static boolean isBlockish(Item item) {
+    return item instanceof Item.Entry e && e.isBlock() || item instanceof Item.Template || item instanceof Item.For
+        || item instanceof Item.If;
+  }
+
+  private boolean blankLineBetween(Item a, Item b) {
+    Span x = a.span();
+    Span y = b.span();
+    if (x.isNone() || y.isNone() || x.file() != y.file()) {
+      return false;
+    }
+    String between = x.file().text().substring(Math.min(x.end(), y.start()), y.start());
+    return between.chars().filter(c -> c == '\n').count() >= 2 && comments.noneBetween(x.end(), y.start());
+  }
+
+  private void item(Item item, int indent) {
+    pad(indent);
+    switch (item) {
+      case Item.Import i -> {
+        out.append("import ").append(string(i.path()));
+        if (i.alias() != null) {
+          out.append(" as ").append(i.alias().name());
+        }
+      }
+      case Item.Let l -> {
+        out.append("let ").append(l.name().name());
+        if (l.type() != null) {
+          out.append(": ").append(type(l.type()));
+        }
+        out.append(" = ").append(expr(l.value(), indent, 0));
+      }
+      case Item.Var v -> {
+        out.append("var ").append(v.name().name());
+        if (v.type() != null) {
+          out.append(": ").append(type(v.type()));
+        }
+        if (v.defaultValue() != null) {
+          out.append(" = ").append(expr(v.defaultValue(), indent, 0));
+        }
+      }
+      case Item.Template t -> template(t, indent);
+      case Item.For f -> {
+        out.append("for ");
+        if (f.key() != null) {
+          out.append(f.key().name()).append(", ");
+        }
+        out.append(f.value().name()).append(" in ").append(expr(f.iterable(), indent, 0)).append(' ');
+        block(f.body(), indent, f.span());
+      }
+      case Item.If i -> ifChain(i, indent);
+      case Item.Spread s -> out.append("...").append(expr(s.value(), indent, 7));
+      case Item.Entry e -> entry(e, indent);
+      case Item.ExprStatement s -> out.append(expr(s.expr(), indent, 0));
+    }
+  }
+
+  private void template(Item.Template t, int indent) {
+    out.append("template ").append(t.name().name()).append('(');
+    for (int i = 0; i < t.params().size(); i++) {
+      Param p = t.params().get(i);
+      out.append(i == 0 ? "" : ", ").append(p.name().name());
+      if (p.type() != null) {
+        out.append(": ").append(type(p.type()));
+      }
+      if (p.defaultValue() != null) {
+        out.append(" = ").append(expr(p.defaultValue(), indent, 0));
+      }
+    }
+    out.append(')');
+    if (t.result() != null) {
+      out.append(": ").append(type(t.result()));
+    }
+    if (t.value() != null) {
+      out.append(" = ").append(expr(t.value(), indent, 0));
+    } else {
+      out.append(' ');
+      block(t.body(), indent, t.span());
+    }
+  }
+
+  private void ifChain(Item.If i, int indent) {
+    out.append("if ").append(expr(i.condition(), indent, 0)).append(' ');
+    block(i.then(), indent, i.span());
+    if (i.otherwise() != null) {
+      out.append(" else ");
+      if (i.otherwise().size() == 1 && i.otherwise().get(0) instanceof Item.If nested) {
+        ifChain(nested, indent);
+      } else {
+        block(i.otherwise(), indent, i.span());
+      }
+    }
+  }
+
+  private void entry(Item.Entry e, int indent) {
+    int start = out.length();
+    out.append(key(e.key()));
+    for (Item.Label l : e.labels()) {
+      out.append(' ').append(l.ident() != null ? l.ident().name() : string(l.string()));
+    }
+    if (e.in() != null) {
+      out.append(" in ").append(expr(e.in(), indent, 0));
+    }
+    if (e.value() != null) {
+      out.append(e.fromForm() ? " from " : " = ");
+      int column = out.length() - lineStart(start) + indent;
+      out.append(expr(e.value(), indent, 0, column));
+    }
+    if (e.body() != null) {
+      out.append(' ');
+      block(e.body(), indent, e.bodySpan());
+    }
+  }
+
+  private int lineStart(int from) {
+    int nl = out.lastIndexOf("\n", from);
+    return nl + 1;
+  }
+
+  /** A block body: on one line when short and simple, else one item per line. */
+  private void block(List<Item> body, int indent, Span span) {
+    if (body.isEmpty() && !comments.any(span)) {
+      out.append("{}");
+      return;
+    }
+    String inline = inlineItems(body, indent);
+    if (inline != null && !comments.any(span) && currentColumn() + inline.length() + 4 <= WIDTH) {
+      out.append("{ ").append(inline).append(" }");
+      return;
+    }
+    out.append("{\n");
+    items(body, indent + 2, false);
+    comments.inside(span, out, indent + 2);
+    pad(indent);
+    out.append('}');
+  }
+
+  private int currentColumn() {
+    return out.length() - lineStart(out.length());
+  }
+
+  /** "a = 1, b = 2" when every item is a simple attribute and the whole is short, else null. */
+  private String inlineItems(List<Item> body, int indent) {
+    if (body.size() > 4) {
+      return null;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Item item : body) {
+      if (!(item instanceof Item.Entry e) || e.body() != null || e.in() != null || e.fromForm()
+          || !e.labels().isEmpty() || e.value() == null) {
+        return null;
+      }
+      String value = expr(e.value(), indent, 0);
+      if (value.contains("\n")) {
+        return null;
+      }
+      sb.append(sb.isEmpty() ? "" : ", ").append(key(e.key())).append(" = ").append(value);
+    }
+    return sb.length() > 70 ? null : sb.toString();
+  }
+
+  // ------------------------------------------------------------------------------- expressions
+
+  private String expr(Expr e, int indent, int parentPrecedence) {
+    return expr(e, indent, parentPrecedence, indent);
+  }
+
+  /** Prints an expression; {@code column} is where it starts, to decide when lists must break. */
+  private String expr(Expr e, int indent, int parentPrecedence, int column) {
+    return switch (e) {
+      case Expr.IntLit i -> Long.toString(i.value());
+      case Expr.DecimalLit d -> d.value().toPlainString();
+      case Expr.QuantityLit q -> quantity(q.amount(), q.unit());
+      case Expr.PortLit p -> (p.to() > 0 ? p.from() + "-" + p.to() : Integer.toString(p.from())) + "/" + p.protocol();
+      case Expr.BoolLit b -> Boolean.toString(b.value());
+      case Expr.NullLit n -> "null";
+      case Expr.StringLit s -> string(s, indent);
+      case Expr.Name n -> n.ident().name();
+      case Expr.Member m -> expr(m.target(), indent, 9) + "." + m.member().name();
+      case Expr.Index i -> expr(i.target(), indent, 9) + "[" + expr(i.index(), indent, 0) + "]";
+      case Expr.Call c -> expr(c.callee(), indent, 9) + "(" + args(c.args(), indent) + ")";
+      case Expr.Unary u -> paren(u.op() + expr(u.operand(), indent, 8), 8, parentPrecedence);
+      case Expr.Binary b -> {
+        int p = precedence(b.op());
+        yield paren(expr(b.left(), indent, p) + " " + b.op() + " " + expr(b.right(), indent, p + 1), p, parentPrecedence);
+      }
+      case Expr.Conditional c -> paren(expr(c.condition(), indent, 1) + " ? " + expr(c.ifTrue(), indent, 0) + " : "
+          + expr(c.ifFalse(), indent, 0), 0, parentPrecedence == 0 ? 0 : parentPrecedence);
+      case Expr.ListLit l -> list(l, indent, column);
+      case Expr.StrategyItem s -> {
+        StringBuilder sb = new StringBuilder(expr(s.provider(), indent, 9));
+        if (s.base() != null) {
+          sb.append(" base ").append(expr(s.base(), indent, 9));
+        }
+        if (s.weight() != null) {
+          sb.append(" weight ").append(expr(s.weight(), indent, 9));
+        }
+        yield sb.toString();
+      }
+      case Expr.ListComprehension c -> "[for " + (c.key() != null ? c.key().name() + ", " : "") + c.value().name() + " in "
+          + expr(c.iterable(), indent, 0) + ": " + expr(c.body(), indent, 0)
+          + (c.condition() != null ? " if " + expr(c.condition(), indent, 0) : "") + "]";
+      case Expr.ObjectLit o -> object(o, indent);
+    };
+  }
+
+  private String list(Expr.ListLit l, int indent, int column) {
+    if (l.elements().isEmpty()) {
+      return "[]";
+    }
+    StringBuilder inline = new StringBuilder("[");
+    boolean multiLine = false;
+    for (int i = 0; i < l.elements().size(); i++) {
+      String item = expr(l.elements().get(i), indent, 0);
+      multiLine |= item.contains("\n");
+      inline.append(i == 0 ? "" : ", ").append(item);
+    }
+    inline.append(']');
+    if (!multiLine && column + inline.length() <= WIDTH) {
+      return inline.toString();
+    }
+    StringBuilder sb = new StringBuilder("[\n");
+    for (Expr element : l.elements()) {
+      sb.append(" ".repeat(indent + 2)).append(expr(element, indent + 2, 0, indent + 2)).append(",\n");
+    }
+    sb.append(" ".repeat(indent)).append(']');
+    return sb.toString();
+  }
+
+  private String object(Expr.ObjectLit o, int indent) {
+    if (o.items().isEmpty()) {
+      return "{}";
+    }
+    String inline = inlineItems(o.items(), indent);
+    if (inline != null && !comments.any(o.span())) {
+      return "{ " + inline + " }";
+    }
+    Formatter nested = new Formatter(comments);
+    nested.out.append("{\n");
+    nested.items(o.items(), indent + 2, false);
+    nested.comments.inside(o.span(), nested.out, indent + 2);
+    nested.out.append(" ".repeat(indent)).append('}');
+    return nested.out.toString();
+  }
+
+  private String args(List<Arg> args, int indent) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < args.size(); i++) {
+      Arg a = args.get(i);
+      sb.append(i == 0 ? "" : ", ");
+      if (a.name() != null) {
+        sb.append(a.name().name()).append(" = ");
+      }
+      sb.append(expr(a.value(), indent, 0));
+    }
+    return sb.toString();
+  }
+
+  private static String paren(String text, int precedence, int parent) {
+    return precedence < parent ? "(" + text + ")" : text;
+  }
+
+  private static int precedence(String op) {
+    return switch (op) {
+      case "||" -> 2;
+      case "&&" -> 3;
+      case "==", "!=" -> 4;
+      case "<", "<=", ">", ">=" -> 5;
+      case "+", "-" -> 6;
+      default -> 7;
+    };
+  }
+
+  static String quantity(BigDecimal amount, String unit) {
+    String n = amount.toPlainString();
+    return switch (unit) {
+      case "ms", "s", "m", "min", "h", "d", "%" -> n + unit;
+      default -> n + " " + unit;
+    };
+  }
+
+  private static String type(TypeRef t) {
+    if (t.element() == null) {
+      return t.name();
+    }
+    return t.name() + "(" + type(t.element()) + ")";
+  }
+
+  private String key(Item.Key k) {
+    return k.ident() != null ? k.ident().name() : string(k.string());
+  }
+
+  /** A key as written by generated code: bare when it is a valid name, else quoted. */
+  public static String keyText(String key) {
+    return IDENT.matcher(key).matches() && !KEYWORDS.contains(key) ? key : quote(key);
+  }
+
+  private String string(Expr.StringLit s) {
+    return string(s, 0);
+  }
+
+  private String string(Expr.StringLit s, int indent) {
+    if (s.multiLine()) {
+      return multiLine(s, indent);
+    }
+    StringBuilder sb = new StringBuilder("\"");
+    for (StringPart p : s.parts()) {
+      switch (p) {
+        case StringPart.Text t -> sb.append(escape(t.text()));
+        case StringPart.Interpolation i -> sb.append("${").append(expr(i.expr(), indent, 0)).append('}');
+      }
+    }
+    return sb.append('"').toString();
+  }
+
+  private String multiLine(Expr.StringLit s, int indent) {
+    StringBuilder body = new StringBuilder();
+    for (StringPart p : s.parts()) {
+      switch (p) {
+        case StringPart.Text t -> body.append(t.text().replace("\\", "\\\\").replace("${", "\\${").replace("\"\"\"", "\\\"\"\""));
+        case StringPart.Interpolation i -> body.append("${").append(expr(i.expr(), indent, 0)).append('}');
+      }
+    }
+    String pad = " ".repeat(indent + 2);
+    StringBuilder sb = new StringBuilder("\"\"\"\n");
+    for (String line : body.toString().split("\n", -1)) {
+      sb.append(line.isEmpty() ? "" : pad).append(line).append('\n');
+    }
+    return sb.append(pad).append("\"\"\"").toString();
+  }
+
+  /** A string literal for any text. */
+  public static String quote(String text) {
+    return "\"" + escape(text) + "\"";
+  }
+
+  static String escape(String text) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\t' -> sb.append("\\t");
+        case '\r' -> sb.append("\\r");
+        case '$' -> sb.append(i + 1 < text.length() && text.charAt(i + 1) == '{' ? "\\$" : "$");
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  private void pad(int indent) {
+    out.append(" ".repeat(indent));
+  }
+}
