@@ -1,0 +1,131 @@
+package io.ecsl.deploy.diff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the AWS APIs fill in when a field is omitted, so "omitted" and "the default" compare equal
+ * in both directions (the user omits {@code essential}, DescribeTaskDefinition says
+ * {@code "essential": true}). Keys are {@code Shape.member} of the request shapes. Context-dependent
+ * defaults (hostPort in awsvpc, DAEMON deployment percentages) live in {@link EcsSemantics}.
+ * Sources: docs/ecs-semantics.md §1–§3 and §7, and what DescribeTaskDefinition/DescribeServices return.
+ */
+public final class EcsDefaults {
+  private static final Map<String, JsonNode> DEFAULTS = Map.ofEntries(
+      // Task definitions (§1)
+      Map.entry("RegisterTaskDefinitionRequest.networkMode", TextNode.valueOf("bridge")),
+      Map.entry("RegisterTaskDefinitionRequest.enableFaultInjection", BooleanNode.FALSE),
+      Map.entry("RuntimePlatform.operatingSystemFamily", TextNode.valueOf("LINUX")),
+      Map.entry("RuntimePlatform.cpuArchitecture", TextNode.valueOf("X86_64")),
+      Map.entry("ContainerDefinition.essential", BooleanNode.TRUE),
+      Map.entry("ContainerDefinition.cpu", IntNode.valueOf(0)),
+      Map.entry("ContainerDefinition.versionConsistency", TextNode.valueOf("enabled")),
+      Map.entry("PortMapping.protocol", TextNode.valueOf("tcp")),
+      Map.entry("MountPoint.readOnly", BooleanNode.FALSE),
+      Map.entry("VolumeFrom.readOnly", BooleanNode.FALSE),
+      Map.entry("HealthCheck.interval", IntNode.valueOf(30)),
+      Map.entry("HealthCheck.timeout", IntNode.valueOf(5)),
+      Map.entry("HealthCheck.retries", IntNode.valueOf(3)),
+      Map.entry("HealthCheck.startPeriod", IntNode.valueOf(0)),
+      Map.entry("DockerVolumeConfiguration.scope", TextNode.valueOf("task")),
+      Map.entry("EFSVolumeConfiguration.rootDirectory", TextNode.valueOf("/")),
+      Map.entry("EFSVolumeConfiguration.transitEncryption", TextNode.valueOf("DISABLED")),
+      Map.entry("EFSAuthorizationConfig.iam", TextNode.valueOf("DISABLED")),
+      // Services (§3)
+      Map.entry("CreateServiceRequest.schedulingStrategy", TextNode.valueOf("REPLICA")),
+      Map.entry("CreateServiceRequest.healthCheckGracePeriodSeconds", IntNode.valueOf(0)),
+      Map.entry("CreateServiceRequest.enableECSManagedTags", BooleanNode.FALSE),
+      Map.entry("CreateServiceRequest.enableExecuteCommand", BooleanNode.FALSE),
+      Map.entry("CreateServiceRequest.propagateTags", TextNode.valueOf("NONE")),
+      Map.entry("CreateServiceRequest.platformVersion", TextNode.valueOf("LATEST")),
+      Map.entry("DeploymentController.type", TextNode.valueOf("ECS")),
+      Map.entry("DeploymentConfiguration.strategy", TextNode.valueOf("ROLLING")),
+      Map.entry("DeploymentCircuitBreaker.enable", BooleanNode.FALSE),
+      Map.entry("DeploymentCircuitBreaker.rollback", BooleanNode.FALSE),
+      Map.entry("DeploymentAlarms.enable", BooleanNode.FALSE),
+      Map.entry("DeploymentAlarms.rollback", BooleanNode.FALSE),
+      Map.entry("AwsVpcConfiguration.assignPublicIp", TextNode.valueOf("DISABLED")),
+      Map.entry("CapacityProviderStrategyItem.base", IntNode.valueOf(0)),
+      Map.entry("CapacityProviderStrategyItem.weight", IntNode.valueOf(0)),
+      // Clusters (§7.1)
+      Map.entry("ExecuteCommandConfiguration.logging", TextNode.valueOf("DEFAULT")),
+      Map.entry("ExecuteCommandLogConfiguration.cloudWatchEncryptionEnabled", BooleanNode.FALSE),
+      Map.entry("ExecuteCommandLogConfiguration.s3EncryptionEnabled", BooleanNode.FALSE),
+      // EventBridge rules and ECS targets (§8)
+      Map.entry("PutRuleRequest.State", TextNode.valueOf("ENABLED")),
+      Map.entry("PutRuleRequest.EventBusName", TextNode.valueOf("default")),
+      Map.entry("EcsParameters.TaskCount", IntNode.valueOf(1)),
+      Map.entry("EcsParameters.EnableECSManagedTags", BooleanNode.FALSE),
+      Map.entry("EcsParameters.EnableExecuteCommand", BooleanNode.FALSE),
+      // Application Auto Scaling (§9)
+      Map.entry("SuspendedState.DynamicScalingInSuspended", BooleanNode.FALSE),
+      Map.entry("SuspendedState.DynamicScalingOutSuspended", BooleanNode.FALSE),
+      Map.entry("SuspendedState.ScheduledScalingSuspended", BooleanNode.FALSE),
+      Map.entry("TargetTrackingScalingPolicyConfiguration.DisableScaleIn", BooleanNode.FALSE));
+
+  /**
+   * Fields the service chooses when they are omitted, from settings outside the declaration
+   * (the cluster's default capacity provider strategy, the account's Container Insights setting,
+   * the service-linked role): when the user declares nothing, the live value is not a change.
+   */
+  private static final Set<String> SERVER_CHOSEN = Set.of(
+      "CreateServiceRequest.launchType",
+      "CreateServiceRequest.capacityProviderStrategy",
+      "CreateServiceRequest.availabilityZoneRebalancing",
+      "CreateServiceRequest.role",
+      "CreateClusterRequest.settings",
+      "CreateClusterRequest.configuration",
+      "RegisterScalableTargetRequest.RoleARN",
+      "PutRuleRequest.RoleArn");
+
+  private static final Pattern VCPU = Pattern.compile("(?i)^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(vcpus?)?\\s*$");
+  private static final Pattern MEMORY = Pattern.compile("(?i)^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(gb|gib|mb|mib)?\\s*$");
+
+  private EcsDefaults() {}
+
+  /** The value the API assumes when {@code owner.member} is omitted, or null. */
+  public static JsonNode defaultOf(String owner, String member) {
+    return DEFAULTS.get(owner + "." + member);
+  }
+
+  /** True when the service picks this field's value if the declaration leaves it out. */
+  public static boolean serverChosen(String owner, String member) {
+    return SERVER_CHOSEN.contains(owner + "." + member);
+  }
+
+  /**
+   * Task-level {@code cpu}/{@code memory} in the form Describe returns them: {@code "1 vCPU"} →
+   * {@code "1024"}, {@code "2 GB"} → {@code "2048"}. Anything else is returned unchanged.
+   */
+  public static String unitForm(String owner, String member, String value) {
+    boolean task = owner.equals("RegisterTaskDefinitionRequest") || owner.equals("TaskDefinition");
+    if (!task || value == null) {
+      return value;
+    }
+    if (member.equals("cpu")) {
+      Matcher m = VCPU.matcher(value);
+      if (m.matches()) {
+        BigDecimal n = new BigDecimal(m.group(1));
+        return (m.group(2) != null ? n.multiply(BigDecimal.valueOf(1024)) : n).setScale(0, RoundingMode.HALF_UP).toPlainString();
+      }
+    } else if (member.equals("memory")) {
+      Matcher m = MEMORY.matcher(value);
+      if (m.matches()) {
+        BigDecimal n = new BigDecimal(m.group(1));
+        String unit = m.group(2) == null ? "mib" : m.group(2).toLowerCase(Locale.ROOT);
+        BigDecimal mib = unit.startsWith("g") ? n.multiply(BigDecimal.valueOf(1024)) : n;
+        return mib.setScale(0, RoundingMode.HALF_UP).toPlainString();
+      }
+    }
+    return value;
+  }
+}
