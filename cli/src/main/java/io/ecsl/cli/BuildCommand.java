@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code ecsl build}: compile to ECS API request JSON plus a manifest. */
 @Command(name = "build", mixinStandardHelpOptions = true,
     description = {"Compile a project to the ECS API requests that create it.",
-        "Writes task-definitions/, clusters/, services/<cluster>/, … and manifest.json to --out.",
+        "Writes task-definitions/, clusters/, services/<cluster>/, …, cloudformation.json, deploy.sh and manifest.json to --out.",
         "Each file is exactly what `aws <service> <operation> --cli-input-json file://FILE` takes."})
 final class BuildCommand implements Callable<Integer> {
   @Mixin CompileOptions compile;
@@ -52,9 +52,11 @@ final class BuildCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     EcsModel model = result.model();
-    List<BuildWriter.OutputFile> files = BuildOutputs.files(model);
+    BuildOutputs outputs = BuildOutputs.of(model);
+    List<BuildWriter.OutputFile> files = outputs.files();
     try {
       BuildWriter.write(out, files);
+      BuildOutputs.finish(out);
     } catch (IOException e) {
       err.println("ecsl: cannot write " + out + ": " + e.getMessage());
       return ExitCodes.ERROR;
@@ -65,6 +67,7 @@ final class BuildCommand implements Callable<Integer> {
     } else {
       stdout.println("wrote " + files.size() + " files to " + out + " (" + summary(model) + ")");
     }
+    outputs.notes().forEach(note -> err.println("note: " + note));
     return ExitCodes.OK;
   }
 

@@ -16,11 +16,17 @@ import io.ecsl.model.Resource;
  * {"version": 1, "project": "shop", "region": "us-east-1", "accountId": null,
  *  "entries": [{"service": "ecs", "operation": "register-task-definition",
  *               "file": "task-definitions/web.json", "kind": "task-definition", "name": "web",
- *               "cluster": null, "address": "task definition web", "ownedElsewhere": {}}, …]}
+ *               "cluster": null, "address": "task definition web", "ownedElsewhere": {}}, …],
+ *  "extraFiles": ["cloudformation.json", "deploy.sh"]}
  * </pre>
+ *
+ * {@code extraFiles} lists the build's other files, so the next build removes them if it no longer writes them.
  */
 public final class Manifest {
   public static final int VERSION = 1;
+  /** Files a build writes besides the request files and the manifest. */
+  public static final java.util.List<String> EXTRA_FILES = java.util.List.of(
+      io.ecsl.emit.cfn.CloudFormation.FILE, io.ecsl.emit.script.DeployScript.FILE);
 
   private Manifest() {}
 
@@ -47,6 +53,8 @@ public final class Manifest {
             .forEach(o -> owned.put(o.getKey(), o.getValue()));
       }
     }
+    ArrayNode extra = root.putArray("extraFiles");
+    EXTRA_FILES.forEach(extra::add);
     return root;
   }
 }

@@ -1,0 +1,369 @@
+package io.ecsl.emit.cfn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.model.ApiRequest;
+import io.ecsl.model.EcsModel;
+import io.ecsl.model.Resource;
+import io.ecsl.model.ResourceKind;
+import io.ecsl.schema.ServiceModel;
+import io.ecsl.schema.Shape;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the template of one model: allocates a logical id for every resource first (so any
+ * resource can refer to any other), then writes each resource in the model's dependency order.
+ */
+final class TemplateBuilder {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  /** CloudFormation's limit for the template description. */
+  private static final int MAX_DESCRIPTION = 1024;
+
+  private final EcsModel model;
+  private final LogicalIds ids = new LogicalIds();
+  /** Identity: two resources may be equal as values (never in practice, but ids must not merge). */
+  private final Map<Resource, String> idOf = new IdentityHashMap<>();
+  private final Map<String, String> clusterIds = new HashMap<>();
+  private final Map<String, String> associationIds = new HashMap<>();
+  private final Map<String, String> providerIds = new HashMap<>();
+  private final Map<String, String> familyIds = new HashMap<>();
+  private final Map<String, String> namespaceIds = new HashMap<>();
+  private final Map<String, String> serviceIds = new HashMap<>();
+  private final ObjectNode resources = JSON.objectNode();
+  private final List<String> notes = new ArrayList<>();
+  private final List<String> omitted = new ArrayList<>();
+  private final ObjectNode ownedElsewhere = JSON.objectNode();
+
+  TemplateBuilder(EcsModel model) {
+    this.model = model;
+  }
+
+  CloudFormation.Template build() {
+    allocateIds();
+    List<String> accountSettings = new ArrayList<>();
+    for (Resource r : model.resources()) {
+      switch (r.kind()) {
+        case ACCOUNT_SETTING -> accountSettings.add(r.name() + "=" + r.primary().body().path("value").asText()
+            + (r.primary().body().has("principalArn") ? " (for " + r.primary().body().path("principalArn").asText() + ")" : ""));
+        case NAMESPACE -> namespace(r);
+        case CAPACITY_PROVIDER -> capacityProvider(r);
+        case CLUSTER -> cluster(r);
+        case TASK_DEFINITION -> put(idOf.get(r), "AWS::ECS::TaskDefinition", properties(r, r.primary()), null);
+        case SERVICE -> service(r);
+        case SCALING -> scaling(r);
+        case SCHEDULE -> schedule(r);
+      }
+    }
+    ObjectNode template = JSON.objectNode();
+    template.put("AWSTemplateFormatVersion", "2010-09-09");
+    template.put("Description", description(accountSettings));
+    ObjectNode ecsl = template.putObject("Metadata").putObject("ecsl");
+    ecsl.put("project", model.project());
+    ecsl.put("region", model.region());
+    ecsl.put("generatedBy", "ecsl build");
+    if (!accountSettings.isEmpty()) {
+      ArrayNode list = ecsl.putArray("accountSettingsNotInTemplate");
+      accountSettings.forEach(list::add);
+      notes.add(0, CloudFormation.FILE + ": CloudFormation has no resource for ECS account settings, so "
+          + String.join(", ", accountSettings) + (accountSettings.size() == 1 ? " is" : " are")
+          + " not in the template; deploy.sh applies them (aws ecs put-account-setting-default / put-account-setting)");
+    }
+    if (!omitted.isEmpty()) {
+      ArrayNode list = ecsl.putArray("omittedFields");
+      omitted.forEach(list::add);
+    }
+    if (!ownedElsewhere.isEmpty()) {
+      ecsl.set("ownedElsewhere", ownedElsewhere);
+    }
+    template.set("Resources", resources);
+    return new CloudFormation.Template(template, notes);
+  }
+
+  // ------------------------------------------------------------------------------ ids
+
+  private void allocateIds() {
+    for (Resource r : model.resources()) {
+      switch (r.kind()) {
+        case ACCOUNT_SETTING -> {}
+        case NAMESPACE -> namespaceIds.put(r.name(), id(r, ids.allocate("Namespace", r.name())));
+        case CAPACITY_PROVIDER -> providerIds.put(r.name(), id(r, ids.allocate("CapacityProvider", r.name())));
+        case CLUSTER -> {
+          clusterIds.put(r.name(), id(r, ids.allocate("Cluster", r.name())));
+          JsonNode body = r.primary().body();
+          if (body.has("capacityProviders") || body.has("defaultCapacityProviderStrategy")) {
+            associationIds.put(r.name(), ids.allocate("Cluster", r.name(), "CapacityProviders"));
+          }
+        }
+        case TASK_DEFINITION -> familyIds.put(r.name(), id(r, ids.allocate("TaskDefinition", r.name())));
+        case SERVICE -> serviceIds.put(r.cluster() + "/" + r.name(), id(r, ids.allocate("Service", r.cluster(), r.name())));
+        case SCALING -> id(r, ids.allocate("ScalableTarget", r.cluster(), r.name()));
+        case SCHEDULE -> id(r, ids.allocate("Schedule", r.name()));
+      }
+    }
+  }
+
+  private String id(Resource r, String id) {
+    idOf.put(r, id);
+    return id;
+  }
+
+  // ------------------------------------------------------------------------------ resources
+
+  private void namespace(Resource r) {
+    String type = switch (r.primary().operation()) {
+      case "CreatePrivateDnsNamespace" -> "AWS::ServiceDiscovery::PrivateDnsNamespace";
+      case "CreatePublicDnsNamespace" -> "AWS::ServiceDiscovery::PublicDnsNamespace";
+      default -> "AWS::ServiceDiscovery::HttpNamespace";
+    };
+    put(idOf.get(r), type, properties(r, r.primary()), null);
+  }
+
+  private void capacityProvider(Resource r) {
+    ObjectNode props = properties(r, r.primary());
+    // A managed-instances provider belongs to a cluster; if that cluster is ours, wait for it.
+    refer(props, "ClusterName", clusterRef(props.path("ClusterName").asText(null)));
+    put(idOf.get(r), "AWS::ECS::CapacityProvider", props, null);
+  }
+
+  private void cluster(Resource r) {
+    ObjectNode body = r.primary().body().deepCopy();
+    JsonNode providers = body.remove("capacityProviders");
+    JsonNode strategy = body.remove("defaultCapacityProviderStrategy");
+    ObjectNode props = convert(r, r.primary(), body);
+    if (props.get("ServiceConnectDefaults") instanceof ObjectNode defaults) {
+      refer(defaults, "Namespace", namespaceRef(defaults.path("Namespace").asText(null)));
+    }
+    String id = idOf.get(r);
+    put(id, "AWS::ECS::Cluster", props, null);
+    String association = associationIds.get(r.name());
+    if (association == null) {
+      return;
+    }
+    // Capacity providers are attached by their own resource: it can wait for providers declared
+    // here and lets services wait for the attachment instead of for every provider.
+    ObjectNode assoc = JSON.objectNode();
+    assoc.set("Cluster", Fn.ref(id));
+    if (providers instanceof ArrayNode list) {
+      ArrayNode out = assoc.putArray("CapacityProviders");
+      list.forEach(p -> out.add(providerRef(p.asText())));
+    }
+    assoc.set("DefaultCapacityProviderStrategy", strategy(strategy instanceof ArrayNode s ? s : JSON.arrayNode()));
+    put(association, "AWS::ECS::ClusterCapacityProviderAssociations", assoc, null);
+  }
+
+  private void service(Resource r) {
+    ObjectNode props = properties(r, r.primary());
+    String cluster = props.path("Cluster").asText(null);
+    refer(props, "Cluster", clusterRef(cluster));
+    String taskDefinition = props.path("TaskDefinition").asText(null);
+    if (taskDefinition != null && familyIds.containsKey(taskDefinition)) {
+      props.set("TaskDefinition", Fn.ref(familyIds.get(taskDefinition)));
+    }
+    if (props.get("CapacityProviderStrategy") instanceof ArrayNode s) {
+      props.set("CapacityProviderStrategy", strategyRefs(s));
+    }
+    if (props.get("ServiceConnectConfiguration") instanceof ObjectNode sc) {
+      refer(sc, "Namespace", namespaceRef(sc.path("Namespace").asText(null)));
+    }
+    // Tasks placed through the cluster's capacity providers need them attached first, and
+    // nothing in the service's properties refers to the association.
+    String association = cluster == null ? null : associationIds.get(nameFromArn(cluster, ":cluster/"));
+    put(idOf.get(r), "AWS::ECS::Service", props, association);
+  }
+
+  private void scaling(Resource r) {
+    String targetId = idOf.get(r);
+    String serviceId = serviceIds.get(r.cluster() + "/" + r.name());
+    for (ApiRequest req : r.requests()) {
+      ObjectNode props = properties(r, req);
+      if (req.operation().equals("RegisterScalableTarget")) {
+        if (serviceId != null) {
+          // service/<cluster>/<service>, built from the service itself so the target waits for it.
+          JsonNode clusterPart = clusterIds.containsKey(r.cluster()) ? Fn.ref(clusterIds.get(r.cluster())) : JSON.textNode(r.cluster());
+          props.set("ResourceId", Fn.join("/", JSON.textNode("service"), clusterPart, Fn.getAtt(serviceId, "Name")));
+        }
+        put(targetId, "AWS::ApplicationAutoScaling::ScalableTarget", props, null);
+      } else {
+        // CloudFormation takes either the target's id or the ResourceId triple, not both.
+        ObjectNode policy = JSON.objectNode();
+        policy.set("PolicyName", props.remove("PolicyName"));
+        if (props.has("PolicyType")) {
+          policy.set("PolicyType", props.remove("PolicyType"));
+        }
+        policy.set("ScalingTargetId", Fn.ref(targetId));
+        props.remove(List.of("ServiceNamespace", "ResourceId", "ScalableDimension"));
+        policy.setAll(props);
+        String policyName = policy.path("PolicyName").asText("Policy");
+        put(ids.allocate("ScalingPolicy", r.cluster(), r.name(), policyName.startsWith(r.name()) ? policyName.substring(r.name().length()) : policyName),
+            "AWS::ApplicationAutoScaling::ScalingPolicy", policy, null);
+      }
+    }
+  }
+
+  private void schedule(Resource r) {
+    ObjectNode props = null;
+    ArrayNode targets = JSON.arrayNode();
+    Shape targetShape = ServiceModel.get(ServiceModel.EVENTS).shape("Target");
+    for (ApiRequest req : r.requests()) {
+      if (req.operation().equals("PutRule")) {
+        props = properties(r, req);
+      } else if (req.operation().equals("PutTargets")) {
+        for (JsonNode t : req.body().path("Targets")) {
+          ObjectNode target = (ObjectNode) CfnProperties.convert(t, targetShape, f -> omit(r, "Targets." + f));
+          refer(target, "Arn", clusterAttArn(target.path("Arn").asText(null)));
+          if (target.get("EcsParameters") instanceof ObjectNode ecs) {
+            String family = nameFromArn(ecs.path("TaskDefinitionArn").asText(""), ":task-definition/");
+            if (familyIds.containsKey(family)) {
+              ecs.set("TaskDefinitionArn", Fn.ref(familyIds.get(family)));
+            }
+            if (ecs.get("CapacityProviderStrategy") instanceof ArrayNode s) {
+              ecs.set("CapacityProviderStrategy", strategyRefs(s));
+            }
+          }
+          targets.add(target);
+        }
+      }
+    }
+    if (props == null) {
+      return;
+    }
+    props.set("Targets", targets);
+    put(idOf.get(r), "AWS::Events::Rule", props, null);
+  }
+
+  // ------------------------------------------------------------------------------ helpers
+
+  private ObjectNode properties(Resource r, ApiRequest req) {
+    return convert(r, req, withoutOwnedElsewhere(r, req.body()));
+  }
+
+  private ObjectNode convert(Resource r, ApiRequest req, JsonNode body) {
+    Shape shape = ServiceModel.get(req.service()).input(req.operation());
+    return (ObjectNode) CfnProperties.convert(body, shape, field -> omit(r, field));
+  }
+
+  private void omit(Resource r, String field) {
+    String line = r.address() + ": " + field;
+    if (!omitted.contains(line)) {
+      omitted.add(line);
+      notes.add(CloudFormation.FILE + ": " + r.address() + ": CloudFormation has no property for `" + field
+          + "`; it is left out of the template (deploy.sh and the JSON files keep it)");
+    }
+  }
+
+  /**
+   * Fields another system manages (a service's desired count under autoscaling) are left out:
+   * a stack update would otherwise reset them to the declared value.
+   */
+  private ObjectNode withoutOwnedElsewhere(Resource r, ObjectNode body) {
+    if (r.ownedElsewhere().isEmpty()) {
+      return body;
+    }
+    ObjectNode copy = body.deepCopy();
+    ArrayNode removed = JSON.arrayNode();
+    r.ownedElsewhere().keySet().stream().sorted().forEach(pointer -> {
+      int slash = pointer.lastIndexOf('/');
+      JsonNode parent = slash <= 0 ? copy : copy.at(pointer.substring(0, slash));
+      String key = pointer.substring(slash + 1).replace("~1", "/").replace("~0", "~");
+      if (parent instanceof ObjectNode obj && obj.remove(key) != null) {
+        removed.add(pointer);
+      }
+    });
+    if (!removed.isEmpty() && idOf.containsKey(r)) {
+      ownedElsewhere.set(idOf.get(r), removed);
+    }
+    return copy;
+  }
+
+  private void put(String id, String type, ObjectNode properties, String dependsOn) {
+    ObjectNode resource = resources.putObject(id);
+    resource.put("Type", type);
+    if (dependsOn != null) {
+      resource.put("DependsOn", dependsOn);
+    }
+    resource.set("Properties", properties);
+  }
+
+  /** Replaces {@code props[key]} with a reference when there is one. */
+  private static void refer(ObjectNode props, String key, JsonNode reference) {
+    if (reference != null && props.has(key)) {
+      props.set(key, reference);
+    }
+  }
+
+  private JsonNode clusterRef(String value) {
+    String id = value == null ? null : clusterIds.get(nameFromArn(value, ":cluster/"));
+    return id == null ? null : Fn.ref(id);
+  }
+
+  private JsonNode clusterAttArn(String value) {
+    String id = value == null ? null : clusterIds.get(nameFromArn(value, ":cluster/"));
+    return id == null ? null : Fn.getAtt(id, "Arn");
+  }
+
+  private JsonNode namespaceRef(String value) {
+    // ECS takes a namespace's name or ARN; the ARN ties the cluster or service to the namespace.
+    String id = value == null ? null : namespaceIds.get(value);
+    return id == null ? null : Fn.getAtt(id, "Arn");
+  }
+
+  private JsonNode providerRef(String name) {
+    String id = providerIds.get(nameFromArn(name, ":capacity-provider/"));
+    return id == null ? JSON.textNode(name) : Fn.ref(id);
+  }
+
+  private ArrayNode strategy(ArrayNode apiStrategy) {
+    Shape item = ServiceModel.get(ServiceModel.ECS).shape("CapacityProviderStrategyItem");
+    ArrayNode out = JSON.arrayNode();
+    apiStrategy.forEach(s -> out.add(CfnProperties.convert(s, item, f -> {})));
+    return strategyRefs(out);
+  }
+
+  private ArrayNode strategyRefs(ArrayNode strategy) {
+    for (JsonNode s : strategy) {
+      if (s instanceof ObjectNode o && o.has("CapacityProvider")) {
+        o.set("CapacityProvider", providerRef(o.path("CapacityProvider").asText()));
+      }
+    }
+    return strategy;
+  }
+
+  /** {@code arn:aws:ecs:…:cluster/prod} → {@code prod}; a plain name stays as it is. */
+  private static String nameFromArn(String value, String marker) {
+    if (value.startsWith("arn:")) {
+      int at = value.indexOf(marker);
+      return at < 0 ? value : value.substring(at + marker.length());
+    }
+    return value;
+  }
+
+  private String description(List<String> accountSettings) {
+    Set<String> kinds = new LinkedHashSet<>();
+    model.resources().stream().filter(r -> r.kind() != ResourceKind.ACCOUNT_SETTING).forEach(r -> kinds.add(r.kind().word()));
+    StringBuilder sb = new StringBuilder("ECS resources of ecsl project '" + model.project() + "'");
+    sb.append(kinds.isEmpty() ? " (none declared)." : ": " + String.join(", ", kinds) + ".");
+    if (!accountSettings.isEmpty()) {
+      String suffix = " are not in this template: CloudFormation has no resource for ECS account settings;"
+          + " deploy.sh applies them.";
+      StringBuilder list = new StringBuilder(" The account settings ");
+      for (int i = 0; i < accountSettings.size(); i++) {
+        String next = (i == 0 ? "" : ", ") + accountSettings.get(i);
+        if (sb.length() + list.length() + next.length() + suffix.length() + 10 > MAX_DESCRIPTION) {
+          list.append(", ...");
+          break;
+        }
+        list.append(next);
+      }
+      sb.append(list).append(suffix);
+    }
+    return sb.length() > MAX_DESCRIPTION ? sb.substring(0, MAX_DESCRIPTION) : sb.toString();
+  }
+}

@@ -1,0 +1,120 @@
+package io.ecsl.emit.script;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.emit.Json;
+import io.ecsl.emit.Manifest;
+import io.ecsl.model.ApiRequest;
+import io.ecsl.model.EcsModel;
+import io.ecsl.model.Resource;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code deploy.sh.vm} shows: every value already shell-quoted, every decision already
+ * taken, so the template only loops. One step per manifest entry, in the manifest's (dependency)
+ * order; each step calls one of the script's idempotent functions with its arguments.
+ *
+ * @param project the project name, quoted
+ * @param region the build's region, quoted
+ * @param stepCount how many steps
+ * @param steps the steps in order
+ * @param documents update requests embedded in the script (create requests are the build's own files)
+ */
+public record DeployScriptView(String project, String region, int stepCount, List<Step> steps, List<Document> documents) {
+
+  /** The heredoc terminator: no line of pretty-printed JSON can be a bare word. */
+  public static final String END_OF_DOCUMENT = "ECSL_JSON_END";
+
+  /**
+   * One step.
+   *
+   * @param number 1-based
+   * @param label what it does, quoted ({@code 'service prod/web'})
+   * @param command the function and its quoted arguments
+   */
+  public record Step(int number, String label, String command) {}
+
+  /**
+   * A JSON request kept in a shell variable.
+   *
+   * @param variable the variable's name
+   * @param json the request, pretty-printed (a quoted heredoc keeps it literal)
+   */
+  public record Document(String variable, String json) {}
+
+  static DeployScriptView of(EcsModel model) {
+    Map<String, Resource> byFile = new HashMap<>();
+    Map<String, ApiRequest> requests = new HashMap<>();
+    for (Resource r : model.resources()) {
+      for (ApiRequest req : r.requests()) {
+        byFile.put(req.file(), r);
+        requests.put(req.file(), req);
+      }
+    }
+    List<Step> steps = new ArrayList<>();
+    List<Document> documents = new ArrayList<>();
+    ObjectNode manifest = Manifest.of(model);
+    for (JsonNode entry : manifest.path("entries")) {
+      int n = steps.size() + 1;
+      String file = entry.path("file").asText();
+      Resource r = byFile.get(file);
+      String service = entry.path("service").asText();
+      String operation = entry.path("operation").asText();
+      String label = r.address() + (r.requests().size() > 1 ? ": " + operation : "");
+      String command = switch (entry.path("kind").asText()) {
+        case "namespace" -> words("ecsl_namespace", r.name(), operation, file);
+        case "capacity-provider" -> words("ecsl_capacity_provider", r.name(), file,
+            document(documents, "ECSL_UPDATE_" + n, UpdateRequests.capacityProvider(r)));
+        case "cluster" -> words("ecsl_cluster", r.name(), file,
+            document(documents, "ECSL_UPDATE_" + n, UpdateRequests.cluster(r)),
+            document(documents, "ECSL_PROVIDERS_" + n, UpdateRequests.clusterCapacityProviders(r)));
+        case "task-definition" -> words("ecsl_task_definition", r.name(), file, sha256(Json.prettyBytes(requests.get(file).body())));
+        case "service" -> words("ecsl_service", r.cluster(), r.name(), file,
+            document(documents, "ECSL_UPDATE_" + n, UpdateRequests.service(r)));
+        case "schedule" -> operation.equals("put-targets") ? words("ecsl_put_targets", file) : words("ecsl_put", service, operation, file);
+        // Account settings, scalable targets, scaling policies, rules and targets: the call
+        // itself creates or updates, so running it again is safe.
+        default -> words("ecsl_put", service, operation, file);
+      };
+      steps.add(new Step(n, Shell.quote(label), command));
+    }
+    return new DeployScriptView(Shell.quote(model.project()), Shell.quote(model.region()), steps.size(), steps, documents);
+  }
+
+  /** Adds a document and returns its variable's name, or {@code ""} when there is nothing to send. */
+  private static String document(List<Document> documents, String variable, ObjectNode json) {
+    if (json == null) {
+      return "";
+    }
+    String text = Json.pretty(json).stripTrailing();
+    for (String line : text.split("\n", -1)) {
+      if (line.equals(END_OF_DOCUMENT)) {
+        throw new IllegalStateException("a JSON line equals the heredoc terminator");
+      }
+    }
+    documents.add(new Document(variable, text));
+    return variable;
+  }
+
+  private static String words(String function, String... args) {
+    StringBuilder sb = new StringBuilder(function);
+    for (String a : args) {
+      sb.append(' ').append(Shell.quote(a));
+    }
+    return sb.toString();
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
