@@ -59,9 +59,8 @@ public final class Compiler {
     }
     ProjectEvaluator evaluator = new ProjectEvaluator(diagnostics, vars);
     ProjectEvaluator.Result evaluated = evaluator.evaluate(modules);
-    if (diagnostics.hasErrors()) {
-      return new Result(diagnostics, null);
-    }
+    // Lowering still runs after evaluation errors (failed values are silent there), so one run
+    // reports every problem; the rules need a complete model and run only without errors.
     String projectName = root.getFileName() == null ? "ecsl" : root.getFileName().toString();
     EcsModel model = new ModelBuilder(evaluated.interpreter(), diagnostics)
         .build(evaluated.declarations(), new ModelBuilder.Settings(projectName, options.region(), options.accountId()));

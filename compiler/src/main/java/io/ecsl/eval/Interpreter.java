@@ -247,10 +247,17 @@ public final class Interpreter {
     for (Item.Label l : e.labels()) {
       labels.add(l.ident() != null ? l.ident().name() : evalString(l.string(), env));
     }
-    Value in = e.in() == null ? null : eval(e.in(), env);
+    Value in;
     Value value;
     Span valueSpan;
-    if (e.value() != null) {
+    try {
+      in = e.in() == null ? null : eval(e.in(), env);
+    } catch (EvalException ex) {
+      report(ex.diagnostic());
+      in = new Value.Error(e.in().span());
+    }
+    try {
+      if (e.value() != null) {
       // A service's `task = api` names the task definition even when a container is also `api`.
       boolean taskOfService = serviceOuterEnv != null && labels.isEmpty()
           && (key.equals("task") || key.equals("task_definition"));
@@ -260,9 +267,15 @@ public final class Interpreter {
         value = refine(value, e, env);
         valueSpan = valueSpan.to(e.bodySpan());
       }
-    } else {
-      value = evalBlock(e, env, false);
-      valueSpan = e.bodySpan();
+      } else {
+        value = evalBlock(e, env, false);
+        valueSpan = e.bodySpan();
+      }
+    } catch (EvalException ex) {
+      // Reported once here; the entry stays (as an error value) so nothing downstream calls it missing.
+      report(ex.diagnostic());
+      value = new Value.Error(e.span());
+      valueSpan = e.span();
     }
     sink.field(new Value.Field(key, labels, value, e.key().span().to(e.labels().isEmpty() ? e.key().span()
         : e.labels().get(e.labels().size() - 1).span()), valueSpan, in, soft, e.isBlock() && e.value() == null), this);
@@ -489,11 +502,15 @@ public final class Interpreter {
   /** The error for a bare word that turned out to be needed as a name. */
   public EvalException unknownName(Value.Symbol s) {
     Set<String> candidates = new LinkedHashSet<>(s.scope().visibleNames());
-    String hint = Suggestions.didYouMean(s.name(), candidates);
+    String hint = null;
     int dash = s.name().lastIndexOf('-');
-    if (hint == null && dash > 0 && s.scope().lookup(s.name().substring(0, dash)) != null) {
+    if (dash > 0 && s.scope().lookup(s.name().substring(0, dash)) != null) {
       hint = "`-` inside a name is part of the name; write `" + s.name().substring(0, dash) + " - "
           + s.name().substring(dash + 1) + "` to subtract";
+    } else if (s.name().equals("tpc") || s.name().equals("upd") || s.name().equals("tcpp")) {
+      hint = "ports are written with their protocol: `8080/tcp` or `8080/udp`";
+    } else {
+      hint = Suggestions.didYouMean(s.name(), candidates);
     }
     return new EvalException(Diagnostic.error("E0201", s.span(), "unknown name `" + s.name() + "`")
         .withHint(hint != null ? hint : "declare it with `let`, or import the module that defines it"));

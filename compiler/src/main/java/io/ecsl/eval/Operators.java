@@ -137,7 +137,7 @@ final class Operators {
         default -> throw new IllegalStateException(op);
       });
     }
-    throw type(at, "cannot " + verb(op) + " a " + l.typeName() + " and a " + r.typeName());
+    throw type(at, "cannot " + verb(op) + " " + Types.article(l.typeName()) + " and " + Types.article(r.typeName()));
   }
 
   private static Value compare(Interpreter in, String op, Value l, Value r, Span at) {

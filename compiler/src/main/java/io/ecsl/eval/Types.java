@@ -105,6 +105,11 @@ public final class Types {
     };
   }
 
+  /** "an int", "a string". */
+  static String article(String word) {
+    return (word.matches("^[aeiou].*") ? "an " : "a ") + word;
+  }
+
   private static String article(TypeRef t) {
     String text = t.toString();
     return (text.matches("^[aeiou].*") ? "an " : "a ") + text;

@@ -28,6 +28,13 @@ final class Container {
    * {@code port http = 8080/tcp { host = 0, app_protocol = http }}.
    */
   private static void port(Lower lower, Struct s, Value.Field f) {
+    if (f.label() == null && f.value() instanceof Value.ListV ports) {
+      // `port = [8080/tcp, 8443/tcp]`: several unnamed ports at once.
+      for (Value p : ports.items()) {
+        port(lower, s, new Value.Field(f.key(), java.util.List.of(), p, f.keySpan(), p.span(), null, false, false));
+      }
+      return;
+    }
     ArrayNode list = s.list("portMappings", f.keySpan());
     Shape mapping = s.shape.member("portMappings").element();
     Loc loc = s.memberLoc("portMappings", "port", f.span()).element(list.size(), f.span())

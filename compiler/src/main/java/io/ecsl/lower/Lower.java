@@ -78,6 +78,13 @@ final class Lower {
     if (f.key().equals(Sugars.PRIMARY)) {
       return; // the `= value` part of `key label = value { … }`, read by the sugar that owns it
     }
+    if (f.value() instanceof Value.Error && sugars.memberFor(s.shape, f.key()) == null) {
+      // The value failed and was reported where it failed; the name may still be wrong.
+      if (!sugars.handles(s.shape, f.key())) {
+        unknownAttribute(s, f);
+      }
+      return;
+    }
     if (sugars.apply(s, f)) {
       return;
     }
@@ -86,13 +93,17 @@ final class Lower {
       unknownAttribute(s, f);
       return;
     }
+    if (f.value() instanceof Value.Error) {
+      s.written(member);
+      return;
+    }
     Shape target = s.shape.member(member);
     if (!f.labels().isEmpty()) {
       report(Diagnostic.error("E0413", f.keySpan(), "`" + f.key() + "` takes no name" + s.where())
           .withHint("write `" + f.key() + " { … }` or `" + f.key() + " = …`"));
       return;
     }
-    if (f.block() && target.isList() && target.element().isStructure()) {
+    if (f.block() && target.isList() && target.element().isStructure() && !Sugars.isKeyValue(target.element())) {
       // A block named like a list member adds one element: `load_balancer { … }` twice makes two.
       ArrayNode list = s.list(member, f.keySpan());
       JsonNode element = value(f.value(), target.element(), s.memberLoc(member, f.key(), f.span()).element(list.size(), f.span()));

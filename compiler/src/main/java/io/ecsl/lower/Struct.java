@@ -22,6 +22,7 @@ final class Struct {
   final Loc loc;
   private final Map<String, JsonNode> values = new HashMap<>();
   private final Map<String, Span> setAt = new HashMap<>();
+  private final java.util.Set<String> written = new java.util.HashSet<>();
 
   Struct(Lower lower, Shape shape, Loc loc) {
     this.lower = lower;
@@ -39,6 +40,7 @@ final class Struct {
 
   /** Sets a member, reporting a second setting of the same member. */
   void set(String member, JsonNode value, Span at) {
+    written.add(member);
     if (value == null) {
       return;
     }
@@ -72,10 +74,16 @@ final class Struct {
     return a;
   }
 
+  /** Records that the source wrote this member, whether or not its value turned out valid. */
+  void written(String member) {
+    written.add(member);
+  }
+
   /** Lowers a value for a member through the generic path (type, enum and unit checks). */
-  JsonNode lowerMember(String member, String written, Value value, Span at) {
+  JsonNode lowerMember(String member, String writtenAs, Value value, Span at) {
+    written.add(member);
     Shape target = shape.member(member);
-    return lower.value(value, target, memberLoc(member, written, at));
+    return lower.value(value, target, memberLoc(member, writtenAs, at));
   }
 
   Loc memberLoc(String member, String written, Span at) {
@@ -101,10 +109,23 @@ final class Struct {
     return out;
   }
 
+  /** A required enum member with one possible value needs no writing (an environment file's `type = s3`). */
+  private boolean fillSingleValue(String member) {
+    Shape s = shape.member(member);
+    if (s.isEnum() && s.enumValues().size() == 1) {
+      values.put(member, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(s.enumValues().get(0)));
+      return true;
+    }
+    return false;
+  }
+
   /** Reports members the API requires that nothing set. */
   void checkRequired(Span at) {
     for (String member : shape.required()) {
-      if (!values.containsKey(member)) {
+      if (!values.containsKey(member) && !written.contains(member)) {
+        if (fillSingleValue(member)) {
+          continue;
+        }
         lower.report(Diagnostic.error("E0411", at, loc.where() + " needs `" + Shape.snake(member) + "`")
             .withHint("add `" + Shape.snake(member) + " = …`"));
       }

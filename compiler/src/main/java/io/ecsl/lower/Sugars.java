@@ -239,6 +239,13 @@ final class Sugars {
     return false;
   }
 
+  /** True when a sugar or labelled form exists for this name in this shape. */
+  boolean handles(Shape shape, String written) {
+    String key = Shape.normalize(written);
+    return sugars.getOrDefault(shape.name(), Map.of()).containsKey(key)
+        || repeats.getOrDefault(shape.name(), Map.of()).containsKey(key);
+  }
+
   /** The member an attribute name means here: an alias, the member itself, or the plural of it. */
   String memberFor(Shape shape, String written) {
     String alias = aliases.getOrDefault(shape.name(), Map.of()).get(Shape.normalize(written));

@@ -250,7 +250,7 @@ public final class ModuleLoader {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (MalformedInputException e) {
-      diagnostics.add(Diagnostic.error("E0102", null, display(file) + " is not UTF-8 text")
+      diagnostics.add(Diagnostic.error("E0102", null, "not UTF-8 text (binary file?)")
           .withResource(display(file)).withHint("save the file as UTF-8"));
       return null;
     } catch (IOException e) {

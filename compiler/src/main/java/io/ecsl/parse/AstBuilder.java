@@ -71,9 +71,18 @@ final class AstBuilder {
           c.expr() == null ? null : expr(c.expr()), null, items(c.body().item()), false, span(c.body()));
       case EcslParser.FromItemContext c ->
           new Item.Entry(span, key(c.key()), List.of(label(c.label())), null, expr(c.expr()), null, true, null);
-      case EcslParser.ExprItemContext c -> new Item.ExprStatement(span, expr(c.expr()));
+      case EcslParser.CallItemContext c -> new Item.ExprStatement(span, new Expr.Call(span, qualified(c.qualifiedName()),
+          args(c.args())));
       default -> throw new IllegalStateException("unknown item " + ctx.getClass().getSimpleName());
     };
+  }
+
+  private Expr qualified(EcslParser.QualifiedNameContext c) {
+    Expr e = new Expr.Name(span(c.ident(0)), ident(c.ident(0)));
+    for (int i = 1; i < c.ident().size(); i++) {
+      e = new Expr.Member(span(c.ident(0)).to(span(c.ident(i))), e, ident(c.ident(i)));
+    }
+    return e;
   }
 
   private Item.Template template(Span span, EcslParser.TemplateItemContext c) {

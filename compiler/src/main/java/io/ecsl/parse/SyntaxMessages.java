@@ -43,6 +43,10 @@ final class SyntaxMessages {
         return unclosed;
       }
     }
+    SyntaxError wrongCloser = wrongCloser(offending, expected, ctx);
+    if (wrongCloser != null) {
+      return wrongCloser;
+    }
     if (offending.getType() == EcslLexer.RBRACE && !expected.contains(EcslLexer.RBRACE)) {
       if (!insideBraces(ctx)) {
         return new SyntaxError(at, "unexpected `}`: no block is open here",
@@ -93,6 +97,29 @@ final class SyntaxMessages {
           Token q = prc.start;
           return new SyntaxError(spanOf(q), "unterminated string opened at " + q.getLine() + ":"
               + (q.getCharPositionInLine() + 1), "add the closing quote");
+        }
+      }
+    }
+    return null;
+  }
+
+  /** `[a, b }`: a closing bracket of another kind while a list or call is still open. */
+  private SyntaxError wrongCloser(Token offending, IntervalSet expected, RuleContext ctx) {
+    int type = offending.getType();
+    if (type != EcslLexer.RBRACE && type != EcslLexer.RPAREN && type != EcslLexer.RBRACK || expected.contains(type)) {
+      return null;
+    }
+    for (RuleContext c = ctx; c != null; c = c.parent) {
+      if (c instanceof ParserRuleContext prc) {
+        Token bracket = openWithoutClose(prc, EcslLexer.LBRACK, EcslLexer.RBRACK);
+        if (bracket != null && expected.contains(EcslLexer.RBRACK)) {
+          return new SyntaxError(spanOf(offending), "expected `]` to close the list opened at " + bracket.getLine() + ":"
+              + (bracket.getCharPositionInLine() + 1) + ", found " + describe(offending), "add the missing `]`");
+        }
+        Token paren = openWithoutClose(prc, EcslLexer.LPAREN, EcslLexer.RPAREN);
+        if (paren != null && expected.contains(EcslLexer.RPAREN)) {
+          return new SyntaxError(spanOf(offending), "expected `)` to close `(` opened at " + paren.getLine() + ":"
+              + (paren.getCharPositionInLine() + 1) + ", found " + describe(offending), "add the missing `)`");
         }
       }
     }
@@ -174,16 +201,23 @@ final class SyntaxMessages {
       }
       if (t.getType() == EcslLexer.IDENT || t.getType() == EcslLexer.AS || t.getType() == EcslLexer.FROM
           || t.getType() == EcslLexer.BASE || t.getType() == EcslLexer.WEIGHT) {
-        head.add(0, t);
-        if (t.getLine() != offending.getLine() && head.size() == 1) {
+        if (!head.isEmpty() && head.get(0).getLine() != t.getLine()) {
           break;
         }
+        head.add(0, t);
         continue;
       }
       break;
     }
-    if (head.isEmpty() || head.get(0).getLine() != offending.getLine() && offending.getType() != Token.EOF) {
+    if (head.isEmpty()) {
       return null;
+    }
+    Token before = previous(tokens, head.get(0).getTokenIndex());
+    if (head.size() == 1 && before != null && before.getLine() == head.get(0).getLine()
+        && (before.getType() == EcslLexer.INT || before.getType() == EcslLexer.DECIMAL)) {
+      // `memory = 5 minutes`: the number ended the value and the unit was read as a new item.
+      return new SyntaxError(spanOf(head.get(0)), "unknown unit `" + head.get(0).getText() + "`",
+          "units are MiB, GiB, vcpu, ms, s, m (minutes), h, d and %, e.g. `512 MiB`, `30s`, `5m`");
     }
     StringBuilder text = new StringBuilder();
     for (Token t : head) {
@@ -191,6 +225,16 @@ final class SyntaxMessages {
     }
     return new SyntaxError(spanOf(offending), "expected `=` or `{` after `" + text + "`, found " + describe(offending),
         "write `" + head.get(0).getText() + " = value` for an attribute or `" + text + " { … }` for a block");
+  }
+
+  private static Token previous(TokenStream tokens, int index) {
+    for (int i = index - 1; i >= 0; i--) {
+      Token t = tokens.get(i);
+      if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+        return t;
+      }
+    }
+    return null;
   }
 
   private static String describe(Token t) {

@@ -12,6 +12,18 @@ parser grammar EcslParser;
 
 options { tokenVocab = EcslLexer; }
 
+@members {
+    /**
+     * Labels must be on the line of their key: `service web in prod {` is one header, while a
+     * word at the start of the next line begins a new item, since items need no separator.
+     */
+    boolean sameLine() {
+        org.antlr.v4.runtime.Token previous = _input.LT(-1);
+        org.antlr.v4.runtime.Token next = _input.LT(1);
+        return previous == null || next == null || previous.getLine() == next.getLine();
+    }
+}
+
 
 file
     : item* EOF
@@ -29,14 +41,20 @@ item
     | FOR ident (COMMA ident)? IN expr body sep?                              # forItem
     | ifChain sep?                                                            # ifItem
     | ELLIPSIS expr sep?                                                      # spreadItem
-    | key label* (IN expr)? ASSIGN expr body? sep?                            # attributeItem
-    | key label* (IN expr)? body sep?                                         # blockItem
-    | key label FROM expr sep?                                                # fromItem
-    | expr sep?                                                               # exprItem
+    | key ({sameLine()}? label)* (IN expr)? ASSIGN expr body? sep?            # attributeItem
+    | key ({sameLine()}? label)* (IN expr)? body sep?                         # blockItem
+    | key {sameLine()}? label FROM expr sep?                                  # fromItem
+    | qualifiedName LPAREN args? RPAREN sep?                                  # callItem
     ;
 
 ifChain
     : IF expr body (ELSE (ifChain | body))?
+    ;
+
+// A template called as a statement: `defaults()`, `web.service(name = "api")`. Only calls may stand
+// alone; a bare expression would make `service web in prod { … }` ambiguous.
+qualifiedName
+    : ident (DOT ident)*
     ;
 
 sep

@@ -1,0 +1,52 @@
+package io.ecsl.golden;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.ecsl.TestProjects;
+import io.ecsl.compile.Compiler;
+import io.ecsl.diag.DiagnosticJson;
+import io.ecsl.testing.Golden;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Diagnostics, pinned: each golden/errors/CASE.ecs (or directory CASE/, a multi-file project)
+ * fails to compile with exactly the text in CASE.err — message, location, snippet and hint.
+ * The JSON form is pinned for a few cases in CASE.json.
+ */
+class GoldenErrorsTest {
+  static final Path ERRORS = GoldenBuildTest.GOLDEN.resolve("errors");
+
+  @TestFactory
+  List<DynamicTest> cases() throws IOException {
+    List<DynamicTest> tests = new ArrayList<>();
+    try (Stream<Path> s = Files.list(ERRORS)) {
+      for (Path p : s.sorted().toList()) {
+        String name = p.getFileName().toString();
+        if (name.endsWith(".ecs") || Files.isDirectory(p)) {
+          String caseName = name.replaceAll("\\.ecs$", "");
+          tests.add(DynamicTest.dynamicTest(caseName, () -> check(p, caseName)));
+        }
+      }
+    }
+    return tests;
+  }
+
+  private void check(Path input, String caseName) {
+    Path root = Files.isDirectory(input) ? input : input.getParent();
+    Path entry = Files.isDirectory(input) && Files.isDirectory(input.resolve("root")) ? input.resolve("root") : input;
+    Compiler.Result result = Compiler.compile(new Compiler.Options(List.of(entry), root, List.of(), List.of(), null, null));
+    assertFalse(result.ok(), caseName + " should not compile");
+    Golden.assertText(ERRORS.resolve(caseName + ".err"), TestProjects.render(result.diagnostics(), Path.of("")));
+    Path json = ERRORS.resolve(caseName + ".json");
+    if (Files.exists(json)) {
+      Golden.assertText(json, DiagnosticJson.render(result.diagnostics().sorted()));
+    }
+  }
+}
