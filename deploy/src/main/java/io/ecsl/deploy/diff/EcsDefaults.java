@@ -87,6 +87,15 @@ public final class EcsDefaults {
       "RegisterScalableTargetRequest.RoleARN",
       "PutRuleRequest.RoleArn");
 
+  /** Request members the APIs take but never return: they cannot be compared, only sent. */
+  private static final Set<String> WRITE_ONLY = Set.of(
+      "CreateServiceRequest.clientToken",
+      "CreateHttpNamespaceRequest.CreatorRequestId",
+      "CreatePrivateDnsNamespaceRequest.CreatorRequestId",
+      "CreatePublicDnsNamespaceRequest.CreatorRequestId",
+      "CreatePrivateDnsNamespaceRequest.Vpc",
+      "CreateCapacityProviderRequest.cluster");
+
   private static final Pattern VCPU = Pattern.compile("(?i)^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(vcpus?)?\\s*$");
   private static final Pattern MEMORY = Pattern.compile("(?i)^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(gb|gib|mb|mib)?\\s*$");
 
@@ -100,6 +109,11 @@ public final class EcsDefaults {
   /** True when the service picks this field's value if the declaration leaves it out. */
   public static boolean serverChosen(String owner, String member) {
     return SERVER_CHOSEN.contains(owner + "." + member);
+  }
+
+  /** True when the API accepts this member but Describe never returns it. */
+  public static boolean writeOnly(String owner, String member) {
+    return WRITE_ONLY.contains(owner + "." + member);
   }
 
   /**

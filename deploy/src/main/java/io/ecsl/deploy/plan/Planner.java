@@ -1,0 +1,151 @@
+package io.ecsl.deploy.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.deploy.state.LiveResource;
+import io.ecsl.deploy.state.LiveState;
+import io.ecsl.deploy.state.ResourceId;
+import io.ecsl.model.EcsModel;
+import io.ecsl.model.Resource;
+import io.ecsl.model.ResourceKind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Computes a plan: the declared model against what the target holds. A pure function of its
+ * inputs (no I/O), so it is tested in milliseconds and an offline plan ({@code --against}) runs
+ * the same code as a plan against a target.
+ */
+public final class Planner {
+  /** The revision policy's default: keep this many ACTIVE revisions per family (rollback stays possible). */
+  public static final int DEFAULT_KEEP_REVISIONS = 5;
+
+  private Planner() {}
+
+  public static Plan plan(EcsModel model, LiveState live, String target, int keepRevisions) {
+    Map<ResourceId, Resource> declared = new HashMap<>();
+    model.resources().forEach(r -> declared.put(ResourceId.of(r), r));
+    List<ResourcePlan> plans = new ArrayList<>(model.resources().size());
+
+    Set<String> newRevisions = new HashSet<>();
+    List<ResourcePlan> taskDefinitions = model.ofKind(ResourceKind.TASK_DEFINITION).parallelStream()
+        .map(r -> TaskDefinitionPlans.plan(new PlanContext(model.project(), live, Set.of()), r, live.get(ResourceId.of(r))))
+        .toList();
+    for (ResourcePlan p : taskDefinitions) {
+      if (p.action() == Action.CREATE || p.action() == Action.NEW_REVISION) {
+        newRevisions.add(p.id().name());
+      }
+    }
+    plans.addAll(taskDefinitions);
+    PlanContext ctx = new PlanContext(model.project(), live, newRevisions);
+    plans.addAll(model.resources().parallelStream()
+        .filter(r -> r.kind() != ResourceKind.TASK_DEFINITION)
+        .map(r -> planOne(ctx, r, live.get(ResourceId.of(r)), dependencies(r, declared)))
+        .toList());
+
+    List<ResourcePlan> deletes = new ArrayList<>();
+    for (LiveResource l : live.all()) {
+      if (!declared.containsKey(l.id()) && l.id().kind() != ResourceKind.ACCOUNT_SETTING) {
+        deletes.add(delete(ctx, l));
+      }
+    }
+    plans.addAll(deletes);
+    plans = pairMovedServices(plans);
+    plans.sort(Comparator.comparing(ResourcePlan::id));
+    return new Plan(model.project(), target, live.offline(), keepRevisions, plans);
+  }
+
+  private static ResourcePlan planOne(PlanContext ctx, Resource r, LiveResource live, List<String> deps) {
+    return switch (r.kind()) {
+      case SERVICE -> ServicePlans.plan(ctx, r, live, deps);
+      case CLUSTER -> ClusterPlans.plan(ctx, r, live, deps);
+      default -> SimplePlans.plan(ctx, r, live, deps);
+    };
+  }
+
+  private static ResourcePlan delete(PlanContext ctx, LiveResource l) {
+    return switch (l.id().kind()) {
+      case TASK_DEFINITION -> TaskDefinitionPlans.delete(ctx, l);
+      case SERVICE -> ServicePlans.delete(ctx, l);
+      case CLUSTER -> ClusterPlans.delete(ctx, l);
+      default -> SimplePlans.delete(ctx, l);
+    };
+  }
+
+  /** What a declared resource refers to among the other declared resources. */
+  static List<String> dependencies(Resource r, Map<ResourceId, Resource> declared) {
+    Set<ResourceId> refs = new LinkedHashSet<>();
+    JsonNode body = r.primary().body();
+    switch (r.kind()) {
+      case SERVICE -> {
+        refs.add(new ResourceId(ResourceKind.CLUSTER, null, r.cluster()));
+        if (body.hasNonNull("taskDefinition")) {
+          refs.add(new ResourceId(ResourceKind.TASK_DEFINITION, null, TaskDefinitionPlans.family(body.get("taskDefinition").asText())));
+        }
+        if (body.path("serviceConnectConfiguration").hasNonNull("namespace")) {
+          refs.add(new ResourceId(ResourceKind.NAMESPACE, null, body.path("serviceConnectConfiguration").path("namespace").asText()));
+        }
+        body.path("capacityProviderStrategy").forEach(s ->
+            refs.add(new ResourceId(ResourceKind.CAPACITY_PROVIDER, null, s.path("capacityProvider").asText())));
+      }
+      case SCALING -> refs.add(new ResourceId(ResourceKind.SERVICE, r.cluster(), r.name()));
+      case CLUSTER -> {
+        body.path("capacityProviders").forEach(c -> refs.add(new ResourceId(ResourceKind.CAPACITY_PROVIDER, null, c.asText())));
+        if (body.path("serviceConnectDefaults").hasNonNull("namespace")) {
+          refs.add(new ResourceId(ResourceKind.NAMESPACE, null, body.path("serviceConnectDefaults").path("namespace").asText()));
+        }
+      }
+      case SCHEDULE -> {
+        for (int i = 1; i < r.requests().size(); i++) {
+          for (JsonNode t : r.requests().get(i).body().path("Targets")) {
+            String arn = t.path("Arn").asText();
+            refs.add(new ResourceId(ResourceKind.CLUSTER, null, arn.substring(arn.lastIndexOf('/') + 1)));
+            String td = t.path("EcsParameters").path("TaskDefinitionArn").asText(null);
+            if (td != null) {
+              refs.add(new ResourceId(ResourceKind.TASK_DEFINITION, null, TaskDefinitionPlans.family(td)));
+            }
+          }
+        }
+      }
+      default -> {}
+    }
+    List<String> out = new ArrayList<>();
+    for (ResourceId id : refs) {
+      if (declared.containsKey(id)) {
+        out.add(id.address());
+      }
+    }
+    return out;
+  }
+
+  /** A service deleted from one cluster and created in another with the same name is one replacement. */
+  private static List<ResourcePlan> pairMovedServices(List<ResourcePlan> plans) {
+    Map<String, ResourcePlan> deleted = new HashMap<>();
+    for (ResourcePlan p : plans) {
+      if (p.id().kind() == ResourceKind.SERVICE && p.action() == Action.DELETE) {
+        deleted.put(p.id().name(), p);
+      }
+    }
+    if (deleted.isEmpty()) {
+      return plans;
+    }
+    List<ResourcePlan> out = new ArrayList<>();
+    Set<ResourcePlan> consumed = new HashSet<>();
+    for (ResourcePlan p : plans) {
+      ResourcePlan old = p.id().kind() == ResourceKind.SERVICE && p.action() == Action.CREATE ? deleted.get(p.id().name()) : null;
+      if (old != null && !consumed.contains(old)) {
+        consumed.add(old);
+        out.add(ServicePlans.moved(p, old));
+      } else {
+        out.add(p);
+      }
+    }
+    out.removeIf(consumed::contains);
+    return out;
+  }
+}

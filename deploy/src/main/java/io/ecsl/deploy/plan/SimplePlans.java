@@ -1,0 +1,284 @@
+package io.ecsl.deploy.plan;
+
+import static io.ecsl.deploy.plan.PlanContext.obj;
+import static io.ecsl.deploy.plan.PlanContext.step;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.deploy.diff.FieldChange;
+import io.ecsl.deploy.state.LiveResource;
+import io.ecsl.deploy.state.ResourceId;
+import io.ecsl.model.ApiRequest;
+import io.ecsl.model.Resource;
+import io.ecsl.model.ResourceKind;
+import io.ecsl.schema.Shape;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The kinds whose API has upsert calls or small update calls: capacity providers, Cloud Map
+ * namespaces, EventBridge schedules (rule + targets), service scaling (scalable target + policies)
+ * and account settings.
+ */
+final class SimplePlans {
+  private SimplePlans() {}
+
+  /** Per-request comparison of a multi-request resource. */
+  private record Compared(Map<String, Comparison> byKey, List<FieldChange> changes, List<IgnoredField> ignored) {}
+
+  private static Compared compare(Resource declared, LiveResource live) {
+    Map<String, Comparison> byKey = new LinkedHashMap<>();
+    List<FieldChange> changes = new ArrayList<>();
+    List<IgnoredField> ignored = new ArrayList<>();
+    boolean first = true;
+    for (ApiRequest r : declared.requests()) {
+      Shape shape = PlanContext.shape(r);
+      ObjectNode liveBody = live == null ? null : live.requests().get(PlanContext.key(r));
+      ObjectNode declaredBody = r.body();
+      if (declared.kind() == ResourceKind.SCALING) {
+        declaredBody = Comparison.withoutTags(declaredBody.deepCopy(), shape); // tags set at creation only
+      }
+      Comparison c = Comparison.of(shape, declaredBody, liveBody, first ? declared.ownedElsewhere() : Map.of());
+      first = false;
+      byKey.put(PlanContext.key(r), c);
+      ignored.addAll(c.ignored());
+      if (live != null && liveBody == null) {
+        changes.add(new FieldChange("/" + PlanContext.key(r), PlanContext.key(r), null,
+            io.ecsl.deploy.diff.Masking.maskSecretNames(r.body()), false));
+      } else {
+        String prefix = declared.requests().size() > 1 ? PlanContext.key(r) + ":" : "";
+        c.changes().forEach(fc -> changes.add(new FieldChange(fc.pointer(), prefix + fc.path(), fc.before(), fc.after(),
+            fc.sensitive())));
+      }
+    }
+    if (live != null) {
+      for (String key : live.requests().keySet()) {
+        if (!byKey.containsKey(key) && !(declared.kind() == ResourceKind.ACCOUNT_SETTING)) {
+          changes.add(new FieldChange("/" + key, key, io.ecsl.deploy.diff.Masking.maskSecretNames(live.requests().get(key)),
+              null, false));
+        }
+      }
+    }
+    return new Compared(byKey, changes, ignored);
+  }
+
+  static ResourcePlan plan(PlanContext ctx, Resource declared, LiveResource live, List<String> dependsOn) {
+    ResourceId id = ResourceId.of(declared);
+    String source = PlanContext.source(declared);
+    Compared cmp = compare(declared, live);
+    ApiRequest primary = declared.primary();
+    Shape primaryShape = PlanContext.shape(primary);
+    if (live == null) {
+      List<Step> steps = new ArrayList<>();
+      for (ApiRequest r : declared.requests()) {
+        ObjectNode body = cmp.byKey().get(PlanContext.key(r)).effective();
+        boolean tagged = r == primary && declared.kind() != ResourceKind.ACCOUNT_SETTING;
+        steps.add(step(r.service(), r.operation(), tagged ? Tags.withOwner(body, PlanContext.shape(r), ctx.project) : body));
+      }
+      return new ResourcePlan(id, Action.CREATE, List.of(), List.of(), cmp.ignored(), dependsOn, null, source,
+          declared.ownedElsewhere(), steps);
+    }
+    ResourcePlan.Observed observed = new ResourcePlan.Observed(live.version(),
+        PlanContext.fingerprint(live, declared.ownedElsewhere()));
+    List<FieldChange> all = new ArrayList<>(cmp.changes());
+    Map<String, String> desiredTags = Tags.desired(primary.body(), primaryShape, ctx.project);
+    boolean tagsCompared = Tags.member(primaryShape) != null && declared.kind() != ResourceKind.SCALING
+        && declared.kind() != ResourceKind.ACCOUNT_SETTING;
+    if (tagsCompared) {
+      all.addAll(Tags.diff(live.tags(), desiredTags, Tags.member(primaryShape)));
+    }
+    if (all.isEmpty()) {
+      return new ResourcePlan(id, Action.NO_CHANGE, List.of(), List.of(), cmp.ignored(), dependsOn, observed, source,
+          declared.ownedElsewhere(), List.of());
+    }
+    String replaceWhy = replaceReason(declared, live, cmp);
+    if (replaceWhy != null) {
+      List<Step> steps = new ArrayList<>(deleteSteps(live));
+      for (ApiRequest r : declared.requests()) {
+        ObjectNode body = cmp.byKey().get(PlanContext.key(r)).effective();
+        steps.add(step(r.service(), r.operation(), r == primary ? Tags.withOwner(body, PlanContext.shape(r), ctx.project) : body));
+      }
+      return new ResourcePlan(id, Action.REPLACE, List.of(replaceWhy), all, cmp.ignored(), dependsOn, observed, source,
+          declared.ownedElsewhere(), steps);
+    }
+    List<Step> steps = updateSteps(declared, live, cmp);
+    if (tagsCompared) {
+      steps.addAll(tagSteps(primary.service(), live, desiredTags));
+    }
+    return new ResourcePlan(id, Action.UPDATE, List.of(), all, cmp.ignored(), dependsOn, observed, source,
+        declared.ownedElsewhere(), steps);
+  }
+
+  private static String replaceReason(Resource declared, LiveResource live, Compared cmp) {
+    switch (declared.kind()) {
+      case NAMESPACE -> {
+        String key = PlanContext.key(declared.primary());
+        if (!live.requests().containsKey(key)) {
+          return "the namespace type cannot change in place: " + live.ids().get("Type") + " → "
+              + key.replace("Create", "").replace("Namespace", "") + " forces replacement";
+        }
+      }
+      case CAPACITY_PROVIDER -> {
+        for (FieldChange c : cmp.changes()) {
+          if (c.pointer().startsWith("/autoScalingGroupProvider/autoScalingGroupArn")) {
+            return "`autoScalingGroupProvider.autoScalingGroupArn` cannot change in place (UpdateCapacityProvider does"
+                + " not take it): forces replacement";
+          }
+        }
+      }
+      default -> {}
+    }
+    return null;
+  }
+
+  private static List<Step> updateSteps(Resource declared, LiveResource live, Compared cmp) {
+    List<Step> steps = new ArrayList<>();
+    switch (declared.kind()) {
+      case CAPACITY_PROVIDER -> {
+        ObjectNode effective = cmp.byKey().get("CreateCapacityProvider").effective();
+        ObjectNode body = obj().put("name", declared.name());
+        if (effective.get("autoScalingGroupProvider") instanceof ObjectNode asg) {
+          ObjectNode update = asg.deepCopy();
+          update.remove("autoScalingGroupArn");
+          body.set("autoScalingGroupProvider", update);
+        }
+        steps.add(step("ecs", "UpdateCapacityProvider", body));
+      }
+      case NAMESPACE -> {
+        String op = declared.primary().operation().replace("Create", "Update");
+        ObjectNode effective = cmp.byKey().get(PlanContext.key(declared.primary())).effective();
+        ObjectNode ns = obj();
+        if (effective.has("Description")) {
+          ns.set("Description", effective.get("Description"));
+        } else {
+          ns.put("Description", "");
+        }
+        if (effective.has("Properties") && !op.equals("UpdateHttpNamespace")) {
+          ns.set("Properties", effective.get("Properties"));
+        }
+        ObjectNode body = obj().put("Id", live.ids().get("Id"));
+        body.set("Namespace", ns);
+        steps.add(step("servicediscovery", op, body));
+      }
+      case SCHEDULE -> {
+        for (ApiRequest r : declared.requests()) {
+          Comparison c = cmp.byKey().get(PlanContext.key(r));
+          if (!c.changes().isEmpty() || !live.requests().containsKey(PlanContext.key(r))) {
+            ObjectNode body = Comparison.withoutTags(c.effective().deepCopy(), PlanContext.shape(r));
+            steps.add(step(r.service(), r.operation(), body));
+          }
+        }
+        ArrayNode stale = staleTargets(declared, live);
+        if (!stale.isEmpty()) {
+          ObjectNode body = obj().put("Rule", declared.name());
+          body.set("Ids", stale);
+          steps.add(step("events", "RemoveTargets", body));
+        }
+      }
+      case SCALING -> {
+        for (ApiRequest r : declared.requests()) {
+          Comparison c = cmp.byKey().get(PlanContext.key(r));
+          if (!c.changes().isEmpty() || !live.requests().containsKey(PlanContext.key(r))) {
+            steps.add(step(r.service(), r.operation(), Comparison.withoutTags(c.effective().deepCopy(), PlanContext.shape(r))));
+          }
+        }
+        Set<String> declaredKeys = cmp.byKey().keySet();
+        for (Map.Entry<String, ObjectNode> e : live.requests().entrySet()) {
+          if (e.getKey().startsWith("PutScalingPolicy:") && !declaredKeys.contains(e.getKey())) {
+            ObjectNode p = e.getValue();
+            steps.add(step("application-autoscaling", "DeleteScalingPolicy", obj()
+                .put("PolicyName", p.path("PolicyName").asText()).put("ServiceNamespace", "ecs")
+                .put("ResourceId", p.path("ResourceId").asText()).put("ScalableDimension", p.path("ScalableDimension").asText())));
+          }
+        }
+      }
+      default -> {
+        for (ApiRequest r : declared.requests()) {
+          steps.add(step(r.service(), r.operation(), cmp.byKey().get(PlanContext.key(r)).effective()));
+        }
+      }
+    }
+    return steps;
+  }
+
+  private static ArrayNode staleTargets(Resource declared, LiveResource live) {
+    ArrayNode out = PlanContext.JSON.arrayNode();
+    ObjectNode liveTargets = live.requests().get("PutTargets");
+    if (liveTargets == null) {
+      return out;
+    }
+    List<String> declaredIds = new ArrayList<>();
+    for (ApiRequest r : declared.requests()) {
+      if (r.operation().equals("PutTargets")) {
+        r.body().path("Targets").forEach(t -> declaredIds.add(t.path("Id").asText()));
+      }
+    }
+    for (JsonNode t : liveTargets.path("Targets")) {
+      if (!declaredIds.contains(t.path("Id").asText())) {
+        out.add(t.path("Id").asText());
+      }
+    }
+    return out;
+  }
+
+  private static List<Step> tagSteps(String service, LiveResource live, Map<String, String> desiredTags) {
+    List<Step> steps = new ArrayList<>();
+    if (live.arn() == null) {
+      return steps;
+    }
+    if (service.equals("ecs")) {
+      return ServicePlans.tagSteps(live, desiredTags);
+    }
+    ArrayNode add = Tags.list(live.tags(), desiredTags, false);
+    if (!add.isEmpty()) {
+      ObjectNode b = obj().put("ResourceARN", live.arn());
+      b.set("Tags", add);
+      steps.add(step(service, "TagResource", b));
+    }
+    ArrayNode removed = Tags.removed(live.tags(), desiredTags);
+    if (!removed.isEmpty()) {
+      ObjectNode b = obj().put("ResourceARN", live.arn());
+      b.set("TagKeys", removed);
+      steps.add(step(service, "UntagResource", b));
+    }
+    return steps;
+  }
+
+  static List<Step> deleteSteps(LiveResource live) {
+    List<Step> steps = new ArrayList<>();
+    String name = live.id().name();
+    switch (live.id().kind()) {
+      case CAPACITY_PROVIDER -> steps.add(step("ecs", "DeleteCapacityProvider", obj().put("capacityProvider", name)));
+      case NAMESPACE -> steps.add(step("servicediscovery", "DeleteNamespace", obj().put("Id", live.ids().get("Id"))));
+      case SCHEDULE -> {
+        ArrayNode ids = PlanContext.JSON.arrayNode();
+        ObjectNode targets = live.requests().get("PutTargets");
+        if (targets != null) {
+          targets.path("Targets").forEach(t -> ids.add(t.path("Id").asText()));
+        }
+        if (!ids.isEmpty()) {
+          ObjectNode body = obj().put("Rule", name);
+          body.set("Ids", ids);
+          steps.add(step("events", "RemoveTargets", body));
+        }
+        steps.add(step("events", "DeleteRule", obj().put("Name", name)));
+      }
+      case SCALING -> steps.add(step("application-autoscaling", "DeregisterScalableTarget", obj()
+          .put("ServiceNamespace", "ecs").put("ResourceId", "service/" + live.id().cluster() + "/" + name)
+          .put("ScalableDimension", "ecs:service:DesiredCount")));
+      default -> {}
+    }
+    return steps;
+  }
+
+  static ResourcePlan delete(PlanContext ctx, LiveResource live) {
+    return new ResourcePlan(live.id(), Action.DELETE, List.of(live.id().kind() == ResourceKind.SCALING
+        ? "its service is owned by project " + ctx.project + " and the scaling is no longer declared"
+        : "owned by project " + ctx.project + " and no longer declared"), List.of(), List.of(), List.of(),
+        new ResourcePlan.Observed(live.version(), PlanContext.fingerprint(live, Map.of())), null, Map.of(), deleteSteps(live));
+  }
+}

@@ -1,0 +1,96 @@
+package io.ecsl.deploy.plan;
+
+import static io.ecsl.deploy.plan.PlanContext.obj;
+import static io.ecsl.deploy.plan.PlanContext.step;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.deploy.diff.FieldChange;
+import io.ecsl.deploy.state.LiveResource;
+import io.ecsl.deploy.state.ResourceId;
+import io.ecsl.model.ApiRequest;
+import io.ecsl.model.Resource;
+import io.ecsl.schema.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Task definitions are immutable: any change of content is a new revision (services using the
+ * family then redeploy); a change of tags alone is tagged onto the latest revision. An owned family
+ * no longer declared has all its ACTIVE revisions deregistered.
+ */
+final class TaskDefinitionPlans {
+  private TaskDefinitionPlans() {}
+
+  static ResourcePlan plan(PlanContext ctx, Resource declared, LiveResource live) {
+    ApiRequest req = declared.primary();
+    Shape shape = PlanContext.shape(req);
+    Comparison cmp = Comparison.of(shape, req.body(), live == null ? null : live.primary(), declared.ownedElsewhere());
+    ResourceId id = ResourceId.of(declared);
+    String source = PlanContext.source(declared);
+    Step register = step("ecs", "RegisterTaskDefinition", Tags.withOwner(cmp.effective(), shape, ctx.project));
+    if (live == null) {
+      return new ResourcePlan(id, Action.CREATE, List.of(), List.of(), cmp.ignored(), List.of(), null, source,
+          declared.ownedElsewhere(), List.of(register));
+    }
+    ResourcePlan.Observed observed = new ResourcePlan.Observed(live.version(),
+        PlanContext.fingerprint(live, declared.ownedElsewhere()));
+    Map<String, String> desiredTags = Tags.desired(req.body(), shape, ctx.project);
+    List<FieldChange> tagChanges = Tags.diff(live.tags(), desiredTags, "tags");
+    if (!cmp.changes().isEmpty()) {
+      List<FieldChange> all = new ArrayList<>(cmp.changes());
+      all.addAll(tagChanges);
+      String from = live.version() == null ? "" : " (replaces " + shortRevision(live.version()) + ")";
+      return new ResourcePlan(id, Action.NEW_REVISION, List.of("task definitions are immutable: the content changed, so a"
+          + " new revision is registered" + from), all, cmp.ignored(), List.of(), observed, source,
+          declared.ownedElsewhere(), List.of(register));
+    }
+    if (!tagChanges.isEmpty() && live.arn() != null) {
+      List<Step> steps = new ArrayList<>();
+      var add = Tags.list(live.tags(), desiredTags, true);
+      if (!add.isEmpty()) {
+        ObjectNode body = obj().put("resourceArn", live.arn());
+        body.set("tags", add);
+        steps.add(step("ecs", "TagResource", body));
+      }
+      var removed = Tags.removed(live.tags(), desiredTags);
+      if (!removed.isEmpty()) {
+        ObjectNode body = obj().put("resourceArn", live.arn());
+        body.set("tagKeys", removed);
+        steps.add(step("ecs", "UntagResource", body));
+      }
+      return new ResourcePlan(id, Action.UPDATE, List.of("only tags changed: the latest revision is tagged in place"),
+          tagChanges, cmp.ignored(), List.of(), observed, source, declared.ownedElsewhere(), steps);
+    }
+    return new ResourcePlan(id, Action.NO_CHANGE, List.of(), List.of(), cmp.ignored(), List.of(), observed, source,
+        declared.ownedElsewhere(), List.of());
+  }
+
+  static ResourcePlan delete(PlanContext ctx, LiveResource live) {
+    return new ResourcePlan(live.id(), Action.DELETE, List.of("owned by project " + ctx.project + " and no longer declared:"
+        + " every ACTIVE revision is deregistered"), List.of(), List.of(), List.of(),
+        new ResourcePlan.Observed(live.version(), PlanContext.fingerprint(live, Map.of())), null, Map.of(),
+        List.of(step(Step.ENGINE, "DeregisterFamily", obj().put("family", live.id().name()))));
+  }
+
+  /** {@code arn:…:task-definition/web:7} → {@code web:7}. */
+  static String shortRevision(String arnOrName) {
+    if (arnOrName == null) {
+      return null;
+    }
+    int slash = arnOrName.lastIndexOf('/');
+    return slash >= 0 && arnOrName.startsWith("arn:") ? arnOrName.substring(slash + 1) : arnOrName;
+  }
+
+  /** The family of {@code web}, {@code web:7} or a task definition ARN. */
+  static String family(String ref) {
+    String s = shortRevision(ref);
+    int colon = s.indexOf(':');
+    return colon < 0 ? s : s.substring(0, colon);
+  }
+
+  /** True when the reference names a revision ({@code web:7} or a full ARN with one). */
+  static boolean pinned(String ref) {
+    return shortRevision(ref).contains(":");
+  }
+}
