@@ -50,7 +50,8 @@ public final class Planner {
 
     List<ResourcePlan> deletes = new ArrayList<>();
     for (LiveResource l : live.all()) {
-      if (!declared.containsKey(l.id()) && l.id().kind() != ResourceKind.ACCOUNT_SETTING) {
+      boolean owned = model.project().equals(l.tags().get(io.ecsl.deploy.target.Refresher.OWNER_TAG));
+      if (owned && !declared.containsKey(l.id()) && l.id().kind() != ResourceKind.ACCOUNT_SETTING) {
         deletes.add(delete(ctx, l));
       }
     }
