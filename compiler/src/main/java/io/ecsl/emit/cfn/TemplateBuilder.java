@@ -56,7 +56,7 @@ final class TemplateBuilder {
         case NAMESPACE -> namespace(r);
         case CAPACITY_PROVIDER -> capacityProvider(r);
         case CLUSTER -> cluster(r);
-        case TASK_DEFINITION -> put(idOf.get(r), "AWS::ECS::TaskDefinition", properties(r, r.primary()), null);
+        case TASK_DEFINITION -> put(idOf.get(r), "AWS::ECS::TaskDefinition", properties(r, r.primary()), List.of());
         case SERVICE -> service(r);
         case SCALING -> scaling(r);
         case SCHEDULE -> schedule(r);
@@ -123,14 +123,14 @@ final class TemplateBuilder {
       case "CreatePublicDnsNamespace" -> "AWS::ServiceDiscovery::PublicDnsNamespace";
       default -> "AWS::ServiceDiscovery::HttpNamespace";
     };
-    put(idOf.get(r), type, properties(r, r.primary()), null);
+    put(idOf.get(r), type, properties(r, r.primary()), List.of());
   }
 
   private void capacityProvider(Resource r) {
     ObjectNode props = properties(r, r.primary());
     // A managed-instances provider belongs to a cluster; if that cluster is ours, wait for it.
     refer(props, "ClusterName", clusterRef(props.path("ClusterName").asText(null)));
-    put(idOf.get(r), "AWS::ECS::CapacityProvider", props, null);
+    put(idOf.get(r), "AWS::ECS::CapacityProvider", props, List.of());
   }
 
   private void cluster(Resource r) {
@@ -142,7 +142,7 @@ final class TemplateBuilder {
       refer(defaults, "Namespace", namespaceRef(defaults.path("Namespace").asText(null)));
     }
     String id = idOf.get(r);
-    put(id, "AWS::ECS::Cluster", props, null);
+    put(id, "AWS::ECS::Cluster", props, List.of());
     String association = associationIds.get(r.name());
     if (association == null) {
       return;
@@ -156,16 +156,23 @@ final class TemplateBuilder {
       list.forEach(p -> out.add(providerRef(p.asText())));
     }
     assoc.set("DefaultCapacityProviderStrategy", strategy(strategy instanceof ArrayNode s ? s : JSON.arrayNode()));
-    put(association, "AWS::ECS::ClusterCapacityProviderAssociations", assoc, null);
+    put(association, "AWS::ECS::ClusterCapacityProviderAssociations", assoc, List.of());
   }
 
   private void service(Resource r) {
     ObjectNode props = properties(r, r.primary());
     String cluster = props.path("Cluster").asText(null);
     refer(props, "Cluster", clusterRef(cluster));
+    List<String> dependsOn = new ArrayList<>();
     String taskDefinition = props.path("TaskDefinition").asText(null);
     if (taskDefinition != null && familyIds.containsKey(taskDefinition)) {
       props.set("TaskDefinition", Fn.ref(familyIds.get(taskDefinition)));
+    } else if (taskDefinition != null && taskDefinition.matches(".+:[0-9]+")) {
+      // A pinned revision (`web:3`) of a family declared here stays pinned, but is registered first.
+      String family = nameFromArn(taskDefinition, ":task-definition/").replaceFirst(":[0-9]+$", "");
+      if (familyIds.containsKey(family)) {
+        dependsOn.add(familyIds.get(family));
+      }
     }
     if (props.get("CapacityProviderStrategy") instanceof ArrayNode s) {
       props.set("CapacityProviderStrategy", strategyRefs(s));
@@ -176,7 +183,10 @@ final class TemplateBuilder {
     // Tasks placed through the cluster's capacity providers need them attached first, and
     // nothing in the service's properties refers to the association.
     String association = cluster == null ? null : associationIds.get(nameFromArn(cluster, ":cluster/"));
-    put(idOf.get(r), "AWS::ECS::Service", props, association);
+    if (association != null) {
+      dependsOn.add(association);
+    }
+    put(idOf.get(r), "AWS::ECS::Service", props, dependsOn);
   }
 
   private void scaling(Resource r) {
@@ -190,7 +200,7 @@ final class TemplateBuilder {
           JsonNode clusterPart = clusterIds.containsKey(r.cluster()) ? Fn.ref(clusterIds.get(r.cluster())) : JSON.textNode(r.cluster());
           props.set("ResourceId", Fn.join("/", JSON.textNode("service"), clusterPart, Fn.getAtt(serviceId, "Name")));
         }
-        put(targetId, "AWS::ApplicationAutoScaling::ScalableTarget", props, null);
+        put(targetId, "AWS::ApplicationAutoScaling::ScalableTarget", props, List.of());
       } else {
         // CloudFormation takes either the target's id or the ResourceId triple, not both.
         ObjectNode policy = JSON.objectNode();
@@ -203,7 +213,7 @@ final class TemplateBuilder {
         policy.setAll(props);
         String policyName = policy.path("PolicyName").asText("Policy");
         put(ids.allocate("ScalingPolicy", r.cluster(), r.name(), policyName.startsWith(r.name()) ? policyName.substring(r.name().length()) : policyName),
-            "AWS::ApplicationAutoScaling::ScalingPolicy", policy, null);
+            "AWS::ApplicationAutoScaling::ScalingPolicy", policy, List.of());
       }
     }
   }
@@ -236,7 +246,7 @@ final class TemplateBuilder {
       return;
     }
     props.set("Targets", targets);
-    put(idOf.get(r), "AWS::Events::Rule", props, null);
+    put(idOf.get(r), "AWS::Events::Rule", props, List.of());
   }
 
   // ------------------------------------------------------------------------------ helpers
@@ -283,11 +293,14 @@ final class TemplateBuilder {
     return copy;
   }
 
-  private void put(String id, String type, ObjectNode properties, String dependsOn) {
+  private void put(String id, String type, ObjectNode properties, List<String> dependsOn) {
     ObjectNode resource = resources.putObject(id);
     resource.put("Type", type);
-    if (dependsOn != null) {
-      resource.put("DependsOn", dependsOn);
+    if (dependsOn.size() == 1) {
+      resource.put("DependsOn", dependsOn.get(0));
+    } else if (dependsOn.size() > 1) {
+      ArrayNode list = resource.putArray("DependsOn");
+      dependsOn.forEach(list::add);
     }
     resource.set("Properties", properties);
   }
