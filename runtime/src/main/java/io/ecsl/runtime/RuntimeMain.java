@@ -1,0 +1,102 @@
+package io.ecsl.runtime;
+
+import io.ecsl.runtime.backend.BackendException;
+import io.ecsl.runtime.docker.DockerBackend;
+import io.ecsl.runtime.engine.ControlPlane;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.logging.FileHandler;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * The runtime process: {@code java -cp ecsl.jar io.ecsl.runtime.RuntimeMain --port N --data-dir D}.
+ * {@link LocalRuntime#start} launches it detached. It logs to {@code runtime.log} in the data
+ * directory; a failure to start is logged as one {@value #FATAL} line the launcher shows the user.
+ */
+public final class RuntimeMain {
+  /** Prefix of the log line that explains why the runtime could not start. */
+  static final String FATAL = "FATAL: ";
+
+  private RuntimeMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    int port = LocalRuntime.DEFAULT_PORT;
+    Path dataDir = RuntimeOptions.defaults().dataDir();
+    for (int i = 0; i < args.length - 1; i += 2) {
+      switch (args[i]) {
+        case "--port" -> port = Integer.parseInt(args[i + 1]);
+        case "--data-dir" -> dataDir = Path.of(args[i + 1]);
+        default -> fail("unknown argument " + args[i]);
+      }
+    }
+    configureLogging(dataDir);
+    DockerBackend docker = DockerBackend.connect();
+    try {
+      docker.ping();
+    } catch (BackendException e) {
+      fail(e.getMessage());
+    }
+    RuntimeServer server;
+    try {
+      server = RuntimeServer.start(dataDir, port, docker, Clock.systemUTC(), ControlPlane.Options.defaults());
+    } catch (RuntimeStartException e) {
+      fail(e.getMessage());
+      return;
+    }
+    RuntimeServer running = server;
+    Runtime.getRuntime().addShutdownHook(new Thread(running::close, "ecsl-shutdown-hook"));
+    running.awaitStop();
+    docker.close();
+    System.exit(0);
+  }
+
+  private static void fail(String message) {
+    Logger.getLogger(RuntimeMain.class.getName()).severe(FATAL + message);
+    System.err.println(FATAL + message);
+    System.exit(2);
+  }
+
+  private static void configureLogging(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+      Logger root = Logger.getLogger("");
+      for (Handler handler : root.getHandlers()) {
+        root.removeHandler(handler);
+      }
+      FileHandler file = new FileHandler(LocalRuntime.logFile(dataDir).toString(), 10_000_000, 1, true);
+      file.setFormatter(new OneLineFormatter());
+      root.addHandler(file);
+      root.setLevel(Level.INFO);
+    } catch (IOException e) {
+      System.err.println(FATAL + "cannot write the runtime log in " + dataDir + ": " + e.getMessage());
+      System.exit(2);
+    }
+  }
+
+  /** {@code 2026-01-01T10:00:00.123Z INFO message}, plus the stack trace when there is one. */
+  static final class OneLineFormatter extends Formatter {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT.withZone(ZoneOffset.UTC);
+
+    @Override
+    public String format(LogRecord record) {
+      StringBuilder line = new StringBuilder(TIME.format(Instant.ofEpochMilli(record.getMillis())))
+          .append(' ').append(record.getLevel().getName()).append(' ').append(formatMessage(record))
+          .append(System.lineSeparator());
+      if (record.getThrown() != null) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        record.getThrown().printStackTrace(new java.io.PrintWriter(trace));
+        line.append(trace);
+      }
+      return line.toString();
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package io.ecsl.runtime;
+
+/**
+ * Receives progress messages from {@link LocalRuntime} ("starting the local runtime…"). The
+ * runtime never prints; callers decide where messages go (the CLI writes them to stderr).
+ */
+@FunctionalInterface
+public interface RuntimeProgress {
+  void report(String message);
+
+  /** Discards every message. */
+  static RuntimeProgress silent() {
+    return message -> { };
+  }
+}

@@ -1,0 +1,180 @@
+package io.ecsl.runtime;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.runtime.api.AwsJsonDispatcher;
+import io.ecsl.runtime.api.HttpApiServer;
+import io.ecsl.runtime.api.InternalEndpoints;
+import io.ecsl.runtime.api.autoscaling.AutoScalingApi;
+import io.ecsl.runtime.api.cloudmap.CloudMapApi;
+import io.ecsl.runtime.api.ecs.EcsApi;
+import io.ecsl.runtime.api.events.EventsApi;
+import io.ecsl.runtime.backend.ContainerBackend;
+import io.ecsl.runtime.engine.ControlPlane;
+import io.ecsl.runtime.json.Json;
+import io.ecsl.runtime.store.Store;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Logger;
+
+/**
+ * One running control plane: store, engine and HTTP endpoint for a data directory. The runtime
+ * process ({@link RuntimeMain}) runs one; tests run them in-process, on the Docker or the
+ * in-memory backend.
+ *
+ * <p>Holds an exclusive lock on {@code runtime.lock} so two runtimes never share a data directory,
+ * and publishes {@code runtime.json} (endpoint, pid, instance id) for {@link LocalRuntime#status}.
+ */
+public final class RuntimeServer implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(RuntimeServer.class.getName());
+  static final String STATE_FILE = "runtime.json";
+  static final String LOCK_FILE = "runtime.lock";
+
+  private final Path dataDir;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private final Store store;
+  private final ControlPlane plane;
+  private final HttpApiServer http;
+  private final URI endpoint;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile boolean closed;
+
+  private RuntimeServer(Path dataDir, FileChannel lockChannel, FileLock lock, Store store, ControlPlane plane,
+      HttpApiServer http, URI endpoint) {
+    this.dataDir = dataDir;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
+    this.store = store;
+    this.plane = plane;
+    this.http = http;
+    this.endpoint = endpoint;
+  }
+
+  /**
+   * Starts a control plane for {@code dataDir} on 127.0.0.1:{@code port} (0 picks a free port).
+   *
+   * @throws RuntimeStartException with a one-line reason (data dir in use, port in use, store unreadable)
+   */
+  public static RuntimeServer start(Path dataDir, int port, ContainerBackend backend, Clock clock,
+      ControlPlane.Options options) {
+    FileChannel channel = null;
+    Store store = null;
+    ControlPlane plane = null;
+    try {
+      Files.createDirectories(dataDir);
+      channel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock = tryLock(channel);
+      if (lock == null) {
+        throw new RuntimeStartException("another ecsl runtime is already using " + dataDir
+            + "; stop it (ecsl runtime stop) or use another --data-dir");
+      }
+      store = Store.open(dataDir);
+      plane = new ControlPlane(store, backend, clock, options);
+      RuntimeServer[] self = new RuntimeServer[1];
+      ObjectNode identity = Json.object();
+      InternalEndpoints internal = new InternalEndpoints(plane, identity, () -> self[0].close());
+      HttpApiServer http;
+      try {
+        http = HttpApiServer.start(port, new AwsJsonDispatcher(List.of(new EcsApi(plane), new EventsApi(plane),
+            new AutoScalingApi(plane), new CloudMapApi(plane))), internal);
+      } catch (BindException e) {
+        throw new RuntimeStartException("port " + port + " on 127.0.0.1 is already in use; stop whatever uses it or"
+            + " choose another port (--port or ECSL_RUNTIME_PORT)");
+      }
+      URI endpoint = URI.create("http://127.0.0.1:" + http.port());
+      identity.put("endpoint", endpoint.toString());
+      identity.put("port", http.port());
+      identity.put("pid", ProcessHandle.current().pid());
+      identity.put("dataDir", dataDir.toAbsolutePath().toString());
+      identity.put("version", RuntimeStatus.currentVersion());
+      identity.set("startedAt", Json.timestamp(clock.instant()));
+      identity.put("instanceId", store.instanceId());
+      self[0] = new RuntimeServer(dataDir, channel, lock, store, plane, http, endpoint);
+      Files.writeString(dataDir.resolve(STATE_FILE), Json.write(identity));
+      plane.start();
+      LOG.info("ecsl runtime " + store.instanceId() + " listening on " + endpoint + " (data " + dataDir
+          + ", container engine " + backend.endpoint() + ")");
+      return self[0];
+    } catch (IOException e) {
+      closeQuietly(plane, store, channel);
+      throw new RuntimeStartException("cannot start the runtime in " + dataDir + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      closeQuietly(plane, store, channel);
+      throw e;
+    }
+  }
+
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      return null;
+    }
+  }
+
+  private static void closeQuietly(ControlPlane plane, Store store, FileChannel channel) {
+    if (plane != null) {
+      plane.close();
+    }
+    if (store != null) {
+      store.close();
+    }
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // already failing
+      }
+    }
+  }
+
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  public ControlPlane controlPlane() {
+    return plane;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** Blocks until {@link #close()} (or the shutdown endpoint) stops the server. */
+  public void awaitStop() throws InterruptedException {
+    stopped.await();
+  }
+
+  /** Stops serving; containers keep running and are adopted by the next start. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    http.close();
+    plane.close();
+    store.close();
+    try {
+      Files.deleteIfExists(dataDir.resolve(STATE_FILE));
+      lock.release();
+      lockChannel.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      LOG.info("ecsl runtime stopped");
+      stopped.countDown();
+    }
+  }
+}

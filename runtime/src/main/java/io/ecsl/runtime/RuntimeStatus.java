@@ -1,0 +1,49 @@
+package io.ecsl.runtime;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.runtime.json.Json;
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * What {@link LocalRuntime#status} found: whether a runtime answers for the data directory, and
+ * where. {@link #toJson()} is the {@code ecsl runtime status --format json} document.
+ *
+ * @param containerEngineProblem why Docker is unreachable, or null
+ */
+public record RuntimeStatus(
+    boolean running,
+    URI endpoint,
+    long pid,
+    Path dataDir,
+    String instanceId,
+    String version,
+    String containerEngine,
+    String containerEngineProblem) {
+
+  static RuntimeStatus notRunning(Path dataDir) {
+    return new RuntimeStatus(false, null, 0, dataDir, null, currentVersion(), null, null);
+  }
+
+  public ObjectNode toJson() {
+    ObjectNode json = Json.object();
+    json.put("running", running);
+    Json.putIfPresent(json, "endpoint", endpoint == null ? null : endpoint.toString());
+    if (running) {
+      json.put("pid", pid);
+    }
+    json.put("dataDir", dataDir.toAbsolutePath().toString());
+    json.put("logFile", LocalRuntime.logFile(dataDir).toAbsolutePath().toString());
+    Json.putIfPresent(json, "instanceId", instanceId);
+    json.put("version", version);
+    Json.putIfPresent(json, "containerEngine", containerEngine);
+    Json.putIfPresent(json, "containerEngineProblem", containerEngineProblem);
+    return json;
+  }
+
+  /** The ecsl version baked into the jar, or "development build". */
+  public static String currentVersion() {
+    String version = RuntimeStatus.class.getPackage().getImplementationVersion();
+    return version == null ? "development build" : version;
+  }
+}

@@ -1,0 +1,69 @@
+package io.ecsl.runtime.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.runtime.json.Json;
+import io.ecsl.runtime.json.JsonSyntaxException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The AWS JSON 1.1 protocol: {@code X-Amz-Target: <prefix>.<Operation>} picks the service and
+ * operation; the body is the request; errors come back as {@code {"__type": "<namespace>#<Type>",
+ * "message": "..."}} with HTTP 400 (500 for the runtime's own faults).
+ */
+public final class AwsJsonDispatcher {
+  private static final Logger LOG = Logger.getLogger(AwsJsonDispatcher.class.getName());
+
+  /** An HTTP response: status, JSON body and the error type header when it is an error. */
+  public record Response(int status, String body, String errorType) {}
+
+  private final Map<String, AwsService> services = new LinkedHashMap<>();
+
+  public AwsJsonDispatcher(List<AwsService> services) {
+    services.forEach(service -> this.services.put(service.targetPrefix(), service));
+  }
+
+  public Response handle(String target, String body, String authorization) {
+    if (target == null || !target.contains(".")) {
+      return error("com.amazonaws", new ApiException("UnknownOperationException", "Missing or malformed"
+          + " X-Amz-Target header: expected <service prefix>.<Operation>, e.g."
+          + " AmazonEC2ContainerServiceV20141113.ListClusters."));
+    }
+    String prefix = target.substring(0, target.indexOf('.'));
+    String operation = target.substring(target.indexOf('.') + 1);
+    AwsService service = services.get(prefix);
+    if (service == null) {
+      return error("com.amazonaws", new ApiException("UnknownOperationException", "The ecsl runtime does not serve "
+          + prefix + "; it serves " + services.keySet() + "."));
+    }
+    RequestContext context = RequestContext.fromAuthorization(authorization);
+    try {
+      JsonNode request = body == null || body.isBlank() ? Json.object() : Json.parse(body);
+      if (!request.isObject()) {
+        throw new ApiException("SerializationException", "The request body must be a JSON object.");
+      }
+      JsonNode result = service.call(operation, request, context);
+      return new Response(200, Json.write(result == null ? Json.object() : result), null);
+    } catch (JsonSyntaxException e) {
+      return error(service.errorNamespace(), new ApiException("SerializationException",
+          "The request body is not valid JSON: " + e.getMessage()));
+    } catch (ApiException e) {
+      return error(service.errorNamespace(), e);
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "internal error in " + target, e);
+      return error(service.errorNamespace(), new ApiException("ServerException", "Internal error in the ecsl"
+          + " runtime while handling " + operation + ": " + e + ". See the runtime log (ecsl runtime logs).", 500));
+    }
+  }
+
+  private static Response error(String namespace, ApiException e) {
+    ObjectNode body = Json.object();
+    body.put("__type", namespace + "#" + e.type());
+    body.put("message", e.getMessage());
+    return new Response(e.status(), Json.write(body), e.type());
+  }
+}

@@ -1,0 +1,347 @@
+package io.ecsl.runtime.api.autoscaling;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.runtime.api.ApiException;
+import io.ecsl.runtime.api.AwsService;
+import io.ecsl.runtime.api.Pages;
+import io.ecsl.runtime.api.RequestContext;
+import io.ecsl.runtime.api.Requests;
+import io.ecsl.runtime.engine.ControlPlane;
+import io.ecsl.runtime.engine.RuntimeState;
+import io.ecsl.runtime.json.Json;
+import io.ecsl.runtime.model.Arns;
+import io.ecsl.runtime.model.Ids;
+import io.ecsl.runtime.store.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Application Auto Scaling subset for ECS services ({@code AnyScaleFrontendService}, §9):
+ * scalable targets and scaling policies, stored and described faithfully. Evaluating policies
+ * against task metrics is future work.
+ */
+public final class AutoScalingApi implements AwsService {
+  private static final String ECS_DIMENSION = "ecs:service:DesiredCount";
+  private static final String ECS_ROLE = "arn:aws:iam::" + Arns.ACCOUNT + ":role/aws-service-role/"
+      + "ecs.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_ECSService";
+
+  private final ControlPlane plane;
+  private final RuntimeState state;
+
+  public AutoScalingApi(ControlPlane plane) {
+    this.plane = plane;
+    this.state = plane.state();
+  }
+
+  @Override
+  public String targetPrefix() {
+    return "AnyScaleFrontendService";
+  }
+
+  @Override
+  public String errorNamespace() {
+    return "com.amazonaws.applicationautoscaling";
+  }
+
+  @Override
+  public JsonNode call(String operation, JsonNode request, RequestContext context) {
+    return switch (operation) {
+      case "RegisterScalableTarget" -> register(request, context);
+      case "DeregisterScalableTarget" -> deregister(request, context);
+      case "DescribeScalableTargets" -> describeTargets(request, context);
+      case "PutScalingPolicy" -> putPolicy(request, context);
+      case "DeleteScalingPolicy" -> deletePolicy(request, context);
+      case "DescribeScalingPolicies" -> describePolicies(request, context);
+      case "TagResource" -> tag(request);
+      case "UntagResource" -> untag(request);
+      case "ListTagsForResource" -> listTags(request);
+      default -> throw new ApiException("UnknownOperationException", "The ecsl runtime does not implement"
+          + " Application Auto Scaling " + operation + "; it supports scalable targets, scaling policies and tags.");
+    };
+  }
+
+  /** The identity of a scalable target; validated for the ECS namespace. */
+  private record TargetKey(String region, String namespace, String resourceId, String dimension) {
+    String id() {
+      return region + "|" + namespace + "|" + resourceId + "|" + dimension;
+    }
+
+    static TargetKey of(JsonNode request, RequestContext context) {
+      String namespace = Requests.required(request, "ServiceNamespace", "ValidationException");
+      String resourceId = Requests.required(request, "ResourceId", "ValidationException");
+      String dimension = Requests.required(request, "ScalableDimension", "ValidationException");
+      if ("ecs".equals(namespace)) {
+        if (!resourceId.matches("^service/[A-Za-z0-9_-]+/[A-Za-z0-9_-]+$")) {
+          throw ApiException.validation("Unsupported resource ID " + resourceId + " for service namespace ecs: use"
+              + " service/CLUSTER/SERVICE.");
+        }
+        if (!ECS_DIMENSION.equals(dimension)) {
+          throw ApiException.validation("Unsupported scalable dimension " + dimension + " for service namespace ecs:"
+              + " use " + ECS_DIMENSION + ".");
+        }
+      }
+      return new TargetKey(context.region(), namespace, resourceId, dimension);
+    }
+  }
+
+  private JsonNode register(JsonNode request, RequestContext context) {
+    TargetKey key = TargetKey.of(request, context);
+    Integer min = Json.integer(request, "MinCapacity");
+    Integer max = Json.integer(request, "MaxCapacity");
+    List<Tag> tags = tagMap(request.get("Tags"));
+    return state.atomically(() -> {
+      ObjectNode existing = state.scalableTargets.get(key.id());
+      ObjectNode target = existing == null ? Json.object() : existing.deepCopy();
+      if (existing == null) {
+        if (min == null || max == null) {
+          throw ApiException.validation("MinCapacity and MaxCapacity are required when registering a new scalable"
+              + " target (" + key.resourceId() + ").");
+        }
+        target.put("ServiceNamespace", key.namespace());
+        target.put("ResourceId", key.resourceId());
+        target.put("ScalableDimension", key.dimension());
+        target.put("RoleARN", Json.text(request, "RoleARN", ECS_ROLE));
+        target.set("CreationTime", Json.timestamp(plane.clock().instant()));
+        target.putObject("SuspendedState").put("DynamicScalingInSuspended", false)
+            .put("DynamicScalingOutSuspended", false).put("ScheduledScalingSuspended", false);
+        target.put("ScalableTargetARN", "arn:aws:application-autoscaling:" + key.region() + ":" + Arns.ACCOUNT
+            + ":scalable-target/" + Ids.alnum("", 36));
+      }
+      if (min != null) {
+        target.put("MinCapacity", min);
+      }
+      if (max != null) {
+        target.put("MaxCapacity", max);
+      }
+      if (target.get("MinCapacity").asInt() < 0 || target.get("MaxCapacity").asInt() < target.get("MinCapacity").asInt()) {
+        throw ApiException.validation("MaxCapacity (" + target.get("MaxCapacity").asInt() + ") must be greater than"
+            + " or equal to MinCapacity (" + target.get("MinCapacity").asInt() + "), and MinCapacity at least 0.");
+      }
+      if (request.has("SuspendedState")) {
+        ((ObjectNode) target.get("SuspendedState")).setAll((ObjectNode) request.get("SuspendedState"));
+      }
+      state.scalableTargets.put(key.id(), target);
+      String arn = Json.text(target, "ScalableTargetARN");
+      if (!tags.isEmpty()) {
+        state.putTags(arn, tags);
+      }
+      ObjectNode response = Json.object();
+      response.put("ScalableTargetARN", arn);
+      return response;
+    });
+  }
+
+  private static List<Tag> tagMap(JsonNode tags) {
+    List<Tag> out = new ArrayList<>();
+    if (tags != null && tags.isObject()) {
+      for (Map.Entry<String, JsonNode> entry : tags.properties()) {
+        out.add(new Tag(entry.getKey(), entry.getValue().asText()));
+      }
+    }
+    Requests.validate(out, "ValidationException");
+    return out;
+  }
+
+  private JsonNode deregister(JsonNode request, RequestContext context) {
+    TargetKey key = TargetKey.of(request, context);
+    return state.atomically(() -> {
+      ObjectNode target = requireTarget(key);
+      for (String policyId : state.scalingPolicies.ids()) {
+        ObjectNode policy = state.scalingPolicies.get(policyId);
+        if (sameTarget(policy, key)) {
+          state.scalingPolicies.remove(policyId);
+        }
+      }
+      state.scalableTargets.remove(key.id());
+      state.deleteTags(Json.text(target, "ScalableTargetARN"));
+      return Json.object();
+    });
+  }
+
+  private ObjectNode requireTarget(TargetKey key) {
+    ObjectNode target = state.scalableTargets.get(key.id());
+    if (target == null) {
+      throw new ApiException("ObjectNotFoundException", "No scalable target registered for service namespace: "
+          + key.namespace() + ", resource ID: " + key.resourceId() + ", scalable dimension: " + key.dimension());
+    }
+    return target;
+  }
+
+  private static boolean sameTarget(ObjectNode policy, TargetKey key) {
+    return key.namespace().equals(Json.text(policy, "ServiceNamespace"))
+        && key.resourceId().equals(Json.text(policy, "ResourceId"))
+        && key.dimension().equals(Json.text(policy, "ScalableDimension"))
+        && key.region().equals(Arns.regionOf(Json.text(policy, "PolicyARN")));
+  }
+
+  private JsonNode describeTargets(JsonNode request, RequestContext context) {
+    String namespace = Requests.required(request, "ServiceNamespace", "ValidationException");
+    List<String> resourceIds = Json.strings(request, "ResourceIds");
+    String dimension = Json.text(request, "ScalableDimension");
+    return state.atomically(() -> {
+      List<ObjectNode> matches = new ArrayList<>();
+      for (String id : state.scalableTargets.ids()) {
+        ObjectNode target = state.scalableTargets.get(id);
+        boolean match = id.startsWith(context.region() + "|") && namespace.equals(Json.text(target, "ServiceNamespace"))
+            && (resourceIds.isEmpty() || resourceIds.contains(Json.text(target, "ResourceId")))
+            && (dimension == null || dimension.equals(Json.text(target, "ScalableDimension")));
+        if (match) {
+          matches.add(target);
+        }
+      }
+      Pages.Page<ObjectNode> page = Pages.of(matches, Json.text(request, "NextToken"),
+          Json.integer(request, "MaxResults"), 50, 50, "ValidationException");
+      ObjectNode response = Json.object();
+      ArrayNode out = response.putArray("ScalableTargets");
+      page.items().forEach(out::add);
+      Json.putIfPresent(response, "NextToken", page.nextToken());
+      return response;
+    });
+  }
+
+  private JsonNode putPolicy(JsonNode request, RequestContext context) {
+    TargetKey key = TargetKey.of(request, context);
+    String name = Requests.required(request, "PolicyName", "ValidationException");
+    String type = Json.text(request, "PolicyType", "StepScaling");
+    if (!List.of("StepScaling", "TargetTrackingScaling", "PredictiveScaling").contains(type)) {
+      throw ApiException.validation("Invalid PolicyType '" + type
+          + "': use StepScaling, TargetTrackingScaling or PredictiveScaling.");
+    }
+    if (type.equals("TargetTrackingScaling")
+        && !request.path("TargetTrackingScalingPolicyConfiguration").has("TargetValue")) {
+      throw ApiException.validation("TargetTrackingScalingPolicyConfiguration.TargetValue is required for policy "
+          + name + ".");
+    }
+    return state.atomically(() -> {
+      requireTarget(key);
+      String resource = "resource/" + key.namespace() + "/" + key.resourceId();
+      String existingId = policyId(key, name);
+      ObjectNode existing = existingId == null ? null : state.scalingPolicies.get(existingId);
+      String arn = existing != null ? Json.text(existing, "PolicyARN")
+          : "arn:aws:autoscaling:" + key.region() + ":" + Arns.ACCOUNT + ":scalingPolicy:" + Ids.uuid() + ":"
+              + resource + ":policyName/" + name;
+      ObjectNode policy = Json.object();
+      policy.put("PolicyARN", arn);
+      policy.put("PolicyName", name);
+      policy.put("ServiceNamespace", key.namespace());
+      policy.put("ResourceId", key.resourceId());
+      policy.put("ScalableDimension", key.dimension());
+      policy.put("PolicyType", type);
+      for (String config : List.of("StepScalingPolicyConfiguration", "TargetTrackingScalingPolicyConfiguration",
+          "PredictiveScalingPolicyConfiguration")) {
+        if (request.has(config)) {
+          policy.set(config, request.get(config));
+        }
+      }
+      ArrayNode alarms = policy.putArray("Alarms");
+      if (type.equals("TargetTrackingScaling")) {
+        String policyUuid = arn.split(":")[6];
+        for (String which : List.of("AlarmHigh", "AlarmLow")) {
+          String alarmName = "TargetTracking-" + key.resourceId() + "-" + which + "-" + policyUuid;
+          alarms.addObject().put("AlarmName", alarmName).put("AlarmARN", "arn:aws:cloudwatch:" + key.region() + ":"
+              + Arns.ACCOUNT + ":alarm:" + alarmName);
+        }
+      }
+      policy.set("CreationTime", existing != null ? existing.get("CreationTime")
+          : Json.timestamp(plane.clock().instant()));
+      state.scalingPolicies.put(arn, policy);
+      ObjectNode response = Json.object();
+      response.put("PolicyARN", arn);
+      response.set("Alarms", alarms);
+      return response;
+    });
+  }
+
+  private String policyId(TargetKey key, String name) {
+    for (String id : state.scalingPolicies.ids()) {
+      ObjectNode policy = state.scalingPolicies.get(id);
+      if (sameTarget(policy, key) && name.equals(Json.text(policy, "PolicyName"))) {
+        return id;
+      }
+    }
+    return null;
+  }
+
+  private JsonNode deletePolicy(JsonNode request, RequestContext context) {
+    TargetKey key = TargetKey.of(request, context);
+    String name = Requests.required(request, "PolicyName", "ValidationException");
+    return state.atomically(() -> {
+      String id = policyId(key, name);
+      if (id == null) {
+        throw new ApiException("ObjectNotFoundException", "No scaling policy found for service namespace: "
+            + key.namespace() + ", resource ID: " + key.resourceId() + ", scalable dimension: " + key.dimension()
+            + ", policy name: " + name);
+      }
+      state.scalingPolicies.remove(id);
+      return Json.object();
+    });
+  }
+
+  private JsonNode describePolicies(JsonNode request, RequestContext context) {
+    String namespace = Requests.required(request, "ServiceNamespace", "ValidationException");
+    List<String> names = Json.strings(request, "PolicyNames");
+    String resourceId = Json.text(request, "ResourceId");
+    String dimension = Json.text(request, "ScalableDimension");
+    return state.atomically(() -> {
+      List<ObjectNode> matches = new ArrayList<>();
+      for (ObjectNode policy : state.scalingPolicies.values()) {
+        boolean match = context.region().equals(Arns.regionOf(Json.text(policy, "PolicyARN")))
+            && namespace.equals(Json.text(policy, "ServiceNamespace"))
+            && (names.isEmpty() || names.contains(Json.text(policy, "PolicyName")))
+            && (resourceId == null || resourceId.equals(Json.text(policy, "ResourceId")))
+            && (dimension == null || dimension.equals(Json.text(policy, "ScalableDimension")));
+        if (match) {
+          matches.add(policy);
+        }
+      }
+      Pages.Page<ObjectNode> page = Pages.of(matches, Json.text(request, "NextToken"),
+          Json.integer(request, "MaxResults"), 50, 50, "ValidationException");
+      ObjectNode response = Json.object();
+      ArrayNode out = response.putArray("ScalingPolicies");
+      page.items().forEach(out::add);
+      Json.putIfPresent(response, "NextToken", page.nextToken());
+      return response;
+    });
+  }
+
+  private JsonNode tag(JsonNode request) {
+    String arn = Requests.required(request, "ResourceARN", "ValidationException");
+    List<Tag> tags = tagMap(Requests.requiredNode(request, "Tags", "ValidationException"));
+    return state.atomically(() -> {
+      requireTargetArn(arn);
+      state.putTags(arn, tags);
+      return Json.object();
+    });
+  }
+
+  private JsonNode untag(JsonNode request) {
+    String arn = Requests.required(request, "ResourceARN", "ValidationException");
+    return state.atomically(() -> {
+      requireTargetArn(arn);
+      state.removeTags(arn, Json.strings(request, "TagKeys"));
+      return Json.object();
+    });
+  }
+
+  private JsonNode listTags(JsonNode request) {
+    String arn = Requests.required(request, "ResourceARN", "ValidationException");
+    return state.atomically(() -> {
+      requireTargetArn(arn);
+      ObjectNode response = Json.object();
+      ObjectNode tags = response.putObject("Tags");
+      state.tags(arn).forEach(tag -> tags.put(tag.key(), tag.value()));
+      return response;
+    });
+  }
+
+  private void requireTargetArn(String arn) {
+    boolean exists = state.scalableTargets.values().stream()
+        .anyMatch(target -> arn.equals(Json.text(target, "ScalableTargetARN")));
+    if (!exists) {
+      throw ApiException.resourceNotFound("No scalable target with ARN " + arn + " exists.");
+    }
+  }
+}

@@ -1,0 +1,250 @@
+package io.ecsl.runtime.api.cloudmap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.runtime.api.ApiException;
+import io.ecsl.runtime.api.AwsService;
+import io.ecsl.runtime.api.Pages;
+import io.ecsl.runtime.api.RequestContext;
+import io.ecsl.runtime.api.Requests;
+import io.ecsl.runtime.engine.ControlPlane;
+import io.ecsl.runtime.engine.RuntimeState;
+import io.ecsl.runtime.json.Json;
+import io.ecsl.runtime.model.Arns;
+import io.ecsl.runtime.model.Ids;
+import io.ecsl.runtime.store.Tag;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The Cloud Map subset ecsl uses for Service Connect and service discovery namespaces
+ * ({@code Route53AutoNaming_v20170314}, §7.2). Namespace operations complete at once; GetOperation
+ * reports them SUCCESS. Registering task instances is future work.
+ */
+public final class CloudMapApi implements AwsService {
+  private static final Pattern HTTP_NAME = Pattern.compile("^(?!arn:)[!-~]{1,1024}$");
+  private static final Pattern DNS_NAME = Pattern.compile("^(?!arn:)[!-~]{1,253}$");
+
+  private final ControlPlane plane;
+  private final RuntimeState state;
+
+  public CloudMapApi(ControlPlane plane) {
+    this.plane = plane;
+    this.state = plane.state();
+  }
+
+  @Override
+  public String targetPrefix() {
+    return "Route53AutoNaming_v20170314";
+  }
+
+  @Override
+  public String errorNamespace() {
+    return "com.amazonaws.servicediscovery";
+  }
+
+  @Override
+  public JsonNode call(String operation, JsonNode request, RequestContext context) {
+    return switch (operation) {
+      case "CreateHttpNamespace" -> create(request, context, "HTTP");
+      case "CreatePrivateDnsNamespace" -> create(request, context, "DNS_PRIVATE");
+      case "GetNamespace" -> get(request, context);
+      case "ListNamespaces" -> list(request, context);
+      case "DeleteNamespace" -> delete(request, context);
+      case "GetOperation" -> getOperation(request);
+      case "TagResource" -> tag(request);
+      case "UntagResource" -> untag(request);
+      case "ListTagsForResource" -> listTags(request);
+      default -> throw new ApiException("UnknownOperationException", "The ecsl runtime does not implement Cloud Map "
+          + operation + "; it supports namespaces, operations and tags.");
+    };
+  }
+
+  private JsonNode create(JsonNode request, RequestContext context, String type) {
+    String name = Requests.required(request, "Name", "InvalidInput");
+    Pattern pattern = type.equals("HTTP") ? HTTP_NAME : DNS_NAME;
+    if (!pattern.matcher(name).matches()) {
+      throw new ApiException("InvalidInput", "Invalid namespace name '" + name + "' for a " + type + " namespace.");
+    }
+    if (type.equals("DNS_PRIVATE")) {
+      Requests.required(request, "Vpc", "InvalidInput");
+    }
+    List<Tag> tags = Requests.pascalTags(request.get("Tags"), "InvalidInput");
+    String requestId = Json.text(request, "CreatorRequestId");
+    return state.atomically(() -> {
+      ObjectNode existing = Namespaces.find(state, context.region(), name);
+      if (existing != null) {
+        if (requestId != null && requestId.equals(Json.text(existing, "CreatorRequestId"))) {
+          return operationResponse(findCreateOperation(Json.text(existing, "Id")));
+        }
+        throw new ApiException("NamespaceAlreadyExists", "Namespace " + name + " already exists (id "
+            + Json.text(existing, "Id") + ").");
+      }
+      Instant now = plane.clock().instant();
+      ObjectNode namespace = Namespaces.create(context.region(), name, type, Json.text(request, "Description"),
+          requestId, now);
+      String id = Json.text(namespace, "Id");
+      state.namespaces.put(id, namespace);
+      if (!tags.isEmpty()) {
+        state.putTags(Json.text(namespace, "Arn"), tags);
+      }
+      return operationResponse(recordOperation("CREATE_NAMESPACE", id, now));
+    });
+  }
+
+  private String findCreateOperation(String namespaceId) {
+    for (ObjectNode operation : state.operations.values()) {
+      if ("CREATE_NAMESPACE".equals(Json.text(operation, "Type"))
+          && namespaceId.equals(Json.text(operation.path("Targets"), "NAMESPACE"))) {
+        return Json.text(operation, "Id");
+      }
+    }
+    return recordOperation("CREATE_NAMESPACE", namespaceId, plane.clock().instant());
+  }
+
+  private String recordOperation(String type, String namespaceId, Instant now) {
+    String id = Ids.alnum("", 32);
+    ObjectNode operation = Json.object();
+    operation.put("Id", id);
+    operation.put("OwnerAccount", Arns.ACCOUNT);
+    operation.put("Type", type);
+    operation.put("Status", "SUCCESS");
+    operation.set("CreateDate", Json.timestamp(now));
+    operation.set("UpdateDate", Json.timestamp(now));
+    operation.putObject("Targets").put("NAMESPACE", namespaceId);
+    state.operations.put(id, operation);
+    return id;
+  }
+
+  private static ObjectNode operationResponse(String operationId) {
+    ObjectNode response = Json.object();
+    response.put("OperationId", operationId);
+    return response;
+  }
+
+  private ObjectNode namespace(RequestContext context, String id) {
+    ObjectNode namespace = state.namespaces.get(id);
+    if (namespace == null || !context.region().equals(Arns.regionOf(Json.text(namespace, "Arn")))) {
+      throw new ApiException("NamespaceNotFound", "Namespace " + id + " not found.");
+    }
+    return namespace;
+  }
+
+  private JsonNode get(JsonNode request, RequestContext context) {
+    String id = Requests.required(request, "Id", "InvalidInput");
+    return state.atomically(() -> {
+      ObjectNode response = Json.object();
+      response.set("Namespace", namespace(context, id).deepCopy());
+      return response;
+    });
+  }
+
+  private JsonNode list(JsonNode request, RequestContext context) {
+    List<JsonNode> filters = Json.list(request, "Filters");
+    return state.atomically(() -> {
+      List<ObjectNode> matches = new ArrayList<>();
+      for (ObjectNode namespace : state.namespaces.values()) {
+        if (context.region().equals(Arns.regionOf(Json.text(namespace, "Arn"))) && matches(namespace, filters)) {
+          ObjectNode summary = namespace.deepCopy();
+          summary.remove("CreatorRequestId");
+          matches.add(summary);
+        }
+      }
+      Pages.Page<ObjectNode> page = Pages.of(matches, Json.text(request, "NextToken"),
+          Json.integer(request, "MaxResults"), 100, 100, "InvalidInput");
+      ObjectNode response = Json.object();
+      ArrayNode out = response.putArray("Namespaces");
+      page.items().forEach(out::add);
+      Json.putIfPresent(response, "NextToken", page.nextToken());
+      return response;
+    });
+  }
+
+  /** NamespaceFilter: TYPE (EQ/IN), NAME (EQ/BEGINS_WITH), HTTP_NAME (EQ). */
+  private static boolean matches(ObjectNode namespace, List<JsonNode> filters) {
+    for (JsonNode filter : filters) {
+      String field = switch (Json.text(filter, "Name", "")) {
+        case "TYPE" -> Json.text(namespace, "Type");
+        case "NAME" -> Json.text(namespace, "Name");
+        case "HTTP_NAME" -> Json.text(namespace.path("Properties").path("HttpProperties"), "HttpName");
+        default -> throw new ApiException("InvalidInput", "Unknown namespace filter " + Json.text(filter, "Name")
+            + "; use TYPE, NAME or HTTP_NAME.");
+      };
+      List<String> values = Json.strings(filter, "Values");
+      String condition = Json.text(filter, "Condition", "EQ");
+      boolean ok = switch (condition) {
+        case "BEGINS_WITH" -> values.stream().anyMatch(v -> field != null && field.startsWith(v));
+        default -> values.contains(field);
+      };
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private JsonNode delete(JsonNode request, RequestContext context) {
+    String id = Requests.required(request, "Id", "InvalidInput");
+    return state.atomically(() -> {
+      ObjectNode namespace = namespace(context, id);
+      String arn = Json.text(namespace, "Arn");
+      // Cloud Map refuses only while services are registered in the namespace; the runtime registers none yet.
+      state.namespaces.remove(id);
+      state.deleteTags(arn);
+      return operationResponse(recordOperation("DELETE_NAMESPACE", id, plane.clock().instant()));
+    });
+  }
+
+  private JsonNode getOperation(JsonNode request) {
+    String id = Requests.required(request, "OperationId", "InvalidInput");
+    return state.atomically(() -> {
+      ObjectNode operation = state.operations.get(id);
+      if (operation == null) {
+        throw new ApiException("OperationNotFound", "Operation " + id + " not found.");
+      }
+      ObjectNode response = Json.object();
+      response.set("Operation", operation.deepCopy());
+      return response;
+    });
+  }
+
+  private JsonNode tag(JsonNode request) {
+    String arn = Requests.required(request, "ResourceARN", "InvalidInput");
+    List<Tag> tags = Requests.pascalTags(Requests.requiredNode(request, "Tags", "InvalidInput"), "InvalidInput");
+    return state.atomically(() -> {
+      requireNamespaceArn(arn);
+      state.putTags(arn, tags);
+      return Json.object();
+    });
+  }
+
+  private JsonNode untag(JsonNode request) {
+    String arn = Requests.required(request, "ResourceARN", "InvalidInput");
+    return state.atomically(() -> {
+      requireNamespaceArn(arn);
+      state.removeTags(arn, Json.strings(request, "TagKeys"));
+      return Json.object();
+    });
+  }
+
+  private JsonNode listTags(JsonNode request) {
+    String arn = Requests.required(request, "ResourceARN", "InvalidInput");
+    return state.atomically(() -> {
+      requireNamespaceArn(arn);
+      ObjectNode response = Json.object();
+      ArrayNode tags = response.putArray("Tags");
+      state.tags(arn).forEach(tag -> tags.addObject().put("Key", tag.key()).put("Value", tag.value()));
+      return response;
+    });
+  }
+
+  private void requireNamespaceArn(String arn) {
+    boolean exists = state.namespaces.values().stream().anyMatch(n -> arn.equals(Json.text(n, "Arn")));
+    if (!exists) {
+      throw ApiException.resourceNotFound("The resource " + arn + " was not found.");
+    }
+  }
+}

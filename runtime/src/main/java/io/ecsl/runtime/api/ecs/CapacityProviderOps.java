@@ -1,0 +1,221 @@
+package io.ecsl.runtime.api.ecs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.runtime.api.ApiException;
+import io.ecsl.runtime.api.Pages;
+import io.ecsl.runtime.api.RequestContext;
+import io.ecsl.runtime.api.Requests;
+import io.ecsl.runtime.engine.RuntimeState;
+import io.ecsl.runtime.json.Json;
+import io.ecsl.runtime.model.Arns;
+import io.ecsl.runtime.store.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * CreateCapacityProvider, UpdateCapacityProvider, DeleteCapacityProvider, DescribeCapacityProviders.
+ * Stored and described faithfully; acting on managed scaling is future work (§4).
+ */
+final class CapacityProviderOps {
+  private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9_-]{1,255}$");
+
+  private final RuntimeState state;
+  private final EcsRenderer renderer;
+
+  CapacityProviderOps(RuntimeState state, EcsRenderer renderer) {
+    this.state = state;
+    this.renderer = renderer;
+  }
+
+  JsonNode create(JsonNode request, RequestContext context) {
+    String name = Requests.required(request, "name", "ClientException");
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (!NAME.matcher(name).matches() || lower.startsWith("aws") || lower.startsWith("ecs")
+        || lower.startsWith("fargate")) {
+      throw new ApiException("ClientException", "Invalid capacity provider name '" + name + "': use 1 to 255"
+          + " letters, digits, hyphens and underscores, not starting with aws, ecs or fargate.");
+    }
+    JsonNode asg = request.get("autoScalingGroupProvider");
+    JsonNode managed = request.get("managedInstancesProvider");
+    if ((asg == null || asg.isNull()) && (managed == null || managed.isNull())) {
+      throw ApiException.invalidParameter("Capacity provider " + name + " needs an autoScalingGroupProvider"
+          + " (with autoScalingGroupArn) or a managedInstancesProvider.");
+    }
+    if (asg != null && Json.text(asg, "autoScalingGroupArn") == null) {
+      throw ApiException.invalidParameter("autoScalingGroupProvider.autoScalingGroupArn is required for capacity"
+          + " provider " + name + ".");
+    }
+    List<Tag> tags = Requests.ecsTags(request.get("tags"));
+    return state.atomically(() -> {
+      String arn = Arns.capacityProvider(context.region(), name);
+      ObjectNode existing = state.capacityProviders.get(arn);
+      if (existing != null && "ACTIVE".equals(Json.text(existing, "status"))) {
+        throw new ApiException("ClientException", "The specified capacity provider " + name + " already exists."
+            + " To change its configuration, use UpdateCapacityProvider.");
+      }
+      ObjectNode provider = Json.object();
+      provider.put("capacityProviderArn", arn);
+      provider.put("name", name);
+      Json.putIfPresent(provider, "cluster", Json.text(request, "cluster"));
+      provider.put("status", "ACTIVE");
+      if (asg != null) {
+        provider.set("autoScalingGroupProvider", withAsgDefaults(asg.deepCopy()));
+        provider.put("type", "EC2_AUTOSCALING");
+      } else {
+        provider.set("managedInstancesProvider", managed);
+        provider.put("type", "MANAGED_INSTANCES");
+      }
+      state.capacityProviders.put(arn, provider);
+      state.deleteTags(arn);
+      if (!tags.isEmpty()) {
+        state.putTags(arn, tags);
+      }
+      return wrap(render(provider, true));
+    });
+  }
+
+  /** ManagedScaling defaults (§4.1). */
+  private static ObjectNode withAsgDefaults(ObjectNode asg) {
+    if (asg.has("managedScaling")) {
+      ObjectNode scaling = (ObjectNode) asg.get("managedScaling");
+      putDefault(scaling, "status", "DISABLED");
+      putDefault(scaling, "targetCapacity", 100);
+      putDefault(scaling, "minimumScalingStepSize", 1);
+      putDefault(scaling, "maximumScalingStepSize", 10000);
+      putDefault(scaling, "instanceWarmupPeriod", 300);
+    } else {
+      asg.putObject("managedScaling").put("status", "DISABLED").put("targetCapacity", 100)
+          .put("minimumScalingStepSize", 1).put("maximumScalingStepSize", 10000).put("instanceWarmupPeriod", 300);
+    }
+    putDefault(asg, "managedTerminationProtection", "DISABLED");
+    putDefault(asg, "managedDraining", "ENABLED");
+    return asg;
+  }
+
+  private static void putDefault(ObjectNode node, String field, Object value) {
+    if (!node.has(field)) {
+      Json.putIfPresent(node, field, value);
+    }
+  }
+
+  JsonNode update(JsonNode request, RequestContext context) {
+    String name = Requests.required(request, "name", "ClientException");
+    return state.atomically(() -> {
+      ObjectNode provider = active(context, name).deepCopy();
+      JsonNode changes = request.get("autoScalingGroupProvider");
+      if (changes != null && provider.has("autoScalingGroupProvider")) {
+        ObjectNode asg = (ObjectNode) provider.get("autoScalingGroupProvider");
+        if (changes.has("managedScaling")) {
+          ((ObjectNode) asg.get("managedScaling")).setAll((ObjectNode) changes.get("managedScaling"));
+        }
+        for (String field : List.of("managedTerminationProtection", "managedDraining")) {
+          if (changes.has(field)) {
+            asg.set(field, changes.get(field));
+          }
+        }
+      }
+      if (request.has("managedInstancesProvider") && provider.has("managedInstancesProvider")) {
+        ((ObjectNode) provider.get("managedInstancesProvider")).setAll((ObjectNode) request.get("managedInstancesProvider"));
+      }
+      provider.put("updateStatus", "UPDATE_COMPLETE");
+      state.capacityProviders.put(Json.text(provider, "capacityProviderArn"), provider);
+      return wrap(render(provider, true));
+    });
+  }
+
+  JsonNode delete(JsonNode request, RequestContext context) {
+    String reference = Requests.required(request, "capacityProvider", "ClientException");
+    return state.atomically(() -> {
+      ObjectNode provider = active(context, reference).deepCopy();
+      String name = Json.text(provider, "name");
+      for (ObjectNode cluster : state.clusters.values()) {
+        if ("ACTIVE".equals(Json.text(cluster, "status")) && Json.strings(cluster, "capacityProviders").contains(name)) {
+          throw new ApiException("ClientException", "The specified capacity provider is in use and cannot be removed:"
+              + " cluster " + Json.text(cluster, "clusterName") + " uses " + name
+              + "; remove it with PutClusterCapacityProviders first.");
+        }
+      }
+      provider.put("status", "INACTIVE");
+      provider.put("updateStatus", "DELETE_COMPLETE");
+      state.capacityProviders.put(Json.text(provider, "capacityProviderArn"), provider);
+      return wrap(render(provider, false));
+    });
+  }
+
+  JsonNode describe(JsonNode request, RequestContext context) {
+    List<String> wanted = Json.strings(request, "capacityProviders");
+    boolean includeTags = Json.strings(request, "include").contains("TAGS");
+    return state.atomically(() -> {
+      List<ObjectNode> found = new ArrayList<>();
+      ArrayNode failures = Json.array();
+      if (wanted.isEmpty()) {
+        found.add(predefined(context, "FARGATE"));
+        found.add(predefined(context, "FARGATE_SPOT"));
+        for (ObjectNode provider : state.capacityProviders.values()) {
+          if (context.region().equals(Arns.regionOf(Json.text(provider, "capacityProviderArn")))) {
+            found.add(render(provider, includeTags));
+          }
+        }
+      } else {
+        for (String reference : wanted) {
+          String name = Arns.lastSegment(reference);
+          if (CapacityProviderRules.FARGATE_PROVIDERS.contains(name)) {
+            found.add(predefined(context, name));
+            continue;
+          }
+          ObjectNode provider = state.capacityProviders.get(Arns.capacityProvider(context.region(), name));
+          if (provider == null) {
+            failures.addObject().put("arn", Arns.isArn(reference) ? reference
+                : Arns.capacityProvider(context.region(), name)).put("reason", "MISSING");
+          } else {
+            found.add(render(provider, includeTags));
+          }
+        }
+      }
+      Pages.Page<ObjectNode> page = Pages.of(found, Json.text(request, "nextToken"),
+          Json.integer(request, "maxResults"), 10, 10, "InvalidParameterException");
+      ObjectNode response = Json.object();
+      ArrayNode providers = response.putArray("capacityProviders");
+      page.items().forEach(providers::add);
+      response.set("failures", failures);
+      Json.putIfPresent(response, "nextToken", page.nextToken());
+      return response;
+    });
+  }
+
+  private ObjectNode active(RequestContext context, String reference) {
+    ObjectNode provider = state.capacityProviders.get(Arns.capacityProvider(context.region(), Arns.lastSegment(reference)));
+    if (provider == null || !"ACTIVE".equals(Json.text(provider, "status"))) {
+      throw new ApiException("ClientException", "The specified capacity provider " + reference + " does not exist.");
+    }
+    return provider;
+  }
+
+  private static ObjectNode predefined(RequestContext context, String name) {
+    ObjectNode provider = Json.object();
+    provider.put("capacityProviderArn", Arns.capacityProvider(context.region(), name));
+    provider.put("name", name);
+    provider.put("status", "ACTIVE");
+    provider.putArray("tags");
+    provider.put("type", name);
+    return provider;
+  }
+
+  private ObjectNode render(ObjectNode stored, boolean includeTags) {
+    ObjectNode out = stored.deepCopy();
+    if (includeTags) {
+      out.set("tags", renderer.tagsOf(Json.text(stored, "capacityProviderArn")));
+    }
+    return out;
+  }
+
+  private static ObjectNode wrap(ObjectNode provider) {
+    ObjectNode response = Json.object();
+    response.set("capacityProvider", provider);
+    return response;
+  }
+}

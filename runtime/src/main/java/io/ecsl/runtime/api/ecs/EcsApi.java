@@ -1,0 +1,82 @@
+package io.ecsl.runtime.api.ecs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.runtime.api.ApiException;
+import io.ecsl.runtime.api.AwsService;
+import io.ecsl.runtime.api.RequestContext;
+import io.ecsl.runtime.engine.ControlPlane;
+
+/** The Amazon ECS API ({@code AmazonEC2ContainerServiceV20141113}): dispatches each operation to its handler. */
+public final class EcsApi implements AwsService {
+  private final TaskDefinitionOps taskDefinitions;
+  private final ClusterOps clusters;
+  private final CapacityProviderOps capacityProviders;
+  private final ServiceOps services;
+  private final TaskOps tasks;
+  private final AccountSettingOps accountSettings;
+  private final EcsTagOps tags;
+
+  public EcsApi(ControlPlane plane) {
+    EcsResolver resolver = new EcsResolver(plane.state());
+    EcsRenderer renderer = new EcsRenderer(plane.state());
+    this.accountSettings = new AccountSettingOps(plane.state());
+    this.taskDefinitions = new TaskDefinitionOps(plane, resolver);
+    this.clusters = new ClusterOps(plane, resolver, renderer, accountSettings);
+    this.capacityProviders = new CapacityProviderOps(plane.state(), renderer);
+    this.services = new ServiceOps(plane, resolver, renderer);
+    this.tasks = new TaskOps(plane, resolver, renderer);
+    this.tags = new EcsTagOps(plane.state());
+  }
+
+  @Override
+  public String targetPrefix() {
+    return "AmazonEC2ContainerServiceV20141113";
+  }
+
+  @Override
+  public String errorNamespace() {
+    return "com.amazonaws.ecs";
+  }
+
+  @Override
+  public JsonNode call(String operation, JsonNode request, RequestContext context) {
+    return switch (operation) {
+      case "RegisterTaskDefinition" -> taskDefinitions.register(request, context);
+      case "DeregisterTaskDefinition" -> taskDefinitions.deregister(request, context);
+      case "DeleteTaskDefinitions" -> taskDefinitions.delete(request, context);
+      case "DescribeTaskDefinition" -> taskDefinitions.describe(request, context);
+      case "ListTaskDefinitions" -> taskDefinitions.list(request, context);
+      case "ListTaskDefinitionFamilies" -> taskDefinitions.listFamilies(request, context);
+      case "CreateCluster" -> clusters.create(request, context);
+      case "UpdateCluster" -> clusters.update(request, context);
+      case "UpdateClusterSettings" -> clusters.updateSettings(request, context);
+      case "DeleteCluster" -> clusters.delete(request, context);
+      case "DescribeClusters" -> clusters.describe(request, context);
+      case "ListClusters" -> clusters.list(request, context);
+      case "PutClusterCapacityProviders" -> clusters.putCapacityProviders(request, context);
+      case "CreateCapacityProvider" -> capacityProviders.create(request, context);
+      case "UpdateCapacityProvider" -> capacityProviders.update(request, context);
+      case "DeleteCapacityProvider" -> capacityProviders.delete(request, context);
+      case "DescribeCapacityProviders" -> capacityProviders.describe(request, context);
+      case "CreateService" -> services.create(request, context);
+      case "UpdateService" -> services.update(request, context);
+      case "DeleteService" -> services.delete(request, context);
+      case "DescribeServices" -> services.describe(request, context);
+      case "ListServices" -> services.list(request, context);
+      case "RunTask" -> tasks.run(request, context);
+      case "StopTask" -> tasks.stop(request, context);
+      case "DescribeTasks" -> tasks.describe(request, context);
+      case "ListTasks" -> tasks.list(request, context);
+      case "PutAccountSetting" -> accountSettings.put(request, context);
+      case "PutAccountSettingDefault" -> accountSettings.putDefault(request, context);
+      case "ListAccountSettings" -> accountSettings.list(request, context);
+      case "DeleteAccountSetting" -> accountSettings.delete(request, context);
+      case "TagResource" -> tags.tag(request, context);
+      case "UntagResource" -> tags.untag(request, context);
+      case "ListTagsForResource" -> tags.list(request, context);
+      default -> throw new ApiException("UnknownOperationException", "The ecsl runtime does not implement ECS "
+          + operation + " (yet). Supported: task definitions, clusters, capacity providers, services, tasks,"
+          + " account settings and tags.");
+    };
+  }
+}

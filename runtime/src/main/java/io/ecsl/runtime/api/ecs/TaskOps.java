@@ -1,0 +1,210 @@
+package io.ecsl.runtime.api.ecs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.runtime.api.ApiException;
+import io.ecsl.runtime.api.Pages;
+import io.ecsl.runtime.api.RequestContext;
+import io.ecsl.runtime.api.Requests;
+import io.ecsl.runtime.engine.ControlPlane;
+import io.ecsl.runtime.engine.RuntimeState;
+import io.ecsl.runtime.engine.ServiceTasks;
+import io.ecsl.runtime.engine.TaskLauncher;
+import io.ecsl.runtime.json.Json;
+import io.ecsl.runtime.lifecycle.TaskLifecycle;
+import io.ecsl.runtime.model.Arns;
+import io.ecsl.runtime.model.ServiceEntity;
+import io.ecsl.runtime.model.TaskEntity;
+import io.ecsl.runtime.model.TaskStatus;
+import io.ecsl.runtime.store.Tag;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** RunTask, StopTask, DescribeTasks, ListTasks (§5). */
+final class TaskOps {
+  private static final int MAX_RUN_COUNT = 10;
+
+  private final ControlPlane plane;
+  private final RuntimeState state;
+  private final EcsResolver resolver;
+  private final EcsRenderer renderer;
+
+  TaskOps(ControlPlane plane, EcsResolver resolver, EcsRenderer renderer) {
+    this.plane = plane;
+    this.state = plane.state();
+    this.resolver = resolver;
+    this.renderer = renderer;
+  }
+
+  JsonNode run(JsonNode request, RequestContext context) {
+    int count = Json.integer(request, "count", 1);
+    if (count < 1 || count > MAX_RUN_COUNT) {
+      throw ApiException.invalidParameter("count must be between 1 and " + MAX_RUN_COUNT + "; got " + count + ".");
+    }
+    String startedBy = Json.text(request, "startedBy");
+    if (startedBy != null && (startedBy.length() > 128 || !startedBy.matches("[A-Za-z0-9_/-]*"))) {
+      throw ApiException.invalidParameter("startedBy must be up to 128 letters, digits, hyphens, slashes and"
+          + " underscores.");
+    }
+    List<Tag> requestTags = Requests.ecsTags(request.get("tags"));
+    JsonNode response = state.atomically(() -> {
+      ObjectNode cluster = resolver.activeCluster(context, Json.text(request, "cluster"));
+      ObjectNode definition = resolver.activeTaskDefinition(context, Requests.required(request, "taskDefinition"));
+      checkOverrides(definition, request.get("overrides"));
+      String launchType = Json.text(request, "launchType");
+      JsonNode strategy = request.get("capacityProviderStrategy");
+      if (launchType != null && strategy != null && !strategy.isEmpty()) {
+        throw ApiException.invalidParameter("Specifying both a launch type and capacity provider strategy is not"
+            + " supported. Remove one and try again.");
+      }
+      CapacityProviderRules.validateStrategy(strategy, Json.strings(cluster, "capacityProviders"),
+          "capacityProviderStrategy");
+      if (launchType == null && (strategy == null || strategy.isEmpty())) {
+        strategy = cluster.get("defaultCapacityProviderStrategy");
+      }
+      JsonNode network = request.get("networkConfiguration");
+      boolean awsvpc = "awsvpc".equals(Json.text(definition, "networkMode"));
+      if (awsvpc && (network == null || network.isNull())) {
+        throw ApiException.invalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is"
+            + " specified (task definition " + Json.text(definition, "family") + ").");
+      }
+      ServiceTasks.Placement placement = ServiceTasks.placement(launchType, strategy);
+      List<Tag> tags = new ArrayList<>(requestTags);
+      if ("TASK_DEFINITION".equals(Json.text(request, "propagateTags"))) {
+        tags.addAll(state.tags(Json.text(definition, "taskDefinitionArn")));
+      }
+      if (Json.bool(request, "enableECSManagedTags", false)) {
+        tags.add(new Tag("aws:ecs:clusterName", Json.text(cluster, "clusterName")));
+      }
+      Instant now = plane.clock().instant();
+      ObjectNode out = Json.object();
+      ArrayNode tasks = out.putArray("tasks");
+      out.putArray("failures");
+      for (int i = 0; i < count; i++) {
+        TaskEntity task = TaskLauncher.create(new TaskLauncher.Launch(context.region(),
+            Json.text(cluster, "clusterArn"), Json.text(cluster, "clusterName"), null, null,
+            Json.text(request, "group"), startedBy, placement.launchType(), placement.capacityProviderName(),
+            request.get("overrides"), network, Json.bool(request, "enableExecuteCommand", false), tags),
+            definition, now);
+        state.tasks.put(task.taskArn, task);
+        if (!tags.isEmpty()) {
+          state.putTags(task.taskArn, tags);
+        }
+        tasks.add(renderer.task(task, true));
+      }
+      return out;
+    });
+    plane.requestTick();
+    return response;
+  }
+
+  private static void checkOverrides(ObjectNode definition, JsonNode overrides) {
+    Set<String> names = new HashSet<>();
+    for (JsonNode container : Json.list(definition, "containerDefinitions")) {
+      names.add(Json.text(container, "name"));
+    }
+    for (JsonNode override : Json.list(overrides, "containerOverrides")) {
+      String name = Json.text(override, "name");
+      if (!names.contains(name)) {
+        throw ApiException.invalidParameter("Override for container named " + name + " is not a container in the"
+            + " TaskDefinition (containers: " + names + ").");
+      }
+    }
+  }
+
+  JsonNode stop(JsonNode request, RequestContext context) {
+    String reference = Requests.required(request, "task");
+    String reason = Json.text(request, "reason", "Task stopped by user");
+    JsonNode response = state.atomically(() -> {
+      ObjectNode cluster = resolver.activeCluster(context, Json.text(request, "cluster"));
+      TaskEntity task = resolver.task(context, Json.text(cluster, "clusterArn"), reference);
+      if (task == null) {
+        throw ApiException.invalidParameter("The referenced task was not found: " + reference + " in cluster "
+            + Json.text(cluster, "clusterName") + ".");
+      }
+      TaskEntity updated = task.copy();
+      if (updated.isActive()) {
+        TaskLifecycle.requestStop(updated, TaskStatus.USER_INITIATED, reason, plane.clock().instant());
+        updated.version++;
+        state.tasks.put(updated.taskArn, updated);
+      }
+      ObjectNode out = Json.object();
+      out.set("task", renderer.task(updated, false));
+      return out;
+    });
+    plane.requestTick();
+    return response;
+  }
+
+  JsonNode describe(JsonNode request, RequestContext context) {
+    List<String> references = Json.strings(request, "tasks");
+    if (references.isEmpty() || references.size() > 100) {
+      throw ApiException.invalidParameter("DescribeTasks takes 1 to 100 tasks; got " + references.size() + ".");
+    }
+    boolean includeTags = Json.strings(request, "include").contains("TAGS");
+    return state.atomically(() -> {
+      String clusterArn = resolver.clusterArn(context, Json.text(request, "cluster"));
+      if (!state.clusters.contains(clusterArn)) {
+        throw new ApiException("ClusterNotFoundException", "Cluster not found: " + clusterArn + ".");
+      }
+      ObjectNode out = Json.object();
+      ArrayNode tasks = out.putArray("tasks");
+      ArrayNode failures = out.putArray("failures");
+      for (String reference : references) {
+        TaskEntity task = resolver.task(context, clusterArn, reference);
+        if (task == null) {
+          String arn = Arns.isArn(reference) ? reference
+              : Arns.task(context.region(), Arns.lastSegment(clusterArn), reference);
+          failures.addObject().put("arn", arn).put("reason", "MISSING");
+        } else {
+          tasks.add(renderer.task(task, includeTags));
+        }
+      }
+      return out;
+    });
+  }
+
+  JsonNode list(JsonNode request, RequestContext context) {
+    String family = Json.text(request, "family");
+    String startedBy = Json.text(request, "startedBy");
+    String serviceName = Json.text(request, "serviceName");
+    String desiredStatus = Json.text(request, "desiredStatus", TaskStatus.RUNNING);
+    String launchType = Json.text(request, "launchType");
+    return state.atomically(() -> {
+      ObjectNode cluster = resolver.activeCluster(context, Json.text(request, "cluster"));
+      String clusterArn = Json.text(cluster, "clusterArn");
+      if (serviceName != null) {
+        ServiceEntity service = resolver.service(context, clusterArn, serviceName);
+        if (service == null) {
+          throw ApiException.serviceNotFound();
+        }
+      }
+      String service = serviceName == null ? null : Arns.lastSegment(serviceName);
+      List<TaskEntity> matches = new ArrayList<>();
+      for (TaskEntity task : state.tasks.values()) {
+        String taskFamily = Arns.lastSegment(task.taskDefinitionArn).replaceFirst(":\\d+$", "");
+        boolean match = task.clusterArn.equals(clusterArn) && desiredStatus.equals(task.desiredStatus)
+            && (family == null || family.equals(taskFamily))
+            && (startedBy == null || startedBy.equals(task.startedBy))
+            && (service == null || service.equals(task.serviceName))
+            && (launchType == null || launchType.equals(task.launchType));
+        if (match) {
+          matches.add(task);
+        }
+      }
+      matches.sort(Comparator.comparing((TaskEntity t) -> t.createdAt));
+      List<String> arns = matches.stream().map(t -> t.taskArn).toList();
+      Pages.Page<String> page = Pages.of(arns, Json.text(request, "nextToken"), Json.integer(request, "maxResults"),
+          100, 100, "InvalidParameterException");
+      ObjectNode out = Json.object();
+      out.set("taskArns", Json.arrayOf(page.items()));
+      Json.putIfPresent(out, "nextToken", page.nextToken());
+      return out;
+    });
+  }
+}

@@ -1,0 +1,511 @@
+package io.ecsl.runtime.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.runtime.backend.BackendException;
+import io.ecsl.runtime.backend.ContainerBackend;
+import io.ecsl.runtime.backend.Labels;
+import io.ecsl.runtime.backend.ObservedContainer;
+import io.ecsl.runtime.json.Json;
+import io.ecsl.runtime.lifecycle.TaskAction;
+import io.ecsl.runtime.lifecycle.TaskLifecycle;
+import io.ecsl.runtime.lifecycle.TaskObservation;
+import io.ecsl.runtime.lifecycle.TaskStep;
+import io.ecsl.runtime.model.DeploymentEntity;
+import io.ecsl.runtime.model.Ids;
+import io.ecsl.runtime.model.ServiceEntity;
+import io.ecsl.runtime.model.TaskEntity;
+import io.ecsl.runtime.model.TaskSpec;
+import io.ecsl.runtime.model.TaskStatus;
+import io.ecsl.runtime.scheduler.ServicePlan;
+import io.ecsl.runtime.scheduler.ServiceScheduler;
+import io.ecsl.runtime.scheduler.ServiceSnapshot;
+import io.ecsl.runtime.scheduler.TaskView;
+import io.ecsl.runtime.store.Store;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The control plane: the state, the container backend and the loop between them.
+ *
+ * <p>Each pass of the loop: (1) lists every container labelled with this runtime's instance id —
+ * the only source of truth about Docker; (2) under the state lock, runs the pure task
+ * {@link TaskLifecycle} step for every task and the pure {@link ServiceScheduler} for every
+ * service, stores their results and applies their decisions; (3) hands the backend actions to the
+ * {@link ActionRunner}, off the lock. Action results come back through {@link #apply} and wake the
+ * loop, so a chain like "container died, replacement started" takes a few passes of milliseconds
+ * rather than waiting for the next interval.
+ *
+ * <p>A task whose action result arrived after the listing in (1) started is skipped in (2): its
+ * listing predates what the result says, and acting on it could undo the result.
+ */
+public final class ControlPlane implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(ControlPlane.class.getName());
+
+  /** Engine settings; {@link #defaults()} are what the runtime process uses. */
+  public record Options(Duration tickInterval, Duration stoppedTaskRetention, int stoppedTasksKeptPerGroup,
+      boolean inlineActions) {
+    public static Options defaults() {
+      return new Options(Duration.ofMillis(250), Duration.ofHours(1), 50, false);
+    }
+
+    public Options withInlineActions(boolean inline) {
+      return new Options(tickInterval, stoppedTaskRetention, stoppedTasksKeptPerGroup, inline);
+    }
+  }
+
+  private final RuntimeState state;
+  private final ContainerBackend backend;
+  private final Clock clock;
+  private final Options options;
+  private final String instanceId;
+  private final ActionRunner runner;
+  private final TaskActions taskActions;
+  private final Map<String, Long> touchedAt = new ConcurrentHashMap<>();
+  private final Map<String, TaskSpec> specs = new ConcurrentHashMap<>();
+  private final Object wakeLock = new Object();
+  private boolean wakeRequested;
+  private volatile boolean running;
+  private volatile String backendProblem;
+  private Thread loop;
+
+  public ControlPlane(Store store, ContainerBackend backend, Clock clock, Options options) {
+    this.state = new RuntimeState(store);
+    this.backend = backend;
+    this.clock = clock;
+    this.options = options;
+    this.instanceId = store.instanceId();
+    this.runner = options.inlineActions() ? ActionRunner.inline() : ActionRunner.async();
+    this.taskActions = new TaskActions(backend, store, instanceId);
+  }
+
+  public RuntimeState state() {
+    return state;
+  }
+
+  public ContainerBackend backend() {
+    return backend;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public String instanceId() {
+    return instanceId;
+  }
+
+  /** The last reason the container engine could not be reached, or null if it answers. */
+  public String backendProblem() {
+    return backendProblem;
+  }
+
+  /** Starts the background loop. */
+  public synchronized void start() {
+    if (running) {
+      return;
+    }
+    running = true;
+    loop = Thread.ofPlatform().name("ecsl-control-loop").daemon(true).start(this::runLoop);
+  }
+
+  /** Asks for a pass as soon as possible (after an API change or an action result). */
+  public void requestTick() {
+    synchronized (wakeLock) {
+      wakeRequested = true;
+      wakeLock.notifyAll();
+    }
+  }
+
+  private void runLoop() {
+    while (running) {
+      try {
+        tick();
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "control loop pass failed; retrying", e);
+      }
+      synchronized (wakeLock) {
+        if (!wakeRequested && running) {
+          try {
+            wakeLock.wait(options.tickInterval().toMillis());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+        wakeRequested = false;
+      }
+    }
+  }
+
+  /** One pass of the loop (public so tests can drive the engine step by step). */
+  public void tick() {
+    long listedAt = System.nanoTime();
+    List<ObservedContainer> observed;
+    try {
+      observed = backend.listContainers(Labels.RUNTIME, instanceId);
+      if (backendProblem != null) {
+        LOG.info("container engine reachable again");
+      }
+      backendProblem = null;
+    } catch (BackendException e) {
+      if (backendProblem == null) {
+        LOG.warning("container engine unavailable, tasks are left as they are until it answers: " + e.getMessage());
+      }
+      backendProblem = e.getMessage();
+      return;
+    }
+    Map<String, TaskObservation> byTask = group(observed);
+    List<Runnable> dispatch = new ArrayList<>();
+    state.atomically(() -> {
+      Instant now = clock.instant();
+      stepTasks(byTask, listedAt, now, dispatch, null);
+      List<String> scheduled = scheduleServices(now);
+      // Tasks the scheduler just created or stopped: step them now rather than next pass.
+      stepTasks(byTask, listedAt, now, dispatch, scheduled);
+      collectGarbage(byTask, observed, now, dispatch);
+    });
+    dispatch.forEach(Runnable::run);
+  }
+
+  /** True when no backend action is running (for tests that drive the engine by hand). */
+  public boolean idle() {
+    return runner.idle();
+  }
+
+  private Map<String, TaskObservation> group(List<ObservedContainer> observed) {
+    Map<String, Map<String, ObservedContainer>> containers = new HashMap<>();
+    Map<String, ObservedContainer> pauses = new HashMap<>();
+    for (ObservedContainer container : observed) {
+      String taskId = container.label(Labels.TASK);
+      if (taskId == null) {
+        continue;
+      }
+      if (Labels.ROLE_PAUSE.equals(container.label(Labels.ROLE))) {
+        pauses.put(taskId, container);
+      } else if (container.label(Labels.CONTAINER) != null) {
+        containers.computeIfAbsent(taskId, k -> new LinkedHashMap<>()).put(container.label(Labels.CONTAINER), container);
+      }
+    }
+    Map<String, TaskObservation> out = new HashMap<>();
+    for (String taskId : union(containers.keySet(), pauses.keySet())) {
+      out.put(taskId, new TaskObservation(containers.getOrDefault(taskId, Map.of()), pauses.get(taskId)));
+    }
+    return out;
+  }
+
+  // ---- tasks ----------------------------------------------------------------------------------
+
+  private void stepTasks(Map<String, TaskObservation> byTask, long listedAt, Instant now,
+      List<Runnable> dispatch, List<String> only) {
+    for (TaskEntity task : only == null ? state.tasks.values() : only.stream().map(state.tasks::get).toList()) {
+      if (task == null || task.isStopped()) {
+        continue;
+      }
+      Long touched = touchedAt.get(task.taskArn);
+      if (only == null && touched != null && touched > listedAt) {
+        continue;
+      }
+      TaskSpec spec = spec(task);
+      if (spec == null) {
+        TaskEntity orphan = task.copy();
+        TaskLifecycle.requestStop(orphan, TaskStatus.TASK_FAILED_TO_START,
+            "ResourceInitializationError: task definition " + task.taskDefinitionArn + " no longer exists", now);
+        spec = new TaskSpec("unknown", 0, "bridge", null, null, null, null, List.of(), List.of());
+        task = orphan;
+      }
+      TaskStep step = TaskLifecycle.step(task, spec, byTask.getOrDefault(task.taskId, TaskObservation.empty()), now);
+      TaskEntity next = step.task();
+      TaskEntity stored = state.tasks.get(task.taskArn);
+      if (!sameJson(next, stored)) {
+        if (next.version == stored.version) {
+          next.version++;
+        }
+        state.tasks.put(next.taskArn, next);
+        if (TaskStatus.STOPPED.equals(next.lastStatus)) {
+          LOG.info("task " + next.taskId + " stopped: " + next.stopCode + " " + next.stoppedReason);
+        }
+      }
+      TaskSpec finalSpec = spec;
+      for (TaskAction action : step.actions()) {
+        TaskEntity snapshot = next.copy();
+        dispatch.add(() -> runner.submit(action.key(), () -> perform(action, snapshot, finalSpec)));
+      }
+    }
+  }
+
+  private static boolean sameJson(Object a, Object b) {
+    return Json.tree(a).equals(Json.tree(b));
+  }
+
+  private void perform(TaskAction action, TaskEntity task, TaskSpec spec) {
+    ActionResult result;
+    try {
+      result = taskActions.run(action, task, spec);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "action " + action.key() + " failed", e);
+      result = new ActionResult.Failed(TaskStatus.TASK_FAILED_TO_START, "ResourceInitializationError: " + e.getMessage());
+      if (action instanceof TaskAction.Signal || action instanceof TaskAction.Deprovision) {
+        result = new ActionResult.Unavailable(e.getMessage());
+      }
+    }
+    apply(task.taskArn, result);
+  }
+
+  /** Applies an action's result to its task (under the lock) and wakes the loop. */
+  void apply(String taskArn, ActionResult result) {
+    state.atomically(() -> {
+      TaskEntity task = state.tasks.copyOf(taskArn);
+      if (task == null) {
+        return;
+      }
+      Instant now = clock.instant();
+      switch (result) {
+        case ActionResult.Provisioned p -> {
+          task.provisioned = true;
+          task.pauseContainerId = p.pauseContainerId();
+          task.privateIpv4Address = p.privateIp();
+        }
+        case ActionResult.ImagesReady r -> {
+          task.imagesReady = true;
+          task.pullStoppedAt = now;
+          task.containers.forEach(c -> c.imageDigest = r.imageIds().get(c.image));
+        }
+        case ActionResult.Created c -> {
+          var container = task.container(c.containerName());
+          if (container != null) {
+            container.runtimeId = c.containerId();
+          }
+        }
+        case ActionResult.Deprovisioned d -> task.deprovisioned = true;
+        case ActionResult.Failed f -> {
+          if (task.pullStartedAt != null && task.pullStoppedAt == null) {
+            task.pullStoppedAt = now;
+          }
+          if (task.isActive()) {
+            LOG.info("task " + task.taskId + " failed: " + f.reason());
+          }
+          TaskLifecycle.requestStop(task, f.stopCode(), f.reason(), now);
+        }
+        case ActionResult.Unavailable u -> backendProblem = u.message();
+        case ActionResult.Done d -> { }
+      }
+      if (!sameJson(task, state.tasks.get(taskArn))) {
+        task.version++;
+        state.tasks.put(taskArn, task);
+      }
+    });
+    touchedAt.put(taskArn, System.nanoTime());
+    requestTick();
+  }
+
+  /** The task's definition with its overrides applied (cached: definitions never change). */
+  private TaskSpec spec(TaskEntity task) {
+    String key = task.taskDefinitionArn + (task.overrides == null ? "" : "#" + task.taskArn);
+    TaskSpec cached = specs.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    ObjectNode definition = state.taskDefinitions.get(task.taskDefinitionArn);
+    if (definition == null) {
+      return null;
+    }
+    TaskSpec spec = TaskSpec.of(definition, task.overrides);
+    specs.put(key, spec);
+    return spec;
+  }
+
+  // ---- services -------------------------------------------------------------------------------
+
+  private List<String> scheduleServices(Instant now) {
+    List<String> touchedTasks = new ArrayList<>();
+    Map<String, List<TaskEntity>> tasksByService = new HashMap<>();
+    for (TaskEntity task : state.tasks.values()) {
+      if (task.serviceName != null) {
+        tasksByService.computeIfAbsent(task.clusterArn + "/" + task.serviceName, k -> new ArrayList<>()).add(task);
+      }
+    }
+    for (ServiceEntity current : state.services.values()) {
+      if (ServiceEntity.INACTIVE.equals(current.status)) {
+        continue;
+      }
+      List<TaskEntity> tasks = tasksByService.getOrDefault(current.clusterArn + "/" + current.serviceName, List.of());
+      ServiceEntity service = current.copy();
+      ServiceSnapshot snapshot = Snapshots.of(service);
+      List<TaskView> views = tasks.stream().map(Snapshots::view).toList();
+      ServicePlan plan = ServiceScheduler.plan(snapshot, views, now, Ids::deploymentId);
+      touchedTasks.addAll(apply(service, plan, now));
+      if (!sameJson(service, current)) {
+        state.services.put(service.serviceArn, service);
+      }
+    }
+    return touchedTasks;
+  }
+
+  private List<String> apply(ServiceEntity service, ServicePlan plan, Instant now) {
+    List<String> touchedTasks = new ArrayList<>();
+    applyDeployments(service, plan, now);
+    for (String message : plan.events()) {
+      if (message.contains("has stopped")) {
+        continue; // logged after the launches below, in ECS's order
+      }
+      ServiceEvents.add(service, message, now);
+    }
+    for (ServicePlan.Stop stop : plan.stops()) {
+      TaskEntity task = state.tasks.copyOf(stop.taskArn());
+      TaskLifecycle.requestStop(task, stop.stopCode(), stop.reason(), now);
+      task.replacedAsUnhealthy |= stop.unhealthy();
+      task.version++;
+      state.tasks.put(task.taskArn, task);
+      touchedTasks.add(task.taskArn);
+    }
+    plan.events().stream().filter(m -> m.contains("has stopped")).forEach(m -> ServiceEvents.add(service, m, now));
+    for (ServicePlan.Launch launch : plan.launches()) {
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < launch.count(); i++) {
+        TaskEntity task = ServiceTasks.launch(state, service, service.deployment(launch.deploymentId()), now);
+        if (task == null) {
+          break;
+        }
+        ids.add(task.taskId);
+        touchedTasks.add(task.taskArn);
+      }
+      if (!ids.isEmpty()) {
+        StringBuilder message = new StringBuilder("(service " + service.serviceName + ") has started "
+            + ids.size() + " tasks:");
+        ids.forEach(id -> message.append(" (task ").append(id).append(")"));
+        ServiceEvents.add(service, message.append('.').toString(), now);
+        service.steady = false;
+      }
+    }
+    for (String arn : plan.accounted()) {
+      TaskEntity task = state.tasks.copyOf(arn);
+      task.accountedByService = true;
+      state.tasks.put(arn, task);
+    }
+    service.consecutiveStartFailures = plan.consecutiveStartFailures();
+    service.launchNotBefore = plan.launchNotBefore();
+    service.steady = plan.steady() && plan.launches().isEmpty();
+    if (plan.inactive()) {
+      service.status = ServiceEntity.INACTIVE;
+      LOG.info("service " + service.serviceName + " is INACTIVE");
+    }
+    return touchedTasks;
+  }
+
+  private void applyDeployments(ServiceEntity service, ServicePlan plan, Instant now) {
+    Map<String, DeploymentEntity> existing = new LinkedHashMap<>();
+    service.deployments.forEach(d -> existing.put(d.id, d));
+    List<DeploymentEntity> next = new ArrayList<>();
+    for (ServiceSnapshot.DeploymentState state : plan.deployments()) {
+      DeploymentEntity deployment = existing.get(state.id());
+      if (deployment == null) {
+        deployment = service.lastCompletedDeployment.copy();
+        deployment.id = state.id();
+        deployment.createdAt = now;
+        deployment.updatedAt = now;
+        LOG.info("service " + service.serviceName + ": rolling back to " + deployment.taskDefinition);
+      }
+      String before = Json.write(deployment);
+      deployment.status = state.primary() ? DeploymentEntity.PRIMARY : DeploymentEntity.ACTIVE;
+      deployment.rolloutState = state.rolloutState();
+      deployment.rolloutStateReason = state.rolloutStateReason();
+      deployment.failedTasks = state.failedTasks();
+      deployment.lastFailureAt = state.lastFailureAt();
+      if (!before.equals(Json.write(deployment))) {
+        deployment.updatedAt = now;
+      }
+      next.add(deployment);
+    }
+    service.deployments = next;
+    if (plan.lastCompleted() != null) {
+      DeploymentEntity completed = service.deployment(plan.lastCompleted().id());
+      if (completed != null) {
+        service.lastCompletedDeployment = completed.copy();
+      }
+    }
+    DeploymentEntity primary = service.primaryDeployment();
+    if (primary != null) {
+      service.taskDefinition = primary.taskDefinition;
+    }
+  }
+
+  // ---- garbage --------------------------------------------------------------------------------
+
+  private void collectGarbage(Map<String, TaskObservation> byTask, List<ObservedContainer> observed,
+      Instant now, List<Runnable> dispatch) {
+    Map<String, TaskEntity> tasksById = new HashMap<>();
+    state.tasks.values().forEach(t -> tasksById.put(t.taskId, t));
+    for (ObservedContainer container : observed) {
+      String taskId = container.label(Labels.TASK);
+      TaskEntity task = taskId == null ? null : tasksById.get(taskId);
+      if (task == null) {
+        // Labelled as ours but no task record: left over from a task already collected. Remove.
+        dispatch.add(() -> runner.submit("remove:" + container.id(), () -> backend.removeContainer(container.id())));
+      } else if (task.isStopped() && container.isRunning()) {
+        dispatch.add(() -> runner.submit("kill:" + container.id(), () -> backend.signal(container.id(), "SIGKILL")));
+      }
+    }
+    Map<String, List<TaskEntity>> stoppedByGroup = new HashMap<>();
+    for (TaskEntity task : state.tasks.values()) {
+      if (task.isStopped()) {
+        stoppedByGroup.computeIfAbsent(task.clusterArn + "/" + task.group, k -> new ArrayList<>()).add(task);
+      }
+    }
+    for (List<TaskEntity> group : stoppedByGroup.values()) {
+      group.sort(Comparator.comparing((TaskEntity t) -> t.stoppedAt, Comparator.nullsLast(Comparator.reverseOrder())));
+      for (int i = 0; i < group.size(); i++) {
+        TaskEntity task = group.get(i);
+        boolean expired = task.stoppedAt != null && task.stoppedAt.plus(options.stoppedTaskRetention()).isBefore(now);
+        if (expired || i >= options.stoppedTasksKeptPerGroup()) {
+          List<String> containerIds = new ArrayList<>();
+          TaskObservation seen = byTask.get(task.taskId);
+          if (seen != null) {
+            seen.containers().values().forEach(c -> containerIds.add(c.id()));
+          }
+          String arn = task.taskArn;
+          dispatch.add(() -> runner.submit("collect:" + arn, () -> {
+            taskActions.removeTask(task, containerIds);
+            state.atomically(() -> {
+              state.tasks.remove(arn);
+              state.deleteTags(arn);
+            });
+          }));
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    requestTick();
+    if (loop != null) {
+      try {
+        loop.join(5000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    runner.close();
+  }
+
+  private static <T> List<T> union(java.util.Set<T> a, java.util.Set<T> b) {
+    List<T> out = new ArrayList<>(a);
+    for (T item : b) {
+      if (!a.contains(item)) {
+        out.add(item);
+      }
+    }
+    return out;
+  }
+}

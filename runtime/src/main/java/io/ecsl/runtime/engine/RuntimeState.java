@@ -1,0 +1,106 @@
+package io.ecsl.runtime.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.runtime.model.ServiceEntity;
+import io.ecsl.runtime.model.TaskEntity;
+import io.ecsl.runtime.store.Store;
+import io.ecsl.runtime.store.Tag;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Everything the control plane knows, in memory and written through to the {@link Store}.
+ *
+ * <p>One lock (this object's monitor) guards it all: API calls and the control loop's passes are
+ * short and in-memory, so a single lock keeps every operation atomic without deadlock risk.
+ * Slow work (Docker calls) never runs under it. Simple resources are kept in their AWS shape
+ * ({@link ObjectNode}); tasks and services, which the engine reasons about, are typed entities.
+ */
+public final class RuntimeState {
+  private final Store store;
+  public final DocumentTable<ObjectNode> clusters;
+  public final DocumentTable<ObjectNode> taskDefinitions;
+  public final DocumentTable<ServiceEntity> services;
+  public final DocumentTable<TaskEntity> tasks;
+  public final DocumentTable<ObjectNode> capacityProviders;
+  public final DocumentTable<ObjectNode> accountSettings;
+  public final DocumentTable<ObjectNode> rules;
+  public final DocumentTable<ObjectNode> ruleTargets;
+  public final DocumentTable<ObjectNode> scalableTargets;
+  public final DocumentTable<ObjectNode> scalingPolicies;
+  public final DocumentTable<ObjectNode> namespaces;
+  public final DocumentTable<ObjectNode> operations;
+  private final List<DocumentTable<?>> all;
+
+  public RuntimeState(Store store) {
+    this.store = store;
+    clusters = new DocumentTable<>(store, "ecs.cluster", ObjectNode.class);
+    taskDefinitions = new DocumentTable<>(store, "ecs.task-definition", ObjectNode.class);
+    services = new DocumentTable<>(store, "ecs.service", ServiceEntity.class);
+    tasks = new DocumentTable<>(store, "ecs.task", TaskEntity.class);
+    capacityProviders = new DocumentTable<>(store, "ecs.capacity-provider", ObjectNode.class);
+    accountSettings = new DocumentTable<>(store, "ecs.account-setting", ObjectNode.class);
+    rules = new DocumentTable<>(store, "events.rule", ObjectNode.class);
+    ruleTargets = new DocumentTable<>(store, "events.target", ObjectNode.class);
+    scalableTargets = new DocumentTable<>(store, "autoscaling.scalable-target", ObjectNode.class);
+    scalingPolicies = new DocumentTable<>(store, "autoscaling.policy", ObjectNode.class);
+    namespaces = new DocumentTable<>(store, "servicediscovery.namespace", ObjectNode.class);
+    operations = new DocumentTable<>(store, "servicediscovery.operation", ObjectNode.class);
+    all = List.of(clusters, taskDefinitions, services, tasks, capacityProviders, accountSettings, rules,
+        ruleTargets, scalableTargets, scalingPolicies, namespaces, operations);
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  /**
+   * Runs {@code work} under the lock and in one store transaction. If it fails part-way, the
+   * transaction rolls back and memory is reloaded from the store, so neither keeps half a change.
+   */
+  public synchronized <T> T atomically(Supplier<T> work) {
+    Object[] result = new Object[1];
+    try {
+      store.transaction(() -> result[0] = work.get());
+    } catch (RuntimeException e) {
+      all.forEach(DocumentTable::reload);
+      throw e;
+    }
+    @SuppressWarnings("unchecked")
+    T value = (T) result[0];
+    return value;
+  }
+
+  public synchronized void atomically(Runnable work) {
+    atomically(() -> {
+      work.run();
+      return null;
+    });
+  }
+
+  // Tags live in their own table, keyed by ARN, for every API (ECS, EventBridge, ...).
+
+  public synchronized List<Tag> tags(String arn) {
+    return store.tags(arn);
+  }
+
+  public synchronized void putTags(String arn, List<Tag> tags) {
+    store.putTags(arn, tags);
+  }
+
+  public synchronized void removeTags(String arn, List<String> keys) {
+    store.removeTags(arn, keys);
+  }
+
+  public synchronized void deleteTags(String arn) {
+    store.deleteTags(arn);
+  }
+
+  /** The next revision number of a task definition family (revisions are never reused). */
+  public synchronized int nextRevision(String region, String family) {
+    String key = "revision:" + region + ":" + family;
+    int next = store.meta(key).map(Integer::parseInt).orElse(0) + 1;
+    store.setMeta(key, Integer.toString(next));
+    return next;
+  }
+}

@@ -1,0 +1,28 @@
+package io.ecsl.runtime.engine;
+
+import io.ecsl.runtime.model.Ids;
+import io.ecsl.runtime.model.ServiceEntity;
+import io.ecsl.runtime.model.ServiceEvent;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Appends to a service's event log the way ECS does (§6.5): newest first, 100 kept, repeats suppressed. */
+final class ServiceEvents {
+  /** An identical message is not repeated while it is still the newest event, for up to 6 hours. */
+  static final Duration REPEAT_SUPPRESSION = Duration.ofHours(6);
+
+  private ServiceEvents() {}
+
+  static void add(ServiceEntity service, String message, Instant now) {
+    if (!service.events.isEmpty()) {
+      ServiceEvent newest = service.events.get(0);
+      if (newest.message().equals(message) && newest.createdAt().plus(REPEAT_SUPPRESSION).isAfter(now)) {
+        return;
+      }
+    }
+    service.events.add(0, new ServiceEvent(Ids.uuid(), now, message));
+    while (service.events.size() > ServiceEntity.MAX_EVENTS) {
+      service.events.remove(service.events.size() - 1);
+    }
+  }
+}

@@ -1,0 +1,194 @@
+package io.ecsl.runtime.engine;
+
+import io.ecsl.runtime.backend.BackendException;
+import io.ecsl.runtime.backend.ContainerBackend;
+import io.ecsl.runtime.backend.ContainerSpec;
+import io.ecsl.runtime.backend.Labels;
+import io.ecsl.runtime.backend.ObservedContainer;
+import io.ecsl.runtime.json.Json;
+import io.ecsl.runtime.lifecycle.ContainerSpecFactory;
+import io.ecsl.runtime.lifecycle.DockerNames;
+import io.ecsl.runtime.lifecycle.TaskAction;
+import io.ecsl.runtime.lifecycle.TaskVolumes;
+import io.ecsl.runtime.model.TaskEntity;
+import io.ecsl.runtime.model.TaskSpec;
+import io.ecsl.runtime.model.TaskStatus;
+import io.ecsl.runtime.store.Store;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Performs the lifecycle's actions on the container backend and reports what happened, mapping
+ * failures onto the stop reasons ECS uses ({@code CannotPullContainerError},
+ * {@code ResourceInitializationError}, {@code CannotCreateContainerError},
+ * {@code CannotStartContainerError}).
+ */
+final class TaskActions {
+  private final ContainerBackend backend;
+  private final Store store;
+  private final String instanceId;
+
+  TaskActions(ContainerBackend backend, Store store, String instanceId) {
+    this.backend = backend;
+    this.store = store;
+    this.instanceId = instanceId;
+  }
+
+  ActionResult run(TaskAction action, TaskEntity task, TaskSpec spec) {
+    try {
+      return switch (action) {
+        case TaskAction.Provision p -> provision(task, spec);
+        case TaskAction.PullImages p -> pullImages(task);
+        case TaskAction.CreateContainer c -> create(task, spec, c.containerName());
+        case TaskAction.StartContainer s -> start(s.containerId());
+        case TaskAction.Signal s -> {
+          backend.signal(s.containerId(), s.signal());
+          yield new ActionResult.Done();
+        }
+        case TaskAction.Deprovision d -> {
+          backend.removeContainer(DockerNames.pause(task.taskId));
+          yield new ActionResult.Deprovisioned();
+        }
+      };
+    } catch (BackendException e) {
+      if (e.kind() == BackendException.Kind.UNAVAILABLE) {
+        return new ActionResult.Unavailable(e.getMessage());
+      }
+      throw e;
+    }
+  }
+
+  private ActionResult provision(TaskEntity task, TaskSpec spec) {
+    try {
+      for (TaskVolumes.Provision volume : TaskVolumes.provisions(task, spec, instanceId)) {
+        if (volume.mayCreate()) {
+          backend.createVolume(volume.spec());
+        } else if (!backend.volumeExists(volume.spec().name())) {
+          return new ActionResult.Failed(TaskStatus.TASK_FAILED_TO_START, "ResourceInitializationError: the"
+              + " shared Docker volume " + volume.spec().name() + " does not exist and autoprovision is false;"
+              + " create it (docker volume create " + volume.spec().name() + ") or set autoprovision to true");
+        }
+      }
+      if (!spec.isAwsvpc()) {
+        return new ActionResult.Provisioned(null, null);
+      }
+      String network = DockerNames.clusterNetwork(instanceId, task.clusterName);
+      backend.ensureNetwork(network, Map.of(Labels.RUNTIME, instanceId, Labels.CLUSTER, task.clusterName));
+      String pauseId = backend.createContainer(pauseSpec(task, spec, network));
+      backend.startContainer(pauseId);
+      String ip = null;
+      for (ObservedContainer seen : backend.listContainers(Labels.TASK, task.taskId)) {
+        if (seen.id().equals(pauseId)) {
+          ip = seen.ipAddresses().get(network);
+        }
+      }
+      return new ActionResult.Provisioned(pauseId, ip);
+    } catch (BackendException e) {
+      if (e.kind() == BackendException.Kind.UNAVAILABLE) {
+        throw e;
+      }
+      return new ActionResult.Failed(TaskStatus.TASK_FAILED_TO_START, "ResourceInitializationError: " + e.getMessage());
+    } catch (UnsupportedOperationException e) {
+      return new ActionResult.Failed(TaskStatus.TASK_FAILED_TO_START, "ResourceInitializationError: " + e.getMessage());
+    }
+  }
+
+  /** The pause container publishes every port of the task, since the others share its namespace. */
+  private ContainerSpec pauseSpec(TaskEntity task, TaskSpec spec, String network) {
+    List<ContainerSpec.PortBinding> ports = new ArrayList<>();
+    for (TaskSpec.ContainerDefinition container : spec.containers()) {
+      for (TaskSpec.PortMapping mapping : container.portMappings()) {
+        ports.add(new ContainerSpec.PortBinding(mapping.containerPort(), mapping.protocol(),
+            ContainerSpecFactory.BIND_IP, 0));
+      }
+    }
+    Map<String, String> labels = new LinkedHashMap<>(ContainerSpecFactory.taskLabels(task, spec, instanceId));
+    labels.put(Labels.ROLE, Labels.ROLE_PAUSE);
+    String image = backend.ensurePauseImage();
+    return new ContainerSpec(DockerNames.pause(task.taskId), image, labels,
+        new ContainerSpec.Process(List.of("/pause"), List.of(), List.of(), null, null, false, false, null, 2),
+        new ContainerSpec.Resources(2, null, null, null, null, null, List.of()),
+        new ContainerSpec.Network(network, null, ports, List.of(), List.of(), List.of(), List.of(), false),
+        new ContainerSpec.Storage(List.of(), List.of(), Map.of(), false),
+        new ContainerSpec.Security(false, List.of(), List.of(), List.of(), List.of(), Map.of()),
+        null);
+  }
+
+  private ActionResult pullImages(TaskEntity task) {
+    Map<String, String> ids = new LinkedHashMap<>();
+    for (var container : task.containers) {
+      if (ids.containsKey(container.image)) {
+        continue;
+      }
+      String id = backend.localImageId(container.image);
+      if (id == null) {
+        try {
+          id = backend.pullImage(container.image);
+        } catch (BackendException e) {
+          if (e.kind() == BackendException.Kind.UNAVAILABLE) {
+            throw e;
+          }
+          return new ActionResult.Failed(TaskStatus.TASK_FAILED_TO_START,
+              "CannotPullContainerError: " + e.getMessage());
+        }
+      }
+      ids.put(container.image, id);
+    }
+    return new ActionResult.ImagesReady(ids);
+  }
+
+  private ActionResult create(TaskEntity task, TaskSpec spec, String containerName) {
+    TaskSpec.ContainerDefinition definition = spec.container(containerName);
+    Map<String, String> secrets = new LinkedHashMap<>();
+    for (var secret : Json.list(definition.json(), "secrets")) {
+      String valueFrom = Json.text(secret, "valueFrom");
+      Optional<String> value = SecretResolver.resolve(store, valueFrom);
+      if (value.isEmpty()) {
+        return new ActionResult.Failed(TaskStatus.TASK_FAILED_TO_START, "ResourceInitializationError: unable to"
+            + " pull secrets or registry auth: secret " + valueFrom + " (environment variable "
+            + Json.text(secret, "name") + " of container " + containerName + ") is not in the ecsl runtime's"
+            + " secret store; add it with: ecsl runtime secret put '" + valueFrom + "' VALUE");
+      }
+      secrets.put(valueFrom, value.get());
+    }
+    try {
+      ContainerSpec containerSpec = ContainerSpecFactory.build(task, spec, definition,
+          new ContainerSpecFactory.Context(instanceId, task.pauseContainerId, secrets));
+      return new ActionResult.Created(containerName, backend.createContainer(containerSpec));
+    } catch (BackendException e) {
+      if (e.kind() == BackendException.Kind.UNAVAILABLE) {
+        throw e;
+      }
+      return new ActionResult.Failed(TaskStatus.TASK_FAILED_TO_START, "CannotCreateContainerError: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      return new ActionResult.Failed(TaskStatus.TASK_FAILED_TO_START, "CannotCreateContainerError: container "
+          + containerName + ": " + e.getMessage());
+    }
+  }
+
+  private ActionResult start(String containerId) {
+    try {
+      backend.startContainer(containerId);
+      return new ActionResult.Done();
+    } catch (BackendException e) {
+      if (e.kind() == BackendException.Kind.UNAVAILABLE) {
+        throw e;
+      }
+      return new ActionResult.Failed(TaskStatus.TASK_FAILED_TO_START, "CannotStartContainerError: " + e.getMessage());
+    }
+  }
+
+  /** Removes a stopped task's containers and task-scoped volumes (retention expired). */
+  void removeTask(TaskEntity task, List<String> containerIds) {
+    for (String id : containerIds) {
+      backend.removeContainer(id);
+    }
+    backend.removeContainer(DockerNames.pause(task.taskId));
+    for (String volume : backend.listVolumes(Labels.TASK, task.taskId)) {
+      backend.removeVolume(volume);
+    }
+  }
+}

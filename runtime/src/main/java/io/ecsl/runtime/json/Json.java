@@ -1,0 +1,176 @@
+package io.ecsl.runtime.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The runtime's one JSON configuration: the AWS JSON 1.1 wire format and the store's documents.
+ *
+ * <p>AWS JSON 1.1 sends timestamps as epoch seconds with a fraction ({@link #timestamp}); the
+ * store serializes {@link Instant} fields the same way so a document reads like an API response.
+ */
+public final class Json {
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .registerModule(new JavaTimeModule())
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+      .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, true)
+      .configure(SerializationFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS, true);
+
+  private Json() {}
+
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  public static ObjectNode object() {
+    return JsonNodeFactory.instance.objectNode();
+  }
+
+  public static ArrayNode array() {
+    return JsonNodeFactory.instance.arrayNode();
+  }
+
+  /** Parses JSON text; a malformed document becomes a {@link JsonSyntaxException}. */
+  public static JsonNode parse(String text) {
+    try {
+      return MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new JsonSyntaxException(e.getOriginalMessage());
+    }
+  }
+
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static <T> T read(String text, Class<T> type) {
+    try {
+      return MAPPER.readValue(text, type);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static <T> T convert(Object value, Class<T> type) {
+    return MAPPER.convertValue(value, type);
+  }
+
+  /** A deep copy through JSON: how entities are copied before a pure step function edits them. */
+  public static <T> T copy(T value, Class<T> type) {
+    return MAPPER.convertValue(MAPPER.valueToTree(value), type);
+  }
+
+  public static JsonNode tree(Object value) {
+    return MAPPER.valueToTree(value);
+  }
+
+  /** An AWS JSON 1.1 timestamp: epoch seconds with millisecond precision. */
+  public static DecimalNode timestamp(Instant instant) {
+    return DecimalNode.valueOf(BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3));
+  }
+
+  /** Puts {@code value} under {@code field} unless it is null (AWS omits absent members). */
+  public static void putIfPresent(ObjectNode node, String field, Object value) {
+    if (value == null) {
+      return;
+    }
+    if (value instanceof Instant instant) {
+      node.set(field, timestamp(instant));
+    } else if (value instanceof JsonNode json) {
+      if (!json.isMissingNode() && !json.isNull()) {
+        node.set(field, json);
+      }
+    } else {
+      node.set(field, MAPPER.valueToTree(value));
+    }
+  }
+
+  public static String text(JsonNode node, String field) {
+    JsonNode value = node == null ? null : node.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+
+  public static String text(JsonNode node, String field, String fallback) {
+    String value = text(node, field);
+    return value == null ? fallback : value;
+  }
+
+  public static Integer integer(JsonNode node, String field) {
+    JsonNode value = node == null ? null : node.get(field);
+    return value == null || value.isNull() ? null : value.asInt();
+  }
+
+  public static int integer(JsonNode node, String field, int fallback) {
+    Integer value = integer(node, field);
+    return value == null ? fallback : value;
+  }
+
+  public static Boolean bool(JsonNode node, String field) {
+    JsonNode value = node == null ? null : node.get(field);
+    return value == null || value.isNull() ? null : value.asBoolean();
+  }
+
+  public static boolean bool(JsonNode node, String field, boolean fallback) {
+    Boolean value = bool(node, field);
+    return value == null ? fallback : value;
+  }
+
+  /** The elements of an array member (empty when absent). */
+  public static List<JsonNode> list(JsonNode node, String field) {
+    JsonNode value = node == null ? null : node.get(field);
+    List<JsonNode> out = new ArrayList<>();
+    if (value != null && value.isArray()) {
+      value.forEach(out::add);
+    }
+    return out;
+  }
+
+  /** The string elements of an array member (empty when absent). */
+  public static List<String> strings(JsonNode node, String field) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode element : list(node, field)) {
+      out.add(element.asText());
+    }
+    return out;
+  }
+
+  /** A string-to-string map member (empty when absent). */
+  public static Map<String, String> stringMap(JsonNode node, String field) {
+    Map<String, String> out = new LinkedHashMap<>();
+    JsonNode value = node == null ? null : node.get(field);
+    if (value != null && value.isObject()) {
+      Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> entry = fields.next();
+        out.put(entry.getKey(), entry.getValue().asText());
+      }
+    }
+    return out;
+  }
+
+  public static ArrayNode arrayOf(List<String> values) {
+    ArrayNode array = array();
+    values.forEach(array::add);
+    return array;
+  }
+}

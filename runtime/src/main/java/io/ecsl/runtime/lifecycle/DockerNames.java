@@ -1,0 +1,42 @@
+package io.ecsl.runtime.lifecycle;
+
+import io.ecsl.runtime.model.TaskEntity;
+import io.ecsl.runtime.model.TaskSpec;
+
+/**
+ * The deterministic names of the Docker objects a task uses. Deterministic names make creation
+ * idempotent: after a crash the runtime re-issues a create, and the engine answers with the
+ * container that already exists instead of making a duplicate.
+ */
+public final class DockerNames {
+  private DockerNames() {}
+
+  /** {@code ecsl-<family>-<revision>-<container>-<task id>}, like the agent's {@code ecs-...} names. */
+  public static String container(TaskSpec spec, String containerName, String taskId) {
+    return "ecsl-" + spec.family() + "-" + spec.revision() + "-" + containerName + "-" + taskId;
+  }
+
+  public static String container(TaskSpec spec, String containerName, TaskEntity task) {
+    return container(spec, containerName, task.taskId);
+  }
+
+  /** The awsvpc namespace owner of a task. */
+  public static String pause(String taskId) {
+    return "ecsl-pause-" + taskId;
+  }
+
+  /** The bridge network awsvpc tasks of one cluster attach to (so tasks reach each other by IP). */
+  public static String clusterNetwork(String instanceId, String clusterName) {
+    return "ecsl-" + instanceId + "-" + clusterName;
+  }
+
+  /** A volume that lives and dies with one task. */
+  public static String taskVolume(String taskId, String volumeName) {
+    return "ecsl-" + taskId + "-" + volumeName;
+  }
+
+  /** The local stand-in for an EFS file system: one shared named volume per file system id. */
+  public static String efsVolume(String fileSystemId) {
+    return "ecsl-efs-" + fileSystemId;
+  }
+}

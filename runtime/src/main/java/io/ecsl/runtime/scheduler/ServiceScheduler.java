@@ -1,0 +1,328 @@
+package io.ecsl.runtime.scheduler;
+
+import io.ecsl.runtime.model.DeploymentEntity;
+import io.ecsl.runtime.model.TaskStatus;
+import io.ecsl.runtime.scheduler.ServiceSnapshot.DeploymentState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The REPLICA service scheduler (ECS semantics §6.1, §6.3-§6.6) as a pure function: a snapshot of
+ * a service, its tasks and the time in; launches, stops, deployment states and events out.
+ *
+ * <p>One pass:
+ * <ol>
+ *   <li>account for tasks that stopped since the last pass (start-failure backoff, circuit-breaker
+ *       failure count, reset on a healthy task);
+ *   <li>trip the circuit breaker if the PRIMARY deployment reached its threshold, and roll back to
+ *       the last COMPLETED deployment if asked to;
+ *   <li>replace tasks that failed their health checks after the grace period;
+ *   <li>launch PRIMARY tasks up to the desired count within {@code maximumPercent}, counting
+ *       pending, running and stopping tasks of every deployment;
+ *   <li>stop old-deployment tasks while healthy tasks stay at or above {@code minimumHealthyPercent};
+ *   <li>mark the deployment COMPLETED, and the service steady, when only PRIMARY tasks remain and
+ *       all of them are healthy.
+ * </ol>
+ */
+public final class ServiceScheduler {
+  public static final String STALLED_MESSAGE = " was unable to stop or start tasks during a deployment"
+      + " because of the service deployment configuration. Update the minimumHealthyPercent or"
+      + " maximumPercent value and try again.";
+
+  private ServiceScheduler() {}
+
+  public static ServicePlan plan(ServiceSnapshot service, List<TaskView> tasks, Instant now,
+      Supplier<String> newDeploymentId) {
+    return new Pass(service, tasks, now, newDeploymentId).run();
+  }
+
+  /** The mutable working state of one pass; the result is immutable. */
+  private static final class Pass {
+    private final ServiceSnapshot service;
+    private final List<TaskView> tasks;
+    private final Instant now;
+    private final Supplier<String> newDeploymentId;
+    private final String prefix;
+    private final Map<String, DeploymentState> deployments = new LinkedHashMap<>();
+    private final List<String> events = new ArrayList<>();
+    private final List<ServicePlan.Launch> launches = new ArrayList<>();
+    private final List<ServicePlan.Stop> stops = new ArrayList<>();
+    private final Set<String> stopping = new HashSet<>();
+    private final Set<String> accounted = new HashSet<>();
+    private DeploymentState lastCompleted;
+    private ServicePlan.Rollback rollback;
+    private int failures;
+    private Instant notBefore;
+    private boolean throttled;
+
+    Pass(ServiceSnapshot service, List<TaskView> tasks, Instant now, Supplier<String> newDeploymentId) {
+      this.service = service;
+      this.tasks = tasks;
+      this.now = now;
+      this.newDeploymentId = newDeploymentId;
+      this.prefix = "(service " + service.name() + ")";
+      service.deployments().forEach(d -> deployments.put(d.id(), d));
+      this.lastCompleted = service.lastCompleted();
+      this.failures = service.consecutiveStartFailures();
+      this.notBefore = service.launchNotBefore();
+    }
+
+    ServicePlan run() {
+      accountStoppedTasks();
+      resetFailuresOnHealthyTasks();
+      tripCircuitBreaker();
+      replaceUnhealthyTasks();
+      int desired = service.draining() ? 0 : service.desiredCount();
+      scaleAndRoll(desired);
+      completeDeployment(desired);
+      boolean steady = isSteady(desired);
+      if (steady && !service.steady()) {
+        events.add(prefix + " has reached a steady state.");
+      }
+      if (!stops.isEmpty()) {
+        StringBuilder message = new StringBuilder(prefix + " has stopped " + stops.size() + " running tasks:");
+        for (ServicePlan.Stop stop : stops) {
+          message.append(" (task ").append(taskId(stop.taskArn())).append(")");
+        }
+        events.add(message.append('.').toString());
+      }
+      if (throttled) {
+        events.add(prefix + " is unable to consistently start tasks successfully.");
+      }
+      dropDrainedDeployments();
+      boolean inactive = service.draining() && activeTasks().isEmpty() && stoppingCount() == 0;
+      List<DeploymentState> ordered = new ArrayList<>();
+      deployments.values().stream().filter(DeploymentState::primary).forEach(ordered::add);
+      deployments.values().stream().filter(d -> !d.primary()).forEach(ordered::add);
+      return new ServicePlan(List.copyOf(ordered), lastCompleted, rollback, List.copyOf(launches),
+          List.copyOf(stops), List.copyOf(events), failures, notBefore, steady, Set.copyOf(accounted), inactive);
+    }
+
+    private void accountStoppedTasks() {
+      for (TaskView task : tasks) {
+        if (!task.isStopped() || task.accounted()) {
+          continue;
+        }
+        accounted.add(task.taskArn());
+        if (task.failedToStart()) {
+          failures++;
+          notBefore = now.plus(LaunchBackoff.after(failures));
+        }
+        DeploymentState deployment = deployments.get(task.deploymentId());
+        if (deployment != null && DeploymentEntity.IN_PROGRESS.equals(deployment.rolloutState()) && task.failed()) {
+          deployments.put(deployment.id(), deployment.withFailures(deployment.failedTasks() + 1, now));
+        }
+      }
+      Instant lastStartFailure = tasks.stream().filter(TaskView::failedToStart).map(TaskView::stoppedAt)
+          .filter(java.util.Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+      boolean startedSince = tasks.stream().anyMatch(t -> t.startedAt() != null && t.active()
+          && (lastStartFailure == null || t.startedAt().isAfter(lastStartFailure)));
+      if (failures > 0 && startedSince) {
+        failures = 0;
+        notBefore = null;
+      }
+    }
+
+    private void resetFailuresOnHealthyTasks() {
+      if (!service.circuitBreaker().resetOnHealthyTask()) {
+        return;
+      }
+      for (DeploymentState deployment : List.copyOf(deployments.values())) {
+        if (deployment.failedTasks() == 0) {
+          continue;
+        }
+        boolean healthySinceFailure = tasks.stream().anyMatch(t -> deployment.id().equals(t.deploymentId())
+            && t.firstHealthyAt() != null
+            && (deployment.lastFailureAt() == null || t.firstHealthyAt().isAfter(deployment.lastFailureAt())));
+        if (healthySinceFailure) {
+          deployments.put(deployment.id(), deployment.withFailures(0, deployment.lastFailureAt()));
+        }
+      }
+    }
+
+    private void tripCircuitBreaker() {
+      ServiceSnapshot.CircuitBreaker breaker = service.circuitBreaker();
+      DeploymentState primary = primary();
+      if (!breaker.enable() || primary == null || !DeploymentEntity.IN_PROGRESS.equals(primary.rolloutState())) {
+        return;
+      }
+      int threshold = DeploymentMath.circuitBreakerThreshold(service.desiredCount(),
+          breaker.thresholdType(), breaker.thresholdValue());
+      if (primary.failedTasks() < threshold) {
+        return;
+      }
+      DeploymentState failed = primary.withRollout(DeploymentEntity.FAILED,
+          "ECS deployment circuit breaker: tasks failed to start.");
+      events.add(prefix + " (deployment " + primary.id() + ") deployment failed: tasks failed to start.");
+      boolean canRollBack = breaker.rollback() && lastCompleted != null && !lastCompleted.id().equals(primary.id());
+      if (!canRollBack) {
+        deployments.put(primary.id(), failed);
+        return;
+      }
+      String id = newDeploymentId.get();
+      DeploymentState back = new DeploymentState(id, true, lastCompleted.taskDefinition(),
+          DeploymentEntity.IN_PROGRESS,
+          "ECS deployment circuit breaker: rolling back to deploymentId " + lastCompleted.id() + ".", 0, null);
+      Map<String, DeploymentState> reordered = new LinkedHashMap<>();
+      reordered.put(id, back);
+      deployments.put(primary.id(), failed.asActive());
+      reordered.putAll(deployments);
+      deployments.clear();
+      deployments.putAll(reordered);
+      rollback = new ServicePlan.Rollback(id, lastCompleted.id());
+      events.add(prefix + " rolling back to deployment " + lastCompleted.id() + ".");
+      failures = 0;
+      notBefore = null;
+    }
+
+    private void replaceUnhealthyTasks() {
+      for (TaskView task : tasks) {
+        boolean graceOver = task.startedAt() != null
+            && !now.isBefore(task.startedAt().plus(service.healthCheckGracePeriod()));
+        if (task.active() && TaskStatus.UNHEALTHY.equals(task.healthStatus()) && graceOver) {
+          stop(task, "Task failed container health checks", true);
+          events.add(prefix + " (task " + task.taskId() + ") failed container health checks.");
+        }
+      }
+    }
+
+    private void scaleAndRoll(int desired) {
+      DeploymentState primary = primary();
+      if (primary == null || DeploymentEntity.FAILED.equals(primary.rolloutState())) {
+        return; // a FAILED deployment without rollback launches and drains nothing (§3.4)
+      }
+      int minimum = DeploymentMath.minimumHealthy(desired, service.minimumHealthyPercent());
+      int maximum = DeploymentMath.maximumTasks(desired, service.maximumPercent());
+      List<TaskView> primaryTasks = activeOf(primary.id(), true);
+      int total = activeTasks().size() + stoppingCount();
+
+      int start = Math.max(0, Math.min(desired - primaryTasks.size(), maximum - total));
+      if (start > 0) {
+        if (notBefore != null && now.isBefore(notBefore)) {
+          throttled = true;
+        } else {
+          launches.add(new ServicePlan.Launch(primary.id(), start));
+        }
+      }
+      String scalingReason = "Scaling activity initiated by (deployment " + primary.id() + ")";
+      int extra = primaryTasks.size() - desired;
+      if (extra > 0) {
+        primaryTasks.stream().sorted(scaleInOrder()).limit(extra).forEach(t -> stop(t, scalingReason, false));
+      }
+
+      List<TaskView> old = activeOf(primary.id(), false);
+      old.stream().filter(t -> !t.countsHealthy(now)).forEach(t -> stop(t, scalingReason, false));
+      long healthy = activeTasks().stream().filter(t -> t.countsHealthy(now)).count();
+      long stoppable = healthy - minimum;
+      List<TaskView> oldHealthy = activeOf(primary.id(), false);
+      oldHealthy.sort(Comparator.comparing(TaskView::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())));
+      for (int i = 0; i < Math.min(stoppable, oldHealthy.size()); i++) {
+        stop(oldHealthy.get(i), scalingReason, false);
+      }
+
+      boolean nothingInFlight = stoppingCount() == 0 && launches.isEmpty() && !throttled
+          && primaryTasks.stream().allMatch(t -> t.countsHealthy(now));
+      if (DeploymentEntity.IN_PROGRESS.equals(primary.rolloutState()) && nothingInFlight
+          && !activeOf(primary.id(), false).isEmpty() && start <= 0 && stoppable <= 0) {
+        events.add(prefix + STALLED_MESSAGE);
+      }
+    }
+
+    private void completeDeployment(int desired) {
+      DeploymentState primary = primary();
+      if (primary == null || !DeploymentEntity.IN_PROGRESS.equals(primary.rolloutState())) {
+        return;
+      }
+      List<TaskView> primaryTasks = activeOf(primary.id(), true);
+      boolean othersGone = tasks.stream().noneMatch(t -> !primary.id().equals(t.deploymentId())
+          && (t.active() || t.isStopping()));
+      boolean allHealthy = primaryTasks.size() == desired && primaryTasks.stream().allMatch(t -> t.countsHealthy(now));
+      if (othersGone && allHealthy && launches.isEmpty()) {
+        DeploymentState completed = primary.withRollout(DeploymentEntity.COMPLETED,
+            "ECS deployment " + primary.id() + " completed.");
+        deployments.put(primary.id(), completed);
+        lastCompleted = completed;
+        events.add(prefix + " (deployment " + primary.id() + ") deployment completed.");
+      }
+    }
+
+    private boolean isSteady(int desired) {
+      DeploymentState primary = primary();
+      if (primary == null || !DeploymentEntity.COMPLETED.equals(primary.rolloutState())
+          || !launches.isEmpty() || !stops.isEmpty() || stoppingCount() > 0) {
+        return false;
+      }
+      List<TaskView> active = activeTasks();
+      return active.size() == desired && active.stream().allMatch(t -> primary.id().equals(t.deploymentId())
+          && t.countsHealthy(now));
+    }
+
+    /** Older deployments leave the list once none of their tasks is left (ECS shows them INACTIVE then drops them). */
+    private void dropDrainedDeployments() {
+      for (DeploymentState deployment : List.copyOf(deployments.values())) {
+        if (deployment.primary()) {
+          continue;
+        }
+        boolean hasTasks = tasks.stream().anyMatch(t -> deployment.id().equals(t.deploymentId())
+            && (t.active() || t.isStopping()));
+        if (!hasTasks) {
+          deployments.remove(deployment.id());
+        }
+      }
+    }
+
+    private void stop(TaskView task, String reason, boolean unhealthy) {
+      if (stopping.add(task.taskArn())) {
+        stops.add(new ServicePlan.Stop(task.taskArn(), TaskStatus.SERVICE_SCHEDULER_INITIATED, reason, unhealthy));
+      }
+    }
+
+    private DeploymentState primary() {
+      return deployments.values().stream().filter(DeploymentState::primary).findFirst().orElse(null);
+    }
+
+    /** Tasks that should keep running and are not being stopped by this pass. */
+    private List<TaskView> activeTasks() {
+      return tasks.stream().filter(t -> t.active() && !stopping.contains(t.taskArn())).toList();
+    }
+
+    private List<TaskView> activeOf(String deploymentId, boolean ofThatDeployment) {
+      List<TaskView> out = new ArrayList<>();
+      for (TaskView task : activeTasks()) {
+        if (deploymentId.equals(task.deploymentId()) == ofThatDeployment) {
+          out.add(task);
+        }
+      }
+      return out;
+    }
+
+    /** Tasks on their way down (including those this pass stops): they still count toward the maximum. */
+    private int stoppingCount() {
+      int count = 0;
+      for (TaskView task : tasks) {
+        if (task.isStopping() || (stopping.contains(task.taskArn()) && !task.isStopped())) {
+          count++;
+        }
+      }
+      return count;
+    }
+
+    /** Scale-in prefers tasks that are not running yet, then unhealthy ones, then the newest. */
+    private Comparator<TaskView> scaleInOrder() {
+      return Comparator.comparing((TaskView t) -> t.isRunning())
+          .thenComparing(t -> t.countsHealthy(now))
+          .thenComparing(TaskView::createdAt, Comparator.nullsLast(Comparator.reverseOrder()));
+    }
+
+    private static String taskId(String taskArn) {
+      return taskArn.substring(taskArn.lastIndexOf('/') + 1);
+    }
+  }
+}
