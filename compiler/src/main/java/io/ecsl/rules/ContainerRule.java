@@ -1,0 +1,19 @@
+package io.ecsl.rules;
+
+/** A rule that looks at one container definition at a time (with its task definition for context). */
+public abstract class ContainerRule extends BaseRule {
+  protected ContainerRule(String code, String summary, String source) {
+    super(code, summary, source);
+  }
+
+  @Override
+  public final void check(RuleContext ctx) {
+    for (TaskDefinitionView task : ctx.index().taskDefinitions()) {
+      for (ContainerView container : task.containers()) {
+        check(ctx, task, container);
+      }
+    }
+  }
+
+  protected abstract void check(RuleContext ctx, TaskDefinitionView task, ContainerView container);
+}

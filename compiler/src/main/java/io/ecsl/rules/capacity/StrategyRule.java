@@ -1,0 +1,58 @@
+package io.ecsl.rules.capacity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.model.ApiRequest;
+import io.ecsl.model.Resource;
+import io.ecsl.rules.BaseRule;
+import io.ecsl.rules.ClusterView;
+import io.ecsl.rules.Nodes;
+import io.ecsl.rules.RuleContext;
+import io.ecsl.rules.ScheduleTargetView;
+import io.ecsl.rules.ServiceView;
+import java.util.List;
+
+/**
+ * A rule about capacity provider strategies, applied wherever one is written: a cluster's default
+ * strategy, a service's strategy, a scheduled task's strategy.
+ */
+public abstract class StrategyRule extends BaseRule {
+  protected StrategyRule(String code, String summary, String source) {
+    super(code, summary, source);
+  }
+
+  /**
+   * One written strategy.
+   *
+   * @param owner how messages name its owner, e.g. "service `web`"
+   * @param max the most items the API takes there
+   */
+  public record Site(Resource resource, ApiRequest request, String pointer, List<JsonNode> items, String owner, int max) {
+    public void report(RuleContext ctx, String relative, String message, String hint) {
+      ctx.report(resource, request, pointer + relative, message, hint);
+    }
+  }
+
+  @Override
+  public final void check(RuleContext ctx) {
+    for (ClusterView c : ctx.index().clusters()) {
+      site(ctx, new Site(c.resource(), c.request(), "/defaultCapacityProviderStrategy", c.defaultStrategy(),
+          "the default strategy of cluster `" + c.name() + "`", 20));
+    }
+    for (ServiceView s : ctx.index().services()) {
+      site(ctx, new Site(s.resource(), s.request(), "/capacityProviderStrategy", Nodes.list(s.body(), "capacityProviderStrategy"),
+          "the strategy of " + s.label(), 20));
+    }
+    for (ScheduleTargetView t : ctx.index().scheduleTargets()) {
+      site(ctx, new Site(t.resource(), t.request(), t.ecsPointer() + "/CapacityProviderStrategy",
+          Nodes.list(t.ecs(), "CapacityProviderStrategy"), "the strategy of schedule `" + t.resource().name() + "`", 6));
+    }
+  }
+
+  private void site(RuleContext ctx, Site site) {
+    if (!site.items().isEmpty()) {
+      check(ctx, site);
+    }
+  }
+
+  protected abstract void check(RuleContext ctx, Site site);
+}

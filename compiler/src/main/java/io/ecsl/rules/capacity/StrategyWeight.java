@@ -1,0 +1,28 @@
+package io.ecsl.rules.capacity;
+
+import io.ecsl.rules.RuleContext;
+import io.ecsl.rules.Strategies;
+
+/**
+ * E1304: with several capacity providers, at least one has a weight above 0 (the default weight
+ * is 0; with all weights 0 CreateService and RunTask fail).
+ */
+public final class StrategyWeight extends StrategyRule {
+  public StrategyWeight() {
+    super("E1304", "A strategy with several capacity providers gives at least one a weight above 0", "ECS API");
+  }
+
+  @Override
+  protected void check(RuleContext ctx, Site site) {
+    if (site.items().size() < 2) {
+      return;
+    }
+    for (var item : site.items()) {
+      if (Strategies.weight(item) > 0) {
+        return;
+      }
+    }
+    site.report(ctx, "", "every capacity provider in " + site.owner() + " has weight 0 (the default), so ECS cannot place tasks "
+        + "beyond the base", "give at least one provider a weight: `[FARGATE base 1 weight 1, FARGATE_SPOT weight 3]`");
+  }
+}

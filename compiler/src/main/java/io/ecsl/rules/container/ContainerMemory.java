@@ -1,0 +1,37 @@
+package io.ecsl.rules.container;
+
+import io.ecsl.rules.ContainerRule;
+import io.ecsl.rules.ContainerView;
+import io.ecsl.rules.Nodes;
+import io.ecsl.rules.RuleContext;
+import io.ecsl.rules.Sizes;
+import io.ecsl.rules.TaskDefinitionView;
+
+/**
+ * E1107: a container's memory limit is at least its reservation and at least 6 MiB (Docker's
+ * minimum); its reservation is positive.
+ */
+public final class ContainerMemory extends ContainerRule {
+  static final long DOCKER_MINIMUM = 6;
+
+  public ContainerMemory() {
+    super("E1107", "Container memory ≥ memory reservation, and at least 6 MiB", "ECS API; CDK; Docker (minimum)");
+  }
+
+  @Override
+  protected void check(RuleContext ctx, TaskDefinitionView task, ContainerView c) {
+    Long hard = Nodes.integer(c.node(), "memory");
+    Long soft = Nodes.integer(c.node(), "memoryReservation");
+    if (hard != null && hard > 0 && hard < DOCKER_MINIMUM) {
+      c.report(ctx, "/memory", c.label() + " has a memory limit of " + hard + " MiB; containers need at least "
+          + DOCKER_MINIMUM + " MiB", "raise `memory`");
+    }
+    if (soft != null && soft < 0) {
+      c.report(ctx, "/memoryReservation", c.label() + " reserves a negative amount of memory", "use a positive size");
+    }
+    if (hard != null && soft != null && hard > 0 && hard < soft) {
+      c.report(ctx, "/memory", c.label() + "'s memory limit (" + Sizes.memory(hard) + ") is below its reservation ("
+          + Sizes.memory(soft) + ")", "the limit (`memory`) must be at least the reservation (`memory_reservation`)");
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.ecsl.rules.scaling;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.model.ApiRequest;
+import io.ecsl.rules.Nodes;
+import io.ecsl.rules.RuleContext;
+import io.ecsl.rules.ScalingView;
+import java.util.Set;
+
+/**
+ * E1604: target tracking for an ECS service: an ECS metric (predefined or customized, one of the
+ * two), a positive target, non-negative cooldowns, and for {@code ALBRequestCountPerTarget} a
+ * resource label {@code app/LB/ID/targetgroup/TG/ID}.
+ */
+public final class TargetTracking extends ScalingRule {
+  static final Set<String> ECS_METRICS = Set.of("ECSServiceAverageCPUUtilization", "ECSServiceAverageMemoryUtilization",
+      "ALBRequestCountPerTarget", "ECSServiceAverageCPUUtilizationHighResolution", "ECSServiceAverageMemoryUtilizationHighResolution");
+
+  public TargetTracking() {
+    super("E1604", "Target tracking uses an ECS metric, a positive target, and a resource label for ALB requests",
+        "Application Auto Scaling API");
+  }
+
+  @Override
+  void check(RuleContext ctx, ScalingView s) {
+    for (ApiRequest p : s.policies()) {
+      JsonNode config = Nodes.object(p.body(), "TargetTrackingScalingPolicyConfiguration");
+      if (config == null) {
+        continue;
+      }
+      String base = "/TargetTrackingScalingPolicyConfiguration";
+      String name = Nodes.text(p.body(), "PolicyName");
+      JsonNode predefined = Nodes.object(config, "PredefinedMetricSpecification");
+      boolean customized = Nodes.has(config, "CustomizedMetricSpecification");
+      if ((predefined == null) == !customized) {
+        ctx.report(s.resource(), p, base, "target tracking policy `" + name + "` needs exactly one metric: predefined or customized",
+            "write `cpu = 70%` (predefined) or a `customized_metric_specification`");
+      }
+      String metric = Nodes.text(predefined, "PredefinedMetricType");
+      if (metric != null && !ECS_METRICS.contains(metric)) {
+        ctx.report(s.resource(), p, base + "/PredefinedMetricSpecification/PredefinedMetricType", "`" + metric
+            + "` is not a metric of ECS services", "use ECSServiceAverageCPUUtilization, ECSServiceAverageMemoryUtilization or "
+                + "ALBRequestCountPerTarget (in .ecs: `cpu`, `memory`, `alb_requests`)");
+      }
+      String label = Nodes.text(predefined, "ResourceLabel");
+      if ("ALBRequestCountPerTarget".equals(metric)) {
+        if (label == null) {
+          ctx.report(s.resource(), p, base + "/PredefinedMetricSpecification", "ALB request count tracking needs the target group's "
+              + "resource label", "add `resource_label = \"app/LB-NAME/LB-ID/targetgroup/TG-NAME/TG-ID\"`");
+        } else if (!label.matches("app/[^/]+/[^/]+/targetgroup/[^/]+/[^/]+")) {
+          ctx.report(s.resource(), p, base + "/PredefinedMetricSpecification/ResourceLabel", "resource label `" + label
+              + "` is not `app/LB-NAME/LB-ID/targetgroup/TG-NAME/TG-ID`", "take the parts after `loadbalancer/` and "
+                  + "`:targetgroup/` ... in the two ARNs, e.g. `app/web/50dc6c495c0c9188/targetgroup/web/6d0ecf831eec9f09`");
+        }
+      } else if (label != null && metric != null) {
+        ctx.report(s.resource(), p, base + "/PredefinedMetricSpecification/ResourceLabel", "a resource label is used only with "
+            + "ALBRequestCountPerTarget, not " + metric, "remove `resource_label`");
+      }
+      Double target = Nodes.number(config, "TargetValue");
+      if (target != null && target <= 0) {
+        ctx.report(s.resource(), p, base + "/TargetValue", "the target of scaling policy `" + name + "` must be above 0; it is "
+            + target, "use e.g. `cpu = 70%`");
+      }
+      for (String cooldown : new String[] {"ScaleInCooldown", "ScaleOutCooldown"}) {
+        Long v = Nodes.integer(config, cooldown);
+        if (v != null && v < 0) {
+          ctx.report(s.resource(), p, base + "/" + cooldown, Nodes.name(cooldown) + " is negative", "use seconds ≥ 0 (default 300)");
+        }
+      }
+    }
+  }
+}

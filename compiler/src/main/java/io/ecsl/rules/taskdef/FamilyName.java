@@ -1,0 +1,22 @@
+package io.ecsl.rules.taskdef;
+
+import io.ecsl.rules.Names;
+import io.ecsl.rules.RuleContext;
+import io.ecsl.rules.TaskDefinitionRule;
+import io.ecsl.rules.TaskDefinitionView;
+
+/** E1001: the family is 1–255 letters, digits, underscores and hyphens. */
+public final class FamilyName extends TaskDefinitionRule {
+  public FamilyName() {
+    super("E1001", "Task definition family is 1–255 letters, digits, `_` or `-`", "ECS API");
+  }
+
+  @Override
+  protected void check(RuleContext ctx, TaskDefinitionView task) {
+    String family = io.ecsl.rules.Nodes.text(task.body(), "family");
+    if (family != null && !Names.isAwsName(family)) {
+      task.report(ctx, "/family", "task definition family `" + family + "` " + Names.problem(family),
+          Names.hint("family", family));
+    }
+  }
+}
