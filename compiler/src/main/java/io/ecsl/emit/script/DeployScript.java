@@ -3,6 +3,7 @@ package io.ecsl.emit.script;
 import io.ecsl.model.EcsModel;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
@@ -31,8 +32,13 @@ public final class DeployScript {
   }
 
   static String render(DeployScriptView view) {
+    return render(Map.of("view", view));
+  }
+
+  /** Renders the template with these references (tests give it too few to see strict mode at work). */
+  static String render(Map<String, Object> references) {
     VelocityContext context = new VelocityContext();
-    context.put("view", view);
+    references.forEach(context::put);
     Template template = ENGINE.getTemplate(TEMPLATE, StandardCharsets.UTF_8.name());
     StringWriter out = new StringWriter();
     template.merge(context, out);
