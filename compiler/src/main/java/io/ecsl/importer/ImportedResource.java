@@ -1,0 +1,23 @@
+package io.ecsl.importer;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.model.SpanIndex;
+import io.ecsl.source.Span;
+
+/**
+ * One resource read from JSON, as the API request that creates it.
+ *
+ * @param name its AWS name (family, service name, cluster name, capacity provider name)
+ * @param cluster a service's cluster name, or null (the default cluster)
+ * @param request the request JSON, members in API-model order, order-insensitive lists sorted
+ * @param spans request pointer → where in the JSON the value came from
+ * @param span the resource's object in the JSON
+ */
+public record ImportedResource(ImportKind kind, String name, String cluster, ObjectNode request, SpanIndex spans,
+    Span span) {
+
+  /** {@code service prod/web}, as messages name it. */
+  public String address() {
+    return kind.word() + " " + (cluster != null ? cluster + "/" + name : name);
+  }
+}

@@ -1,0 +1,182 @@
+package io.ecsl.importer;
+
+import io.ecsl.ast.Item;
+import io.ecsl.diag.Diagnostic;
+import io.ecsl.diag.Diagnostics;
+import io.ecsl.fmt.Formatter;
+import io.ecsl.model.ApiRequest;
+import io.ecsl.model.EcsModel;
+import io.ecsl.model.Resource;
+import io.ecsl.rules.Rules;
+import io.ecsl.source.SourceFile;
+import io.ecsl.source.Span;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code ecsl import}: existing ECS JSON (task definitions, services, clusters, capacity providers,
+ * as requests or Describe output) in, idiomatic {@code .ecs} source out. Every document is checked
+ * against the ECS API model with diagnostics at JSON locations, then the ECS rules run on the
+ * imported resources exactly as on a compiled project, so an import reports what a build would.
+ */
+public final class Importer {
+  private Importer() {}
+
+  /**
+   * What an import produced.
+   *
+   * @param diagnostics every problem, at JSON locations
+   * @param files the imported resources of each input, in input order
+   * @param model the resources as a compiled model (for the rules and for {@code --format json})
+   */
+  public record Result(Diagnostics diagnostics, Map<SourceFile, List<ImportedResource>> files, EcsModel model) {
+    public boolean ok() {
+      return !diagnostics.hasErrors();
+    }
+
+    /** Every imported resource as one {@code .ecs} file. */
+    public String source() {
+      List<ImportedResource> all = new ArrayList<>();
+      files.values().forEach(all::addAll);
+      return format(all, declared(all));
+    }
+
+    /** The resources of one input as an {@code .ecs} file (references resolve across the whole import). */
+    public String source(SourceFile input) {
+      List<ImportedResource> all = new ArrayList<>();
+      files.values().forEach(all::addAll);
+      return format(files.getOrDefault(input, List.of()), declared(all));
+    }
+  }
+
+  /** Reads and imports files from disk; an unreadable file is an error, not an exception. */
+  public static Result importFiles(List<Path> paths) {
+    Diagnostics diagnostics = new Diagnostics();
+    List<SourceFile> sources = new ArrayList<>();
+    for (Path p : paths) {
+      try {
+        sources.add(new SourceFile(p.toString(), p, Files.readString(p, StandardCharsets.UTF_8)));
+      } catch (IOException | RuntimeException e) {
+        diagnostics.add(Diagnostic.error("E0900", null, "cannot read " + p + ": " + e.getMessage())
+            .withResource(p.toString()).withHint("check the path and that the file is UTF-8 text"));
+      }
+    }
+    return importSources(sources, diagnostics);
+  }
+
+  public static Result importSources(List<SourceFile> sources) {
+    return importSources(sources, new Diagnostics());
+  }
+
+  private static Result importSources(List<SourceFile> sources, Diagnostics diagnostics) {
+    Map<SourceFile, List<ImportedResource>> files = new LinkedHashMap<>();
+    for (SourceFile source : sources) {
+      List<ImportedResource> resources = new ArrayList<>();
+      JsonDocument doc = JsonDocument.parse(source, diagnostics);
+      if (doc != null) {
+        RequestConverter converter = new RequestConverter(doc, diagnostics);
+        for (DocumentShapes.Found found : DocumentShapes.recognize(doc, diagnostics)) {
+          resources.add(converter.convert(found));
+        }
+      }
+      files.put(source, resources);
+    }
+    duplicates(files, diagnostics);
+    EcsModel model = model(files);
+    if (!diagnostics.hasErrors()) {
+      // Like the compiler: the rules need complete resources, so they run only on a clean import.
+      Rules.check(model, diagnostics);
+    }
+    return new Result(diagnostics, files, model);
+  }
+
+  /** Two documents for the same resource would be one declaration twice in the source. */
+  private static void duplicates(Map<SourceFile, List<ImportedResource>> files, Diagnostics diagnostics) {
+    Map<String, Span> seen = new HashMap<>();
+    for (List<ImportedResource> resources : files.values()) {
+      for (ImportedResource r : resources) {
+        if (r.name() == null) {
+          continue;
+        }
+        Span previous = seen.putIfAbsent(r.kind() + " " + r.address(), r.span());
+        if (previous != null) {
+          diagnostics.add(Diagnostic.error("E0908", r.span(), r.address() + " is imported twice")
+              .withLabel(previous, "first imported here")
+              .withHint("import one document per resource (a task definition family is one `task`)"));
+        }
+      }
+    }
+  }
+
+  private static EcsModel model(Map<SourceFile, List<ImportedResource>> files) {
+    List<Resource> resources = new ArrayList<>();
+    String region = null;
+    for (List<ImportedResource> list : files.values()) {
+      for (ImportedResource r : list) {
+        if (r.name() == null) {
+          continue;
+        }
+        String file = r.kind().directory + (r.cluster() != null ? r.cluster() + "/" : "")
+            + (r.kind() == ImportKind.SERVICE && r.cluster() == null ? "default/" : "") + r.name() + ".json";
+        ApiRequest request = new ApiRequest("ecs", r.kind().operation, r.request(), r.spans(), file);
+        resources.add(new Resource(r.kind().resourceKind, r.name(), r.kind() == ImportKind.SERVICE
+            ? (r.cluster() != null ? r.cluster() : "default") : null, r.span(), List.of(request), Map.of()));
+        region = region != null ? region : regionOf(r);
+      }
+    }
+    resources.sort(Comparator.comparing(Resource::kind));
+    return new EcsModel("imported", region != null ? region : "us-east-1", null, resources);
+  }
+
+  /** The region of the first ARN in the request, if any: rules that build ARNs use it. */
+  private static String regionOf(ImportedResource r) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"arn:aws[a-z-]*:[a-z0-9-]+:([a-z]{2}(?:-[a-z]+)+-\\d):")
+        .matcher(r.request().toString());
+    return m.find() ? m.group(1) : null;
+  }
+
+  private static ServiceSource.Declared declared(List<ImportedResource> all) {
+    Set<String> families = new HashSet<>();
+    Set<String> clusters = new HashSet<>();
+    Set<String> providers = new HashSet<>();
+    for (ImportedResource r : all) {
+      if (r.name() == null) {
+        continue;
+      }
+      switch (r.kind()) {
+        case TASK_DEFINITION -> families.add(r.name());
+        case CLUSTER -> clusters.add(r.name());
+        case CAPACITY_PROVIDER -> providers.add(r.name());
+        default -> {}
+      }
+    }
+    return new ServiceSource.Declared(families, clusters, providers);
+  }
+
+  /** Declarations in dependency order (capacity providers, clusters, task definitions, services), formatted. */
+  static String format(List<ImportedResource> resources, ServiceSource.Declared declared) {
+    List<ImportedResource> sorted = new ArrayList<>(resources);
+    sorted.removeIf(r -> r.name() == null);
+    sorted.sort(Comparator.comparing((ImportedResource r) -> r.kind().resourceKind));
+    List<Item> items = new ArrayList<>();
+    for (ImportedResource r : sorted) {
+      items.add(switch (r.kind()) {
+        case TASK_DEFINITION -> TaskSource.declaration(r);
+        case SERVICE -> ServiceSource.service(r, declared);
+        case CLUSTER -> ServiceSource.cluster(r, declared);
+        case CAPACITY_PROVIDER -> ServiceSource.capacityProvider(r);
+      });
+    }
+    return items.isEmpty() ? "" : Formatter.format(items);
+  }
+}
