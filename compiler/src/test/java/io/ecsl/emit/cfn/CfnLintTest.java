@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ecsl.emit.ExternalCommand;
 import io.ecsl.emit.Json;
+import io.ecsl.testing.Processes;
 import io.ecsl.emit.TestProjects;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +37,7 @@ class CfnLintTest {
   private static final String BROKEN = "broken-canary";
 
   @BeforeAll
-  static void lintEverything() throws IOException {
+  static void lintEverything() throws Exception {
     add("own-everything", CloudFormation.of(TestProjects.compile(work.resolve("src/everything"), TestProjects.EVERYTHING)).json());
     add("own-minimal", CloudFormation.of(TestProjects.compile(work.resolve("src/minimal"), """
         task hello { container app { image = "nginx:1.27", memory = 128 } }
@@ -53,7 +53,7 @@ class CfnLintTest {
 
     List<String> command = new ArrayList<>(List.of("cfn-lint", "--format", "parseable", "--"));
     TEMPLATES.values().forEach(p -> command.add(p.toString()));
-    ExternalCommand lint = ExternalCommand.run(command, Map.of(), work, 300);
+    Processes.Result lint = Processes.run(command, Map.of(), 300);
     for (String line : lint.stdout().split("\n")) {
       TEMPLATES.forEach((name, path) -> {
         if (line.startsWith(path + ":")) {
@@ -62,7 +62,7 @@ class CfnLintTest {
       });
     }
     // Exit code 1 would be cfn-lint failing to run at all (bad template, crash): never expected.
-    assertEquals(0, lint.exitCode() & 1, "cfn-lint failed to run:\n" + lint.output());
+    assertEquals(0, lint.exitCode() & 1, "cfn-lint failed to run:\n" + lint.stdout() + lint.stderr());
   }
 
   private static void add(String name, ObjectNode template) throws IOException {

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ecsl.emit.ExternalCommand;
 import io.ecsl.emit.Json;
+import io.ecsl.testing.Processes;
 import io.ecsl.schema.ServiceModel;
 import io.ecsl.schema.Shape;
 import java.io.IOException;
@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -33,9 +34,9 @@ class CfnPropertyNamesTest {
   private static Path schemas;
 
   @BeforeAll
-  static void findSchemas() {
-    ExternalCommand where = ExternalCommand.run(List.of("python3", "-c", "import cfnlint,os;print(os.path.dirname(cfnlint.__file__))"));
-    assertEquals(0, where.exitCode(), "cfn-lint's Python package is needed: " + where.output());
+  static void findSchemas() throws Exception {
+    Processes.Result where = Processes.run(List.of("python3", "-c", "import cfnlint,os;print(os.path.dirname(cfnlint.__file__))"), Map.of(), 60);
+    assertEquals(0, where.exitCode(), "cfn-lint's Python package is needed: " + where.stdout() + where.stderr());
     schemas = Path.of(where.stdout().trim(), "data", "schemas");
     assertTrue(Files.isDirectory(schemas), schemas + " is missing");
   }

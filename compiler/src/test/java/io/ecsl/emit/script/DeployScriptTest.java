@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ecsl.emit.ExternalCommand;
 import io.ecsl.emit.Json;
+import io.ecsl.testing.Processes;
 import io.ecsl.emit.Manifest;
 import io.ecsl.emit.TestProjects;
 import io.ecsl.model.EcsModel;
@@ -37,26 +37,26 @@ class DeployScriptTest {
   }
 
   @Test
-  void bashAcceptsTheScript() throws IOException {
+  void bashAcceptsTheScript() throws Exception {
     Path file = dir.resolve("deploy.sh");
     Files.writeString(file, script);
-    ExternalCommand check = ExternalCommand.run(List.of("bash", "-n", file.toString()));
-    assertEquals(0, check.exitCode(), check.output());
+    Processes.Result check = Processes.run(List.of("bash", "-n", file.toString()), Map.of(), 60);
+    assertEquals(0, check.exitCode(), check.stdout() + check.stderr());
     assertTrue(script.startsWith("#!/usr/bin/env bash\n"));
     assertTrue(script.contains("\nset -euo pipefail\n"));
   }
 
   @Test
-  void aProjectWithNothingDeclaredGivesAScriptThatDoesNothing(@TempDir Path tmp) throws IOException {
+  void aProjectWithNothingDeclaredGivesAScriptThatDoesNothing(@TempDir Path tmp) throws Exception {
     Path file = tmp.resolve("deploy.sh");
     Files.writeString(file, DeployScript.render(TestProjects.compile(tmp.resolve("empty"), "project { name = \"empty\", region = \"us-east-1\" }\n")));
     // A fake `aws` on PATH so the script's check for the CLI passes; nothing may call it.
     Path bin = Files.createDirectories(tmp.resolve("bin"));
     Files.writeString(bin.resolve("aws"), "#!/bin/sh\necho called >&2\nexit 99\n");
     bin.resolve("aws").toFile().setExecutable(true);
-    ExternalCommand run = ExternalCommand.run(List.of("bash", file.toString()),
-        Map.of("PATH", bin + ":" + System.getenv("PATH")), tmp, 60);
-    assertEquals(0, run.exitCode(), run.output());
+    Processes.Result run = Processes.run(List.of("bash", file.toString()),
+        Map.of("PATH", bin + ":" + System.getenv("PATH")), 60);
+    assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
     assertEquals("deploy.sh: project empty, region us-east-1, 0 steps\ndeploy.sh: done\n", run.stdout());
   }
 
@@ -113,9 +113,9 @@ class DeployScriptTest {
   }
 
   @Test
-  void quotingKeepsHostileValuesLiteral() {
+  void quotingKeepsHostileValuesLiteral() throws Exception {
     for (String hostile : List.of("$(touch /tmp/ecsl-pwned)", "`id`", "it's", "a\"b", "line\nbreak", "$HOME ${PATH}", "\\'", "'")) {
-      ExternalCommand echo = ExternalCommand.run(List.of("bash", "-c", "printf '%s' " + Shell.quote(hostile)));
+      Processes.Result echo = Processes.run(List.of("bash", "-c", "printf '%s' " + Shell.quote(hostile)), Map.of(), 60);
       assertEquals(hostile, echo.stdout());
     }
   }
