@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       BuildCommand.class,
       FmtCommand.class,
+      ImportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -38,10 +38,18 @@ public final class Importer {
    * @param diagnostics every problem, at JSON locations
    * @param files the imported resources of each input, in input order
    * @param model the resources as a compiled model (for the rules and for {@code --format json})
+   * @param converted true when every document was read and checked against the model without
+   *     error, so the source says exactly what the JSON did (the ECS rules may still have failed)
    */
-  public record Result(Diagnostics diagnostics, Map<SourceFile, List<ImportedResource>> files, EcsModel model) {
+  public record Result(Diagnostics diagnostics, Map<SourceFile, List<ImportedResource>> files, EcsModel model,
+      boolean converted) {
     public boolean ok() {
       return !diagnostics.hasErrors();
+    }
+
+    /** True when the source can be printed: it would build the same JSON, rule errors and all. */
+    public boolean sourceAvailable() {
+      return converted;
     }
 
     /** Every imported resource as one {@code .ecs} file. */
@@ -93,11 +101,12 @@ public final class Importer {
     }
     duplicates(files, diagnostics);
     EcsModel model = model(files);
-    if (!diagnostics.hasErrors()) {
+    boolean converted = !diagnostics.hasErrors();
+    if (converted) {
       // Like the compiler: the rules need complete resources, so they run only on a clean import.
       Rules.check(model, diagnostics);
     }
-    return new Result(diagnostics, files, model);
+    return new Result(diagnostics, files, model, converted);
   }
 
   /** Two documents for the same resource would be one declaration twice in the source. */
