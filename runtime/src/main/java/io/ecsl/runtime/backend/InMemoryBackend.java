@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  * {@code exit N} exits with N at start; {@code sleep S; exit N} exits with N after S seconds;
  * {@code echo WORDS} writes a log line; a script with {@code trap 'exit N' TERM} exits with N on
  * SIGTERM (otherwise SIGTERM is ignored, like a shell running as PID 1); SIGKILL always exits 137.
- * Anything else runs until signalled; an empty command exits 0 at once (like {@code sh} without
- * input). A health check passes unless its command contains {@code exit 1} or {@code false}.
+ * A script that blocks ({@code sleep}, {@code wait}, {@code httpd}, {@code nc -l}, {@code tail -f})
+ * runs until signalled; any other script, or none (like {@code sh} without input), exits 0 at
+ * once. A health check passes unless its command contains {@code exit 1} or {@code false}.
  */
 public final class InMemoryBackend implements ContainerBackend {
   public static final String PAUSE_IMAGE = "ecsl/pause:1";
@@ -32,6 +33,7 @@ public final class InMemoryBackend implements ContainerBackend {
       Pattern.compile("sleep (\\d+(?:\\.\\d+)?)\\s*;?\\s*(?:&&)?\\s*exit (\\d+)");
   private static final Pattern TRAP = Pattern.compile("trap ['\"]exit (\\d+)['\"] (?:TERM|SIGTERM|15)");
   private static final Pattern ECHO = Pattern.compile("echo ([^;&|]+)");
+  private static final Pattern BLOCKS = Pattern.compile("sleep|wait|httpd|nc -l|tail -f");
 
   private final Clock clock;
   private final Set<String> localImages = new HashSet<>();
@@ -324,12 +326,12 @@ public final class InMemoryBackend implements ContainerBackend {
       } else if (exit.find()) {
         exitAtStart = Integer.valueOf(exit.group(1));
         runFor = Duration.ZERO;
-      } else if (script.isBlank()) {
-        exitAtStart = 0;
-        runFor = Duration.ZERO;
-      } else {
+      } else if (BLOCKS.matcher(body).find()) {
         exitAtStart = null;
         runFor = null;
+      } else {
+        exitAtStart = 0;
+        runFor = Duration.ZERO;
       }
       Matcher echo = ECHO.matcher(body);
       while (echo.find()) {
