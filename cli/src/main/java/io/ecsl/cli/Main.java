@@ -22,6 +22,9 @@ import picocli.CommandLine.Command;
       BuildCommand.class,
       FmtCommand.class,
       ImportCommand.class,
+      io.ecsl.cli.deploy.PlanCommand.class,
+      io.ecsl.cli.deploy.ApplyCommand.class,
+      io.ecsl.cli.deploy.DestroyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

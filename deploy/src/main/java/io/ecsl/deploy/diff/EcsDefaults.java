@@ -56,6 +56,11 @@ public final class EcsDefaults {
       Map.entry("AwsVpcConfiguration.assignPublicIp", TextNode.valueOf("DISABLED")),
       Map.entry("CapacityProviderStrategyItem.base", IntNode.valueOf(0)),
       Map.entry("CapacityProviderStrategyItem.weight", IntNode.valueOf(0)),
+      // Capacity providers (§4): what CreateCapacityProvider fills in
+      Map.entry("ManagedScaling.targetCapacity", IntNode.valueOf(100)),
+      Map.entry("ManagedScaling.minimumScalingStepSize", IntNode.valueOf(1)),
+      Map.entry("ManagedScaling.maximumScalingStepSize", IntNode.valueOf(10000)),
+      Map.entry("ManagedScaling.instanceWarmupPeriod", IntNode.valueOf(300)),
       // Clusters (§7.1)
       Map.entry("ExecuteCommandConfiguration.logging", TextNode.valueOf("DEFAULT")),
       Map.entry("ExecuteCommandLogConfiguration.cloudWatchEncryptionEnabled", BooleanNode.FALSE),

@@ -1,0 +1,102 @@
+package io.ecsl.cli.deploy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.cli.CompileOptions;
+import io.ecsl.cli.ExitCodes;
+import io.ecsl.cli.Terminal;
+import io.ecsl.compile.Compiler;
+import io.ecsl.deploy.apply.ApplyResult;
+import io.ecsl.deploy.apply.Applier;
+import io.ecsl.deploy.plan.Plan;
+import io.ecsl.deploy.plan.PlanJson;
+import io.ecsl.deploy.render.MarkdownRenderer;
+import io.ecsl.deploy.render.TextRenderer;
+import io.ecsl.diag.DiagnosticRenderer;
+import io.ecsl.emit.Json;
+import io.ecsl.model.EcsModel;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** What plan, apply and destroy share: compiling, printing a plan, asking, applying with progress. */
+final class DeployFlow {
+  private DeployFlow() {}
+
+  /** Compiles; prints diagnostics; returns null (after saying why) when the project has errors. */
+  static EcsModel compile(CompileOptions options, PrintWriter err) {
+    Compiler.Result result = Compiler.compile(options.toOptions());
+    var sorted = result.diagnostics().sorted();
+    if (!sorted.isEmpty()) {
+      err.print(new DiagnosticRenderer(Terminal.colorEnabled(System.err)).render(sorted));
+      err.flush();
+    }
+    if (!result.ok()) {
+      err.println("ecsl: the project has errors; nothing was planned");
+      return null;
+    }
+    return result.model();
+  }
+
+  static void print(Plan plan, PlanFormat format, PrintWriter out) {
+    ObjectNode json = PlanJson.write(plan, false);
+    switch (format) {
+      case json -> out.print(Json.pretty(json));
+      case markdown -> out.print(MarkdownRenderer.render(json));
+      default -> out.print(TextRenderer.render(json, Terminal.colorEnabled(System.out)));
+    }
+    out.flush();
+  }
+
+  /**
+   * Asks "yes" on the terminal unless {@code autoApprove}; without a terminal, refuses with a
+   * message saying how to approve non-interactively. Returns true to go on.
+   */
+  static boolean confirm(boolean autoApprove, String what, PrintWriter out, PrintWriter err) {
+    if (autoApprove) {
+      return true;
+    }
+    if (System.console() == null || !Terminal.isTerminal()) {
+      err.println("ecsl: refusing to " + what + " without confirmation: there is no terminal to ask on."
+          + " Pass --auto-approve (for CI), or review `ecsl plan --out plan.json` and apply that file with --auto-approve.");
+      return false;
+    }
+    out.print("\nDo you want to " + what + "? Only 'yes' is accepted: ");
+    out.flush();
+    try {
+      String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+      if ("yes".equals(line == null ? null : line.trim())) {
+        return true;
+      }
+    } catch (IOException e) {
+      // treated as a "no"
+    }
+    err.println("ecsl: not confirmed; nothing was changed");
+    return false;
+  }
+
+  /** Applies with live progress; prints what was and was not applied. */
+  static int apply(Plan plan, Targets.Connected target, Applier.Options options, PrintWriter out, PrintWriter err) {
+    boolean tty = Terminal.isTerminal() && System.console() != null;
+    try (ProgressPrinter progress = new ProgressPrinter(err, tty, Terminal.colorEnabled(System.err))) {
+      ApplyResult result = new Applier(target.api(), options).apply(plan, progress);
+      progress.close();
+      if (result.ok()) {
+        out.println("Apply complete: " + result.applied().size() + " resource" + (result.applied().size() == 1 ? "" : "s")
+            + " changed.");
+        return ExitCodes.OK;
+      }
+      err.println("Apply failed.");
+      err.println("  applied (" + result.applied().size() + "): " + String.join(", ", result.applied()));
+      for (String f : result.failed()) {
+        err.println("  failed: " + f);
+      }
+      if (!result.notApplied().isEmpty()) {
+        err.println("  not applied (" + result.notApplied().size() + "): " + String.join(", ", result.notApplied()));
+      }
+      err.println("Fix the cause and run apply again: it plans from what is live, so it picks up where this one stopped.");
+      return ExitCodes.ERROR;
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.ecsl.cli.deploy;
+
+import io.ecsl.cli.CompileOptions;
+import io.ecsl.cli.ExitCodes;
+import io.ecsl.deploy.Deployer;
+import io.ecsl.deploy.apply.Applier;
+import io.ecsl.deploy.plan.Plan;
+import io.ecsl.deploy.target.ApiException;
+import io.ecsl.model.EcsModel;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ecsl destroy}: remove everything the project owns in the target, and nothing else. */
+@Command(name = "destroy", mixinStandardHelpOptions = true,
+    description = {"Remove every resource tagged as owned by the project (ecsl:project), in reverse dependency order:",
+        "schedules and scaling, services (scaled to zero and drained first), task definitions, clusters, …",
+        "Resources without the project's tag are never touched. Asks unless --auto-approve."})
+public final class DestroyCommand implements Callable<Integer> {
+  @Mixin CompileOptions compile;
+  @Mixin TargetOptions target;
+
+  @Option(names = "--auto-approve", description = "Destroy without asking (required without a terminal).")
+  boolean autoApprove;
+
+  @Option(names = "--wait-timeout", defaultValue = "10m", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How long to wait for each service to drain (default ${DEFAULT-VALUE}).")
+  Duration waitTimeout;
+
+  @Option(names = "--poll-interval", defaultValue = "5s", paramLabel = "DURATION", converter = DurationConverter.class,
+      hidden = true, description = "How often to poll while waiting.")
+  Duration pollInterval;
+
+  @Option(names = "--format", defaultValue = "text", description = "How to show the plan: text, markdown or json.")
+  PlanFormat format;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    var out = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
+    EcsModel model = DeployFlow.compile(compile, err);
+    if (model == null) {
+      return ExitCodes.ERROR;
+    }
+    try (Targets.Connected t = Targets.connect(target, compile.toOptions().region(), err)) {
+      Plan plan = Deployer.destroyPlan(model, t.api(), t.description());
+      DeployFlow.print(plan, format, out);
+      if (!plan.hasChanges()) {
+        return ExitCodes.OK;
+      }
+      if (!DeployFlow.confirm(autoApprove, "destroy everything project " + model.project() + " owns", out, err)) {
+        return ExitCodes.ERROR;
+      }
+      return DeployFlow.apply(plan, t, new Applier.Options(true, waitTimeout, pollInterval, 8), out, err);
+    } catch (ApiException | LocalTarget.TargetException e) {
+      err.println("ecsl: " + e.getMessage());
+      return ExitCodes.ERROR;
+    }
+  }
+}
