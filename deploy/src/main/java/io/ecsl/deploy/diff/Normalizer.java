@@ -109,9 +109,11 @@ public final class Normalizer {
     }
     String key = owner == null ? null : Canonical.sortKey(owner, member);
     if (key != null) {
+      // Ties (two elements with the same key, or none) are broken by the whole element, so the
+      // order is total and the result does not depend on the input order.
       Comparator<JsonNode> byKey = key.isEmpty() ? Comparator.comparing(JsonNode::asText)
           : Comparator.comparing((JsonNode e) -> e.path(key).asText());
-      items.sort(byKey);
+      items.sort(byKey.thenComparing(JsonNode::toString));
     }
     ArrayNode out = JSON.arrayNode(items.size());
     out.addAll(items);
