@@ -1,0 +1,146 @@
+package io.ecsl.runtime.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.runtime.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Checks a response against an AWS service model (botocore JSON): every member name must exist in
+ * the operation's output shape, recursively, with the right JSON type and an allowed enum value.
+ * This is what "exactly the field names of the AWS models" means, made testable.
+ */
+final class ModelShapes {
+  private final JsonNode shapes;
+  private final JsonNode operations;
+
+  private ModelShapes(JsonNode model) {
+    this.shapes = model.get("shapes");
+    this.operations = model.get("operations");
+  }
+
+  /** The ECS model shipped with the task ({@code ../shared/docs/aws-model}). */
+  static ModelShapes ecs() {
+    String root = System.getProperty("ecsl.repo.root", ".");
+    Path model = Path.of(root).resolve("../shared/docs/aws-model/ecs-service-2.json").normalize();
+    if (!Files.exists(model)) {
+      model = Path.of("/work/shared/docs/aws-model/ecs-service-2.json");
+    }
+    return load(model);
+  }
+
+  /** A model from the botocore that the installed AWS CLI uses (e.g. {@code events}). */
+  static ModelShapes botocore(String service) {
+    Path data = BotocoreData.directory().resolve(service);
+    try (var versions = Files.list(data)) {
+      Path version = versions.sorted().reduce((a, b) -> b).orElseThrow();
+      Path plain = version.resolve("service-2.json");
+      return load(Files.exists(plain) ? plain : version.resolve("service-2.json.gz"));
+    } catch (IOException e) {
+      throw new AssertionError("cannot read the botocore model of " + service + " in " + data + ": " + e);
+    }
+  }
+
+  private static ModelShapes load(Path file) {
+    try (InputStream in = file.toString().endsWith(".gz")
+        ? new GZIPInputStream(Files.newInputStream(file)) : Files.newInputStream(file)) {
+      return new ModelShapes(Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new AssertionError("cannot read the AWS model " + file + ": " + e);
+    }
+  }
+
+  /** Problems with {@code response} as the output of {@code operation}; empty when it conforms. */
+  List<String> check(String operation, JsonNode response) {
+    JsonNode op = operations.get(operation);
+    if (op == null) {
+      return List.of("the model has no operation " + operation);
+    }
+    List<String> problems = new ArrayList<>();
+    if (op.has("output")) {
+      check(op.get("output").get("shape").asText(), response, operation, problems);
+    }
+    return problems;
+  }
+
+  private void check(String shapeName, JsonNode value, String path, List<String> problems) {
+    JsonNode shape = shapes.get(shapeName);
+    String type = shape.get("type").asText();
+    switch (type) {
+      case "structure" -> {
+        if (!value.isObject()) {
+          problems.add(path + ": expected an object (" + shapeName + ")");
+          return;
+        }
+        JsonNode members = shape.get("members");
+        Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+        while (fields.hasNext()) {
+          Map.Entry<String, JsonNode> field = fields.next();
+          JsonNode member = members.get(field.getKey());
+          if (member == null) {
+            problems.add(path + "." + field.getKey() + ": not a member of " + shapeName);
+          } else if (!field.getValue().isNull()) {
+            check(member.get("shape").asText(), field.getValue(), path + "." + field.getKey(), problems);
+          }
+        }
+      }
+      case "list" -> {
+        if (!value.isArray()) {
+          problems.add(path + ": expected a list (" + shapeName + ")");
+          return;
+        }
+        for (int i = 0; i < value.size(); i++) {
+          check(shape.get("member").get("shape").asText(), value.get(i), path + "[" + i + "]", problems);
+        }
+      }
+      case "map" -> {
+        if (!value.isObject()) {
+          problems.add(path + ": expected a map (" + shapeName + ")");
+          return;
+        }
+        value.fields().forEachRemaining(e ->
+            check(shape.get("value").get("shape").asText(), e.getValue(), path + "[" + e.getKey() + "]", problems));
+      }
+      case "string" -> {
+        if (!value.isTextual()) {
+          problems.add(path + ": expected a string, got " + value);
+        } else if (shape.has("enum") && !contains(shape.get("enum"), value.asText())) {
+          problems.add(path + ": '" + value.asText() + "' is not one of " + shape.get("enum"));
+        }
+      }
+      case "integer", "long" -> {
+        if (!value.isIntegralNumber()) {
+          problems.add(path + ": expected an integer, got " + value);
+        }
+      }
+      case "double", "float", "timestamp" -> {
+        if (!value.isNumber()) {
+          problems.add(path + ": expected a number (" + type + "), got " + value);
+        }
+      }
+      case "boolean" -> {
+        if (!value.isBoolean()) {
+          problems.add(path + ": expected a boolean, got " + value);
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private static boolean contains(JsonNode values, String value) {
+    for (JsonNode allowed : values) {
+      if (allowed.asText().equals(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
