@@ -32,10 +32,8 @@ final class TaskSource {
     ObjectNode td = r.request();
     Shape shape = ECS.input("RegisterTaskDefinition");
     List<Item> body = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = td.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      String m = e.getKey();
-      JsonNode v = e.getValue();
+    for (String m : readingOrder(td)) {
+      JsonNode v = td.get(m);
       switch (m) {
         case "family" -> {
           if (!v.asText().equals(r.name())) {
@@ -72,6 +70,22 @@ final class TaskSource {
       }
     }
     return Ast.declaration("task", r.name(), null, body);
+  }
+
+  /** Sizes and network first, then the rest in API order, volumes, containers, and tags last: how people write it. */
+  private static List<String> readingOrder(ObjectNode td) {
+    List<String> first = List.of("family", "cpu", "memory", "networkMode", "requiresCompatibilities", "runtimePlatform",
+        "executionRoleArn", "taskRoleArn");
+    List<String> last = List.of("volumes", "containerDefinitions", "tags");
+    List<String> order = new ArrayList<>();
+    first.stream().filter(td::has).forEach(order::add);
+    td.fieldNames().forEachRemaining(m -> {
+      if (!first.contains(m) && !last.contains(m)) {
+        order.add(m);
+      }
+    });
+    last.stream().filter(td::has).forEach(order::add);
+    return order;
   }
 
   private static List<Item> runtimePlatform(ObjectNode p, Shape shape) {

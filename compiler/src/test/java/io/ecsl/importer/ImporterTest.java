@@ -1,0 +1,142 @@
+package io.ecsl.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ecsl.compile.Compiler;
+import io.ecsl.diag.Diagnostic;
+import io.ecsl.diag.DiagnosticRenderer;
+import io.ecsl.model.Resource;
+import io.ecsl.model.ResourceKind;
+import io.ecsl.source.SourceFile;
+import io.ecsl.testing.RepoPaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The importer on small documents: shapes it recognises, idiomatic output, diagnostics at JSON locations. */
+class ImporterTest {
+  private static final Path RESOURCES = RepoPaths.root().resolve("compiler/src/test/resources/importer");
+
+  private static Importer.Result importText(String name, String json) {
+    return Importer.importSources(List.of(SourceFile.of(name, json)));
+  }
+
+  private static String render(Importer.Result r) {
+    return new DiagnosticRenderer(false).render(r.diagnostics().sorted());
+  }
+
+  @Test
+  void describeOutputBecomesIdiomaticSourceThatBuildsTheSameRequests(@TempDir Path dir) throws IOException {
+    Importer.Result r = Importer.importFiles(List.of(RESOURCES.resolve("describe-task-definition.json"),
+        RESOURCES.resolve("describe-services.json"), RESOURCES.resolve("create-cluster.json")));
+    String source = r.source();
+    for (String idiom : List.of("cluster prod {", "container_insights = enabled", "default_strategy = [FARGATE base 1 weight 1]",
+        "task web {", "cpu = 0.5 vcpu", "memory = 1 GiB", "network = awsvpc", "compatibilities = [FARGATE]",
+        "container app {", "port http = 8080/tcp { app_protocol = http }", "env { LOG_LEVEL = \"info\" }",
+        "secret DB_PASSWORD from \"arn:aws:secretsmanager:eu-west-1:123456789012:secret:db\"", "ulimit nofile = 65536",
+        "stop_timeout = 2m", "driver = awslogs", "command = \"wget -qO- localhost:8080/health\"", "interval = 10s",
+        "tags { team = \"web\" }", "service web in prod {", "task = web", "desired = 3",
+        "deployment { circuit_breaker = rollback, max = 200%, min_healthy = 100% }", "public_ip = false",
+        "grace_period = 1m")) {
+      assertTrue(source.contains(idiom), "missing `" + idiom + "` in:\n" + source);
+    }
+    // Response-only members are dropped knowingly: no diagnostic names them.
+    for (Diagnostic d : r.diagnostics().sorted()) {
+      for (String member : List.of("revision", "status", "taskDefinitionArn", "runningCount", "serviceArn", "failures")) {
+        assertFalse(d.message().contains("`" + member + "`"), d.message());
+      }
+    }
+    // The one unknown member is reported where it is, and the rules ran (Fargate awslogs needs a stream prefix).
+    Diagnostic unknown = r.diagnostics().sorted().stream().filter(d -> d.code().equals("W0901")).findFirst().orElseThrow();
+    assertEquals("describe-task-definition.json:24:9", unknown.span().location().replaceFirst(".*/", ""));
+    assertEquals("`colour` is not part of the ECS API (ContainerDefinition); dropped", unknown.message());
+    assertTrue(r.diagnostics().sorted().stream().anyMatch(d -> d.code().equals("E1121") && d.span().line() == 21), render(r));
+
+    Files.writeString(dir.resolve("main.ecs"), source);
+    Compiler.Result built = Compiler.compile(Compiler.Options.of(dir));
+    Resource td = r.model().find(ResourceKind.TASK_DEFINITION, null, "web");
+    Resource service = r.model().find(ResourceKind.SERVICE, "prod", "web");
+    assertEquals("1024", td.primary().body().get("memory").asText(), "\"1 GB\" is stored as 1024 MiB");
+    assertEquals("512", td.primary().body().get("cpu").asText());
+    assertEquals("prod", service.primary().body().get("cluster").asText(), "the cluster ARN became its name");
+    // The build fails on the same rule, so compare the model the rules saw in both cases.
+    assertEquals(List.of("E1121"), built.diagnostics().sorted().stream().filter(Diagnostic::isError).map(Diagnostic::code).toList());
+  }
+
+  @Test
+  void wrongTypesUnknownEnumsAndNullsAreErrorsAtTheirJsonLocation() {
+    Importer.Result r = importText("td.json", """
+        {
+          "family": "x",
+          "containerDefinitions": [
+            {"name": "a", "image": "nginx:1", "memory": "512", "essential": "yes",
+             "portMappings": [{"containerPort": 80, "protocol": "TCP"}], "ulimits": null}
+          ]
+        }
+        """);
+    assertFalse(r.ok());
+    assertFalse(r.sourceAvailable());
+    String text = render(r);
+    assertTrue(text.contains("td.json:4:39: error[E0903]: `memory` must be a whole number, found the string \"512\""), text);
+    assertTrue(text.contains("= hint: remove the quotes: 512"), text);
+    assertTrue(text.contains("td.json:4:56: error[E0903]: `essential` must be true or false"), text);
+    assertTrue(text.contains("td.json:5:45: error[E0904]: \"TCP\" is not a valid value for `protocol` (TransportProtocol)"), text);
+    assertTrue(text.contains("td.json:5:66: error[E0907]: `ulimits` is null"), text);
+  }
+
+  @Test
+  void documentsThatAreNotEcsResourcesAreRejected() {
+    Importer.Result list = importText("containers.json", "[{\"name\": \"nginx\", \"image\": \"nginx\"}]");
+    assertEquals("E0902", list.diagnostics().sorted().get(0).code());
+    assertTrue(list.diagnostics().sorted().get(0).hint().contains("containerDefinitions"));
+    Importer.Result broken = importText("broken.json", "{\n  \"family\": \"x\",\n  \"cpu\": 256,,\n}");
+    Diagnostic syntax = broken.diagnostics().sorted().get(0);
+    assertEquals("E0901", syntax.code());
+    assertEquals(3, syntax.span().line());
+    Importer.Result other = importText("other.json", "{\"hello\": \"world\"}");
+    assertEquals("E0902", other.diagnostics().sorted().get(0).code());
+  }
+
+  @Test
+  void requestDocumentsMayNotCarryOutputOnlyMembers() {
+    Importer.Result r = importText("svc.json", "{\"serviceName\": \"web\", \"taskDefinition\": \"web:3\", \"desiredCount\": 1, \"runningCount\": 2}");
+    // runningCount marks a Describe document: dropped knowingly, no error.
+    assertTrue(r.ok(), render(r));
+    assertTrue(r.source().contains("task = \"web:3\""), r.source());
+    Importer.Result request = importText("svc.json", "{\"serviceName\": \"web\", \"taskDefinition\": \"web\", \"platformFamily\": \"Linux\"}");
+    assertEquals("E0906", request.diagnostics().sorted().stream().filter(Diagnostic::isError).findFirst().orElseThrow().code());
+  }
+
+  @Test
+  void theSameResourceTwiceIsAnError() {
+    Importer.Result r = Importer.importSources(List.of(SourceFile.of("a.json", "{\"family\": \"x\", \"containerDefinitions\": [{\"name\": \"a\", \"image\": \"nginx:1\", \"memory\": 128}]}"),
+        SourceFile.of("b.json", "{\"family\": \"x\", \"containerDefinitions\": [{\"name\": \"b\", \"image\": \"nginx:1\", \"memory\": 128}]}")));
+    Diagnostic d = r.diagnostics().sorted().stream().filter(x -> x.code().equals("E0908")).findFirst().orElseThrow();
+    assertEquals("b.json", d.span().file().displayName());
+    assertEquals("task definition x is imported twice", d.message());
+  }
+
+  @Test
+  void unexpressibleFirstClassFormsFallBackToApiNames(@TempDir Path dir) throws IOException {
+    // Two unnamed ports and a volume mounted twice cannot use `port = …` / `mount V = …` once each.
+    Importer.Result r = importText("td.json", """
+        {"family": "multi", "volumes": [{"name": "data"}],
+         "containerDefinitions": [{"name": "a", "image": "nginx:1", "memory": 128,
+           "portMappings": [{"containerPort": 80}, {"containerPort": 443}],
+           "mountPoints": [{"sourceVolume": "data", "containerPath": "/a"}, {"sourceVolume": "data", "containerPath": "/b"}]}]}
+        """);
+    assertTrue(r.ok(), render(r));
+    String source = r.source();
+    assertTrue(source.contains("port_mappings { container_port = 80 }"), source);
+    assertTrue(source.contains("mount_points { source_volume = \"data\", container_path = \"/b\" }"), source);
+    Files.writeString(dir.resolve("main.ecs"), source);
+    Compiler.Result built = Compiler.compile(Compiler.Options.of(dir));
+    assertTrue(built.ok(), new DiagnosticRenderer(false).render(built.diagnostics().sorted()));
+    assertEquals(r.model().resources().get(0).primary().body(), built.model().resources().get(0).primary().body());
+  }
+}
