@@ -114,6 +114,11 @@ public final class Nodes {
     return "`" + Shape.snake(member) + "`";
   }
 
+  /** A number as people write it: {@code 70}, {@code 0.5}. */
+  public static String format(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+  }
+
   /** {@code 1, 2, 3 or 4}. */
   public static String orList(List<?> values) {
     if (values.isEmpty()) {

@@ -30,6 +30,7 @@ import io.ecsl.rules.container.EnvironmentFiles;
 import io.ecsl.rules.container.FargateContainerSettings;
 import io.ecsl.rules.container.FargateLogDriver;
 import io.ecsl.rules.container.HealthCheckCommand;
+import io.ecsl.rules.container.HealthCheckPrefix;
 import io.ecsl.rules.container.HealthCheckRanges;
 import io.ecsl.rules.container.HealthCheckTiming;
 import io.ecsl.rules.container.Image;
@@ -148,7 +149,7 @@ import java.util.List;
  * order; docs/rules.md is generated from it ({@link RulesReference}).
  */
 public final class Rules {
-  private static final List<Rule> ALL = List.of(
+  private static final List<Rule> ALL = sorted(
       new FamilyName(),
       new ContainerCount(),
       new EssentialContainer(),
@@ -184,6 +185,7 @@ public final class Rules {
       new DuplicateEnvironment(),
       new PortRange(),
       new HealthCheckTiming(),
+      new HealthCheckPrefix(),
       new PortName(),
       new ContainerMemory(),
       new DependsOnTarget(),
@@ -290,6 +292,13 @@ public final class Rules {
       new Tags());
 
   private Rules() {}
+
+  /** Code order: by number, the error before the warning of the same number (E1105, W1105, E1106). */
+  private static List<Rule> sorted(Rule... rules) {
+    java.util.List<Rule> list = new java.util.ArrayList<>(List.of(rules));
+    list.sort(java.util.Comparator.comparing((Rule r) -> r.code().substring(1)).thenComparing(Rule::code));
+    return List.copyOf(list);
+  }
 
   /** Every rule, ordered by code. */
   public static List<Rule> all() {

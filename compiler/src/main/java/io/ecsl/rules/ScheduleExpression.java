@@ -96,7 +96,7 @@ public final class ScheduleExpression {
   private static String field(Field field, String text) {
     for (char c : text.toCharArray()) {
       if (!Character.isLetterOrDigit(c) && field.wildcards.indexOf(c) < 0) {
-        return "`" + c + "` is not allowed in " + field.name + " (`" + text + "`); " + field.name + " allow "
+        return "`" + c + "` is not allowed in " + field.name + " (`" + text + "`); " + field.name + " takes "
             + String.join(" ", field.wildcards.chars().mapToObj(ch -> "`" + (char) ch + "`").toList());
       }
     }
@@ -107,15 +107,20 @@ public final class ScheduleExpression {
       return "`?` stands alone in " + field.name + " (`" + text + "`)";
     }
     if (field.name.equals("day-of-week") && text.contains("#")) {
-      Matcher m = Pattern.compile("([A-Za-z]{3}|\\d)#([1-5])").matcher(text);
-      return m.matches() && value(field, m.group(1)) != null ? null
-          : "`" + text + "` is not `weekday#n` (e.g. `3#2`, the second Tuesday)";
+      // a list of `#` items is reported by cronDayProblem; here each item must be weekday#n
+      for (String item : text.split(",", -1)) {
+        Matcher m = Pattern.compile("([A-Za-z]{3}|\\d)#([1-5])").matcher(item);
+        if (!m.matches() || value(field, m.group(1)) == null) {
+          return "`" + item + "` is not `weekday#n` (e.g. `3#2`, the second Tuesday)";
+        }
+      }
+      return null;
     }
     for (String item : text.split(",", -1)) {
       String problem = item(field, item);
       if (problem != null) {
-        return problem.isEmpty() ? "`" + item + "` is not a valid " + field.name + " value; " + field.name + " are "
-            + describe(field) : problem;
+        return problem.isEmpty() ? "`" + item + "` is not a valid " + field.name + " value (" + field.name + " are "
+            + describe(field) + ")" : problem;
       }
     }
     return null;

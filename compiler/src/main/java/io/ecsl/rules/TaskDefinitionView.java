@@ -95,10 +95,11 @@ public final class TaskDefinitionView {
 
   /**
    * The network mode tasks get: as written, else {@code bridge} on Linux (ECS's default) and
-   * {@code default} (NAT) on Windows.
+   * {@code default} (NAT) on Windows. An invalid value counts as omitted.
    */
   public String effectiveNetworkMode() {
-    if (networkMode != null) {
+    // a value that is not a network mode (E1802 reports it) gets the default, so rules are not misled by it
+    if (networkMode != null && java.util.Set.of("bridge", "host", "awsvpc", "none").contains(networkMode)) {
       return networkMode;
     }
     return windows() ? "default" : "bridge";

@@ -28,8 +28,8 @@ public final class StrategyMix extends StrategyRule {
       }
     }
     if (fargate != null && other != null) {
-      site.report(ctx, "/" + otherIndex, site.owner().substring(0, 1).toUpperCase() + site.owner().substring(1) + " mixes Fargate (`"
-          + fargate + "`) with an Auto Scaling group capacity provider (`" + other + "`); a strategy uses one kind",
+      site.report(ctx, "/" + otherIndex, "in " + site.owner() + " Fargate (`" + fargate + "`) is mixed with an Auto Scaling "
+          + "group capacity provider (`" + other + "`); a strategy uses one kind or the other",
           "use FARGATE/FARGATE_SPOT only, or Auto Scaling group providers only (a cluster may have both kinds)");
     }
   }

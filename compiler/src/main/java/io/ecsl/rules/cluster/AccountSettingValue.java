@@ -51,7 +51,7 @@ public final class AccountSettingValue extends BaseRule {
         String why = valid.size() == 1 ? " (every account was moved to the long ARN format in 2021; it cannot be disabled)" : "";
         ctx.report(r, "/value", "account setting `" + name + "` takes " + io.ecsl.rules.Nodes.orList(valid.stream()
             .map(v -> "`" + v + "`").toList()) + ", not `" + value + "`" + why, valid.size() == 1 ? "remove the setting"
-                : "write `" + name + " = " + valid.get(0) + "`");
+                : "write `" + io.ecsl.schema.Shape.snake(name) + " = " + valid.get(0) + "`");
       }
     }
   }

@@ -60,7 +60,9 @@ public final class AwslogsOptions extends ContainerRule {
           "`non-blocking` drops logs rather than stalling the application when CloudWatch is slow");
     }
     String create = Nodes.text(options, "awslogs-create-group");
-    if (create != null && !create.equals("true") && !create.equals("false")) {
+    // Docker reads it with Go's strconv.ParseBool
+    if (create != null && !java.util.Set.of("1", "t", "T", "true", "TRUE", "True", "0", "f", "F", "false", "FALSE", "False")
+        .contains(create)) {
       c.report(ctx, base + "/options/awslogs-create-group", "`awslogs-create-group` must be \"true\" or \"false\", not `" + create + "`",
           "write `\"awslogs-create-group\" = \"true\"`");
     }

@@ -25,7 +25,7 @@ public final class ScalingService extends BaseRule {
         continue;
       }
       if (s.daemon() && scaling.target() != null) {
-        ctx.report(scaling.resource(), scaling.target(), "", "DAEMON " + s.label() + " runs one task per instance and cannot "
+        ctx.report(scaling.resource(), scaling.target(), "/MinCapacity", "DAEMON " + s.label() + " runs one task per instance and cannot "
             + "be autoscaled", "remove `autoscaling`, or use a REPLICA service");
       }
       boolean targetGroup = Nodes.list(s.body(), "loadBalancers").stream().anyMatch(lb -> Nodes.has(lb, "targetGroupArn"));

@@ -33,7 +33,7 @@ public final class ScheduledTaskDefinition extends BaseRule {
             task.resource().span(), task.label() + " is declared here");
       }
       boolean configured = Nodes.has(t.ecs(), "NetworkConfiguration");
-      if (task.awsvpc() && !configured) {
+      if (task.awsvpc() && !configured && t.launch() != Launch.FARGATE) { // on Fargate E1506 reports it
         ctx.report(t.resource(), t.request(), base, label + " runs " + task.label() + " with network mode `awsvpc`, which needs a "
             + "network configuration", "add `network { subnets = [\"subnet-…\"] }` to the schedule", task.resource().span(),
             task.label() + " is declared here");

@@ -20,7 +20,7 @@ public final class TargetAboveHundred extends ScalingRule {
       Double target = Nodes.number(config, "TargetValue");
       if (metric != null && metric.startsWith("ECSServiceAverage") && target != null && target > 100) {
         ctx.report(s.resource(), p, "/TargetTrackingScalingPolicyConfiguration/TargetValue", "the utilization target of policy `"
-            + Nodes.text(p.body(), "PolicyName") + "` is " + Math.round(target) + "%, so the service scales out only when tasks "
+            + Nodes.text(p.body(), "PolicyName") + "` is " + Nodes.format(target) + "%, so the service scales out only when tasks "
                 + "use more than they reserve", "use a target below 100%, e.g. 70%");
       }
     }

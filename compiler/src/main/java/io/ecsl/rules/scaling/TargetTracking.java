@@ -49,8 +49,9 @@ public final class TargetTracking extends ScalingRule {
               + "resource label", "add `resource_label = \"app/LB-NAME/LB-ID/targetgroup/TG-NAME/TG-ID\"`");
         } else if (!label.matches("app/[^/]+/[^/]+/targetgroup/[^/]+/[^/]+")) {
           ctx.report(s.resource(), p, base + "/PredefinedMetricSpecification/ResourceLabel", "resource label `" + label
-              + "` is not `app/LB-NAME/LB-ID/targetgroup/TG-NAME/TG-ID`", "take the parts after `loadbalancer/` and "
-                  + "`:targetgroup/` ... in the two ARNs, e.g. `app/web/50dc6c495c0c9188/targetgroup/web/6d0ecf831eec9f09`");
+              + "` is not `app/LB-NAME/LB-ID/targetgroup/TG-NAME/TG-ID`", "join the load balancer ARN's end (after `loadbalancer/`) "
+                  + "and the target group ARN's end (from `targetgroup/`) with `/`, e.g. "
+                  + "`app/web/50dc6c495c0c9188/targetgroup/web/6d0ecf831eec9f09`");
         }
       } else if (label != null && metric != null) {
         ctx.report(s.resource(), p, base + "/PredefinedMetricSpecification/ResourceLabel", "a resource label is used only with "
@@ -59,7 +60,7 @@ public final class TargetTracking extends ScalingRule {
       Double target = Nodes.number(config, "TargetValue");
       if (target != null && target <= 0) {
         ctx.report(s.resource(), p, base + "/TargetValue", "the target of scaling policy `" + name + "` must be above 0; it is "
-            + target, "use e.g. `cpu = 70%`");
+            + Nodes.format(target), "use e.g. `cpu = 70%`");
       }
       for (String cooldown : new String[] {"ScaleInCooldown", "ScaleOutCooldown"}) {
         Long v = Nodes.integer(config, cooldown);

@@ -25,7 +25,8 @@ public final class CronFields extends ScheduleRule {
       String hint = fields.length == 5
           ? "EventBridge cron has no seconds but a year: write `cron(" + String.join(" ", fields).replaceFirst("\\*$", "?") + " *)`"
           : ScheduleRule.example();
-      ctx.report(r, req, "/ScheduleExpression", "`" + expression + "` " + problem, hint);
+      ctx.report(r, req, "/ScheduleExpression", "`" + expression + "` " + (problem.startsWith("has ") ? problem
+          : "is not valid: " + problem), hint);
     }
   }
 }

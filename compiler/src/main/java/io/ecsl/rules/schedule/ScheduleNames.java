@@ -23,7 +23,7 @@ public final class ScheduleNames extends BaseRule {
         String name = Nodes.text(req.body(), req.operation().equals("PutRule") ? "Name" : "Rule");
         if (req.operation().equals("PutRule") && name != null && !NAME.matcher(name).matches()) {
           ctx.report(r, req, "/Name", "EventBridge rule name `" + name + "` may only contain letters, digits, `.`, `-` and `_`",
-              "rename it, e.g. `name = \"" + name.replaceAll("[^.\\-_A-Za-z0-9]", "-") + "\"`");
+              "rename it, e.g. to `" + name.replaceAll("[^.\\-_A-Za-z0-9]", "-") + "`");
         }
         List<com.fasterxml.jackson.databind.JsonNode> targets = Nodes.list(req.body(), "Targets");
         for (int i = 0; i < targets.size(); i++) {
