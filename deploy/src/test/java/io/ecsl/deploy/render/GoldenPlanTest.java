@@ -1,0 +1,76 @@
+package io.ecsl.deploy.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.deploy.Deployer;
+import io.ecsl.deploy.TestSupport;
+import io.ecsl.deploy.plan.Plan;
+import io.ecsl.deploy.plan.PlanJson;
+import io.ecsl.emit.BuildWriter;
+import io.ecsl.emit.Json;
+import io.ecsl.model.EcsModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Golden files of the three plan renderings, for a plan that has every kind of change (new
+ * revision, redeploy, in-place update, create, delete, an owned-elsewhere field and a secret).
+ * A missing golden file is written and the test fails; {@code -Decsl.golden.update=true} rewrites
+ * every file and still fails, so an update can never pass by itself.
+ */
+class GoldenPlanTest {
+  private static final Path GOLDEN = Path.of("src/test/resources/golden/plan");
+  private static final boolean UPDATE = Boolean.getBoolean("ecsl.golden.update");
+  private static ObjectNode json;
+
+  @TempDir static Path tmp;
+
+  @BeforeAll
+  static void plan() throws IOException {
+    EcsModel before = TestSupport.compile(GOLDEN.resolve("before"));
+    Path build = tmp.resolve("build");
+    BuildWriter.write(build, BuildWriter.files(before));
+    EcsModel after = TestSupport.compile(GOLDEN.resolve("after"));
+    Plan plan = Deployer.planAgainst(after, build);
+    json = PlanJson.write(plan, false);
+    json.put("target", "(previous build)"); // the temporary directory's name changes every run
+  }
+
+  @Test
+  void text() throws IOException {
+    check("plan.txt", TextRenderer.render(json, false));
+  }
+
+  @Test
+  void markdown() throws IOException {
+    check("plan.md", MarkdownRenderer.render(json));
+  }
+
+  @Test
+  void jsonPlan() throws IOException {
+    check("plan.json", Json.pretty(json));
+  }
+
+  @Test
+  void noRenderingShowsASecret() {
+    for (String s : new String[] {TextRenderer.render(json, false), MarkdownRenderer.render(json), json.toString()}) {
+      assertFalse(s.contains("hunter2") || s.contains("s3cret"), s);
+    }
+  }
+
+  private static void check(String name, String actual) throws IOException {
+    Path file = GOLDEN.resolve(name);
+    if (UPDATE || !Files.exists(file)) {
+      Files.writeString(file, actual);
+      fail((UPDATE ? "updated " : "wrote missing ") + file + "; review it, then run the test again without the update switch");
+    }
+    assertEquals(Files.readString(file), actual, "differs from " + file + " (run with -Decsl.golden.update=true to rewrite)");
+  }
+}
