@@ -1,0 +1,125 @@
+package io.ecsl.runtime.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.runtime.RuntimeClient;
+import io.ecsl.runtime.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Helpers for tests that drive a runtime on real Docker through its ECS API. */
+final class DockerTestSupport {
+  /** A process that runs until SIGTERM and then exits 0 at once. */
+  static final String SERVE = "trap 'exit 0' TERM; sleep 3600 & wait";
+
+  private final RuntimeClient client;
+  private final String cluster;
+
+  DockerTestSupport(RuntimeClient client, String cluster) {
+    this.client = client;
+    this.cluster = cluster;
+    client.ecs("CreateCluster", Json.object().put("clusterName", cluster));
+  }
+
+  JsonNode ecs(String operation, String json) {
+    ObjectNode body = (ObjectNode) Json.parse(json);
+    if (!body.has("cluster") && !operation.contains("TaskDefinition")) {
+      body.put("cluster", cluster);
+    }
+    return client.ecs(operation, body);
+  }
+
+  JsonNode service(String name) {
+    return ecs("DescribeServices", "{\"services\":[\"" + name + "\"]}").at("/services/0");
+  }
+
+  JsonNode task(String arn) {
+    return ecs("DescribeTasks", "{\"tasks\":[\"" + arn + "\"]}").at("/tasks/0");
+  }
+
+  /** All tasks whose desired status is RUNNING and all STOPPED ones, in one DescribeTasks call. */
+  List<JsonNode> everyTask() {
+    List<String> arns = new ArrayList<>();
+    for (String status : List.of("RUNNING", "STOPPED")) {
+      ecs("ListTasks", "{\"desiredStatus\":\"" + status + "\"}").get("taskArns").forEach(a -> arns.add(a.asText()));
+    }
+    List<JsonNode> out = new ArrayList<>();
+    if (!arns.isEmpty()) {
+      ObjectNode body = Json.object().put("cluster", cluster);
+      body.set("tasks", Json.arrayOf(arns));
+      client.ecs("DescribeTasks", body).get("tasks").forEach(out::add);
+    }
+    return out;
+  }
+
+  String runTask(String family) {
+    return ecs("RunTask", "{\"taskDefinition\":\"" + family + "\"}").at("/tasks/0/taskArn").asText();
+  }
+
+  JsonNode awaitTask(String arn, String lastStatus, Duration timeout) {
+    return await(() -> {
+      JsonNode task = task(arn);
+      return lastStatus.equals(task.get("lastStatus").asText()) ? task : null;
+    }, timeout, "task " + arn + " to be " + lastStatus);
+  }
+
+  String logs(String taskArn, String container) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    client.logs(taskArn.substring(taskArn.lastIndexOf('/') + 1), container, false, -1, out);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  static <T> T await(Supplier<T> probe, Duration timeout, String what) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      T value = probe.get();
+      if (value != null && !Boolean.FALSE.equals(value)) {
+        return value;
+      }
+      sleep(100);
+    }
+    throw new AssertionError("timed out after " + timeout.toSeconds() + "s waiting for " + what);
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Runs the docker CLI (as a user would), returning stdout. */
+  static String docker(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add("docker");
+    command.addAll(List.of(args));
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (process.waitFor() != 0) {
+        throw new AssertionError("docker " + String.join(" ", args) + " failed: " + out);
+      }
+      return out.trim();
+    } catch (IOException e) {
+      throw new AssertionError("cannot run the docker CLI: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** A one-container task definition (bridge mode) running {@code script}, with optional extras. */
+  static String taskDefinition(String family, String script, String containerExtras, String taskExtras) {
+    return "{\"family\":\"" + family + "\",\"memory\":\"128\"" + taskExtras + ",\"containerDefinitions\":[{"
+        + "\"name\":\"app\",\"image\":\"ecsl/busybox:latest\",\"command\":[\"sh\",\"-c\",\""
+        + script.replace("\"", "\\\"") + "\"]" + containerExtras + "}]}";
+  }
+}
