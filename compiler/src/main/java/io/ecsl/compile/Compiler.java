@@ -45,6 +45,7 @@ public final class Compiler {
   }
 
   public static Result compile(Options options) {
+    Timings timings = new Timings();
     Diagnostics diagnostics = new Diagnostics();
     Path root = options.projectRoot() != null ? options.projectRoot() : ModuleLoader.rootFor(options.inputs());
     VarInputs vars = new VarInputs();
@@ -53,21 +54,25 @@ public final class Compiler {
     }
     vars.addFlags(options.vars(), diagnostics);
     List<LoadedModule> modules = new ModuleLoader(root, diagnostics).load(options.inputs());
+    timings.mark("parse");
     if (diagnostics.hasErrors()) {
       // Syntax and import errors first: evaluating around them would only add follow-on errors.
       return new Result(diagnostics, null);
     }
     ProjectEvaluator evaluator = new ProjectEvaluator(diagnostics, vars);
     ProjectEvaluator.Result evaluated = evaluator.evaluate(modules);
+    timings.mark("evaluate");
     // Lowering still runs after evaluation errors (failed values are silent there), so one run
     // reports every problem; the rules need a complete model and run only without errors.
     String projectName = root.getFileName() == null ? "ecsl" : root.getFileName().toString();
     EcsModel model = new ModelBuilder(evaluated.interpreter(), diagnostics)
         .build(evaluated.declarations(), new ModelBuilder.Settings(projectName, options.region(), options.accountId()));
+    timings.mark("lower");
     if (diagnostics.hasErrors()) {
       return new Result(diagnostics, null);
     }
     Rules.check(model, diagnostics);
+    timings.mark("rules");
     return new Result(diagnostics, diagnostics.hasErrors() ? null : model);
   }
 }

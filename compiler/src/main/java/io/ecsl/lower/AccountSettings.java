@@ -44,7 +44,7 @@ final class AccountSettings {
       ModelBuilder.Request req = builder.request(d, ServiceModel.ECS, operation, "account setting `" + f.key() + "`");
       Shape nameShape = req.shape.member("name");
       String name = builder.lower().enumValue(f.key(), nameShape, req.loc.member("name", f.key(), f.keySpan(), null)
-          .named("an account setting name"));
+          .named(() -> "an account setting name"));
       if (name == null) {
         continue;
       }

@@ -38,7 +38,7 @@ final class Container {
     ArrayNode list = s.list("portMappings", f.keySpan());
     Shape mapping = s.shape.member("portMappings").element();
     Loc loc = s.memberLoc("portMappings", "port", f.span()).element(list.size(), f.span())
-        .named("port" + (f.label() != null ? " `" + f.label() + "`" : "") + s.where());
+        .named(() -> "port" + (f.label() != null ? " `" + f.label() + "`" : "") + s.where());
     Value.Obj body = f.value() instanceof Value.Obj o ? o : new Value.Obj(f.valueSpan(), List.of());
     Value primary = f.value() instanceof Value.Obj o ? o.get(Sugars.PRIMARY) : f.value();
     Struct e = lower.structure(body, mapping, loc);
@@ -80,7 +80,7 @@ final class Container {
         int base = list.size();
         for (int i = 0; i < entries.size(); i++) {
           list.add(entries.get(i));
-          lower.spans().replace(s.pointer("environment") + "/" + (base + i), lower.spans().at(s.pointer("environment") + "/" + i));
+          lower.spans().put(s.at("environment").element(base + i, f.span()), f.span());
         }
       }
       return;
@@ -89,12 +89,12 @@ final class Container {
     Shape kv = s.shape.member("environment").element();
     Loc loc = s.memberLoc("environment", f.key(), f.span()).element(list.size(), f.span());
     JsonNode value = lower.value(f.value(), kv.member("value"), loc.member("value", f.label(), f.valueSpan(), null).stringifying()
-        .named("environment variable `" + f.label() + "`" + s.where()));
+        .named(() -> "environment variable `" + f.label() + "`" + s.where()));
     if (value != null) {
       var entry = JSON.objectNode();
       entry.put("name", f.label());
       entry.set("value", value);
-      lower.spans().put(loc.pointer() + "/name", f.keySpan());
+      lower.spans().put(loc.child("name"), f.keySpan());
       list.add(entry);
     }
   }
@@ -107,7 +107,7 @@ final class Container {
     }
     ArrayNode list = s.list("ulimits", f.keySpan());
     Shape ulimit = s.shape.member("ulimits").element();
-    Loc loc = s.memberLoc("ulimits", f.key(), f.span()).element(list.size(), f.span()).named("ulimit `" + f.label() + "`" + s.where());
+    Loc loc = s.memberLoc("ulimits", f.key(), f.span()).element(list.size(), f.span()).named(() -> "ulimit `" + f.label() + "`" + s.where());
     Struct e;
     if (f.value() instanceof Value.Obj o) {
       e = lower.structure(o, ulimit, loc);
@@ -118,7 +118,7 @@ final class Container {
       e.set("hardLimit", n == null ? null : n.deepCopy(), f.valueSpan());
     }
     JsonNode name = lower.value(new Value.Str(f.keySpan(), f.label()), ulimit.member("name"),
-        loc.member("name", f.label(), f.keySpan(), null).named("ulimit name"));
+        loc.member("name", f.label(), f.keySpan(), null).named(() -> "ulimit name"));
     e.set("name", name, f.keySpan());
     e.checkRequired(f.span());
     list.add(e.build());
@@ -136,9 +136,9 @@ final class Container {
       Loc loc = s.memberLoc("dependsOn", f.key(), d.span()).element(list.size(), d.span());
       var entry = JSON.objectNode();
       entry.put("containerName", d.key());
-      lower.spans().put(loc.pointer() + "/containerName", d.keySpan());
+      lower.spans().put(loc.child("containerName"), d.keySpan());
       JsonNode condition = lower.value(d.value(), dependency.member("condition"),
-          loc.member("condition", d.key(), d.valueSpan(), null).named("the condition on `" + d.key() + "`" + s.where()));
+          loc.member("condition", d.key(), d.valueSpan(), null).named(() -> "the condition on `" + d.key() + "`" + s.where()));
       if (condition != null) {
         entry.set("condition", condition);
         list.add(entry);

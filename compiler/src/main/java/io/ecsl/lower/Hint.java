@@ -58,8 +58,23 @@ enum Hint {
       Map.entry("RetryPolicy.MaximumEventAgeInSeconds", SECONDS));
 
   /** The hint for a member, from the table or its name; null when it takes a plain number. */
+  // Keyed by the model's own strings (whose hash codes are cached), not a concatenation.
+  private static final java.util.concurrent.ConcurrentHashMap<String, java.util.Map<String, java.util.Optional<Hint>>> CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   static Hint of(String shape, String member) {
-    Hint h = EXPLICIT.get(shape + "." + member);
+    java.util.Map<String, java.util.Optional<Hint>> byMember =
+        CACHE.computeIfAbsent(shape, k -> new java.util.concurrent.ConcurrentHashMap<>());
+    java.util.Optional<Hint> hint = byMember.get(member);
+    if (hint == null) {
+      hint = java.util.Optional.ofNullable(compute(shape + "." + member, member));
+      byMember.put(member, hint);
+    }
+    return hint.orElse(null);
+  }
+
+  private static Hint compute(String key, String member) {
+    Hint h = EXPLICIT.get(key);
     if (h != null) {
       return h;
     }

@@ -45,6 +45,11 @@ final class Lower {
     return interpreter;
   }
 
+  /** The one registry of first-class syntax (building it is not free; share it). */
+  Sugars sugars() {
+    return sugars;
+  }
+
   SpanIndex spans() {
     return spans;
   }
@@ -63,7 +68,7 @@ final class Lower {
   /** Lowers an object's fields into a structure; the caller may add defaults, then builds it. */
   Struct structure(Value.Obj obj, Shape shape, Loc loc) {
     Struct s = new Struct(this, shape, loc);
-    spans.put(loc.pointer(), loc.span());
+    spans.put(loc, loc.span());
     for (Value.Field f : obj.fields()) {
       try {
         field(s, f);
@@ -148,7 +153,7 @@ final class Lower {
         default -> mismatch(v, shape.type(), loc);
       };
       if (out != null && !(out instanceof ObjectNode) && !(out instanceof ArrayNode)) {
-        spans.put(loc.pointer(), loc.span());
+        spans.put(loc, loc.span());
       }
       return out;
     } catch (EvalException e) {
@@ -169,6 +174,7 @@ final class Lower {
   private JsonNode list(Value v, Shape shape, Loc loc) {
     Shape element = shape.element();
     ArrayNode out = JSON.arrayNode();
+    spans.list(out, loc);
     if (v instanceof Value.ListV list) {
       for (int i = 0; i < list.items().size(); i++) {
         Value item = list.items().get(i);
@@ -186,9 +192,9 @@ final class Lower {
         ObjectNode entry = JSON.objectNode();
         Loc at = loc.element(out.size(), f.span());
         entry.put(kv[0], f.key());
-        spans.put(at.pointer() + "/" + kv[0], f.keySpan());
+        spans.put(at.child(kv[0]), f.keySpan());
         JsonNode value = value(f.value(), element.member(kv[1]), at.member(kv[1], f.key(), f.valueSpan(), null).stringifying()
-            .named("`" + f.key() + "`" + (loc.where().isEmpty() ? "" : " in " + loc.where())));
+            .named(() -> "`" + f.key() + "`" + (loc.where().isEmpty() ? "" : " in " + loc.where())));
         if (value != null) {
           entry.set(kv[1], value);
           out.add(entry);
@@ -216,10 +222,10 @@ final class Lower {
       JsonNode n = value(f.value(), valueShape, loc.key(f.key(), f.span()).stringifying());
       if (n != null) {
         out.set(f.key(), n);
-        spans.put(loc.pointer() + "/" + SpanIndex.escape(f.key()), f.span());
+        spans.put(loc.key(f.key(), f.span()), f.span());
       }
     }
-    spans.put(loc.pointer(), loc.span());
+    spans.put(loc, loc.span());
     return out;
   }
 

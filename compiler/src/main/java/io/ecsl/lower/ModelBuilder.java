@@ -121,9 +121,9 @@ public final class ModelBuilder {
     Struct s = lower.structure(body, req.shape, req.loc);
     Value in = d.in(interpreter);
     if (in != null) {
-      Sugars sugars = new Sugars(lower);
+      Sugars sugars = lower.sugars();
       String cluster = sugars.reference(in, Kind.CLUSTER, req.loc.member("cluster", "in", in.span(), null)
-          .named("`in` of service `" + d.label() + "`"));
+          .named(() -> "`in` of service `" + d.label() + "`"));
       if (cluster != null) {
         s.set("cluster", JSON.textNode(cluster), in.span());
       }
@@ -185,14 +185,14 @@ public final class ModelBuilder {
     Shape shape = model.input(operation);
     SpanIndex spans = new SpanIndex(d.span());
     lower.beginRequest(spans);
-    return new Request(service, operation, shape, spans, new Loc("", where, d.span(), null, false));
+    return new Request(service, operation, shape, spans, Loc.root(where, d.span()));
   }
 
   /** The label is the default AWS name; an explicit attribute wins. */
   void defaultName(Struct s, String member, Declaration d) {
     if (!s.has(member)) {
       s.setDefault(member, JSON.textNode(d.label()));
-      lower.spans().put("/" + member, d.labelSpan());
+      lower.spans().put(s.at(member), d.labelSpan());
     }
   }
 

@@ -39,7 +39,7 @@ final class OwnedElsewhere {
       case CLUSTER -> "CreateCluster";
       default -> "CreateCapacityProvider";
     });
-    Sugars sugars = new Sugars(b.lower());
+    Sugars sugars = b.lower().sugars();
     for (Value.Field f : o.fields()) {
       String owner = f.value() instanceof Value.Str s ? s.value() : null;
       if (owner == null) {

@@ -113,7 +113,7 @@ final class Scaling {
     Value target = f.value() instanceof Value.Obj refined ? refined.get(Sugars.PRIMARY) : f.value();
     ObjectNode json = JSON.objectNode();
     JsonNode value = builder.lower().value(target, config.member("TargetValue"),
-        loc.member("TargetValue", f.key(), f.valueSpan(), Hint.PERCENT).named("the `" + f.key() + "` target"));
+        loc.member("TargetValue", f.key(), f.valueSpan(), Hint.PERCENT).named(() -> "the `" + f.key() + "` target"));
     if (value == null) {
       return req.finish(s.build(), base + ".policy-" + f.key() + ".json");
     }

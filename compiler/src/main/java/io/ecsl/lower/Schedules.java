@@ -82,9 +82,9 @@ final class Schedules {
 
   private ApiRequest targets(Declaration d, Value.Obj body, List<Value.Field> ecsFields, String ruleName) {
     ModelBuilder.Request req = builder.request(d, ServiceModel.EVENTS, "PutTargets", "schedule `" + d.label() + "`");
-    Sugars sugars = new Sugars(builder.lower());
+    Sugars sugars = builder.lower().sugars();
     Shape target = req.shape.member("Targets").element();
-    Loc targetLoc = req.loc.member("Targets", "schedule", d.span(), null).element(0, d.span()).named("schedule `" + d.label() + "`");
+    Loc targetLoc = req.loc.member("Targets", "schedule", d.span(), null).element(0, d.span()).named(() -> "schedule `" + d.label() + "`");
     List<Value.Field> targetFields = new ArrayList<>();
     String account = project.accountId();
     String region = project.region();
@@ -122,14 +122,14 @@ final class Schedules {
     t.setDefault("Id", JSON.textNode("ecs-task"));
     t.set("Arn", JSON.textNode(Arns.cluster(region, account, cluster)), d.span());
     Struct ecs = builder.lower().structure(new Value.Obj(body.span(), ecsFields), target.member("EcsParameters"),
-        targetLoc.member("EcsParameters", "schedule", d.span(), null).named("schedule `" + d.label() + "`"));
+        targetLoc.member("EcsParameters", "schedule", d.span(), null).named(() -> "schedule `" + d.label() + "`"));
     ecs.set("TaskDefinitionArn", JSON.textNode(Arns.taskDefinition(region, account, family)), d.span());
     ecs.checkRequired(d.span());
     t.set("EcsParameters", ecs.build(), d.span());
     Value overrides = body.get("overrides");
     if (overrides != null) {
       JsonNode input = builder.lower().value(overrides, ServiceModel.get(ServiceModel.ECS).shape("TaskOverride"),
-          targetLoc.member("Input", "overrides", overrides.span(), null).named("`overrides` of schedule `" + d.label() + "`"));
+          targetLoc.member("Input", "overrides", overrides.span(), null).named(() -> "`overrides` of schedule `" + d.label() + "`"));
       if (input != null) {
         t.set("Input", JSON.textNode(input.toString()), overrides.span());
       }

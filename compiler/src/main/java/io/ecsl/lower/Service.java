@@ -125,7 +125,7 @@ final class Service {
     if (field != null) {
       item.put("field", field);
     }
-    lower.spans().put(s.pointer("placementStrategy") + "/" + list.size(), p.span());
+    lower.spans().put(s.at("placementStrategy").element(list.size(), p.span()), p.span());
     list.add(item);
   }
 
@@ -136,7 +136,7 @@ final class Service {
     if (expression != null) {
       item.put("expression", expression);
     }
-    lower.spans().put(s.pointer("placementConstraints") + "/" + list.size(), p.span());
+    lower.spans().put(s.at("placementConstraints").element(list.size(), p.span()), p.span());
     list.add(item);
   }
 

@@ -23,6 +23,7 @@ final class Struct {
   private final Map<String, JsonNode> values = new HashMap<>();
   private final Map<String, Span> setAt = new HashMap<>();
   private final java.util.Set<String> written = new java.util.HashSet<>();
+  private final Map<String, Loc> places = new HashMap<>();
 
   Struct(Lower lower, Shape shape, Loc loc) {
     this.lower = lower;
@@ -51,7 +52,7 @@ final class Struct {
     }
     values.put(member, value);
     setAt.put(member, at);
-    lower.spans().put(pointer(member), at);
+    lower.spans().put(at(member), at);
   }
 
   /** Sets a member only if nothing set it yet (a default derived from the declaration). */
@@ -68,9 +69,10 @@ final class Struct {
       return a;
     }
     ArrayNode a = JsonNodeFactory.instance.arrayNode();
+    lower.spans().list(a, at(member));
     values.put(member, a);
     setAt.putIfAbsent(member, at);
-    lower.spans().put(pointer(member), at);
+    lower.spans().put(at(member), at);
     return a;
   }
 
@@ -87,11 +89,12 @@ final class Struct {
   }
 
   Loc memberLoc(String member, String written, Span at) {
-    return loc.member(member, written, at, Hint.of(shape.name(), member));
+    return loc.member(member, written, at, Hint.of(shape.name(), member)).sharing(at(member));
   }
 
-  String pointer(String member) {
-    return loc.pointer() + "/" + SpanIndex.escape(member);
+  /** The place of a member (the same object every time, so a reordered list keeps its spans). */
+  Loc at(String member) {
+    return places.computeIfAbsent(member, loc::child);
   }
 
   String where() {

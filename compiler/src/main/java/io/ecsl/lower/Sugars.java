@@ -151,7 +151,7 @@ final class Sugars {
         return;
       }
       setting.put("value", value);
-      lower.spans().put(s.pointer("settings") + "/" + settings.size(), f.span());
+      lower.spans().put(s.at("settings").element(settings.size(), f.span()), f.span());
       settings.add(setting);
     });
     sugar("CreateClusterRequest", "service_connect_namespace", (s, f) -> {
@@ -286,7 +286,7 @@ final class Sugars {
     Shape element = s.shape.member(r.listMember()).element();
     ArrayNode list = s.list(r.listMember(), f.keySpan());
     Loc loc = s.memberLoc(r.listMember(), f.key(), f.span()).element(list.size(), f.span())
-        .named("`" + f.key() + (f.label() != null ? " " + f.label() : "") + "`" + s.where());
+        .named(() -> "`" + f.key() + (f.label() != null ? " " + f.label() : "") + "`" + s.where());
     Value.Obj body = f.value() instanceof Value.Obj o ? o : new Value.Obj(f.valueSpan(), List.of());
     Value primary = f.value() instanceof Value.Obj o ? o.get(PRIMARY) : f.value();
     if (f.label() == null && r.labelMember() != null && !(f.value() instanceof Value.Obj)) {
@@ -353,7 +353,7 @@ final class Sugars {
     for (Value item : list.items()) {
       String name = providerName(item, loc.element(out.size(), item.span()));
       if (name != null) {
-        lower.spans().put(loc.pointer() + "/" + out.size(), item.span());
+        lower.spans().put(loc.element(out.size(), item.span()), item.span());
         out.add(name);
       }
     }

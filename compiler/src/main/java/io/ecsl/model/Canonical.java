@@ -45,8 +45,41 @@ public final class Canonical {
     return ORDER_INSENSITIVE.containsKey(owner.name() + "." + member) || isTagList(owner, member);
   }
 
+  private static final Map<Shape, Map<String, java.util.Optional<String>>> SORT_KEYS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<Shape, Boolean> NEEDS_SORT = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** The member list elements are keyed by ({@code ""} for strings), or null if order matters. */
   public static String sortKey(Shape owner, String member) {
+    Map<String, java.util.Optional<String>> byMember =
+        SORT_KEYS.computeIfAbsent(owner, k -> new java.util.concurrent.ConcurrentHashMap<>());
+    java.util.Optional<String> key = byMember.get(member);
+    if (key == null) {
+      key = java.util.Optional.ofNullable(computeSortKey(owner, member));
+      byMember.put(member, key);
+    }
+    return key.orElse(null);
+  }
+
+  /** True when a value of this shape can contain something to sort (most subtrees cannot). */
+  static boolean needsSort(Shape shape) {
+    Boolean known = NEEDS_SORT.get(shape);
+    if (known != null) {
+      return known;
+    }
+    NEEDS_SORT.put(shape, false); // recursive shapes: assume no while computing
+    boolean needs = switch (shape.type()) {
+      case "map" -> true;
+      case "list" -> needsSort(shape.element());
+      case "structure" -> shape.members().keySet().stream()
+          .anyMatch(m -> computeSortKey(shape, m) != null || needsSort(shape.member(m)));
+      default -> false;
+    };
+    NEEDS_SORT.put(shape, needs);
+    return needs;
+  }
+
+  private static String computeSortKey(Shape owner, String member) {
     String key = ORDER_INSENSITIVE.get(owner.name() + "." + member);
     if (key != null) {
       return key;
@@ -76,7 +109,7 @@ public final class Canonical {
    * with them, so a rule still points at the right line after sorting.
    */
   public static void sort(JsonNode node, Shape shape, SpanIndex spans, String pointer) {
-    if (node == null || shape == null) {
+    if (node == null || shape == null || !needsSort(shape)) {
       return;
     }
     if (shape.isStructure() && node instanceof ObjectNode obj) {
@@ -88,10 +121,10 @@ public final class Canonical {
         String child = pointer + "/" + SpanIndex.escape(e.getKey());
         sort(e.getValue(), memberShape, spans, child);
         String key = sortKey(shape, e.getKey());
-        if (key != null && e.getValue() instanceof ArrayNode list) {
+        if (key != null && e.getValue() instanceof ArrayNode list && list.size() > 1) {
           int[] moves = sortList(list, key);
-          if (spans != null) {
-            spans.permute(child, moves);
+          if (spans != null && !identity(moves)) {
+            spans.permute(list, child, moves);
           }
         }
       }
@@ -114,6 +147,15 @@ public final class Canonical {
     List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
     obj.fields().forEachRemaining(entries::add);
     return entries;
+  }
+
+  private static boolean identity(int[] moves) {
+    for (int i = 0; i < moves.length; i++) {
+      if (moves[i] != i) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Sorts a list stably; returns, for each old index, the element's new index. */

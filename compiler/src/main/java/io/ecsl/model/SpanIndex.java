@@ -1,16 +1,34 @@
 package io.ecsl.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.source.Span;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Where each field of an emitted API document came from, keyed by JSON pointer
  * ({@code /containerDefinitions/0/portMappings/1/hostPort}). Rules look up the pointer of the field
  * they complain about and get the nearest span that exists: the field, else its parent.
+ *
+ * <p>Entries may be recorded against a lazy {@link Path}: pointer strings are then built only when
+ * the index is first queried, which for most resources of a large project is never.
  */
 public final class SpanIndex {
+  /** A place in a document whose pointer is computed on demand. */
+  public interface Path {
+    String pointer();
+
+    /** Called when the list at this place was reordered ({@code newPositions[old] = new}). */
+    default void reordered(int[] newPositions) {}
+  }
+
   private final Map<String, Span> spans = new HashMap<>();
+  private final List<Path> pendingPaths = new ArrayList<>();
+  private final List<Span> pendingSpans = new ArrayList<>();
+  private final Map<JsonNode, Path> lists = new IdentityHashMap<>();
   private final Span fallback;
 
   public SpanIndex(Span fallback) {
@@ -19,19 +37,35 @@ public final class SpanIndex {
 
   public void put(String pointer, Span span) {
     if (span != null && !span.isNone()) {
+      materialize();
       spans.putIfAbsent(pointer, span);
     }
+  }
+
+  /** Records a span for a lazily computed place. */
+  public void put(Path path, Span span) {
+    if (span != null && !span.isNone()) {
+      pendingPaths.add(path);
+      pendingSpans.add(span);
+    }
+  }
+
+  /** Remembers which place a list node of the document is, so sorting it can move its spans. */
+  public void list(JsonNode node, Path path) {
+    lists.put(node, path);
   }
 
   /** Replaces an existing entry (used when a later stage moves a value). */
   public void replace(String pointer, Span span) {
     if (span != null && !span.isNone()) {
+      materialize();
       spans.put(pointer, span);
     }
   }
 
   /** The span of the field at {@code pointer}, or of its nearest ancestor, or the resource's. */
   public Span at(String pointer) {
+    materialize();
     String p = pointer;
     while (true) {
       Span s = spans.get(p);
@@ -48,6 +82,7 @@ public final class SpanIndex {
 
   /** The span recorded for exactly this pointer, or null. */
   public Span exact(String pointer) {
+    materialize();
     return spans.get(pointer);
   }
 
@@ -55,7 +90,21 @@ public final class SpanIndex {
     return fallback;
   }
 
-  /** Renumbers the spans under {@code listPointer} after its elements moved ({@code moves[old] = new}). */
+  /**
+   * The elements of the list {@code node} (at {@code listPointer}) moved: {@code moves[old] = new}.
+   * Lazily recorded places follow through their list's path; string entries are renumbered.
+   */
+  public void permute(JsonNode node, String listPointer, int[] moves) {
+    Path path = lists.get(node);
+    if (path != null) {
+      path.reordered(moves);
+    }
+    if (!spans.isEmpty()) {
+      permute(listPointer, moves);
+    }
+  }
+
+  /** Renumbers the string-keyed spans under {@code listPointer} after its elements moved. */
   public void permute(String listPointer, int[] moves) {
     String prefix = listPointer + "/";
     Map<String, Span> moved = new HashMap<>();
@@ -82,8 +131,19 @@ public final class SpanIndex {
     spans.putAll(moved);
   }
 
+  private void materialize() {
+    if (pendingPaths.isEmpty()) {
+      return;
+    }
+    for (int i = 0; i < pendingPaths.size(); i++) {
+      spans.putIfAbsent(pendingPaths.get(i).pointer(), pendingSpans.get(i));
+    }
+    pendingPaths.clear();
+    pendingSpans.clear();
+  }
+
   /** Escapes a key for use in a JSON pointer (RFC 6901). */
   public static String escape(String key) {
-    return key.replace("~", "~0").replace("/", "~1");
+    return key.indexOf('~') < 0 && key.indexOf('/') < 0 ? key : key.replace("~", "~0").replace("/", "~1");
   }
 }

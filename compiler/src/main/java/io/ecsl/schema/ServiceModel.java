@@ -80,6 +80,20 @@ public final class ServiceModel {
     return operations.keySet();
   }
 
+  private final Map<String, Map<String, String>> membersByNormalizedName = new ConcurrentHashMap<>();
+
+  /** The member of a structure whose normalized name is {@code normalized}, or null. */
+  String memberFor(Shape shape, String normalized) {
+    Map<String, String> index = membersByNormalizedName.computeIfAbsent(shape.name(), n -> {
+      Map<String, String> m = new HashMap<>();
+      for (String member : shape.members().keySet()) {
+        m.putIfAbsent(Shape.normalize(member), member);
+      }
+      return m;
+    });
+    return index.get(normalized);
+  }
+
   public Shape shape(String shapeName) {
     Shape s = shapes.get(shapeName);
     if (s != null) {

@@ -78,17 +78,22 @@ public record Shape(
    * and {@code MemoryReservation} all mean {@code memoryReservation}.
    */
   public String memberFor(String written) {
-    String key = normalize(written);
-    for (String m : members.keySet()) {
-      if (normalize(m).equals(key)) {
-        return m;
-      }
-    }
-    return null;
+    return model.memberFor(this, normalize(written));
   }
 
+  private static final java.util.concurrent.ConcurrentHashMap<String, String> NORMALIZED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Lower case without `_` and `-`; memoized, since the same few hundred names recur everywhere. */
   public static String normalize(String name) {
-    return name.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
+    String n = NORMALIZED.get(name);
+    if (n == null) {
+      n = name.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
+      if (NORMALIZED.size() < 100_000) {
+        NORMALIZED.put(name, n);
+      }
+    }
+    return n;
   }
 
   /** {@code containerDefinitions} → {@code container_definitions}: how members read in .ecs source. */

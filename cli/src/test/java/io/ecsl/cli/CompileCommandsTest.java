@@ -1,0 +1,110 @@
+package io.ecsl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** check, build and fmt as a user runs them: exit codes, what goes to stdout and stderr. */
+class CompileCommandsTest {
+  @TempDir Path dir;
+
+  private Path project(String source) throws Exception {
+    Files.writeString(dir.resolve("main.ecs"), source);
+    return dir;
+  }
+
+  @Test
+  void checkExitsZeroForValidInputAndOneForInvalid() throws Exception {
+    Path p = project("task t { container c { image = \"x:1\", memory = 64 } }\n");
+    Cli.Run ok = Cli.run("check", p.toString());
+    assertEquals(0, ok.exitCode(), ok.err());
+    assertEquals("ok: 1 resource checked\n", ok.out());
+
+    Files.writeString(p.resolve("main.ecs"), "task t { container c { image = \"x:1\", memroy = 64 } }\n");
+    Cli.Run bad = Cli.run("check", p.toString());
+    assertEquals(1, bad.exitCode());
+    assertTrue(bad.err().contains("main.ecs:1:39: error[E0410]: unknown attribute `memroy`"), bad.err());
+    assertTrue(bad.err().endsWith("check failed: 1 error\n"), bad.err());
+    assertFalse(bad.err().contains("Exception"), bad.err());
+  }
+
+  @Test
+  void checkSpeaksJsonForEditors() throws Exception {
+    Path p = project("task t {\n  network = awsvcp\n  container c { image = \"x:1\", memory = 64 }\n}\n");
+    Cli.Run r = Cli.run("check", "--format", "json", p.toString());
+    assertEquals(1, r.exitCode());
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertEquals(1, json.get("version").asInt());
+    assertEquals(1, json.get("errors").asInt());
+    JsonNode d = json.get("diagnostics").get(0);
+    assertEquals("E0412", d.get("code").asText());
+    assertEquals(2, d.get("line").asInt());
+    assertEquals(3, d.get("column").asInt());
+    assertTrue(d.get("hint").asText().contains("did you mean `awsvpc`?"));
+  }
+
+  @Test
+  void buildWritesTheRequestsAndAManifestAndNothingOnErrors() throws Exception {
+    Path p = project("cluster prod {}\ntask web { container app { image = \"x:1\", memory = 64 } }\nservice web in prod { task = web }\n");
+    Path out = dir.resolve("out");
+    Cli.Run r = Cli.run("build", p.resolve("main.ecs").toString(), "--out", out.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(Files.exists(out.resolve("task-definitions/web.json")));
+    assertTrue(Files.exists(out.resolve("services/prod/web.json")));
+    JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+    assertEquals("create-cluster", manifest.get("entries").get(0).get("operation").asText());
+
+    Files.writeString(p.resolve("main.ecs"), "task web { container app { image = 1 } }\n");
+    Path out2 = dir.resolve("out2");
+    Cli.Run bad = Cli.run("build", p.toString(), "--out", out2.toString());
+    assertEquals(1, bad.exitCode());
+    assertTrue(bad.err().contains("nothing was written"), bad.err());
+    assertFalse(Files.exists(out2));
+  }
+
+  @Test
+  void aRemovedResourceDisappearsFromTheOutputDirectory() throws Exception {
+    Path p = project("task a { container c { image = \"x:1\", memory = 64 } }\ntask b { container c { image = \"x:1\", memory = 64 } }\n");
+    Path out = dir.resolve("out");
+    assertEquals(0, Cli.run("build", p.toString(), "--out", out.toString()).exitCode());
+    Files.writeString(p.resolve("main.ecs"), "task a { container c { image = \"x:1\", memory = 64 } }\n");
+    assertEquals(0, Cli.run("build", p.toString(), "--out", out.toString()).exitCode());
+    assertTrue(Files.exists(out.resolve("task-definitions/a.json")));
+    assertFalse(Files.exists(out.resolve("task-definitions/b.json")));
+  }
+
+  @Test
+  void fmtRewritesAndCheckModeReports() throws Exception {
+    Path p = project("task   t{container c{image=\"x:1\" , memory=64}}\n");
+    Cli.Run check = Cli.run("fmt", "--check", p.toString());
+    assertEquals(1, check.exitCode());
+    assertTrue(check.out().contains("main.ecs"), check.out());
+    assertEquals(0, Cli.run("fmt", p.toString()).exitCode());
+    assertEquals("task t {\n  container c { image = \"x:1\", memory = 64 }\n}\n", Files.readString(p.resolve("main.ecs")));
+    assertEquals(0, Cli.run("fmt", "--check", p.toString()).exitCode());
+  }
+
+  @Test
+  void everyCommandHasHelpAndUsageErrorsExitOne() {
+    CommandLine cli = new CommandLine(new Main());
+    for (String name : cli.getSubcommands().keySet()) {
+      if (name.equals("help")) {
+        continue;
+      }
+      Cli.Run r = Cli.run(name, "--help");
+      assertEquals(0, r.exitCode(), name + " --help");
+      assertTrue(r.out().contains("Usage: ecsl " + name), name + ": " + r.out());
+    }
+    Cli.Run usage = Cli.run("build", "--no-such-option");
+    assertEquals(1, usage.exitCode());
+    assertTrue(usage.err().contains("Unknown option: '--no-such-option'"), usage.err());
+  }
+}

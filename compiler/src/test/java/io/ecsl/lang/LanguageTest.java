@@ -1,0 +1,244 @@
+package io.ecsl.lang;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.TestProjects;
+import io.ecsl.compile.Compiler;
+import io.ecsl.model.EcsModel;
+import io.ecsl.model.Resource;
+import io.ecsl.model.ResourceKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Semantics of the language, one feature per test, checked on the emitted API JSON. */
+class LanguageTest {
+  @TempDir Path dir;
+
+  private EcsModel compile(String source) {
+    Compiler.Result r = TestProjects.compile(dir, source);
+    assertTrue(r.ok(), () -> TestProjects.render(r.diagnostics(), dir));
+    return r.model();
+  }
+
+  private String errors(String source) {
+    Compiler.Result r = TestProjects.compile(dir, source);
+    assertFalse(r.ok(), "expected errors");
+    return TestProjects.render(r.diagnostics(), dir);
+  }
+
+  private static JsonNode body(EcsModel m, ResourceKind kind, String name) {
+    Resource r = m.find(kind, null, name);
+    assertNotNull(r, kind + " " + name + " not in model: " + m.resources());
+    return r.primary().body();
+  }
+
+  @Test
+  void unitsBecomeTheApiUnits() {
+    JsonNode td = body(compile("""
+        task t {
+          cpu = 0.25 vcpu + 0.25 vcpu
+          memory = 1.5 GiB
+          container c {
+            image = "x:1"
+            cpu = 128
+            memory = 512 MiB - 128 MiB
+            stop_timeout = 1m
+            health { command = "true", interval = 30s, timeout = 5000ms }
+          }
+        }
+        """), ResourceKind.TASK_DEFINITION, "t");
+    assertEquals("512", td.get("cpu").asText());
+    assertEquals("1536", td.get("memory").asText());
+    JsonNode c = td.get("containerDefinitions").get(0);
+    assertEquals(384, c.get("memory").asInt());
+    assertEquals(60, c.get("stopTimeout").asInt());
+    assertEquals(5, c.get("healthCheck").get("timeout").asInt());
+    assertEquals("[\"CMD-SHELL\",\"true\"]", c.get("healthCheck").get("command").toString());
+  }
+
+  @Test
+  void aDurationIsNotMemory() {
+    String out = errors("task t { container c { image = \"x:1\", memory = 30s } }");
+    assertTrue(out.contains("error[E0301]: `memory` in `container c` in task definition `t` takes memory, not duration (`30s`)"), out);
+  }
+
+  @Test
+  void taskAndServiceMayShareAName() {
+    EcsModel m = compile("""
+        cluster prod {}
+        task web { container app { image = "x:1", memory = 64, port http = 80/tcp } }
+        service web in prod {
+          task = web
+          load_balancer { target_group = "arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/t/1", container = app.http }
+        }
+        """);
+    JsonNode svc = m.find(ResourceKind.SERVICE, "prod", "web").primary().body();
+    assertEquals("web", svc.get("taskDefinition").asText());
+    assertEquals("app", svc.get("loadBalancers").get(0).get("containerName").asText());
+    assertEquals(80, svc.get("loadBalancers").get(0).get("containerPort").asInt());
+  }
+
+  @Test
+  void aMixinsExplicitFieldsWinWhateverTheOrder() {
+    JsonNode td = body(compile("""
+        template defaults() { network = bridge, cpu = 256 }
+        task t {
+          cpu = 512
+          defaults()
+          container c { image = "x:1", memory = 64 }
+        }
+        """), ResourceKind.TASK_DEFINITION, "t");
+    assertEquals("512", td.get("cpu").asText());
+    assertEquals("bridge", td.get("networkMode").asText());
+  }
+
+  @Test
+  void aBlockRefinesATemplateValue() {
+    JsonNode c = body(compile("""
+        template sidecar(image: string) = { image = image, essential = false, memory = 64 MiB }
+        task t {
+          container app { image = "app:1", memory = 128 }
+          container log = sidecar("fluent:2") { memory = 128 MiB }
+        }
+        """), ResourceKind.TASK_DEFINITION, "t").get("containerDefinitions").get(1);
+    assertEquals("log", c.get("name").asText());
+    assertEquals(128, c.get("memory").asInt());
+    assertFalse(c.get("essential").asBoolean());
+  }
+
+  @Test
+  void loopsDeclareManyResources() {
+    EcsModel m = compile("""
+        cluster c {}
+        for i in range(0, 3) {
+          task "job-${i}" { container main { image = "job:${i}", memory = 64 } }
+        }
+        """);
+    assertEquals(3, m.ofKind(ResourceKind.TASK_DEFINITION).size());
+    assertEquals("job:2", body(m, ResourceKind.TASK_DEFINITION, "job-2").get("containerDefinitions").get(0).get("image").asText());
+  }
+
+  @Test
+  void varsTakeFlagsAndFilesByType() throws Exception {
+    Files.writeString(dir.resolve("prod.json"), "{\"replicas\": 5, \"image\": \"api:9\"}");
+    Files.writeString(dir.resolve("main.ecs"), """
+        var replicas: int = 1
+        var image: string = "api:1"
+        var memory: memory = 256 MiB
+        cluster c {}
+        task api { container api { image = image, memory = memory } }
+        service api in c { task = api, desired = replicas }
+        """);
+    Compiler.Result r = Compiler.compile(new Compiler.Options(List.of(dir), dir, List.of("memory=1 GiB"),
+        List.of(dir.resolve("prod.json")), null, null));
+    assertTrue(r.ok(), () -> TestProjects.render(r.diagnostics(), dir));
+    assertEquals(5, r.model().find(ResourceKind.SERVICE, "c", "api").primary().body().get("desiredCount").asInt());
+    JsonNode c = r.model().find(ResourceKind.TASK_DEFINITION, null, "api").primary().body().get("containerDefinitions").get(0);
+    assertEquals("api:9", c.get("image").asText());
+    assertEquals(1024, c.get("memory").asInt());
+  }
+
+  @Test
+  void anUnknownVarFlagIsAnError() {
+    Compiler.Result r = TestProjects.compile(dir, Map.of("main.ecs", "var replicas: int = 1\n"), List.of("replica=3"));
+    String out = TestProjects.render(r.diagnostics(), dir);
+    assertTrue(out.contains("error[E0213]: no `var replica` is declared, but --var sets it"), out);
+    assertTrue(out.contains("did you mean `replicas`?"), out);
+  }
+
+  @Test
+  void autoscalingProducesTargetAndPolicyAndOwnsTheDesiredCount() {
+    EcsModel m = compile("""
+        cluster prod {}
+        task web { container app { image = "x:1", memory = 64 } }
+        service web in prod { task = web, desired = 2, autoscaling { min = 2, max = 8, cpu = 70%, scale_in_cooldown = 5m } }
+        """);
+    Resource scaling = m.find(ResourceKind.SCALING, "prod", "web");
+    assertEquals("service/prod/web", scaling.requests().get(0).body().get("ResourceId").asText());
+    assertEquals(8, scaling.requests().get(0).body().get("MaxCapacity").asInt());
+    JsonNode policy = scaling.requests().get(1).body().get("TargetTrackingScalingPolicyConfiguration");
+    assertEquals(70.0, policy.get("TargetValue").asDouble());
+    assertEquals(300, policy.get("ScaleInCooldown").asInt());
+    assertEquals("application auto scaling", m.find(ResourceKind.SERVICE, "prod", "web").ownedElsewhere().get("/desiredCount"));
+  }
+
+  @Test
+  void ownedElsewhereAddressesContainersByName() {
+    EcsModel m = compile("""
+        task web {
+          container log { image = "fluent:2", memory = 64 }
+          container app { image = "x:1", memory = 64 }
+          owned_elsewhere { "app.image" = "CI pipeline" }
+        }
+        """);
+    assertEquals(Map.of("/containerDefinitions/1/image", "CI pipeline"),
+        m.find(ResourceKind.TASK_DEFINITION, null, "web").ownedElsewhere());
+  }
+
+  @Test
+  void schedulesNeedTheAccountForArns() {
+    String out = errors("""
+        cluster jobs {}
+        task report { container r { image = "r:1", memory = 64 } }
+        schedule nightly { cluster = jobs, task = report, expression = cron("0 3 * * ? *") }
+        """);
+    assertTrue(out.contains("error[E0420]: schedule `nightly` needs the AWS account id"), out);
+  }
+
+  @Test
+  void schedulesBecomeARuleAndAnEcsTarget() {
+    EcsModel m = compile("""
+        project { account_id = "123456789012", region = "eu-west-1" }
+        cluster jobs {}
+        task report { container r { image = "r:1", memory = 64 } }
+        schedule nightly { cluster = jobs, task = report, expression = rate(1d), count = 2,
+          overrides { container_overrides = [{ name = "r", command = ["run"] }] } }
+        """);
+    Resource s = m.find(ResourceKind.SCHEDULE, null, "nightly");
+    assertEquals("rate(1 day)", s.requests().get(0).body().get("ScheduleExpression").asText());
+    JsonNode target = s.requests().get(1).body().get("Targets").get(0);
+    assertEquals("arn:aws:ecs:eu-west-1:123456789012:cluster/jobs", target.get("Arn").asText());
+    assertEquals("arn:aws:ecs:eu-west-1:123456789012:task-definition/report",
+        target.get("EcsParameters").get("TaskDefinitionArn").asText());
+    assertEquals(2, target.get("EcsParameters").get("TaskCount").asInt());
+    assertEquals("{\"containerOverrides\":[{\"name\":\"r\",\"command\":[\"run\"]}]}", target.get("Input").asText());
+  }
+
+  @Test
+  void spansFollowListsThatWereSorted() {
+    EcsModel m = compile("""
+        task t {
+          container c {
+            image = "x:1"
+            memory = 64
+            env {
+              ZED = "last"
+              ALPHA = "first"
+            }
+          }
+        }
+        """);
+    Resource r = m.find(ResourceKind.TASK_DEFINITION, null, "t");
+    assertEquals("ALPHA", r.primary().body().at("/containerDefinitions/0/environment/0/name").asText());
+    assertEquals(7, r.primary().spans().at("/containerDefinitions/0/environment/0/value").line());
+    assertEquals(6, r.primary().spans().at("/containerDefinitions/0/environment/1/value").line());
+  }
+
+  @Test
+  void theSameResourceDeclaredTwiceIsAnError() {
+    String out = errors("""
+        template t(n: string) { task x { family = n, container c { image = "x:1", memory = 64 } } }
+        t("api")
+        t("api")
+        """);
+    assertTrue(out.contains("error[E0215]: task definition api is declared twice"), out);
+  }
+}
