@@ -33,6 +33,7 @@ public final class MarkdownRenderer {
 
   public static String render(JsonNode plan) {
     VelocityContext ctx = new VelocityContext();
+    ctx.put("h3", "###"); // `##` starts a comment in Velocity, so the heading marker comes from here
     ctx.put("header", PlanView.header(plan));
     ctx.put("summary", PlanView.summary(plan));
     ctx.put("hasChanges", plan.path("hasChanges").asBoolean());
