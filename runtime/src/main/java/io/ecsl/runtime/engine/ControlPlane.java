@@ -451,7 +451,12 @@ public final class ControlPlane implements AutoCloseable {
       if (task == null) {
         // Labelled as ours but no task record: left over from a task already collected. Remove.
         dispatch.add(() -> runner.submit("remove:" + container.id(), () -> backend.removeContainer(container.id())));
+      } else if (task.isStopped() && Labels.ROLE_PAUSE.equals(container.label(Labels.ROLE))) {
+        // A pause container created while its task was already stopping (the Provision action
+        // raced the stop): it holds nothing worth keeping.
+        dispatch.add(() -> runner.submit("remove:" + container.id(), () -> backend.removeContainer(container.id())));
       } else if (task.isStopped() && container.isRunning()) {
+        // Started by an action that raced the stop; its logs stay until the task is collected.
         dispatch.add(() -> runner.submit("kill:" + container.id(), () -> backend.signal(container.id(), "SIGKILL")));
       }
     }
