@@ -28,9 +28,16 @@ final class UpdateRequests {
     return project(create, shape("UpdateServiceRequest"), Map.of("serviceName", "service"));
   }
 
-  /** {@code UpdateCluster} from {@code CreateCluster}: settings, configuration, Service Connect defaults. */
+  /**
+   * {@code UpdateCluster} from {@code CreateCluster} (settings, configuration, Service Connect
+   * defaults), or null when the cluster declares none of them.
+   */
   static ObjectNode cluster(Resource cluster) {
-    return project(cluster.primary().body(), shape("UpdateClusterRequest"), Map.of("clusterName", "cluster"));
+    ObjectNode update = project(cluster.primary().body(), shape("UpdateClusterRequest"), Map.of("clusterName", "cluster"));
+    if (!update.has("cluster")) {
+      update.put("cluster", cluster.name());
+    }
+    return update.size() > 1 ? update : null;
   }
 
   /**
