@@ -32,10 +32,6 @@ record BuildOutputs(List<BuildWriter.OutputFile> files, List<String> notes) {
     return new BuildOutputs(List.copyOf(files), template.notes());
   }
 
-  static List<BuildWriter.OutputFile> files(EcsModel model) {
-    return of(model).files();
-  }
-
   /** After writing: {@code deploy.sh} becomes executable where the file system knows the bit. */
   static void finish(Path dir) throws IOException {
     Path script = dir.resolve(DeployScript.FILE);

@@ -61,6 +61,46 @@ class DeployScriptTest {
   }
 
   @Test
+  void theEndpointComesFromTheEnvironmentAsInTheSdks(@TempDir Path tmp) throws Exception {
+    Path out = tmp.resolve("out");
+    Files.createDirectories(out.resolve("account-settings"));
+    EcsModel settings = TestProjects.compile(tmp.resolve("src"), """
+        project { name = "p", region = "eu-west-1" }
+        account_settings { container_insights = enabled }
+        """);
+    Files.writeString(out.resolve("deploy.sh"), DeployScript.render(settings));
+    Files.writeString(out.resolve("account-settings/containerInsights.json"), "{}");
+    // A stand-in `aws` that records its arguments: this checks only what the script passes;
+    // DeployScriptMotoTest runs the real CLI.
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Path log = tmp.resolve("args");
+    Files.writeString(bin.resolve("aws"), "#!/bin/sh\nprintf '%s ' \"$@\" >> '" + log + "'\necho >> '" + log + "'\n");
+    bin.resolve("aws").toFile().setExecutable(true);
+    Map<String, String> base = Map.of("PATH", bin + ":" + System.getenv("PATH"), "AWS_ENDPOINT_URL", "", "AWS_ENDPOINT_URL_ECS", "",
+        "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "", "ECSL_REGION", "");
+    List<Map<String, String>> cases = List.of(
+        Map.of(),
+        Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:1"),
+        Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:1", "AWS_ENDPOINT_URL_ECS", "http://127.0.0.1:2"),
+        Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:1", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true"),
+        Map.of("ECSL_REGION", "us-west-2"));
+    for (Map<String, String> env : cases) {
+      Map<String, String> all = new java.util.HashMap<>(base);
+      all.putAll(env);
+      Processes.Result run = Processes.run(List.of("bash", out.resolve("deploy.sh").toString()), all, 60);
+      assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+    }
+    String file = out.resolve("account-settings/containerInsights.json").toString();
+    assertEquals(List.of(
+        "--region eu-west-1 ecs put-account-setting-default --cli-input-json file://" + file + " ",
+        "--region eu-west-1 --endpoint-url http://127.0.0.1:1 ecs put-account-setting-default --cli-input-json file://" + file + " ",
+        "--region eu-west-1 --endpoint-url http://127.0.0.1:2 ecs put-account-setting-default --cli-input-json file://" + file + " ",
+        "--region eu-west-1 ecs put-account-setting-default --cli-input-json file://" + file + " ",
+        "--region us-west-2 ecs put-account-setting-default --cli-input-json file://" + file + " "),
+        Files.readAllLines(log));
+  }
+
+  @Test
   void oneStepPerManifestEntryInManifestOrder() {
     List<String> expected = new ArrayList<>();
     for (JsonNode e : Manifest.of(model).path("entries")) {
