@@ -25,6 +25,10 @@ import picocli.CommandLine.Command;
       io.ecsl.cli.deploy.PlanCommand.class,
       io.ecsl.cli.deploy.ApplyCommand.class,
       io.ecsl.cli.deploy.DestroyCommand.class,
+      io.ecsl.cli.runtime.RuntimeCommand.class,
+      io.ecsl.cli.runtime.PsCommand.class,
+      io.ecsl.cli.runtime.LogsCommand.class,
+      io.ecsl.cli.runtime.EventsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -144,7 +144,9 @@ public final class LocalRuntime {
     }
     command.add(ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    // Native access: sqlite-jdbc loads its library; saying so keeps the JVM's warning out of the log.
     command.addAll(List.of("-XX:+UseSerialGC", "-Xmx512m", "-XX:TieredStopAtLevel=1",
+        "--enable-native-access=ALL-UNNAMED",
         "-cp", System.getProperty("java.class.path"), RuntimeMain.class.getName(),
         "--port", Integer.toString(options.port()), "--data-dir", options.dataDir().toAbsolutePath().toString()));
     return command;
@@ -196,10 +198,7 @@ public final class LocalRuntime {
       progress.report("nothing to clean: " + dataDir + " does not exist");
       return;
     }
-    String instanceId;
-    try (Store store = Store.open(dataDir)) {
-      instanceId = store.instanceId();
-    }
+    String instanceId = instanceId(dataDir);
     try (ContainerBackend docker = DockerBackend.connect()) {
       int[] removed = removeLabelled(docker, instanceId);
       progress.report("removed " + removed[0] + " containers, " + removed[1] + " networks and " + removed[2]
@@ -209,6 +208,21 @@ public final class LocalRuntime {
     }
     deleteRecursively(dataDir);
     progress.report("deleted " + dataDir);
+  }
+
+  /** The runtime identity of a data directory (its Docker objects carry it as a label). */
+  private static String instanceId(Path dataDir) {
+    Path file = dataDir.resolve(RuntimeServer.INSTANCE_FILE);
+    try {
+      if (Files.isRegularFile(file)) {
+        return Files.readString(file).trim();
+      }
+    } catch (IOException e) {
+      // fall back to the store below
+    }
+    try (Store store = Store.open(dataDir)) {
+      return store.instanceId();
+    }
   }
 
   /** Removes every container, network and volume labelled with {@code instanceId}; returns the three counts. */
@@ -229,13 +243,23 @@ public final class LocalRuntime {
    * ARN). Works whether or not the runtime is running.
    */
   public static void putSecret(Path dataDir, String name, String value) {
+    RuntimeStatus status = status(dataDir);
+    if (status.running()) {
+      new RuntimeClient(status.endpoint()).putSecret(name, value);
+      return;
+    }
     try (Store store = Store.open(dataDir)) {
       store.putSecret(name, value);
     }
   }
 
+  /** The names (never the values) of the stored secrets. */
   public static List<String> secretNames(Path dataDir) {
-    if (!Files.isDirectory(dataDir)) {
+    RuntimeStatus status = status(dataDir);
+    if (status.running()) {
+      return new RuntimeClient(status.endpoint()).secretNames();
+    }
+    if (!Files.isRegularFile(dataDir.resolve(Store.FILE_NAME))) {
       return List.of();
     }
     try (Store store = Store.open(dataDir)) {
@@ -243,7 +267,15 @@ public final class LocalRuntime {
     }
   }
 
+  /** Deletes a secret; false if there was none of that name. */
   public static boolean deleteSecret(Path dataDir, String name) {
+    RuntimeStatus status = status(dataDir);
+    if (status.running()) {
+      return new RuntimeClient(status.endpoint()).deleteSecret(name);
+    }
+    if (!Files.isRegularFile(dataDir.resolve(Store.FILE_NAME))) {
+      return false;
+    }
     try (Store store = Store.open(dataDir)) {
       return store.deleteSecret(name);
     }

@@ -98,6 +98,34 @@ public final class RuntimeClient {
     }
   }
 
+  /** Stores a secret in the running runtime's secret store. */
+  void putSecret(String name, String value) {
+    String body = Json.write(Json.object().put("name", name).put("value", value));
+    expectOk(send(HttpRequest.newBuilder(endpoint.resolve("/_ecsl/secrets")).timeout(Duration.ofSeconds(10))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build()));
+  }
+
+  java.util.List<String> secretNames() {
+    HttpResponse<String> response = expectOk(send(HttpRequest.newBuilder(endpoint.resolve("/_ecsl/secrets"))
+        .timeout(Duration.ofSeconds(10)).GET().build()));
+    java.util.List<String> names = new java.util.ArrayList<>();
+    Json.parse(response.body()).forEach(n -> names.add(n.asText()));
+    return names;
+  }
+
+  boolean deleteSecret(String name) {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(endpoint.resolve("/_ecsl/secrets?name=" + encode(name)))
+        .timeout(Duration.ofSeconds(10)).DELETE().build());
+    return response.statusCode() == 200;
+  }
+
+  private HttpResponse<String> expectOk(HttpResponse<String> response) {
+    if (response.statusCode() != 200) {
+      throw new ApiError("SecretStore", Json.text(Json.parse(response.body()), "message", response.body()));
+    }
+    return response;
+  }
+
   /** POST {@code /_ecsl/shutdown}. */
   void shutdown() {
     HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/_ecsl/shutdown"))

@@ -39,6 +39,8 @@ public final class RuntimeServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(RuntimeServer.class.getName());
   static final String STATE_FILE = "runtime.json";
   static final String LOCK_FILE = "runtime.lock";
+  /** The instance id in plain text, so cleanup can find the runtime's Docker objects without opening the store. */
+  static final String INSTANCE_FILE = "instance-id";
 
   private final Path dataDir;
   private final FileChannel lockChannel;
@@ -101,6 +103,7 @@ public final class RuntimeServer implements AutoCloseable {
       identity.set("startedAt", Json.timestamp(clock.instant()));
       identity.put("instanceId", store.instanceId());
       self[0] = new RuntimeServer(dataDir, channel, lock, store, plane, http, endpoint);
+      Files.writeString(dataDir.resolve(INSTANCE_FILE), store.instanceId() + "\n");
       Files.writeString(dataDir.resolve(STATE_FILE), Json.write(identity));
       plane.start();
       LOG.info("ecsl runtime " + store.instanceId() + " listening on " + endpoint + " (data " + dataDir

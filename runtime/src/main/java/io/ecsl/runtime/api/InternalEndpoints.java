@@ -18,9 +18,11 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The runtime's own endpoints, for the CLI: {@code GET /_ecsl/health}, {@code POST /_ecsl/shutdown}
- * and {@code GET /_ecsl/logs?task=ID&container=NAME[&follow=true][&tail=N]} (a container's output
- * as plain text, streamed while following).
+ * The runtime's own endpoints, for the CLI: {@code GET /_ecsl/health}, {@code POST /_ecsl/shutdown},
+ * {@code GET /_ecsl/logs?task=ID&container=NAME[&follow=true][&tail=N]} (a container's output as
+ * plain text, streamed while following) and {@code /_ecsl/secrets} (GET names, POST
+ * {@code {"name","value"}}, DELETE {@code ?name=}), so the CLI never opens the store itself while
+ * the runtime runs.
  */
 public final class InternalEndpoints {
   public static final String PREFIX = "/_ecsl/";
@@ -56,6 +58,7 @@ public final class InternalEndpoints {
         Thread.ofPlatform().name("ecsl-shutdown").start(shutdown);
       }
       case PREFIX + "logs" -> logs(exchange);
+      case PREFIX + "secrets" -> secrets(exchange);
       default -> send(exchange, 404, "{\"message\":\"unknown endpoint " + path + "\"}");
     }
   }
@@ -117,6 +120,29 @@ public final class InternalEndpoints {
         stream[0].close();
       }
       out.close();
+    }
+  }
+
+  private void secrets(HttpExchange exchange) throws IOException {
+    var store = plane.state().store();
+    switch (exchange.getRequestMethod()) {
+      case "GET" -> send(exchange, 200, Json.write(Json.arrayOf(store.secretNames())));
+      case "POST" -> {
+        var body = Json.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String name = Json.text(body, "name");
+        String value = Json.text(body, "value");
+        if (name == null || name.isEmpty() || value == null) {
+          send(exchange, 400, "{\"message\":\"a secret needs a name and a value\"}");
+          return;
+        }
+        store.putSecret(name, value);
+        send(exchange, 200, "{}");
+      }
+      case "DELETE" -> {
+        boolean deleted = store.deleteSecret(query(exchange.getRequestURI().getRawQuery()).getOrDefault("name", ""));
+        send(exchange, deleted ? 200 : 404, deleted ? "{}" : "{\"message\":\"no such secret\"}");
+      }
+      default -> send(exchange, 405, "{\"message\":\"use GET, POST or DELETE\"}");
     }
   }
 

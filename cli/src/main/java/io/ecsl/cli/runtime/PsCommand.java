@@ -1,0 +1,91 @@
+package io.ecsl.cli.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.cli.ExitCodes;
+import io.ecsl.cli.OutputFormat;
+import io.ecsl.runtime.RuntimeClient;
+import io.ecsl.runtime.json.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ecsl ps}: the local runtime's tasks, their status, health and where their ports are reachable. */
+@Command(name = "ps", mixinStandardHelpOptions = true,
+    description = "List the local runtime's tasks: status, health, and where each port is reachable.")
+public final class PsCommand implements Callable<Integer> {
+  @Mixin RuntimeLocation location;
+
+  @Option(names = "--cluster", paramLabel = "NAME", description = "Only this cluster (default: all).")
+  String cluster;
+
+  @Option(names = {"-a", "--all"}, description = "Include stopped tasks.")
+  boolean all;
+
+  @Option(names = "--format", defaultValue = "text", description = "text or json.")
+  OutputFormat format;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    var out = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
+    try {
+      RuntimeConnection runtime = RuntimeConnection.open(location.dataDir());
+      List<JsonNode> tasks = new ArrayList<>();
+      for (String arn : cluster != null ? List.of(cluster) : runtime.clusterArns()) {
+        tasks.addAll(runtime.tasks(arn, all));
+      }
+      if (format == OutputFormat.json) {
+        ArrayNode json = Json.array();
+        tasks.forEach(task -> json.add(summary(task)));
+        out.println(Json.write(json));
+        return ExitCodes.OK;
+      }
+      Table table = new Table("TASK", "CLUSTER", "GROUP", "DEFINITION", "STATUS", "HEALTH", "PORTS");
+      for (JsonNode task : tasks) {
+        ObjectNode row = summary(task);
+        table.add(row.get("task").asText(), row.get("cluster").asText(), row.get("group").asText(),
+            row.get("taskDefinition").asText(), row.get("status").asText(), row.get("health").asText(),
+            String.join(", ", Json.strings(row, "ports")));
+      }
+      table.print(out);
+      return ExitCodes.OK;
+    } catch (RuntimeConnection.UserError | RuntimeClient.ApiError e) {
+      err.println("ecsl: " + e.getMessage());
+      return ExitCodes.ERROR;
+    }
+  }
+
+  private static ObjectNode summary(JsonNode task) {
+    ObjectNode row = Json.object();
+    row.put("task", RuntimeConnection.shortId(task.get("taskArn").asText()));
+    row.put("taskArn", task.get("taskArn").asText());
+    String clusterArn = task.get("clusterArn").asText();
+    row.put("cluster", clusterArn.substring(clusterArn.lastIndexOf('/') + 1));
+    row.put("group", Json.text(task, "group", ""));
+    String definition = task.get("taskDefinitionArn").asText();
+    row.put("taskDefinition", definition.substring(definition.lastIndexOf('/') + 1));
+    String status = task.get("lastStatus").asText();
+    if (task.has("stopCode")) {
+      status += " (" + task.get("stopCode").asText() + ")";
+    }
+    row.put("status", status);
+    row.put("health", Json.text(task, "healthStatus", "UNKNOWN"));
+    ArrayNode ports = row.putArray("ports");
+    for (JsonNode container : task.get("containers")) {
+      for (JsonNode binding : Json.list(container, "networkBindings")) {
+        ports.add(binding.get("bindIP").asText() + ":" + binding.get("hostPort").asInt() + "->"
+            + binding.get("containerPort").asInt() + "/" + Json.text(binding, "protocol", "tcp"));
+      }
+    }
+    return row;
+  }
+}

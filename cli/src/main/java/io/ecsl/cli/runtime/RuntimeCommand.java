@@ -1,0 +1,24 @@
+package io.ecsl.cli.runtime;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code ecsl runtime}: the local ECS runtime (start, stop, status, logs, secrets). */
+@Command(name = "runtime", mixinStandardHelpOptions = true,
+    description = "Manage the local ECS runtime: an ECS API on 127.0.0.1 (default port 4747) that runs tasks "
+        + "as Docker containers. Point `ecsl apply --target local`, the AWS CLI or an AWS SDK at its "
+        + "endpoint.",
+    subcommands = {RuntimeStartCommand.class, RuntimeStopCommand.class, RuntimeStatusCommand.class,
+        RuntimeLogsCommand.class, SecretCommand.class})
+public final class RuntimeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "missing subcommand: start, stop, status, logs or secret");
+  }
+}

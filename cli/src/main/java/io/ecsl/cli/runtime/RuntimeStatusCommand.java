@@ -1,0 +1,42 @@
+package io.ecsl.cli.runtime;
+
+import io.ecsl.cli.ExitCodes;
+import io.ecsl.cli.OutputFormat;
+import io.ecsl.runtime.LocalRuntime;
+import io.ecsl.runtime.RuntimeStatus;
+import io.ecsl.runtime.json.Json;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ecsl runtime status}: exit 0 when running, 1 when not (so scripts can test it). */
+@Command(name = "status", mixinStandardHelpOptions = true,
+    description = "Show whether the local runtime is running and where. Exit status: 0 running, 1 not running.")
+final class RuntimeStatusCommand implements Callable<Integer> {
+  @Mixin RuntimeLocation location;
+
+  @Option(names = "--format", defaultValue = "text", description = "text or json.")
+  OutputFormat format;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    var out = spec.commandLine().getOut();
+    RuntimeStatus status = LocalRuntime.status(location.dataDir());
+    if (format == OutputFormat.json) {
+      out.println(Json.write(status.toJson()));
+    } else if (status.running()) {
+      out.println("running at " + status.endpoint() + " (pid " + status.pid() + ", data " + status.dataDir() + ")");
+      if (status.containerEngineProblem() != null) {
+        out.println("warning: " + status.containerEngineProblem());
+      }
+    } else {
+      out.println("not running (data " + status.dataDir() + "); start it with: ecsl runtime start");
+    }
+    return status.running() ? ExitCodes.OK : ExitCodes.ERROR;
+  }
+}

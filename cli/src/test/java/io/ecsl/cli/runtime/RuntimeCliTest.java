@@ -1,0 +1,187 @@
+package io.ecsl.cli.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.cli.Main;
+import io.ecsl.runtime.LocalRuntime;
+import io.ecsl.runtime.RuntimeClient;
+import io.ecsl.runtime.RuntimeStatus;
+import io.ecsl.runtime.backend.Labels;
+import io.ecsl.runtime.docker.DockerBackend;
+import io.ecsl.runtime.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The runtime commands run in-process through {@link Main#run}, against a real runtime process on Docker. */
+class RuntimeCliTest {
+  private Path dataDir;
+
+  /** What one CLI run printed and returned. */
+  private record Result(int exitCode, String out, String err) {}
+
+  @BeforeEach
+  void createDataDir() throws IOException {
+    dataDir = Files.createTempDirectory("ecsl-cli-runtime-test");
+  }
+
+  @AfterEach
+  void cleanUp() throws IOException {
+    RuntimeStatus status = LocalRuntime.status(dataDir);
+    if (status.running() || Files.exists(dataDir)) {
+      LocalRuntime.stop(dataDir, Files.exists(dataDir.resolve("state.db")), message -> { });
+    }
+    if (Files.exists(dataDir)) {
+      try (var paths = Files.walk(dataDir)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
+        }
+      }
+    }
+  }
+
+  private static Result ecsl(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true,
+        StandardCharsets.UTF_8), args);
+    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private String dir() {
+    return dataDir.toString();
+  }
+
+  @Test
+  void everyRuntimeCommandHasHelp() {
+    for (List<String> command : List.of(List.of("runtime"), List.of("runtime", "start"), List.of("runtime", "stop"),
+        List.of("runtime", "status"), List.of("runtime", "logs"), List.of("runtime", "secret"),
+        List.of("runtime", "secret", "put"), List.of("ps"), List.of("logs"), List.of("events"))) {
+      String[] args = new java.util.ArrayList<>(command) {{ add("--help"); }}.toArray(String[]::new);
+      Result result = ecsl(args);
+      assertEquals(0, result.exitCode(), String.join(" ", command));
+      assertTrue(result.out().startsWith("Usage: ecsl " + String.join(" ", command)), result.out());
+    }
+  }
+
+  @Test
+  void commandsThatNeedTheRuntimeSaySoInOneLine() {
+    for (List<String> command : List.of(List.of("ps"), List.of("logs", "web"), List.of("events", "web"))) {
+      String[] args = new java.util.ArrayList<>(command) {{ add("--data-dir"); add(dir()); }}.toArray(String[]::new);
+      Result result = ecsl(args);
+      assertEquals(1, result.exitCode());
+      assertEquals("ecsl: the local runtime is not running (data directory " + dir()
+          + "); start it with: ecsl runtime start\n", result.err());
+    }
+    Result status = ecsl("runtime", "status", "--data-dir", dir(), "--format", "json");
+    assertEquals(1, status.exitCode(), "status exits 1 when the runtime is not running");
+    assertFalse(Json.parse(status.out()).get("running").asBoolean());
+    Result badPort = ecsl("runtime", "start", "--port", "70000", "--data-dir", dir());
+    assertEquals(1, badPort.exitCode());
+    assertEquals("ecsl: --port must be between 1 and 65535; got 70000\n", badPort.err());
+  }
+
+  @Test
+  void startPsLogsEventsSecretsAndStopClean() throws IOException {
+    int port = freePort();
+    Result start = ecsl("runtime", "start", "--port", Integer.toString(port), "--data-dir", dir());
+    assertEquals(0, start.exitCode(), start.err());
+    assertEquals("http://127.0.0.1:" + port + "\n", start.out());
+    assertTrue(start.err().contains("local runtime ready"), start.err());
+
+    Result status = ecsl("runtime", "status", "--data-dir", dir(), "--format", "json");
+    assertEquals(0, status.exitCode());
+    JsonNode statusJson = Json.parse(status.out());
+    assertEquals("http://127.0.0.1:" + port, statusJson.get("endpoint").asText());
+    String instance = statusJson.get("instanceId").asText();
+
+    assertEquals(0, ecsl("runtime", "secret", "put", "greeting", "hello-secret", "--data-dir", dir()).exitCode());
+    assertEquals("greeting\n", ecsl("runtime", "secret", "list", "--data-dir", dir()).out());
+
+    RuntimeClient client = new RuntimeClient(LocalRuntime.status(dataDir).endpoint());
+    client.ecs("CreateCluster", Json.parse("{\"clusterName\":\"cli\"}"));
+    client.ecs("RegisterTaskDefinition", Json.parse("""
+        {"family":"cli-web","memory":"64","containerDefinitions":[{"name":"app","image":"ecsl/busybox:latest",
+         "portMappings":[{"containerPort":8080}],"secrets":[{"name":"GREETING","valueFrom":"greeting"}],
+         "command":["sh","-c","echo says $GREETING; trap 'exit 0' TERM; sleep 3600 & wait"]}]}
+        """));
+    client.ecs("CreateService", Json.parse("{\"cluster\":\"cli\",\"serviceName\":\"web\",\"taskDefinition\":"
+        + "\"cli-web\",\"desiredCount\":1}"));
+    Result ps = await(() -> {
+      Result result = ecsl("ps", "--data-dir", dir());
+      return result.out().contains("RUNNING") ? result : null;
+    }, "ecsl ps to show a RUNNING task");
+    assertTrue(ps.out().startsWith("TASK"), ps.out());
+    assertTrue(ps.out().matches("(?s).*service:web\\s+cli-web:1\\s+RUNNING\\s+UNKNOWN\\s+127\\.0\\.0\\.1:\\d+->8080/tcp.*"),
+        ps.out());
+    JsonNode psJson = Json.parse(ecsl("ps", "--data-dir", dir(), "--format", "json").out());
+    assertEquals("RUNNING", psJson.get(0).get("status").asText());
+
+    Result logs = await(() -> {
+      Result result = ecsl("logs", "web", "--data-dir", dir());
+      return result.out().contains("says hello-secret") ? result : null;
+    }, "the service's output");
+    assertEquals(0, logs.exitCode());
+    String taskId = psJson.get(0).get("task").asText();
+    assertEquals("says hello-secret\n", ecsl("logs", taskId, "--container", "app", "--data-dir", dir()).out());
+    Result wrongContainer = ecsl("logs", taskId, "--container", "db", "--data-dir", dir());
+    assertEquals(1, wrongContainer.exitCode());
+    assertTrue(wrongContainer.err().contains("no container named db"), wrongContainer.err());
+
+    Result events = ecsl("events", "web", "--data-dir", dir());
+    assertEquals(0, events.exitCode());
+    assertTrue(events.out().contains("(service web) has started 1 tasks: (task " + taskId), events.out());
+    assertEquals(1, ecsl("events", "nope", "--data-dir", dir()).exitCode());
+
+    Result runtimeLogs = ecsl("runtime", "logs", "--data-dir", dir());
+    assertTrue(runtimeLogs.out().contains("listening on http://127.0.0.1:" + port), runtimeLogs.out());
+
+    Result stop = ecsl("runtime", "stop", "--clean", "--data-dir", dir());
+    assertEquals(0, stop.exitCode(), stop.err());
+    assertEquals("stopped the local runtime and removed everything it created\n", stop.out());
+    try (DockerBackend docker = DockerBackend.connect()) {
+      assertTrue(docker.listContainers(Labels.RUNTIME, instance).isEmpty());
+      assertTrue(docker.listNetworks(Labels.RUNTIME, instance).isEmpty());
+      assertTrue(docker.listVolumes(Labels.RUNTIME, instance).isEmpty());
+    }
+    assertFalse(Files.exists(dataDir));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static <T> T await(Supplier<T> probe, String what) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    while (Instant.now().isBefore(deadline)) {
+      T value = probe.get();
+      if (value != null) {
+        return value;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("timed out waiting for " + what);
+  }
+}
