@@ -64,7 +64,7 @@ public final class SpanIndex {
   }
 
   /** The span of the field at {@code pointer}, or of its nearest ancestor, or the resource's. */
-  public Span at(String pointer) {
+  public synchronized Span at(String pointer) {
     materialize();
     String p = pointer;
     while (true) {
@@ -81,7 +81,7 @@ public final class SpanIndex {
   }
 
   /** The span recorded for exactly this pointer, or null. */
-  public Span exact(String pointer) {
+  public synchronized Span exact(String pointer) {
     materialize();
     return spans.get(pointer);
   }
@@ -131,7 +131,7 @@ public final class SpanIndex {
     spans.putAll(moved);
   }
 
-  private void materialize() {
+  private synchronized void materialize() {
     if (pendingPaths.isEmpty()) {
       return;
     }
