@@ -37,6 +37,7 @@ public final class ModelIndex {
   private final List<Resource> schedules = new ArrayList<>();
   private final List<ScalingView> scaling = new ArrayList<>();
   private final List<Resource> accountSettings = new ArrayList<>();
+  private final Map<Object, Object> shared = new HashMap<>();
 
   public ModelIndex(EcsModel model) {
     this.model = model;
@@ -275,6 +276,20 @@ public final class ModelIndex {
 
   public List<Resource> accountSettings() {
     return Collections.unmodifiableList(accountSettings);
+  }
+
+  /**
+   * Something several rules derive from the whole model, computed once per run by the first rule
+   * that asks (rules may run in parallel, hence the lock).
+   */
+  @SuppressWarnings("unchecked")
+  public synchronized <T> T shared(Object key, java.util.function.Supplier<T> compute) {
+    Object v = shared.get(key);
+    if (v == null) {
+      v = compute.get();
+      shared.put(key, v);
+    }
+    return (T) v;
   }
 
   /** Resources of a kind, in model order. */

@@ -305,11 +305,13 @@ public final class Rules {
     return ALL;
   }
 
-  /** Checks the model with every rule; the model is indexed once and shared by all of them. */
+  /**
+   * Checks the model with every rule; the model is indexed once and shared by all of them. Rules
+   * only read the model, so they run in parallel; {@link Diagnostics} collects their reports and
+   * sorts them by position, so the output does not depend on the order rules finish in.
+   */
   public static void check(EcsModel model, Diagnostics diagnostics) {
     ModelIndex index = new ModelIndex(model);
-    for (Rule rule : ALL) {
-      rule.check(new RuleContext(model, index, diagnostics, rule));
-    }
+    ALL.parallelStream().forEach(rule -> rule.check(new RuleContext(model, index, diagnostics, rule)));
   }
 }

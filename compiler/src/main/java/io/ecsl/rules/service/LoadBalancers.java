@@ -16,6 +16,8 @@ import java.util.Set;
  */
 public final class LoadBalancers extends ServiceRule {
   static final int MAX_TARGET_GROUPS = 5;
+  private static final java.util.regex.Pattern TARGET_GROUP = java.util.regex.Pattern.compile(
+      "arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\\d{12}:targetgroup/[A-Za-z0-9-]{1,32}/[0-9a-f]+");
 
   public LoadBalancers() {
     super("E1212", "Load balancers: a target group ARN or a classic name, container and port, ≤ 5 target groups",
@@ -41,7 +43,7 @@ public final class LoadBalancers extends ServiceRule {
       }
       if (tg != null) {
         groups++;
-        if (!tg.matches("arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\\d{12}:targetgroup/[A-Za-z0-9-]{1,32}/[0-9a-f]+")) {
+        if (!TARGET_GROUP.matcher(tg).matches()) {
           s.report(ctx, at + "/targetGroupArn", "`" + tg + "` is not a target group ARN", "copy the ARN of the target group: "
               + "arn:aws:elasticloadbalancing:REGION:ACCOUNT:targetgroup/NAME/ID");
         }

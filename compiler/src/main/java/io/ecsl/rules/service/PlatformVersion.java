@@ -8,6 +8,8 @@ import io.ecsl.rules.ServiceView;
 
 /** E1216: a platform version is set only for Fargate, as {@code LATEST} or {@code 1.4.0}. */
 public final class PlatformVersion extends ServiceRule {
+  private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("\\d+\\.\\d+\\.\\d+");
+
   public PlatformVersion() {
     super("E1216", "`platform_version` is used only on Fargate and is `LATEST` or a version like `1.4.0`", "ECS API");
   }
@@ -21,7 +23,7 @@ public final class PlatformVersion extends ServiceRule {
     if (s.launch() != Launch.FARGATE && s.launch() != Launch.UNKNOWN) {
       s.report(ctx, "/platformVersion", "a platform version applies only to Fargate, and " + s.label() + " runs on " + s.launch(),
           "remove `platform_version`");
-    } else if (!version.equals("LATEST") && !version.matches("\\d+\\.\\d+\\.\\d+")) {
+    } else if (!version.equals("LATEST") && !VERSION.matcher(version).matches()) {
       s.report(ctx, "/platformVersion", "platform version `" + version + "` is not `LATEST` or a version such as `1.4.0`",
           "write `platform_version = \"1.4.0\"` or `\"LATEST\"`");
     }

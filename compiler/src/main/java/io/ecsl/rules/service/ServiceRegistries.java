@@ -12,6 +12,9 @@ import java.util.List;
  * and port given together and not together with {@code port}.
  */
 public final class ServiceRegistries extends ServiceRule {
+  private static final java.util.regex.Pattern REGISTRY = java.util.regex.Pattern.compile(
+      "arn:aws[a-z-]*:servicediscovery:[a-z0-9-]+:\\d{12}:service/srv-[a-z0-9]+");
+
   public ServiceRegistries() {
     super("E1214", "At most one service registry: a Cloud Map service ARN, container name and port together", "ECS API");
   }
@@ -27,7 +30,7 @@ public final class ServiceRegistries extends ServiceRule {
       JsonNode r = registries.get(i);
       String at = "/serviceRegistries/" + i;
       String arn = Nodes.text(r, "registryArn");
-      if (arn != null && !arn.matches("arn:aws[a-z-]*:servicediscovery:[a-z0-9-]+:\\d{12}:service/srv-[a-z0-9]+")) {
+      if (arn != null && !REGISTRY.matcher(arn).matches()) {
         s.report(ctx, at + "/registryArn", "`" + arn + "` is not a Cloud Map service ARN",
             "use arn:aws:servicediscovery:REGION:ACCOUNT:service/srv-ID");
       }
