@@ -73,6 +73,7 @@ import io.ecsl.rules.cross.ServiceConnectUnique;
 import io.ecsl.rules.cross.ServiceRegistryContainer;
 import io.ecsl.rules.cross.ServiceVolumeConfiguration;
 import io.ecsl.rules.cross.StrategyProviders;
+import io.ecsl.rules.cross.VpcLatticePorts;
 import io.ecsl.rules.general.ModelLimits;
 import io.ecsl.rules.general.ModelShape;
 import io.ecsl.rules.general.Tags;
@@ -287,6 +288,7 @@ public final class Rules {
       new ProviderOneCluster(),
       new FargateSpotPlatform(),
       new PlacementConstraintTotal(),
+      new VpcLatticePorts(),
       new ModelLimits(),
       new ModelShape(),
       new Tags());

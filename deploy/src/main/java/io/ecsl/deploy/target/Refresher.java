@@ -1,0 +1,535 @@
+package io.ecsl.deploy.target;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.deploy.state.LiveResource;
+import io.ecsl.deploy.state.LiveState;
+import io.ecsl.deploy.state.ResourceId;
+import io.ecsl.model.ResourceKind;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Reads what a target holds, in as few calls as the APIs allow: DescribeClusters takes 100
+ * clusters a call, DescribeServices 10 services, ListServices pages of 100, DescribeTaskDefinition
+ * one family (its latest ACTIVE revision, with tags), DescribeScalableTargets and
+ * DescribeScalingPolicies pages of 50 for the whole account. Independent calls run in parallel.
+ * Besides the resources asked for, it discovers every resource tagged {@code ecsl:project = PROJECT}
+ * so that resources no longer declared can be planned for deletion.
+ */
+public final class Refresher {
+  /** The tag that marks what ecsl created for a project. */
+  public static final String OWNER_TAG = "ecsl:project";
+
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final Set<String> BUILT_IN_PROVIDERS = Set.of("FARGATE", "FARGATE_SPOT");
+
+  private final AwsApi api;
+  private final int parallelism;
+
+  public Refresher(AwsApi api, int parallelism) {
+    this.api = api;
+    this.parallelism = Math.max(1, parallelism);
+  }
+
+  /**
+   * What to read.
+   *
+   * @param project the project whose resources to discover (by tag)
+   * @param wanted the declared resources
+   * @param families task definition families whose latest revision the plan needs (declared or referenced)
+   * @param clusters clusters whose services to list (declared or referenced)
+   */
+  public record Query(String project, Set<ResourceId> wanted, Set<String> families, Set<String> clusters) {}
+
+  public LiveState refresh(Query q) {
+    LiveState state = new LiveState(false);
+    ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
+      Thread t = new Thread(r, "ecsl-refresh");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Reader reader = new Reader(q, state, pool);
+      reader.namespaces();
+      Set<String> ownedClusters = reader.clusters();
+      reader.capacityProviders();
+      reader.taskDefinitions();
+      Set<String> scan = new TreeSet<>(q.clusters());
+      scan.addAll(ownedClusters);
+      Set<String> ownedServices = reader.services(scan);
+      reader.scaling(ownedServices);
+      reader.schedules();
+      reader.accountSettings();
+      return state;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** One refresh's reading, kind by kind. */
+  private final class Reader {
+    private final Query q;
+    private final LiveState state;
+    private final ExecutorService pool;
+
+    Reader(Query q, LiveState state, ExecutorService pool) {
+      this.q = q;
+      this.state = state;
+      this.pool = pool;
+    }
+
+    private boolean wanted(ResourceKind kind, String cluster, String name) {
+      return q.wanted().contains(new ResourceId(kind, cluster, name));
+    }
+
+    private boolean owned(Map<String, String> tags) {
+      return q.project().equals(tags.get(OWNER_TAG));
+    }
+
+    private List<String> names(ResourceKind kind) {
+      List<String> out = new ArrayList<>();
+      q.wanted().stream().filter(id -> id.kind() == kind).forEach(id -> out.add(id.name()));
+      return out;
+    }
+
+    // ------------------------------------------------------------------------- namespaces
+
+    void namespaces() {
+      List<JsonNode> all = paged("servicediscovery", "ListNamespaces", JSON.objectNode(), "Namespaces", "NextToken");
+      List<JsonNode> tagged = parallel(all, ns -> {
+        state.namespaceName(ns.path("Arn").asText(), ns.path("Name").asText());
+        state.namespaceName(ns.path("Id").asText(), ns.path("Name").asText());
+        // Cloud Map lists no tags: one call per namespace tells which ones the project owns.
+        return call("servicediscovery", "ListTagsForResource", JSON.objectNode().put("ResourceARN", ns.path("Arn").asText()));
+      });
+      for (int i = 0; i < all.size(); i++) {
+        JsonNode ns = all.get(i);
+        Map<String, String> tags = tags(tagged.get(i).path("Tags"), "Key", "Value");
+        String name = ns.path("Name").asText();
+        if (!wanted(ResourceKind.NAMESPACE, null, name) && !owned(tags)) {
+          continue;
+        }
+        String type = ns.path("Type").asText("HTTP");
+        String op = switch (type) {
+          case "DNS_PRIVATE" -> "CreatePrivateDnsNamespace";
+          case "DNS_PUBLIC" -> "CreatePublicDnsNamespace";
+          default -> "CreateHttpNamespace";
+        };
+        ObjectNode body = JSON.objectNode().put("Name", name);
+        if (ns.hasNonNull("Description")) {
+          body.set("Description", ns.get("Description"));
+        }
+        JsonNode soa = ns.path("Properties").path("DnsProperties").path("SOA");
+        if (!soa.isMissingNode() && !type.equals("HTTP")) {
+          body.putObject("Properties").putObject("DnsProperties").set("SOA", soa);
+        }
+        state.put(new LiveResource(new ResourceId(ResourceKind.NAMESPACE, null, name), Map.of(op, body), tags,
+            ns.path("Arn").asText(), null, Map.of("Id", ns.path("Id").asText(), "Type", type)));
+      }
+    }
+
+    // ------------------------------------------------------------------------- capacity providers
+
+    /**
+     * Reads the declared capacity providers and those the project's clusters use (a provider ecsl
+     * created is associated with one of them); FARGATE and FARGATE_SPOT are built in and never read.
+     */
+    void capacityProviders() {
+      Set<String> names = new TreeSet<>(names(ResourceKind.CAPACITY_PROVIDER));
+      for (LiveResource r : state.all()) {
+        if (r.id().kind() == ResourceKind.CLUSTER) {
+          r.primary().path("capacityProviders").forEach(c -> names.add(c.asText()));
+        }
+      }
+      names.removeAll(BUILT_IN_PROVIDERS);
+      for (List<String> batch : batches(names, 100)) {
+        ObjectNode req = JSON.objectNode();
+        ArrayNode list = req.putArray("capacityProviders");
+        batch.forEach(list::add);
+        req.putArray("include").add("TAGS");
+        for (JsonNode cp : call("ecs", "DescribeCapacityProviders", req).path("capacityProviders")) {
+          String name = cp.path("name").asText();
+          Map<String, String> tags = tags(cp.path("tags"), "key", "value");
+          if (!cp.path("status").asText("ACTIVE").equals("ACTIVE")
+              || !wanted(ResourceKind.CAPACITY_PROVIDER, null, name) && !owned(tags)) {
+            continue;
+          }
+          ObjectNode body = JSON.objectNode().put("name", name);
+          copy(cp, body, "autoScalingGroupProvider", "managedInstancesProvider");
+          state.put(new LiveResource(new ResourceId(ResourceKind.CAPACITY_PROVIDER, null, name),
+              Map.of("CreateCapacityProvider", body), tags, cp.path("capacityProviderArn").asText(null), null, Map.of()));
+        }
+      }
+    }
+
+    // ------------------------------------------------------------------------- clusters
+
+    /** Reads declared and referenced clusters and discovers owned ones; returns the names of clusters that exist. */
+    Set<String> clusters() {
+      Set<String> names = new LinkedHashSet<>(names(ResourceKind.CLUSTER));
+      names.addAll(q.clusters());
+      List<String> arns = new ArrayList<>();
+      for (JsonNode arn : paged("ecs", "ListClusters", JSON.objectNode(), "clusterArns", "nextToken")) {
+        arns.add(arn.asText());
+      }
+      Set<String> all = new LinkedHashSet<>(names);
+      arns.forEach(a -> all.add(a.substring(a.lastIndexOf('/') + 1)));
+      Set<String> existing = new TreeSet<>();
+      List<List<String>> batches = batches(new ArrayList<>(all), 100);
+      for (JsonNode page : parallel(batches, batch -> {
+        ObjectNode req = JSON.objectNode();
+        ArrayNode list = req.putArray("clusters");
+        batch.forEach(list::add);
+        req.putArray("include").add("SETTINGS").add("CONFIGURATIONS").add("TAGS");
+        return call("ecs", "DescribeClusters", req);
+      })) {
+        for (JsonNode c : page.path("clusters")) {
+          if (!c.path("status").asText("ACTIVE").equals("ACTIVE") && !c.path("status").asText().equals("PROVISIONING")) {
+            continue;
+          }
+          String name = c.path("clusterName").asText();
+          Map<String, String> tags = tags(c.path("tags"), "key", "value");
+          boolean owned = owned(tags);
+          if (owned || names.contains(name)) {
+            existing.add(name);
+          }
+          if (!wanted(ResourceKind.CLUSTER, null, name) && !owned) {
+            continue;
+          }
+          ObjectNode body = JSON.objectNode().put("clusterName", name);
+          copy(c, body, "settings", "configuration", "capacityProviders", "defaultCapacityProviderStrategy");
+          if (c.path("serviceConnectDefaults").hasNonNull("namespace")) {
+            body.putObject("serviceConnectDefaults").put("namespace",
+                state.namespaceName(c.path("serviceConnectDefaults").path("namespace").asText()));
+          }
+          state.put(new LiveResource(new ResourceId(ResourceKind.CLUSTER, null, name), Map.of("CreateCluster", body), tags,
+              c.path("clusterArn").asText(null), null, Map.of()));
+        }
+      }
+      return existing;
+    }
+
+    // ------------------------------------------------------------------------- task definitions
+
+    void taskDefinitions() {
+      Set<String> families = new TreeSet<>(q.families());
+      families.addAll(names(ResourceKind.TASK_DEFINITION));
+      Set<String> listed = new TreeSet<>();
+      ObjectNode listReq = JSON.objectNode().put("status", "ACTIVE");
+      for (JsonNode f : paged("ecs", "ListTaskDefinitionFamilies", listReq, "families", "nextToken")) {
+        listed.add(f.asText());
+      }
+      // Declared families that were never registered need no call; every listed family is read,
+      // since only its tags say whether the project owns it.
+      Set<String> read = new TreeSet<>(listed);
+      List<String> all = new ArrayList<>(read);
+      List<JsonNode> answers = parallel(all, family -> {
+        ObjectNode req = JSON.objectNode().put("taskDefinition", family);
+        req.putArray("include").add("TAGS");
+        try {
+          return call("ecs", "DescribeTaskDefinition", req);
+        } catch (ApiException e) {
+          return null; // deregistered between the list and the describe
+        }
+      });
+      for (int i = 0; i < all.size(); i++) {
+        JsonNode answer = answers.get(i);
+        if (answer == null) {
+          continue;
+        }
+        JsonNode td = answer.path("taskDefinition");
+        String family = td.path("family").asText(all.get(i));
+        Map<String, String> tags = tags(answer.path("tags"), "key", "value");
+        state.latestRevision(family, td.path("taskDefinitionArn").asText());
+        if (!wanted(ResourceKind.TASK_DEFINITION, null, family) && !owned(tags)) {
+          continue;
+        }
+        state.put(new LiveResource(new ResourceId(ResourceKind.TASK_DEFINITION, null, family),
+            Map.of("RegisterTaskDefinition", (ObjectNode) td), tags, td.path("taskDefinitionArn").asText(null),
+            td.path("taskDefinitionArn").asText(null), Map.of()));
+      }
+    }
+
+    // ------------------------------------------------------------------------- services
+
+    /** Reads the services of the given clusters; returns the ids ("cluster/name") of services the project owns. */
+    Set<String> services(Set<String> clusters) {
+      Set<String> owned = new TreeSet<>();
+      List<String> clusterList = new ArrayList<>(clusters);
+      List<List<String>> perCluster = parallel(clusterList, cluster -> {
+        List<String> arns = new ArrayList<>();
+        ObjectNode req = JSON.objectNode().put("cluster", cluster);
+        try {
+          paged("ecs", "ListServices", req, "serviceArns", "nextToken").forEach(a -> arns.add(a.asText()));
+        } catch (ApiException e) {
+          if (!e.isNotFound()) {
+            throw e;
+          }
+        }
+        return arns;
+      });
+      record Batch(String cluster, List<String> arns) {}
+      List<Batch> batches = new ArrayList<>();
+      for (int i = 0; i < clusterList.size(); i++) {
+        for (List<String> b : batches(perCluster.get(i), 10)) {
+          batches.add(new Batch(clusterList.get(i), b));
+        }
+      }
+      for (JsonNode page : parallel(batches, b -> {
+        ObjectNode req = JSON.objectNode().put("cluster", b.cluster());
+        ArrayNode list = req.putArray("services");
+        b.arns().forEach(list::add);
+        req.putArray("include").add("TAGS");
+        return call("ecs", "DescribeServices", req);
+      })) {
+        for (JsonNode s : page.path("services")) {
+          if (!s.path("status").asText("ACTIVE").equals("ACTIVE")) {
+            continue;
+          }
+          String cluster = lastSegment(s.path("clusterArn").asText());
+          String name = s.path("serviceName").asText();
+          Map<String, String> tags = tags(s.path("tags"), "key", "value");
+          if (owned(tags)) {
+            owned.add(cluster + "/" + name);
+          }
+          if (!wanted(ResourceKind.SERVICE, cluster, name) && !owned(tags)) {
+            continue;
+          }
+          state.put(new LiveResource(new ResourceId(ResourceKind.SERVICE, cluster, name),
+              Map.of("CreateService", serviceBody(s, cluster)), tags, s.path("serviceArn").asText(null),
+              primaryDeployment(s).path("updatedAt").asText(null),
+              Map.of("schedulingStrategy", s.path("schedulingStrategy").asText("REPLICA"))));
+        }
+      }
+      return owned;
+    }
+
+    // ------------------------------------------------------------------------- scaling
+
+    void scaling(Set<String> ownedServices) {
+      ObjectNode req = JSON.objectNode().put("ServiceNamespace", "ecs");
+      List<JsonNode> targets = paged("application-autoscaling", "DescribeScalableTargets", req.deepCopy(),
+          "ScalableTargets", "NextToken");
+      List<JsonNode> policies = paged("application-autoscaling", "DescribeScalingPolicies", req.deepCopy(),
+          "ScalingPolicies", "NextToken");
+      Map<String, List<JsonNode>> policiesByResource = new HashMap<>();
+      for (JsonNode p : policies) {
+        policiesByResource.computeIfAbsent(p.path("ResourceId").asText(), k -> new ArrayList<>()).add(p);
+      }
+      for (JsonNode t : targets) {
+        String resourceId = t.path("ResourceId").asText();
+        if (!t.path("ScalableDimension").asText().equals("ecs:service:DesiredCount") || !resourceId.startsWith("service/")) {
+          continue;
+        }
+        String[] parts = resourceId.split("/", 3);
+        if (parts.length < 3) {
+          continue;
+        }
+        String cluster = parts[1];
+        String name = parts[2];
+        if (!wanted(ResourceKind.SCALING, cluster, name) && !ownedServices.contains(cluster + "/" + name)) {
+          continue;
+        }
+        Map<String, ObjectNode> requests = new LinkedHashMap<>();
+        ObjectNode body = JSON.objectNode();
+        copy(t, body, "ServiceNamespace", "ResourceId", "ScalableDimension", "MinCapacity", "MaxCapacity", "RoleARN",
+            "SuspendedState");
+        requests.put("RegisterScalableTarget", body);
+        for (JsonNode p : policiesByResource.getOrDefault(resourceId, List.of())) {
+          ObjectNode pb = JSON.objectNode();
+          copy(p, pb, "PolicyName", "ServiceNamespace", "ResourceId", "ScalableDimension", "PolicyType",
+              "StepScalingPolicyConfiguration", "TargetTrackingScalingPolicyConfiguration",
+              "PredictiveScalingPolicyConfiguration");
+          requests.put("PutScalingPolicy:" + p.path("PolicyName").asText(), pb);
+        }
+        state.put(new LiveResource(new ResourceId(ResourceKind.SCALING, cluster, name), requests,
+            Map.of(OWNER_TAG, q.project()), t.path("ScalableTargetARN").asText(null), null, Map.of()));
+      }
+    }
+
+    // ------------------------------------------------------------------------- schedules
+
+    void schedules() {
+      List<JsonNode> rules = paged("events", "ListRules", JSON.objectNode(), "Rules", "NextToken");
+      List<JsonNode> tagAnswers = parallel(rules, r -> call("events", "ListTagsForResource",
+          JSON.objectNode().put("ResourceARN", r.path("Arn").asText())));
+      List<JsonNode> mine = new ArrayList<>();
+      List<Map<String, String>> mineTags = new ArrayList<>();
+      for (int i = 0; i < rules.size(); i++) {
+        Map<String, String> tags = tags(tagAnswers.get(i).path("Tags"), "Key", "Value");
+        String name = rules.get(i).path("Name").asText();
+        if (wanted(ResourceKind.SCHEDULE, null, name) || owned(tags)) {
+          mine.add(rules.get(i));
+          mineTags.add(tags);
+        }
+      }
+      List<List<JsonNode>> targets = parallel(mine, r -> paged("events", "ListTargetsByRule",
+          JSON.objectNode().put("Rule", r.path("Name").asText()), "Targets", "NextToken"));
+      for (int i = 0; i < mine.size(); i++) {
+        JsonNode r = mine.get(i);
+        String name = r.path("Name").asText();
+        ObjectNode rule = JSON.objectNode();
+        copy(r, rule, "Name", "ScheduleExpression", "EventPattern", "State", "Description", "RoleArn", "EventBusName");
+        ObjectNode put = JSON.objectNode().put("Rule", name);
+        ArrayNode list = put.putArray("Targets");
+        targets.get(i).forEach(list::add);
+        Map<String, ObjectNode> requests = new LinkedHashMap<>();
+        requests.put("PutRule", rule);
+        requests.put("PutTargets", put);
+        state.put(new LiveResource(new ResourceId(ResourceKind.SCHEDULE, null, name), requests, mineTags.get(i),
+            r.path("Arn").asText(null), null, Map.of()));
+      }
+    }
+
+    // ------------------------------------------------------------------------- account settings
+
+    void accountSettings() {
+      List<String> names = names(ResourceKind.ACCOUNT_SETTING);
+      List<JsonNode> answers = parallel(names, name -> call("ecs", "ListAccountSettings",
+          JSON.objectNode().put("name", name).put("effectiveSettings", true)));
+      for (int i = 0; i < names.size(); i++) {
+        for (JsonNode s : answers.get(i).path("settings")) {
+          if (!s.path("name").asText().equals(names.get(i))) {
+            continue;
+          }
+          ObjectNode body = JSON.objectNode().put("name", names.get(i)).put("value", s.path("value").asText());
+          state.put(new LiveResource(new ResourceId(ResourceKind.ACCOUNT_SETTING, null, names.get(i)),
+              Map.of("PutAccountSettingDefault", body, "PutAccountSetting", body), Map.of(), null, null, Map.of()));
+          break;
+        }
+      }
+    }
+
+    // ------------------------------------------------------------------------- helpers
+
+    private JsonNode call(String service, String op, ObjectNode req) {
+      return api.call(service, op, req);
+    }
+
+    private List<JsonNode> paged(String service, String op, ObjectNode req, String items, String token) {
+      List<JsonNode> out = new ArrayList<>();
+      ObjectNode r = req.deepCopy();
+      while (true) {
+        JsonNode page = call(service, op, r);
+        page.path(items).forEach(out::add);
+        String next = page.path(token).asText(null);
+        if (next == null || next.isEmpty()) {
+          return out;
+        }
+        r.put(token, next);
+      }
+    }
+
+    private <T, R> List<R> parallel(List<T> items, Function<T, R> f) {
+      if (items.size() <= 1) {
+        List<R> out = new ArrayList<>();
+        items.forEach(i -> out.add(f.apply(i)));
+        return out;
+      }
+      List<Future<R>> futures = new ArrayList<>();
+      items.forEach(i -> futures.add(pool.submit(() -> f.apply(i))));
+      List<R> out = new ArrayList<>();
+      for (Future<R> fu : futures) {
+        try {
+          out.add(fu.get());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException re) {
+            throw re;
+          }
+          throw new IllegalStateException(e.getCause());
+        }
+      }
+      return out;
+    }
+  }
+
+  /** The CreateService-shaped view of a DescribeServices entry. */
+  static ObjectNode serviceBody(JsonNode s, String cluster) {
+    ObjectNode body = JSON.objectNode();
+    body.put("cluster", cluster);
+    body.put("serviceName", s.path("serviceName").asText());
+    copy(s, body, "taskDefinition", "availabilityZoneRebalancing", "loadBalancers", "serviceRegistries", "desiredCount",
+        "launchType", "capacityProviderStrategy", "platformVersion", "deploymentConfiguration", "placementConstraints",
+        "placementStrategy", "networkConfiguration", "healthCheckGracePeriodSeconds", "schedulingStrategy",
+        "deploymentController", "enableECSManagedTags", "propagateTags", "enableExecuteCommand");
+    if (s.hasNonNull("roleArn")) {
+      body.set("role", s.get("roleArn"));
+    }
+    JsonNode primary = primaryDeployment(s);
+    copy(primary, body, "serviceConnectConfiguration", "volumeConfigurations", "vpcLatticeConfigurations");
+    if (body.path("serviceConnectConfiguration").hasNonNull("namespace")) {
+      // Describe answers with the namespace ARN; declarations name it.
+      ((ObjectNode) body.get("serviceConnectConfiguration")).put("namespace",
+          lastSegment(body.path("serviceConnectConfiguration").path("namespace").asText()));
+    }
+    return body;
+  }
+
+  static JsonNode primaryDeployment(JsonNode service) {
+    for (JsonNode d : service.path("deployments")) {
+      if (d.path("status").asText().equals("PRIMARY")) {
+        return d;
+      }
+    }
+    return JSON.objectNode();
+  }
+
+  static void copy(JsonNode from, ObjectNode to, String... members) {
+    for (String m : members) {
+      JsonNode v = from.get(m);
+      if (v != null && !v.isNull()) {
+        to.set(m, v.deepCopy());
+      }
+    }
+  }
+
+  static Map<String, String> tags(JsonNode list, String key, String value) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (list.isArray()) {
+      for (JsonNode t : list) {
+        out.put(t.path(key).asText(), t.path(value).asText(""));
+      }
+    } else if (list.isObject()) {
+      list.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    }
+    return out;
+  }
+
+  static String lastSegment(String arn) {
+    return arn == null ? null : arn.substring(arn.lastIndexOf('/') + 1);
+  }
+
+  static <T> List<List<T>> batches(Collection<T> items, int size) {
+    List<List<T>> out = new ArrayList<>();
+    List<T> current = new ArrayList<>();
+    for (T t : items) {
+      current.add(t);
+      if (current.size() == size) {
+        out.add(current);
+        current = new ArrayList<>();
+      }
+    }
+    if (!current.isEmpty()) {
+      out.add(current);
+    }
+    return out;
+  }
+}
