@@ -83,6 +83,11 @@ final class TemplateBuilder {
     if (!ownedElsewhere.isEmpty()) {
       ecsl.set("ownedElsewhere", ownedElsewhere);
     }
+    if (resources.isEmpty()) {
+      // CloudFormation rejects a template without resources (cfn-lint does not notice); a wait
+      // condition handle is the customary resource that creates nothing.
+      resources.putObject("NothingDeclared").put("Type", "AWS::CloudFormation::WaitConditionHandle");
+    }
     template.set("Resources", resources);
     return new CloudFormation.Template(template, notes);
   }

@@ -190,6 +190,16 @@ class CloudFormationTest {
   }
 
   @Test
+  void aProjectWithOnlyAccountSettingsStillGivesATemplateCloudFormationAccepts(@TempDir Path tmp) {
+    CloudFormation.Template t = CloudFormation.of(TestProjects.compile(tmp, """
+        account_settings { awsvpc_trunking = enabled }
+        """));
+    assertJson(json("{\"NothingDeclared\": {\"Type\": \"AWS::CloudFormation::WaitConditionHandle\"}}"), t.json().path("Resources"));
+    assertTrue(t.json().path("Description").asText().contains("awsvpcTrunking=enabled"));
+    assertEquals(1, t.notes().size());
+  }
+
+  @Test
   void logicalIdsAreAlphanumericAndUnique() {
     LogicalIds ids = new LogicalIds();
     String a = ids.allocate("Service", "prod", "web-api");

@@ -42,7 +42,14 @@ final class TaskActions {
       return switch (action) {
         case TaskAction.Provision p -> provision(task, spec);
         case TaskAction.PullImages p -> pullImages(task);
-        case TaskAction.CreateContainer c -> create(task, spec, c.containerName());
+        case TaskAction.CreateContainer c -> {
+          ActionResult created = create(task, spec, c.containerName());
+          if (c.start() && created instanceof ActionResult.Created done) {
+            ActionResult started = start(done.containerId());
+            yield started instanceof ActionResult.Failed ? started : created;
+          }
+          yield created;
+        }
         case TaskAction.StartContainer s -> start(s.containerId());
         case TaskAction.Signal s -> {
           backend.signal(s.containerId(), s.signal());
@@ -123,7 +130,10 @@ final class TaskActions {
       if (ids.containsKey(container.image)) {
         continue;
       }
-      String id = backend.localImageId(container.image);
+      String id = recentlySeen(container.image);
+      if (id == null) {
+        id = backend.localImageId(container.image);
+      }
       if (id == null) {
         try {
           id = backend.pullImage(container.image);
@@ -136,8 +146,20 @@ final class TaskActions {
         }
       }
       ids.put(container.image, id);
+      seenImages.put(container.image, new SeenImage(id, System.nanoTime()));
     }
     return new ActionResult.ImagesReady(ids);
+  }
+
+  /** An image found locally a moment ago: many tasks of one service start together, one lookup serves them all. */
+  private record SeenImage(String id, long atNanos) {}
+
+  private static final long IMAGE_CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+  private final Map<String, SeenImage> seenImages = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private String recentlySeen(String image) {
+    SeenImage seen = seenImages.get(image);
+    return seen != null && System.nanoTime() - seen.atNanos() < IMAGE_CACHE_NANOS ? seen.id() : null;
   }
 
   private ActionResult create(TaskEntity task, TaskSpec spec, String containerName) {

@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,9 +158,7 @@ public final class Json {
     Map<String, String> out = new LinkedHashMap<>();
     JsonNode value = node == null ? null : node.get(field);
     if (value != null && value.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> entry = fields.next();
+      for (Map.Entry<String, JsonNode> entry : value.properties()) {
         out.put(entry.getKey(), entry.getValue().asText());
       }
     }

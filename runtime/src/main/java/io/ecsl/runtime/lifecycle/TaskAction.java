@@ -24,8 +24,11 @@ public sealed interface TaskAction {
     }
   }
 
-  /** Resolve the container's secrets and create (not start) it. */
-  record CreateContainer(String taskArn, String containerName) implements TaskAction {
+  /**
+   * Resolve the container's secrets and create it; {@code start} it right away when nothing has to
+   * happen first (no dependencies), which saves a round trip per container.
+   */
+  record CreateContainer(String taskArn, String containerName, boolean start) implements TaskAction {
     public String key() {
       return "create:" + taskArn + ":" + containerName;
     }

@@ -168,8 +168,11 @@ public final class TaskLifecycle {
   private static void advance(TaskEntity task, TaskSpec spec, TaskObservation observed, Instant now,
       List<TaskAction> actions) {
     if (!task.provisioned) {
-      actions.add(new TaskAction.Provision(task.taskArn));
-      return;
+      if (needsProvisioning(spec)) {
+        actions.add(new TaskAction.Provision(task.taskArn));
+        return;
+      }
+      task.provisioned = true; // nothing to create before the containers: skip a round trip
     }
     if (TaskStatus.PROVISIONING.equals(task.lastStatus)) {
       task.lastStatus = TaskStatus.PENDING;
@@ -189,7 +192,8 @@ public final class TaskLifecycle {
       ObservedContainer seen = observed.container(definition.name());
       if (seen == null) {
         if (createdPrerequisites(task, definition)) {
-          actions.add(new TaskAction.CreateContainer(task.taskArn, definition.name()));
+          actions.add(new TaskAction.CreateContainer(task.taskArn, definition.name(),
+              definition.startDependencies().isEmpty()));
         }
         continue;
       }
@@ -209,6 +213,20 @@ public final class TaskLifecycle {
       task.connectivity = "CONNECTED";
       task.connectivityAt = now;
     }
+  }
+
+  /** awsvpc needs its network namespace; Docker volumes (not bind mounts) need creating with their labels. */
+  private static boolean needsProvisioning(TaskSpec spec) {
+    if (spec.isAwsvpc()) {
+      return true;
+    }
+    for (TaskSpec.VolumeDefinition volume : spec.volumes()) {
+      String sourcePath = Json.text(volume.json().path("host"), "sourcePath");
+      if (sourcePath == null || sourcePath.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Docker needs {@code volumesFrom} sources and link targets to exist before it creates a container. */

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -81,9 +80,7 @@ final class ModelShapes {
           return;
         }
         JsonNode members = shape.get("members");
-        Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-        while (fields.hasNext()) {
-          Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : value.properties()) {
           JsonNode member = members.get(field.getKey());
           if (member == null) {
             problems.add(path + "." + field.getKey() + ": not a member of " + shapeName);
@@ -106,7 +103,7 @@ final class ModelShapes {
           problems.add(path + ": expected a map (" + shapeName + ")");
           return;
         }
-        value.fields().forEachRemaining(e ->
+        value.properties().forEach(e ->
             check(shape.get("value").get("shape").asText(), e.getValue(), path + "[" + e.getKey() + "]", problems));
       }
       case "string" -> {
