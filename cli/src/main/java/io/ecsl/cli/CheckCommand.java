@@ -1,7 +1,11 @@
 package io.ecsl.cli;
 
 import io.ecsl.compile.Compiler;
-import io.ecsl.model.EcsModel;
+import io.ecsl.diag.Diagnostics;
+import io.ecsl.importer.Importer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,6 +16,8 @@ import picocli.CommandLine.Spec;
 /** {@code ecsl check}: validate without writing anything. */
 @Command(name = "check", mixinStandardHelpOptions = true,
     description = {"Validate a project: syntax, names, types and units, and every ECS rule.",
+        "JSON files (task definitions, services, clusters, capacity providers in API shape) are",
+        "checked too, with diagnostics pointing into the JSON.",
         "Exit status: 0 valid, 1 invalid (warnings fail only with --strict)."})
 final class CheckCommand implements Callable<Integer> {
   @Mixin CompileOptions compile;
@@ -26,18 +32,33 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Compiler.Result result = Compiler.compile(compile.toOptions());
+    List<Path> json = new ArrayList<>();
+    List<Path> sources = new ArrayList<>();
+    for (Path p : compile.paths()) {
+      (p.toString().endsWith(".json") ? json : sources).add(p);
+    }
+    Diagnostics diagnostics = new Diagnostics();
+    int resources = 0;
+    if (!sources.isEmpty() || json.isEmpty()) {
+      Compiler.Result result = Compiler.compile(compile.toOptions(sources));
+      diagnostics.addAll(result.diagnostics().sorted());
+      resources += result.model() == null ? 0 : result.model().resources().size();
+    }
+    if (!json.isEmpty()) {
+      Importer.Result imported = Importer.importFiles(json);
+      diagnostics.addAll(imported.diagnostics().sorted());
+      resources += imported.model() == null ? 0 : imported.model().resources().size();
+    }
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
-    DiagnosticPrinter.print(result.diagnostics(), format, out, err, Terminal.colorEnabled(System.err));
-    boolean failed = !result.ok() || strict && result.diagnostics().warningCount() > 0;
+    DiagnosticPrinter.print(diagnostics, format, out, err, Terminal.colorEnabled(System.err));
+    boolean failed = diagnostics.hasErrors() || strict && diagnostics.warningCount() > 0;
     if (format == OutputFormat.text) {
       if (failed) {
-        err.println("check failed: " + DiagnosticPrinter.counts(result.diagnostics()));
+        err.println("check failed: " + DiagnosticPrinter.counts(diagnostics));
       } else {
-        EcsModel model = result.model();
-        out.println("ok: " + model.resources().size() + " resource" + (model.resources().size() == 1 ? "" : "s")
-            + " checked" + (result.diagnostics().warningCount() > 0 ? ", " + DiagnosticPrinter.counts(result.diagnostics()) : ""));
+        out.println("ok: " + resources + " resource" + (resources == 1 ? "" : "s") + " checked"
+            + (diagnostics.warningCount() > 0 ? ", " + DiagnosticPrinter.counts(diagnostics) : ""));
       }
     }
     return failed ? ExitCodes.ERROR : ExitCodes.OK;

@@ -33,6 +33,11 @@ public final class CompileOptions {
   }
 
   public Compiler.Options toOptions() {
-    return new Compiler.Options(paths(), projectRoot, vars, varFiles, region, accountId);
+    return toOptions(paths());
+  }
+
+  /** The options for some of the paths (e.g. the .ecs ones when JSON files are checked beside them). */
+  public Compiler.Options toOptions(List<Path> inputs) {
+    return new Compiler.Options(inputs.isEmpty() ? List.of(Path.of(".")) : inputs, projectRoot, vars, varFiles, region, accountId);
   }
 }

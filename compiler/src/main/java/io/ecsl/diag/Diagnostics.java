@@ -59,12 +59,7 @@ public final class Diagnostics {
 
   /** All diagnostics in source order (file, then position), duplicates removed. */
   public synchronized List<Diagnostic> sorted() {
-    List<Diagnostic> copy = new ArrayList<>();
-    for (Diagnostic d : items) {
-      if (!copy.contains(d)) {
-        copy.add(d);
-      }
-    }
+    List<Diagnostic> copy = new ArrayList<>(new java.util.LinkedHashSet<>(items));
     copy.sort(ORDER);
     return copy;
   }

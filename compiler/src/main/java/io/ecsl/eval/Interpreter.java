@@ -610,7 +610,11 @@ public final class Interpreter {
     if (container != null && container.value() instanceof Value.Obj body) {
       for (Value.Field f : body.all("port")) {
         if (p.port().equals(f.label())) {
-          Value v = f.value() instanceof Value.Obj o && o.get("container_port") != null ? o.get("container_port") : f.value();
+          Value v = f.value();
+          if (v instanceof Value.Obj o) {
+            // `port http = 8080/tcp { host = 0 }` keeps the number in its primary value
+            v = o.get(PRIMARY) != null ? o.get(PRIMARY) : o.get("container_port") != null ? o.get("container_port") : v;
+          }
           if (v instanceof Value.Port port) {
             return port.from();
           }

@@ -32,7 +32,9 @@ public final class ObjectSink implements BodySink {
       String what = field.labels().isEmpty() ? "`" + field.key() + "`" : "`" + field.key() + " " + String.join(" ", field.labels()) + "`";
       interpreter.report(Diagnostic.error("E0402", field.keySpan(), what + " is set twice")
           .withLabel(existing.keySpan(), "first set here")
-          .withHint("remove one of them"));
+          .withHint(field.key().equals("port") && field.labels().isEmpty()
+              ? "to give several ports, name them (`port http = 8080/tcp`) or list them (`port = [80/tcp, 443/tcp]`)"
+              : "remove one of them"));
       return;
     }
     fields.add(field);

@@ -177,7 +177,7 @@ final class Lower {
     spans.list(out, loc);
     if (v instanceof Value.ListV list) {
       for (int i = 0; i < list.items().size(); i++) {
-        Value item = list.items().get(i);
+        Value item = Sugars.shorthandElement(list.items().get(i), element);
         JsonNode n = value(item, element, loc.element(out.size(), item.span().isNone() ? loc.span() : item.span()));
         if (n != null) {
           out.add(n);

@@ -350,6 +350,7 @@ final class Sugars {
       return lower.mismatch(v, "a list of capacity providers", loc);
     }
     ArrayNode out = JSON.arrayNode();
+    lower.spans().list(out, loc);
     for (Value item : list.items()) {
       String name = providerName(item, loc.element(out.size(), item.span()));
       if (name != null) {
@@ -375,6 +376,19 @@ final class Sugars {
   }
 
   // ------------------------------------------------------------------------------- key/value lists
+
+  /**
+   * A list element written in short form: `FARGATE_SPOT` in a strategy list is an item with no
+   * base or weight. Other values are returned unchanged.
+   */
+  static Value shorthandElement(Value item, Shape element) {
+    if (element.name().equals("CapacityProviderStrategyItem")
+        && (item instanceof Value.Symbol || item instanceof Value.Ref || item instanceof Value.Str)) {
+      return new Value.Obj(item.span(), List.of(new Value.Field("capacity_provider", List.of(), item, item.span(),
+          item.span(), null, false, false)));
+    }
+    return item;
+  }
 
   /** True for {name, value}-like element shapes, which a {@code { K = v }} block can fill. */
   static boolean isKeyValue(Shape element) {

@@ -43,7 +43,7 @@ class StdlibTest {
           capacity_providers = [FARGATE, FARGATE_SPOT]
           default_strategy = fargate.spot_strategy(base = 2, spot_weight = 4)
         }
-        task small { fargate.small(), container app { image = "a:1", logs = logging.awslogs(group = "/ecs/a") } }
+        task small { fargate.small(), execution_role = "arn:aws:iam::123456789012:role/exec", container app { image = "a:1", logs = logging.awslogs(group = "/ecs/a") } }
         task xs { fargate.xsmall(), container app { image = "a:1", health = health.tcp(port = 80) } }
         task m { fargate.medium(), container app { image = "a:1", health = health.curl(port = 80, path = "/up") } }
         task l { fargate.large(), container app { image = "a:1", health = health.command("true") } }
@@ -51,17 +51,18 @@ class StdlibTest {
         task arm { fargate.arm(cpu = 1 vcpu, memory = 2 GiB), container app { image = "a:1" } }
         task sidecars {
           fargate.size(cpu = 1 vcpu, memory = 2 GiB)
+          execution_role = "arn:aws:iam::123456789012:role/ecsTaskExecutionRole"
           container app { image = "a:1", health = health.http(port = 8080), logs = logging.firelens({ Name = "stdout" }) }
           container log-router = sidecars.fluent_bit(log_group = "/ecs/firelens")
           container xray = sidecars.xray()
           container cwagent = sidecars.cloudwatch_agent()
         }
-        task ec2 { network = bridge, container app { image = "a:1", memory = 64, logs = logging.json_file() } }
-        service spread in c { task = ec2, placement_strategy = placement.spread_az_binpack_memory }
-        service per-host in c { task = ec2, placement_strategy = placement.spread_az_instance,
+        task ec2 { network = bridge, compatibilities = [EC2], container app { image = "a:1", memory = 64, logs = logging.json_file() } }
+        service spread in c { task = ec2, desired = 1, launch_type = EC2, placement_strategy = placement.spread_az_binpack_memory }
+        service per-host in c { task = ec2, desired = 1, launch_type = EC2, placement_strategy = placement.spread_az_instance,
           placement_constraints = placement.one_per_instance + placement.instance_types("t3.*") + placement.zones(["us-east-1a"]) }
-        service cheap in c { task = ec2, placement_strategy = placement.binpack_cpu }
-        service cheaper in c { task = ec2, placement_strategy = placement.binpack_memory }
+        service cheap in c { task = ec2, desired = 1, launch_type = EC2, placement_strategy = placement.binpack_cpu }
+        service cheaper in c { task = ec2, desired = 1, launch_type = EC2, placement_strategy = placement.binpack_memory }
         """);
     assertTrue(r.ok(), () -> TestProjects.render(r.diagnostics(), dir));
     var strategy = r.model().find(ResourceKind.CLUSTER, null, "c").primary().body().get("defaultCapacityProviderStrategy");

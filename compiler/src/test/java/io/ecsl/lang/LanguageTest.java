@@ -77,7 +77,8 @@ class LanguageTest {
         task web { container app { image = "x:1", memory = 64, port http = 80/tcp } }
         service web in prod {
           task = web
-          load_balancer { target_group = "arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/t/1", container = app.http }
+          desired = 1
+          load_balancer { target_group = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef", container = app.http }
         }
         """);
     JsonNode svc = m.find(ResourceKind.SERVICE, "prod", "web").primary().body();
@@ -200,6 +201,7 @@ class LanguageTest {
         cluster jobs {}
         task report { container r { image = "r:1", memory = 64 } }
         schedule nightly { cluster = jobs, task = report, expression = rate(1d), count = 2,
+          role = "arn:aws:iam::123456789012:role/ecsEventsRole",
           overrides { container_overrides = [{ name = "r", command = ["run"] }] } }
         """);
     Resource s = m.find(ResourceKind.SCHEDULE, null, "nightly");
