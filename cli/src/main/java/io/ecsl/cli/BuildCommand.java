@@ -52,11 +52,14 @@ final class BuildCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     EcsModel model = result.model();
+    io.ecsl.compile.Timings timings = new io.ecsl.compile.Timings();
     BuildOutputs outputs = BuildOutputs.of(model);
+    timings.mark("emit");
     List<BuildWriter.OutputFile> files = outputs.files();
     try {
       BuildWriter.write(out, files);
       BuildOutputs.finish(out);
+      timings.mark("write");
     } catch (IOException e) {
       err.println("ecsl: cannot write " + out + ": " + e.getMessage());
       return ExitCodes.ERROR;

@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Everything a build writes: the request files, {@code cloudformation.json}, {@code deploy.sh}
@@ -23,13 +24,16 @@ import java.util.Set;
 record BuildOutputs(List<BuildWriter.OutputFile> files, List<String> notes) {
 
   static BuildOutputs of(EcsModel model) {
+    // The three outputs are independent; on a large project each takes a while, so build the
+    // template and the script beside the request files.
+    CompletableFuture<CloudFormation.Template> template = CompletableFuture.supplyAsync(() -> CloudFormation.of(model));
+    CompletableFuture<byte[]> script = CompletableFuture.supplyAsync(() -> DeployScript.bytes(model));
     List<BuildWriter.OutputFile> files = new ArrayList<>(BuildWriter.files(model));
     BuildWriter.OutputFile manifest = files.remove(files.size() - 1);
-    CloudFormation.Template template = CloudFormation.of(model);
-    files.add(new BuildWriter.OutputFile(CloudFormation.FILE, template.bytes()));
-    files.add(new BuildWriter.OutputFile(DeployScript.FILE, DeployScript.bytes(model)));
+    files.add(new BuildWriter.OutputFile(CloudFormation.FILE, template.join().bytes()));
+    files.add(new BuildWriter.OutputFile(DeployScript.FILE, script.join()));
     files.add(manifest);
-    return new BuildOutputs(List.copyOf(files), template.notes());
+    return new BuildOutputs(List.copyOf(files), template.join().notes());
   }
 
   /** After writing: {@code deploy.sh} becomes executable where the file system knows the bit. */

@@ -53,7 +53,7 @@ class CompileCommandsTest {
 
   @Test
   void buildWritesTheRequestsAndAManifestAndNothingOnErrors() throws Exception {
-    Path p = project("cluster prod {}\ntask web { container app { image = \"x:1\", memory = 64 } }\nservice web in prod { task = web }\n");
+    Path p = project("cluster prod {}\ntask web { container app { image = \"x:1\", memory = 64 } }\nservice web in prod { task = web, desired = 1 }\n");
     Path out = dir.resolve("out");
     Cli.Run r = Cli.run("build", p.resolve("main.ecs").toString(), "--out", out.toString());
     assertEquals(0, r.exitCode(), r.err());

@@ -8,13 +8,15 @@ import java.lang.management.ThreadMXBean;
  * without a profiler. Shows wall time and the compiling thread's CPU time (which a busy machine
  * disturbs far less).
  */
-final class Timings {
+public final class Timings {
+  public Timings() {}
+
   private final boolean enabled = System.getenv("ECSL_TIMINGS") != null;
   private final ThreadMXBean threads = enabled ? ManagementFactory.getThreadMXBean() : null;
   private long lastWall = System.nanoTime();
   private long lastCpu = enabled ? threads.getCurrentThreadCpuTime() : 0;
 
-  void mark(String phase) {
+  public void mark(String phase) {
     if (!enabled) {
       return;
     }

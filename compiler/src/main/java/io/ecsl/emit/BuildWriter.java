@@ -26,12 +26,14 @@ public final class BuildWriter {
 
   /** The files of a build, manifest last. */
   public static List<OutputFile> files(EcsModel model) {
-    List<OutputFile> out = new ArrayList<>();
+    List<ApiRequest> requests = new ArrayList<>();
     for (Resource r : model.resources()) {
-      for (ApiRequest req : r.requests()) {
-        out.add(new OutputFile(req.file(), Json.prettyBytes(req.body())));
-      }
+      requests.addAll(r.requests());
     }
+    // Serializing is independent per file: spread it over the cores (order is kept).
+    List<OutputFile> out = new ArrayList<>(requests.parallelStream()
+        .map(req -> new OutputFile(req.file(), Json.prettyBytes(req.body())))
+        .toList());
     out.add(new OutputFile("manifest.json", Json.prettyBytes(Manifest.of(model))));
     return out;
   }
@@ -50,7 +52,10 @@ public final class BuildWriter {
     try {
       files.parallelStream().forEach(f -> {
         try {
-          Files.write(dir.resolve(f.path()), f.content());
+          Path target = dir.resolve(f.path());
+          if (!sameContent(target, f.content())) {
+            Files.write(target, f.content());
+          }
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -64,6 +69,19 @@ public final class BuildWriter {
       if (!current.contains(old)) {
         Files.deleteIfExists(dir.resolve(old));
       }
+    }
+  }
+
+  /**
+   * True when the file already holds exactly these bytes. Unchanged files are left alone: their
+   * modification times stay meaningful to tools watching the output, and reading is much cheaper
+   * than rewriting on most file systems.
+   */
+  private static boolean sameContent(Path file, byte[] content) {
+    try {
+      return Files.size(file) == content.length && java.util.Arrays.equals(Files.readAllBytes(file), content);
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -35,17 +35,18 @@ public final class ModelBuilder {
 
   private final Interpreter interpreter;
   private final Diagnostics diagnostics;
-  private final Lower lower;
+  /** One per thread: a Lower records the spans of the request it is building. */
+  private final ThreadLocal<Lower> lowers;
   private final Map<String, Span> seen = new HashMap<>();
 
   public ModelBuilder(Interpreter interpreter, Diagnostics diagnostics) {
     this.interpreter = interpreter;
     this.diagnostics = diagnostics;
-    this.lower = new Lower(interpreter, diagnostics);
+    this.lowers = ThreadLocal.withInitial(() -> new Lower(interpreter, diagnostics));
   }
 
   Lower lower() {
-    return lower;
+    return lowers.get();
   }
 
   Interpreter interpreter() {
@@ -57,33 +58,48 @@ public final class ModelBuilder {
 
   public EcsModel build(List<Declaration> declarations, Settings given) {
     ProjectSettings project = ProjectSettings.from(this, declarations, given);
+    // Declarations lower independently (their bodies were evaluated already), so large projects
+    // use every core; results are collected in declaration order, so output stays deterministic.
+    List<List<Resource>> lowered = java.util.stream.IntStream.range(0, declarations.size())
+        .parallel()
+        .mapToObj(i -> lowerOne(declarations.get(i), project))
+        .toList();
     List<Resource> resources = new ArrayList<>();
-    for (Declaration d : declarations) {
-      try {
-        switch (d.kind()) {
-          case PROJECT -> {}
-          case TASK -> add(resources, taskDefinition(d, project));
-          case SERVICE -> {
-            Resource service = service(d, project);
-            add(resources, service);
-            if (service != null) {
-              add(resources, new Scaling(this, project).lower(d, service));
-            }
-          }
-          case CLUSTER -> add(resources, simple(d, project, ResourceKind.CLUSTER, ServiceModel.ECS, "CreateCluster",
-              "clusterName", "clusters/"));
-          case CAPACITY_PROVIDER -> add(resources, simple(d, project, ResourceKind.CAPACITY_PROVIDER, ServiceModel.ECS,
-              "CreateCapacityProvider", "name", "capacity-providers/"));
-          case NAMESPACE -> add(resources, new Namespaces(this, project).lower(d));
-          case SCHEDULE -> add(resources, new Schedules(this, project).lower(d));
-          case ACCOUNT_SETTINGS -> resources.addAll(new AccountSettings(this).lower(d));
-        }
-      } catch (EvalException e) {
-        interpreter.report(e.diagnostic());
+    for (List<Resource> some : lowered) {
+      for (Resource r : some) {
+        add(resources, r);
       }
     }
     resources.sort(Comparator.comparing(Resource::kind));
     return new EcsModel(project.name(), project.region(), project.accountId(), resources);
+  }
+
+  private List<Resource> lowerOne(Declaration d, ProjectSettings project) {
+    List<Resource> out = new ArrayList<>(2);
+    try {
+      switch (d.kind()) {
+        case PROJECT -> {}
+        case TASK -> out.add(taskDefinition(d, project));
+        case SERVICE -> {
+          Resource service = service(d, project);
+          out.add(service);
+          if (service != null) {
+            out.add(new Scaling(this, project).lower(d, service));
+          }
+        }
+        case CLUSTER -> out.add(simple(d, project, ResourceKind.CLUSTER, ServiceModel.ECS, "CreateCluster",
+            "clusterName", "clusters/"));
+        case CAPACITY_PROVIDER -> out.add(simple(d, project, ResourceKind.CAPACITY_PROVIDER, ServiceModel.ECS,
+            "CreateCapacityProvider", "name", "capacity-providers/"));
+        case NAMESPACE -> out.add(new Namespaces(this, project).lower(d));
+        case SCHEDULE -> out.add(new Schedules(this, project).lower(d));
+        case ACCOUNT_SETTINGS -> out.addAll(new AccountSettings(this).lower(d));
+      }
+    } catch (EvalException e) {
+      interpreter.report(e.diagnostic());
+    }
+    out.removeIf(java.util.Objects::isNull);
+    return out;
   }
 
   private void add(List<Resource> resources, Resource r) {
@@ -104,7 +120,7 @@ public final class ModelBuilder {
   private Resource taskDefinition(Declaration d, ProjectSettings project) {
     Request req = request(d, ServiceModel.ECS, "RegisterTaskDefinition", "task definition `" + d.label() + "`");
     Value.Obj body = without(d.body(interpreter), "owned_elsewhere");
-    Struct s = lower.structure(body, req.shape, req.loc);
+    Struct s = lower().structure(body, req.shape, req.loc);
     defaultName(s, "family", d);
     project.applyTags(s, "tags", d.span());
     s.checkRequired(d.span());
@@ -118,10 +134,10 @@ public final class ModelBuilder {
   private Resource service(Declaration d, ProjectSettings project) {
     Request req = request(d, ServiceModel.ECS, "CreateService", "service `" + d.label() + "`");
     Value.Obj body = without(d.body(interpreter), "autoscaling", "owned_elsewhere");
-    Struct s = lower.structure(body, req.shape, req.loc);
+    Struct s = lower().structure(body, req.shape, req.loc);
     Value in = d.in(interpreter);
     if (in != null) {
-      Sugars sugars = lower.sugars();
+      Sugars sugars = lower().sugars();
       String cluster = sugars.reference(in, Kind.CLUSTER, req.loc.member("cluster", "in", in.span(), null)
           .named(() -> "`in` of service `" + d.label() + "`"));
       if (cluster != null) {
@@ -145,7 +161,7 @@ public final class ModelBuilder {
   private Resource simple(Declaration d, ProjectSettings project, ResourceKind kind, String service, String operation,
       String nameMember, String dir) {
     Request req = request(d, service, operation, kind.word() + " `" + d.label() + "`");
-    Struct s = lower.structure(without(d.body(interpreter), "owned_elsewhere"), req.shape, req.loc);
+    Struct s = lower().structure(without(d.body(interpreter), "owned_elsewhere"), req.shape, req.loc);
     defaultName(s, nameMember, d);
     project.applyTags(s, "tags", d.span());
     s.checkRequired(d.span());
@@ -184,7 +200,7 @@ public final class ModelBuilder {
     ServiceModel model = ServiceModel.get(service);
     Shape shape = model.input(operation);
     SpanIndex spans = new SpanIndex(d.span());
-    lower.beginRequest(spans);
+    lower().beginRequest(spans);
     return new Request(service, operation, shape, spans, Loc.root(where, d.span()));
   }
 
@@ -192,7 +208,7 @@ public final class ModelBuilder {
   void defaultName(Struct s, String member, Declaration d) {
     if (!s.has(member)) {
       s.setDefault(member, JSON.textNode(d.label()));
-      lower.spans().put(s.at(member), d.labelSpan());
+      lower().spans().put(s.at(member), d.labelSpan());
     }
   }
 

@@ -25,6 +25,20 @@ public record Shape(
     String valueShape,
     boolean sensitive) {
 
+  /**
+   * Shapes are unique within their model (one object per name), so identity is equality. The
+   * record default would hash every member on each map lookup.
+   */
+  @Override
+  public boolean equals(Object other) {
+    return this == other;
+  }
+
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(this);
+  }
+
   public boolean isStructure() {
     return type.equals("structure");
   }
