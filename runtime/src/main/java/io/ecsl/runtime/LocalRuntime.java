@@ -126,8 +126,8 @@ public final class LocalRuntime {
         return status;
       }
       if (!process.isAlive()) {
-        throw new RuntimeStartException("the runtime did not start: " + fatalLine(log, logOffset)
-            .orElse("it exited with code " + process.exitValue() + "; see " + log));
+        throw new RuntimeStartException(fatalLine(log, logOffset)
+            .orElse("the runtime process exited with code " + process.exitValue() + "; see " + log));
       }
       sleep(100);
     }

@@ -572,9 +572,9 @@ public final class DockerBackend implements ContainerBackend {
           "cannot " + action + ": " + engineMessage(e), e);
     }
     if (hasCause(e, IOException.class)) {
-      return new BackendException(BackendException.Kind.UNAVAILABLE, "cannot " + action
-          + ": the Docker engine at " + endpoint + " is not reachable (" + rootMessage(e)
-          + "); start Docker (on CI machines: bash .ci/setup) and try again", e);
+      return new BackendException(BackendException.Kind.UNAVAILABLE, "the Docker engine at " + endpoint
+          + " is not reachable (" + rootMessage(e) + ") while trying to " + action
+          + "; start Docker (on CI machines: bash .ci/setup) and try again", e);
     }
     return new BackendException(BackendException.Kind.FAILED, "cannot " + action + ": " + e, e);
   }

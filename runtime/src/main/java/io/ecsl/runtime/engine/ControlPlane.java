@@ -10,22 +10,15 @@ import io.ecsl.runtime.lifecycle.TaskAction;
 import io.ecsl.runtime.lifecycle.TaskLifecycle;
 import io.ecsl.runtime.lifecycle.TaskObservation;
 import io.ecsl.runtime.lifecycle.TaskStep;
-import io.ecsl.runtime.model.DeploymentEntity;
-import io.ecsl.runtime.model.Ids;
-import io.ecsl.runtime.model.ServiceEntity;
 import io.ecsl.runtime.model.TaskEntity;
 import io.ecsl.runtime.model.TaskSpec;
 import io.ecsl.runtime.model.TaskStatus;
-import io.ecsl.runtime.scheduler.ServicePlan;
 import io.ecsl.runtime.scheduler.ServiceScheduler;
-import io.ecsl.runtime.scheduler.ServiceSnapshot;
-import io.ecsl.runtime.scheduler.TaskView;
 import io.ecsl.runtime.store.Store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +63,8 @@ public final class ControlPlane implements AutoCloseable {
   private final String instanceId;
   private final ActionRunner runner;
   private final TaskActions taskActions;
+  private final ServiceScheduling scheduling;
+  private final Collector collector;
   private final Map<String, Long> touchedAt = new ConcurrentHashMap<>();
   private final Map<String, TaskSpec> specs = new ConcurrentHashMap<>();
   private final Object wakeLock = new Object();
@@ -86,6 +81,8 @@ public final class ControlPlane implements AutoCloseable {
     this.instanceId = store.instanceId();
     this.runner = options.inlineActions() ? ActionRunner.inline() : ActionRunner.async();
     this.taskActions = new TaskActions(backend, store, instanceId);
+    this.scheduling = new ServiceScheduling(state);
+    this.collector = new Collector(state, backend, runner, taskActions, options);
   }
 
   public RuntimeState state() {
@@ -169,10 +166,10 @@ public final class ControlPlane implements AutoCloseable {
     state.atomically(() -> {
       Instant now = clock.instant();
       stepTasks(byTask, listedAt, now, dispatch, null);
-      List<String> scheduled = scheduleServices(now);
+      List<String> scheduled = scheduling.schedule(now);
       // Tasks the scheduler just created or stopped: step them now rather than next pass.
       stepTasks(byTask, listedAt, now, dispatch, scheduled);
-      collectGarbage(byTask, observed, now, dispatch);
+      collector.collect(byTask, observed, now, dispatch);
     });
     dispatch.forEach(Runnable::run);
   }
@@ -322,172 +319,6 @@ public final class ControlPlane implements AutoCloseable {
     TaskSpec spec = TaskSpec.of(definition, task.overrides);
     specs.put(key, spec);
     return spec;
-  }
-
-  // ---- services -------------------------------------------------------------------------------
-
-  private List<String> scheduleServices(Instant now) {
-    List<String> touchedTasks = new ArrayList<>();
-    Map<String, List<TaskEntity>> tasksByService = new HashMap<>();
-    for (TaskEntity task : state.tasks.values()) {
-      if (task.serviceName != null) {
-        tasksByService.computeIfAbsent(task.clusterArn + "/" + task.serviceName, k -> new ArrayList<>()).add(task);
-      }
-    }
-    for (ServiceEntity current : state.services.values()) {
-      if (ServiceEntity.INACTIVE.equals(current.status)) {
-        continue;
-      }
-      List<TaskEntity> tasks = tasksByService.getOrDefault(current.clusterArn + "/" + current.serviceName, List.of());
-      ServiceEntity service = current.copy();
-      ServiceSnapshot snapshot = Snapshots.of(service);
-      List<TaskView> views = tasks.stream().map(Snapshots::view).toList();
-      ServicePlan plan = ServiceScheduler.plan(snapshot, views, now, Ids::deploymentId);
-      touchedTasks.addAll(apply(service, plan, now));
-      if (!sameJson(service, current)) {
-        state.services.put(service.serviceArn, service);
-      }
-    }
-    return touchedTasks;
-  }
-
-  private List<String> apply(ServiceEntity service, ServicePlan plan, Instant now) {
-    List<String> touchedTasks = new ArrayList<>();
-    applyDeployments(service, plan, now);
-    for (String message : plan.events()) {
-      if (message.contains("has stopped")) {
-        continue; // logged after the launches below, in ECS's order
-      }
-      ServiceEvents.add(service, message, now);
-    }
-    for (ServicePlan.Stop stop : plan.stops()) {
-      TaskEntity task = state.tasks.copyOf(stop.taskArn());
-      TaskLifecycle.requestStop(task, stop.stopCode(), stop.reason(), now);
-      task.replacedAsUnhealthy |= stop.unhealthy();
-      task.version++;
-      state.tasks.put(task.taskArn, task);
-      touchedTasks.add(task.taskArn);
-    }
-    plan.events().stream().filter(m -> m.contains("has stopped")).forEach(m -> ServiceEvents.add(service, m, now));
-    for (ServicePlan.Launch launch : plan.launches()) {
-      List<String> ids = new ArrayList<>();
-      for (int i = 0; i < launch.count(); i++) {
-        TaskEntity task = ServiceTasks.launch(state, service, service.deployment(launch.deploymentId()), now);
-        if (task == null) {
-          break;
-        }
-        ids.add(task.taskId);
-        touchedTasks.add(task.taskArn);
-      }
-      if (!ids.isEmpty()) {
-        StringBuilder message = new StringBuilder("(service " + service.serviceName + ") has started "
-            + ids.size() + " tasks:");
-        ids.forEach(id -> message.append(" (task ").append(id).append(")"));
-        ServiceEvents.add(service, message.append('.').toString(), now);
-        service.steady = false;
-      }
-    }
-    for (String arn : plan.accounted()) {
-      TaskEntity task = state.tasks.copyOf(arn);
-      task.accountedByService = true;
-      state.tasks.put(arn, task);
-    }
-    service.consecutiveStartFailures = plan.consecutiveStartFailures();
-    service.launchNotBefore = plan.launchNotBefore();
-    service.steady = plan.steady() && plan.launches().isEmpty();
-    if (plan.inactive()) {
-      service.status = ServiceEntity.INACTIVE;
-      LOG.info("service " + service.serviceName + " is INACTIVE");
-    }
-    return touchedTasks;
-  }
-
-  private void applyDeployments(ServiceEntity service, ServicePlan plan, Instant now) {
-    Map<String, DeploymentEntity> existing = new LinkedHashMap<>();
-    service.deployments.forEach(d -> existing.put(d.id, d));
-    List<DeploymentEntity> next = new ArrayList<>();
-    for (ServiceSnapshot.DeploymentState state : plan.deployments()) {
-      DeploymentEntity deployment = existing.get(state.id());
-      if (deployment == null) {
-        deployment = service.lastCompletedDeployment.copy();
-        deployment.id = state.id();
-        deployment.createdAt = now;
-        deployment.updatedAt = now;
-        LOG.info("service " + service.serviceName + ": rolling back to " + deployment.taskDefinition);
-      }
-      String before = Json.write(deployment);
-      deployment.status = state.primary() ? DeploymentEntity.PRIMARY : DeploymentEntity.ACTIVE;
-      deployment.rolloutState = state.rolloutState();
-      deployment.rolloutStateReason = state.rolloutStateReason();
-      deployment.failedTasks = state.failedTasks();
-      deployment.lastFailureAt = state.lastFailureAt();
-      if (!before.equals(Json.write(deployment))) {
-        deployment.updatedAt = now;
-      }
-      next.add(deployment);
-    }
-    service.deployments = next;
-    if (plan.lastCompleted() != null) {
-      DeploymentEntity completed = service.deployment(plan.lastCompleted().id());
-      if (completed != null) {
-        service.lastCompletedDeployment = completed.copy();
-      }
-    }
-    DeploymentEntity primary = service.primaryDeployment();
-    if (primary != null) {
-      service.taskDefinition = primary.taskDefinition;
-    }
-  }
-
-  // ---- garbage --------------------------------------------------------------------------------
-
-  private void collectGarbage(Map<String, TaskObservation> byTask, List<ObservedContainer> observed,
-      Instant now, List<Runnable> dispatch) {
-    Map<String, TaskEntity> tasksById = new HashMap<>();
-    state.tasks.values().forEach(t -> tasksById.put(t.taskId, t));
-    for (ObservedContainer container : observed) {
-      String taskId = container.label(Labels.TASK);
-      TaskEntity task = taskId == null ? null : tasksById.get(taskId);
-      if (task == null) {
-        // Labelled as ours but no task record: left over from a task already collected. Remove.
-        dispatch.add(() -> runner.submit("remove:" + container.id(), () -> backend.removeContainer(container.id())));
-      } else if (task.isStopped() && Labels.ROLE_PAUSE.equals(container.label(Labels.ROLE))) {
-        // A pause container created while its task was already stopping (the Provision action
-        // raced the stop): it holds nothing worth keeping.
-        dispatch.add(() -> runner.submit("remove:" + container.id(), () -> backend.removeContainer(container.id())));
-      } else if (task.isStopped() && container.isRunning()) {
-        // Started by an action that raced the stop; its logs stay until the task is collected.
-        dispatch.add(() -> runner.submit("kill:" + container.id(), () -> backend.signal(container.id(), "SIGKILL")));
-      }
-    }
-    Map<String, List<TaskEntity>> stoppedByGroup = new HashMap<>();
-    for (TaskEntity task : state.tasks.values()) {
-      if (task.isStopped()) {
-        stoppedByGroup.computeIfAbsent(task.clusterArn + "/" + task.group, k -> new ArrayList<>()).add(task);
-      }
-    }
-    for (List<TaskEntity> group : stoppedByGroup.values()) {
-      group.sort(Comparator.comparing((TaskEntity t) -> t.stoppedAt, Comparator.nullsLast(Comparator.reverseOrder())));
-      for (int i = 0; i < group.size(); i++) {
-        TaskEntity task = group.get(i);
-        boolean expired = task.stoppedAt != null && task.stoppedAt.plus(options.stoppedTaskRetention()).isBefore(now);
-        if (expired || i >= options.stoppedTasksKeptPerGroup()) {
-          List<String> containerIds = new ArrayList<>();
-          TaskObservation seen = byTask.get(task.taskId);
-          if (seen != null) {
-            seen.containers().values().forEach(c -> containerIds.add(c.id()));
-          }
-          String arn = task.taskArn;
-          dispatch.add(() -> runner.submit("collect:" + arn, () -> {
-            taskActions.removeTask(task, containerIds);
-            state.atomically(() -> {
-              state.tasks.remove(arn);
-              state.deleteTags(arn);
-            });
-          }));
-        }
-      }
-    }
   }
 
   @Override

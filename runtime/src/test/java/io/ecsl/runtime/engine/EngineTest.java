@@ -157,6 +157,26 @@ class EngineTest {
   }
 
   @Test
+  void anUnhealthyTaskIsReplacedAfterTheGracePeriod() {
+    engine.registerTaskDefinition("{\"family\":\"sick\",\"memory\":\"64\",\"containerDefinitions\":[{\"name\":"
+        + "\"app\",\"image\":\"ecsl/busybox:latest\",\"command\":[\"sh\",\"-c\",\"" + SERVE + "\"],"
+        + "\"healthCheck\":{\"command\":[\"CMD-SHELL\",\"exit 1\"],\"interval\":5,\"retries\":2}}]}");
+    createService("sick", 1, ",\"healthCheckGracePeriodSeconds\":30");
+    engine.run(20, Duration.ofSeconds(1));
+    JsonNode first = engine.tasks("demo", "RUNNING").get(0);
+    assertEquals("UNHEALTHY", first.get("healthStatus").asText(), "two failed checks 5 s apart");
+    assertTrue(engine.tasks("demo", "STOPPED").isEmpty(), "still inside the 30 s grace period");
+    engine.run(15, Duration.ofSeconds(1));
+    JsonNode replaced = engine.tasks("demo", "STOPPED").get(0);
+    assertEquals(first.get("taskArn").asText(), replaced.get("taskArn").asText());
+    assertEquals("ServiceSchedulerInitiated", replaced.get("stopCode").asText());
+    assertEquals("Task failed container health checks", replaced.get("stoppedReason").asText());
+    assertEquals(1, engine.tasks("demo", "RUNNING").size(), "a replacement runs");
+    assertTrue(Json.list(engine.service("demo", "web"), "events").stream()
+        .anyMatch(e -> e.get("message").asText().endsWith("failed container health checks.")));
+  }
+
+  @Test
   void anImageThatCannotBePulledStopsTheTaskWithCannotPullContainerError() {
     engine.registerTaskDefinition("{\"family\":\"bad\",\"memory\":\"64\",\"containerDefinitions\":"
         + "[{\"name\":\"app\",\"image\":\"127.0.0.1:1/ecsl-missing:latest\"}]}");

@@ -240,6 +240,41 @@ class TaskLifecycleTest {
   }
 
   @Test
+  void anInitContainerMustCompleteOrSucceedBeforeTheAppStarts() {
+    ObjectNode json = (ObjectNode) Json.parse("""
+        {"family":"init","revision":1,"taskDefinitionArn":"arn:aws:ecs:us-east-1:000000000000:task-definition/init:1",
+         "memory":"128","containerDefinitions":[
+           {"name":"migrate","image":"i","essential":false},
+           {"name":"seed","image":"i","essential":false},
+           {"name":"app","image":"i","dependsOn":[{"containerName":"migrate","condition":"SUCCESS"},
+             {"containerName":"seed","condition":"COMPLETE"}]}]}
+        """);
+    TaskSpec init = TaskSpec.of(json, null);
+    TaskEntity task = TaskLauncher.create(new TaskLauncher.Launch("us-east-1", "arn:c", "c", null, null, null, null,
+        "EC2", null, null, null, false, List.of()), json, T0);
+    task.provisioned = true;
+    task.imagesReady = true;
+    task.pullStoppedAt = T0;
+    observe("migrate", State.RUNNING, Health.NONE, null);
+    observe("seed", State.EXITED, Health.NONE, 1);
+    observe("app", State.CREATED, Health.NONE, null);
+    TaskStep waiting = TaskLifecycle.step(task, init, new TaskObservation(Map.copyOf(containers), null), T0);
+    assertTrue(startedNames(waiting).isEmpty(), "migrate has not exited yet");
+
+    observe("migrate", State.EXITED, Health.NONE, 0);
+    TaskStep ready = TaskLifecycle.step(waiting.task(), init, new TaskObservation(Map.copyOf(containers), null),
+        T0.plusSeconds(2));
+    assertEquals(List.of("app"), startedNames(ready), "migrate succeeded and seed completed (exit 1 is fine)");
+
+    observe("migrate", State.EXITED, Health.NONE, 2);
+    TaskStep failed = TaskLifecycle.step(waiting.task(), init, new TaskObservation(Map.copyOf(containers), null),
+        T0.plusSeconds(2));
+    assertEquals(TaskStatus.TASK_FAILED_TO_START, failed.task().stopCode);
+    assertTrue(failed.task().stoppedReason.contains("exited with code 2 (SUCCESS requires 0)"),
+        failed.task().stoppedReason);
+  }
+
+  @Test
   void aStoppedTaskIsLeftAlone() {
     TaskEntity task = newTask();
     task.lastStatus = TaskStatus.STOPPED;

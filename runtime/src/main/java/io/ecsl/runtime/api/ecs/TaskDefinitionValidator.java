@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -255,9 +254,5 @@ final class TaskDefinitionValidator {
 
   private static ApiException client(String message) {
     return new ApiException("ClientException", message);
-  }
-
-  static String lower(String value) {
-    return value.toLowerCase(Locale.ROOT);
   }
 }

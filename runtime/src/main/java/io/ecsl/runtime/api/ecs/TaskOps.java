@@ -14,7 +14,6 @@ import io.ecsl.runtime.engine.TaskLauncher;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.lifecycle.TaskLifecycle;
 import io.ecsl.runtime.model.Arns;
-import io.ecsl.runtime.model.ServiceEntity;
 import io.ecsl.runtime.model.TaskEntity;
 import io.ecsl.runtime.model.TaskStatus;
 import io.ecsl.runtime.store.Tag;
@@ -179,10 +178,7 @@ final class TaskOps {
       ObjectNode cluster = resolver.activeCluster(context, Json.text(request, "cluster"));
       String clusterArn = Json.text(cluster, "clusterArn");
       if (serviceName != null) {
-        ServiceEntity service = resolver.service(context, clusterArn, serviceName);
-        if (service == null) {
-          throw ApiException.serviceNotFound();
-        }
+        resolver.service(context, clusterArn, serviceName); // ServiceNotFoundException if there is none
       }
       String service = serviceName == null ? null : Arns.lastSegment(serviceName);
       List<TaskEntity> matches = new ArrayList<>();
