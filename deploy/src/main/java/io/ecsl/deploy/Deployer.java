@@ -14,6 +14,7 @@ import io.ecsl.model.EcsModel;
 import io.ecsl.model.Resource;
 import io.ecsl.model.ResourceKind;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -63,7 +64,11 @@ public final class Deployer {
   /** Plans against a previous build's output, offline. */
   public static Plan planAgainst(EcsModel model, Path build) throws IOException {
     LiveState live = BuildState.load(build, Refresher.OWNER_TAG);
-    return Planner.plan(model, live, build.toString(), Planner.DEFAULT_KEEP_REVISIONS);
+    try {
+      return Planner.plan(model, live, build.toString(), Planner.DEFAULT_KEEP_REVISIONS);
+    } catch (UncheckedIOException e) {
+      throw e.getCause(); // a request file of the build could not be read (its resources are read as planned)
+    }
   }
 
   /** A plan that deletes everything the project owns in the target (and nothing else). */

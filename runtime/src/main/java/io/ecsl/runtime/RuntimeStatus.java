@@ -9,6 +9,7 @@ import java.nio.file.Path;
  * What {@link LocalRuntime#status} found: whether a runtime answers for the data directory, and
  * where. {@link #toJson()} is the {@code ecsl runtime status --format json} document.
  *
+ * @param endpoint where it listens; when not running, where it would listen by default
  * @param containerEngineProblem why Docker is unreachable, or null
  */
 public record RuntimeStatus(
@@ -21,8 +22,16 @@ public record RuntimeStatus(
     String containerEngine,
     String containerEngineProblem) {
 
+  /** Not running; {@code endpoint} is where {@code ecsl runtime start} would listen by default. */
   static RuntimeStatus notRunning(Path dataDir) {
-    return new RuntimeStatus(false, null, 0, dataDir, null, currentVersion(), null, null);
+    int port;
+    try {
+      port = RuntimeOptions.defaults().port();
+    } catch (IllegalArgumentException e) {
+      port = LocalRuntime.DEFAULT_PORT;
+    }
+    return new RuntimeStatus(false, URI.create("http://127.0.0.1:" + port), 0, dataDir, null, currentVersion(),
+        null, null);
   }
 
   public ObjectNode toJson() {

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -121,14 +124,55 @@ public final class EcsDefaults {
     return WRITE_ONLY.contains(owner + "." + member);
   }
 
+  /** The members of request shape {@code owner} that {@link #writeOnly} is true of. */
+  public static List<String> writeOnlyMembers(String owner) {
+    return WRITE_ONLY_BY_OWNER.getOrDefault(owner, List.of());
+  }
+
+  /** The members of request shape {@code owner} that {@link #serverChosen} is true of. */
+  public static List<String> serverChosenMembers(String owner) {
+    return SERVER_CHOSEN_BY_OWNER.getOrDefault(owner, List.of());
+  }
+
+  private static final Map<String, List<String>> WRITE_ONLY_BY_OWNER = byOwner(WRITE_ONLY);
+  private static final Map<String, List<String>> SERVER_CHOSEN_BY_OWNER = byOwner(SERVER_CHOSEN);
+
+  private static Map<String, List<String>> byOwner(Set<String> qualified) {
+    Map<String, List<String>> out = new HashMap<>();
+    for (String q : qualified) {
+      int dot = q.indexOf('.');
+      out.computeIfAbsent(q.substring(0, dot), k -> new ArrayList<>()).add(q.substring(dot + 1));
+    }
+    out.replaceAll((k, v) -> List.copyOf(v));
+    return Map.copyOf(out);
+  }
+
+  private static boolean plainNumber(String s) {
+    if (s.isEmpty() || s.charAt(0) == '0') {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True when {@code owner.member} is the task-level cpu or memory, which take unit forms. */
+  public static boolean takesUnitForm(String owner, String member) {
+    return (owner.equals("RegisterTaskDefinitionRequest") || owner.equals("TaskDefinition"))
+        && (member.equals("cpu") || member.equals("memory"));
+  }
+
   /**
    * Task-level {@code cpu}/{@code memory} in the form Describe returns them: {@code "1 vCPU"} →
    * {@code "1024"}, {@code "2 GB"} → {@code "2048"}. Anything else is returned unchanged.
    */
   public static String unitForm(String owner, String member, String value) {
     boolean task = owner.equals("RegisterTaskDefinitionRequest") || owner.equals("TaskDefinition");
-    if (!task || value == null) {
-      return value;
+    if (!task || value == null || plainNumber(value)) {
+      return value; // "256": already the form Describe returns, no need for the patterns
     }
     if (member.equals("cpu")) {
       Matcher m = VCPU.matcher(value);

@@ -1,71 +1,70 @@
 package io.ecsl.deploy.diff;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Defaults that depend on other fields of the same document, applied before {@link Normalizer}'s
- * table-driven pass (docs/ecs-semantics.md): in {@code awsvpc} and {@code host} network mode the
+ * Defaults that depend on other fields of the same document (docs/ecs-semantics.md), removed from
+ * a document {@link Normalizer} has just built: in {@code awsvpc} and {@code host} network mode the
  * host port is the container port; in {@code bridge} mode a host port of 0 means "dynamic", the
- * same as none; a DAEMON service deploys with 100% max / 0% min, a REPLICA service with 200% / 100%;
- * a DAEMON service has no desired count.
+ * same as none; a DAEMON service deploys with 100% max / 0% min, a REPLICA service with 200% /
+ * 100%; a DAEMON service has no desired count. Works on the canonical form, where the table-driven
+ * defaults are already gone (an absent network mode is {@code bridge}, an absent scheduling
+ * strategy {@code REPLICA}).
  */
 final class EcsSemantics {
   private EcsSemantics() {}
 
-  /** A copy of {@code body} with context-dependent defaults removed (the input is not modified). */
-  static JsonNode prepare(String shapeName, JsonNode body) {
-    if (!(body instanceof ObjectNode obj)) {
-      return body;
+  /** Removes context-dependent defaults from {@code doc}, a canonical document of {@code shapeName}, in place. */
+  static void apply(String shapeName, ObjectNode doc) {
+    switch (shapeName) {
+      case "RegisterTaskDefinitionRequest" -> taskDefinition(doc);
+      case "CreateServiceRequest" -> service(doc);
+      default -> {}
     }
-    return switch (shapeName) {
-      case "RegisterTaskDefinitionRequest" -> taskDefinition(obj);
-      case "CreateServiceRequest" -> service(obj);
-      default -> body;
-    };
   }
 
-  private static JsonNode taskDefinition(ObjectNode body) {
-    String mode = body.path("networkMode").asText("bridge");
+  private static void taskDefinition(ObjectNode doc) {
+    String mode = doc.path("networkMode").asText("bridge");
     boolean samePort = mode.equals("awsvpc") || mode.equals("host");
-    boolean needsCopy = false;
-    for (JsonNode c : body.path("containerDefinitions")) {
-      for (JsonNode pm : c.path("portMappings")) {
-        needsCopy |= pm.has("hostPort");
+    if (!(doc.get("containerDefinitions") instanceof ArrayNode containers)) {
+      return;
+    }
+    for (int c = containers.size() - 1; c >= 0; c--) {
+      if (!(containers.get(c) instanceof ObjectNode container)
+          || !(container.get("portMappings") instanceof ArrayNode mappings)) {
+        continue;
       }
-    }
-    if (!needsCopy) {
-      return body;
-    }
-    ObjectNode copy = body.deepCopy();
-    for (JsonNode c : copy.path("containerDefinitions")) {
-      for (JsonNode pm : c.path("portMappings")) {
-        if (!(pm instanceof ObjectNode p) || !p.has("hostPort")) {
+      for (int i = mappings.size() - 1; i >= 0; i--) {
+        if (!(mappings.get(i) instanceof ObjectNode p) || !p.has("hostPort") || p.has("containerPortRange")) {
           continue;
         }
         int host = p.path("hostPort").asInt(-1);
-        boolean isDefault = samePort ? host == p.path("containerPort").asInt(-2) : host == 0;
-        if (isDefault && !p.has("containerPortRange")) {
+        if (samePort ? host == p.path("containerPort").asInt(-2) : host == 0) {
           p.remove("hostPort");
+          if (p.isEmpty()) {
+            mappings.remove(i); // empty structures and lists are absent in canonical form
+          }
+        }
+      }
+      if (mappings.isEmpty()) {
+        container.remove("portMappings");
+        if (container.isEmpty()) {
+          containers.remove(c);
         }
       }
     }
-    return copy;
+    if (containers.isEmpty()) {
+      doc.remove("containerDefinitions");
+    }
   }
 
-  private static JsonNode service(ObjectNode body) {
-    boolean daemon = body.path("schedulingStrategy").asText("REPLICA").equals("DAEMON");
-    JsonNode dc = body.path("deploymentConfiguration");
-    boolean touchDc = dc.has("maximumPercent") || dc.has("minimumHealthyPercent");
-    boolean touchCount = daemon && body.has("desiredCount");
-    if (!touchDc && !touchCount) {
-      return body;
+  private static void service(ObjectNode doc) {
+    boolean daemon = doc.path("schedulingStrategy").asText("REPLICA").equals("DAEMON");
+    if (daemon) {
+      doc.remove("desiredCount");
     }
-    ObjectNode copy = body.deepCopy();
-    if (touchCount) {
-      copy.remove("desiredCount");
-    }
-    if (copy.get("deploymentConfiguration") instanceof ObjectNode d) {
+    if (doc.get("deploymentConfiguration") instanceof ObjectNode d) {
       int max = daemon ? 100 : 200;
       int min = daemon ? 0 : 100;
       if (d.has("maximumPercent") && d.path("maximumPercent").asInt() == max) {
@@ -74,7 +73,9 @@ final class EcsSemantics {
       if (d.has("minimumHealthyPercent") && d.path("minimumHealthyPercent").asInt() == min) {
         d.remove("minimumHealthyPercent");
       }
+      if (d.isEmpty()) {
+        doc.remove("deploymentConfiguration"); // empty structures are absent in canonical form
+      }
     }
-    return copy;
   }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.ecsl.deploy.diff.ShapeRules.Kind;
+import io.ecsl.deploy.diff.ShapeRules.Member;
 import io.ecsl.model.Canonical;
 import io.ecsl.schema.Shape;
 import java.util.ArrayList;
@@ -18,11 +20,16 @@ import java.util.TreeMap;
 
 /**
  * Puts API JSON in one canonical form so that two documents meaning the same thing to ECS are
- * equal: projected onto a request shape (fields only Describe returns — revision, status, ARNs,
- * registeredAt — fall away), defaults the API fills in removed ({@link EcsDefaults}), empty lists,
- * maps and structures removed, order-insensitive lists sorted ({@link Canonical}), unit forms
- * converted ({@code "1 vCPU"} = {@code "1024"}), numbers and booleans in one representation, keys
- * in the API model's order. Normalizing is idempotent; the input is never modified.
+ * equal — with plain {@link JsonNode#equals}, so the planner compares whole documents without
+ * walking them field by field or printing them: projected onto a request shape (fields only
+ * Describe returns — revision, status, ARNs, registeredAt — fall away), defaults the API fills in
+ * removed ({@link EcsDefaults}, {@link EcsSemantics}), empty lists, maps and structures removed,
+ * order-insensitive lists sorted ({@link Canonical}), unit forms converted ({@code "1 vCPU"} =
+ * {@code "1024"}), every integer a {@link LongNode}, every floating-point number a
+ * {@link DoubleNode}, booleans as booleans, keys in the API model's order.
+ *
+ * <p>Normalizing is idempotent and never modifies its input. The result is a new tree of
+ * containers; its scalar nodes may be shared with the input (Jackson's scalar nodes are immutable).
  */
 public final class Normalizer {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -31,75 +38,157 @@ public final class Normalizer {
 
   /** The canonical form of {@code body} as a {@code shape} (a request shape); never null. */
   public static ObjectNode normalize(JsonNode body, Shape shape) {
-    JsonNode prepared = EcsSemantics.prepare(shape.name(), body);
-    JsonNode out = value(prepared, shape, null, null);
-    return out instanceof ObjectNode o ? o : JSON.objectNode();
+    return normalize(body, shape, null);
   }
 
-  /** Numeric-aware equality: {@code 1} equals {@code 1.0}, {@code 0} (int) equals {@code 0} (long). */
-  public static boolean same(JsonNode a, JsonNode b) {
-    if (a == null || b == null) {
-      return a == b;
-    }
-    return a.equals(NUMERIC, b);
+  /**
+   * The canonical form of {@code body} without its top-level member {@code without} (the tags,
+   * which the plan compares on their own), so no copy of the input is needed to leave it out.
+   */
+  public static ObjectNode normalize(JsonNode body, Shape shape, String without) {
+    ShapeRules rules = ShapeRules.of(shape);
+    JsonNode out = body instanceof ObjectNode obj && rules.kind == Kind.STRUCTURE ? structure(obj, rules, without)
+        : value(body, rules, null);
+    ObjectNode doc = out instanceof ObjectNode o ? o : JSON.objectNode();
+    EcsSemantics.apply(shape.name(), doc);
+    return doc;
   }
 
-  private static final Comparator<JsonNode> NUMERIC = (x, y) -> {
-    if (x.isNumber() && y.isNumber()) {
-      return x.decimalValue().compareTo(y.decimalValue());
-    }
-    return x.equals(y) ? 0 : 1;
-  };
-
-  static JsonNode value(JsonNode n, Shape shape, Shape owner, String member) {
-    if (n == null || n.isNull() || n.isMissingNode() || shape == null) {
+  /** The canonical form of one member's value ({@code owner.member}), or null when it normalizes away. */
+  public static JsonNode member(Shape owner, String member, JsonNode value) {
+    Member m = ShapeRules.of(owner).member(member);
+    if (m == null) {
       return null;
     }
-    return switch (shape.type()) {
-      case "structure" -> structure(n, shape);
-      case "list" -> list(n, shape, owner, member);
-      case "map" -> map(n, shape);
-      case "integer", "long" -> n.isNumber() || n.isTextual() && n.asText().matches("-?\\d+") ? LongNode.valueOf(n.asLong()) : n;
-      case "double", "float" -> n.isNumber() || n.isTextual() ? DoubleNode.valueOf(n.asDouble()) : n;
-      case "boolean" -> n.isBoolean() ? n : n.isTextual() ? BooleanNode.valueOf(Boolean.parseBoolean(n.asText())) : n;
-      case "string" -> {
-        String text = n.isTextual() ? n.asText() : n.isValueNode() ? n.asText() : n.toString();
-        yield TextNode.valueOf(owner == null ? text : EcsDefaults.unitForm(owner.name(), member, text));
+    JsonNode v = value(value, m.rules(), m);
+    return v == null || v.equals(m.defaultValue) ? null : v;
+  }
+
+  /**
+   * Numeric-aware structural equality: {@code 1} equals {@code 1.0}, {@code 0} (int) equals
+   * {@code 0} (long) — a compiled request and the same request read back from a file differ only in
+   * such representations. Stops at the first difference; allocates nothing for integers.
+   */
+  public static boolean same(JsonNode a, JsonNode b) {
+    if (a == b) {
+      return true;
+    }
+    if (a == null || b == null) {
+      return false;
+    }
+    if (a.isNumber() && b.isNumber()) {
+      if (a.isIntegralNumber() && b.isIntegralNumber() && a.canConvertToLong() && b.canConvertToLong()) {
+        return a.longValue() == b.longValue();
+      }
+      return a.decimalValue().compareTo(b.decimalValue()) == 0;
+    }
+    if (a instanceof ObjectNode x && b instanceof ObjectNode y) {
+      if (x.size() != y.size()) {
+        return false;
+      }
+      for (Map.Entry<String, JsonNode> e : x.properties()) {
+        if (!same(e.getValue(), y.get(e.getKey()))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (a instanceof ArrayNode x && b instanceof ArrayNode y) {
+      if (x.size() != y.size()) {
+        return false;
+      }
+      for (int i = 0; i < x.size(); i++) {
+        if (!same(x.get(i), y.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return a.equals(b);
+  }
+
+  private static JsonNode value(JsonNode n, ShapeRules rules, Member member) {
+    if (n == null || n.isNull() || n.isMissingNode() || rules == null) {
+      return null;
+    }
+    return switch (rules.kind) {
+      case STRUCTURE -> n instanceof ObjectNode obj ? structure(obj, rules, null) : n;
+      case LIST -> n instanceof ArrayNode arr ? list(arr, rules, member) : n;
+      case MAP -> n instanceof ObjectNode obj ? map(obj, rules) : n;
+      default -> scalar(n, rules.kind, member != null && member.unitForm, member == null ? null : member.name);
+    };
+  }
+
+  /** A scalar in canonical form; the node itself when it already is. */
+  static JsonNode scalar(JsonNode n, Kind kind, boolean unitForm, String member) {
+    return switch (kind) {
+      case INTEGER -> n instanceof LongNode ? n : n.isNumber() || n.isTextual() && isInteger(n.textValue())
+          ? LongNode.valueOf(n.asLong()) : n;
+      case DOUBLE -> n instanceof DoubleNode ? n : n.isNumber() || n.isTextual() ? DoubleNode.valueOf(n.asDouble()) : n;
+      case BOOLEAN -> n.isBoolean() ? n : n.isTextual() ? BooleanNode.valueOf(Boolean.parseBoolean(n.textValue())) : n;
+      case STRING -> {
+        String text = n.isTextual() ? n.textValue() : n.isValueNode() ? n.asText() : n.toString();
+        String canonical = unitForm ? EcsDefaults.unitForm("RegisterTaskDefinitionRequest", member, text) : text;
+        yield n.isTextual() && canonical.equals(text) ? n : TextNode.valueOf(canonical);
       }
       default -> n;
     };
   }
 
-  private static JsonNode structure(JsonNode n, Shape shape) {
-    if (!n.isObject()) {
-      return n;
+  private static boolean isInteger(String s) {
+    int start = s.startsWith("-") ? 1 : 0;
+    if (s.length() == start) {
+      return false;
     }
-    ObjectNode out = JSON.objectNode();
-    for (Map.Entry<String, String> m : shape.members().entrySet()) {
-      JsonNode v = n.get(m.getKey());
-      if (v == null) {
-        continue;
+    for (int i = start; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
       }
-      JsonNode nv = value(v, shape.model().shape(m.getValue()), shape, m.getKey());
-      if (nv == null) {
-        continue;
-      }
-      JsonNode def = EcsDefaults.defaultOf(shape.name(), m.getKey());
-      if (def != null && same(def, nv)) {
-        continue;
-      }
-      out.set(m.getKey(), nv);
     }
-    return out.isEmpty() ? null : out;
+    return true;
   }
 
-  private static JsonNode list(JsonNode n, Shape shape, Shape owner, String member) {
-    if (!n.isArray()) {
-      return n;
+  private static JsonNode structure(ObjectNode n, ShapeRules rules, String without) {
+    if (n.isEmpty()) {
+      return null;
     }
+    Member[] members = rules.members();
+    JsonNode[] slots = null;
+    for (Map.Entry<String, JsonNode> e : n.properties()) {
+      Member m = rules.member(e.getKey());
+      if (m == null || m.name.equals(without)) {
+        continue; // not part of the request shape: a Describe-only field
+      }
+      JsonNode v = value(e.getValue(), m.rules(), m);
+      if (v == null || v.equals(m.defaultValue)) {
+        continue;
+      }
+      if (slots == null) {
+        slots = new JsonNode[members.length];
+      }
+      slots[m.index] = v;
+    }
+    if (slots == null) {
+      return null;
+    }
+    ObjectNode out = JSON.objectNode();
+    for (int i = 0; i < slots.length; i++) {
+      if (slots[i] != null) {
+        out.set(members[i].name, slots[i]); // the model's order, whatever the input's
+      }
+    }
+    return out;
+  }
+
+  private static JsonNode list(ArrayNode n, ShapeRules rules, Member member) {
+    if (n.isEmpty()) {
+      return null;
+    }
+    ShapeRules element = rules.element();
     List<JsonNode> items = new ArrayList<>(n.size());
     for (JsonNode item : n) {
-      JsonNode v = value(item, shape.element(), owner, member);
+      // Elements get the list's member: a list of lists keeps its owner's sort order.
+      JsonNode v = value(item, element, member);
       if (v != null) {
         items.add(v);
       }
@@ -107,8 +196,8 @@ public final class Normalizer {
     if (items.isEmpty()) {
       return null;
     }
-    String key = owner == null ? null : Canonical.sortKey(owner, member);
-    if (key != null) {
+    String key = member == null ? null : member.sortKey;
+    if (key != null && items.size() > 1) {
       // Ties (two elements with the same key, or none) are broken by the whole element, so the
       // order is total and the result does not depend on the input order.
       Comparator<JsonNode> byKey = key.isEmpty() ? Comparator.comparing(JsonNode::asText)
@@ -120,17 +209,15 @@ public final class Normalizer {
     return out;
   }
 
-  private static JsonNode map(JsonNode n, Shape shape) {
-    if (!n.isObject()) {
-      return n;
-    }
+  private static JsonNode map(ObjectNode n, ShapeRules rules) {
+    ShapeRules valueRules = rules.element();
     TreeMap<String, JsonNode> sorted = new TreeMap<>();
-    n.fields().forEachRemaining(e -> {
-      JsonNode v = value(e.getValue(), shape.value(), null, null);
+    for (Map.Entry<String, JsonNode> e : n.properties()) {
+      JsonNode v = value(e.getValue(), valueRules, null);
       if (v != null) {
         sorted.put(e.getKey(), v);
       }
-    });
+    }
     if (sorted.isEmpty()) {
       return null;
     }

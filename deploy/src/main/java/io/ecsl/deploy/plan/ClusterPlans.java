@@ -37,7 +37,8 @@ final class ClusterPlans {
       return new ResourcePlan(id, Action.CREATE, List.of(), List.of(), cmp.ignored(), dependsOn, null, source,
           declared.ownedElsewhere(), List.of(step("ecs", "CreateCluster", Tags.withOwner(cmp.effective(), shape, ctx.project))));
     }
-    ResourcePlan.Observed observed = new ResourcePlan.Observed(null, PlanContext.fingerprint(live, declared.ownedElsewhere()));
+    ResourcePlan.Observed observed = ctx.observed(null, live, declared.ownedElsewhere(),
+        Map.of("CreateCluster", cmp.canonicalLive()));
     Map<String, String> desiredTags = Tags.desired(req.body(), shape, ctx.project);
     List<FieldChange> all = new ArrayList<>(cmp.changes());
     all.addAll(Tags.diff(live.tags(), desiredTags, "tags"));
@@ -75,7 +76,7 @@ final class ClusterPlans {
 
   static ResourcePlan delete(PlanContext ctx, LiveResource live) {
     return new ResourcePlan(live.id(), Action.DELETE, List.of("owned by project " + ctx.project + " and no longer declared"),
-        List.of(), List.of(), List.of(), new ResourcePlan.Observed(null, PlanContext.fingerprint(live, Map.of())), null,
+        List.of(), List.of(), List.of(), ctx.observed(null, live, Map.of(), Map.of()), null,
         Map.of(), List.of(step("ecs", "DeleteCluster", obj().put("cluster", live.id().name()))));
   }
 }

@@ -1,25 +1,18 @@
 package io.ecsl.deploy.plan;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.deploy.diff.FieldChange;
-import io.ecsl.deploy.diff.Normalizer;
 import io.ecsl.deploy.state.LiveResource;
 import io.ecsl.deploy.state.LiveState;
 import io.ecsl.model.ApiRequest;
 import io.ecsl.model.Resource;
 import io.ecsl.schema.ServiceModel;
 import io.ecsl.schema.Shape;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /** What every kind's planning shares: the project, the live state and a few helpers. */
 final class PlanContext {
@@ -67,49 +60,22 @@ final class PlanContext {
     return r.span().location();
   }
 
-  /**
-   * A digest of the live state a plan was computed from, without owned-elsewhere fields (they
-   * change under the plan's feet by design): apply compares it to refuse a stale plan.
-   */
+  /** The fingerprint of a live resource (see {@link Fingerprint}). */
   static String fingerprint(LiveResource live, Map<String, String> owned) {
-    if (live == null) {
-      return null;
-    }
-    StringBuilder sb = new StringBuilder();
-    sb.append(live.version()).append('\n');
-    new TreeMap<>(live.tags()).forEach((k, v) -> {
-      if (!k.startsWith("aws:")) {
-        sb.append(k).append('=').append(v).append('\n');
-      }
-    });
-    new TreeMap<>(live.requests()).forEach((key, body) -> {
-      String op = key.contains(":") ? key.substring(0, key.indexOf(':')) : key;
-      Shape shape = shapeFor(op);
-      ObjectNode copy = body.deepCopy();
-      owned.keySet().forEach(p -> {
-        if (!p.matches(".*/\\d+(/.*)?")) {
-          Pointers.set(copy, p, null);
-        }
-      });
-      JsonNode n = shape == null ? copy : Normalizer.normalize(Comparison.withoutTags(copy, shape), shape);
-      sb.append(key).append('=').append(n).append('\n');
-    });
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-      return "sha256:" + HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Fingerprint.of(live, owned);
   }
 
-  private static Shape shapeFor(String operation) {
-    for (String service : List.of(ServiceModel.ECS, ServiceModel.EVENTS, ServiceModel.AUTOSCALING, ServiceModel.CLOUD_MAP)) {
-      Shape s = ServiceModel.get(service).input(operation);
-      if (s != null) {
-        return s;
-      }
-    }
-    return null;
+  /**
+   * What the plan read of an existing resource: its version and, against a target, its
+   * fingerprint. An offline plan ({@code --against}, a previous build) cannot be applied, so no
+   * stale check will ever compare a fingerprint of it: none is computed (hashing every request
+   * was a third of an offline plan's work).
+   *
+   * @param canonical the live requests the comparison already normalized (request key → document)
+   */
+  ResourcePlan.Observed observed(String version, LiveResource live, Map<String, String> owned,
+      Map<String, ObjectNode> canonical) {
+    return new ResourcePlan.Observed(version, this.live.offline() ? null : Fingerprint.of(live, owned, canonical));
   }
 
   /** Changes grouped by the top-level member they touch. */

@@ -49,9 +49,12 @@ public final class Planner {
         .toList());
 
     List<ResourcePlan> deletes = new ArrayList<>();
-    for (LiveResource l : live.all()) {
-      boolean owned = model.project().equals(l.tags().get(io.ecsl.deploy.target.Refresher.OWNER_TAG));
-      if (owned && !declared.containsKey(l.id()) && l.id().kind() != ResourceKind.ACCOUNT_SETTING) {
+    for (ResourceId id : live.ids()) { // the plan is sorted below
+      if (declared.containsKey(id) || id.kind() == ResourceKind.ACCOUNT_SETTING) {
+        continue;
+      }
+      LiveResource l = live.get(id);
+      if (model.project().equals(l.tags().get(io.ecsl.deploy.target.Refresher.OWNER_TAG))) {
         deletes.add(delete(ctx, l));
       }
     }

@@ -75,23 +75,68 @@ final class Pointers {
     return liveList.get(index);
   }
 
-  /** Sets (or, for a null value, removes) the value at {@code pointer}; missing parents are not created. */
-  static void set(JsonNode doc, String pointer, JsonNode value) {
+  /**
+   * {@code doc} with the value at {@code pointer} replaced by {@code value}, or removed when it is
+   * null, leaving {@code doc} untouched: only the containers on the way to the pointer are copied
+   * (shallowly), everything else is shared. Missing parents are not created; when there is nothing
+   * to change, {@code doc} itself is returned.
+   */
+  static ObjectNode with(ObjectNode doc, String pointer, JsonNode value) {
+    List<String> segs = segments(pointer);
+    return segs.isEmpty() ? doc : (ObjectNode) with(doc, segs, 0, value, false);
+  }
+
+  /**
+   * {@code doc} without the value at {@code pointer}, copied like {@link #with}; a structure or
+   * list left empty by the removal goes too, as in canonical form, where nothing is empty.
+   */
+  static ObjectNode without(ObjectNode doc, String pointer) {
     List<String> segs = segments(pointer);
     if (segs.isEmpty()) {
-      return;
+      return doc;
     }
-    JsonNode parent = get(doc, pointer.substring(0, pointer.lastIndexOf('/')));
-    String last = segs.get(segs.size() - 1);
-    if (parent instanceof ObjectNode o) {
-      if (value == null) {
-        o.remove(last);
-      } else {
-        o.set(last, value.deepCopy());
+    JsonNode out = with(doc, segs, 0, null, true);
+    return out == null ? doc.objectNode() : (ObjectNode) out;
+  }
+
+  /** The new node, the same node when nothing changed, or null when pruning left it empty. */
+  private static JsonNode with(JsonNode node, List<String> segs, int i, JsonNode value, boolean prune) {
+    String s = segs.get(i);
+    JsonNode child = node.isArray() ? node.get(index(s)) : node.get(s);
+    JsonNode replacement;
+    if (i == segs.size() - 1) {
+      if (value == null && child == null || node.isArray() && (child == null || value == null)) {
+        return node; // nothing to remove; list elements are replaced, never removed
       }
-    } else if (parent instanceof ArrayNode a && value != null) {
-      a.set(index(last), value.deepCopy());
+      replacement = value == null ? null : value.deepCopy();
+    } else {
+      if (child == null || !child.isContainerNode()) {
+        return node;
+      }
+      replacement = with(child, segs, i + 1, value, prune);
+      if (replacement == child) {
+        return node;
+      }
     }
+    if (node instanceof ObjectNode o) {
+      ObjectNode copy = o.objectNode();
+      copy.setAll(o);
+      if (replacement == null) {
+        copy.remove(s);
+      } else {
+        copy.set(s, replacement);
+      }
+      return prune && copy.isEmpty() ? null : copy;
+    }
+    ArrayNode a = (ArrayNode) node;
+    ArrayNode copy = a.arrayNode(a.size());
+    copy.addAll(a);
+    if (replacement == null) {
+      copy.remove(index(s)); // an element pruned because it became empty
+    } else {
+      copy.set(index(s), replacement);
+    }
+    return prune && copy.isEmpty() ? null : copy;
   }
 
   /** A readable path: {@code containerDefinitions[app].image}. */

@@ -38,6 +38,8 @@ final class ServicePlans {
   private ServicePlans() {}
 
   /** Fields of CreateService that UpdateService cannot change (so a change forces replacement). */
+  private static final Set<String> REPLACING = replacing();
+
   static Set<String> replacing() {
     Shape create = ServiceModel.get(ServiceModel.ECS).input("CreateService");
     Shape update = ServiceModel.get(ServiceModel.ECS).input("UpdateService");
@@ -55,51 +57,51 @@ final class ServicePlans {
     Shape shape = PlanContext.shape(req);
     ResourceId id = ResourceId.of(declared);
     String source = PlanContext.source(declared);
-    ObjectNode declaredBody = req.body().deepCopy();
-    ObjectNode liveBody = live == null ? null : live.primary().deepCopy();
-    String ref = declaredBody.path("taskDefinition").asText(null);
+    ObjectNode liveBody = live == null ? null : live.primary();
+    String ref = req.body().path("taskDefinition").asText(null);
     String family = ref == null ? null : TaskDefinitionPlans.family(ref);
     boolean newRevision = family != null && !TaskDefinitionPlans.pinned(ref) && ctx.newRevisions.contains(family);
+    // The task definition is compared as the revision each side runs (web:7, or web:(new revision));
+    // apply still sends the declared reference: a family means its latest revision.
+    Map<String, JsonNode> declaredAs = Map.of();
+    Map<String, JsonNode> liveAs = Map.of();
     if (liveBody != null && ref != null) {
-      declaredBody.put("taskDefinition", expectedRevision(ctx, ref, newRevision));
-      liveBody.put("taskDefinition", TaskDefinitionPlans.shortRevision(liveBody.path("taskDefinition").asText()));
+      declaredAs = Map.of("taskDefinition", TextNode.valueOf(expectedRevision(ctx, ref, newRevision)));
+      liveAs = Map.of("taskDefinition", TextNode.valueOf(
+          TaskDefinitionPlans.shortRevision(liveBody.path("taskDefinition").asText())));
     }
-    Comparison cmp = Comparison.of(shape, declaredBody, liveBody, declared.ownedElsewhere());
+    Comparison cmp = Comparison.of(shape, req.body(), liveBody, declared.ownedElsewhere(), declaredAs, liveAs);
     ObjectNode effective = cmp.effective();
-    if (ref != null) {
-      effective.put("taskDefinition", ref); // apply sends the declared reference: a family means its latest revision
+    if (ref != null && !ref.equals(effective.path("taskDefinition").asText(null))) {
+      effective = Pointers.with(effective, "/taskDefinition", TextNode.valueOf(ref));
     }
-    List<Step> create = new ArrayList<>();
-    create.add(step("ecs", "CreateService", Tags.withOwner(withDeclared(effective, req.body(), declared), shape, ctx.project)));
-    create.add(waitStable(id));
     if (live == null) {
       return new ResourcePlan(id, Action.CREATE, List.of(), List.of(), cmp.ignored(), dependsOn, null, source,
-          declared.ownedElsewhere(), create);
+          declared.ownedElsewhere(), create(ctx, req, shape, id));
     }
-    ResourcePlan.Observed observed = new ResourcePlan.Observed(live.version(),
-        PlanContext.fingerprint(live, declared.ownedElsewhere()));
+    ResourcePlan.Observed observed = ctx.observed(live.version(), live, declared.ownedElsewhere(),
+        Map.of("CreateService", cmp.canonicalLive()));
     Map<String, String> desiredTags = Tags.desired(req.body(), shape, ctx.project);
     List<FieldChange> tagChanges = Tags.diff(live.tags(), desiredTags, "tags");
+    if (cmp.changes().isEmpty() && tagChanges.isEmpty()) {
+      return new ResourcePlan(id, Action.NO_CHANGE, List.of(), List.of(), cmp.ignored(), dependsOn, observed, source,
+          declared.ownedElsewhere(), List.of());
+    }
     List<FieldChange> all = new ArrayList<>(cmp.changes());
     all.addAll(tagChanges);
     List<String> members = PlanContext.topMembers(cmp.changes());
-    Set<String> replacing = replacing();
     List<String> reasons = new ArrayList<>();
     for (FieldChange c : cmp.changes()) {
-      if (replacing.contains(c.topMember())) {
+      if (REPLACING.contains(c.topMember())) {
         reasons.add("`" + c.path() + "` cannot change in place (UpdateService does not take it): " + show(c.before())
             + " → " + show(c.after()) + " forces replacement");
       }
     }
     if (!reasons.isEmpty()) {
       List<Step> steps = new ArrayList<>(teardown(live));
-      steps.addAll(create);
+      steps.addAll(create(ctx, req, shape, id));
       return new ResourcePlan(id, Action.REPLACE, reasons, all, cmp.ignored(), dependsOn, observed, source,
           declared.ownedElsewhere(), steps);
-    }
-    if (all.isEmpty()) {
-      return new ResourcePlan(id, Action.NO_CHANGE, List.of(), List.of(), cmp.ignored(), dependsOn, observed, source,
-          declared.ownedElsewhere(), List.of());
     }
     boolean deploys = members.stream().anyMatch(DEPLOYING::contains);
     if (newRevision && members.contains("taskDefinition")) {
@@ -109,7 +111,7 @@ final class ServicePlans {
       reasons.add("changing " + String.join(", ", which) + " starts a rolling deployment");
     }
     List<Step> steps = new ArrayList<>();
-    ObjectNode update = updateBody(effective, liveBody, members, declared, live);
+    ObjectNode update = updateBody(effective, members, declared, live);
     if (update.size() > 2) {
       steps.add(step("ecs", "UpdateService", update));
     }
@@ -134,14 +136,15 @@ final class ServicePlans {
     return latest != null ? TaskDefinitionPlans.shortRevision(latest) : ref;
   }
 
-  /** Owned-elsewhere fields keep their declared value when creating: there is no live value yet. */
-  private static ObjectNode withDeclared(ObjectNode effective, ObjectNode declared, Resource r) {
-    ObjectNode out = effective.deepCopy();
-    r.ownedElsewhere().keySet().forEach(p -> Pointers.set(out, p, Pointers.get(declared, p)));
-    return out;
+  /**
+   * Creates the service as declared, tagged as the project's, and waits for it. Owned-elsewhere
+   * fields keep their declared value when creating: there is no live value to keep.
+   */
+  private static List<Step> create(PlanContext ctx, ApiRequest req, Shape shape, ResourceId id) {
+    return List.of(step("ecs", "CreateService", Tags.withOwner(req.body(), shape, ctx.project)), waitStable(id));
   }
 
-  private static ObjectNode updateBody(ObjectNode effective, ObjectNode live, List<String> members, Resource declared,
+  private static ObjectNode updateBody(ObjectNode effective, List<String> members, Resource declared,
       LiveResource liveResource) {
     Shape update = ServiceModel.get(ServiceModel.ECS).input("UpdateService");
     ObjectNode body = obj().put("cluster", declared.cluster()).put("service", declared.name());
@@ -210,7 +213,7 @@ final class ServicePlans {
   static ResourcePlan delete(PlanContext ctx, LiveResource live) {
     return new ResourcePlan(live.id(), Action.DELETE, List.of("owned by project " + ctx.project
         + " and no longer declared: scaled to zero, then deleted"), List.of(), List.of(), List.of(),
-        new ResourcePlan.Observed(live.version(), PlanContext.fingerprint(live, Map.of())), null, Map.of(),
+        ctx.observed(live.version(), live, Map.of(), Map.of()), null, Map.of(),
         teardown(live));
   }
 

@@ -28,7 +28,18 @@ final class SimplePlans {
   private SimplePlans() {}
 
   /** Per-request comparison of a multi-request resource. */
-  private record Compared(Map<String, Comparison> byKey, List<FieldChange> changes, List<IgnoredField> ignored) {}
+  private record Compared(Map<String, Comparison> byKey, List<FieldChange> changes, List<IgnoredField> ignored) {
+    /** The canonical live requests the comparisons made, for the fingerprint. */
+    Map<String, ObjectNode> canonicalLive() {
+      Map<String, ObjectNode> out = new LinkedHashMap<>();
+      byKey.forEach((key, c) -> {
+        if (c.canonicalLive() != null) {
+          out.put(key, c.canonicalLive());
+        }
+      });
+      return out;
+    }
+  }
 
   private static Compared compare(Resource declared, LiveResource live) {
     Map<String, Comparison> byKey = new LinkedHashMap<>();
@@ -40,7 +51,7 @@ final class SimplePlans {
       ObjectNode liveBody = live == null ? null : live.requests().get(PlanContext.key(r));
       ObjectNode declaredBody = r.body();
       if (declared.kind() == ResourceKind.SCALING) {
-        declaredBody = Comparison.withoutTags(declaredBody.deepCopy(), shape); // tags set at creation only
+        declaredBody = Comparison.withoutTags(declaredBody, shape); // tags set at creation only
       }
       Comparison c = Comparison.of(shape, declaredBody, liveBody, first ? declared.ownedElsewhere() : Map.of());
       first = false;
@@ -82,8 +93,7 @@ final class SimplePlans {
       return new ResourcePlan(id, Action.CREATE, List.of(), List.of(), cmp.ignored(), dependsOn, null, source,
           declared.ownedElsewhere(), steps);
     }
-    ResourcePlan.Observed observed = new ResourcePlan.Observed(live.version(),
-        PlanContext.fingerprint(live, declared.ownedElsewhere()));
+    ResourcePlan.Observed observed = ctx.observed(live.version(), live, declared.ownedElsewhere(), cmp.canonicalLive());
     List<FieldChange> all = new ArrayList<>(cmp.changes());
     Map<String, String> desiredTags = Tags.desired(primary.body(), primaryShape, ctx.project);
     boolean tagsCompared = Tags.member(primaryShape) != null && declared.kind() != ResourceKind.SCALING
@@ -168,7 +178,7 @@ final class SimplePlans {
         for (ApiRequest r : declared.requests()) {
           Comparison c = cmp.byKey().get(PlanContext.key(r));
           if (!c.changes().isEmpty() || !live.requests().containsKey(PlanContext.key(r))) {
-            ObjectNode body = Comparison.withoutTags(c.effective().deepCopy(), PlanContext.shape(r));
+            ObjectNode body = Comparison.withoutTags(c.effective(), PlanContext.shape(r));
             steps.add(step(r.service(), r.operation(), body));
           }
         }
@@ -183,7 +193,7 @@ final class SimplePlans {
         for (ApiRequest r : declared.requests()) {
           Comparison c = cmp.byKey().get(PlanContext.key(r));
           if (!c.changes().isEmpty() || !live.requests().containsKey(PlanContext.key(r))) {
-            steps.add(step(r.service(), r.operation(), Comparison.withoutTags(c.effective().deepCopy(), PlanContext.shape(r))));
+            steps.add(step(r.service(), r.operation(), Comparison.withoutTags(c.effective(), PlanContext.shape(r))));
           }
         }
         Set<String> declaredKeys = cmp.byKey().keySet();
@@ -279,6 +289,6 @@ final class SimplePlans {
     return new ResourcePlan(live.id(), Action.DELETE, List.of(live.id().kind() == ResourceKind.SCALING
         ? "its service is owned by project " + ctx.project + " and the scaling is no longer declared"
         : "owned by project " + ctx.project + " and no longer declared"), List.of(), List.of(), List.of(),
-        new ResourcePlan.Observed(live.version(), PlanContext.fingerprint(live, Map.of())), null, Map.of(), deleteSteps(live));
+        ctx.observed(live.version(), live, Map.of(), Map.of()), null, Map.of(), deleteSteps(live));
   }
 }

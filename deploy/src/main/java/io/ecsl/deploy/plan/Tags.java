@@ -61,20 +61,27 @@ final class Tags {
 
   /** A copy of the request with the ownership tag added in the request's own tag spelling. */
   static ObjectNode withOwner(ObjectNode body, Shape shape, String project) {
-    ObjectNode copy = body.deepCopy();
+    // A shallow copy with a new tag container: the rest is shared with the input, which is never changed.
+    ObjectNode copy = body.objectNode();
+    copy.setAll(body);
     String m = member(shape);
     if (m == null) {
       return copy;
     }
-    JsonNode elementShape = null;
     Shape tagShape = shape.member(m);
     if (tagShape.isMap()) {
-      ObjectNode map = copy.get(m) instanceof ObjectNode o ? o : copy.putObject(m);
+      ObjectNode map = copy.putObject(m);
+      if (body.get(m) instanceof ObjectNode o) {
+        map.setAll(o);
+      }
       map.put(Refresher.OWNER_TAG, project);
       return copy;
     }
     boolean lower = tagShape.element().members().containsKey("key");
-    ArrayNode list = copy.get(m) instanceof ArrayNode a ? a : copy.putArray(m);
+    ArrayNode list = copy.putArray(m);
+    if (body.get(m) instanceof ArrayNode a) {
+      list.addAll(a);
+    }
     for (int i = list.size() - 1; i >= 0; i--) {
       if (Refresher.OWNER_TAG.equals(list.get(i).path(lower ? "key" : "Key").asText())) {
         list.remove(i);

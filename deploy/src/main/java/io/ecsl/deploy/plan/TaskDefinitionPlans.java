@@ -28,13 +28,12 @@ final class TaskDefinitionPlans {
     Comparison cmp = Comparison.of(shape, req.body(), live == null ? null : live.primary(), declared.ownedElsewhere());
     ResourceId id = ResourceId.of(declared);
     String source = PlanContext.source(declared);
-    Step register = step("ecs", "RegisterTaskDefinition", Tags.withOwner(cmp.effective(), shape, ctx.project));
     if (live == null) {
       return new ResourcePlan(id, Action.CREATE, List.of(), List.of(), cmp.ignored(), List.of(), null, source,
-          declared.ownedElsewhere(), List.of(register));
+          declared.ownedElsewhere(), List.of(register(ctx, cmp, shape)));
     }
-    ResourcePlan.Observed observed = new ResourcePlan.Observed(live.version(),
-        PlanContext.fingerprint(live, declared.ownedElsewhere()));
+    ResourcePlan.Observed observed = ctx.observed(live.version(), live, declared.ownedElsewhere(),
+        Map.of("RegisterTaskDefinition", cmp.canonicalLive()));
     Map<String, String> desiredTags = Tags.desired(req.body(), shape, ctx.project);
     List<FieldChange> tagChanges = Tags.diff(live.tags(), desiredTags, "tags");
     if (!cmp.changes().isEmpty()) {
@@ -43,7 +42,7 @@ final class TaskDefinitionPlans {
       String from = live.version() == null ? "" : " (replaces " + shortRevision(live.version()) + ")";
       return new ResourcePlan(id, Action.NEW_REVISION, List.of("task definitions are immutable: the content changed, so a"
           + " new revision is registered" + from), all, cmp.ignored(), List.of(), observed, source,
-          declared.ownedElsewhere(), List.of(register));
+          declared.ownedElsewhere(), List.of(register(ctx, cmp, shape)));
     }
     if (!tagChanges.isEmpty() && live.arn() != null) {
       List<Step> steps = new ArrayList<>();
@@ -66,10 +65,15 @@ final class TaskDefinitionPlans {
         declared.ownedElsewhere(), List.of());
   }
 
+  /** Registers the declared content (with the live values of owned fields), tagged as the project's. */
+  private static Step register(PlanContext ctx, Comparison cmp, Shape shape) {
+    return step("ecs", "RegisterTaskDefinition", Tags.withOwner(cmp.effective(), shape, ctx.project));
+  }
+
   static ResourcePlan delete(PlanContext ctx, LiveResource live) {
     return new ResourcePlan(live.id(), Action.DELETE, List.of("owned by project " + ctx.project + " and no longer declared:"
         + " every ACTIVE revision is deregistered"), List.of(), List.of(), List.of(),
-        new ResourcePlan.Observed(live.version(), PlanContext.fingerprint(live, Map.of())), null, Map.of(),
+        ctx.observed(live.version(), live, Map.of(), Map.of()), null, Map.of(),
         List.of(step(Step.ENGINE, "DeregisterFamily", obj().put("family", live.id().name()))));
   }
 

@@ -1,18 +1,27 @@
 package io.ecsl.deploy.state;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * What a target holds, as far as the plan needs it: the declared resources that exist, every
  * resource tagged as owned by the project, and a few lookups (each task definition family's latest
  * ACTIVE revision, Cloud Map namespace names by ARN). Filled by a refresh from the target, or from a
  * previous build's output ({@code plan --against}).
+ *
+ * <p>A resource may be <em>deferred</em>: known by id, read only when asked for and not kept. A
+ * previous build is read that way, so planning 10,000 services never holds the whole build in
+ * memory next to the model; each file is parsed by the thread that plans its resource and is
+ * garbage as soon as that resource is planned. A plan asks for each resource once.
  */
 public final class LiveState {
   private final Map<ResourceId, LiveResource> resources = new ConcurrentHashMap<>();
+  private final Map<ResourceId, Supplier<LiveResource>> deferred = new ConcurrentHashMap<>();
   private final Map<String, String> latestRevision = new ConcurrentHashMap<>();
   private final Map<String, String> namespaceNames = new ConcurrentHashMap<>();
   private final boolean offline;
@@ -30,13 +39,32 @@ public final class LiveState {
     resources.put(r.id(), r);
   }
 
-  public LiveResource get(ResourceId id) {
-    return resources.get(id);
+  /** Registers a resource read by {@code reader} each time it is asked for (it may throw UncheckedIOException). */
+  public void defer(ResourceId id, Supplier<LiveResource> reader) {
+    deferred.put(id, reader);
   }
 
-  /** Every live resource, in dependency order. */
+  public LiveResource get(ResourceId id) {
+    LiveResource r = resources.get(id);
+    if (r == null) {
+      Supplier<LiveResource> reader = deferred.get(id);
+      return reader == null ? null : reader.get();
+    }
+    return r;
+  }
+
+  /** The ids of every live resource, in no particular order, without reading deferred ones. */
+  public Set<ResourceId> ids() {
+    Set<ResourceId> out = new HashSet<>(resources.keySet());
+    out.addAll(deferred.keySet());
+    return out;
+  }
+
+  /** Every live resource, in dependency order (deferred ones are read). */
   public Collection<LiveResource> all() {
-    return new TreeMap<>(resources).values();
+    TreeMap<ResourceId, LiveResource> out = new TreeMap<>(resources);
+    deferred.forEach((id, reader) -> out.putIfAbsent(id, reader.get()));
+    return out.values();
   }
 
   /** The ARN of a family's latest ACTIVE revision ({@code …:task-definition/web:7}), or null. */

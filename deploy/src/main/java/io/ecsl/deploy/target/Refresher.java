@@ -273,7 +273,8 @@ public final class Refresher {
       List<String> clusterList = new ArrayList<>(clusters);
       List<List<String>> perCluster = parallel(clusterList, cluster -> {
         List<String> arns = new ArrayList<>();
-        ObjectNode req = JSON.objectNode().put("cluster", cluster);
+        // 100 a page, the most the API gives: without maxResults, ListServices pages by 10.
+        ObjectNode req = JSON.objectNode().put("cluster", cluster).put("maxResults", 100);
         try {
           paged("ecs", "ListServices", req, "serviceArns", "nextToken").forEach(a -> arns.add(a.asText()));
         } catch (ApiException e) {

@@ -14,8 +14,10 @@ import io.ecsl.model.EcsModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -31,13 +33,18 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 class RefreshCallCountTest {
   static final int SERVICES = 25;
 
-  /** Counts every HTTP request the SDK sends, per operation. */
+  /** Counts every HTTP request the SDK sends, per operation, and the page size each ListServices asked for. */
   static final class Counter implements ExecutionInterceptor {
     final Map<String, Integer> calls = new ConcurrentHashMap<>();
+    final List<Integer> listServicesPageSizes = new CopyOnWriteArrayList<>();
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-      calls.merge(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), 1, Integer::sum);
+      String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+      calls.merge(operation, 1, Integer::sum);
+      if (operation.equals("ListServices")) {
+        listServicesPageSizes.add(context.request().getValueForField("maxResults", Integer.class).orElse(-1));
+      }
     }
   }
 
@@ -56,7 +63,7 @@ class RefreshCallCountTest {
       Plan first = Deployer.plan(model, setup, "moto", 5);
       ApplyResult applied = new Applier(setup, new Applier.Options(false, Duration.ofSeconds(5), Duration.ZERO, 4))
           .apply(first, ApplyListener.NONE);
-      assertEquals(java.util.List.of(), applied.failed());
+      assertEquals(List.of(), applied.failed());
       Counter counter = new Counter();
       try (SdkAwsApi counted = TestSupport.api(moto, counter)) {
         Plan again = Deployer.plan(model, counted, "moto", 5);
@@ -65,6 +72,9 @@ class RefreshCallCountTest {
       Map<String, Integer> calls = counter.calls;
       assertEquals((SERVICES + 9) / 10, calls.get("DescribeServices"), calls.toString());
       assertEquals(1, calls.get("ListServices"), calls.toString());
+      // moto answers ListServices in one page whatever the size; AWS pages by 10 unless asked for
+      // its maximum, 100: 10,000 services are 100 calls only because each asks for 100.
+      assertEquals(List.of(100), counter.listServicesPageSizes);
       assertEquals(1, calls.get("DescribeClusters"), calls.toString());
       assertEquals(SERVICES, calls.get("DescribeTaskDefinition"), calls.toString());
       System.out.println("refresh of " + SERVICES + " services: " + new java.util.TreeMap<>(calls));

@@ -10,8 +10,9 @@ import java.util.logging.Logger;
 
 /**
  * Runs backend actions off the state lock, at most one per key at a time. Docker calls take from
- * milliseconds (start) to minutes (pull), so each runs on its own virtual thread; the inline mode
- * runs them on the caller's thread, which makes engine tests deterministic.
+ * milliseconds (start) to minutes (pull), so they run on a pool of platform threads (docker-java's
+ * blocking I/O would pin virtual threads to the few carriers on Java 21); the inline mode runs them
+ * on the caller's thread, which makes engine tests deterministic.
  */
 final class ActionRunner implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ActionRunner.class.getName());
@@ -23,9 +24,12 @@ final class ActionRunner implements AutoCloseable {
     this.executor = executor;
   }
 
+  /** Enough for a burst of a large service's creates and starts, a few pulls and log streams. */
+  private static final int THREADS = 32;
+
   static ActionRunner async() {
-    return new ActionRunner(Executors.newThreadPerTaskExecutor(
-        Thread.ofVirtual().name("ecsl-action-", 0).factory()));
+    return new ActionRunner(Executors.newFixedThreadPool(THREADS,
+        Thread.ofPlatform().name("ecsl-action-", 0).daemon(true).factory()));
   }
 
   static ActionRunner inline() {

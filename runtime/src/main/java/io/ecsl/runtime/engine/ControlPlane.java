@@ -112,6 +112,10 @@ public final class ControlPlane implements AutoCloseable {
       return;
     }
     running = true;
+    long live = state.tasks.values().stream().filter(t -> !t.isStopped()).count();
+    if (live > 0) {
+      LOG.info("resuming " + live + " tasks from the store; their running containers are adopted");
+    }
     loop = Thread.ofPlatform().name("ecsl-control-loop").daemon(true).start(this::runLoop);
   }
 

@@ -1,0 +1,85 @@
+package io.ecsl.cli.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.cli.Main;
+import io.ecsl.runtime.LocalRuntime;
+import io.ecsl.runtime.RuntimeOptions;
+import io.ecsl.runtime.RuntimeStatus;
+import io.ecsl.runtime.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole loop a user runs: {@code ecsl apply} of the quick-start sample to the local runtime,
+ * then {@code ecsl ps} shows its tasks healthy and reachable on 127.0.0.1, and a second plan finds
+ * nothing to change (the runtime describes exactly what apply created).
+ */
+class ApplyOnRuntimeTest {
+  private Path dataDir;
+  private RuntimeStatus runtime;
+
+  @BeforeEach
+  void start() throws IOException {
+    dataDir = Files.createTempDirectory("ecsl-apply-runtime-test");
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    runtime = LocalRuntime.start(RuntimeOptions.defaults().withDataDir(dataDir).withPort(port), message -> { });
+  }
+
+  @AfterEach
+  void stop() {
+    LocalRuntime.stop(dataDir, true, message -> { });
+  }
+
+  private static String[] run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8)};
+  }
+
+  @Test
+  void theQuickStartSampleAppliesRunsHealthyAndPlansClean() throws Exception {
+    Path sample = Path.of(System.getProperty("ecsl.repo.root", "..")).resolve("samples/hello-local");
+    String endpoint = runtime.endpoint().toString();
+    String[] apply = run("apply", sample.toString(), "--auto-approve", "--target", "local", "--endpoint", endpoint);
+    assertEquals("0", apply[0], apply[1] + apply[2]);
+    assertTrue(apply[1].contains("Apply complete"), apply[1]);
+
+    String[] ps = run("ps", "--data-dir", dataDir.toString(), "--format", "json");
+    assertEquals("0", ps[0], ps[2]);
+    JsonNode tasks = Json.parse(ps[1]);
+    assertEquals(2, tasks.size());
+    for (JsonNode task : tasks) {
+      assertEquals("RUNNING", task.get("status").asText());
+      assertEquals("HEALTHY", task.get("health").asText(), "the sample's HTTP health check passed");
+      String port = task.get("ports").get(0).asText().replaceAll("^127\\.0\\.0\\.1:(\\d+)->8080/tcp$", "$1");
+      HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + port + "/")).build(), HttpResponse.BodyHandlers.ofString());
+      assertTrue(page.body().startsWith("hello from task"), page.body());
+    }
+
+    String[] plan = run("plan", sample.toString(), "--target", "local", "--endpoint", endpoint);
+    assertEquals("0", plan[0], plan[2]);
+    assertTrue(plan[1].contains("No changes"), plan[1]);
+  }
+}

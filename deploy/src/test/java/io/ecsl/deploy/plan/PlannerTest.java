@@ -1,0 +1,107 @@
+package io.ecsl.deploy.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.deploy.Deployer;
+import io.ecsl.deploy.TestSupport;
+import io.ecsl.deploy.state.BuildState;
+import io.ecsl.deploy.state.LiveResource;
+import io.ecsl.deploy.state.LiveState;
+import io.ecsl.deploy.state.ResourceId;
+import io.ecsl.deploy.target.Refresher;
+import io.ecsl.emit.BuildWriter;
+import io.ecsl.model.EcsModel;
+import io.ecsl.model.ResourceKind;
+import io.ecsl.testing.RepoPaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What apply is told to send when a resource exists but differs, and how an offline plan reports a
+ * damaged previous build. The planner compares tag-less views of the requests; the requests it
+ * sends must keep the declared tags (a new revision, a replaced service), or the next plan would
+ * find them missing.
+ */
+class PlannerTest {
+  @TempDir Path tmp;
+
+  private LiveState liveFrom(EcsModel model, ResourceId changed, String request, String member, JsonNode value)
+      throws IOException {
+    Path build = tmp.resolve("build");
+    BuildWriter.write(build, BuildWriter.files(model));
+    LiveState live = new LiveState(false);
+    for (LiveResource r : BuildState.load(build, Refresher.OWNER_TAG).all()) {
+      Map<String, ObjectNode> requests = new LinkedHashMap<>(r.requests());
+      if (r.id().equals(changed)) {
+        ObjectNode body = requests.get(request).deepCopy();
+        if (body.has("containerDefinitions")) {
+          ((ObjectNode) body.path("containerDefinitions").get(0)).set(member, value);
+        } else {
+          body.set(member, value);
+        }
+        requests.put(request, body);
+      }
+      live.put(new LiveResource(r.id(), requests, r.tags(), "arn:aws:ecs:eu-west-1:123456789012:x/" + r.id().name(),
+          "v1", r.ids()));
+    }
+    return live;
+  }
+
+  private static Map<String, String> tags(JsonNode body) {
+    Map<String, String> out = new TreeMap<>();
+    body.path("tags").forEach(t -> out.put(t.path("key").asText(), t.path("value").asText()));
+    return out;
+  }
+
+  @Test
+  void aNewRevisionIsRegisteredWithTheDeclaredTags() throws IOException {
+    EcsModel model = TestSupport.compile(RepoPaths.samples().resolve("fargate-web"));
+    ResourceId task = new ResourceId(ResourceKind.TASK_DEFINITION, null, "web");
+    LiveState live = liveFrom(model, task, "RegisterTaskDefinition", "image",
+        com.fasterxml.jackson.databind.node.TextNode.valueOf("ghcr.io/acme/web:1.0.0"));
+    ResourcePlan plan = plan(model, live, task);
+    assertEquals(Action.NEW_REVISION, plan.action());
+    Step register = plan.steps().get(0);
+    assertEquals("RegisterTaskDefinition", register.operation());
+    assertEquals(Map.of("env", "staging", "team", "storefront", Refresher.OWNER_TAG, "shop"), tags(register.body()));
+    assertEquals("ghcr.io/acme/web:1.4.2", register.body().path("containerDefinitions").get(0).path("image").asText());
+  }
+
+  @Test
+  void aReplacedServiceIsCreatedWithTheDeclaredTags() throws IOException {
+    EcsModel model = TestSupport.compile(RepoPaths.samples().resolve("fargate-web"));
+    ResourceId web = new ResourceId(ResourceKind.SERVICE, "storefront", "web");
+    LiveState live = liveFrom(model, web, "CreateService", "launchType",
+        com.fasterxml.jackson.databind.node.TextNode.valueOf("EC2"));
+    ResourcePlan plan = plan(model, live, web);
+    assertEquals(Action.REPLACE, plan.action());
+    Step create = plan.steps().stream().filter(s -> s.operation().equals("CreateService")).findFirst().orElseThrow();
+    assertEquals(Map.of("env", "staging", "team", "storefront", Refresher.OWNER_TAG, "shop"), tags(create.body()));
+    assertEquals("FARGATE", create.body().path("launchType").asText());
+  }
+
+  @Test
+  void aDamagedPreviousBuildNamesTheFile() throws IOException {
+    EcsModel model = TestSupport.compile(RepoPaths.samples().resolve("fargate-web"));
+    Path build = tmp.resolve("damaged");
+    BuildWriter.write(build, BuildWriter.files(model));
+    Files.writeString(build.resolve("task-definitions/web.json"), "{ not json");
+    IOException e = assertThrows(IOException.class, () -> Deployer.planAgainst(model, build));
+    assertTrue(e.getMessage().contains("cannot read") && e.getMessage().contains("task-definitions/web.json"), e.getMessage());
+  }
+
+  private static ResourcePlan plan(EcsModel model, LiveState live, ResourceId id) {
+    Plan plan = Planner.plan(model, live, "test", 5);
+    return plan.resources().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+  }
+}
