@@ -82,7 +82,11 @@ public final class ApplyCommand implements Callable<Integer> {
         return ExitCodes.ERROR;
       }
       Applier.Options options = new Applier.Options(!noWait, waitTimeout, pollInterval, 8);
-      return DeployFlow.apply(plan, t, options, out, err);
+      int status = DeployFlow.apply(plan, t, options, out, err);
+      if (status == ExitCodes.OK && target.target == io.ecsl.deploy.target.TargetOptions.Kind.local) {
+        Reachable.print(plan, t.api(), out);
+      }
+      return status;
     } catch (ApiException | LocalTarget.TargetException e) {
       err.println("ecsl: " + e.getMessage());
       return ExitCodes.ERROR;

@@ -83,8 +83,9 @@ final class DeployFlow {
       ApplyResult result = new Applier(target.api(), options).apply(plan, progress);
       progress.close();
       if (result.ok()) {
-        out.println("Apply complete: " + result.applied().size() + " resource" + (result.applied().size() == 1 ? "" : "s")
-            + " changed.");
+        out.println((plan.resources().stream().allMatch(r -> r.action() == io.ecsl.deploy.plan.Action.DELETE
+            || r.action() == io.ecsl.deploy.plan.Action.NO_CHANGE) ? "Destroy" : "Apply") + " complete: "
+            + result.applied().size() + " resource" + (result.applied().size() == 1 ? "" : "s") + " changed.");
         return ExitCodes.OK;
       }
       err.println("Apply failed.");
