@@ -38,7 +38,7 @@ final class ClusterPlans {
           declared.ownedElsewhere(), List.of(step("ecs", "CreateCluster", Tags.withOwner(cmp.effective(), shape, ctx.project))));
     }
     ResourcePlan.Observed observed = ctx.observed(null, live, declared.ownedElsewhere(),
-        Map.of("CreateCluster", cmp.canonicalLive()));
+        Map.of("CreateCluster", cmp));
     Map<String, String> desiredTags = Tags.desired(req.body(), shape, ctx.project);
     List<FieldChange> all = new ArrayList<>(cmp.changes());
     all.addAll(Tags.diff(live.tags(), desiredTags, "tags"));

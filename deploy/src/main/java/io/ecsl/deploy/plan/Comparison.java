@@ -9,8 +9,11 @@ import io.ecsl.deploy.diff.Masking;
 import io.ecsl.deploy.diff.Normalizer;
 import io.ecsl.schema.Shape;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * The comparison of one declared request with its live counterpart: owned-elsewhere fields take
@@ -20,12 +23,53 @@ import java.util.Map;
  * field. Neither input is modified or copied whole: the effective request shares everything but
  * the owned fields' path with the declaration.
  *
- * @param changes what differs, live → declared
- * @param ignored owned-elsewhere fields
- * @param effective the declared request with owned-elsewhere fields set to their live values: what apply sends
- * @param canonicalLive the live request in canonical form without its tags, for the fingerprint; null when there is none
+ * <p>A request unchanged since a previous build ({@code plan --against}) is the very document the
+ * declaration is: one {@link Normalizer#identical} test, which stops at the first difference (at
+ * once for a Describe answer: it has more fields), settles it without normalizing either side.
  */
-record Comparison(List<FieldChange> changes, List<IgnoredField> ignored, ObjectNode effective, ObjectNode canonicalLive) {
+final class Comparison {
+  private final List<FieldChange> changes;
+  private final List<IgnoredField> ignored;
+  private final ObjectNode effective;
+  private final Shape shape;
+  private final ObjectNode live;
+  private ObjectNode canonicalLive;
+
+  private Comparison(List<FieldChange> changes, List<IgnoredField> ignored, ObjectNode effective, Shape shape,
+      ObjectNode live, ObjectNode canonicalLive) {
+    this.changes = changes;
+    this.ignored = ignored;
+    this.effective = effective;
+    this.shape = shape;
+    this.live = live;
+    this.canonicalLive = canonicalLive;
+  }
+
+  /** What differs, live → declared. */
+  List<FieldChange> changes() {
+    return changes;
+  }
+
+  /** Owned-elsewhere fields. */
+  List<IgnoredField> ignored() {
+    return ignored;
+  }
+
+  /** The declared request with owned-elsewhere fields set to their live values: what apply sends. */
+  ObjectNode effective() {
+    return effective;
+  }
+
+  /**
+   * The live request in canonical form without its tags, for the fingerprint (normalized now if
+   * the comparison did not need it); null when the resource does not exist.
+   */
+  ObjectNode canonicalLive() {
+    if (canonicalLive == null && live != null) {
+      canonicalLive = Normalizer.normalize(live, shape, Tags.member(shape));
+    }
+    return canonicalLive;
+  }
 
   static Comparison of(Shape shape, ObjectNode declared, ObjectNode live, Map<String, String> owned) {
     return of(shape, declared, live, owned, Map.of(), Map.of());
@@ -52,16 +96,16 @@ record Comparison(List<FieldChange> changes, List<IgnoredField> ignored, ObjectN
       }
     }
     if (live == null) {
-      return new Comparison(List.of(), ignored, effective, null);
+      return new Comparison(List.of(), ignored, effective, shape, null, null);
+    }
+    if (Normalizer.identical(effective, live) && sameOverrides(shape, effective, live, declaredAs, liveAs)) {
+      // Identical documents normalize alike, and what is left out is left out of both.
+      return new Comparison(List.of(), ignored, effective, shape, live, null);
     }
     String tags = Tags.member(shape);
     ObjectNode canonicalLive = Normalizer.normalize(live, shape, tags);
-    // A request unchanged since a previous build is the same document (numbers aside: a file
-    // read back has ints where the compiler made longs): one equality test, which stops at the
-    // first difference (at once for a Describe answer: it has more fields), spares normalizing
-    // the same document twice.
-    ObjectNode d = Normalizer.same(effective, live) ? shallowCopy(canonicalLive) : Normalizer.normalize(effective, shape, tags);
-    ObjectNode l = canonicalLive; // d is ours from here on, and changed in place below
+    ObjectNode d = Normalizer.normalize(effective, shape, tags); // ours: changed in place below
+    ObjectNode l = canonicalLive;
     List<String> writeOnly = EcsDefaults.writeOnlyMembers(shape.name());
     List<String> serverChosen = EcsDefaults.serverChosenMembers(shape.name());
     if (!writeOnly.isEmpty() || !serverChosen.isEmpty() || !liveAs.isEmpty()) {
@@ -79,7 +123,26 @@ record Comparison(List<FieldChange> changes, List<IgnoredField> ignored, ObjectN
     }
     override(d, shape, declaredAs);
     List<FieldChange> changes = l.equals(d) ? List.of() : Differ.diff(l, d, shape);
-    return new Comparison(changes, ignored, effective, canonicalLive);
+    return new Comparison(changes, ignored, effective, shape, live, canonicalLive);
+  }
+
+  /** True when the members compared as other values compare the same on both sides. */
+  private static boolean sameOverrides(Shape shape, ObjectNode declared, ObjectNode live, Map<String, JsonNode> declaredAs,
+      Map<String, JsonNode> liveAs) {
+    for (String m : union(declaredAs.keySet(), liveAs.keySet())) {
+      JsonNode d = Normalizer.member(shape, m, declaredAs.containsKey(m) ? declaredAs.get(m) : declared.get(m));
+      JsonNode l = Normalizer.member(shape, m, liveAs.containsKey(m) ? liveAs.get(m) : live.get(m));
+      if (!Objects.equals(d, l)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> out = new LinkedHashSet<>(a);
+    out.addAll(b);
+    return out;
   }
 
   /** A copy of the top level only: what is changed below is only ever top-level members. */

@@ -10,6 +10,7 @@ import io.ecsl.model.Resource;
 import io.ecsl.schema.ServiceModel;
 import io.ecsl.schema.Shape;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,11 +72,21 @@ final class PlanContext {
    * stale check will ever compare a fingerprint of it: none is computed (hashing every request
    * was a third of an offline plan's work).
    *
-   * @param canonical the live requests the comparison already normalized (request key → document)
+   * @param compared the comparisons of the live requests (request key → comparison), whose
+   *     canonical live documents the fingerprint reuses
    */
   ResourcePlan.Observed observed(String version, LiveResource live, Map<String, String> owned,
-      Map<String, ObjectNode> canonical) {
-    return new ResourcePlan.Observed(version, this.live.offline() ? null : Fingerprint.of(live, owned, canonical));
+      Map<String, Comparison> compared) {
+    if (this.live.offline()) {
+      return new ResourcePlan.Observed(version, null);
+    }
+    Map<String, ObjectNode> canonical = new HashMap<>();
+    compared.forEach((key, c) -> {
+      if (c.canonicalLive() != null) {
+        canonical.put(key, c.canonicalLive());
+      }
+    });
+    return new ResourcePlan.Observed(version, Fingerprint.of(live, owned, canonical));
   }
 
   /** Changes grouped by the top-level member they touch. */

@@ -80,7 +80,7 @@ final class ServicePlans {
           declared.ownedElsewhere(), create(ctx, req, shape, id));
     }
     ResourcePlan.Observed observed = ctx.observed(live.version(), live, declared.ownedElsewhere(),
-        Map.of("CreateService", cmp.canonicalLive()));
+        Map.of("CreateService", cmp));
     Map<String, String> desiredTags = Tags.desired(req.body(), shape, ctx.project);
     List<FieldChange> tagChanges = Tags.diff(live.tags(), desiredTags, "tags");
     if (cmp.changes().isEmpty() && tagChanges.isEmpty()) {

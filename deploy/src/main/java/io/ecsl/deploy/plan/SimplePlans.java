@@ -28,18 +28,7 @@ final class SimplePlans {
   private SimplePlans() {}
 
   /** Per-request comparison of a multi-request resource. */
-  private record Compared(Map<String, Comparison> byKey, List<FieldChange> changes, List<IgnoredField> ignored) {
-    /** The canonical live requests the comparisons made, for the fingerprint. */
-    Map<String, ObjectNode> canonicalLive() {
-      Map<String, ObjectNode> out = new LinkedHashMap<>();
-      byKey.forEach((key, c) -> {
-        if (c.canonicalLive() != null) {
-          out.put(key, c.canonicalLive());
-        }
-      });
-      return out;
-    }
-  }
+  private record Compared(Map<String, Comparison> byKey, List<FieldChange> changes, List<IgnoredField> ignored) {}
 
   private static Compared compare(Resource declared, LiveResource live) {
     Map<String, Comparison> byKey = new LinkedHashMap<>();
@@ -93,7 +82,7 @@ final class SimplePlans {
       return new ResourcePlan(id, Action.CREATE, List.of(), List.of(), cmp.ignored(), dependsOn, null, source,
           declared.ownedElsewhere(), steps);
     }
-    ResourcePlan.Observed observed = ctx.observed(live.version(), live, declared.ownedElsewhere(), cmp.canonicalLive());
+    ResourcePlan.Observed observed = ctx.observed(live.version(), live, declared.ownedElsewhere(), cmp.byKey());
     List<FieldChange> all = new ArrayList<>(cmp.changes());
     Map<String, String> desiredTags = Tags.desired(primary.body(), primaryShape, ctx.project);
     boolean tagsCompared = Tags.member(primaryShape) != null && declared.kind() != ResourceKind.SCALING

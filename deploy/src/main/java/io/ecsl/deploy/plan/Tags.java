@@ -95,6 +95,9 @@ final class Tags {
 
   /** The differences between live and desired tags, one change per key. */
   static List<FieldChange> diff(Map<String, String> live, Map<String, String> desired, String member) {
+    if (live.equals(desired)) {
+      return List.of(); // the common case, without sorting keys
+    }
     List<FieldChange> out = new ArrayList<>();
     TreeSet<String> keys = new TreeSet<>(desired.keySet());
     live.keySet().stream().filter(k -> !k.startsWith("aws:")).forEach(keys::add);

@@ -33,7 +33,7 @@ final class TaskDefinitionPlans {
           declared.ownedElsewhere(), List.of(register(ctx, cmp, shape)));
     }
     ResourcePlan.Observed observed = ctx.observed(live.version(), live, declared.ownedElsewhere(),
-        Map.of("RegisterTaskDefinition", cmp.canonicalLive()));
+        Map.of("RegisterTaskDefinition", cmp));
     Map<String, String> desiredTags = Tags.desired(req.body(), shape, ctx.project);
     List<FieldChange> tagChanges = Tags.diff(live.tags(), desiredTags, "tags");
     if (!cmp.changes().isEmpty()) {
