@@ -76,6 +76,40 @@ class NormalizerPropertyTest {
     }
   }
 
+  @ParameterizedTest
+  @CsvSource({"ecs,RegisterTaskDefinition", "ecs,CreateService", "events,PutTargets"})
+  void identicalDocumentsNormalizeAlike(String service, String operation) {
+    Shape shape = ServiceModel.get(service).input(operation);
+    Random random = new Random(13L + operation.hashCode());
+    for (int i = 0; i < CASES; i++) {
+      ObjectNode doc = (ObjectNode) generate(shape, random, 0);
+      JsonNode longs = widenIntegers(doc); // as the compiler makes them; a file read back has ints
+      assertTrue(Normalizer.identical(doc, longs), doc.toString());
+      assertEquals(Normalizer.normalize(doc, shape), Normalizer.normalize(longs, shape));
+      ObjectNode changed = doc.deepCopy();
+      changed.put("zzUnknown", 1);
+      assertTrue(!Normalizer.identical(doc, changed), "a document with one more field is not identical");
+    }
+    assertTrue(!Normalizer.identical(JSON.numberNode(1), JSON.numberNode(1.0)), "1 and 1.0 print differently");
+  }
+
+  private static JsonNode widenIntegers(JsonNode n) {
+    if (n.isInt()) {
+      return JSON.numberNode(n.longValue());
+    }
+    if (n instanceof ObjectNode o) {
+      ObjectNode out = JSON.objectNode();
+      o.properties().forEach(e -> out.set(e.getKey(), widenIntegers(e.getValue())));
+      return out;
+    }
+    if (n instanceof ArrayNode a) {
+      ArrayNode out = JSON.arrayNode();
+      a.forEach(e -> out.add(widenIntegers(e)));
+      return out;
+    }
+    return n;
+  }
+
   private static void shuffleSets(JsonNode node, Shape shape, Random random) {
     if (shape == null || node == null) {
       return;
