@@ -9,6 +9,18 @@
 3. moto knows only the account setting names of 2023 and has no PutAccountSettingDefault: names
    are not checked, and PutAccountSettingDefault stores the setting like PutAccountSetting.
 
+4. moto's RegisterTaskDefinition demands a container `memory` when the task requires EC2 and has
+   no task-level memory, even if the container sets `memoryReservation`. ECS accepts either
+   (docs/ecs-semantics.md §2.2: without task-level memory, every container needs `memory` or
+   `memoryReservation`); the corpus's docs-inferentia-neuron-ec2.json (memoryReservation only,
+   EC2) is registered by ECS and was refused by moto. The check is ECS's now.
+
+5. moto's RegisterTaskDefinition replaces the declared network mode with `awsvpc` whenever
+   requiresCompatibilities is anything but EC2 (it takes EXTERNAL for FARGATE): the corpus's
+   docs-ecs-anywhere-windows-external.json (EXTERNAL, `bridge`) came back as `awsvpc`. ECS keeps
+   the declared mode (docs/ecs-semantics.md §1: bridge, host, awsvpc or none; only Fargate
+   requires awsvpc, and refuses anything else rather than rewriting it); so does moto now.
+
 Usage: python3 moto_relaxed.py PORT
 """
 import sys
@@ -69,6 +81,31 @@ def list_account_settings(self, name=None, value=None):
 
 
 ecs_models.EC2ContainerServiceBackend.list_account_settings = list_account_settings
+
+
+def validate_container_defs(memory, container_definitions, requires_compatibilities):
+    for cd in container_definitions:
+        if "name" not in cd and "Name" not in cd:
+            raise ecs_models.TaskDefinitionMissingPropertyError("name")
+        if "image" not in cd and "Image" not in cd:
+            raise ecs_models.TaskDefinitionMissingPropertyError("image")
+        limits = ("memory", "Memory", "memoryReservation", "MemoryReservation")
+        if not memory and not any(k in cd for k in limits):
+            raise ecs_models.TaskDefinitionMemoryError(cd.get("name", cd.get("Name")))
+
+
+ecs_models.EC2ContainerServiceBackend._validate_container_defs = staticmethod(validate_container_defs)
+
+original_task_definition_init = ecs_models.TaskDefinition.__init__
+
+
+def task_definition_init(self, *args, **kwargs):
+    original_task_definition_init(self, *args, **kwargs)
+    if kwargs.get("network_mode") is not None:
+        self.network_mode = kwargs["network_mode"]
+
+
+ecs_models.TaskDefinition.__init__ = task_definition_init
 ecs_responses.EC2ContainerServiceResponse.put_account_setting_default = (
     ecs_responses.EC2ContainerServiceResponse.put_account_setting)
 
