@@ -1,0 +1,70 @@
+package io.ecsl.cli.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ecsl.cli.Cli;
+import io.ecsl.runtime.LocalRuntime;
+import io.ecsl.runtime.RuntimeOptions;
+import io.ecsl.runtime.RuntimeStatus;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A deployment that cannot succeed makes {@code ecsl apply} fail fast with the stopped tasks'
+ * reasons, on the real local runtime and Docker, instead of waiting out its ten-minute timeout.
+ */
+class ApplyFailFastTest {
+  @TempDir Path project;
+  private Path dataDir;
+  private RuntimeStatus runtime;
+
+  @BeforeEach
+  void start() throws IOException {
+    dataDir = Files.createTempDirectory("ecsl-fail-fast-test");
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    runtime = LocalRuntime.start(RuntimeOptions.defaults().withDataDir(dataDir).withPort(port), message -> { });
+  }
+
+  @AfterEach
+  void stop() {
+    LocalRuntime.stop(dataDir, true, message -> { });
+  }
+
+  @Test
+  void aCrashingServiceFailsTheApplyWithTheStoppedTasksReasons() throws IOException {
+    Files.writeString(project.resolve("main.ecs"), """
+        cluster failing {}
+        task crasher {
+          network = bridge
+          container main {
+            image = "ecsl/busybox:1.35"
+            command = ["sh", "-c", "echo starting; exit 3"]
+            memory = 32 MiB
+          }
+        }
+        service crasher in failing {
+          task = crasher
+          desired = 1
+        }
+        """);
+    Cli.Run apply = Cli.run("apply", project.toString(), "--auto-approve", "--target", "local",
+        "--endpoint", runtime.endpoint().toString(), "--wait-timeout", "10m", "--poll-interval", "1s");
+    assertEquals(1, apply.exitCode(), apply.out() + apply.err());
+    String all = apply.out() + apply.err();
+    assertTrue(all.contains("Essential container in task exited"), all);
+    assertTrue(all.contains("main: exit code 3"), "the container's exit code is reported: " + all);
+    assertFalse(all.contains("timed out"), "it failed fast instead of waiting for the timeout: " + all);
+    assertTrue(all.contains("service failing/crasher"), all);
+  }
+}
