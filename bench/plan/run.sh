@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Offline plan at scale: `ecsl plan --against` for N services (default 10,000), timed apart from
-# compiling. Usage: bench/plan/run.sh [N]. See README.md beside this script.
+# compiling, in RUNS fresh JVMs (default 5). Usage: bench/plan/run.sh [N] [RUNS]. See README.md.
+#
+# JVM flags are the ecsl launcher's (./ecsl) unless BENCH_JAVA_OPTS says otherwise, e.g.
+#   BENCH_JAVA_OPTS="-XX:+UseG1GC" bench/plan/run.sh      # the JVM's defaults (C2, G1)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 N="${1:-10000}"
+RUNS="${2:-5}"
+ROUNDS=3
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss16m}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/before/shop" "$work/after/shop"  # same directory name: the project name comes from it
@@ -21,8 +27,18 @@ for line in lines:
     out.append(line)
 open(sys.argv[2], "w").write("\n".join(out))
 PY
-./mvnw -q -B -o -pl deploy -am install -DskipTests >/dev/null
-./mvnw -q -B -o -pl deploy test-compile >/dev/null
-cp=$(./mvnw -q -B -o -pl deploy dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
-"$JAVA_HOME/bin/java" -Xmx2g -cp "deploy/target/test-classes:deploy/target/classes:$cp" io.ecsl.deploy.bench.PlanBench \
-  "$work/before/shop" "$work/after/shop" "$work/build" 5
+quiet() { "$@" 2>&1 >/dev/null | { grep -v '^WARNING' || true; } >&2; }  # Maven's JDK warnings are noise here
+quiet ./mvnw -q -B -o -pl deploy -am install -DskipTests
+quiet ./mvnw -q -B -o -pl deploy test-compile
+cp=$(./mvnw -q -B -o -pl deploy dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test 2>/dev/null)
+bench() {
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
+  "$JAVA_HOME/bin/java" $JAVA_OPTS -cp "deploy/target/test-classes:deploy/target/classes:$cp" io.ecsl.deploy.bench.PlanBench "$@"
+}
+echo "JVM: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); flags: $JAVA_OPTS; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+bench build "$work/before/shop" "$work/build"
+for run in $(seq 1 "$RUNS"); do
+  echo "--- JVM $run of $RUNS"
+  bench plan "$work/after/shop" "$work/build" "$ROUNDS" | tee -a "$work/results" | grep -v '^RESULT'
+done
+python3 bench/plan/summary.py "$work/results" "$N" "$RUNS"
