@@ -30,7 +30,10 @@ record BuildOutputs(List<BuildWriter.OutputFile> files, List<String> notes) {
     CompletableFuture<byte[]> script = CompletableFuture.supplyAsync(() -> DeployScript.bytes(model));
     List<BuildWriter.OutputFile> files = new ArrayList<>(BuildWriter.files(model));
     BuildWriter.OutputFile manifest = files.remove(files.size() - 1);
-    files.add(new BuildWriter.OutputFile(CloudFormation.FILE, template.join().bytes()));
+    byte[] cfn = template.join().bytes();
+    if (cfn != null) {
+      files.add(new BuildWriter.OutputFile(CloudFormation.FILE, cfn));
+    }
     files.add(new BuildWriter.OutputFile(DeployScript.FILE, script.join()));
     files.add(manifest);
     return new BuildOutputs(List.copyOf(files), template.join().notes());

@@ -18,6 +18,9 @@ public final class CloudFormation {
   /** The file name in the build output directory. */
   public static final String FILE = "cloudformation.json";
 
+  /** CloudFormation's quota of resources per template (not adjustable). */
+  public static final int MAX_RESOURCES = 500;
+
   private CloudFormation() {}
 
   /**
@@ -32,12 +35,24 @@ public final class CloudFormation {
       notes = List.copyOf(notes);
     }
 
+    /** The file's content, or null when no template is written (see the notes). */
     public byte[] bytes() {
-      return Json.prettyBytes(json);
+      return json == null ? null : Json.prettyBytes(json);
     }
   }
 
+  /**
+   * The template, or, for a project too large for one stack, no template and a note saying why:
+   * CloudFormation rejects a template of more than {@value #MAX_RESOURCES} resources, and each
+   * declaration needs at least one.
+   */
   public static Template of(EcsModel model) {
+    int resources = model.resources().size();
+    if (resources > MAX_RESOURCES) {
+      return new Template(null, List.of(FILE + " not written: the project has " + resources + " resources and a"
+          + " CloudFormation template holds at most " + MAX_RESOURCES + "; split the project into stacks, or deploy"
+          + " with deploy.sh or `ecsl apply`"));
+    }
     return new TemplateBuilder(model).build();
   }
 }

@@ -7,11 +7,8 @@ import io.ecsl.emit.Manifest;
 import io.ecsl.model.ApiRequest;
 import io.ecsl.model.EcsModel;
 import io.ecsl.model.Resource;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -74,7 +71,9 @@ public record DeployScriptView(String project, String region, int stepCount, Lis
         case "cluster" -> words("ecsl_cluster", r.name(), file,
             document(documents, "ECSL_UPDATE_" + n, UpdateRequests.cluster(r)),
             document(documents, "ECSL_PROVIDERS_" + n, UpdateRequests.clusterCapacityProviders(r)));
-        case "task-definition" -> words("ecsl_task_definition", r.name(), file, sha256(Json.prettyBytes(requests.get(file).body())));
+        // The content digest is taken from the request file when the script runs (sha256sum):
+        // hashing 10,000 task definitions at build time cost more than building them.
+        case "task-definition" -> words("ecsl_task_definition", r.name(), file);
         case "service" -> words("ecsl_service", r.cluster(), r.name(), file,
             document(documents, "ECSL_UPDATE_" + n, UpdateRequests.service(r)));
         case "schedule" -> operation.equals("put-targets") ? words("ecsl_put_targets", file) : words("ecsl_put", service, operation, file);
@@ -108,13 +107,5 @@ public record DeployScriptView(String project, String region, int stepCount, Lis
       sb.append(' ').append(Shell.quote(a));
     }
     return sb.toString();
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -31,6 +31,27 @@ final class ModelWalk {
     return ctx.index().shared(ModelWalk.class, () -> walk(ctx.model()));
   }
 
+  /**
+   * A place in a request, as a chain of segments: the pointer string is built only for the rare
+   * value that has a finding (building it for every value was most of the walk's cost).
+   */
+  private record At(At parent, String segment) {
+    static final At ROOT = new At(null, null);
+
+    At child(String key) {
+      return new At(this, SpanIndex.escape(key));
+    }
+
+    At child(int index) {
+      return new At(this, Integer.toString(index));
+    }
+
+    @Override
+    public String toString() {
+      return parent == null ? "" : parent + "/" + segment;
+    }
+  }
+
   private static List<Finding> walk(EcsModel model) {
     ModelWalk w = new ModelWalk();
     for (Resource r : model.resources()) {
@@ -43,14 +64,14 @@ final class ModelWalk {
         }
         Shape input = service.input(req.operation());
         if (input != null && req.body() != null) {
-          w.walk(r, req, req.body(), input, "", req.operation());
+          w.walk(r, req, req.body(), input, At.ROOT, req.operation());
         }
       }
     }
     return List.copyOf(w.findings);
   }
 
-  private void walk(Resource r, ApiRequest req, JsonNode node, Shape shape, String pointer, String member) {
+  private void walk(Resource r, ApiRequest req, JsonNode node, Shape shape, At pointer, String member) {
     if (node == null || node.isNull() || shape == null) {
       return;
     }
@@ -61,25 +82,25 @@ final class ModelWalk {
     if (shape.isStructure()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        walk(r, req, e.getValue(), shape.member(e.getKey()), pointer + "/" + SpanIndex.escape(e.getKey()), e.getKey());
+        walk(r, req, e.getValue(), shape.member(e.getKey()), pointer.child(e.getKey()), e.getKey());
       }
     } else if (shape.isList()) {
       Shape element = shape.element();
       for (int i = 0; i < node.size(); i++) {
-        walk(r, req, node.get(i), element, pointer + "/" + i, member);
+        walk(r, req, node.get(i), element, pointer.child(i), member);
       }
     } else if (shape.isMap()) {
       Shape value = shape.value();
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        walk(r, req, e.getValue(), value, pointer + "/" + SpanIndex.escape(e.getKey()), member);
+        walk(r, req, e.getValue(), value, pointer.child(e.getKey()), member);
       }
     }
   }
 
   // --------------------------------------------------------------------------- E1802: shape
 
-  private boolean shapeOk(Resource r, ApiRequest req, JsonNode node, Shape shape, String pointer, String member) {
+  private boolean shapeOk(Resource r, ApiRequest req, JsonNode node, Shape shape, At pointer, String member) {
     String expected = expected(shape, node);
     if (expected != null) {
       add("E1802", r, req, pointer, name(member) + " must be " + expected + ", not " + describe(node), "fix its JSON type");
@@ -95,7 +116,7 @@ final class ModelWalk {
         String key = it.next();
         if (shape.member(key) == null) {
           String mean = Suggestions.didYouMean(key, shape.members().keySet());
-          add("E1802", r, req, pointer + "/" + SpanIndex.escape(key), "`" + key + "` is not a member of " + shape.name(),
+          add("E1802", r, req, pointer.child(key), "`" + key + "` is not a member of " + shape.name(),
               mean != null ? mean : "remove it (member names are case-sensitive)");
         }
       }
@@ -139,7 +160,7 @@ final class ModelWalk {
 
   // --------------------------------------------------------------------------- E1801: limits
 
-  private void limits(Resource r, ApiRequest req, JsonNode node, Shape shape, String pointer, String member) {
+  private void limits(Resource r, ApiRequest req, JsonNode node, Shape shape, At pointer, String member) {
     Long min = shape.min();
     Long max = shape.max();
     if (min == null && max == null) {
@@ -165,7 +186,7 @@ final class ModelWalk {
       if (min != null && size < min) {
         add("E1801", r, req, pointer, name(member) + " needs at least " + min + " entr" + (min == 1 ? "y" : "ies"), "add one");
       } else if (max != null && size > max) {
-        add("E1801", r, req, pointer + "/" + max, name(member) + " has " + size + " entries; the API allows " + max,
+        add("E1801", r, req, pointer.child(max.intValue()), name(member) + " has " + size + " entries; the API allows " + max,
             "keep at most " + max);
       }
     }
@@ -178,8 +199,8 @@ final class ModelWalk {
     return min != null ? "at least " + min : "at most " + max;
   }
 
-  private void add(String code, Resource r, ApiRequest req, String pointer, String message, String hint) {
-    findings.add(new Finding(code, r, req, pointer, message, hint));
+  private void add(String code, Resource r, ApiRequest req, At pointer, String message, String hint) {
+    findings.add(new Finding(code, r, req, pointer.toString(), message, hint));
   }
 
   static String name(String member) {
