@@ -123,20 +123,7 @@ final class GenericItems {
 
   /** The key and value members of a {name, value}-like element shape, as the compiler reads them; or null. */
   static String[] keyValueMembers(Shape element) {
-    if (!element.isStructure() || element.members().size() != 2) {
-      return null;
-    }
-    String key = null;
-    String value = null;
-    for (String m : element.members().keySet()) {
-      String n = Shape.normalize(m);
-      if (n.equals("name") || n.equals("key")) {
-        key = m;
-      } else if (n.equals("value") || n.equals("valuefrom")) {
-        value = m;
-      }
-    }
-    return key != null && value != null ? new String[] {key, value} : null;
+    return element.keyValueMembers();
   }
 
   /** True when no two elements of {@code list} share the text of {@code member}, and all have it. */

@@ -397,20 +397,7 @@ final class Sugars {
 
   /** The key and value members of a key/value element shape, or null. */
   static String[] keyValueMembers(Shape element) {
-    if (element.members().size() != 2) {
-      return null;
-    }
-    String key = null;
-    String value = null;
-    for (String m : element.members().keySet()) {
-      String n = Shape.normalize(m);
-      if (n.equals("name") || n.equals("key")) {
-        key = m;
-      } else if (n.equals("value") || n.equals("valuefrom")) {
-        value = m;
-      }
-    }
-    return key != null && value != null ? new String[] {key, value} : null;
+    return element.keyValueMembers();
   }
 
   static Span spanOf(Value.Field f) {

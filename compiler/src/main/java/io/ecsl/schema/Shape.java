@@ -110,6 +110,28 @@ public record Shape(
     return n;
   }
 
+  /**
+   * For a {name, value}-like structure (environment variables, tags, secrets): its key member and
+   * its value member, e.g. {@code [name, value]}, {@code [Key, Value]}, {@code [name, valueFrom]};
+   * null for any other shape. Such lists are written as a block of {@code key = value} pairs.
+   */
+  public String[] keyValueMembers() {
+    if (!isStructure() || members.size() != 2) {
+      return null;
+    }
+    String key = null;
+    String value = null;
+    for (String m : members.keySet()) {
+      String n = normalize(m);
+      if (n.equals("name") || n.equals("key")) {
+        key = m;
+      } else if (n.equals("value") || n.equals("valuefrom")) {
+        value = m;
+      }
+    }
+    return key != null && value != null ? new String[] {key, value} : null;
+  }
+
   /** {@code containerDefinitions} → {@code container_definitions}: how members read in .ecs source. */
   public static String snake(String member) {
     StringBuilder sb = new StringBuilder();

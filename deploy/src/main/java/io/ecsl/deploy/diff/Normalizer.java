@@ -70,41 +70,7 @@ public final class Normalizer {
    * such representations. Stops at the first difference; allocates nothing for integers.
    */
   public static boolean same(JsonNode a, JsonNode b) {
-    if (a == b) {
-      return true;
-    }
-    if (a == null || b == null) {
-      return false;
-    }
-    if (a.isNumber() && b.isNumber()) {
-      if (a.isIntegralNumber() && b.isIntegralNumber() && a.canConvertToLong() && b.canConvertToLong()) {
-        return a.longValue() == b.longValue();
-      }
-      return a.decimalValue().compareTo(b.decimalValue()) == 0;
-    }
-    if (a instanceof ObjectNode x && b instanceof ObjectNode y) {
-      if (x.size() != y.size()) {
-        return false;
-      }
-      for (Map.Entry<String, JsonNode> e : x.properties()) {
-        if (!same(e.getValue(), y.get(e.getKey()))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (a instanceof ArrayNode x && b instanceof ArrayNode y) {
-      if (x.size() != y.size()) {
-        return false;
-      }
-      for (int i = 0; i < x.size(); i++) {
-        if (!same(x.get(i), y.get(i))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    return a.equals(b);
+    return equalWith(a, b, Normalizer::sameScalar);
   }
 
   /**
@@ -115,21 +81,23 @@ public final class Normalizer {
    * Stops at the first difference.
    */
   public static boolean identical(JsonNode a, JsonNode b) {
+    return equalWith(a, b, Normalizer::identicalScalar);
+  }
+
+  /** One structural walk; {@code scalars} decides for leaves (and non-matching containers). */
+  private static boolean equalWith(JsonNode a, JsonNode b, java.util.function.BiPredicate<JsonNode, JsonNode> scalars) {
     if (a == b) {
       return true;
     }
     if (a == null || b == null) {
       return false;
     }
-    if (a.isIntegralNumber() && b.isIntegralNumber()) {
-      return a.canConvertToLong() && b.canConvertToLong() ? a.longValue() == b.longValue() : a.equals(b);
-    }
     if (a instanceof ObjectNode x && b instanceof ObjectNode y) {
       if (x.size() != y.size()) {
         return false;
       }
       for (Map.Entry<String, JsonNode> e : x.properties()) {
-        if (!identical(e.getValue(), y.get(e.getKey()))) {
+        if (!equalWith(e.getValue(), y.get(e.getKey()), scalars)) {
           return false;
         }
       }
@@ -140,11 +108,28 @@ public final class Normalizer {
         return false;
       }
       for (int i = 0; i < x.size(); i++) {
-        if (!identical(x.get(i), y.get(i))) {
+        if (!equalWith(x.get(i), y.get(i), scalars)) {
           return false;
         }
       }
       return true;
+    }
+    return scalars.test(a, b);
+  }
+
+  private static boolean sameScalar(JsonNode a, JsonNode b) {
+    if (a.isNumber() && b.isNumber()) {
+      if (a.isIntegralNumber() && b.isIntegralNumber() && a.canConvertToLong() && b.canConvertToLong()) {
+        return a.longValue() == b.longValue();
+      }
+      return a.decimalValue().compareTo(b.decimalValue()) == 0;
+    }
+    return a.equals(b);
+  }
+
+  private static boolean identicalScalar(JsonNode a, JsonNode b) {
+    if (a.isIntegralNumber() && b.isIntegralNumber()) {
+      return a.canConvertToLong() && b.canConvertToLong() ? a.longValue() == b.longValue() : a.equals(b);
     }
     return a.equals(b);
   }
