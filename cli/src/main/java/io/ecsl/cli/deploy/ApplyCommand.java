@@ -14,7 +14,6 @@ import io.ecsl.model.EcsModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,6 +30,7 @@ import picocli.CommandLine.Spec;
 public final class ApplyCommand implements Callable<Integer> {
   @Mixin CompileOptions compile;
   @Mixin TargetOptions target;
+  @Mixin WaitOptions waiting;
 
   @Option(names = "--auto-approve", description = "Apply without asking (required without a terminal, e.g. in CI).")
   boolean autoApprove;
@@ -38,13 +38,7 @@ public final class ApplyCommand implements Callable<Integer> {
   @Option(names = "--no-wait", description = "Do not wait for services to reach a steady state.")
   boolean noWait;
 
-  @Option(names = "--wait-timeout", defaultValue = "10m", paramLabel = "DURATION", converter = DurationConverter.class,
-      description = "How long to wait for each service to reach a steady state (default ${DEFAULT-VALUE}).")
-  Duration waitTimeout;
 
-  @Option(names = "--poll-interval", defaultValue = "5s", paramLabel = "DURATION", converter = DurationConverter.class,
-      hidden = true, description = "How often to poll while waiting.")
-  Duration pollInterval;
 
   @Option(names = "--format", defaultValue = "text", description = "How to show the plan: text, markdown or json.")
   PlanFormat format;
@@ -81,7 +75,7 @@ public final class ApplyCommand implements Callable<Integer> {
       if (!DeployFlow.confirm(autoApprove, "apply these changes", out, err)) {
         return ExitCodes.ERROR;
       }
-      Applier.Options options = new Applier.Options(!noWait, waitTimeout, pollInterval, 8);
+      Applier.Options options = new Applier.Options(!noWait, waiting.waitTimeout, waiting.pollInterval, 8);
       int status = DeployFlow.apply(plan, t, options, out, err);
       if (status == ExitCodes.OK && target.target == io.ecsl.deploy.target.TargetOptions.Kind.local) {
         Reachable.print(plan, t.api(), out);

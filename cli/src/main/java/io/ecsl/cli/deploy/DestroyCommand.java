@@ -7,7 +7,6 @@ import io.ecsl.deploy.apply.Applier;
 import io.ecsl.deploy.plan.Plan;
 import io.ecsl.deploy.target.ApiException;
 import io.ecsl.model.EcsModel;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,17 +22,12 @@ import picocli.CommandLine.Spec;
 public final class DestroyCommand implements Callable<Integer> {
   @Mixin CompileOptions compile;
   @Mixin TargetOptions target;
+  @Mixin WaitOptions waiting;
 
   @Option(names = "--auto-approve", description = "Destroy without asking (required without a terminal).")
   boolean autoApprove;
 
-  @Option(names = "--wait-timeout", defaultValue = "10m", paramLabel = "DURATION", converter = DurationConverter.class,
-      description = "How long to wait for each service to drain (default ${DEFAULT-VALUE}).")
-  Duration waitTimeout;
 
-  @Option(names = "--poll-interval", defaultValue = "5s", paramLabel = "DURATION", converter = DurationConverter.class,
-      hidden = true, description = "How often to poll while waiting.")
-  Duration pollInterval;
 
   @Option(names = "--format", defaultValue = "text", description = "How to show the plan: text, markdown or json.")
   PlanFormat format;
@@ -57,7 +51,7 @@ public final class DestroyCommand implements Callable<Integer> {
       if (!DeployFlow.confirm(autoApprove, "destroy everything project " + model.project() + " owns", out, err)) {
         return ExitCodes.ERROR;
       }
-      return DeployFlow.apply(plan, t, new Applier.Options(true, waitTimeout, pollInterval, 8), out, err);
+      return DeployFlow.apply(plan, t, new Applier.Options(true, waiting.waitTimeout, waiting.pollInterval, 8), out, err);
     } catch (ApiException | LocalTarget.TargetException e) {
       err.println("ecsl: " + e.getMessage());
       return ExitCodes.ERROR;
