@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ecsl.cli.Cli;
-import io.ecsl.runtime.LocalRuntime;
-import io.ecsl.runtime.RuntimeOptions;
-import io.ecsl.runtime.RuntimeStatus;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -23,22 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ApplyFailFastTest {
   @TempDir Path project;
-  private Path dataDir;
-  private RuntimeStatus runtime;
+  private TestRuntime runtime;
 
   @BeforeEach
   void start() throws IOException {
-    dataDir = Files.createTempDirectory("ecsl-fail-fast-test");
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    runtime = LocalRuntime.start(RuntimeOptions.defaults().withDataDir(dataDir).withPort(port), message -> { });
+    runtime = TestRuntime.start();
   }
 
   @AfterEach
   void stop() {
-    LocalRuntime.stop(dataDir, true, message -> { });
+    runtime.close();
   }
 
   @Test
@@ -59,7 +49,7 @@ class ApplyFailFastTest {
         }
         """);
     Cli.Run apply = Cli.run("apply", project.toString(), "--auto-approve", "--target", "local",
-        "--endpoint", runtime.endpoint().toString(), "--wait-timeout", "10m", "--poll-interval", "1s");
+        "--endpoint", runtime.endpoint(), "--wait-timeout", "10m", "--poll-interval", "1s");
     assertEquals(1, apply.exitCode(), apply.out() + apply.err());
     String all = apply.out() + apply.err();
     assertTrue(all.contains("Essential container in task exited"), all);

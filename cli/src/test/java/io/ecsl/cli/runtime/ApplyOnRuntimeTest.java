@@ -5,20 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.cli.Main;
-import io.ecsl.runtime.LocalRuntime;
-import io.ecsl.runtime.RuntimeOptions;
-import io.ecsl.runtime.RuntimeStatus;
 import io.ecsl.runtime.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,22 +25,16 @@ import org.junit.jupiter.api.Test;
  * nothing to change (the runtime describes exactly what apply created).
  */
 class ApplyOnRuntimeTest {
-  private Path dataDir;
-  private RuntimeStatus runtime;
+  private TestRuntime runtime;
 
   @BeforeEach
   void start() throws IOException {
-    dataDir = Files.createTempDirectory("ecsl-apply-runtime-test");
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    runtime = LocalRuntime.start(RuntimeOptions.defaults().withDataDir(dataDir).withPort(port), message -> { });
+    runtime = TestRuntime.start();
   }
 
   @AfterEach
   void stop() {
-    LocalRuntime.stop(dataDir, true, message -> { });
+    runtime.close();
   }
 
   private static String[] run(String... args) {
@@ -60,12 +49,12 @@ class ApplyOnRuntimeTest {
   @Test
   void theQuickStartSampleAppliesRunsHealthyAndPlansClean() throws Exception {
     Path sample = Path.of(System.getProperty("ecsl.repo.root", "..")).resolve("samples/hello-local");
-    String endpoint = runtime.endpoint().toString();
+    String endpoint = runtime.endpoint();
     String[] apply = run("apply", sample.toString(), "--auto-approve", "--target", "local", "--endpoint", endpoint);
     assertEquals("0", apply[0], apply[1] + apply[2]);
     assertTrue(apply[1].contains("Apply complete"), apply[1]);
 
-    String[] ps = run("ps", "--data-dir", dataDir.toString(), "--format", "json");
+    String[] ps = run("ps", "--data-dir", runtime.dataDir.toString(), "--format", "json");
     assertEquals("0", ps[0], ps[2]);
     JsonNode tasks = Json.parse(ps[1]);
     assertEquals(2, tasks.size());
