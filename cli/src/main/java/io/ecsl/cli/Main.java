@@ -3,6 +3,9 @@ package io.ecsl.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,22 +19,29 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "Define and run Amazon ECS workloads as code.%n",
     commandListHeading = "%nCommands:%n",
-    footer = {"", "Run `ecsl COMMAND --help` for a command's options. Docs: README.md, docs/."},
-    subcommands = {
-      CheckCommand.class,
-      BuildCommand.class,
-      FmtCommand.class,
-      ImportCommand.class,
-      io.ecsl.cli.deploy.PlanCommand.class,
-      io.ecsl.cli.deploy.ApplyCommand.class,
-      io.ecsl.cli.deploy.DestroyCommand.class,
-      io.ecsl.cli.runtime.RuntimeCommand.class,
-      io.ecsl.cli.runtime.PsCommand.class,
-      io.ecsl.cli.runtime.LogsCommand.class,
-      io.ecsl.cli.runtime.EventsCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    footer = {"", "Run `ecsl COMMAND --help` for a command's options. Docs: README.md, docs/."})
 public final class Main implements Runnable {
+  /**
+   * The subcommands, in help order. They are registered on demand: picocli introspects every
+   * registered command class by reflection, which for all of them costs about 150 ms, a third of
+   * a small build. A command line that names one command gets only that one.
+   */
+  private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+  static {
+    COMMANDS.put("check", CheckCommand::new);
+    COMMANDS.put("build", BuildCommand::new);
+    COMMANDS.put("fmt", FmtCommand::new);
+    COMMANDS.put("import", ImportCommand::new);
+    COMMANDS.put("plan", io.ecsl.cli.deploy.PlanCommand::new);
+    COMMANDS.put("apply", io.ecsl.cli.deploy.ApplyCommand::new);
+    COMMANDS.put("destroy", io.ecsl.cli.deploy.DestroyCommand::new);
+    COMMANDS.put("runtime", io.ecsl.cli.runtime.RuntimeCommand::new);
+    COMMANDS.put("ps", io.ecsl.cli.runtime.PsCommand::new);
+    COMMANDS.put("logs", io.ecsl.cli.runtime.LogsCommand::new);
+    COMMANDS.put("events", io.ecsl.cli.runtime.EventsCommand::new);
+    COMMANDS.put("help", CommandLine.HelpCommand::new);
+  }
 
   public static void main(String[] args) {
     System.exit(run(System.out, System.err, args));
@@ -39,7 +49,7 @@ public final class Main implements Runnable {
 
   /** Runs the CLI with the given streams; returns the exit code (see {@link ExitCodes}). */
   public static int run(PrintStream out, PrintStream err, String... args) {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = commandLine(args);
     cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     cli.setColorScheme(CommandLine.Help.defaultColorScheme(Terminal.colorEnabled(out)
@@ -51,6 +61,29 @@ public final class Main implements Runnable {
       cli.getOut().flush();
       cli.getErr().flush();
     }
+  }
+
+  /** The command tree for these arguments: every command, or only the one they name. */
+  static CommandLine commandLine(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    String named = commandName(args);
+    if (named != null && !named.equals("help")) {
+      cli.addSubcommand(named, COMMANDS.get(named).get());
+    } else {
+      // top-level help, `help COMMAND`, a misspelt command (for "did you mean"): all of them
+      COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+    }
+    return cli;
+  }
+
+  /** The command the arguments name (the first word that is not an option), if it is one of ours. */
+  private static String commandName(String... args) {
+    for (String a : args) {
+      if (!a.startsWith("-")) {
+        return COMMANDS.containsKey(a) ? a : null;
+      }
+    }
+    return null;
   }
 
   @Override

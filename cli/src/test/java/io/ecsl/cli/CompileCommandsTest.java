@@ -94,7 +94,7 @@ class CompileCommandsTest {
 
   @Test
   void everyCommandHasHelpAndUsageErrorsExitOne() {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = Main.commandLine();
     for (String name : cli.getSubcommands().keySet()) {
       if (name.equals("help")) {
         continue;

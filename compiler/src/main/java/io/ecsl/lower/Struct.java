@@ -20,70 +20,110 @@ final class Struct {
   final Lower lower;
   final Shape shape;
   final Loc loc;
-  private final Map<String, JsonNode> values = new HashMap<>();
-  private final Map<String, Span> setAt = new HashMap<>();
-  private final java.util.Set<String> written = new java.util.HashSet<>();
-  private final Map<String, Loc> places = new HashMap<>();
+  // Per member, by its position in the shape (arrays: a large project builds hundreds of
+  // thousands of structures, and hashing member names was a tenth of lowering).
+  private final JsonNode[] values;
+  private final Span[] setAt;
+  private final boolean[] written;
+  private final Loc[] places;
+  /** Names that are not members of the shape (never output; kept so has/get stay truthful). */
+  private Map<String, JsonNode> others;
 
   Struct(Lower lower, Shape shape, Loc loc) {
     this.lower = lower;
     this.shape = shape;
     this.loc = loc;
+    int n = shape.memberCount();
+    this.values = new JsonNode[n];
+    this.setAt = new Span[n];
+    this.written = new boolean[n];
+    this.places = new Loc[n];
   }
 
   boolean has(String member) {
-    return values.containsKey(member);
+    return get(member) != null;
   }
 
   JsonNode get(String member) {
-    return values.get(member);
+    int i = shape.memberIndex(member);
+    return i >= 0 ? values[i] : others == null ? null : others.get(member);
   }
 
   /** Sets a member, reporting a second setting of the same member. */
   void set(String member, JsonNode value, Span at) {
-    written.add(member);
+    int i = shape.memberIndex(member);
+    if (i < 0) {
+      if (value != null) {
+        otherValues().putIfAbsent(member, value);
+      }
+      return;
+    }
+    written[i] = true;
     if (value == null) {
       return;
     }
-    if (values.containsKey(member)) {
+    if (values[i] != null) {
       lower.report(Diagnostic.error("E0402", at, "`" + Shape.snake(member) + "` is set twice" + where())
-          .withLabel(setAt.get(member), "first set here").withHint("keep one of them"));
+          .withLabel(setAt[i], "first set here").withHint("keep one of them"));
       return;
     }
-    values.put(member, value);
-    setAt.put(member, at);
-    lower.spans().put(at(member), at);
+    values[i] = value;
+    setAt[i] = at;
+    lower.spans().put(at(i), at);
   }
 
   /** Sets a member only if nothing set it yet (a default derived from the declaration). */
   void setDefault(String member, JsonNode value) {
-    if (!values.containsKey(member) && value != null) {
-      values.put(member, value);
+    if (value == null) {
+      return;
     }
+    int i = shape.memberIndex(member);
+    if (i < 0) {
+      otherValues().putIfAbsent(member, value);
+    } else if (values[i] == null) {
+      values[i] = value;
+    }
+  }
+
+  private Map<String, JsonNode> otherValues() {
+    if (others == null) {
+      others = new HashMap<>();
+    }
+    return others;
   }
 
   /** The list member, created on first use; blocks such as {@code container app { … }} append to it. */
   ArrayNode list(String member, Span at) {
-    JsonNode existing = values.get(member);
+    int i = shape.memberIndex(member);
+    JsonNode existing = get(member);
     if (existing instanceof ArrayNode a) {
       return a;
     }
     ArrayNode a = JsonNodeFactory.instance.arrayNode();
-    lower.spans().list(a, at(member));
-    values.put(member, a);
-    setAt.putIfAbsent(member, at);
-    lower.spans().put(at(member), at);
+    if (i < 0) {
+      otherValues().put(member, a);
+      return a;
+    }
+    lower.spans().list(a, at(i));
+    values[i] = a;
+    if (setAt[i] == null) {
+      setAt[i] = at;
+    }
+    lower.spans().put(at(i), at);
     return a;
   }
 
   /** Records that the source wrote this member, whether or not its value turned out valid. */
   void written(String member) {
-    written.add(member);
+    int i = shape.memberIndex(member);
+    if (i >= 0) {
+      written[i] = true;
+    }
   }
 
   /** Lowers a value for a member through the generic path (type, enum and unit checks). */
   JsonNode lowerMember(String member, String writtenAs, Value value, Span at) {
-    written.add(member);
+    written(member);
     Shape target = shape.member(member);
     return lower.value(value, target, memberLoc(member, writtenAs, at));
   }
@@ -94,7 +134,16 @@ final class Struct {
 
   /** The place of a member (the same object every time, so a reordered list keeps its spans). */
   Loc at(String member) {
-    return places.computeIfAbsent(member, loc::child);
+    int i = shape.memberIndex(member);
+    return i >= 0 ? at(i) : loc.child(member);
+  }
+
+  private Loc at(int i) {
+    Loc l = places[i];
+    if (l == null) {
+      l = places[i] = loc.child(shape.memberAt(i));
+    }
+    return l;
   }
 
   String where() {
@@ -103,10 +152,9 @@ final class Struct {
 
   ObjectNode build() {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
-    for (String member : shape.members().keySet()) {
-      JsonNode v = values.get(member);
-      if (v != null) {
-        out.set(member, v);
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] != null) {
+        out.set(shape.memberAt(i), values[i]);
       }
     }
     return out;
@@ -116,7 +164,7 @@ final class Struct {
   private boolean fillSingleValue(String member) {
     Shape s = shape.member(member);
     if (s.isEnum() && s.enumValues().size() == 1) {
-      values.put(member, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(s.enumValues().get(0)));
+      values[shape.memberIndex(member)] = JsonNodeFactory.instance.textNode(s.enumValues().get(0));
       return true;
     }
     return false;
@@ -125,7 +173,8 @@ final class Struct {
   /** Reports members the API requires that nothing set. */
   void checkRequired(Span at) {
     for (String member : shape.required()) {
-      if (!values.containsKey(member) && !written.contains(member)) {
+      int i = shape.memberIndex(member);
+      if (i >= 0 && values[i] == null && !written[i]) {
         if (fillSingleValue(member)) {
           continue;
         }

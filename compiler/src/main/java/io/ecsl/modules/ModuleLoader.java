@@ -114,6 +114,12 @@ public final class ModuleLoader {
           .withHint("imports are resolved before anything is evaluated; write the path out"));
       return null;
     }
+    if (path.indexOf('\0') >= 0) {
+      // No file system accepts it; found by the pipeline fuzzer (it crashed Path.resolve).
+      diagnostics.add(Diagnostic.error("E0207", at, "an import path cannot contain a NUL character (\\0)")
+          .withHint("write the path of a file or directory of the project, e.g. `./common.ecs`"));
+      return null;
+    }
     LoadedModule target;
     if (path.startsWith("std/")) {
       target = stdlibModule(path, at);

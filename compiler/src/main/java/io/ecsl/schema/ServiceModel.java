@@ -103,9 +103,8 @@ public final class ServiceModel {
     if (node == null) {
       return null;
     }
-    s = parse(shapeName, node);
-    shapes.put(shapeName, s);
-    return s;
+    // Atomic: shapes compare by identity, so two threads must never each create one for a name.
+    return shapes.computeIfAbsent(shapeName, n -> parse(n, node));
   }
 
   private Shape parse(String shapeName, JsonNode n) {

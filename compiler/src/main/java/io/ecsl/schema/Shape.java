@@ -9,62 +9,151 @@ import java.util.Set;
  * One shape of an AWS API model: a structure with members, a list, a map, or a scalar (string,
  * integer, long, double, boolean, timestamp) with optional enum values and limits.
  *
- * @param members member name to shape name, in the model's order (which is also our output order)
+ * <p>Shapes are unique within their model (one object per name), so identity is equality. Member
+ * shapes are resolved once and remembered: lowering and the rules ask for them millions of times
+ * on a large project.
  */
-public record Shape(
-    ServiceModel model,
-    String name,
-    String type,
-    Map<String, String> members,
-    Set<String> required,
-    List<String> enumValues,
-    Long min,
-    Long max,
-    String memberShape,
-    String keyShape,
-    String valueShape,
-    boolean sensitive) {
+public final class Shape {
+  private final ServiceModel model;
+  private final String name;
+  private final String type;
+  private final Map<String, String> members;
+  private final Set<String> required;
+  private final List<String> enumValues;
+  private final Long min;
+  private final Long max;
+  private final String memberShape;
+  private final String keyShape;
+  private final String valueShape;
+  private final boolean sensitive;
+  private final java.util.concurrent.ConcurrentHashMap<String, Shape> memberShapes = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile Shape element;
+  private volatile Shape value;
+  private final String[] memberOrder;
+  private final Map<String, Integer> memberIndex;
 
   /**
-   * Shapes are unique within their model (one object per name), so identity is equality. The
-   * record default would hash every member on each map lookup.
+   * @param members member name to shape name, in the model's order (which is also our output order)
    */
-  @Override
-  public boolean equals(Object other) {
-    return this == other;
+  Shape(ServiceModel model, String name, String type, Map<String, String> members, Set<String> required,
+      List<String> enumValues, Long min, Long max, String memberShape, String keyShape, String valueShape,
+      boolean sensitive) {
+    this.model = model;
+    this.name = name;
+    this.type = type.intern(); // the is*() tests below then compare identical strings
+    this.members = members;
+    this.required = required;
+    this.enumValues = enumValues;
+    this.min = min;
+    this.max = max;
+    this.memberShape = memberShape;
+    this.keyShape = keyShape;
+    this.valueShape = valueShape;
+    this.sensitive = sensitive;
+    this.memberOrder = members.keySet().toArray(new String[0]);
+    Map<String, Integer> index = new java.util.HashMap<>();
+    for (int i = 0; i < memberOrder.length; i++) {
+      index.put(memberOrder[i], i);
+    }
+    this.memberIndex = index;
+  }
+
+  /** How many members a structure has. */
+  public int memberCount() {
+    return memberOrder.length;
+  }
+
+  /** The position of a member in the model's order, or -1 when there is no such member. */
+  public int memberIndex(String member) {
+    Integer i = memberIndex.get(member);
+    return i == null ? -1 : i;
+  }
+
+  /** The member at a position in the model's order. */
+  public String memberAt(int index) {
+    return memberOrder[index];
+  }
+
+  public ServiceModel model() {
+    return model;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String type() {
+    return type;
+  }
+
+  /** Member name to shape name, in the model's order (which is also our output order). */
+  public Map<String, String> members() {
+    return members;
+  }
+
+  public Set<String> required() {
+    return required;
+  }
+
+  public List<String> enumValues() {
+    return enumValues;
+  }
+
+  public Long min() {
+    return min;
+  }
+
+  public Long max() {
+    return max;
+  }
+
+  public String memberShape() {
+    return memberShape;
+  }
+
+  public String keyShape() {
+    return keyShape;
+  }
+
+  public String valueShape() {
+    return valueShape;
+  }
+
+  public boolean sensitive() {
+    return sensitive;
   }
 
   @Override
-  public int hashCode() {
-    return System.identityHashCode(this);
+  public String toString() {
+    return "Shape[" + model.name() + "#" + name + " " + type + "]";
   }
 
   public boolean isStructure() {
-    return type.equals("structure");
+    return type == "structure";
   }
 
   public boolean isList() {
-    return type.equals("list");
+    return type == "list";
   }
 
   public boolean isMap() {
-    return type.equals("map");
+    return type == "map";
   }
 
   public boolean isString() {
-    return type.equals("string");
+    return type == "string";
   }
 
   public boolean isInteger() {
-    return type.equals("integer") || type.equals("long");
+    return type == "integer" || type == "long";
   }
 
   public boolean isDouble() {
-    return type.equals("double") || type.equals("float");
+    return type == "double" || type == "float";
   }
 
   public boolean isBoolean() {
-    return type.equals("boolean");
+    return type == "boolean";
   }
 
   public boolean isEnum() {
@@ -73,18 +162,34 @@ public record Shape(
 
   /** The shape of a member, or null if there is no such member. */
   public Shape member(String memberName) {
-    String s = members.get(memberName);
-    return s == null ? null : model.shape(s);
+    Shape m = memberShapes.get(memberName);
+    if (m == null) {
+      String s = members.get(memberName);
+      if (s == null) {
+        return null;
+      }
+      m = model.shape(s);
+      memberShapes.put(memberName, m);
+    }
+    return m;
   }
 
   /** The element shape of a list. */
   public Shape element() {
-    return model.shape(memberShape);
+    Shape e = element;
+    if (e == null) {
+      e = element = model.shape(memberShape);
+    }
+    return e;
   }
 
   /** The value shape of a map. */
   public Shape value() {
-    return model.shape(valueShape);
+    Shape v = value;
+    if (v == null) {
+      v = value = model.shape(valueShape);
+    }
+    return v;
   }
 
   /**

@@ -71,6 +71,13 @@ class LanguageTest {
   }
 
   @Test
+  void anImportPathWithANulCharacterIsAnErrorNotACrash() {
+    // found by PipelineFuzzTest: Path.resolve threw InvalidPathException
+    String out = errors("import \"std\u0000/sidecars\" as s\ncluster c {}\n");
+    assertTrue(out.contains("error[E0207]: an import path cannot contain a NUL character"), out);
+  }
+
+  @Test
   void taskAndServiceMayShareAName() {
     EcsModel m = compile("""
         cluster prod {}

@@ -45,6 +45,11 @@ public final class DeployScript {
     return out.toString();
   }
 
+  /** Initialises the engine and parses the template (both cached), ahead of the first render. */
+  public static void prepare() {
+    ENGINE.getTemplate(TEMPLATE, StandardCharsets.UTF_8.name());
+  }
+
   public static byte[] bytes(EcsModel model) {
     return render(model).getBytes(StandardCharsets.UTF_8);
   }

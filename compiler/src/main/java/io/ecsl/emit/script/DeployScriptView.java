@@ -1,16 +1,12 @@
 package io.ecsl.emit.script;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.emit.Json;
-import io.ecsl.emit.Manifest;
 import io.ecsl.model.ApiRequest;
 import io.ecsl.model.EcsModel;
 import io.ecsl.model.Resource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What {@code deploy.sh.vm} shows: every value already shell-quoted, every decision already
@@ -46,42 +42,35 @@ public record DeployScriptView(String project, String region, int stepCount, Lis
   public record Document(String variable, String json) {}
 
   static DeployScriptView of(EcsModel model) {
-    Map<String, Resource> byFile = new HashMap<>();
-    Map<String, ApiRequest> requests = new HashMap<>();
-    for (Resource r : model.resources()) {
-      for (ApiRequest req : r.requests()) {
-        byFile.put(req.file(), r);
-        requests.put(req.file(), req);
-      }
-    }
     List<Step> steps = new ArrayList<>();
     List<Document> documents = new ArrayList<>();
-    ObjectNode manifest = Manifest.of(model);
-    for (JsonNode entry : manifest.path("entries")) {
-      int n = steps.size() + 1;
-      String file = entry.path("file").asText();
-      Resource r = byFile.get(file);
-      String service = entry.path("service").asText();
-      String operation = entry.path("operation").asText();
-      String label = r.address() + (r.requests().size() > 1 ? ": " + operation : "");
-      String command = switch (entry.path("kind").asText()) {
-        case "namespace" -> words("ecsl_namespace", r.name(), operation, file);
-        case "capacity-provider" -> words("ecsl_capacity_provider", r.name(), file,
-            document(documents, "ECSL_UPDATE_" + n, UpdateRequests.capacityProvider(r)));
-        case "cluster" -> words("ecsl_cluster", r.name(), file,
-            document(documents, "ECSL_UPDATE_" + n, UpdateRequests.cluster(r)),
-            document(documents, "ECSL_PROVIDERS_" + n, UpdateRequests.clusterCapacityProviders(r)));
-        // The content digest is taken from the request file when the script runs (sha256sum):
-        // hashing 10,000 task definitions at build time cost more than building them.
-        case "task-definition" -> words("ecsl_task_definition", r.name(), file);
-        case "service" -> words("ecsl_service", r.cluster(), r.name(), file,
-            document(documents, "ECSL_UPDATE_" + n, UpdateRequests.service(r)));
-        case "schedule" -> operation.equals("put-targets") ? words("ecsl_put_targets", file) : words("ecsl_put", service, operation, file);
-        // Account settings, scalable targets, scaling policies, rules and targets: the call
-        // itself creates or updates, so running it again is safe.
-        default -> words("ecsl_put", service, operation, file);
-      };
-      steps.add(new Step(n, Shell.quote(label), command));
+    // The manifest's order: resources in dependency order, each resource's requests in order.
+    for (Resource r : model.resources()) {
+      for (ApiRequest req : r.requests()) {
+        int n = steps.size() + 1;
+        String file = req.file();
+        String service = req.service();
+        String operation = req.cliOperation();
+        String label = r.address() + (r.requests().size() > 1 ? ": " + operation : "");
+        String command = switch (r.kind()) {
+          case NAMESPACE -> words("ecsl_namespace", r.name(), operation, file);
+          case CAPACITY_PROVIDER -> words("ecsl_capacity_provider", r.name(), file,
+              document(documents, "ECSL_UPDATE_" + n, UpdateRequests.capacityProvider(r)));
+          case CLUSTER -> words("ecsl_cluster", r.name(), file,
+              document(documents, "ECSL_UPDATE_" + n, UpdateRequests.cluster(r)),
+              document(documents, "ECSL_PROVIDERS_" + n, UpdateRequests.clusterCapacityProviders(r)));
+          // The content digest is taken from the request file when the script runs (sha256sum):
+          // hashing 10,000 task definitions at build time cost more than building them.
+          case TASK_DEFINITION -> words("ecsl_task_definition", r.name(), file);
+          case SERVICE -> words("ecsl_service", r.cluster(), r.name(), file,
+              document(documents, "ECSL_UPDATE_" + n, UpdateRequests.service(r)));
+          case SCHEDULE -> operation.equals("put-targets") ? words("ecsl_put_targets", file) : words("ecsl_put", service, operation, file);
+          // Account settings, scalable targets, scaling policies, rules and targets: the call
+          // itself creates or updates, so running it again is safe.
+          default -> words("ecsl_put", service, operation, file);
+        };
+        steps.add(new Step(n, Shell.quote(label), command));
+      }
     }
     return new DeployScriptView(Shell.quote(model.project()), Shell.quote(model.region()), steps.size(), steps, documents);
   }
@@ -92,10 +81,11 @@ public record DeployScriptView(String project, String region, int stepCount, Lis
       return "";
     }
     String text = Json.pretty(json).stripTrailing();
-    for (String line : text.split("\n", -1)) {
-      if (line.equals(END_OF_DOCUMENT)) {
-        throw new IllegalStateException("a JSON line equals the heredoc terminator");
-      }
+    // Pretty-printed JSON never has a bare word on a line (every line inside is indented); the
+    // check keeps that assumption honest.
+    if (text.startsWith(END_OF_DOCUMENT + "\n") || text.contains("\n" + END_OF_DOCUMENT + "\n")
+        || text.endsWith("\n" + END_OF_DOCUMENT) || text.equals(END_OF_DOCUMENT)) {
+      throw new IllegalStateException("a JSON line equals the heredoc terminator");
     }
     documents.add(new Document(variable, text));
     return variable;

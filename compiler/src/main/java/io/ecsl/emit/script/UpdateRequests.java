@@ -75,6 +75,9 @@ final class UpdateRequests {
   }
 
   private static ObjectNode withoutOwnedElsewhere(Resource r, ApiRequest request) {
+    if (r.ownedElsewhere().isEmpty()) {
+      return request.body(); // only read from here on (project() builds a new tree)
+    }
     ObjectNode copy = request.body().deepCopy();
     for (String pointer : r.ownedElsewhere().keySet()) {
       int slash = pointer.lastIndexOf('/');
