@@ -1,7 +1,7 @@
 package io.ecsl.rules;
 
 /** A rule that looks at one container definition at a time (with its task definition for context). */
-public abstract class ContainerRule extends BaseRule {
+public abstract class ContainerRule extends BaseRule implements PerTaskDefinition {
   protected ContainerRule(String code, String summary, String source) {
     super(code, summary, source);
   }
@@ -9,9 +9,14 @@ public abstract class ContainerRule extends BaseRule {
   @Override
   public final void check(RuleContext ctx) {
     for (TaskDefinitionView task : ctx.index().taskDefinitions()) {
-      for (ContainerView container : task.containers()) {
-        check(ctx, task, container);
-      }
+      checkTaskDefinition(ctx, task);
+    }
+  }
+
+  @Override
+  public final void checkTaskDefinition(RuleContext ctx, TaskDefinitionView task) {
+    for (ContainerView container : task.containers()) {
+      check(ctx, task, container);
     }
   }
 

@@ -314,6 +314,50 @@ public final class Rules {
    */
   public static void check(EcsModel model, Diagnostics diagnostics) {
     ModelIndex index = new ModelIndex(model);
-    ALL.parallelStream().forEach(rule -> rule.check(new RuleContext(model, index, diagnostics, rule)));
+    List<Runnable> jobs = new java.util.ArrayList<>();
+    List<PerTaskDefinition> taskRules = new java.util.ArrayList<>();
+    List<RuleContext> taskContexts = new java.util.ArrayList<>();
+    List<PerService> serviceRules = new java.util.ArrayList<>();
+    List<RuleContext> serviceContexts = new java.util.ArrayList<>();
+    for (Rule rule : ALL) {
+      RuleContext ctx = new RuleContext(model, index, diagnostics, rule);
+      if (rule instanceof PerTaskDefinition t) {
+        taskRules.add(t);
+        taskContexts.add(ctx);
+      } else if (rule instanceof PerService s) {
+        serviceRules.add(s);
+        serviceContexts.add(ctx);
+      } else {
+        jobs.add(() -> rule.check(ctx));
+      }
+    }
+    // Item-major: every rule on one task definition (or service) while it is in cache, in
+    // chunks spread over the cores together with the whole-model rules.
+    List<TaskDefinitionView> tasks = index.taskDefinitions();
+    for (int from = 0; from < tasks.size(); from += CHUNK) {
+      List<TaskDefinitionView> chunk = tasks.subList(from, Math.min(tasks.size(), from + CHUNK));
+      jobs.add(() -> {
+        for (TaskDefinitionView task : chunk) {
+          for (int i = 0; i < taskRules.size(); i++) {
+            taskRules.get(i).checkTaskDefinition(taskContexts.get(i), task);
+          }
+        }
+      });
+    }
+    List<ServiceView> services = index.services();
+    for (int from = 0; from < services.size(); from += CHUNK) {
+      List<ServiceView> chunk = services.subList(from, Math.min(services.size(), from + CHUNK));
+      jobs.add(() -> {
+        for (ServiceView service : chunk) {
+          for (int i = 0; i < serviceRules.size(); i++) {
+            serviceRules.get(i).checkService(serviceContexts.get(i), service);
+          }
+        }
+      });
+    }
+    jobs.parallelStream().forEach(Runnable::run);
   }
+
+  /** Items per job: large enough to amortise scheduling, small enough to balance two to many cores. */
+  private static final int CHUNK = 128;
 }

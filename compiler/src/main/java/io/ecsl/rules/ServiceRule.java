@@ -1,7 +1,7 @@
 package io.ecsl.rules;
 
 /** A rule that looks at one service at a time (with its resolved cluster and task definition). */
-public abstract class ServiceRule extends BaseRule {
+public abstract class ServiceRule extends BaseRule implements PerService {
   protected ServiceRule(String code, String summary, String source) {
     super(code, summary, source);
   }
@@ -11,6 +11,11 @@ public abstract class ServiceRule extends BaseRule {
     for (ServiceView service : ctx.index().services()) {
       check(ctx, service);
     }
+  }
+
+  @Override
+  public final void checkService(RuleContext ctx, ServiceView service) {
+    check(ctx, service);
   }
 
   protected abstract void check(RuleContext ctx, ServiceView service);

@@ -1,7 +1,7 @@
 package io.ecsl.rules;
 
 /** A rule that looks at one task definition at a time. */
-public abstract class TaskDefinitionRule extends BaseRule {
+public abstract class TaskDefinitionRule extends BaseRule implements PerTaskDefinition {
   protected TaskDefinitionRule(String code, String summary, String source) {
     super(code, summary, source);
   }
@@ -11,6 +11,11 @@ public abstract class TaskDefinitionRule extends BaseRule {
     for (TaskDefinitionView task : ctx.index().taskDefinitions()) {
       check(ctx, task);
     }
+  }
+
+  @Override
+  public final void checkTaskDefinition(RuleContext ctx, TaskDefinitionView task) {
+    check(ctx, task);
   }
 
   protected abstract void check(RuleContext ctx, TaskDefinitionView task);

@@ -9,7 +9,7 @@ import io.ecsl.rules.TaskDefinitionView;
  * A rule between a service and the task definition it runs. It applies only when the project
  * declares that task definition: a reference to one registered elsewhere is skipped.
  */
-abstract class CrossServiceRule extends BaseRule {
+abstract class CrossServiceRule extends BaseRule implements io.ecsl.rules.PerService {
   CrossServiceRule(String code, String summary, String source) {
     super(code, summary, source);
   }
@@ -17,9 +17,14 @@ abstract class CrossServiceRule extends BaseRule {
   @Override
   public final void check(RuleContext ctx) {
     for (ServiceView s : ctx.index().services()) {
-      if (s.task() != null) {
-        check(ctx, s, s.task());
-      }
+      checkService(ctx, s);
+    }
+  }
+
+  @Override
+  public final void checkService(RuleContext ctx, ServiceView s) {
+    if (s.task() != null) {
+      check(ctx, s, s.task());
     }
   }
 

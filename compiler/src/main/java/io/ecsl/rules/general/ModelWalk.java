@@ -53,22 +53,25 @@ final class ModelWalk {
   }
 
   private static List<Finding> walk(EcsModel model) {
+    // Resources are independent: walk them on every core, keeping the model's order of findings.
+    return model.resources().parallelStream().flatMap(r -> walk(r).stream()).toList();
+  }
+
+  private static List<Finding> walk(Resource r) {
     ModelWalk w = new ModelWalk();
-    for (Resource r : model.resources()) {
-      for (ApiRequest req : r.requests()) {
-        ServiceModel service;
-        try {
-          service = ServiceModel.get(req.service());
-        } catch (RuntimeException e) {
-          continue; // a service ecsl has no model for: nothing to compare with
-        }
-        Shape input = service.input(req.operation());
-        if (input != null && req.body() != null) {
-          w.walk(r, req, req.body(), input, At.ROOT, req.operation());
-        }
+    for (ApiRequest req : r.requests()) {
+      ServiceModel service;
+      try {
+        service = ServiceModel.get(req.service());
+      } catch (RuntimeException e) {
+        continue; // a service ecsl has no model for: nothing to compare with
+      }
+      Shape input = service.input(req.operation());
+      if (input != null && req.body() != null) {
+        w.walk(r, req, req.body(), input, At.ROOT, req.operation());
       }
     }
-    return List.copyOf(w.findings);
+    return w.findings;
   }
 
   private void walk(Resource r, ApiRequest req, JsonNode node, Shape shape, At pointer, String member) {
