@@ -243,7 +243,7 @@ public final class Interpreter {
       sink.field(new Value.Field(key, List.of(), new Value.Null(e.span()), e.key().span(), e.span(), null, soft, e.isBlock()), this);
       return;
     }
-    List<String> labels = new ArrayList<>(e.labels().size());
+    List<String> labels = e.labels().isEmpty() ? List.of() : new ArrayList<>(e.labels().size());
     for (Item.Label l : e.labels()) {
       labels.add(l.ident() != null ? l.ident().name() : evalString(l.string(), env));
     }

@@ -9,77 +9,96 @@ import java.util.function.Supplier;
  * message ("`memory` in container `app`"), the source span to blame, and how to read quantities
  * there. Pointer and description are computed only when something asks for them — a large
  * project lowers hundreds of thousands of fields and almost none of them ever appear in a message.
+ * For the same reason a Loc is one small object: its description is a mode and a word, not a
+ * lambda, and list reordering lives on the Loc that owns the place.
  */
 final class Loc implements SpanIndex.Path {
+  /** How {@link #where()} is made. */
+  private enum Naming {
+    /** {@code text} itself (a request's root: "task definition `web`"). */
+    FIXED,
+    /** "`text`" in {@code base}'s description (a member or map key). */
+    WORD_IN_BASE,
+    /** {@code base}'s description (list elements, children, variants of a place). */
+    AS_BASE,
+    /** {@code custom}. */
+    CUSTOM
+  }
+
   private final Loc parent;
   private final String key;
   private final int index;
   private final Span span;
   private final Hint hint;
   private final boolean stringify;
-  private final Supplier<String> describe;
-  private String pointer;
+  private final Naming naming;
+  private final String text;
+  private final Loc base;
+  private final Supplier<String> custom;
   /**
-   * For a list whose elements were reordered (canonical sort): the new position of each old index.
-   * Shared by every Loc of the same place, so elements created through any of them follow.
+   * The Loc that owns this place's list reordering: this one, or the one it shares it with, so
+   * elements created through any Loc of the same member follow a canonical sort.
    */
-  private final Reorder reorder;
+  private final Loc owner;
+  /** On an owner: for a list whose elements were reordered, the new position of each old index. */
+  private int[] moves;
+  private String pointer;
 
-  private static final class Reorder {
-    int[] moves;
-  }
-
-  private Loc(Loc parent, String key, int index, Span span, Hint hint, boolean stringify, Supplier<String> describe,
-      Reorder reorder) {
+  private Loc(Loc parent, String key, int index, Span span, Hint hint, boolean stringify, Naming naming, String text,
+      Loc base, Supplier<String> custom, Loc owner) {
     this.parent = parent;
     this.key = key;
     this.index = index;
     this.span = span;
     this.hint = hint;
     this.stringify = stringify;
-    this.describe = describe;
-    this.reorder = reorder;
-  }
-
-  private Loc(Loc parent, String key, int index, Span span, Hint hint, boolean stringify, Supplier<String> describe) {
-    this(parent, key, index, span, hint, stringify, describe, new Reorder());
+    this.naming = naming;
+    this.text = text;
+    this.base = base;
+    this.custom = custom;
+    this.owner = owner == null ? this : owner;
   }
 
   /** This place, sharing list reordering with {@code samePlace} (another Loc of the same member). */
   Loc sharing(Loc samePlace) {
-    return new Loc(parent, key, index, span, hint, stringify, describe, samePlace.reorder);
+    return new Loc(parent, key, index, span, hint, stringify, Naming.AS_BASE, null, this, null, samePlace.owner);
   }
 
   /** The root of a request, described as e.g. "task definition `web`". */
   static Loc root(String where, Span span) {
-    return new Loc(null, null, -1, span, null, false, () -> where);
+    return new Loc(null, null, -1, span, null, false, Naming.FIXED, where, null, null, null);
   }
 
   Loc member(String member, String written, Span at, Hint memberHint) {
-    return new Loc(this, member, -1, at, memberHint, false, () -> "`" + written + "`" + ofWhere());
+    return new Loc(this, member, -1, at, memberHint, false, Naming.WORD_IN_BASE, written, this, null, null);
+  }
+
+  /** Like {@code member(…).sharing(samePlace)}, in one object. */
+  Loc member(String member, String written, Span at, Hint memberHint, Loc samePlace) {
+    return new Loc(this, member, -1, at, memberHint, false, Naming.WORD_IN_BASE, written, this, null, samePlace.owner);
   }
 
   Loc element(int i, Span at) {
-    return new Loc(this, null, i, at, hint, stringify, describe);
+    return new Loc(this, null, i, at, hint, stringify, Naming.AS_BASE, null, this, null, null);
   }
 
   Loc key(String mapKey, Span at) {
-    return new Loc(this, mapKey, -1, at, hint, stringify, () -> "`" + mapKey + "`" + ofWhere());
+    return new Loc(this, mapKey, -1, at, hint, stringify, Naming.WORD_IN_BASE, mapKey, this, null, null);
   }
 
   /** A child that only names a place in the request (no message of its own). */
   Loc child(String member) {
-    return new Loc(this, member, -1, span, null, false, describe);
+    return new Loc(this, member, -1, span, null, false, Naming.AS_BASE, null, this, null, null);
   }
 
   /** Scalars here are turned into strings (environment values, Docker labels, log options). */
   Loc stringifying() {
-    return new Loc(parent, key, index, span, hint, true, describe, reorder);
+    return new Loc(parent, key, index, span, hint, true, Naming.AS_BASE, null, this, null, owner);
   }
 
   /** The same place under another name in messages. */
   Loc named(Supplier<String> newDescription) {
-    return new Loc(parent, key, index, span, hint, stringify, newDescription, reorder);
+    return new Loc(parent, key, index, span, hint, stringify, Naming.CUSTOM, null, null, newDescription, owner);
   }
 
   Span span() {
@@ -96,30 +115,33 @@ final class Loc implements SpanIndex.Path {
 
   /** How messages name this place. */
   String where() {
-    return describe.get();
+    return switch (naming) {
+      case FIXED -> text;
+      case WORD_IN_BASE -> {
+        String w = base.where();
+        yield "`" + text + "`" + (w.isEmpty() ? "" : " in " + w);
+      }
+      case AS_BASE -> base.where();
+      case CUSTOM -> custom.get();
+    };
   }
 
   @Override
   public String pointer() {
-    if (pointer == null || parent != null && parent.reorder.moves != null) {
+    if (pointer == null || parent != null && parent.owner.moves != null) {
       pointer = parent == null ? "" : parent.pointer() + "/" + (key != null ? SpanIndex.escape(key) : parent.position(index));
     }
     return pointer;
   }
 
   private int position(int i) {
-    int[] moves = reorder.moves;
-    return moves == null || i >= moves.length ? i : moves[i];
+    int[] m = owner.moves;
+    return m == null || i >= m.length ? i : m[i];
   }
 
   /** Records that the list at this place was reordered. */
   @Override
   public void reordered(int[] newPositions) {
-    reorder.moves = newPositions;
-  }
-
-  private String ofWhere() {
-    String w = describe.get();
-    return w.isEmpty() ? "" : " in " + w;
+    owner.moves = newPositions;
   }
 }

@@ -129,7 +129,7 @@ final class Struct {
   }
 
   Loc memberLoc(String member, String written, Span at) {
-    return loc.member(member, written, at, Hint.of(shape.name(), member)).sharing(at(member));
+    return loc.member(member, written, at, Hint.of(shape.name(), member), at(member));
   }
 
   /** The place of a member (the same object every time, so a reordered list keeps its spans). */

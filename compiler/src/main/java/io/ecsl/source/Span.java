@@ -38,8 +38,11 @@ public record Span(SourceFile file, int start, int end) {
 
   /** The smallest span covering both; both must be in the same file. */
   public Span to(Span other) {
-    if (other == null || other.isNone() || other.file != file) {
+    if (other == null || other.isNone() || other.file != file || other.start >= start && other.end <= end) {
       return this;
+    }
+    if (start >= other.start && end <= other.end) {
+      return other;
     }
     return new Span(file, Math.min(start, other.start), Math.max(end, other.end));
   }

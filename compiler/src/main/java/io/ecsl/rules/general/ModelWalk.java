@@ -33,22 +33,31 @@ final class ModelWalk {
 
   /**
    * A place in a request, as a chain of segments: the pointer string is built only for the rare
-   * value that has a finding (building it for every value was most of the walk's cost).
+   * value that has a finding (building it for every value was most of the walk's cost). Only
+   * objects and lists get one; a scalar is named by its parent, key and index until it has a finding.
+   *
+   * @param key the member or map key, or null for a list element
+   * @param index the list index, or -1
    */
-  private record At(At parent, String segment) {
-    static final At ROOT = new At(null, null);
+  private record At(At parent, String key, int index) {
+    static final At ROOT = new At(null, null, -1);
 
-    At child(String key) {
-      return new At(this, SpanIndex.escape(key));
+    /** The place {@code key}/{@code index} under {@code parent}; the root when {@code parent} is null. */
+    static At of(At parent, String key, int index) {
+      return parent == null ? ROOT : new At(parent, key, index);
     }
 
-    At child(int index) {
-      return new At(this, Integer.toString(index));
+    At child(String k) {
+      return new At(this, k, -1);
+    }
+
+    At child(int i) {
+      return new At(this, null, i);
     }
 
     @Override
     public String toString() {
-      return parent == null ? "" : parent + "/" + segment;
+      return parent == null ? "" : parent + "/" + (key != null ? SpanIndex.escape(key) : Integer.toString(index));
     }
   }
 
@@ -68,65 +77,71 @@ final class ModelWalk {
       }
       Shape input = service.input(req.operation());
       if (input != null && req.body() != null) {
-        w.walk(r, req, req.body(), input, At.ROOT, req.operation());
+        w.walk(r, req, req.body(), input, null, null, -1, req.operation());
       }
     }
     return w.findings;
   }
 
-  private void walk(Resource r, ApiRequest req, JsonNode node, Shape shape, At pointer, String member) {
+  /** Walks {@code node}, found at {@code key}/{@code index} under {@code parent} (null: the request itself). */
+  private void walk(Resource r, ApiRequest req, JsonNode node, Shape shape, At parent, String key, int index,
+      String member) {
     if (node == null || node.isNull() || shape == null) {
       return;
     }
-    if (!shapeOk(r, req, node, shape, pointer, member)) {
+    if (!shapeOk(r, req, node, shape, parent, key, index, member)) {
       return; // wrong JSON type: nothing below it to compare
     }
-    limits(r, req, node, shape, pointer, member);
+    limits(r, req, node, shape, parent, key, index, member);
     if (shape.isStructure()) {
+      At here = At.of(parent, key, index);
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        walk(r, req, e.getValue(), shape.member(e.getKey()), pointer.child(e.getKey()), e.getKey());
+        walk(r, req, e.getValue(), shape.member(e.getKey()), here, e.getKey(), -1, e.getKey());
       }
     } else if (shape.isList()) {
+      At here = At.of(parent, key, index);
       Shape element = shape.element();
       for (int i = 0; i < node.size(); i++) {
-        walk(r, req, node.get(i), element, pointer.child(i), member);
+        walk(r, req, node.get(i), element, here, null, i, member);
       }
     } else if (shape.isMap()) {
+      At here = At.of(parent, key, index);
       Shape value = shape.value();
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        walk(r, req, e.getValue(), value, pointer.child(e.getKey()), member);
+        walk(r, req, e.getValue(), value, here, e.getKey(), -1, member);
       }
     }
   }
 
   // --------------------------------------------------------------------------- E1802: shape
 
-  private boolean shapeOk(Resource r, ApiRequest req, JsonNode node, Shape shape, At pointer, String member) {
+  private boolean shapeOk(Resource r, ApiRequest req, JsonNode node, Shape shape, At parent, String key, int index,
+      String member) {
     String expected = expected(shape, node);
     if (expected != null) {
-      add("E1802", r, req, pointer, name(member) + " must be " + expected + ", not " + describe(node), "fix its JSON type");
+      add("E1802", r, req, At.of(parent, key, index), name(member) + " must be " + expected + ", not " + describe(node), "fix its JSON type");
       return false;
     }
     if (shape.isEnum() && !shape.enumValues().contains(node.asText())) {
       String mean = Suggestions.didYouMean(node.asText(), shape.enumValues());
-      add("E1802", r, req, pointer, "`" + node.asText() + "` is not a valid " + name(member),
+      add("E1802", r, req, At.of(parent, key, index), "`" + node.asText() + "` is not a valid " + name(member),
           (mean != null ? mean + " " : "") + "valid values: " + String.join(", ", shape.enumValues()));
     }
     if (shape.isStructure()) {
       for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-        String key = it.next();
-        if (shape.member(key) == null) {
-          String mean = Suggestions.didYouMean(key, shape.members().keySet());
-          add("E1802", r, req, pointer.child(key), "`" + key + "` is not a member of " + shape.name(),
+        String name = it.next();
+        if (shape.member(name) == null) {
+          String mean = Suggestions.didYouMean(name, shape.members().keySet());
+          add("E1802", r, req, At.of(parent, key, index).child(name), "`" + name + "` is not a member of " + shape.name(),
               mean != null ? mean : "remove it (member names are case-sensitive)");
         }
       }
       for (String required : shape.required()) {
         JsonNode v = node.get(required);
         if (v == null || v.isNull()) {
-          add("E1802", r, req, pointer, shape.name() + " needs `" + required + "`", "add " + name(required));
+          add("E1802", r, req, At.of(parent, key, index), shape.name() + " needs `" + required + "`", "add " + name(required));
         }
       }
     }
@@ -163,7 +178,8 @@ final class ModelWalk {
 
   // --------------------------------------------------------------------------- E1801: limits
 
-  private void limits(Resource r, ApiRequest req, JsonNode node, Shape shape, At pointer, String member) {
+  private void limits(Resource r, ApiRequest req, JsonNode node, Shape shape, At parent, String key, int index,
+      String member) {
     Long min = shape.min();
     Long max = shape.max();
     if (min == null && max == null) {
@@ -172,24 +188,24 @@ final class ModelWalk {
     if ((shape.isInteger() || shape.isDouble()) && node.isNumber()) {
       double v = node.asDouble();
       if (min != null && v < min || max != null && v > max) {
-        add("E1801", r, req, pointer, name(member) + " must be " + range(min, max) + "; you set " + node.asText(),
+        add("E1801", r, req, At.of(parent, key, index), name(member) + " must be " + range(min, max) + "; you set " + node.asText(),
             "use a value " + range(min, max));
       }
     } else if (shape.isString() && node.isTextual()) {
       int length = node.asText().length();
       if (min != null && length < min) {
-        add("E1801", r, req, pointer, name(member) + (min == 1 ? " is empty" : " must be at least " + min + " characters"),
+        add("E1801", r, req, At.of(parent, key, index), name(member) + (min == 1 ? " is empty" : " must be at least " + min + " characters"),
             "give it a value" + (max != null ? " of at most " + max + " characters" : ""));
       } else if (max != null && length > max) {
-        add("E1801", r, req, pointer, name(member) + " is " + length + " characters long; the API allows " + max,
+        add("E1801", r, req, At.of(parent, key, index), name(member) + " is " + length + " characters long; the API allows " + max,
             "shorten it to " + max + " characters");
       }
     } else if (shape.isList() && node.isArray()) {
       int size = node.size();
       if (min != null && size < min) {
-        add("E1801", r, req, pointer, name(member) + " needs at least " + min + " entr" + (min == 1 ? "y" : "ies"), "add one");
+        add("E1801", r, req, At.of(parent, key, index), name(member) + " needs at least " + min + " entr" + (min == 1 ? "y" : "ies"), "add one");
       } else if (max != null && size > max) {
-        add("E1801", r, req, pointer.child(max.intValue()), name(member) + " has " + size + " entries; the API allows " + max,
+        add("E1801", r, req, At.of(parent, key, index).child(max.intValue()), name(member) + " has " + size + " entries; the API allows " + max,
             "keep at most " + max);
       }
     }
