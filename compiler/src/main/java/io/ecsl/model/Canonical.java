@@ -115,12 +115,12 @@ public final class Canonical {
     if (shape.isStructure() && node instanceof ObjectNode obj) {
       for (Map.Entry<String, JsonNode> e : iterable(obj)) {
         Shape memberShape = shape.member(e.getKey());
-        if (memberShape == null) {
-          continue;
+        String key = memberShape == null ? null : sortKey(shape, e.getKey());
+        if (memberShape == null || key == null && !needsSort(memberShape)) {
+          continue; // nothing to sort below: skip building its pointer
         }
         String child = pointer + "/" + SpanIndex.escape(e.getKey());
         sort(e.getValue(), memberShape, spans, child);
-        String key = sortKey(shape, e.getKey());
         if (key != null && e.getValue() instanceof ArrayNode list && list.size() > 1) {
           int[] moves = sortList(list, key);
           if (spans != null && !identity(moves)) {

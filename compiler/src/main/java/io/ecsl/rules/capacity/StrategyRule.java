@@ -34,23 +34,26 @@ public abstract class StrategyRule extends BaseRule {
 
   @Override
   public final void check(RuleContext ctx) {
+    // Sites are made only where a strategy is written: most services of a large project have none.
     for (ClusterView c : ctx.index().clusters()) {
-      site(ctx, new Site(c.resource(), c.request(), "/defaultCapacityProviderStrategy", c.defaultStrategy(),
-          "the default strategy of cluster `" + c.name() + "`", 20));
+      List<JsonNode> items = c.defaultStrategy();
+      if (!items.isEmpty()) {
+        check(ctx, new Site(c.resource(), c.request(), "/defaultCapacityProviderStrategy", items,
+            "the default strategy of cluster `" + c.name() + "`", 20));
+      }
     }
     for (ServiceView s : ctx.index().services()) {
-      site(ctx, new Site(s.resource(), s.request(), "/capacityProviderStrategy", Nodes.list(s.body(), "capacityProviderStrategy"),
-          "the strategy of " + s.label(), 20));
+      List<JsonNode> items = Nodes.list(s.body(), "capacityProviderStrategy");
+      if (!items.isEmpty()) {
+        check(ctx, new Site(s.resource(), s.request(), "/capacityProviderStrategy", items, "the strategy of " + s.label(), 20));
+      }
     }
     for (ScheduleTargetView t : ctx.index().scheduleTargets()) {
-      site(ctx, new Site(t.resource(), t.request(), t.ecsPointer() + "/CapacityProviderStrategy",
-          Nodes.list(t.ecs(), "CapacityProviderStrategy"), "the strategy of schedule `" + t.resource().name() + "`", 6));
-    }
-  }
-
-  private void site(RuleContext ctx, Site site) {
-    if (!site.items().isEmpty()) {
-      check(ctx, site);
+      List<JsonNode> items = Nodes.list(t.ecs(), "CapacityProviderStrategy");
+      if (!items.isEmpty()) {
+        check(ctx, new Site(t.resource(), t.request(), t.ecsPointer() + "/CapacityProviderStrategy", items,
+            "the strategy of schedule `" + t.resource().name() + "`", 6));
+      }
     }
   }
 
