@@ -94,7 +94,7 @@ final class Container {
       var entry = JSON.objectNode();
       entry.put("name", f.label());
       entry.set("value", value);
-      lower.spans().put(loc.child("name"), f.keySpan());
+      lower.spans().putChild(loc, "name", -1, f.keySpan());
       list.add(entry);
     }
   }
@@ -136,7 +136,7 @@ final class Container {
       Loc loc = s.memberLoc("dependsOn", f.key(), d.span()).element(list.size(), d.span());
       var entry = JSON.objectNode();
       entry.put("containerName", d.key());
-      lower.spans().put(loc.child("containerName"), d.keySpan());
+      lower.spans().putChild(loc, "containerName", -1, d.keySpan());
       JsonNode condition = lower.value(d.value(), dependency.member("condition"),
           loc.member("condition", d.key(), d.valueSpan(), null).named(() -> "the condition on `" + d.key() + "`" + s.where()));
       if (condition != null) {

@@ -126,6 +126,24 @@ final class Loc implements SpanIndex.Path {
     };
   }
 
+  /**
+   * Records where this place's value came from. A place with a parent is recorded through it, so
+   * the index keeps no reference to this Loc (leaf Locs then die young instead of being copied by
+   * every garbage collection until the build ends).
+   */
+  void record(SpanIndex spans, Span at) {
+    if (parent == null) {
+      spans.put(this, at);
+    } else {
+      spans.putChild(parent, key, index, at);
+    }
+  }
+
+  @Override
+  public String childPointer(String childKey, int childIndex) {
+    return pointer() + "/" + (childKey != null ? SpanIndex.escape(childKey) : Integer.toString(position(childIndex)));
+  }
+
   @Override
   public String pointer() {
     if (pointer == null || parent != null && parent.owner.moves != null) {

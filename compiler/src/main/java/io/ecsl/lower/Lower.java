@@ -153,7 +153,7 @@ final class Lower {
         default -> mismatch(v, shape.type(), loc);
       };
       if (out != null && !(out instanceof ObjectNode) && !(out instanceof ArrayNode)) {
-        spans.put(loc, loc.span());
+        loc.record(spans, loc.span());
       }
       return out;
     } catch (EvalException e) {
@@ -192,7 +192,7 @@ final class Lower {
         ObjectNode entry = JSON.objectNode();
         Loc at = loc.element(out.size(), f.span());
         entry.put(kv[0], f.key());
-        spans.put(at.child(kv[0]), f.keySpan());
+        spans.putChild(at, kv[0], -1, f.keySpan());
         JsonNode value = value(f.value(), element.member(kv[1]), at.member(kv[1], f.key(), f.valueSpan(), null).stringifying()
             .named(() -> "`" + f.key() + "`" + (loc.where().isEmpty() ? "" : " in " + loc.where())));
         if (value != null) {

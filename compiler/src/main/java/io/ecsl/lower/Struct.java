@@ -69,7 +69,7 @@ final class Struct {
     }
     values[i] = value;
     setAt[i] = at;
-    lower.spans().put(at(i), at);
+    lower.spans().putChild(loc, shape.memberAt(i), -1, at);
   }
 
   /** Sets a member only if nothing set it yet (a default derived from the declaration). */
@@ -109,7 +109,7 @@ final class Struct {
     if (setAt[i] == null) {
       setAt[i] = at;
     }
-    lower.spans().put(at(i), at);
+    lower.spans().putChild(loc, shape.memberAt(i), -1, at);
     return a;
   }
 
@@ -129,7 +129,11 @@ final class Struct {
   }
 
   Loc memberLoc(String member, String written, Span at) {
-    return loc.member(member, written, at, Hint.of(shape.name(), member), at(member));
+    Shape target = shape.member(member);
+    Hint hint = Hint.of(shape.name(), member);
+    // Only a list's elements move (canonical sort), so only a list shares its place's reordering.
+    return target != null && target.isList() ? loc.member(member, written, at, hint, at(member))
+        : loc.member(member, written, at, hint);
   }
 
   /** The place of a member (the same object every time, so a reordered list keeps its spans). */

@@ -21,13 +21,24 @@ public final class SpanIndex {
   public interface Path {
     String pointer();
 
+    /** The pointer of a member ({@code key}) or element ({@code index}, when key is null) of this place. */
+    default String childPointer(String key, int index) {
+      return pointer() + "/" + (key != null ? escape(key) : Integer.toString(index));
+    }
+
     /** Called when the list at this place was reordered ({@code newPositions[old] = new}). */
     default void reordered(int[] newPositions) {}
   }
 
   private final Map<String, Span> spans = new HashMap<>();
+  // Lazily recorded entries: a place, or a child of a place (key, or index when key is null).
+  // Recording a child by its parent keeps no object alive for each leaf value of a request.
   private final List<Path> pendingPaths = new ArrayList<>();
+  private final List<String> pendingKeys = new ArrayList<>();
+  private int[] pendingIndexes = new int[16];
   private final List<Span> pendingSpans = new ArrayList<>();
+  /** Marks a pending entry for the place itself. */
+  private static final String SELF = new String("<self>");
   private final Map<JsonNode, Path> lists = new IdentityHashMap<>();
   private final Span fallback;
 
@@ -44,8 +55,23 @@ public final class SpanIndex {
 
   /** Records a span for a lazily computed place. */
   public void put(Path path, Span span) {
+    pending(path, SELF, -1, span);
+  }
+
+  /** Records a span for the member {@code key} (or, key null, the element {@code index}) of a place. */
+  public void putChild(Path parent, String key, int index, Span span) {
+    pending(parent, key, index, span);
+  }
+
+  private void pending(Path path, String key, int index, Span span) {
     if (span != null && !span.isNone()) {
+      int n = pendingPaths.size();
+      if (n == pendingIndexes.length) {
+        pendingIndexes = java.util.Arrays.copyOf(pendingIndexes, n * 2);
+      }
+      pendingIndexes[n] = index;
       pendingPaths.add(path);
+      pendingKeys.add(key);
       pendingSpans.add(span);
     }
   }
@@ -136,9 +162,13 @@ public final class SpanIndex {
       return;
     }
     for (int i = 0; i < pendingPaths.size(); i++) {
-      spans.putIfAbsent(pendingPaths.get(i).pointer(), pendingSpans.get(i));
+      Path path = pendingPaths.get(i);
+      String key = pendingKeys.get(i);
+      String pointer = key == SELF ? path.pointer() : path.childPointer(key, pendingIndexes[i]);
+      spans.putIfAbsent(pointer, pendingSpans.get(i));
     }
     pendingPaths.clear();
+    pendingKeys.clear();
     pendingSpans.clear();
   }
 
