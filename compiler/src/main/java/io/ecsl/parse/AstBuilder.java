@@ -46,7 +46,7 @@ final class AstBuilder {
     return out;
   }
 
-  private Item item(EcslParser.ItemContext ctx) {
+  Item item(EcslParser.ItemContext ctx) {
     Span span = span(ctx);
     return switch (ctx) {
       case EcslParser.ImportItemContext c ->

@@ -1,5 +1,6 @@
 package io.ecsl.parse;
 
+import io.ecsl.ast.Item;
 import io.ecsl.ast.SourceUnit;
 import io.ecsl.diag.Diagnostic;
 import io.ecsl.diag.Diagnostics;
@@ -7,9 +8,15 @@ import io.ecsl.grammar.EcslLexer;
 import io.ecsl.grammar.EcslParser;
 import io.ecsl.source.SourceFile;
 import org.antlr.v4.runtime.CharStreams;
+import java.util.ArrayList;
+import java.util.List;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTreeListener;
+import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * Parses one {@code .ecs} source into an AST. Returns null (and reports one diagnostic) when the
@@ -20,8 +27,7 @@ public final class Parser {
 
   public static SourceUnit parse(SourceFile file, Diagnostics diagnostics) {
     try {
-      EcslParser.FileContext tree = parseTree(file);
-      return new SourceUnit(file, new AstBuilder(file).file(tree));
+      return new SourceUnit(file, parseItems(file));
     } catch (SyntaxError e) {
       diagnostics.add(Diagnostic.error("E0100", e.span, e.getMessage()).withHint(e.hint));
       return null;
@@ -32,24 +38,81 @@ public final class Parser {
     }
   }
 
-  private static EcslParser.FileContext parseTree(SourceFile file) {
+  private static List<Item> parseItems(SourceFile file) {
     EcslLexer lexer = new EcslLexer(CharStreams.fromString(file.text(), file.displayName()));
     lexer.removeErrorListeners();
     CommonTokenStream tokens = new CommonTokenStream(lexer);
     EcslParser parser = new EcslParser(tokens);
     parser.removeErrorListeners();
+    TopLevelItems items = new TopLevelItems(new AstBuilder(file));
+    parser.addParseListener(items);
     // Two-stage parsing: the fast SLL mode succeeds on nearly all input; only on failure do we
     // pay for full LL, which also gives the precise error.
     parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
     parser.setErrorHandler(new FirstErrorStrategy.Bail());
     try {
-      return parser.file();
+      parser.file();
     } catch (ParseCancellationException e) {
+      items.clear();
       tokens.seek(0);
       parser.reset();
       parser.getInterpreter().setPredictionMode(PredictionMode.LL);
       parser.setErrorHandler(new FirstErrorStrategy(new SyntaxMessages(file)));
-      return parser.file();
+      parser.file();
+    }
+    return items.result();
+  }
+
+  /**
+   * Turns each top-level item into AST as soon as it is parsed and drops its parse tree, so the
+   * parse tree of a large file never exists whole: it was most of what the first garbage
+   * collections of a large build had to copy. An AST error waits until the whole file has parsed,
+   * so a syntax error anywhere still wins, as when the AST was built after parsing.
+   */
+  private static final class TopLevelItems implements ParseTreeListener {
+    private final AstBuilder builder;
+    private final List<Item> items = new ArrayList<>();
+    private RuntimeException deferred;
+
+    TopLevelItems(AstBuilder builder) {
+      this.builder = builder;
+    }
+
+    @Override
+    public void exitEveryRule(ParserRuleContext ctx) {
+      if (ctx instanceof EcslParser.ItemContext item && ctx.getParent() instanceof EcslParser.FileContext top) {
+        if (deferred == null) {
+          try {
+            items.add(builder.item(item));
+          } catch (RuntimeException e) {
+            // Either an AST error in a complete item, or an item cut short by a parse error
+            // (ANTLR exits every rule on the way out): only a parse that succeeds reports it.
+            deferred = e;
+          }
+        }
+        top.removeLastChild();
+      }
+    }
+
+    @Override
+    public void enterEveryRule(ParserRuleContext ctx) {}
+
+    @Override
+    public void visitTerminal(TerminalNode node) {}
+
+    @Override
+    public void visitErrorNode(ErrorNode node) {}
+
+    void clear() {
+      items.clear();
+      deferred = null;
+    }
+
+    List<Item> result() {
+      if (deferred != null) {
+        throw deferred;
+      }
+      return items;
     }
   }
 }
