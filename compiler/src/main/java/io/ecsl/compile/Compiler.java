@@ -59,14 +59,9 @@ public final class Compiler {
       // Syntax and import errors first: evaluating around them would only add follow-on errors.
       return new Result(diagnostics, null);
     }
-    ProjectEvaluator evaluator = new ProjectEvaluator(diagnostics, vars);
-    ProjectEvaluator.Result evaluated = evaluator.evaluate(modules);
-    timings.mark("evaluate");
-    // Lowering still runs after evaluation errors (failed values are silent there), so one run
-    // reports every problem; the rules need a complete model and run only without errors.
     String projectName = root.getFileName() == null ? "ecsl" : root.getFileName().toString();
-    EcsModel model = new ModelBuilder(evaluated.interpreter(), diagnostics)
-        .build(evaluated.declarations(), new ModelBuilder.Settings(projectName, options.region(), options.accountId()));
+    EcsModel model = evaluateAndLower(modules, vars, diagnostics, timings,
+        new ModelBuilder.Settings(projectName, options.region(), options.accountId()));
     timings.mark("lower");
     if (diagnostics.hasErrors()) {
       return new Result(diagnostics, null);
@@ -74,5 +69,18 @@ public final class Compiler {
     Rules.check(model, diagnostics);
     timings.mark("rules");
     return new Result(diagnostics, diagnostics.hasErrors() ? null : model);
+  }
+
+  /**
+   * Evaluates the modules and lowers the declarations. Its own method so that nothing keeps the
+   * evaluated values once the model exists: the rules then run with a smaller heap to collect.
+   */
+  private static EcsModel evaluateAndLower(List<LoadedModule> modules, VarInputs vars, Diagnostics diagnostics,
+      Timings timings, ModelBuilder.Settings settings) {
+    ProjectEvaluator.Result evaluated = new ProjectEvaluator(diagnostics, vars).evaluate(modules);
+    timings.mark("evaluate");
+    // Lowering still runs after evaluation errors (failed values are silent there), so one run
+    // reports every problem; the rules need a complete model and run only without errors.
+    return new ModelBuilder(evaluated.interpreter(), diagnostics).build(evaluated.declarations(), settings);
   }
 }

@@ -5,8 +5,8 @@ import java.lang.management.ThreadMXBean;
 
 /**
  * Phase timings on stderr when {@code ECSL_TIMINGS} is set: where a slow build spends its time,
- * without a profiler. Shows wall time and the compiling thread's CPU time (which a busy machine
- * disturbs far less).
+ * without a profiler. Shows wall time, the compiling thread's CPU time (which a busy machine
+ * disturbs far less) and the whole process's CPU time (worker threads, JIT and GC included).
  */
 public final class Timings {
   public Timings() {}
@@ -15,6 +15,9 @@ public final class Timings {
   private final ThreadMXBean threads = enabled ? ManagementFactory.getThreadMXBean() : null;
   private long lastWall = System.nanoTime();
   private long lastCpu = enabled ? threads.getCurrentThreadCpuTime() : 0;
+  private final com.sun.management.OperatingSystemMXBean os = enabled
+      ? (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean() : null;
+  private long lastProcessCpu = enabled ? os.getProcessCpuTime() : 0;
 
   public void mark(String phase) {
     if (!enabled) {
@@ -22,8 +25,11 @@ public final class Timings {
     }
     long wall = System.nanoTime();
     long cpu = threads.getCurrentThreadCpuTime();
-    System.err.printf("ecsl: %-9s %7.1f ms wall %7.1f ms cpu%n", phase, (wall - lastWall) / 1e6, (cpu - lastCpu) / 1e6);
+    long processCpu = os.getProcessCpuTime();
+    System.err.printf("ecsl: %-9s %7.1f ms wall %7.1f ms cpu (all threads %7.1f ms)%n", phase, (wall - lastWall) / 1e6,
+        (cpu - lastCpu) / 1e6, (processCpu - lastProcessCpu) / 1e6);
     lastWall = wall;
     lastCpu = cpu;
+    lastProcessCpu = processCpu;
   }
 }

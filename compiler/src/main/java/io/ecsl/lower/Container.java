@@ -37,8 +37,11 @@ final class Container {
     }
     ArrayNode list = s.list("portMappings", f.keySpan());
     Shape mapping = s.shape.member("portMappings").element();
+    // Descriptions capture strings and places, not values or structures: the Loc outlives lowering.
+    String label = f.label();
+    Loc owner = s.loc;
     Loc loc = s.memberLoc("portMappings", "port", f.span()).element(list.size(), f.span())
-        .named(() -> "port" + (f.label() != null ? " `" + f.label() + "`" : "") + s.where());
+        .named(() -> "port" + (label != null ? " `" + label + "`" : "") + Loc.in(owner));
     Value.Obj body = f.value() instanceof Value.Obj o ? o : new Value.Obj(f.valueSpan(), List.of());
     Value primary = f.value() instanceof Value.Obj o ? o.get(Sugars.PRIMARY) : f.value();
     Struct e = lower.structure(body, mapping, loc);
@@ -88,8 +91,10 @@ final class Container {
     ArrayNode list = s.list("environment", f.keySpan());
     Shape kv = s.shape.member("environment").element();
     Loc loc = s.memberLoc("environment", f.key(), f.span()).element(list.size(), f.span());
+    String name = f.label();
+    Loc owner = s.loc;
     JsonNode value = lower.value(f.value(), kv.member("value"), loc.member("value", f.label(), f.valueSpan(), null).stringifying()
-        .named(() -> "environment variable `" + f.label() + "`" + s.where()));
+        .named(() -> "environment variable `" + name + "`" + Loc.in(owner)));
     if (value != null) {
       var entry = JSON.objectNode();
       entry.put("name", f.label());
@@ -107,7 +112,10 @@ final class Container {
     }
     ArrayNode list = s.list("ulimits", f.keySpan());
     Shape ulimit = s.shape.member("ulimits").element();
-    Loc loc = s.memberLoc("ulimits", f.key(), f.span()).element(list.size(), f.span()).named(() -> "ulimit `" + f.label() + "`" + s.where());
+    String limitName = f.label();
+    Loc owner = s.loc;
+    Loc loc = s.memberLoc("ulimits", f.key(), f.span()).element(list.size(), f.span())
+        .named(() -> "ulimit `" + limitName + "`" + Loc.in(owner));
     Struct e;
     if (f.value() instanceof Value.Obj o) {
       e = lower.structure(o, ulimit, loc);
@@ -137,8 +145,10 @@ final class Container {
       var entry = JSON.objectNode();
       entry.put("containerName", d.key());
       lower.spans().putChild(loc, "containerName", -1, d.keySpan());
+      String name = d.key();
+      Loc owner = s.loc;
       JsonNode condition = lower.value(d.value(), dependency.member("condition"),
-          loc.member("condition", d.key(), d.valueSpan(), null).named(() -> "the condition on `" + d.key() + "`" + s.where()));
+          loc.member("condition", d.key(), d.valueSpan(), null).named(() -> "the condition on `" + name + "`" + Loc.in(owner)));
       if (condition != null) {
         entry.set("condition", condition);
         list.add(entry);

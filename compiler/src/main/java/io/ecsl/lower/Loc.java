@@ -101,6 +101,12 @@ final class Loc implements SpanIndex.Path {
     return new Loc(parent, key, index, span, hint, stringify, Naming.CUSTOM, null, null, newDescription, owner);
   }
 
+  /** {@code " in <where>"} of a place, or nothing when it has no description (for composing messages). */
+  static String in(Loc place) {
+    String w = place.where();
+    return w.isEmpty() ? "" : " in " + w;
+  }
+
   Span span() {
     return span;
   }

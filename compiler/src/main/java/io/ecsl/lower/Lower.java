@@ -191,10 +191,11 @@ final class Lower {
       for (Value.Field f : obj.fields()) {
         ObjectNode entry = JSON.objectNode();
         Loc at = loc.element(out.size(), f.span());
-        entry.put(kv[0], f.key());
+        String key = f.key();
+        entry.put(kv[0], key);
         spans.putChild(at, kv[0], -1, f.keySpan());
         JsonNode value = value(f.value(), element.member(kv[1]), at.member(kv[1], f.key(), f.valueSpan(), null).stringifying()
-            .named(() -> "`" + f.key() + "`" + (loc.where().isEmpty() ? "" : " in " + loc.where())));
+            .named(() -> "`" + key + "`" + Loc.in(loc)));
         if (value != null) {
           entry.set(kv[1], value);
           out.add(entry);

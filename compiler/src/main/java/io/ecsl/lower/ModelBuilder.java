@@ -99,6 +99,9 @@ public final class ModelBuilder {
       interpreter.report(e.diagnostic());
     }
     out.removeIf(java.util.Objects::isNull);
+    for (Resource r : out) {
+      r.requests().forEach(req -> req.spans().compact());
+    }
     return out;
   }
 
@@ -138,8 +141,9 @@ public final class ModelBuilder {
     Value in = d.in(interpreter);
     if (in != null) {
       Sugars sugars = lower().sugars();
+      String label = d.label();
       String cluster = sugars.reference(in, Kind.CLUSTER, req.loc.member("cluster", "in", in.span(), null)
-          .named(() -> "`in` of service `" + d.label() + "`"));
+          .named(() -> "`in` of service `" + label + "`"));
       if (cluster != null) {
         s.set("cluster", JSON.textNode(cluster), in.span());
       }

@@ -111,9 +111,10 @@ final class Scaling {
     Shape config = req.shape.member("TargetTrackingScalingPolicyConfiguration");
     Loc loc = s.memberLoc("TargetTrackingScalingPolicyConfiguration", f.key(), f.span());
     Value target = f.value() instanceof Value.Obj refined ? refined.get(Sugars.PRIMARY) : f.value();
+    String key = f.key();
     ObjectNode json = JSON.objectNode();
     JsonNode value = builder.lower().value(target, config.member("TargetValue"),
-        loc.member("TargetValue", f.key(), f.valueSpan(), Hint.PERCENT).named(() -> "the `" + f.key() + "` target"));
+        loc.member("TargetValue", f.key(), f.valueSpan(), Hint.PERCENT).named(() -> "the `" + key + "` target"));
     if (value == null) {
       return req.finish(s.build(), base + ".policy-" + f.key() + ".json");
     }

@@ -84,7 +84,8 @@ final class Schedules {
     ModelBuilder.Request req = builder.request(d, ServiceModel.EVENTS, "PutTargets", "schedule `" + d.label() + "`");
     Sugars sugars = builder.lower().sugars();
     Shape target = req.shape.member("Targets").element();
-    Loc targetLoc = req.loc.member("Targets", "schedule", d.span(), null).element(0, d.span()).named(() -> "schedule `" + d.label() + "`");
+    String label = d.label(); // descriptions capture the name, not the declaration
+    Loc targetLoc = req.loc.member("Targets", "schedule", d.span(), null).element(0, d.span()).named(() -> "schedule `" + label + "`");
     List<Value.Field> targetFields = new ArrayList<>();
     String account = project.accountId();
     String region = project.region();
@@ -122,14 +123,14 @@ final class Schedules {
     t.setDefault("Id", JSON.textNode("ecs-task"));
     t.set("Arn", JSON.textNode(Arns.cluster(region, account, cluster)), d.span());
     Struct ecs = builder.lower().structure(new Value.Obj(body.span(), ecsFields), target.member("EcsParameters"),
-        targetLoc.member("EcsParameters", "schedule", d.span(), null).named(() -> "schedule `" + d.label() + "`"));
+        targetLoc.member("EcsParameters", "schedule", d.span(), null).named(() -> "schedule `" + label + "`"));
     ecs.set("TaskDefinitionArn", JSON.textNode(Arns.taskDefinition(region, account, family)), d.span());
     ecs.checkRequired(d.span());
     t.set("EcsParameters", ecs.build(), d.span());
     Value overrides = body.get("overrides");
     if (overrides != null) {
       JsonNode input = builder.lower().value(overrides, ServiceModel.get(ServiceModel.ECS).shape("TaskOverride"),
-          targetLoc.member("Input", "overrides", overrides.span(), null).named(() -> "`overrides` of schedule `" + d.label() + "`"));
+          targetLoc.member("Input", "overrides", overrides.span(), null).named(() -> "`overrides` of schedule `" + label + "`"));
       if (input != null) {
         t.set("Input", JSON.textNode(input.toString()), overrides.span());
       }

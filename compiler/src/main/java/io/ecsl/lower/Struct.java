@@ -151,7 +151,7 @@ final class Struct {
   }
 
   String where() {
-    return loc.where().isEmpty() ? "" : " in " + loc.where();
+    return Loc.in(loc);
   }
 
   ObjectNode build() {

@@ -285,8 +285,11 @@ final class Sugars {
     }
     Shape element = s.shape.member(r.listMember()).element();
     ArrayNode list = s.list(r.listMember(), f.keySpan());
+    // The description captures a string and a place, not the value or the structure.
+    String written = "`" + f.key() + (f.label() != null ? " " + f.label() : "") + "`";
+    Loc owner = s.loc;
     Loc loc = s.memberLoc(r.listMember(), f.key(), f.span()).element(list.size(), f.span())
-        .named(() -> "`" + f.key() + (f.label() != null ? " " + f.label() : "") + "`" + s.where());
+        .named(() -> written + Loc.in(owner));
     Value.Obj body = f.value() instanceof Value.Obj o ? o : new Value.Obj(f.valueSpan(), List.of());
     Value primary = f.value() instanceof Value.Obj o ? o.get(PRIMARY) : f.value();
     if (f.label() == null && r.labelMember() != null && !(f.value() instanceof Value.Obj)) {
