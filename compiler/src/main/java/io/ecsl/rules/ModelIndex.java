@@ -41,6 +41,7 @@ public final class ModelIndex {
 
   public ModelIndex(EcsModel model) {
     this.model = model;
+    List<Resource> taskResources = new ArrayList<>();
     List<Resource> serviceResources = new ArrayList<>();
     List<Resource> scalingResources = new ArrayList<>();
     for (Resource r : model.resources()) {
@@ -48,11 +49,7 @@ public final class ModelIndex {
         continue;
       }
       switch (r.kind()) {
-        case TASK_DEFINITION -> {
-          TaskDefinitionView t = new TaskDefinitionView(r, r.primary());
-          taskDefinitions.add(t);
-          taskByFamily.putIfAbsent(t.family(), t);
-        }
+        case TASK_DEFINITION -> taskResources.add(r);
         case CLUSTER -> {
           ClusterView c = new ClusterView(r, r.primary());
           clusters.add(c);
@@ -72,8 +69,13 @@ public final class ModelIndex {
         case ACCOUNT_SETTING -> accountSettings.add(r);
       }
     }
-    for (Resource r : serviceResources) {
-      ServiceView s = service(r);
+    // Views are read independently, so a large project builds them on every core; the lists keep
+    // the model's order and the first of two same-named items wins, as before.
+    for (TaskDefinitionView t : taskResources.parallelStream().map(r -> new TaskDefinitionView(r, r.primary())).toList()) {
+      taskDefinitions.add(t);
+      taskByFamily.putIfAbsent(t.family(), t);
+    }
+    for (ServiceView s : serviceResources.parallelStream().map(this::service).toList()) {
       services.add(s);
       serviceByKey.putIfAbsent(clusterName(s.clusterName()) + "/" + s.name(), s);
     }
