@@ -223,15 +223,37 @@ final class Sugars {
 
   // ------------------------------------------------------------------------------- dispatch
 
+  /** What a written name means in a shape: its sugar, its labelled form, the member it names. */
+  private record Meaning(Sugar sugar, Repeat repeat, String member) {}
+
+  /**
+   * Meanings resolved so far, per shape and name as written. A large project asks about the same
+   * few hundred names millions of times; each answer took a dozen hash lookups. A Sugars belongs to
+   * one Lower, which belongs to one thread, so plain maps do.
+   */
+  private final Map<Shape, Map<String, Meaning>> meanings = new HashMap<>();
+
+  private Meaning meaning(Shape shape, String written) {
+    Map<String, Meaning> byName = meanings.computeIfAbsent(shape, k -> new HashMap<>());
+    Meaning m = byName.get(written);
+    if (m == null) {
+      String key = Shape.normalize(written);
+      m = new Meaning(sugars.getOrDefault(shape.name(), Map.of()).get(key),
+          repeats.getOrDefault(shape.name(), Map.of()).get(key), resolveMember(shape, written));
+      byName.put(written, m);
+    }
+    return m;
+  }
+
   /** Applies the sugar for this field if there is one; true when it handled the field. */
   boolean apply(Struct s, Value.Field f) {
-    String key = Shape.normalize(f.key());
-    Sugar sugar = sugars.getOrDefault(s.shape.name(), Map.of()).get(key);
+    Meaning meaning = meaning(s.shape, f.key());
+    Sugar sugar = meaning.sugar();
     if (sugar != null) {
       sugar.apply(s, f);
       return true;
     }
-    Repeat r = repeats.getOrDefault(s.shape.name(), Map.of()).get(key);
+    Repeat r = meaning.repeat();
     if (r != null && (!f.labels().isEmpty() || f.block() || r.labelMember() == null)) {
       repeated(s, f, r);
       return true;
@@ -241,13 +263,16 @@ final class Sugars {
 
   /** True when a sugar or labelled form exists for this name in this shape. */
   boolean handles(Shape shape, String written) {
-    String key = Shape.normalize(written);
-    return sugars.getOrDefault(shape.name(), Map.of()).containsKey(key)
-        || repeats.getOrDefault(shape.name(), Map.of()).containsKey(key);
+    Meaning m = meaning(shape, written);
+    return m.sugar() != null || m.repeat() != null;
   }
 
   /** The member an attribute name means here: an alias, the member itself, or the plural of it. */
   String memberFor(Shape shape, String written) {
+    return meaning(shape, written).member();
+  }
+
+  private String resolveMember(Shape shape, String written) {
     String alias = aliases.getOrDefault(shape.name(), Map.of()).get(Shape.normalize(written));
     if (alias != null) {
       return alias;
