@@ -1,6 +1,5 @@
 package io.ecsl.emit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.model.ApiRequest;
 import io.ecsl.model.EcsModel;
 import io.ecsl.model.Resource;
@@ -34,7 +33,7 @@ public final class BuildWriter {
     List<OutputFile> out = new ArrayList<>(requests.parallelStream()
         .map(req -> new OutputFile(req.file(), Json.prettyBytes(req.body())))
         .toList());
-    out.add(new OutputFile("manifest.json", Json.prettyBytes(Manifest.of(model))));
+    out.add(new OutputFile("manifest.json", Manifest.bytes(model)));
     return out;
   }
 
@@ -85,30 +84,53 @@ public final class BuildWriter {
     }
   }
 
+  /**
+   * The files the previous build listed in its manifest. Read as a stream of tokens: a large
+   * project's manifest is megabytes, and only the file names matter here.
+   */
   private static Set<String> previousFiles(Path dir) {
     Set<String> files = new HashSet<>();
     Path manifest = dir.resolve("manifest.json");
     if (!Files.isRegularFile(manifest)) {
       return files;
     }
-    try {
-      JsonNode root = Json.MAPPER.readTree(manifest.toFile());
-      for (JsonNode e : root.path("entries")) {
-        String file = e.path("file").asText("");
-        // Only plain relative paths: a hand-edited manifest must not make us delete elsewhere.
-        if (!file.isEmpty() && !file.contains("..") && !file.startsWith("/")) {
-          files.add(file);
-        }
+    try (com.fasterxml.jackson.core.JsonParser p = Json.MAPPER.getFactory().createParser(manifest.toFile())) {
+      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        return files;
       }
-      for (JsonNode e : root.path("extraFiles")) {
-        String file = e.asText("");
-        if (!file.isEmpty() && !file.contains("..") && !file.startsWith("/")) {
-          files.add(file);
+      while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        com.fasterxml.jackson.core.JsonToken value = p.nextToken();
+        if (field.equals("entries") && value == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+          while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+              String name = p.currentName();
+              p.nextToken();
+              if (name.equals("file") && p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+                addSafe(files, p.getText());
+              } else {
+                p.skipChildren();
+              }
+            }
+          }
+        } else if (field.equals("extraFiles") && value == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+          while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+            addSafe(files, p.getText());
+          }
+        } else {
+          p.skipChildren();
         }
       }
     } catch (IOException e) {
-      return files;
+      return files; // a damaged manifest: nothing is removed, which is the safe side
     }
     return files;
+  }
+
+  /** Only plain relative paths: a hand-edited manifest must not make us delete elsewhere. */
+  private static void addSafe(Set<String> files, String file) {
+    if (file != null && !file.isEmpty() && !file.contains("..") && !file.startsWith("/")) {
+      files.add(file);
+    }
   }
 }

@@ -63,10 +63,21 @@ public final class Json {
    * thousands of files, which cost more than writing them.
    */
   public static byte[] prettyBytes(JsonNode node) {
+    return prettyBytes(g -> write(g, node));
+  }
+
+  /** Something that writes one JSON document to a generator. */
+  @FunctionalInterface
+  public interface Document {
+    void writeTo(JsonGenerator g) throws IOException;
+  }
+
+  /** A document written by {@code document} in this class's style, as UTF-8 bytes ending in a newline. */
+  public static byte[] prettyBytes(Document document) {
     ByteArrayBuilder out = new ByteArrayBuilder(2000);
     try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
       g.setPrettyPrinter(PRETTY.createInstance());
-      write(g, node);
+      document.writeTo(g);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,7 +1,5 @@
 package io.ecsl.emit;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.model.ApiRequest;
 import io.ecsl.model.EcsModel;
@@ -30,31 +28,54 @@ public final class Manifest {
 
   private Manifest() {}
 
+  /** The manifest as a tree (what {@link #bytes} writes). */
   public static ObjectNode of(EcsModel model) {
-    JsonNodeFactory f = JsonNodeFactory.instance;
-    ObjectNode root = f.objectNode();
-    root.put("version", VERSION);
-    root.put("project", model.project());
-    root.put("region", model.region());
-    root.put("accountId", model.accountId());
-    ArrayNode entries = root.putArray("entries");
-    for (Resource r : model.resources()) {
-      for (ApiRequest req : r.requests()) {
-        ObjectNode e = entries.addObject();
-        e.put("service", req.service());
-        e.put("operation", req.cliOperation());
-        e.put("file", req.file());
-        e.put("kind", r.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        e.put("name", r.name());
-        e.put("cluster", r.cluster());
-        e.put("address", r.address());
-        ObjectNode owned = e.putObject("ownedElsewhere");
-        r.ownedElsewhere().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-            .forEach(o -> owned.put(o.getKey(), o.getValue()));
-      }
+    try {
+      return (ObjectNode) Json.MAPPER.readTree(bytes(model));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
-    ArrayNode extra = root.putArray("extraFiles");
-    EXTRA_FILES.forEach(extra::add);
-    return root;
+  }
+
+  /**
+   * {@code manifest.json}, written straight to a generator: for a large project it has tens of
+   * thousands of entries, and building them as a tree first cost as much as writing them.
+   */
+  public static byte[] bytes(EcsModel model) {
+    return Json.prettyBytes(g -> {
+      g.writeStartObject();
+      g.writeNumberField("version", VERSION);
+      g.writeStringField("project", model.project());
+      g.writeStringField("region", model.region());
+      g.writeStringField("accountId", model.accountId());
+      g.writeArrayFieldStart("entries");
+      for (Resource r : model.resources()) {
+        String kind = r.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        String address = r.address();
+        for (ApiRequest req : r.requests()) {
+          g.writeStartObject();
+          g.writeStringField("service", req.service());
+          g.writeStringField("operation", req.cliOperation());
+          g.writeStringField("file", req.file());
+          g.writeStringField("kind", kind);
+          g.writeStringField("name", r.name());
+          g.writeStringField("cluster", r.cluster());
+          g.writeStringField("address", address);
+          g.writeObjectFieldStart("ownedElsewhere");
+          for (var o : new java.util.TreeMap<>(r.ownedElsewhere()).entrySet()) {
+            g.writeStringField(o.getKey(), o.getValue());
+          }
+          g.writeEndObject();
+          g.writeEndObject();
+        }
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("extraFiles");
+      for (String f : EXTRA_FILES) {
+        g.writeString(f);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
   }
 }
