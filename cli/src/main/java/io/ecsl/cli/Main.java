@@ -69,6 +69,8 @@ public final class Main implements Runnable {
     String named = commandName(args);
     if (named != null && !named.equals("help")) {
       cli.addSubcommand(named, COMMANDS.get(named).get());
+    } else if (named == null && args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) {
+      return cli; // `ecsl --version` needs no commands
     } else {
       // top-level help, `help COMMAND`, a misspelt command (for "did you mean"): all of them
       COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));

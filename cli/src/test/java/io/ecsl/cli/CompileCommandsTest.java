@@ -93,6 +93,22 @@ class CompileCommandsTest {
   }
 
   @Test
+  void versionHelpAndMisspeltCommandsWorkWithCommandsRegisteredOnDemand() {
+    Cli.Run version = Cli.run("--version");
+    assertEquals(0, version.exitCode());
+    assertTrue(version.out().startsWith("ecsl "), version.out());
+    Cli.Run help = Cli.run("--help");
+    assertEquals(0, help.exitCode());
+    for (String command : new String[] {"check", "build", "plan", "apply", "runtime"}) {
+      assertTrue(help.out().contains("  " + command + " "), command + " missing from help: " + help.out());
+    }
+    Cli.Run misspelt = Cli.run("biuld", "x");
+    assertEquals(1, misspelt.exitCode());
+    assertTrue(misspelt.err().contains("Did you mean: ecsl build"), misspelt.err());
+    assertEquals(0, Cli.run("help", "build").exitCode());
+  }
+
+  @Test
   void everyCommandHasHelpAndUsageErrorsExitOne() {
     CommandLine cli = Main.commandLine();
     for (String name : cli.getSubcommands().keySet()) {

@@ -18,6 +18,14 @@ public record ApiRequest(String service, String operation, ObjectNode body, Span
 
   /** {@code RegisterTaskDefinition} → {@code register-task-definition}, as the AWS CLI names it. */
   public String cliOperation() {
+    return CLI_NAMES.computeIfAbsent(operation, ApiRequest::cliName);
+  }
+
+  /** A handful of operations, asked for once per request in a build's manifest and script. */
+  private static final java.util.concurrent.ConcurrentHashMap<String, String> CLI_NAMES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String cliName(String operation) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < operation.length(); i++) {
       char c = operation.charAt(i);
