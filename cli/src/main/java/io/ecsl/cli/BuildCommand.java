@@ -38,7 +38,6 @@ final class BuildCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    io.ecsl.compile.Warmup.start(io.ecsl.compile.Warmup.Stages.BUILD);
     Compiler.Result result = Compiler.compile(compile.toOptions());
     var stdout = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();

@@ -40,7 +40,6 @@ final class CheckCommand implements Callable<Integer> {
     Diagnostics diagnostics = new Diagnostics();
     int resources = 0;
     if (!sources.isEmpty() || json.isEmpty()) {
-      io.ecsl.compile.Warmup.start(io.ecsl.compile.Warmup.Stages.CHECK);
       Compiler.Result result = Compiler.compile(compile.toOptions(sources));
       diagnostics.addAll(result.diagnostics().sorted());
       resources += result.model() == null ? 0 : result.model().resources().size();
