@@ -333,29 +333,25 @@ public final class Rules {
     }
     // Item-major: every rule on one task definition (or service) while it is in cache, in
     // chunks spread over the cores together with the whole-model rules.
-    List<TaskDefinitionView> tasks = index.taskDefinitions();
-    for (int from = 0; from < tasks.size(); from += CHUNK) {
-      List<TaskDefinitionView> chunk = tasks.subList(from, Math.min(tasks.size(), from + CHUNK));
-      jobs.add(() -> {
-        for (TaskDefinitionView task : chunk) {
-          for (int i = 0; i < taskRules.size(); i++) {
-            taskRules.get(i).checkTaskDefinition(taskContexts.get(i), task);
-          }
-        }
-      });
-    }
-    List<ServiceView> services = index.services();
-    for (int from = 0; from < services.size(); from += CHUNK) {
-      List<ServiceView> chunk = services.subList(from, Math.min(services.size(), from + CHUNK));
-      jobs.add(() -> {
-        for (ServiceView service : chunk) {
-          for (int i = 0; i < serviceRules.size(); i++) {
-            serviceRules.get(i).checkService(serviceContexts.get(i), service);
-          }
-        }
-      });
-    }
+    addChunks(jobs, index.taskDefinitions(), task -> {
+      for (int i = 0; i < taskRules.size(); i++) {
+        taskRules.get(i).checkTaskDefinition(taskContexts.get(i), task);
+      }
+    });
+    addChunks(jobs, index.services(), service -> {
+      for (int i = 0; i < serviceRules.size(); i++) {
+        serviceRules.get(i).checkService(serviceContexts.get(i), service);
+      }
+    });
     jobs.parallelStream().forEach(Runnable::run);
+  }
+
+  /** Adds one job per {@link #CHUNK} items, each checking its items in order. */
+  private static <T> void addChunks(List<Runnable> jobs, List<T> items, java.util.function.Consumer<T> checkOne) {
+    for (int from = 0; from < items.size(); from += CHUNK) {
+      List<T> chunk = items.subList(from, Math.min(items.size(), from + CHUNK));
+      jobs.add(() -> chunk.forEach(checkOne));
+    }
   }
 
   /** Items per job: large enough to amortise scheduling, small enough to balance two to many cores. */
