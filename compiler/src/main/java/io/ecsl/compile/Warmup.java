@@ -10,6 +10,7 @@ import io.ecsl.schema.Shape;
 import io.ecsl.source.SourceFile;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Loads, on the spare core, what the stages of a compile need (the parser's tables, the API models,
@@ -28,7 +29,7 @@ public final class Warmup {
     BUILD
   }
 
-  private static final java.util.concurrent.atomic.AtomicBoolean STARTED = new java.util.concurrent.atomic.AtomicBoolean();
+  private static final AtomicBoolean STARTED = new AtomicBoolean();
 
   /** Starts warming up in a daemon thread (once per process); returns at once. */
   public static void start(Stages stages) {

@@ -1,5 +1,7 @@
 package io.ecsl.emit;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.ecsl.model.ApiRequest;
 import io.ecsl.model.EcsModel;
 import io.ecsl.model.Resource;
@@ -94,27 +96,27 @@ public final class BuildWriter {
     if (!Files.isRegularFile(manifest)) {
       return files;
     }
-    try (com.fasterxml.jackson.core.JsonParser p = Json.MAPPER.getFactory().createParser(manifest.toFile())) {
-      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+    try (JsonParser p = Json.MAPPER.getFactory().createParser(manifest.toFile())) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
         return files;
       }
-      while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
-        com.fasterxml.jackson.core.JsonToken value = p.nextToken();
-        if (field.equals("entries") && value == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
-          while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
-            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+        JsonToken value = p.nextToken();
+        if (field.equals("entries") && value == JsonToken.START_ARRAY) {
+          while (p.nextToken() == JsonToken.START_OBJECT) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
               String name = p.currentName();
               p.nextToken();
-              if (name.equals("file") && p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+              if (name.equals("file") && p.currentToken() == JsonToken.VALUE_STRING) {
                 addSafe(files, p.getText());
               } else {
                 p.skipChildren();
               }
             }
           }
-        } else if (field.equals("extraFiles") && value == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
-          while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+        } else if (field.equals("extraFiles") && value == JsonToken.START_ARRAY) {
+          while (p.nextToken() == JsonToken.VALUE_STRING) {
             addSafe(files, p.getText());
           }
         } else {
