@@ -81,7 +81,7 @@ OPEN_STRING    : '"' -> pushMode(STRING);
 
 LINE_COMMENT  : ('#' | '//') ~[\r\n]* -> channel(HIDDEN);
 BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN);
-WS            : [ \t\r\n\f]+ -> channel(HIDDEN);
+WS            : [ \t\r\n\f]+ -> skip; // no token: nothing reads whitespace, and a large file has tens of thousands of runs
 
 // Anything else is one bad character; the parser turns it into a readable error.
 BAD_CHAR : .;
