@@ -22,7 +22,8 @@ for i in "${!jars[@]}"; do
   "$java" "${flags[@]}" -XX:ArchiveClassesAtExit="$work/ab_$i.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
     -jar "${jars[$i]}" build "$repo/samples/fargate-web" --out "$work/ab_train_$i" >/dev/null 2>&1
   "$java" "${flags[@]}" -XX:SharedArchiveFile="$work/ab_$i.jsa" -Xlog:cds=off \
-    -jar "${jars[$i]}" build "$src" --out "$work/ab_$i" >/dev/null   # warm-up run; fails loudly
+    -jar "${jars[$i]}" build "$src" --out "$work/ab_$i" >/dev/null 2>"$work/ab_$i.err" \
+    || { cat "$work/ab_$i.err" >&2; echo "${jars[$i]}: the build failed" >&2; exit 1; }   # warm-up run
 done
 for _ in $(seq "$runs"); do
   for i in "${!jars[@]}"; do
