@@ -59,11 +59,6 @@ final class Loc implements SpanIndex.Path {
     this.owner = owner == null ? this : owner;
   }
 
-  /** This place, sharing list reordering with {@code samePlace} (another Loc of the same member). */
-  Loc sharing(Loc samePlace) {
-    return new Loc(parent, key, index, span, hint, stringify, Naming.AS_BASE, null, this, null, samePlace.owner);
-  }
-
   /** The root of a request, described as e.g. "task definition `web`". */
   static Loc root(String where, Span span) {
     return new Loc(null, null, -1, span, null, false, Naming.FIXED, where, null, null, null);
@@ -73,7 +68,7 @@ final class Loc implements SpanIndex.Path {
     return new Loc(this, member, -1, at, memberHint, false, Naming.WORD_IN_BASE, written, this, null, null);
   }
 
-  /** Like {@code member(…).sharing(samePlace)}, in one object. */
+  /** A member that shares list reordering with {@code samePlace} (another Loc of the same member). */
   Loc member(String member, String written, Span at, Hint memberHint, Loc samePlace) {
     return new Loc(this, member, -1, at, memberHint, false, Naming.WORD_IN_BASE, written, this, null, samePlace.owner);
   }
