@@ -94,9 +94,15 @@ public final class Main implements Runnable {
     }
   }
 
-  /** The command the arguments name (the first word that is not an option), if it is one of ours. */
+  /**
+   * The command the arguments name (the first word that is not an option), if it is one of ours;
+   * null when top-level help comes first ({@code ecsl -h build} lists every command).
+   */
   private static String commandName(String... args) {
     for (String a : args) {
+      if (a.equals("-h") || a.equals("--help")) {
+        return null;
+      }
       if (!a.startsWith("-")) {
         return COMMANDS.containsKey(a) ? a : null;
       }

@@ -102,6 +102,8 @@ class CompileCommandsTest {
     for (String command : new String[] {"check", "build", "plan", "apply", "runtime"}) {
       assertTrue(help.out().contains("  " + command + " "), command + " missing from help: " + help.out());
     }
+    Cli.Run helpFirst = Cli.run("-h", "build");
+    assertTrue(helpFirst.out().contains("  apply "), "top-level help lists every command: " + helpFirst.out());
     Cli.Run misspelt = Cli.run("biuld", "x");
     assertEquals(1, misspelt.exitCode());
     assertTrue(misspelt.err().contains("Did you mean: ecsl build"), misspelt.err());
