@@ -160,6 +160,17 @@ public final class Shape {
     return enumValues != null && !enumValues.isEmpty();
   }
 
+  private volatile Set<String> enumSet;
+
+  /** True when {@code value} is one of this enum's values (a set lookup: asked for every enum value of a build). */
+  public boolean isEnumValue(String value) {
+    Set<String> set = enumSet;
+    if (set == null) {
+      set = enumSet = enumValues == null ? Set.of() : Set.copyOf(enumValues);
+    }
+    return set.contains(value);
+  }
+
   /** The shape of a member, or null if there is no such member. */
   public Shape member(String memberName) {
     Shape m = memberShapes.get(memberName);

@@ -97,7 +97,12 @@ final class ModelWalk {
       At here = At.of(parent, key, index);
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        walk(r, req, e.getValue(), shape.member(e.getKey()), here, e.getKey(), -1, e.getKey());
+        Shape memberShape = shape.member(e.getKey());
+        if (memberShape == null) {
+          unknownMember(r, req, shape, here, e.getKey());
+        } else {
+          walk(r, req, e.getValue(), memberShape, here, e.getKey(), -1, e.getKey());
+        }
       }
     } else if (shape.isList()) {
       At here = At.of(parent, key, index);
@@ -124,20 +129,13 @@ final class ModelWalk {
       add("E1802", r, req, At.of(parent, key, index), name(member) + " must be " + expected + ", not " + describe(node), "fix its JSON type");
       return false;
     }
-    if (shape.isEnum() && !shape.enumValues().contains(node.asText())) {
+    if (shape.isEnum() && !shape.isEnumValue(node.asText())) {
       String mean = Suggestions.didYouMean(node.asText(), shape.enumValues());
       add("E1802", r, req, At.of(parent, key, index), "`" + node.asText() + "` is not a valid " + name(member),
           (mean != null ? mean + " " : "") + "valid values: " + String.join(", ", shape.enumValues()));
     }
     if (shape.isStructure()) {
-      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-        String name = it.next();
-        if (shape.member(name) == null) {
-          String mean = Suggestions.didYouMean(name, shape.members().keySet());
-          add("E1802", r, req, At.of(parent, key, index).child(name), "`" + name + "` is not a member of " + shape.name(),
-              mean != null ? mean : "remove it (member names are case-sensitive)");
-        }
-      }
+      // unknown members are reported by walk(), in the same pass over the members
       for (String required : shape.required()) {
         JsonNode v = node.get(required);
         if (v == null || v.isNull()) {
@@ -146,6 +144,12 @@ final class ModelWalk {
       }
     }
     return true;
+  }
+
+  private void unknownMember(Resource r, ApiRequest req, Shape shape, At structure, String name) {
+    String mean = Suggestions.didYouMean(name, shape.members().keySet());
+    add("E1802", r, req, structure.child(name), "`" + name + "` is not a member of " + shape.name(),
+        mean != null ? mean : "remove it (member names are case-sensitive)");
   }
 
   /** The JSON type the shape needs when {@code node} does not have it, else null. */
