@@ -7,6 +7,7 @@ import io.ecsl.runtime.api.ApiException;
 import io.ecsl.runtime.api.AwsService;
 import io.ecsl.runtime.api.Pages;
 import io.ecsl.runtime.api.RequestContext;
+import io.ecsl.runtime.api.ResourceTags;
 import io.ecsl.runtime.api.Requests;
 import io.ecsl.runtime.engine.ControlPlane;
 import io.ecsl.runtime.engine.RuntimeState;
@@ -16,7 +17,6 @@ import io.ecsl.runtime.model.Ids;
 import io.ecsl.runtime.store.Tag;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The Application Auto Scaling subset for ECS services ({@code AnyScaleFrontendService}, §9):
@@ -31,9 +31,12 @@ public final class AutoScalingApi implements AwsService {
   private final ControlPlane plane;
   private final RuntimeState state;
 
+  private final ResourceTags tags;
+
   public AutoScalingApi(ControlPlane plane) {
     this.plane = plane;
     this.state = plane.state();
+    this.tags = new ResourceTags(state, ResourceTags.Form.MAP, "ValidationException", this::requireTargetArn);
   }
 
   @Override
@@ -55,9 +58,9 @@ public final class AutoScalingApi implements AwsService {
       case "PutScalingPolicy" -> putPolicy(request, context);
       case "DeleteScalingPolicy" -> deletePolicy(request, context);
       case "DescribeScalingPolicies" -> describePolicies(request, context);
-      case "TagResource" -> tag(request);
-      case "UntagResource" -> untag(request);
-      case "ListTagsForResource" -> listTags(request);
+      case "TagResource" -> tags.tag(request);
+      case "UntagResource" -> tags.untag(request);
+      case "ListTagsForResource" -> tags.list(request);
       default -> throw new ApiException("UnknownOperationException", "The ecsl runtime does not implement"
           + " Application Auto Scaling " + operation + "; it supports scalable targets, scaling policies and tags.");
     };
@@ -91,7 +94,7 @@ public final class AutoScalingApi implements AwsService {
     TargetKey key = TargetKey.of(request, context);
     Integer min = Json.integer(request, "MinCapacity");
     Integer max = Json.integer(request, "MaxCapacity");
-    List<Tag> tags = tagMap(request.get("Tags"));
+    List<Tag> newTags = tags.parse(request.get("Tags"));
     return state.atomically(() -> {
       ObjectNode existing = state.scalableTargets.get(key.id());
       ObjectNode target = existing == null ? Json.object() : existing.deepCopy();
@@ -125,24 +128,13 @@ public final class AutoScalingApi implements AwsService {
       }
       state.scalableTargets.put(key.id(), target);
       String arn = Json.text(target, "ScalableTargetARN");
-      if (!tags.isEmpty()) {
-        state.putTags(arn, tags);
+      if (!newTags.isEmpty()) {
+        state.putTags(arn, newTags);
       }
       ObjectNode response = Json.object();
       response.put("ScalableTargetARN", arn);
       return response;
     });
-  }
-
-  private static List<Tag> tagMap(JsonNode tags) {
-    List<Tag> out = new ArrayList<>();
-    if (tags != null && tags.isObject()) {
-      for (Map.Entry<String, JsonNode> entry : tags.properties()) {
-        out.add(new Tag(entry.getKey(), entry.getValue().asText()));
-      }
-    }
-    Requests.validate(out, "ValidationException");
-    return out;
   }
 
   private JsonNode deregister(JsonNode request, RequestContext context) {
@@ -303,36 +295,6 @@ public final class AutoScalingApi implements AwsService {
       ArrayNode out = response.putArray("ScalingPolicies");
       page.items().forEach(out::add);
       Json.putIfPresent(response, "NextToken", page.nextToken());
-      return response;
-    });
-  }
-
-  private JsonNode tag(JsonNode request) {
-    String arn = Requests.required(request, "ResourceARN", "ValidationException");
-    List<Tag> tags = tagMap(Requests.requiredNode(request, "Tags", "ValidationException"));
-    return state.atomically(() -> {
-      requireTargetArn(arn);
-      state.putTags(arn, tags);
-      return Json.object();
-    });
-  }
-
-  private JsonNode untag(JsonNode request) {
-    String arn = Requests.required(request, "ResourceARN", "ValidationException");
-    return state.atomically(() -> {
-      requireTargetArn(arn);
-      state.removeTags(arn, Json.strings(request, "TagKeys"));
-      return Json.object();
-    });
-  }
-
-  private JsonNode listTags(JsonNode request) {
-    String arn = Requests.required(request, "ResourceARN", "ValidationException");
-    return state.atomically(() -> {
-      requireTargetArn(arn);
-      ObjectNode response = Json.object();
-      ObjectNode tags = response.putObject("Tags");
-      state.tags(arn).forEach(tag -> tags.put(tag.key(), tag.value()));
       return response;
     });
   }

@@ -7,6 +7,7 @@ import io.ecsl.runtime.api.ApiException;
 import io.ecsl.runtime.api.AwsService;
 import io.ecsl.runtime.api.Pages;
 import io.ecsl.runtime.api.RequestContext;
+import io.ecsl.runtime.api.ResourceTags;
 import io.ecsl.runtime.api.Requests;
 import io.ecsl.runtime.engine.ControlPlane;
 import io.ecsl.runtime.engine.RuntimeState;
@@ -31,9 +32,12 @@ public final class CloudMapApi implements AwsService {
   private final ControlPlane plane;
   private final RuntimeState state;
 
+  private final ResourceTags tags;
+
   public CloudMapApi(ControlPlane plane) {
     this.plane = plane;
     this.state = plane.state();
+    this.tags = new ResourceTags(state, ResourceTags.Form.KEY_VALUE_LIST, "InvalidInput", this::requireNamespaceArn);
   }
 
   @Override
@@ -55,9 +59,9 @@ public final class CloudMapApi implements AwsService {
       case "ListNamespaces" -> list(request, context);
       case "DeleteNamespace" -> delete(request, context);
       case "GetOperation" -> getOperation(request);
-      case "TagResource" -> tag(request);
-      case "UntagResource" -> untag(request);
-      case "ListTagsForResource" -> listTags(request);
+      case "TagResource" -> tags.tag(request);
+      case "UntagResource" -> tags.untag(request);
+      case "ListTagsForResource" -> tags.list(request);
       default -> throw new ApiException("UnknownOperationException", "The ecsl runtime does not implement Cloud Map "
           + operation + "; it supports namespaces, operations and tags.");
     };
@@ -72,7 +76,7 @@ public final class CloudMapApi implements AwsService {
     if (type.equals("DNS_PRIVATE")) {
       Requests.required(request, "Vpc", "InvalidInput");
     }
-    List<Tag> tags = Requests.pascalTags(request.get("Tags"), "InvalidInput");
+    List<Tag> newTags = tags.parse(request.get("Tags"));
     String requestId = Json.text(request, "CreatorRequestId");
     return state.atomically(() -> {
       ObjectNode existing = Namespaces.find(state, context.region(), name);
@@ -88,8 +92,8 @@ public final class CloudMapApi implements AwsService {
           requestId, now);
       String id = Json.text(namespace, "Id");
       state.namespaces.put(id, namespace);
-      if (!tags.isEmpty()) {
-        state.putTags(Json.text(namespace, "Arn"), tags);
+      if (!newTags.isEmpty()) {
+        state.putTags(Json.text(namespace, "Arn"), newTags);
       }
       return operationResponse(recordOperation("CREATE_NAMESPACE", id, now));
     });
@@ -207,36 +211,6 @@ public final class CloudMapApi implements AwsService {
       }
       ObjectNode response = Json.object();
       response.set("Operation", operation.deepCopy());
-      return response;
-    });
-  }
-
-  private JsonNode tag(JsonNode request) {
-    String arn = Requests.required(request, "ResourceARN", "InvalidInput");
-    List<Tag> tags = Requests.pascalTags(Requests.requiredNode(request, "Tags", "InvalidInput"), "InvalidInput");
-    return state.atomically(() -> {
-      requireNamespaceArn(arn);
-      state.putTags(arn, tags);
-      return Json.object();
-    });
-  }
-
-  private JsonNode untag(JsonNode request) {
-    String arn = Requests.required(request, "ResourceARN", "InvalidInput");
-    return state.atomically(() -> {
-      requireNamespaceArn(arn);
-      state.removeTags(arn, Json.strings(request, "TagKeys"));
-      return Json.object();
-    });
-  }
-
-  private JsonNode listTags(JsonNode request) {
-    String arn = Requests.required(request, "ResourceARN", "InvalidInput");
-    return state.atomically(() -> {
-      requireNamespaceArn(arn);
-      ObjectNode response = Json.object();
-      ArrayNode tags = response.putArray("Tags");
-      state.tags(arn).forEach(tag -> tags.addObject().put("Key", tag.key()).put("Value", tag.value()));
       return response;
     });
   }

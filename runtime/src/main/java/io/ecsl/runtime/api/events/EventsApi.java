@@ -7,6 +7,7 @@ import io.ecsl.runtime.api.ApiException;
 import io.ecsl.runtime.api.AwsService;
 import io.ecsl.runtime.api.Pages;
 import io.ecsl.runtime.api.RequestContext;
+import io.ecsl.runtime.api.ResourceTags;
 import io.ecsl.runtime.api.Requests;
 import io.ecsl.runtime.engine.ControlPlane;
 import io.ecsl.runtime.engine.RuntimeState;
@@ -28,8 +29,11 @@ public final class EventsApi implements AwsService {
 
   private final RuntimeState state;
 
+  private final ResourceTags tags;
+
   public EventsApi(ControlPlane plane) {
     this.state = plane.state();
+    this.tags = new ResourceTags(state, ResourceTags.Form.KEY_VALUE_LIST, "ValidationException", this::requireRule);
   }
 
   @Override
@@ -52,9 +56,9 @@ public final class EventsApi implements AwsService {
       case "PutTargets" -> putTargets(request, context);
       case "ListTargetsByRule" -> listTargets(request, context);
       case "RemoveTargets" -> removeTargets(request, context);
-      case "TagResource" -> tag(request);
-      case "UntagResource" -> untag(request);
-      case "ListTagsForResource" -> listTags(request);
+      case "TagResource" -> tags.tag(request);
+      case "UntagResource" -> tags.untag(request);
+      case "ListTagsForResource" -> tags.list(request);
       default -> throw new ApiException("UnknownOperationException", "The ecsl runtime does not implement"
           + " EventBridge " + operation + "; it supports rules, targets and tags.");
     };
@@ -105,7 +109,7 @@ public final class EventsApi implements AwsService {
     if (!List.of("ENABLED", "DISABLED", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS").contains(state1)) {
       throw ApiException.validation("Invalid State '" + state1 + "': use ENABLED or DISABLED.");
     }
-    List<Tag> tags = Requests.pascalTags(request.get("Tags"), "ValidationException");
+    List<Tag> newTags = tags.parse(request.get("Tags"));
     String bus = bus(request);
     return state.atomically(() -> {
       String arn = ruleArn(context, bus, name);
@@ -120,8 +124,8 @@ public final class EventsApi implements AwsService {
       rule.put("EventBusName", bus);
       rule.put("CreatedBy", Arns.ACCOUNT);
       state.rules.put(arn, rule);
-      if (!tags.isEmpty()) {
-        state.putTags(arn, tags);
+      if (!newTags.isEmpty()) {
+        state.putTags(arn, newTags);
       }
       ObjectNode response = Json.object();
       response.put("RuleArn", arn);
@@ -242,40 +246,6 @@ public final class EventsApi implements AwsService {
       }
       response.put("FailedEntryCount", failed.size());
       response.set("FailedEntries", failed);
-      return response;
-    });
-  }
-
-  private JsonNode tag(JsonNode request) {
-    String arn = Requests.required(request, "ResourceARN", "ValidationException");
-    List<Tag> tags = Requests.pascalTags(Requests.requiredNode(request, "Tags", "ValidationException"),
-        "ValidationException");
-    return state.atomically(() -> {
-      requireRule(arn);
-      state.putTags(arn, tags);
-      return Json.object();
-    });
-  }
-
-  private JsonNode untag(JsonNode request) {
-    String arn = Requests.required(request, "ResourceARN", "ValidationException");
-    List<String> keys = Json.strings(request, "TagKeys");
-    return state.atomically(() -> {
-      requireRule(arn);
-      state.removeTags(arn, keys);
-      return Json.object();
-    });
-  }
-
-  private JsonNode listTags(JsonNode request) {
-    String arn = Requests.required(request, "ResourceARN", "ValidationException");
-    return state.atomically(() -> {
-      requireRule(arn);
-      ObjectNode response = Json.object();
-      ArrayNode tags = response.putArray("Tags");
-      for (Tag tag : state.tags(arn)) {
-        tags.addObject().put("Key", tag.key()).put("Value", tag.value());
-      }
       return response;
     });
   }
