@@ -28,6 +28,15 @@ final class EcsResolver {
     return Arns.isArn(cluster) ? cluster : Arns.cluster(context.region(), cluster);
   }
 
+  /** The ARN of a cluster the runtime holds (in any status), or ClusterNotFoundException. */
+  String existingClusterArn(RequestContext context, String clusterOrNull) {
+    String arn = clusterArn(context, clusterOrNull);
+    if (!state.clusters.contains(arn)) {
+      throw new ApiException("ClusterNotFoundException", "Cluster not found: " + arn + ".");
+    }
+    return arn;
+  }
+
   /** The ACTIVE cluster, or ClusterNotFoundException. */
   ObjectNode activeCluster(RequestContext context, String clusterOrNull) {
     ObjectNode cluster = state.clusters.get(clusterArn(context, clusterOrNull));

@@ -384,10 +384,7 @@ final class ServiceOps {
     }
     boolean includeTags = Json.strings(request, "include").contains("TAGS");
     return state.atomically(() -> {
-      String clusterArn = resolver.clusterArn(context, Json.text(request, "cluster"));
-      if (!state.clusters.contains(clusterArn)) {
-        throw new ApiException("ClusterNotFoundException", "Cluster not found: " + clusterArn + ".");
-      }
+      String clusterArn = resolver.existingClusterArn(context, Json.text(request, "cluster"));
       ObjectNode response = Json.object();
       ArrayNode services = response.putArray("services");
       ArrayNode failures = response.putArray("failures");

@@ -147,10 +147,7 @@ final class TaskOps {
     }
     boolean includeTags = Json.strings(request, "include").contains("TAGS");
     return state.atomically(() -> {
-      String clusterArn = resolver.clusterArn(context, Json.text(request, "cluster"));
-      if (!state.clusters.contains(clusterArn)) {
-        throw new ApiException("ClusterNotFoundException", "Cluster not found: " + clusterArn + ".");
-      }
+      String clusterArn = resolver.existingClusterArn(context, Json.text(request, "cluster"));
       ObjectNode out = Json.object();
       ArrayNode tasks = out.putArray("tasks");
       ArrayNode failures = out.putArray("failures");
