@@ -45,14 +45,16 @@ final class DockerTestSupport {
 
   /** All tasks whose desired status is RUNNING and all STOPPED ones, in one DescribeTasks call. */
   List<JsonNode> everyTask() {
-    List<String> arns = new ArrayList<>();
+    // A set: a task being stopped between the two listings is listed by both, and counting it twice
+    // once made the rolling-deployment test see 9 tasks where the service never had more than 8.
+    java.util.Set<String> arns = new java.util.LinkedHashSet<>();
     for (String status : List.of("RUNNING", "STOPPED")) {
       ecs("ListTasks", "{\"desiredStatus\":\"" + status + "\"}").get("taskArns").forEach(a -> arns.add(a.asText()));
     }
     List<JsonNode> out = new ArrayList<>();
     if (!arns.isEmpty()) {
       ObjectNode body = Json.object().put("cluster", cluster);
-      body.set("tasks", Json.arrayOf(arns));
+      body.set("tasks", Json.arrayOf(new ArrayList<>(arns)));
       client.ecs("DescribeTasks", body).get("tasks").forEach(out::add);
     }
     return out;
