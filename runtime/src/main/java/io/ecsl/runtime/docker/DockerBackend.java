@@ -60,6 +60,9 @@ import java.util.regex.Pattern;
  * {@link BackendException.Kind#UNAVAILABLE}.
  */
 public final class DockerBackend implements ContainerBackend {
+  /** How long a start answered with "No such container" is retried before the container counts as gone. */
+  static final Duration START_NOT_FOUND_GRACE = Duration.ofSeconds(3);
+  private static final Duration START_RETRY = Duration.ofMillis(200);
   private static final Pattern EXIT_CODE = Pattern.compile("^Exited \\((-?\\d+)\\)");
   private static final Pattern DOCKER_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -76,7 +79,15 @@ public final class DockerBackend implements ContainerBackend {
 
   /** Connects to the engine named by {@code DOCKER_HOST} (or the default local socket). */
   public static DockerBackend connect() {
-    DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+    return connect(DefaultDockerClientConfig.createDefaultConfigBuilder().build());
+  }
+
+  /** Connects to the engine at {@code dockerHost} ({@code unix:///...} or {@code tcp://host:port}). */
+  static DockerBackend connect(String dockerHost) {
+    return connect(DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(dockerHost).build());
+  }
+
+  private static DockerBackend connect(DockerClientConfig config) {
     ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
         .dockerHost(config.getDockerHost())
         .sslConfig(config.getSSLConfig())
@@ -316,12 +327,33 @@ public final class DockerBackend implements ContainerBackend {
 
   @Override
   public void startContainer(String containerId) {
-    try {
-      call("start container " + containerId, () -> docker.startContainerCmd(containerId).exec());
-    } catch (BackendException e) {
-      if (!(e.getCause() instanceof NotModifiedException)) {
-        throw e;
+    // A busy engine can answer a start with "No such container" for a container whose create it
+    // has already answered (moby/moby#26452, docker/compose#5179); the same start succeeds moments
+    // later. Seen here on a loaded 2-core machine as a task failing with CannotStartContainerError.
+    long giveUpAt = System.nanoTime() + START_NOT_FOUND_GRACE.toNanos();
+    while (true) {
+      try {
+        call("start container " + containerId, () -> docker.startContainerCmd(containerId).exec());
+        return;
+      } catch (BackendException e) {
+        if (e.getCause() instanceof NotModifiedException) {
+          return; // already running
+        }
+        if (e.kind() != BackendException.Kind.NOT_FOUND || System.nanoTime() > giveUpAt || !pause(START_RETRY)) {
+          throw e;
+        }
       }
+    }
+  }
+
+  /** Sleeps; false when interrupted (the caller gives up). */
+  private static boolean pause(Duration duration) {
+    try {
+      Thread.sleep(duration);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

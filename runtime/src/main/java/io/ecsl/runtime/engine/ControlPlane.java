@@ -304,8 +304,12 @@ public final class ControlPlane implements AutoCloseable {
         task.version++;
         state.tasks.put(taskArn, task);
       }
+      // Recorded under the lock: a pass that listed the containers before this action changed
+      // them must not step the task with its new state. Recorded after the lock was released, a
+      // pass could slip in between and, say, see an awsvpc task provisioned while its listing
+      // had no pause container yet, and fail the task (seen on a loaded machine).
+      touchedAt.put(taskArn, System.nanoTime());
     });
-    touchedAt.put(taskArn, System.nanoTime());
     requestTick();
   }
 

@@ -94,9 +94,13 @@ public abstract class ContainerBackendContract {
 
   @Test
   void aProcessThatIgnoresSigtermOnlyStopsOnSigkill() {
-    String id = backend().createContainer(Specs.shell(name("stubborn"), labels, "sleep 3600"));
+    // The shell ignores TERM explicitly and says so before blocking. Signalling as soon as Docker
+    // reports "running" raced the container's init (runc's, which SIGTERM does end) still
+    // being PID 1 before it exec'd the shell: on a loaded machine that window is long enough.
+    String id = backend().createContainer(Specs.shell(name("stubborn"), labels, "trap '' TERM; echo ready; sleep 3600"));
     backend().startContainer(id);
     await(id, ObservedContainer::isRunning, "ran");
+    awaitOutput(id, "ready");
     backend().signal(id, "SIGTERM");
     pass(Duration.ofMillis(500));
     assertTrue(await(id, c -> true, "listed").isRunning(), "PID 1 without a handler ignores SIGTERM");
@@ -160,10 +164,15 @@ public abstract class ContainerBackendContract {
   }
 
   @Test
-  void streamsAContainersOutput() throws InterruptedException {
+  void streamsAContainersOutput() {
     String id = backend().createContainer(Specs.shell(name("echo"), labels, "echo hello from the contract"));
     backend().startContainer(id);
     await(id, ObservedContainer::hasExited, "exited");
+    assertEquals("hello from the contract\n", output(id));
+  }
+
+  /** Everything the container has written so far. */
+  private String output(String id) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     CountDownLatch done = new CountDownLatch(1);
     backend().streamLogs(id, new ContainerBackend.LogRequest(false, -1), new ContainerBackend.LogSink() {
@@ -177,7 +186,22 @@ public abstract class ContainerBackendContract {
         done.countDown();
       }
     });
-    assertTrue(done.await(10, TimeUnit.SECONDS));
-    assertEquals("hello from the contract\n", out.toString());
+    try {
+      assertTrue(done.await(10, TimeUnit.SECONDS), "the log stream of " + id + " never ended");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+    return out.toString();
+  }
+
+  private void awaitOutput(String id, String text) {
+    Instant deadline = Instant.now().plusSeconds(15);
+    while (!output(id).contains(text)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("container " + id + " never wrote '" + text + "'; it wrote: " + output(id));
+      }
+      pass(Duration.ofMillis(100));
+    }
   }
 }

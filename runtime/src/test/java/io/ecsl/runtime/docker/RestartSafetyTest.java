@@ -115,7 +115,10 @@ class RestartSafetyTest {
 
     List<JsonNode> tasks = again.everyTask();
     long revisionTwo = tasks.stream().filter(t -> t.get("taskDefinitionArn").asText().endsWith("restart:2")).count();
-    assertEquals(4, revisionTwo, "exactly 4 tasks of the new revision were ever created: no duplicates");
+    assertEquals(4, revisionTwo, () -> "exactly 4 tasks of the new revision were ever created: no duplicates; "
+        + "tasks: " + tasks.stream().map(t -> t.get("taskDefinitionArn").asText().replaceAll(".*/", "") + " "
+            + t.path("lastStatus").asText() + " " + t.path("stopCode").asText() + " " + t.path("stoppedReason").asText())
+        .toList());
     Set<String> running = tasks.stream().filter(t -> t.get("lastStatus").asText().equals("RUNNING"))
         .map(t -> t.get("taskArn").asText().substring(t.get("taskArn").asText().lastIndexOf('/') + 1))
         .collect(Collectors.toSet());

@@ -43,9 +43,12 @@ class TaskDockerTest {
   @Test
   void anEssentialContainerExitStopsTheTaskAndSigtermsTheOthers() {
     DockerTestSupport ecs = cluster("essential");
+    // main waits for the sidecar to start: on a loaded machine the sidecar could otherwise still be
+    // being created when main exits, and a container that never ran has no exit code to check.
     ecs.ecs("RegisterTaskDefinition", """
         {"family":"essential","memory":"128","containerDefinitions":[
-          {"name":"main","image":"ecsl/busybox:latest","command":["sh","-c","sleep 1; exit 3"]},
+          {"name":"main","image":"ecsl/busybox:latest","command":["sh","-c","sleep 1; exit 3"],
+           "dependsOn":[{"containerName":"sidecar","condition":"START"}]},
           {"name":"sidecar","image":"ecsl/busybox:latest","essential":false,
            "command":["sh","-c","trap 'echo got TERM; exit 0' TERM; sleep 3600 & wait"]}]}
         """);
@@ -93,7 +96,7 @@ class TaskDockerTest {
       DockerTestSupport.sleep(100);
       task = ecs.task(arn);
     }
-    assertEquals("RUNNING", task.get("lastStatus").asText());
+    assertEquals("RUNNING", task.get("lastStatus").asText(), task::toPrettyString);
     assertFalse(appRanBeforeDbHealthy, "app was RUNNING while db was not yet HEALTHY");
     Instant dbHealthyAt = Instant.parse(docker("inspect", "-f", "{{(index .State.Health.Log 0).End.Format \"2006-01-02T15:04:05.999999999Z07:00\"}}",
         container(task, "db").get("runtimeId").asText()));
@@ -135,7 +138,9 @@ class TaskDockerTest {
       JsonNode current = ecs.task(arn);
       return container(current, "probe").get("lastStatus").asText().equals("STOPPED") ? current : null;
     }, Duration.ofSeconds(30), "the probe to finish");
-    assertEquals(0, container(task, "probe").get("exitCode").asInt(), ecs.logs(arn, "probe"));
+    JsonNode stoppedTask = task;
+    assertEquals(0, container(task, "probe").path("exitCode").asInt(-1),
+        () -> ecs.logs(arn, "probe") + "\n" + stoppedTask.toPrettyString());
     assertTrue(ecs.logs(arn, "probe").contains("Hello from ecsl"), "probe reached web on localhost");
     assertEquals("RUNNING", task.get("lastStatus").asText(), "a non-essential exit leaves the task running");
 
