@@ -15,7 +15,7 @@ import io.ecsl.runtime.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
+import io.ecsl.testing.FreePorts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +98,7 @@ class RuntimeCliTest {
 
   @Test
   void startPsLogsEventsSecretsAndStopClean() throws IOException {
-    int port = freePort();
+    int port = FreePorts.forAServerProcess();
     Result start = ecsl("runtime", "start", "--port", Integer.toString(port), "--data-dir", dir());
     assertEquals(0, start.exitCode(), start.err());
     assertEquals("http://127.0.0.1:" + port + "\n", start.out());
@@ -162,11 +162,6 @@ class RuntimeCliTest {
     assertFalse(Files.exists(dataDir));
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 
   private static <T> T await(Supplier<T> probe, String what) {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(20));

@@ -16,7 +16,7 @@ import io.ecsl.runtime.TestRuntimes;
 import io.ecsl.runtime.backend.Labels;
 import io.ecsl.runtime.backend.ObservedContainer;
 import java.io.IOException;
-import java.net.ServerSocket;
+import io.ecsl.testing.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +45,7 @@ class RestartSafetyTest {
   @BeforeEach
   void setUp() throws IOException {
     dataDir = Files.createTempDirectory("ecsl-restart-test");
-    options = RuntimeOptions.defaults().withDataDir(dataDir).withPort(freePort());
+    options = RuntimeOptions.defaults().withDataDir(dataDir).withPort(FreePorts.forAServerProcess());
     docker = DockerBackend.connect();
     docker.ping();
   }
@@ -65,11 +65,6 @@ class RestartSafetyTest {
     docker.close();
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 
   @Test
   void aRuntimeKilledMidDeploymentFinishesItAfterRestartAndCleanLeavesNothing() {
