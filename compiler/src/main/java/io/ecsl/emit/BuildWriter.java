@@ -79,8 +79,14 @@ public final class BuildWriter {
    * than rewriting on most file systems.
    */
   private static boolean sameContent(Path file, byte[] content) {
+    // File.length is 0 for a missing file where Files.size throws: building into a fresh directory,
+    // 20,000 NoSuchFileExceptions (each filling in a stack trace) cost 70-110 ms of CPU against
+    // ~30 ms for plain stat calls.
+    if (file.toFile().length() != content.length || content.length == 0) {
+      return false;
+    }
     try {
-      return Files.size(file) == content.length && java.util.Arrays.equals(Files.readAllBytes(file), content);
+      return java.util.Arrays.equals(Files.readAllBytes(file), content);
     } catch (IOException e) {
       return false;
     }

@@ -1,0 +1,79 @@
+package io.ecsl.emit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ecsl.emit.BuildWriter.OutputFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Writing a build's files: fresh directories, unchanged files left alone, stale files removed. */
+class BuildWriterTest {
+  private static final FileTime LONG_AGO = FileTime.fromMillis(1_000_000_000_000L);
+
+  @TempDir
+  Path dir;
+
+  private static OutputFile file(String path, String content) {
+    return new OutputFile(path, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static OutputFile manifest(String... files) {
+    StringBuilder entries = new StringBuilder();
+    for (String f : files) {
+      entries.append(entries.isEmpty() ? "" : ",").append("{\"file\":\"").append(f).append("\"}");
+    }
+    return file("manifest.json", "{\"entries\":[" + entries + "]}");
+  }
+
+  private String read(String path) throws IOException {
+    return Files.readString(dir.resolve(path));
+  }
+
+  @Test
+  void writesEveryFileIntoAFreshDirectoryCreatingItsFolders() throws IOException {
+    Path out = dir.resolve("out");
+    BuildWriter.write(out, List.of(file("a/b/one.json", "{}\n"), file("two.json", "[1]\n"), manifest("a/b/one.json")));
+    assertEquals("{}\n", Files.readString(out.resolve("a/b/one.json")));
+    assertEquals("[1]\n", Files.readString(out.resolve("two.json")));
+  }
+
+  @Test
+  void leavesUnchangedFilesAloneAndRewritesChangedOnes() throws IOException {
+    BuildWriter.write(dir, List.of(file("same.json", "{\"a\":1}\n"), file("edited.json", "{\"a\":1}\n"),
+        file("longer.json", "{}\n"), manifest("same.json", "edited.json", "longer.json")));
+    for (String name : List.of("same.json", "edited.json", "longer.json")) {
+      Files.setLastModifiedTime(dir.resolve(name), LONG_AGO);
+    }
+    Files.writeString(dir.resolve("edited.json"), "{\"a\":2}\n"); // same length, other bytes
+    Files.setLastModifiedTime(dir.resolve("edited.json"), LONG_AGO);
+
+    BuildWriter.write(dir, List.of(file("same.json", "{\"a\":1}\n"), file("edited.json", "{\"a\":1}\n"),
+        file("longer.json", "{\"b\":[]}\n"), manifest("same.json", "edited.json", "longer.json")));
+
+    assertEquals(LONG_AGO, Files.getLastModifiedTime(dir.resolve("same.json")), "an unchanged file is not rewritten");
+    assertEquals("{\"a\":1}\n", read("edited.json"));
+    assertNotEquals(LONG_AGO, Files.getLastModifiedTime(dir.resolve("edited.json")));
+    assertEquals("{\"b\":[]}\n", read("longer.json"));
+  }
+
+  @Test
+  void removesWhatThePreviousManifestListedAndThisBuildDoesNot() throws IOException {
+    BuildWriter.write(dir, List.of(file("kept.json", "{}\n"), file("gone.json", "{}\n"), manifest("kept.json", "gone.json")));
+    Files.writeString(dir.resolve("mine.txt"), "not the build's");
+
+    BuildWriter.write(dir, List.of(file("kept.json", "{}\n"), manifest("kept.json")));
+
+    assertTrue(Files.exists(dir.resolve("kept.json")));
+    assertFalse(Files.exists(dir.resolve("gone.json")), "listed before, not built now: removed");
+    assertEquals("not the build's", read("mine.txt"), "files no manifest listed are never touched");
+  }
+}
