@@ -25,10 +25,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code ecsl import}: existing ECS JSON in, idiomatic {@code .ecs} source out. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-    description = {"Turn existing ECS JSON into .ecs source: task definitions (RegisterTaskDefinition input or",
-        "DescribeTaskDefinition output), services (CreateService/UpdateService input, DescribeServices output),",
-        "clusters and capacity providers (Create/Describe). Unknown members are reported and dropped; invalid",
-        "values are errors at their JSON line and column; the ECS rules run on what was imported.",
+    description = {"Turn existing ECS JSON into .ecs source.",
+        "Reads task definitions (RegisterTaskDefinition input or DescribeTaskDefinition output), services"
+            + " (CreateService/UpdateService input, DescribeServices output), clusters and capacity providers"
+            + " (Create/Describe). Unknown members are reported and dropped; invalid values are errors at their"
+            + " JSON line and column; the ECS rules run on what was imported.",
         "Without --out the source is printed; with --out DIR each FILE.json becomes DIR/FILE.ecs.",
         "Exit status: 0 imported (warnings allowed), 1 errors."})
 final class ImportCommand implements Callable<Integer> {

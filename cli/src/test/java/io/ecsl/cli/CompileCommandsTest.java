@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -125,4 +126,21 @@ class CompileCommandsTest {
     assertEquals(1, usage.exitCode());
     assertTrue(usage.err().contains("Unknown option: '--no-such-option'"), usage.err());
   }
+
+  /**
+   * `ecsl --help` lists each command with the first line of its description only: that line must
+   * be a whole sentence, or the list shows a summary cut off mid-clause.
+   */
+  @Test
+  void everyCommandSummaryIsAWholeSentence() {
+    CommandLine cli = Main.commandLine();
+    for (Map.Entry<String, CommandLine> e : cli.getSubcommands().entrySet()) {
+      String[] description = e.getValue().getCommandSpec().usageMessage().description();
+      assertTrue(description.length > 0, e.getKey() + " has no description");
+      String summary = description[0].strip();
+      assertTrue(summary.endsWith("."), e.getKey() + ": the summary does not end a sentence: " + summary);
+      assertTrue(summary.length() <= 100, e.getKey() + ": the summary is longer than two lines of the list: " + summary);
+    }
+  }
+
 }

@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code ecsl destroy}: remove everything the project owns in the target, and nothing else. */
 @Command(name = "destroy", mixinStandardHelpOptions = true,
-    description = {"Remove every resource tagged as owned by the project (ecsl:project), in reverse dependency order:",
-        "schedules and scaling, services (scaled to zero and drained first), task definitions, clusters, …",
+    description = {"Remove every resource the project owns (tagged ecsl:project) from the target.",
+        "Reverse dependency order: schedules and scaling, services (scaled to zero and drained first),"
+            + " task definitions, clusters, …",
         "Resources without the project's tag are never touched. Asks unless --auto-approve."})
 public final class DestroyCommand implements Callable<Integer> {
   @Mixin CompileOptions compile;

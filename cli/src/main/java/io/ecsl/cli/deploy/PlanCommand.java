@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code ecsl plan}: what apply would change, field by field. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-    description = {"Show what apply would change in the target: per resource create, update, new task definition",
-        "revision, redeploy, replace (and why) or delete; per field live → declared. Secrets are never shown.",
+    description = {"Show what apply would change in the target.",
+        "Per resource: create, update, new task definition revision, redeploy, replace (and why) or delete;"
+            + " per field: live → declared. Secrets are never shown.",
         "Exit status: 0 success (with --detailed-exitcode: no changes), 1 error, 2 changes (--detailed-exitcode)."})
 public final class PlanCommand implements Callable<Integer> {
   @Mixin CompileOptions compile;

@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code ecsl logs SERVICE|TASK}: a service's or a task's container output. */
 @Command(name = "logs", mixinStandardHelpOptions = true,
-    description = "Show the output of a service's running tasks (or its last task if none runs), or of one "
-        + "task (by id, id prefix or ARN). Lines are prefixed with container/task when several are "
-        + "shown.")
+    description = {"Show the output of a service's tasks, or of one task.",
+        "A service shows its running tasks (or its last task if none runs); a task is named by id, id prefix"
+            + " or ARN. Lines are prefixed with container/task when several are shown."})
 public final class LogsCommand implements Callable<Integer> {
   @Mixin RuntimeLocation location;
 

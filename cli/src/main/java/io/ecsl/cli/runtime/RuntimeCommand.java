@@ -8,9 +8,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code ecsl runtime}: the local ECS runtime (start, stop, status, logs, secrets). */
 @Command(name = "runtime", mixinStandardHelpOptions = true,
-    description = "Manage the local ECS runtime: an ECS API on 127.0.0.1 (default port 4747) that runs tasks "
-        + "as Docker containers. Point `ecsl apply --target local`, the AWS CLI or an AWS SDK at its "
-        + "endpoint.",
+    description = {"Manage the local ECS runtime: an ECS API on 127.0.0.1 that runs tasks as Docker containers.",
+        "It listens on port 4747 unless told otherwise. Point `ecsl apply --target local`, the AWS CLI or an"
+            + " AWS SDK at its endpoint."},
     subcommands = {RuntimeStartCommand.class, RuntimeStopCommand.class, RuntimeStatusCommand.class,
         RuntimeLogsCommand.class, SecretCommand.class})
 public final class RuntimeCommand implements Callable<Integer> {
