@@ -52,7 +52,25 @@ final class Comments {
     while (next < comments.size() && comments.get(next).start() < span.start()) {
       Comment c = comments.get(next++);
       out.append(" ".repeat(indent)).append(c.text()).append('\n');
+      // A blank line after a comment (a file's header, a section title) separates it from what
+      // follows: keep one, as the author wrote it.
+      int following = next < comments.size() && comments.get(next).start() < span.start()
+          ? comments.get(next).start() : span.start();
+      if (blankLineBetween(c.end(), following)) {
+        out.append('\n');
+      }
     }
+  }
+
+  private boolean blankLineBetween(int from, int to) {
+    String text = file.text();
+    int newlines = 0;
+    for (int i = from; i < to && i < text.length(); i++) {
+      if (text.charAt(i) == '\n' && ++newlines == 2) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A comment on the same line right after {@code span}. */
@@ -104,13 +122,14 @@ final class Comments {
     return false;
   }
 
-  boolean noneBetween(int from, int to) {
+  /** Where the first comment not yet printed in {@code [from, to)} starts, or {@code to} if there is none. */
+  int firstStart(int from, int to) {
     for (int i = next; i < comments.size(); i++) {
       Comment c = comments.get(i);
       if (c.start() >= from && c.start() < to) {
-        return false;
+        return c.start();
       }
     }
-    return true;
+    return to;
   }
 }

@@ -9,6 +9,7 @@ import io.ecsl.ast.StringPart;
 import io.ecsl.ast.TypeRef;
 import io.ecsl.source.Span;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -25,7 +26,7 @@ public final class Formatter {
       "true", "false", "null", "and", "or", "not");
 
   private final Comments comments;
-  private final StringBuilder out = new StringBuilder();
+  private StringBuilder out = new StringBuilder();
 
   private Formatter(Comments comments) {
     this.comments = comments;
@@ -56,16 +57,29 @@ public final class Formatter {
 
   private void items(List<Item> items, int indent, boolean topLevel) {
     Item previous = null;
+    boolean previousMultiLine = false;
     for (Item item : items) {
-      if (previous != null && (blankLineBetween(previous, item) || topLevel && isBlockish(item) != isBlockish(previous)
-          || topLevel && isBlockish(item) && isBlockish(previous))) {
-        out.append('\n');
-      }
+      boolean blank = previous != null && blankLineBetween(previous, item);
+      // Each item is printed first, so that its size can decide the blank line above it.
+      StringBuilder enclosing = out;
+      out = new StringBuilder();
       comments.before(item.span(), out, indent);
+      int itemStart = out.length();
       item(item, indent);
+      boolean multiLine = out.indexOf("\n", itemStart) >= 0;  // the item itself, not the comments above it
       comments.trailing(item.span(), out);
       out.append('\n');
+      String text = out.toString();
+      out = enclosing;
+      // At the top level, blocks of several lines stand apart, and so do blocks from plain items;
+      // one-line blocks may stay together (`template small() { size(…) }` and its siblings).
+      if (previous != null && (blank || topLevel && isBlockish(item) != isBlockish(previous)
+          || topLevel && isBlockish(item) && isBlockish(previous) && (multiLine || previousMultiLine))) {
+        out.append('\n');
+      }
+      out.append(text);
       previous = item;
+      previousMultiLine = multiLine;
     }
   }
 
@@ -80,8 +94,10 @@ public final class Formatter {
     if (x.isNone() || y.isNone() || x.file() != y.file()) {
       return false;
     }
-    String between = x.file().text().substring(Math.min(x.end(), y.start()), y.start());
-    return between.chars().filter(c -> c == '\n').count() >= 2 && comments.noneBetween(x.end(), y.start());
+    // What counts is the gap before whatever comes next: the item, or the comments above it.
+    int next = comments.firstStart(x.end(), y.start());
+    String between = x.file().text().substring(Math.min(x.end(), next), next);
+    return between.chars().filter(c -> c == '\n').count() >= 2;
   }
 
   private void item(Item item, int indent) {
@@ -126,23 +142,34 @@ public final class Formatter {
   }
 
   private void template(Item.Template t, int indent) {
-    out.append("template ").append(t.name().name()).append('(');
-    for (int i = 0; i < t.params().size(); i++) {
-      Param p = t.params().get(i);
-      out.append(i == 0 ? "" : ", ").append(p.name().name());
+    List<String> params = new ArrayList<>();
+    for (Param p : t.params()) {
+      StringBuilder param = new StringBuilder(p.name().name());
       if (p.type() != null) {
-        out.append(": ").append(type(p.type()));
+        param.append(": ").append(type(p.type()));
       }
       if (p.defaultValue() != null) {
-        out.append(" = ").append(expr(p.defaultValue(), indent, 0));
+        param.append(" = ").append(expr(p.defaultValue(), indent + 2, 0));
       }
+      params.add(param.toString());
     }
-    out.append(')');
-    if (t.result() != null) {
-      out.append(": ").append(type(t.result()));
+    String result = t.result() != null ? ": " + type(t.result()) : "";
+    String header = "template " + t.name().name() + "(" + String.join(", ", params) + ")" + result;
+    // `) = {` or ` {` follows the header: a header that leaves no room for it gets a parameter per line
+    if (currentColumn() + header.length() + 4 <= WIDTH || params.stream().anyMatch(x -> x.contains("\n"))) {
+      out.append(header);
+    } else {
+      out.append("template ").append(t.name().name()).append("(\n");
+      for (String param : params) {
+        pad(indent + 2);
+        out.append(param).append(",\n");
+      }
+      pad(indent);
+      out.append(')').append(result);
     }
     if (t.value() != null) {
-      out.append(" = ").append(expr(t.value(), indent, 0));
+      out.append(" = ");
+      out.append(expr(t.value(), indent, 0, currentColumn()));
     } else {
       out.append(' ');
       block(t.body(), indent, t.span());
@@ -163,7 +190,6 @@ public final class Formatter {
   }
 
   private void entry(Item.Entry e, int indent) {
-    int start = out.length();
     out.append(key(e.key()));
     for (Item.Label l : e.labels()) {
       out.append(' ').append(l.ident() != null ? l.ident().name() : string(l.string()));
@@ -173,8 +199,7 @@ public final class Formatter {
     }
     if (e.value() != null) {
       out.append(e.fromForm() ? " from " : " = ");
-      int column = out.length() - lineStart(start) + indent;
-      out.append(expr(e.value(), indent, 0, column));
+      out.append(expr(e.value(), indent, 0, currentColumn()));
     }
     if (e.body() != null) {
       out.append(' ');
@@ -216,6 +241,14 @@ public final class Formatter {
     }
     StringBuilder sb = new StringBuilder();
     for (Item item : body) {
+      if (item instanceof Item.ExprStatement statement && statement.expr() instanceof Expr.Call) {
+        String call = expr(statement.expr(), indent, 0);  // a mixin: `task api { app_task(port = 80) }`
+        if (call.contains("\n")) {
+          return null;
+        }
+        sb.append(sb.isEmpty() ? "" : ", ").append(call);
+        continue;
+      }
       if (!(item instanceof Item.Entry e) || e.body() != null || e.in() != null || e.fromForm()
           || !e.labels().isEmpty() || e.value() == null) {
         return null;
@@ -248,7 +281,7 @@ public final class Formatter {
       case Expr.Name n -> n.ident().name();
       case Expr.Member m -> expr(m.target(), indent, 9) + "." + m.member().name();
       case Expr.Index i -> expr(i.target(), indent, 9) + "[" + expr(i.index(), indent, 0) + "]";
-      case Expr.Call c -> expr(c.callee(), indent, 9) + "(" + args(c.args(), indent) + ")";
+      case Expr.Call c -> call(c, indent, column);
       case Expr.Unary u -> paren(u.op() + expr(u.operand(), indent, 8), 8, parentPrecedence);
       case Expr.Binary b -> {
         int p = precedence(b.op());
@@ -313,17 +346,33 @@ public final class Formatter {
     return nested.out.toString();
   }
 
-  private String args(List<Arg> args, int indent) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < args.size(); i++) {
-      Arg a = args.get(i);
-      sb.append(i == 0 ? "" : ", ");
-      if (a.name() != null) {
-        sb.append(a.name().name()).append(" = ");
-      }
-      sb.append(expr(a.value(), indent, 0));
+  /** A call on one line when it fits, else one argument per line (the grammar takes the trailing comma). */
+  private String call(Expr.Call c, int indent, int column) {
+    String callee = expr(c.callee(), indent, 9);
+    List<String> args = new ArrayList<>();
+    for (Arg a : c.args()) {
+      args.add((a.name() != null ? a.name().name() + " = " : "") + expr(a.value(), indent + 2, 0, indent + 2));
     }
-    return sb.toString();
+    String inline = callee + "(" + String.join(", ", args) + ")";
+    if (args.size() < 2 || column + inline.length() <= WIDTH || args.stream().anyMatch(x -> x.contains("\n"))) {
+      // an argument that is itself several lines (an object, a list) already shapes the call
+      return args.stream().anyMatch(x -> x.contains("\n"))
+          ? callee + "(" + String.join(", ", inlineArgs(c.args(), indent)) + ")" : inline;
+    }
+    StringBuilder sb = new StringBuilder(callee).append("(\n");
+    for (String arg : args) {
+      sb.append(" ".repeat(indent + 2)).append(arg).append(",\n");
+    }
+    return sb.append(" ".repeat(indent)).append(')').toString();
+  }
+
+  /** Arguments printed at the call's own indentation, for calls that stay on the call's line. */
+  private List<String> inlineArgs(List<Arg> args, int indent) {
+    List<String> out = new ArrayList<>();
+    for (Arg a : args) {
+      out.add((a.name() != null ? a.name().name() + " = " : "") + expr(a.value(), indent, 0));
+    }
+    return out;
   }
 
   private static String paren(String text, int precedence, int parent) {

@@ -37,6 +37,24 @@ class RoundTripTest {
     return tests;
   }
 
+  /**
+   * The samples and the stdlib are what users copy and read: they are in the canonical form, so
+   * `ecsl fmt --check` passes on a copied sample.
+   */
+  @TestFactory
+  List<DynamicTest> samplesAndStdlibAreFormatted() throws IOException {
+    List<Path> files = new ArrayList<>(ecsFiles(RepoPaths.samples()));
+    files.addAll(ecsFiles(RepoPaths.root().resolve("stdlib/src/main/resources/ecsl/std")));
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Path f : files) {
+      tests.add(DynamicTest.dynamicTest(f.toString(), () -> {
+        String source = Files.readString(f);
+        assertEquals(Formatter.format(parse(f.toString(), source)), source, f + " is not formatted: run `ecsl fmt " + f + "`");
+      }));
+    }
+    return tests;
+  }
+
   static void roundTrip(Path file) throws IOException {
     SourceUnit first = parse(file.toString(), Files.readString(file));
     String formatted = Formatter.format(first);

@@ -64,7 +64,7 @@ class ApplyOnRuntimeTest {
       String port = task.get("ports").get(0).asText().replaceAll("^127\\.0\\.0\\.1:(\\d+)->8080/tcp$", "$1");
       HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
           URI.create("http://127.0.0.1:" + port + "/")).build(), HttpResponse.BodyHandlers.ofString());
-      assertTrue(page.body().startsWith("hello from task"), page.body());
+      assertTrue(page.body().startsWith("hello from container "), page.body());
     }
 
     String[] plan = run("plan", sample.toString(), "--target", "local", "--endpoint", endpoint);

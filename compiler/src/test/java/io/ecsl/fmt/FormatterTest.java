@@ -1,0 +1,133 @@
+package io.ecsl.fmt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.ecsl.ast.SourceUnit;
+import io.ecsl.diag.Diagnostics;
+import io.ecsl.parse.Parser;
+import io.ecsl.source.SourceFile;
+import org.junit.jupiter.api.Test;
+
+/** The layout decisions of {@code ecsl fmt}: where lines break and where blank lines stay. */
+class FormatterTest {
+
+  private static String format(String source) {
+    Diagnostics d = new Diagnostics();
+    SourceUnit unit = Parser.parse(SourceFile.of("t.ecs", source), d);
+    assertNotNull(unit, () -> d.sorted().toString());
+    return Formatter.format(unit);
+  }
+
+  @Test
+  void aTemplateHeaderTooLongForOneLineTakesAParameterPerLine() {
+    String source = "template http(port: int, path: string = \"/\", interval: duration = 30s, timeout: duration = 5s,"
+        + " retries: int = 3) = { command = \"wget localhost:${port}${path}\" }\n";
+    assertEquals("""
+        template http(
+          port: int,
+          path: string = "/",
+          interval: duration = 30s,
+          timeout: duration = 5s,
+          retries: int = 3,
+        ) = { command = "wget localhost:${port}${path}" }
+        """, format(source));
+  }
+
+  @Test
+  void aShortTemplateHeaderStaysOnOneLine() {
+    assertEquals("template small(cpu: cpu = 256) { size(cpu = cpu) }\n",
+        format("template small(\n  cpu: cpu = 256,\n) {\n  size(cpu = cpu)\n}\n"));
+  }
+
+  @Test
+  void aCallTooLongForItsLineTakesAnArgumentPerLine() {
+    String source = "task t {\n  container app {\n    logs = logging.awslogs(group = \"/ecs/a-rather-long-group-name\","
+        + " region = \"eu-west-1\", stream_prefix = \"app\")\n  }\n}\n";
+    assertEquals("""
+        task t {
+          container app {
+            logs = logging.awslogs(
+              group = "/ecs/a-rather-long-group-name",
+              region = "eu-west-1",
+              stream_prefix = "app",
+            )
+          }
+        }
+        """, format(source));
+  }
+
+  @Test
+  void aCallThatFitsFromWhereItStartsStaysOnOneLine() {
+    // 98 columns: the line is measured from where the value starts (counting the indentation twice made it 102)
+    String line = "    logs = logging.awslogs(group = \"/ecs/report\", region = \"us-east-1\", stream_prefix = \"reports\")";
+    assertEquals(98, line.length());
+    String source = "task t {\n  container app {\n" + line + "\n  }\n}\n";
+    assertEquals(source, format(source));
+  }
+
+  @Test
+  void aTemplateValueListBreaksAtTheColumnWhereItStarts() {
+    String source = "template spot(base: int = 1, on_demand: int = 1, spot: int = 3) ="
+        + " [FARGATE base base weight on_demand, FARGATE_SPOT weight spot]\n";
+    assertEquals("""
+        template spot(base: int = 1, on_demand: int = 1, spot: int = 3) = [
+          FARGATE base base weight on_demand,
+          FARGATE_SPOT weight spot,
+        ]
+        """, format(source));
+  }
+
+  @Test
+  void blankLinesAfterCommentsAndBetweenGroupsAreKeptAndCollapsed() {
+    String source = """
+        # std/example: a file header.
+        #   import "std/example"
+
+
+        # The first group.
+        let a = 1
+        let b = 2
+
+        # The second group.
+        let c = 3
+        """;
+    assertEquals("""
+        # std/example: a file header.
+        #   import "std/example"
+
+        # The first group.
+        let a = 1
+        let b = 2
+
+        # The second group.
+        let c = 3
+        """, format(source));
+  }
+
+  @Test
+  void oneLineBlocksMayStayTogetherWhileLongerBlocksStandApart() {
+    String source = """
+        template xsmall() { size(cpu = 256) }
+        template small() { size(cpu = 512) }
+        task web {
+          container app { image = "a:1", memory = 64 }
+          container b { image = "b:1", memory = 64, essential = false, command = ["sh", "-c", "sleep 1000"] }
+        }
+        """;
+    assertEquals("""
+        template xsmall() { size(cpu = 256) }
+        template small() { size(cpu = 512) }
+
+        task web {
+          container app { image = "a:1", memory = 64 }
+          container b {
+            image = "b:1"
+            memory = 64
+            essential = false
+            command = ["sh", "-c", "sleep 1000"]
+          }
+        }
+        """, format(source));
+  }
+}
