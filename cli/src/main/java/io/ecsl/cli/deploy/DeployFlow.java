@@ -89,7 +89,8 @@ final class DeployFlow {
         return ExitCodes.OK;
       }
       err.println("Apply failed.");
-      err.println("  applied (" + result.applied().size() + "): " + String.join(", ", result.applied()));
+      err.println("  applied (" + result.applied().size() + "): "
+          + (result.applied().isEmpty() ? "nothing" : String.join(", ", result.applied())));
       for (String f : result.failed()) {
         err.println("  failed: " + f);
       }

@@ -1,6 +1,7 @@
 package io.ecsl.cli.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,15 +15,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole loop a user runs: {@code ecsl apply} of the quick-start sample to the local runtime,
  * then {@code ecsl ps} shows its tasks healthy and reachable on 127.0.0.1, and a second plan finds
- * nothing to change (the runtime describes exactly what apply created).
+ * nothing to change (the runtime describes exactly what apply created). Then a revision whose
+ * container exits at once: the circuit breaker rolls it back, and apply says so and fails.
  */
 class ApplyOnRuntimeTest {
   private TestRuntime runtime;
@@ -47,7 +51,7 @@ class ApplyOnRuntimeTest {
   }
 
   @Test
-  void theQuickStartSampleAppliesRunsHealthyAndPlansClean() throws Exception {
+  void theQuickStartSampleAppliesRunsHealthyAndPlansClean(@TempDir Path broken) throws Exception {
     Path sample = Path.of(System.getProperty("ecsl.repo.root", "..")).resolve("samples/hello-local");
     String endpoint = runtime.endpoint();
     String[] apply = run("apply", sample.toString(), "--auto-approve", "--target", "local", "--endpoint", endpoint);
@@ -70,5 +74,20 @@ class ApplyOnRuntimeTest {
     String[] plan = run("plan", sample.toString(), "--target", "local", "--endpoint", endpoint);
     assertEquals("0", plan[0], plan[2]);
     assertTrue(plan[1].contains("No changes"), plan[1]);
+
+    // The service is steady again after the rollback, but on the old revision: that is a failed apply.
+    String source = Files.readString(sample.resolve("main.ecs"));
+    String exits = source.replace("exec httpd -f -p 8080 -h /www", "exit 3");
+    assertFalse(exits.equals(source), "the sample's command changed: update this test");
+    Files.writeString(broken.resolve("main.ecs"), exits);
+    String[] failed = run("apply", broken.toString(), "--auto-approve", "--target", "local", "--endpoint", endpoint);
+    assertEquals("1", failed[0], failed[1] + failed[2]);
+    assertTrue(failed[2].contains("service local/hello: deployment failed: tasks failed to start; ECS rolled back to hello:1;"
+        + " stopped tasks: Essential container in task exited; web: exit code 3"), failed[1] + failed[2]);
+    String[] after = run("ps", "--data-dir", runtime.dataDir.toString(), "--format", "json");
+    assertTrue(Json.parse(after[1]).size() > 0, after[1]);
+    for (JsonNode task : Json.parse(after[1])) {
+      assertEquals("hello:1", task.path("taskDefinition").asText(), after[1]);
+    }
   }
 }

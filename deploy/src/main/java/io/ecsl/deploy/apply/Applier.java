@@ -157,8 +157,9 @@ public final class Applier {
     long start = System.nanoTime();
     listener.started(r.address(), r.action().id());
     try {
+      JsonNode answer = null;
       for (Step s : r.steps()) {
-        step(r, s, listener);
+        answer = step(r, s, listener, answer);
       }
       outcomes.put(r.address(), new Outcome(null, false));
       listener.finished(r.address(), r.action().id(), Duration.ofNanos(System.nanoTime() - start));
@@ -176,13 +177,18 @@ public final class Applier {
     }
   }
 
-  private void step(ResourcePlan r, Step s, ApplyListener listener) {
+  /**
+   * Runs one step; returns the API's answer (an engine step passes on the previous one, so a wait
+   * knows which deployment the Create/UpdateService before it started).
+   */
+  private JsonNode step(ResourcePlan r, Step s, ApplyListener listener, JsonNode previous) {
     ObjectNode b = s.body();
     if (s.isEngine()) {
       switch (s.operation()) {
         case "WaitServiceStable" -> {
           if (options.waitForStable()) {
-            waiter.waitStable(b.path("cluster").asText(), b.path("service").asText(), options.waitTimeout(),
+            ServiceWaiter.Watched started = previous == null ? null : ServiceWaiter.Watched.primaryOf(previous.path("service"));
+            waiter.waitStable(b.path("cluster").asText(), b.path("service").asText(), started, options.waitTimeout(),
                 m -> listener.progress(r.address(), m));
           }
         }
@@ -193,7 +199,7 @@ public final class Applier {
         case "DeregisterFamily" -> deregisterFamily(b.path("family").asText(), 0, Set.of(), r.address(), listener);
         default -> throw new StepFailure("unknown engine step " + s.operation());
       }
-      return;
+      return previous;
     }
     listener.progress(r.address(), s.operation());
     JsonNode answer;
@@ -201,13 +207,14 @@ public final class Applier {
       answer = api.call(s.service(), s.operation(), b);
     } catch (ApiException e) {
       if (alreadyGone(s, e)) {
-        return; // deleting what is already gone converges
+        return null; // deleting what is already gone converges
       }
       throw e;
     }
     if (s.service().equals("servicediscovery") && answer.hasNonNull("OperationId")) {
       waitOperation(answer.path("OperationId").asText(), r.address(), listener);
     }
+    return answer;
   }
 
   private static boolean alreadyGone(Step s, ApiException e) {

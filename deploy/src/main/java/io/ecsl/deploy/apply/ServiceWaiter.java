@@ -37,7 +37,31 @@ final class ServiceWaiter {
     this.sleeper = sleeper;
   }
 
+  /**
+   * The deployment a wait is about: the one the CreateService or UpdateService call started.
+   *
+   * @param id the deployment id ({@code ecs-svc/…})
+   * @param taskDefinition the task definition it deploys
+   */
+  record Watched(String id, String taskDefinition) {
+    /** The PRIMARY deployment of a service description, or null when it has no id. */
+    static Watched primaryOf(JsonNode service) {
+      JsonNode p = primary(service);
+      String id = p.path("id").asText(null);
+      return id == null ? null : new Watched(id, p.path("taskDefinition").asText(null));
+    }
+  }
+
   void waitStable(String cluster, String service, Duration timeout, Consumer<String> progress) {
+    waitStable(cluster, service, null, timeout, progress);
+  }
+
+  /**
+   * Waits for {@code watched} (null: the deployment PRIMARY at the first poll) to complete. Steady is
+   * not enough: when the circuit breaker rolls a deployment back, ECS starts another deployment of
+   * the previous task definition, which then becomes steady; that is a failed apply.
+   */
+  void waitStable(String cluster, String service, Watched watched, Duration timeout, Consumer<String> progress) {
     long deadline = System.nanoTime() + timeout.toNanos();
     String last = null;
     while (true) {
@@ -46,6 +70,11 @@ final class ServiceWaiter {
         throw new StepFailure("service " + cluster + "/" + service + " disappeared while waiting for it to be stable");
       }
       JsonNode primary = primary(s);
+      if (watched == null) {
+        watched = Watched.primaryOf(s);
+      } else if (!watched.id().equals(primary.path("id").asText(watched.id()))) {
+        throw new StepFailure(replaced(cluster, service, s, watched, primary));
+      }
       String rollout = primary.path("rolloutState").asText("");
       int desired = s.path("desiredCount").asInt();
       int running = s.path("runningCount").asInt();
@@ -109,6 +138,48 @@ final class ServiceWaiter {
     return services.isEmpty() ? null : services.get(0);
   }
 
+  /** Why the watched deployment is no longer PRIMARY: a rollback (with its reason), or another update. */
+  private String replaced(String cluster, String service, JsonNode s, Watched watched, JsonNode primary) {
+    String now = shortTaskDefinition(primary.path("taskDefinition").asText("another task definition"));
+    String reason = failureReason(s, watched.id());
+    if (reason == null) {
+      return "deployment " + watched.id() + " was replaced before it completed (the service now deploys " + now
+          + "): another update of this service ran at the same time";
+    }
+    ObjectNode ours = JSON.objectNode();
+    ours.put("id", watched.id());
+    if (watched.taskDefinition() != null) {
+      ours.put("taskDefinition", watched.taskDefinition());
+    }
+    return "deployment failed: " + reason + "; ECS rolled back to " + now + stoppedReasons(cluster, service, ours);
+  }
+
+  /** Why a deployment failed: its rolloutStateReason while ECS still lists it, else the event that says so. */
+  static String failureReason(JsonNode service, String id) {
+    for (JsonNode d : service.path("deployments")) {
+      if (id.equals(d.path("id").asText()) && d.path("rolloutState").asText().equals("FAILED")) {
+        return d.path("rolloutStateReason").asText("rollout FAILED");
+      }
+    }
+    // "(service web) (deployment ecs-svc/123) deployment failed: tasks failed to start."
+    for (JsonNode e : service.path("events")) {
+      String message = e.path("message").asText();
+      int at = message.indexOf("deployment failed");
+      if (at >= 0 && message.contains(id)) {
+        String why = message.substring(at + "deployment failed".length()).replaceFirst("^:\\s*", "").strip();
+        why = why.endsWith(".") ? why.substring(0, why.length() - 1) : why;
+        return why.isEmpty() ? "rollout FAILED" : why;
+      }
+    }
+    return null;
+  }
+
+  /** {@code web:7} for {@code arn:aws:ecs:…:task-definition/web:7}. */
+  private static String shortTaskDefinition(String arn) {
+    int slash = arn.lastIndexOf('/');
+    return slash >= 0 && arn.startsWith("arn:") ? arn.substring(slash + 1) : arn;
+  }
+
   private static JsonNode primary(JsonNode service) {
     for (JsonNode d : service.path("deployments")) {
       if (d.path("status").asText().equals("PRIMARY")) {
@@ -133,8 +204,17 @@ final class ServiceWaiter {
       }
       Set<String> reasons = new LinkedHashSet<>();
       String td = deployment.path("taskDefinition").asText(null);
+      String id = deployment.path("id").asText(null);
       for (JsonNode t : api.call("ecs", "DescribeTasks", describe).path("tasks")) {
         if (td != null && !td.equals(t.path("taskDefinitionArn").asText(td))) {
+          continue;
+        }
+        // ECS marks a service's tasks with their deployment: an earlier deployment of the same
+        // revision is another story. Tasks the scheduler stopped itself (scaling in, rolling back)
+        // are not what failed.
+        if (id != null && t.hasNonNull("startedBy") && t.path("startedBy").asText().startsWith("ecs-svc/")
+            && !id.equals(t.path("startedBy").asText())
+            || t.path("stoppedReason").asText().startsWith("Scaling activity initiated by")) {
           continue;
         }
         List<String> parts = new ArrayList<>();

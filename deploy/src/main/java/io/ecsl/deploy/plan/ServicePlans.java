@@ -116,8 +116,8 @@ final class ServicePlans {
       steps.add(step("ecs", "UpdateService", update));
     }
     steps.addAll(tagSteps(live, desiredTags));
-    if (deploys) {
-      steps.add(waitStable(id));
+    if (deploys || members.contains("desiredCount")) {
+      steps.add(waitStable(id)); // scaling starts or stops tasks too: the apply is done when they are
     }
     return new ResourcePlan(id, deploys ? Action.REDEPLOY : Action.UPDATE, reasons, all, cmp.ignored(), dependsOn,
         observed, source, declared.ownedElsewhere(), steps);

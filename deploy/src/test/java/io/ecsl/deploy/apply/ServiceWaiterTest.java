@@ -42,6 +42,7 @@ class ServiceWaiterTest {
     final List<JsonNode> states = new ArrayList<>();
     final List<JsonNode> stoppedTasks = new ArrayList<>();
     final List<String> calls = new ArrayList<>();
+    ObjectNode updateAnswer = JSON.objectNode();
     private int describes;
 
     @Override
@@ -68,7 +69,7 @@ class ServiceWaiterTest {
           }
           yield out;
         }
-        case "UpdateService" -> JSON.objectNode();
+        case "UpdateService" -> updateAnswer;
         default -> throw new ApiException(service, operation, "UnsupportedOperation", operation + " is not faked", null);
       };
     }
@@ -210,5 +211,97 @@ class ServiceWaiterTest {
     assertEquals(List.of("service prod/web: 3 tasks of the new deployment stopped before becoming healthy; stopped tasks:"
         + " Essential container in task exited; app: OutOfMemoryError: Container killed due to memory usage"), result.failed());
     assertEquals(List.of(), sleeper.sleeps);
+  }
+
+  /** A service after the breaker rolled deployment {@code ecs-svc/new} back: a new deployment of OLD_TD is PRIMARY. */
+  private static ObjectNode rolledBack(boolean failedStillListed, String rollout) {
+    ObjectNode s = JSON.objectNode().put("serviceName", "web").put("status", "ACTIVE").put("desiredCount", 2)
+        .put("runningCount", 2);
+    ArrayNode deployments = s.putArray("deployments");
+    deployments.addObject().put("id", "ecs-svc/rollback").put("status", "PRIMARY").put("taskDefinition", OLD_TD)
+        .put("rolloutState", rollout).put("runningCount", 2);
+    if (failedStillListed) {
+      deployments.addObject().put("id", "ecs-svc/new").put("status", "ACTIVE").put("taskDefinition", NEW_TD)
+          .put("rolloutState", "FAILED").put("rolloutStateReason", "ECS deployment circuit breaker: tasks failed to start.");
+    }
+    ArrayNode events = s.putArray("events");
+    events.addObject().put("message", "(service web) has reached a steady state.");
+    events.addObject().put("message", "(service web) rolling back to deployment ecs-svc/old.");
+    events.addObject().put("message", "(service web) (deployment ecs-svc/new) deployment failed: tasks failed to start.");
+    return s;
+  }
+
+  private static ObjectNode deploying(String id) {
+    ObjectNode s = service("IN_PROGRESS", 1, 0, true);
+    ((ObjectNode) s.path("deployments").get(0)).put("id", id);
+    return s;
+  }
+
+  @Test
+  void aDeploymentTheBreakerRolledBackFailsTheWaitEvenThoughTheServiceIsSteady() {
+    FakeEcs ecs = new FakeEcs();
+    // the rollback completed between two polls: only the events still tell what happened
+    ecs.states.addAll(List.of(deploying("ecs-svc/new"), rolledBack(false, "COMPLETED")));
+    ecs.stoppedTasks.add(stopped("d1", NEW_TD, "Essential container in task exited", "web", null, 3)
+        .put("startedBy", "ecs-svc/new"));
+    // not this deployment's failure: a task of an earlier deployment of the same revision, and one
+    // the scheduler stopped while rolling back
+    ecs.stoppedTasks.add(stopped("d0", NEW_TD, "Task failed container health checks", "web", null, 1)
+        .put("startedBy", "ecs-svc/earlier"));
+    ecs.stoppedTasks.add(stopped("d2", NEW_TD, "Scaling activity initiated by (deployment ecs-svc/rollback)", "web", null, 143)
+        .put("startedBy", "ecs-svc/new"));
+
+    StepFailure failure = assertThrows(StepFailure.class,
+        () -> new ServiceWaiter(ecs, POLL, new CountingSleeper()).waitStable("prod", "web", TIMEOUT, m -> {}));
+
+    assertEquals("deployment failed: tasks failed to start; ECS rolled back to web:7; stopped tasks:"
+        + " Essential container in task exited; web: exit code 3", failure.getMessage());
+  }
+
+  @Test
+  void aRollbackStillInProgressReportsTheBreakersReason() {
+    FakeEcs ecs = new FakeEcs();
+    ecs.states.add(rolledBack(true, "IN_PROGRESS"));
+    // the deployment the UpdateService answer named, though the first poll already sees the rollback
+    ServiceWaiter.Watched started = new ServiceWaiter.Watched("ecs-svc/new", NEW_TD);
+
+    StepFailure failure = assertThrows(StepFailure.class, () -> new ServiceWaiter(ecs, POLL, new CountingSleeper())
+        .waitStable("prod", "web", started, TIMEOUT, m -> {}));
+
+    assertEquals("deployment failed: ECS deployment circuit breaker: tasks failed to start.; ECS rolled back to web:7",
+        failure.getMessage());
+  }
+
+  @Test
+  void aDeploymentReplacedByAnotherUpdateIsNotCalledARollback() {
+    FakeEcs ecs = new FakeEcs();
+    ObjectNode other = deploying("ecs-svc/someone-else");
+    ecs.states.addAll(List.of(deploying("ecs-svc/new"), other));
+
+    StepFailure failure = assertThrows(StepFailure.class,
+        () -> new ServiceWaiter(ecs, POLL, new CountingSleeper()).waitStable("prod", "web", TIMEOUT, m -> {}));
+
+    assertEquals("deployment ecs-svc/new was replaced before it completed (the service now deploys web:8): another"
+        + " update of this service ran at the same time", failure.getMessage());
+  }
+
+  @Test
+  void applyWatchesTheDeploymentItsUpdateServiceStarted() {
+    FakeEcs ecs = new FakeEcs();
+    ecs.updateAnswer.putObject("service").putArray("deployments").addObject().put("id", "ecs-svc/new")
+        .put("status", "PRIMARY").put("taskDefinition", NEW_TD);
+    ecs.states.add(rolledBack(false, "COMPLETED"));  // rolled back before the first poll
+    ResourceId id = new ResourceId(ResourceKind.SERVICE, "prod", "web");
+    ObjectNode where = JSON.objectNode().put("cluster", "prod").put("service", "web");
+    ResourcePlan web = new ResourcePlan(id, Action.REDEPLOY, List.of("task definition web gets a new revision"), List.of(),
+        List.of(), List.of(), null, "main.ecs:1:1", Map.of(), List.of(
+            new Step("ecs", "UpdateService", where.deepCopy().put("taskDefinition", "web")),
+            new Step(Step.ENGINE, "WaitServiceStable", where)));
+    Applier applier = new Applier(ecs, new Applier.Options(true, TIMEOUT, POLL, 1), new CountingSleeper());
+
+    ApplyResult result = applier.apply(new Plan("shop", "fake", false, 5, List.of(web)), ApplyListener.NONE);
+
+    assertEquals(List.of("service prod/web: deployment failed: tasks failed to start; ECS rolled back to web:7"),
+        result.failed());
   }
 }
