@@ -84,6 +84,9 @@ public final class ApplyCommand implements Callable<Integer> {
     } catch (ApiException | LocalTarget.TargetException e) {
       err.println("ecsl: " + e.getMessage());
       return ExitCodes.ERROR;
+    } catch (io.ecsl.deploy.plan.OwnershipConflict e) {
+      DeployFlow.printConflicts(e, err);
+      return ExitCodes.ERROR;
     }
   }
 

@@ -39,6 +39,15 @@ final class DeployFlow {
     return result.model();
   }
 
+  /** A refused plan: each resource another project owns, as an error line. */
+  static void printConflicts(io.ecsl.deploy.plan.OwnershipConflict conflict, PrintWriter err) {
+    for (String c : conflict.conflicts()) {
+      err.println("error: " + c);
+    }
+    err.println("ecsl: nothing was planned: " + conflict.conflicts().size() + " declared resource"
+        + (conflict.conflicts().size() == 1 ? " belongs" : "s belong") + " to another project");
+  }
+
   static void print(Plan plan, PlanFormat format, PrintWriter out) {
     ObjectNode json = PlanJson.write(plan, false);
     switch (format) {

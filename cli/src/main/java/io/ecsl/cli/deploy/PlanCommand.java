@@ -75,6 +75,9 @@ public final class PlanCommand implements Callable<Integer> {
     } catch (ApiException | LocalTarget.TargetException e) {
       err.println("ecsl: cannot read the target: " + e.getMessage());
       return ExitCodes.ERROR;
+    } catch (io.ecsl.deploy.plan.OwnershipConflict e) {
+      DeployFlow.printConflicts(e, err);
+      return ExitCodes.ERROR;
     }
     DeployFlow.print(plan, format, stdout);
     if (out != null) {

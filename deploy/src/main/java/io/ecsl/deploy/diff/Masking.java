@@ -56,7 +56,8 @@ public final class Masking {
     if (value instanceof ObjectNode obj) {
       ObjectNode out = obj.objectNode();
       String pairName = obj.path("name").isTextual() ? obj.path("name").asText()
-          : obj.path("Key").isTextual() ? obj.path("Key").asText() : null;
+          : obj.path("Key").isTextual() ? obj.path("Key").asText()
+          : obj.path("key").isTextual() ? obj.path("key").asText() : null;  // ECS tags: {key, value}
       boolean secretPair = pairName != null && secretName(pairName) && (obj.has("value") || obj.has("Value"));
       obj.fields().forEachRemaining(e -> {
         boolean isValue = e.getKey().equals("value") || e.getKey().equals("Value");

@@ -28,6 +28,7 @@ public final class Planner {
   private Planner() {}
 
   public static Plan plan(EcsModel model, LiveState live, String target, int keepRevisions) {
+    refuseOtherProjects(model, live);
     Map<ResourceId, Resource> declared = new HashMap<>();
     model.resources().forEach(r -> declared.put(ResourceId.of(r), r));
     List<ResourcePlan> plans = new ArrayList<>(model.resources().size());
@@ -62,6 +63,27 @@ public final class Planner {
     plans = pairMovedServices(plans);
     plans.sort(Comparator.comparing(ResourcePlan::id));
     return new Plan(model.project(), target, live.offline(), keepRevisions, plans);
+  }
+
+  /**
+   * Refuses a plan that would take over resources of another ecsl project: a declared resource
+   * that exists with an {@code ecsl:project} tag naming another project. Resources with no such
+   * tag (made by hand, or by deploy.sh) are adopted, as before.
+   */
+  static void refuseOtherProjects(EcsModel model, LiveState live) {
+    List<String> conflicts = new ArrayList<>();
+    for (Resource r : model.resources()) {
+      LiveResource l = live.get(ResourceId.of(r));
+      String owner = l == null ? null : l.tags().get(io.ecsl.deploy.target.Refresher.OWNER_TAG);
+      if (owner != null && !owner.equals(model.project())) {
+        conflicts.add(l.id().address() + " exists and belongs to project `" + owner + "` (tag ecsl:project = " + owner
+            + "); project `" + model.project() + "` would take it over, and its destroy would delete it. Rename it"
+            + " here, or, to move it to this project, remove the tag from it in the target");
+      }
+    }
+    if (!conflicts.isEmpty()) {
+      throw new OwnershipConflict(conflicts);
+    }
   }
 
   private static ResourcePlan planOne(PlanContext ctx, Resource r, LiveResource live, List<String> deps) {

@@ -105,11 +105,17 @@ final class Tags {
       String before = live.get(k);
       String after = desired.get(k);
       if (before == null ? after != null : !before.equals(after)) {
-        out.add(new FieldChange("/" + member + "/" + k, member + "[" + k + "]",
-            before == null ? null : TextNode.valueOf(before), after == null ? null : TextNode.valueOf(after), false));
+        // a tag named like a secret (`api_token`) is masked like an environment variable would be
+        boolean secret = io.ecsl.deploy.diff.Masking.secretName(k);
+        out.add(new FieldChange("/" + member + "/" + k, member + "[" + k + "]", shown(before, secret), shown(after, secret),
+            secret));
       }
     }
     return out;
+  }
+
+  private static TextNode shown(String value, boolean secret) {
+    return value == null ? null : TextNode.valueOf(secret ? io.ecsl.deploy.diff.Masking.MASK : value);
   }
 
   /** Tags to add or change, as a list in the given spelling. */

@@ -104,4 +104,35 @@ class PlannerTest {
     Plan plan = Planner.plan(model, live, "test", 5);
     return plan.resources().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
   }
+
+  @Test
+  void resourcesOfAnotherProjectAreRefusedNotTakenOver() throws IOException {
+    EcsModel model = TestSupport.compile(RepoPaths.samples().resolve("fargate-web"));  // project `shop`
+    Path build = tmp.resolve("build");
+    BuildWriter.write(build, BuildWriter.files(model));
+    LiveState live = new LiveState(false);
+    ResourceId cluster = new ResourceId(ResourceKind.CLUSTER, null, "storefront");
+    for (LiveResource r : BuildState.load(build, Refresher.OWNER_TAG).all()) {
+      Map<String, String> tags = new TreeMap<>(r.tags());
+      if (r.id().equals(cluster)) {
+        tags.put(Refresher.OWNER_TAG, "billing");
+      }
+      live.put(new LiveResource(r.id(), r.requests(), tags, "arn:aws:ecs:eu-west-1:123456789012:x/" + r.id().name(), "v1",
+          r.ids()));
+    }
+
+    OwnershipConflict refused = assertThrows(OwnershipConflict.class, () -> Planner.plan(model, live, "aws", 5));
+    assertEquals(java.util.List.of("cluster storefront exists and belongs to project `billing` (tag ecsl:project ="
+        + " billing); project `shop` would take it over, and its destroy would delete it. Rename it here, or, to move"
+        + " it to this project, remove the tag from it in the target"), refused.conflicts());
+
+    // the same resources owned by this project, or by none, plan as before
+    LiveState untagged = new LiveState(false);
+    for (LiveResource r : live.all()) {
+      Map<String, String> tags = new TreeMap<>(r.tags());
+      tags.remove(Refresher.OWNER_TAG);
+      untagged.put(new LiveResource(r.id(), r.requests(), tags, r.arn(), "v1", r.ids()));
+    }
+    Planner.plan(model, untagged, "aws", 5);
+  }
 }
