@@ -69,16 +69,18 @@ public final class ApplyCommand implements Callable<Integer> {
         plan = Deployer.plan(model, t.api(), t.description(), keepRevisions);
       }
       DeployFlow.print(plan, format, out);
+      // With --format json stdout is the plan document alone; what apply says goes to stderr.
+      var said = format == PlanFormat.json ? err : out;
       if (!plan.hasChanges()) {
         return ExitCodes.OK;
       }
-      if (!DeployFlow.confirm(autoApprove, "apply these changes", out, err)) {
+      if (!DeployFlow.confirm(autoApprove, "apply these changes", said, err)) {
         return ExitCodes.ERROR;
       }
       Applier.Options options = new Applier.Options(!noWait, waiting.waitTimeout, waiting.pollInterval, 8);
-      int status = DeployFlow.apply(plan, t, options, out, err);
+      int status = DeployFlow.apply(plan, t, options, said, err);
       if (status == ExitCodes.OK && target.target == io.ecsl.deploy.target.TargetOptions.Kind.local) {
-        Reachable.print(plan, t.api(), out);
+        Reachable.print(plan, t.api(), said);
       }
       return status;
     } catch (ApiException | LocalTarget.TargetException e) {

@@ -46,13 +46,15 @@ public final class DestroyCommand implements Callable<Integer> {
     try (Targets.Connected t = Targets.connect(target, compile.toOptions().region(), err)) {
       Plan plan = Deployer.destroyPlan(model, t.api(), t.description());
       DeployFlow.print(plan, format, out);
+      // With --format json stdout is the plan document alone; what apply says goes to stderr.
+      var said = format == PlanFormat.json ? err : out;
       if (!plan.hasChanges()) {
         return ExitCodes.OK;
       }
-      if (!DeployFlow.confirm(autoApprove, "destroy everything project " + model.project() + " owns", out, err)) {
+      if (!DeployFlow.confirm(autoApprove, "destroy everything project " + model.project() + " owns", said, err)) {
         return ExitCodes.ERROR;
       }
-      return DeployFlow.apply(plan, t, new Applier.Options(true, waiting.waitTimeout, waiting.pollInterval, 8), out, err);
+      return DeployFlow.apply(plan, t, new Applier.Options(true, waiting.waitTimeout, waiting.pollInterval, 8), said, err);
     } catch (ApiException | LocalTarget.TargetException e) {
       err.println("ecsl: " + e.getMessage());
       return ExitCodes.ERROR;

@@ -79,8 +79,9 @@ class ApplyOnRuntimeTest {
     String source = Files.readString(sample.resolve("main.ecs"));
     String exits = source.replace("exec httpd -f -p 8080 -h /www", "exit 3");
     assertFalse(exits.equals(source), "the sample's command changed: update this test");
-    Files.writeString(broken.resolve("main.ecs"), exits);
-    String[] failed = run("apply", broken.toString(), "--auto-approve", "--target", "local", "--endpoint", endpoint);
+    Path project = Files.createDirectories(broken.resolve("hello-local"));  // the same project: named by its directory
+    Files.writeString(project.resolve("main.ecs"), exits);
+    String[] failed = run("apply", project.toString(), "--auto-approve", "--target", "local", "--endpoint", endpoint);
     assertEquals("1", failed[0], failed[1] + failed[2]);
     assertTrue(failed[2].contains("service local/hello: deployment failed: tasks failed to start; ECS rolled back to hello:1;"
         + " stopped tasks: Essential container in task exited; web: exit code 3"), failed[1] + failed[2]);
@@ -89,5 +90,13 @@ class ApplyOnRuntimeTest {
     for (JsonNode task : Json.parse(after[1])) {
       assertEquals("hello:1", task.path("taskDefinition").asText(), after[1]);
     }
+
+    // --format json: stdout is the plan document alone, for tools; the progress goes to stderr
+    String[] destroy = run("destroy", sample.toString(), "--auto-approve", "--format", "json", "--target", "local",
+        "--endpoint", endpoint);
+    assertEquals("0", destroy[0], destroy[1] + destroy[2]);
+    assertTrue(destroy[1].strip().startsWith("{") && destroy[1].strip().endsWith("}"), destroy[1]);
+    assertEquals("hello-local", Json.parse(destroy[1]).path("project").asText(), destroy[1]);
+    assertTrue(destroy[2].contains("Destroy complete: 3 resources changed."), destroy[2]);
   }
 }
