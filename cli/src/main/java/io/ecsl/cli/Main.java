@@ -57,6 +57,10 @@ public final class Main implements Runnable {
     ExitCodes.install(cli);
     try {
       return cli.execute(args);
+    } catch (StackOverflowError e) {
+      // Every stage bounds its own nesting (E0101, E0206); this is the last line of defence.
+      cli.getErr().println("ecsl: the input nests too deeply to process; split deeply nested values with `let`");
+      return ExitCodes.ERROR;
     } finally {
       cli.getOut().flush();
       cli.getErr().flush();

@@ -59,7 +59,7 @@ public final class Env {
       evaluating = true;
       try {
         value = thunk.get();
-      } catch (EvalException e) {
+      } catch (EvalException | Interpreter.Runaway e) {
         value = new Value.Error(usedAt);
         throw e;
       } finally {

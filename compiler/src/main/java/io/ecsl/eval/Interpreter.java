@@ -365,7 +365,7 @@ public final class Interpreter {
       return;
     }
     List<Callable.Argument> args = evalArgs(call.args(), env);
-    Value result = invoke(callee, call, args, sink);
+    Value result = invokeStatement(callee, call, args, sink);
     if (result instanceof Value.Obj obj) {
       if (sink.acceptsDeclarations()) {
         if (!obj.fields().isEmpty()) {
@@ -396,16 +396,67 @@ public final class Interpreter {
   }
 
   public Value eval(Expr expr, Env env) {
-    if (++depth > 400) {
-      depth = 0;
-      throw new EvalException(Diagnostic.error("E0206", expr.span(), "evaluation nests too deeply (runaway recursion?)")
-          .withHint("templates may not call themselves without end"));
+    if (depth >= MAX_DEPTH) {
+      throw unwind(new Runaway(expr));
     }
+    depth++;
     try {
       return evalInner(expr, env);
+    } catch (StackOverflowError e) {
+      // Deep template bodies can exhaust the thread's stack before MAX_DEPTH: the same mistake.
+      throw unwind(new Runaway(expr));
+    } catch (Runaway r) {
+      throw unwind(r);
     } finally {
       depth--;
     }
+  }
+
+  /** A template called as a statement: one nesting level, like a call in an expression. */
+  private Value invokeStatement(Value callee, Expr.Call call, List<Callable.Argument> args, BodySink sink) {
+    if (depth >= MAX_DEPTH) {
+      throw unwind(new Runaway(call));
+    }
+    depth++;
+    try {
+      return invoke(callee, call, args, sink);
+    } catch (StackOverflowError e) {
+      throw unwind(new Runaway(call));
+    } catch (Runaway r) {
+      throw unwind(r);
+    } finally {
+      depth--;
+    }
+  }
+
+  /** The whole recursion unwinds; the outermost level, where the stack has room, reports it. */
+  private RuntimeException unwind(Runaway r) {
+    if (depth > 1) {
+      return r; // each level on the way would only start the recursion again
+    }
+    return new EvalException(Diagnostic.error("E0206", r.at.span(), "evaluation nests too deeply (runaway recursion?)")
+        .withHint("templates may not call themselves without end"));
+  }
+
+  private static final int MAX_DEPTH = 400;
+
+  /**
+   * Unwinds a runaway recursion to the outermost evaluation, where the stack has room to report
+   * it (E0206). Not an {@link EvalException}: the entries on the way, which catch those to go on
+   * with their next item, must not start the recursion again. Carries no stack trace, and is
+   * loaded before any stack runs out.
+   */
+  static final class Runaway extends RuntimeException {
+    final transient Expr at;
+
+    Runaway(Expr at) {
+      super(null, null, false, false);
+      this.at = at;
+    }
+  }
+
+  static {
+    new Runaway(null).getClass();  // load and link it now: at a stack overflow there is no room to do it
   }
 
   private Value evalInner(Expr expr, Env env) {
