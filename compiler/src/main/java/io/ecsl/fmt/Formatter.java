@@ -10,7 +10,10 @@ import io.ecsl.ast.TypeRef;
 import io.ecsl.source.Span;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -28,8 +31,20 @@ public final class Formatter {
   private final Comments comments;
   private StringBuilder out = new StringBuilder();
 
+  /**
+   * Lists, calls and objects already printed, per place. Each is tried on one line and, when that
+   * does not fit, printed again broken over lines; without this, every level of nesting doubled
+   * the work (60 nested lists never finished).
+   */
+  private final Map<Expr, Map<Long, String>> printed;
+
   private Formatter(Comments comments) {
+    this(comments, new IdentityHashMap<>());
+  }
+
+  private Formatter(Comments comments, Map<Expr, Map<Long, String>> printed) {
     this.comments = comments;
+    this.printed = printed;
   }
 
   /** Formats a parsed file, keeping its comments. */
@@ -270,6 +285,31 @@ public final class Formatter {
 
   /** Prints an expression; {@code column} is where it starts, to decide when lists must break. */
   private String expr(Expr e, int indent, int parentPrecedence, int column) {
+    if (!(e instanceof Expr.ListLit || e instanceof Expr.Call || e instanceof Expr.ObjectLit)) {
+      return print(e, indent, parentPrecedence, column);
+    }
+    long place = ((long) indent << 40) | ((long) column << 20) | parentPrecedence;
+    Map<Long, String> byPlace = printed.computeIfAbsent(e, k -> new HashMap<>());
+    String text = byPlace.get(place);
+    if (text == null) {
+      text = print(e, indent, parentPrecedence, column);
+      byPlace.put(place, text);
+    }
+    return text;
+  }
+
+  /** How many times an expression was printed, nested ones included (the memo's test looks at it). */
+  private int[] prints = new int[1];
+
+  /** Formats a file and says how many expression prints it took. */
+  static int printsToFormat(SourceUnit unit) {
+    Formatter f = new Formatter(Comments.of(unit.file()));
+    f.items(unit.items(), 0, true);
+    return f.prints[0];
+  }
+
+  private String print(Expr e, int indent, int parentPrecedence, int column) {
+    prints[0]++;
     return switch (e) {
       case Expr.IntLit i -> Long.toString(i.value());
       case Expr.DecimalLit d -> d.value().toPlainString();
@@ -338,7 +378,8 @@ public final class Formatter {
     if (inline != null && !comments.any(o.span())) {
       return "{ " + inline + " }";
     }
-    Formatter nested = new Formatter(comments);
+    Formatter nested = new Formatter(comments, printed);
+    nested.prints = prints;
     nested.out.append("{\n");
     nested.items(o.items(), indent + 2, false);
     nested.comments.inside(o.span(), nested.out, indent + 2);

@@ -130,4 +130,19 @@ class FormatterTest {
         }
         """, format(source));
   }
+
+  @Test
+  void nestedListsAndObjectsArePrintedInPolynomialWork() {
+    // Each level is tried on one line, then broken: without remembering what was printed where,
+    // 20 levels took over a million prints, and 60 never finished.
+    String lists = "let x = " + "[".repeat(20) + "1" + "]".repeat(20) + "\n";
+    String objects = "let y = " + "{ k = ".repeat(20) + "\"v\"" + " }".repeat(20) + "\n";
+    for (String source : new String[] {lists, objects}) {
+      Diagnostics d = new Diagnostics();
+      SourceUnit unit = Parser.parse(SourceFile.of("t.ecs", source), d);
+      assertNotNull(unit, () -> d.sorted().toString());
+      int prints = Formatter.printsToFormat(unit);
+      org.junit.jupiter.api.Assertions.assertTrue(prints < 5_000, prints + " prints for 20 levels");
+    }
+  }
 }
