@@ -43,6 +43,18 @@ public final class Json {
 
   private Json() {}
 
+  /**
+   * A JSON parse error in words: Jackson's first line, its "[Source: …; line: L, column: C]"
+   * notes turned into "line L, column C", and where it stopped when that is known.
+   */
+  public static String describe(com.fasterxml.jackson.core.JsonProcessingException e) {
+    String message = e.getOriginalMessage() == null ? "invalid JSON" : e.getOriginalMessage().lines().findFirst().orElse("");
+    message = message.replaceAll("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
+        .replace("start marker at line", "opened at line");
+    var at = e.getLocation();
+    return at == null || at.getLineNr() < 1 ? message : message + " (at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+  }
+
   /** Pretty JSON text ending in a newline. */
   public static String pretty(JsonNode node) {
     return new String(prettyBytes(node), java.nio.charset.StandardCharsets.UTF_8);

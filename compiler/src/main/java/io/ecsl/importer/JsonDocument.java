@@ -63,7 +63,7 @@ public final class JsonDocument {
     } catch (JsonParseException e) {
       int at = e.getLocation() == null ? 0 : offset(e.getLocation().getCharOffset(), file);
       diagnostics.add(Diagnostic.error("E0901", new Span(file, at, Math.min(file.text().length(), at + 1)),
-          "invalid JSON: " + e.getOriginalMessage().lines().findFirst().orElse("syntax error"))
+          "invalid JSON: " + io.ecsl.emit.Json.describe(e).replaceFirst(" \\(at line \\d+, column \\d+\\)$", ""))
           .withHint("fix the JSON syntax; `ecsl import` reads plain JSON (no comments, no trailing commas)"));
       return null;
     } catch (IOException | RuntimeException e) {

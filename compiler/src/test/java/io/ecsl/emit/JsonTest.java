@@ -40,4 +40,13 @@ class JsonTest {
     assertEquals(Json.prettyViaObjectWriter(F.textNode("x")), new String(Json.prettyBytes(F.textNode("x")), StandardCharsets.UTF_8));
     assertEquals("{}\n", new String(Json.prettyBytes(F.objectNode()), StandardCharsets.UTF_8));
   }
+
+  @Test
+  void parseErrorsAreDescribedWithoutJacksonsSourceNotes() {
+    com.fasterxml.jackson.core.JsonProcessingException e = org.junit.jupiter.api.Assertions.assertThrows(
+        com.fasterxml.jackson.core.JsonProcessingException.class, () -> Json.MAPPER.readTree("{\"family\": \"a\""));
+    String described = Json.describe(e);
+    org.junit.jupiter.api.Assertions.assertEquals("Unexpected end-of-input: expected close marker for Object (opened at"
+        + " line 1, column 1) (at line 1, column 15)", described);
+  }
 }

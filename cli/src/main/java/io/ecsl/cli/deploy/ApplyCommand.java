@@ -105,6 +105,10 @@ public final class ApplyCommand implements Callable<Integer> {
     try {
       JsonNode root = Json.MAPPER.readTree(file.toFile());
       plan = PlanJson.read(root);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      err.println("ecsl: cannot use " + file + " as a plan: it is not valid JSON: " + Json.describe(e)
+          + ". Save a plan with `ecsl plan --out FILE`.");
+      return null;
     } catch (IOException | IllegalArgumentException e) {
       err.println("ecsl: cannot use " + file + " as a plan: " + e.getMessage());
       return null;
