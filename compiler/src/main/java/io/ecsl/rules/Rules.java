@@ -115,6 +115,7 @@ import io.ecsl.rules.service.ServiceName;
 import io.ecsl.rules.service.ServicePlacement;
 import io.ecsl.rules.service.ServiceRegistries;
 import io.ecsl.rules.service.ServiceRole;
+import io.ecsl.rules.service.ServiceTaskDefinition;
 import io.ecsl.rules.service.VolumeConfigurations;
 import io.ecsl.rules.taskdef.ContainerCount;
 import io.ecsl.rules.taskdef.ContainerMemoryRequired;
@@ -236,6 +237,7 @@ public final class Rules {
       new VolumeConfigurations(),
       new AzRebalancing(),
       new ExternalLaunch(),
+      new ServiceTaskDefinition(),
       new CapacityProviderName(),
       new ManagedScaling(),
       new StrategyBase(),

@@ -49,19 +49,19 @@ class CorpusTest {
     EXPECTED.put("services/docs-service-connect-fargate.json", List.of());
     EXPECTED.put("services/docs-bluegreen-codedeploy.json", List.of("E1212")); // target group ARN with doc placeholders
     EXPECTED.put("services/docs-service-discovery-registry.json", List.of("E1214")); // registry ARN with doc placeholders
-    // ecspresso fixtures leave serviceName to the tool's config; EC2 tasks cannot get a public IP
-    EXPECTED.put("services/ecspresso-daemon-minimal.json", List.of("E1802"));
-    EXPECTED.put("services/ecspresso-ec2-awsvpc-alarms-circuit-breaker.json", List.of("E1212", "E1215", "E1802"));
-    EXPECTED.put("services/ecspresso-ec2-awsvpc-tfstate.json", List.of("E1215", "E1802"));
-    EXPECTED.put("services/ecspresso-fargate-capacity-providers-ebs.json", List.of("E1802"));
-    EXPECTED.put("services/ecspresso-service-connect-namespace-only.json", List.of("E1802"));
+    // ecspresso fixtures leave serviceName and taskDefinition to the tool's config; EC2 tasks cannot get a public IP
+    EXPECTED.put("services/ecspresso-daemon-minimal.json", List.of("E1222", "E1802"));
+    EXPECTED.put("services/ecspresso-ec2-awsvpc-alarms-circuit-breaker.json", List.of("E1212", "E1215", "E1222", "E1802"));
+    EXPECTED.put("services/ecspresso-ec2-awsvpc-tfstate.json", List.of("E1215", "E1222", "E1802"));
+    EXPECTED.put("services/ecspresso-fargate-capacity-providers-ebs.json", List.of("E1222", "E1802"));
+    EXPECTED.put("services/ecspresso-service-connect-namespace-only.json", List.of("E1222", "E1802"));
     EXPECTED.put("clusters/botocore-example-create-cluster-input.json", List.of());
     EXPECTED.put("invalid/docs-fsx-windows-undefined-source-volume.json", List.of("E1114", "E1114"));
     EXPECTED.put("invalid/containers-tomcat-awsvpc-hostport-mismatch.json", List.of("E1103"));
     EXPECTED.put("invalid/otel-networkmode-default.json", List.of("E1802"));
     // null ulimits count as absent; awslogs on Fargate without an execution role is rejected by ECS
     EXPECTED.put("invalid/containers-wildfly-fargate-null-ulimits.json", List.of("E1022"));
-    EXPECTED.put("invalid/ecspresso-service-platformfamily-output-only.json", List.of("E1802", "E1802"));
+    EXPECTED.put("invalid/ecspresso-service-platformfamily-output-only.json", List.of("E1222", "E1802", "E1802"));
   }
 
   @TestFactory
