@@ -153,11 +153,29 @@ public final class VarInputs {
     Diagnostics local = new Diagnostics();
     SourceUnit unit = Parser.parse(SourceFile.of(file.displayName(), "__value = " + input.text()), local);
     if (unit == null || !(unit.items().get(0) instanceof Item.Entry e) || e.value() == null || unit.items().size() != 1) {
-      throw new EvalException(Diagnostic.error("E0212", input.span(), "cannot read `" + input.text()
-          + "` as a value for var `" + v.name() + "`").withHint(v.type() != null
-              ? "var `" + v.name() + "` is a " + v.type() + "; quote strings, write units (`1 GiB`)" : null));
+      throw unreadable(v, input);
     }
-    return interpreter.eval(e.value(), new Env(interpreter.builtins()));
+    // Evaluated apart, so that what cannot be read (`--var desired=abc`: a bare word reads as a
+    // name, and only built-ins are in scope) is one error about the flag, not about a made-up line.
+    Diagnostics problems = new Diagnostics();
+    Value value;
+    try {
+      value = new Interpreter(problems).eval(e.value(), new Env(interpreter.builtins()));
+    } catch (EvalException notAValue) {
+      throw unreadable(v, input);
+    }
+    boolean wordForTypedVar = value instanceof Value.Symbol && v.type() != null && !v.type().name().equals("any");
+    if (problems.hasErrors() || value instanceof Value.Error || wordForTypedVar) {
+      throw unreadable(v, input);
+    }
+    return value;
+  }
+
+  private static EvalException unreadable(Item.Var v, Input input) {
+    return new EvalException(Diagnostic.error("E0212", input.span(), "cannot read `" + input.text()
+        + "` as a value for var `" + v.name() + "`").withHint(v.type() != null
+            ? "var `" + v.name() + "` is " + ("aeiou".indexOf(v.type().toString().charAt(0)) >= 0 ? "an " : "a ") + v.type()
+                + "; quote strings, write units (`1 GiB`)" : null));
   }
 
   /** Values given for vars the project does not declare are mistakes, not silently ignored. */

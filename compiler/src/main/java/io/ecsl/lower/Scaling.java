@@ -91,7 +91,9 @@ final class Scaling {
     identify(s, resourceId, o.span());
     project.applyTags(s, "Tags", o.span());
     for (String needed : List.of("MinCapacity", "MaxCapacity")) {
-      if (!s.has(needed)) {
+      String written = needed.startsWith("Min") ? "min" : "max";
+      // a value that failed was reported where it failed: not missing as well
+      if (!s.has(needed) && o.fields().stream().noneMatch(f -> f.key().equals(written))) {
         builder.interpreter().report(Diagnostic.error("E0411", o.span(), "`autoscaling` of service `" + d.label()
             + "` needs `" + (needed.startsWith("Min") ? "min" : "max") + "`").withHint("autoscaling { min = 1, max = 10, … }"));
       }

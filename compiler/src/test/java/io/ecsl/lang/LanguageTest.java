@@ -163,6 +163,22 @@ class LanguageTest {
   }
 
   @Test
+  void aVarFlagThatIsNotAValueOfItsTypeIsOneErrorAboutTheFlag() {
+    String source = """
+        var desired: int = 1
+        cluster c {}
+        task api { container api { image = "api:1", memory = 64 } }
+        service api in c { task = api, desired = desired, autoscaling { min = desired, max = 4, cpu = 60% } }
+        """;
+    Compiler.Result r = TestProjects.compile(dir, Map.of("main.ecs", source), List.of("desired=abc"));
+    String out = TestProjects.render(r.diagnostics(), dir);
+    assertEquals("--var desired:1:1: error[E0212]: cannot read `abc` as a value for var `desired`\n"
+        + "  = hint: var `desired` is an int; quote strings, write units (`1 GiB`)\n", out.replaceAll("(?m)^ *\\d* *\\|.*\\n", ""));
+    assertFalse(out.contains("__value"), out);
+    assertFalse(out.contains("needs `min`"), "the failed var is not also a missing `min`: " + out);
+  }
+
+  @Test
   void autoscalingProducesTargetAndPolicyAndOwnsTheDesiredCount() {
     EcsModel m = compile("""
         cluster prod {}
