@@ -55,7 +55,7 @@ final class FmtCommand implements Callable<Integer> {
     Diagnostics diagnostics = new Diagnostics();
     int unformatted = 0;
     for (Path file : files) {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
+      String text = io.ecsl.source.SourceFile.withoutByteOrderMark(Files.readString(file, StandardCharsets.UTF_8));
       SourceUnit unit = Parser.parse(new SourceFile(file.toString(), file, text), diagnostics);
       if (unit == null) {
         continue;

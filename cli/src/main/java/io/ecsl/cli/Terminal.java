@@ -8,10 +8,13 @@ public final class Terminal {
 
   /** True when {@code out} is the process's own terminal and NO_COLOR is not set. */
   public static boolean colorEnabled(PrintStream out) {
-    if (System.getenv("NO_COLOR") != null || "dumb".equals(System.getenv("TERM"))) {
-      return false;
-    }
-    return (out == System.out || out == System.err) && System.console() != null && isTerminal();
+    return colorAllowed(System.getenv("NO_COLOR"), System.getenv("TERM"))
+        && (out == System.out || out == System.err) && System.console() != null && isTerminal();
+  }
+
+  /** no-color.org: NO_COLOR set to a non-empty value turns color off (an empty one does not); so does TERM=dumb. */
+  static boolean colorAllowed(String noColor, String term) {
+    return (noColor == null || noColor.isEmpty()) && !"dumb".equals(term);
   }
 
   /** True when stdout is an interactive terminal (progress spinners, prompts). */

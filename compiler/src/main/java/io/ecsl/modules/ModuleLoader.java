@@ -255,6 +255,7 @@ public final class ModuleLoader {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
+      text = SourceFile.withoutByteOrderMark(text);
     } catch (MalformedInputException e) {
       diagnostics.add(Diagnostic.error("E0102", null, "not UTF-8 text (binary file?)")
           .withResource(display(file)).withHint("save the file as UTF-8"));

@@ -21,6 +21,14 @@ public final class SourceFile {
   }
 
   /** A source that exists only in memory (tests, --var values). */
+  /**
+   * The text without the byte order mark some Windows editors put at the start of UTF-8 files:
+   * invisible there (columns count from the character after it) and no token here.
+   */
+  public static String withoutByteOrderMark(String text) {
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
   public static SourceFile of(String displayName, String text) {
     return new SourceFile(displayName, null, text);
   }

@@ -179,6 +179,14 @@ class LanguageTest {
   }
 
   @Test
+  void aByteOrderMarkIsIgnoredAndColumnsCountAfterIt() {
+    Compiler.Result r = TestProjects.compile(dir, Map.of("main.ecs", "\uFEFFcluster c {\n  bad = 1\n}\n"), List.of());
+    String out = TestProjects.render(r.diagnostics(), dir);
+    assertTrue(out.startsWith("main.ecs:2:3: error[E0410]: unknown attribute `bad`"), out);
+    assertFalse(out.contains("E0100"), out);
+  }
+
+  @Test
   void autoscalingProducesTargetAndPolicyAndOwnsTheDesiredCount() {
     EcsModel m = compile("""
         cluster prod {}
