@@ -89,7 +89,25 @@ final class DeployFlow {
   static int apply(Plan plan, Targets.Connected target, Applier.Options options, PrintWriter out, PrintWriter err) {
     boolean tty = Terminal.isTerminal() && System.console() != null;
     try (ProgressPrinter progress = new ProgressPrinter(err, tty, Terminal.colorEnabled(System.err))) {
-      ApplyResult result = new Applier(target.api(), options).apply(plan, progress);
+      ApplyLedger ledger = new ApplyLedger(progress, plan.resources().stream()
+          .filter(r -> r.action() != io.ecsl.deploy.plan.Action.NO_CHANGE).map(r -> r.address()).toList());
+      // Ctrl-C ends the JVM through its shutdown hooks: say what was done, so nothing is left
+      // half-applied without a word.
+      Thread onInterrupt = new Thread(() -> {
+        progress.close();
+        ledger.reportInterrupted(err);
+      }, "ecsl-apply-interrupted");
+      Runtime.getRuntime().addShutdownHook(onInterrupt);
+      ApplyResult result;
+      try {
+        result = new Applier(target.api(), options).apply(plan, ledger);
+      } finally {
+        try {
+          Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook is running or has run: it reports
+        }
+      }
       progress.close();
       if (result.ok()) {
         out.println((plan.resources().stream().allMatch(r -> r.action() == io.ecsl.deploy.plan.Action.DELETE
