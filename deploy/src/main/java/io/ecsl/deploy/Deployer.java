@@ -74,8 +74,7 @@ public final class Deployer {
   /** A plan that deletes everything the project owns in the target (and nothing else). */
   public static Plan destroyPlan(EcsModel model, AwsApi api, String target) {
     LiveState live = new Refresher(api, REFRESH_PARALLELISM).refresh(query(model));
-    EcsModel nothing = new EcsModel(model.project(), model.region(), model.accountId(), List.of());
-    return Planner.plan(nothing, live, target, 0);
+    return Planner.destroy(model, live, target);
   }
 
   /** Why a saved plan no longer describes the target (empty when it still does). */

@@ -68,7 +68,7 @@ final class DeployFlow {
     }
     if (System.console() == null || !Terminal.isTerminal()) {
       err.println("ecsl: refusing to " + what + " without confirmation: there is no terminal to ask on."
-          + " Pass --auto-approve (for CI), or review `ecsl plan --out plan.json` and apply that file with --auto-approve.");
+          + " Review the plan above, then run the command again with --auto-approve.");
       return false;
     }
     out.print("\nDo you want to " + what + "? Only 'yes' is accepted: ");

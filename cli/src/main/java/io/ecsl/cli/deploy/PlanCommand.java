@@ -87,8 +87,12 @@ public final class PlanCommand implements Callable<Integer> {
         err.println("ecsl: cannot write " + out + ": " + e.getMessage());
         return ExitCodes.ERROR;
       }
-      if (format == PlanFormat.text) {
-        stdout.println("Saved the plan to " + out + "; apply exactly this plan with `ecsl apply " + out + "`.");
+      if (format == PlanFormat.text && against != null) {
+        stdout.println("Saved the plan to " + out + " for review; it was made offline (--against), so it cannot be"
+            + " applied: plan against the target to get one that can.");
+      } else if (format == PlanFormat.text) {
+        stdout.println("Saved the plan to " + out + "; apply exactly this plan with `ecsl apply " + out + target.asFlags()
+            + "`.");
       }
     }
     return detailed && plan.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;

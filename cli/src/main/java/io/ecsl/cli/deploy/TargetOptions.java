@@ -15,4 +15,19 @@ public final class TargetOptions {
   @Option(names = "--endpoint", paramLabel = "URL",
       description = "Send API calls to URL instead (moto, a VPC endpoint, another runtime); default: AWS_ENDPOINT_URL if set.")
   URI endpoint;
+
+  /** These options as typed on a command line (empty for the default target), to repeat in a hint. */
+  String asFlags() {
+    StringBuilder flags = new StringBuilder();
+    if (target != io.ecsl.deploy.target.TargetOptions.Kind.local) {
+      flags.append(" --target ").append(target);
+    }
+    if (profile != null) {
+      flags.append(" --profile ").append(profile);
+    }
+    if (endpoint != null) {
+      flags.append(" --endpoint ").append(endpoint);
+    }
+    return flags.toString();
+  }
 }

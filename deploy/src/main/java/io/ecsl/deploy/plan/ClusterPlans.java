@@ -75,7 +75,7 @@ final class ClusterPlans {
   }
 
   static ResourcePlan delete(PlanContext ctx, LiveResource live) {
-    return new ResourcePlan(live.id(), Action.DELETE, List.of("owned by project " + ctx.project + " and no longer declared"),
+    return new ResourcePlan(live.id(), Action.DELETE, List.of(ctx.whyDeleted()),
         List.of(), List.of(), List.of(), ctx.observed(null, live, Map.of(), Map.of()), null,
         Map.of(), List.of(step("ecs", "DeleteCluster", obj().put("cluster", live.id().name()))));
   }

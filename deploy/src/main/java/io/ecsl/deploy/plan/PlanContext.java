@@ -24,10 +24,23 @@ final class PlanContext {
   /** Families that get a new revision (or are created) in this plan. */
   final Set<String> newRevisions;
 
+  /** True when the plan removes everything the project owns (`ecsl destroy`), declared or not. */
+  final boolean destroying;
+
   PlanContext(String project, LiveState live, Set<String> newRevisions) {
+    this(project, live, newRevisions, false);
+  }
+
+  PlanContext(String project, LiveState live, Set<String> newRevisions, boolean destroying) {
     this.project = project;
     this.live = live;
     this.newRevisions = newRevisions;
+    this.destroying = destroying;
+  }
+
+  /** Why an owned resource is deleted: "owned by project shop and no longer declared", or the destroy. */
+  String whyDeleted() {
+    return "owned by project " + project + (destroying ? ", which is being destroyed" : " and no longer declared");
   }
 
   static Shape shape(ApiRequest r) {

@@ -28,6 +28,16 @@ public final class Planner {
   private Planner() {}
 
   public static Plan plan(EcsModel model, LiveState live, String target, int keepRevisions) {
+    return plan(model, live, target, keepRevisions, false);
+  }
+
+  /** The plan that removes everything the project owns in the target, declared or not. */
+  public static Plan destroy(EcsModel project, LiveState live, String target) {
+    EcsModel nothing = new EcsModel(project.project(), project.region(), project.accountId(), List.of());
+    return plan(nothing, live, target, 0, true);
+  }
+
+  private static Plan plan(EcsModel model, LiveState live, String target, int keepRevisions, boolean destroying) {
     refuseOtherProjects(model, live);
     Map<ResourceId, Resource> declared = new HashMap<>();
     model.resources().forEach(r -> declared.put(ResourceId.of(r), r));
@@ -43,7 +53,7 @@ public final class Planner {
       }
     }
     plans.addAll(taskDefinitions);
-    PlanContext ctx = new PlanContext(model.project(), live, newRevisions);
+    PlanContext ctx = new PlanContext(model.project(), live, newRevisions, destroying);
     plans.addAll(model.resources().parallelStream()
         .filter(r -> r.kind() != ResourceKind.TASK_DEFINITION)
         .map(r -> planOne(ctx, r, live.get(ResourceId.of(r)), dependencies(r, declared)))

@@ -211,8 +211,7 @@ final class ServicePlans {
   }
 
   static ResourcePlan delete(PlanContext ctx, LiveResource live) {
-    return new ResourcePlan(live.id(), Action.DELETE, List.of("owned by project " + ctx.project
-        + " and no longer declared: scaled to zero, then deleted"), List.of(), List.of(), List.of(),
+    return new ResourcePlan(live.id(), Action.DELETE, List.of(ctx.whyDeleted() + ": scaled to zero, then deleted"), List.of(), List.of(), List.of(),
         ctx.observed(live.version(), live, Map.of(), Map.of()), null, Map.of(),
         teardown(live));
   }

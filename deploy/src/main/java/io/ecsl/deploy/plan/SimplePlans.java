@@ -276,8 +276,8 @@ final class SimplePlans {
 
   static ResourcePlan delete(PlanContext ctx, LiveResource live) {
     return new ResourcePlan(live.id(), Action.DELETE, List.of(live.id().kind() == ResourceKind.SCALING
-        ? "its service is owned by project " + ctx.project + " and the scaling is no longer declared"
-        : "owned by project " + ctx.project + " and no longer declared"), List.of(), List.of(), List.of(),
+        ? "its service is " + ctx.whyDeleted().replace(" and no longer declared", " and the scaling is no longer declared")
+        : ctx.whyDeleted()), List.of(), List.of(), List.of(),
         ctx.observed(live.version(), live, Map.of(), Map.of()), null, Map.of(), deleteSteps(live));
   }
 }

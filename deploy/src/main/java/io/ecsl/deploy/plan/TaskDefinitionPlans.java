@@ -71,8 +71,7 @@ final class TaskDefinitionPlans {
   }
 
   static ResourcePlan delete(PlanContext ctx, LiveResource live) {
-    return new ResourcePlan(live.id(), Action.DELETE, List.of("owned by project " + ctx.project + " and no longer declared:"
-        + " every ACTIVE revision is deregistered"), List.of(), List.of(), List.of(),
+    return new ResourcePlan(live.id(), Action.DELETE, List.of(ctx.whyDeleted() + ": every ACTIVE revision is deregistered"), List.of(), List.of(), List.of(),
         ctx.observed(live.version(), live, Map.of(), Map.of()), null, Map.of(),
         List.of(step(Step.ENGINE, "DeregisterFamily", obj().put("family", live.id().name()))));
   }

@@ -135,4 +135,23 @@ class PlannerTest {
     }
     Planner.plan(model, untagged, "aws", 5);
   }
+
+  @Test
+  void aDestroySaysSoWhereARemovedDeclarationSaysItIsNoLongerDeclared() throws IOException {
+    EcsModel model = TestSupport.compile(RepoPaths.samples().resolve("fargate-web"));
+    Path build = tmp.resolve("owned");
+    BuildWriter.write(build, BuildWriter.files(model));
+    LiveState live = BuildState.load(build, Refresher.OWNER_TAG);  // everything tagged for project `shop`
+
+    Plan destroy = Planner.destroy(model, live, "aws");
+    assertTrue(destroy.resources().size() > 0);
+    for (ResourcePlan r : destroy.resources()) {
+      assertEquals(Action.DELETE, r.action());
+      assertTrue(String.join(" ", r.reasons()).contains("owned by project shop, which is being destroyed"), r.reasons().toString());
+    }
+    EcsModel emptied = new EcsModel(model.project(), model.region(), model.accountId(), java.util.List.of());
+    for (ResourcePlan r : Planner.plan(emptied, live, "aws", 5).resources()) {
+      assertTrue(String.join(" ", r.reasons()).contains("no longer declared"), r.reasons().toString());
+    }
+  }
 }
