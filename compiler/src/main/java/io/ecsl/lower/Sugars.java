@@ -12,8 +12,10 @@ import io.ecsl.source.Span;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The first-class syntax on top of the generic model mapping: short names ({@code network},
@@ -207,14 +209,24 @@ final class Sugars {
 
   void alias(String shape, String written, String member) {
     aliases.computeIfAbsent(shape, k -> new HashMap<>()).put(Shape.normalize(written), member);
+    spelled(shape, written);
   }
 
   private void repeat(String shape, String written, Repeat r) {
     repeats.computeIfAbsent(shape, k -> new LinkedHashMap<>()).put(Shape.normalize(written), r);
+    spelled(shape, written);
   }
 
   void sugar(String shape, String written, Sugar sugar) {
     sugars.computeIfAbsent(shape, k -> new LinkedHashMap<>()).put(Shape.normalize(written), sugar);
+    spelled(shape, written);
+  }
+
+  /** The names as the docs spell them (`grace_period`), for hints; the maps above are keyed for matching. */
+  private final Map<String, Set<String>> spellings = new HashMap<>();
+
+  private void spelled(String shape, String written) {
+    spellings.computeIfAbsent(shape, k -> new LinkedHashSet<>()).add(written);
   }
 
   Lower lower() {
@@ -292,15 +304,7 @@ final class Sugars {
 
   /** Every shorthand name valid in a shape, for "did you mean". */
   List<String> writtenNames(Shape shape) {
-    List<String> names = new ArrayList<>();
-    names.addAll(keysOf(aliases.get(shape.name())));
-    names.addAll(keysOf(repeats.get(shape.name())));
-    names.addAll(keysOf(sugars.get(shape.name())));
-    return names;
-  }
-
-  private static List<String> keysOf(Map<String, ?> map) {
-    return map == null ? List.of() : new ArrayList<>(map.keySet());
+    return new ArrayList<>(spellings.getOrDefault(shape.name(), Set.of()));
   }
 
   private void repeated(Struct s, Value.Field f, Repeat r) {

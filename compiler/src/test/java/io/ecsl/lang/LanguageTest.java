@@ -179,6 +179,18 @@ class LanguageTest {
   }
 
   @Test
+  void theNamesAnUnknownAttributeHintListsAreSpelledAsWritten() {
+    Compiler.Result r = TestProjects.compile(dir, Map.of("main.ecs", """
+        cluster c {}
+        task t { container a { image = "a:1", memory = 64 } }
+        service s in c { task = t, desired = 1, health_grace = 3 }
+        """), List.of());
+    String out = TestProjects.render(r.diagnostics(), dir);
+    assertTrue(out.contains("valid here: ") && out.contains(" grace_period,") && out.contains(" service_connect,"), out);
+    assertFalse(out.contains("graceperiod") || out.contains("serviceconnect"), out);
+  }
+
+  @Test
   void aByteOrderMarkIsIgnoredAndColumnsCountAfterIt() {
     Compiler.Result r = TestProjects.compile(dir, Map.of("main.ecs", "\uFEFFcluster c {\n  bad = 1\n}\n"), List.of());
     String out = TestProjects.render(r.diagnostics(), dir);

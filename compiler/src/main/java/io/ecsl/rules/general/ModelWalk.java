@@ -184,6 +184,12 @@ final class ModelWalk {
 
   private void limits(Resource r, ApiRequest req, JsonNode node, Shape shape, At parent, String key, int index,
       String member) {
+    if (shape.type().equals("integer") && node.isIntegralNumber() && !node.canConvertToInt()) {
+      // the API's integers are 32-bit: a larger number is rejected before any range applies
+      add("E1801", r, req, At.of(parent, key, index), name(member) + " must fit in a 32-bit integer (at most "
+          + Integer.MAX_VALUE + "); you set " + node.asText(), "use a smaller number");
+      return;
+    }
     Long min = shape.min();
     Long max = shape.max();
     if (min == null && max == null) {
