@@ -39,6 +39,9 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Write one .ecs file per input into DIR (created if missing).")
   Path out;
 
+  @Option(names = "--force", description = "With --out, overwrite .ecs files that exist and differ (by default nothing is written then).")
+  boolean force;
+
   @Option(names = "--format", defaultValue = "text",
       description = "text (source on stdout, diagnostics on stderr) or json (one JSON document on stdout).")
   OutputFormat format;
@@ -50,7 +53,16 @@ final class ImportCommand implements Callable<Integer> {
     var stdout = spec.commandLine().getOut();
     var stderr = spec.commandLine().getErr();
     Importer.Result result = Importer.importFiles(files);
-    List<Path> written = result.sourceAvailable() && out != null ? write(result) : List.of();
+    Map<Path, String> targets = result.sourceAvailable() && out != null ? targets(result) : Map.of();
+    List<Path> clobbered = force ? List.of() : targets.entrySet().stream()
+        .filter(t -> Files.exists(t.getKey()) && !t.getValue().equals(readOrNull(t.getKey()))).map(Map.Entry::getKey).toList();
+    if (!clobbered.isEmpty()) {
+      stderr.println("ecsl: import would overwrite " + join(clobbered) + ", which "
+          + (clobbered.size() == 1 ? "exists and differs" : "exist and differ") + "; nothing was written."
+          + " Pass --force to overwrite, or choose another --out directory.");
+      return ExitCodes.ERROR;
+    }
+    List<Path> written = write(targets);
     if (format == OutputFormat.json) {
       stdout.print(Json.pretty(json(result, written)));
       stdout.flush();
@@ -73,10 +85,9 @@ final class ImportCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** One {@code NAME.ecs} per input; inputs with the same file name get {@code NAME-2.ecs}, … */
-  private List<Path> write(Importer.Result result) throws IOException {
-    Files.createDirectories(out);
-    List<Path> written = new ArrayList<>();
+  /** One {@code NAME.ecs} per input, with its source; inputs with the same file name get {@code NAME-2.ecs}, … */
+  private Map<Path, String> targets(Importer.Result result) {
+    Map<Path, String> targets = new java.util.LinkedHashMap<>();
     Set<String> used = new HashSet<>();
     for (Map.Entry<SourceFile, List<ImportedResource>> e : result.files().entrySet()) {
       if (e.getValue().isEmpty()) {
@@ -87,11 +98,30 @@ final class ImportCommand implements Callable<Integer> {
       for (int n = 2; !used.add(name); n++) {
         name = stem + "-" + n + ".ecs";
       }
-      Path target = out.resolve(name);
-      Files.writeString(target, result.source(e.getKey()), StandardCharsets.UTF_8);
-      written.add(target);
+      targets.put(out.resolve(name), result.source(e.getKey()));
+    }
+    return targets;
+  }
+
+  private List<Path> write(Map<Path, String> targets) throws IOException {
+    if (targets.isEmpty()) {
+      return List.of();
+    }
+    Files.createDirectories(out);
+    List<Path> written = new ArrayList<>();
+    for (Map.Entry<Path, String> t : targets.entrySet()) {
+      Files.writeString(t.getKey(), t.getValue(), StandardCharsets.UTF_8);
+      written.add(t.getKey());
     }
     return written;
+  }
+
+  private static String readOrNull(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private static String stem(SourceFile file) {

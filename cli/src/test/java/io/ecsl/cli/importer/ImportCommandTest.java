@@ -1,6 +1,7 @@
 package io.ecsl.cli.importer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,6 +50,26 @@ class ImportCommandTest {
     Run build = run("build", out.toString(), "--out", dir.resolve("build").toString());
     assertEquals(0, build.exit(), build.err());
     assertTrue(Files.isDirectory(dir.resolve("build/task-definitions")));
+  }
+
+  @Test
+  void aHandEditedFileIsNotOverwrittenWithoutForce(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("ecs");
+    String json = CORPUS.resolve("taskdefs/docs-service-connect-nginx.json").toString();
+    assertEquals(0, run("import", json, "--out", out.toString()).exit());
+    assertEquals(0, run("import", json, "--out", out.toString()).exit(), "the same source again changes nothing");
+    Path file = out.resolve("docs-service-connect-nginx.ecs");
+    String edited = Files.readString(file) + "# tuned by hand\n";
+    Files.writeString(file, edited);
+
+    Run refused = run("import", json, "--out", out.toString());
+    assertEquals(1, refused.exit());
+    assertTrue(refused.err().contains("import would overwrite " + file + ", which exists and differs; nothing was written."
+        + " Pass --force to overwrite"), refused.err());
+    assertEquals(edited, Files.readString(file));
+
+    assertEquals(0, run("import", json, "--out", out.toString(), "--force").exit());
+    assertFalse(Files.readString(file).contains("tuned by hand"));
   }
 
   @Test
