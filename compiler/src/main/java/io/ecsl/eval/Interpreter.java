@@ -107,8 +107,16 @@ public final class Interpreter {
   /** Declarations of different kinds may share a name (`task web`, `service web`); one kind may not. */
   private void bindDeclaration(Env env, Declaration d) {
     Env.Slot previous = env.local(d.label());
-    if (previous != null && previous.peek() instanceof Value.Ref ref && ref.of(d.kind()) == null) {
-      env.replace(d.label(), previous.definedAt(), ref.with(d));
+    if (previous != null && previous.peek() instanceof Value.Ref ref) {
+      Declaration same = ref.of(d.kind());
+      if (same == null) {
+        env.replace(d.label(), previous.definedAt(), ref.with(d));
+        return;
+      }
+      // the earlier declaration of the same kind, not whatever first took the name (`task web`)
+      report(Diagnostic.error("E0203", d.labelSpan(), "`" + d.label() + "` is defined twice")
+          .withLabel(same.labelSpan(), "first defined here")
+          .withHint("rename one of them; names are shared by every file of a module"));
       return;
     }
     bind(env, d.label(), d.labelSpan(), new Value.Ref(d.labelSpan(), d));

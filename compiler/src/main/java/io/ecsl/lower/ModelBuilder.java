@@ -105,6 +105,16 @@ public final class ModelBuilder {
     return out;
   }
 
+  /** The attribute that sets the AWS name of a kind, as a user writes it. */
+  private static String renameHint(ResourceKind kind) {
+    return switch (kind) {
+      case TASK_DEFINITION -> "`family = …`, or its label";
+      case SERVICE -> "`service_name = …`, or its label";
+      case CLUSTER -> "`cluster_name = …`, or its label";
+      default -> "its label";
+    };
+  }
+
   private void add(List<Resource> resources, Resource r) {
     if (r == null) {
       return;
@@ -114,7 +124,7 @@ public final class ModelBuilder {
     if (previous != null && r.kind() != ResourceKind.ACCOUNT_SETTING) {
       diagnostics.add(Diagnostic.error("E0215", r.span(), r.address() + " is declared twice")
           .withLabel(previous, "first declared here")
-          .withHint("AWS names must be unique; rename one (e.g. `" + (r.kind() == ResourceKind.TASK_DEFINITION ? "family" : "name") + " = …`)"));
+          .withHint("AWS names must be unique; rename one (" + renameHint(r.kind()) + ")"));
       return;
     }
     resources.add(r);

@@ -183,7 +183,8 @@ final class Struct {
           continue;
         }
         lower.report(Diagnostic.error("E0411", at, loc.where() + " needs `" + Shape.snake(member) + "`")
-            .withHint("add `" + Shape.snake(member) + " = …`"));
+            .withHint(member.equals("containerDefinitions") ? "add a container: `container app { image = \"…\", memory = 512 MiB }`"
+                : "add `" + Shape.snake(member) + " = …`"));
       }
     }
   }
