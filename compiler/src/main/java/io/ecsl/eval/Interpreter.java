@@ -561,6 +561,8 @@ public final class Interpreter {
   /** The error for a bare word that turned out to be needed as a name. */
   public EvalException unknownName(Value.Symbol s) {
     Set<String> candidates = new LinkedHashSet<>(s.scope().visibleNames());
+    // a name used as a value is not a misspelt built-in function (`prod` is not `cron`)
+    candidates.removeIf(n -> builtins.local(n) != null);
     String hint = null;
     int dash = s.name().lastIndexOf('-');
     if (dash > 0 && s.scope().lookup(s.name().substring(0, dash)) != null) {

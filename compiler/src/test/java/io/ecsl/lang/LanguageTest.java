@@ -191,6 +191,18 @@ class LanguageTest {
   }
 
   @Test
+  void anUnknownNameIsNotSaidToBeAMisspeltBuiltInFunction() {
+    Compiler.Result r = TestProjects.compile(dir, Map.of("main.ecs", """
+        cluster main {}
+        task web { container app { image = "web:1", memory = 64 } }
+        service web in prod { task = web, desired = 1 }
+        """), List.of());
+    String out = TestProjects.render(r.diagnostics(), dir);
+    assertTrue(out.contains("error[E0201]: unknown name `prod`"), out);
+    assertFalse(out.contains("cron"), "`cron` is a function, not a cluster: " + out);
+  }
+
+  @Test
   void aByteOrderMarkIsIgnoredAndColumnsCountAfterIt() {
     Compiler.Result r = TestProjects.compile(dir, Map.of("main.ecs", "\uFEFFcluster c {\n  bad = 1\n}\n"), List.of());
     String out = TestProjects.render(r.diagnostics(), dir);
