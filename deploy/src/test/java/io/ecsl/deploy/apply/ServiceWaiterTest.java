@@ -121,6 +121,24 @@ class ServiceWaiterTest {
     }
   }
 
+  /** Applies the plan apply makes for a new revision of service prod/web: UpdateService, then the wait. */
+  private static ApplyResult applyRedeploy(FakeEcs ecs, CountingSleeper sleeper) {
+    ResourceId id = new ResourceId(ResourceKind.SERVICE, "prod", "web");
+    ObjectNode where = JSON.objectNode().put("cluster", "prod").put("service", "web");
+    ResourcePlan web = new ResourcePlan(id, Action.REDEPLOY, List.of("task definition web gets a new revision"), List.of(),
+        List.of(), List.of(), null, "main.ecs:1:1", Map.of(), List.of(
+            new Step("ecs", "UpdateService", where.deepCopy().put("taskDefinition", "web")),
+            new Step(Step.ENGINE, "WaitServiceStable", where)));
+    Applier applier = new Applier(ecs, new Applier.Options(true, TIMEOUT, POLL, 1), sleeper);
+    return applier.apply(new Plan("shop", "fake", false, 5, List.of(web)), ApplyListener.NONE);
+  }
+
+  /** Waits, with the plain-first-poll choice of deployment, and returns the failure it must end with. */
+  private static StepFailure waitFails(FakeEcs ecs) {
+    return assertThrows(StepFailure.class,
+        () -> new ServiceWaiter(ecs, POLL, new CountingSleeper()).waitStable("prod", "web", TIMEOUT, m -> {}));
+  }
+
   @Test
   void tasksThatKeepStoppingFailTheWaitWithTheirReasonsLongBeforeTheTimeout() {
     FakeEcs ecs = new FakeEcs();
@@ -197,16 +215,9 @@ class ServiceWaiterTest {
     ecs.states.addAll(List.of(service("IN_PROGRESS", 0, 3, true)));
     ecs.stoppedTasks.add(stopped("c1", NEW_TD, "Essential container in task exited", "app",
         "OutOfMemoryError: Container killed due to memory usage", 137));
-    ResourceId id = new ResourceId(ResourceKind.SERVICE, "prod", "web");
-    ObjectNode where = JSON.objectNode().put("cluster", "prod").put("service", "web");
-    ResourcePlan web = new ResourcePlan(id, Action.REDEPLOY, List.of("task definition web gets a new revision"), List.of(),
-        List.of(), List.of(), null, "main.ecs:1:1", Map.of(), List.of(
-            new Step("ecs", "UpdateService", where.deepCopy().put("taskDefinition", "web")),
-            new Step(Step.ENGINE, "WaitServiceStable", where)));
     CountingSleeper sleeper = new CountingSleeper();
-    Applier applier = new Applier(ecs, new Applier.Options(true, TIMEOUT, POLL, 1), sleeper);
 
-    ApplyResult result = applier.apply(new Plan("shop", "fake", false, 5, List.of(web)), ApplyListener.NONE);
+    ApplyResult result = applyRedeploy(ecs, sleeper);
 
     assertEquals(List.of("service prod/web: 3 tasks of the new deployment stopped before becoming healthy; stopped tasks:"
         + " Essential container in task exited; app: OutOfMemoryError: Container killed due to memory usage"), result.failed());
@@ -251,8 +262,7 @@ class ServiceWaiterTest {
     ecs.stoppedTasks.add(stopped("d2", NEW_TD, "Scaling activity initiated by (deployment ecs-svc/rollback)", "web", null, 143)
         .put("startedBy", "ecs-svc/new"));
 
-    StepFailure failure = assertThrows(StepFailure.class,
-        () -> new ServiceWaiter(ecs, POLL, new CountingSleeper()).waitStable("prod", "web", TIMEOUT, m -> {}));
+    StepFailure failure = waitFails(ecs);
 
     assertEquals("deployment failed: tasks failed to start; ECS rolled back to web:7; stopped tasks:"
         + " Essential container in task exited; web: exit code 3", failure.getMessage());
@@ -278,8 +288,7 @@ class ServiceWaiterTest {
     ObjectNode other = deploying("ecs-svc/someone-else");
     ecs.states.addAll(List.of(deploying("ecs-svc/new"), other));
 
-    StepFailure failure = assertThrows(StepFailure.class,
-        () -> new ServiceWaiter(ecs, POLL, new CountingSleeper()).waitStable("prod", "web", TIMEOUT, m -> {}));
+    StepFailure failure = waitFails(ecs);
 
     assertEquals("deployment ecs-svc/new was replaced before it completed (the service now deploys web:8): another"
         + " update of this service ran at the same time", failure.getMessage());
@@ -291,15 +300,7 @@ class ServiceWaiterTest {
     ecs.updateAnswer.putObject("service").putArray("deployments").addObject().put("id", "ecs-svc/new")
         .put("status", "PRIMARY").put("taskDefinition", NEW_TD);
     ecs.states.add(rolledBack(false, "COMPLETED"));  // rolled back before the first poll
-    ResourceId id = new ResourceId(ResourceKind.SERVICE, "prod", "web");
-    ObjectNode where = JSON.objectNode().put("cluster", "prod").put("service", "web");
-    ResourcePlan web = new ResourcePlan(id, Action.REDEPLOY, List.of("task definition web gets a new revision"), List.of(),
-        List.of(), List.of(), null, "main.ecs:1:1", Map.of(), List.of(
-            new Step("ecs", "UpdateService", where.deepCopy().put("taskDefinition", "web")),
-            new Step(Step.ENGINE, "WaitServiceStable", where)));
-    Applier applier = new Applier(ecs, new Applier.Options(true, TIMEOUT, POLL, 1), new CountingSleeper());
-
-    ApplyResult result = applier.apply(new Plan("shop", "fake", false, 5, List.of(web)), ApplyListener.NONE);
+    ApplyResult result = applyRedeploy(ecs, new CountingSleeper());
 
     assertEquals(List.of("service prod/web: deployment failed: tasks failed to start; ECS rolled back to web:7"),
         result.failed());
