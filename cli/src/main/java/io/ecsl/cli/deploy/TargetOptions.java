@@ -16,6 +16,10 @@ public final class TargetOptions {
       description = "Send API calls to URL instead (moto, a VPC endpoint, another runtime); default: AWS_ENDPOINT_URL if set.")
   URI endpoint;
 
+  @Option(names = "--runtime-dir", paramLabel = "DIR",
+      description = "local target: the runtime's data directory, where its endpoint and key are (default: $ECSL_RUNTIME_DIR or ~/.ecsl/runtime).")
+  java.nio.file.Path runtimeDir;
+
   /** These options as typed on a command line (empty for the default target), to repeat in a hint. */
   String asFlags() {
     StringBuilder flags = new StringBuilder();
@@ -27,6 +31,9 @@ public final class TargetOptions {
     }
     if (endpoint != null) {
       flags.append(" --endpoint ").append(endpoint);
+    }
+    if (runtimeDir != null) {
+      flags.append(" --runtime-dir ").append(runtimeDir);
     }
     return flags.toString();
   }

@@ -49,7 +49,7 @@ class ApplyFailFastTest {
         }
         """);
     Cli.Run apply = Cli.run("apply", project.toString(), "--auto-approve", "--target", "local",
-        "--endpoint", runtime.endpoint(), "--wait-timeout", "10m", "--poll-interval", "1s");
+        "--runtime-dir", runtime.dataDir.toString(), "--wait-timeout", "10m", "--poll-interval", "1s");
     assertEquals(1, apply.exitCode(), apply.out() + apply.err());
     String all = apply.out() + apply.err();
     assertTrue(all.contains("Essential container in task exited"), all);

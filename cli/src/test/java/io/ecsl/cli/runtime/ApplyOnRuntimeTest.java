@@ -53,8 +53,8 @@ class ApplyOnRuntimeTest {
   @Test
   void theQuickStartSampleAppliesRunsHealthyAndPlansClean(@TempDir Path broken) throws Exception {
     Path sample = Path.of(System.getProperty("ecsl.repo.root", "..")).resolve("samples/hello-local");
-    String endpoint = runtime.endpoint();
-    String[] apply = run("apply", sample.toString(), "--auto-approve", "--target", "local", "--endpoint", endpoint);
+    String runtimeDir = runtime.dataDir.toString();
+    String[] apply = run("apply", sample.toString(), "--auto-approve", "--target", "local", "--runtime-dir", runtimeDir);
     assertEquals("0", apply[0], apply[1] + apply[2]);
     assertTrue(apply[1].contains("Apply complete"), apply[1]);
 
@@ -71,7 +71,7 @@ class ApplyOnRuntimeTest {
       assertTrue(page.body().startsWith("hello from container "), page.body());
     }
 
-    String[] plan = run("plan", sample.toString(), "--target", "local", "--endpoint", endpoint);
+    String[] plan = run("plan", sample.toString(), "--target", "local", "--runtime-dir", runtimeDir);
     assertEquals("0", plan[0], plan[2]);
     assertTrue(plan[1].contains("No changes"), plan[1]);
 
@@ -81,7 +81,7 @@ class ApplyOnRuntimeTest {
     assertFalse(exits.equals(source), "the sample's command changed: update this test");
     Path project = Files.createDirectories(broken.resolve("hello-local"));  // the same project: named by its directory
     Files.writeString(project.resolve("main.ecs"), exits);
-    String[] failed = run("apply", project.toString(), "--auto-approve", "--target", "local", "--endpoint", endpoint);
+    String[] failed = run("apply", project.toString(), "--auto-approve", "--target", "local", "--runtime-dir", runtimeDir);
     assertEquals("1", failed[0], failed[1] + failed[2]);
     assertTrue(failed[2].contains("service local/hello: deployment failed: tasks failed to start; ECS rolled back to hello:1;"
         + " stopped tasks: Essential container in task exited; web: exit code 3"), failed[1] + failed[2]);
@@ -93,7 +93,7 @@ class ApplyOnRuntimeTest {
 
     // --format json: stdout is the plan document alone, for tools; the progress goes to stderr
     String[] destroy = run("destroy", sample.toString(), "--auto-approve", "--format", "json", "--target", "local",
-        "--endpoint", endpoint);
+        "--runtime-dir", runtimeDir);
     assertEquals("0", destroy[0], destroy[1] + destroy[2]);
     assertTrue(destroy[1].strip().startsWith("{") && destroy[1].strip().endsWith("}"), destroy[1]);
     assertEquals("hello-local", Json.parse(destroy[1]).path("project").asText(), destroy[1]);

@@ -70,7 +70,7 @@ class RuntimeCliTest {
   @Test
   void everyRuntimeCommandHasHelp() {
     for (List<String> command : List.of(List.of("runtime"), List.of("runtime", "start"), List.of("runtime", "stop"),
-        List.of("runtime", "status"), List.of("runtime", "logs"), List.of("runtime", "secret"),
+        List.of("runtime", "status"), List.of("runtime", "env"), List.of("runtime", "logs"), List.of("runtime", "secret"),
         List.of("runtime", "secret", "put"), List.of("ps"), List.of("logs"), List.of("events"))) {
       String[] args = new java.util.ArrayList<>(command) {{ add("--help"); }}.toArray(String[]::new);
       Result result = ecsl(args);
@@ -88,6 +88,10 @@ class RuntimeCliTest {
       assertEquals("ecsl: the local runtime is not running (data directory " + dir()
           + "); start it with: ecsl runtime start\n", result.err());
     }
+    Result env = ecsl("runtime", "env", "--data-dir", dir());
+    assertEquals(1, env.exitCode());
+    assertEquals("ecsl: the local runtime is not running (data directory " + dir()
+        + "); start it with: ecsl runtime start\n", env.err());
     Result status = ecsl("runtime", "status", "--data-dir", dir(), "--format", "json");
     assertEquals(1, status.exitCode(), "status exits 1 when the runtime is not running");
     assertFalse(Json.parse(status.out()).get("running").asBoolean());
@@ -97,7 +101,7 @@ class RuntimeCliTest {
   }
 
   @Test
-  void startPsLogsEventsSecretsAndStopClean() throws IOException {
+  void startPsLogsEventsSecretsAndStopClean() throws Exception {
     int port = FreePorts.forAServerProcess();
     Result start = ecsl("runtime", "start", "--port", Integer.toString(port), "--data-dir", dir());
     assertEquals(0, start.exitCode(), start.err());
@@ -113,7 +117,7 @@ class RuntimeCliTest {
     assertEquals(0, ecsl("runtime", "secret", "put", "greeting", "hello-secret", "--data-dir", dir()).exitCode());
     assertEquals("greeting\n", ecsl("runtime", "secret", "list", "--data-dir", dir()).out());
 
-    RuntimeClient client = new RuntimeClient(LocalRuntime.status(dataDir).endpoint());
+    RuntimeClient client = LocalRuntime.client(dataDir);
     client.ecs("CreateCluster", Json.parse("{\"clusterName\":\"cli\"}"));
     client.ecs("RegisterTaskDefinition", Json.parse("""
         {"family":"cli-web","memory":"64","containerDefinitions":[{"name":"app","image":"ecsl/busybox:latest",
@@ -148,6 +152,26 @@ class RuntimeCliTest {
     assertTrue(events.out().contains("(service web) has started 1 tasks: (task " + taskId), events.out());
     assertEquals(1, ecsl("events", "nope", "--data-dir", dir()).exitCode());
 
+    Result env = ecsl("runtime", "env", "--data-dir", dir());
+    assertEquals(0, env.exitCode(), env.err());
+    assertTrue(env.out().startsWith("export AWS_ENDPOINT_URL='http://127.0.0.1:" + port + "'\n"), env.out());
+    assertTrue(env.out().contains("\nunset AWS_SESSION_TOKEN\n"), env.out());
+    JsonNode envJson = Json.parse(ecsl("runtime", "env", "--data-dir", dir(), "--format", "json").out());
+    assertEquals(List.of("AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION",
+        "AWS_DEFAULT_REGION"), iterate(envJson.fieldNames()));
+    java.util.Map<String, String> awsEnv = new java.util.HashMap<>();
+    envJson.properties().forEach(e -> awsEnv.put(e.getKey(), e.getValue().asText()));
+    awsEnv.put("AWS_CONFIG_FILE", "/dev/null");
+    awsEnv.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+    var described = io.ecsl.testing.AwsCli.run(awsEnv, "ecs", "describe-services", "--cluster", "cli", "--services", "web",
+        "--endpoint-url", "http://127.0.0.1:" + port, "--output", "json");
+    assertEquals(0, described.exitCode(), described.stderr());
+    assertEquals(1, Json.parse(described.stdout()).at("/services/0/desiredCount").asInt(), described.stdout());
+    awsEnv.put("AWS_SECRET_ACCESS_KEY", "guessed");
+    var refused = io.ecsl.testing.AwsCli.run(awsEnv, "ecs", "list-clusters");
+    assertEquals(255, refused.exitCode());
+    assertTrue(refused.stderr().contains("InvalidSignatureException"), refused.stderr());
+
     Result runtimeLogs = ecsl("runtime", "logs", "--data-dir", dir());
     assertTrue(runtimeLogs.out().contains("listening on http://127.0.0.1:" + port), runtimeLogs.out());
 
@@ -162,6 +186,12 @@ class RuntimeCliTest {
     assertFalse(Files.exists(dataDir));
   }
 
+
+  private static List<String> iterate(java.util.Iterator<String> names) {
+    List<String> out = new java.util.ArrayList<>();
+    names.forEachRemaining(out::add);
+    return out;
+  }
 
   private static <T> T await(Supplier<T> probe, String what) {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(20));

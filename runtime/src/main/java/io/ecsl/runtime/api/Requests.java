@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 /** Reading request members, with AWS-style errors for missing or malformed ones. */
 public final class Requests {
   private static final Pattern TAG_CHARS = Pattern.compile("^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$");
-  private static final int MAX_TAGS = 50;
 
   private Requests() {}
 
@@ -62,16 +61,18 @@ public final class Requests {
 
   /** ECS tag rules (§1.1): at most 50, key 1-128, value 0-256, allowed characters, no aws: prefix. */
   public static void validate(List<Tag> tags, String exceptionType) {
-    if (tags.size() > MAX_TAGS) {
+    if (tags.size() > EcsLimits.TAGS_PER_RESOURCE) {
       throw new ApiException(exceptionType, "Too many tags: " + tags.size() + " given, a resource can have at most "
-          + MAX_TAGS + ".");
+          + EcsLimits.TAGS_PER_RESOURCE + ".");
     }
     for (Tag tag : tags) {
-      if (tag.key() == null || tag.key().isEmpty() || tag.key().length() > 128) {
-        throw new ApiException(exceptionType, "Tag key '" + tag.key() + "' must be 1 to 128 characters long.");
+      if (tag.key() == null || tag.key().isEmpty() || tag.key().length() > EcsLimits.TAG_KEY_LENGTH) {
+        throw new ApiException(exceptionType, "Tag key '" + tag.key() + "' must be 1 to " + EcsLimits.TAG_KEY_LENGTH
+            + " characters long.");
       }
-      if (tag.value().length() > 256) {
-        throw new ApiException(exceptionType, "The value of tag '" + tag.key() + "' is longer than 256 characters.");
+      if (tag.value().length() > EcsLimits.TAG_VALUE_LENGTH) {
+        throw new ApiException(exceptionType, "The value of tag '" + tag.key() + "' is longer than "
+            + EcsLimits.TAG_VALUE_LENGTH + " characters.");
       }
       if (!TAG_CHARS.matcher(tag.key()).matches() || !TAG_CHARS.matcher(tag.value()).matches()) {
         throw new ApiException(exceptionType, "Tag '" + tag.key() + "' contains characters that are not allowed;"

@@ -10,8 +10,9 @@ import java.util.Map;
  * @param port the TCP port on 127.0.0.1 (default {@value RuntimeHome#DEFAULT_PORT}, env {@code ECSL_RUNTIME_PORT})
  * @param dataDir store, log and state files (default {@code ~/.ecsl/runtime}, env {@code ECSL_RUNTIME_DIR})
  * @param startTimeout how long {@code LocalRuntime.start} waits for the new process to answer
+ * @param grants what tasks may take from the host beyond the default ({@code ecsl runtime start --allow-...})
  */
-public record RuntimeOptions(int port, Path dataDir, Duration startTimeout) {
+public record RuntimeOptions(int port, Path dataDir, Duration startTimeout, HostGrants grants) {
 
   /** Defaults from the environment: {@code ECSL_RUNTIME_PORT}, {@code ECSL_RUNTIME_DIR}. */
   public static RuntimeOptions defaults() {
@@ -31,14 +32,18 @@ public record RuntimeOptions(int port, Path dataDir, Duration startTimeout) {
     String dir = env.get("ECSL_RUNTIME_DIR");
     Path dataDir = dir != null && !dir.isBlank() ? Path.of(dir)
         : Path.of(System.getProperty("user.home"), ".ecsl", "runtime");
-    return new RuntimeOptions(port, dataDir, Duration.ofSeconds(30));
+    return new RuntimeOptions(port, dataDir, Duration.ofSeconds(30), HostGrants.NONE);
   }
 
   public RuntimeOptions withPort(int newPort) {
-    return new RuntimeOptions(newPort, dataDir, startTimeout);
+    return new RuntimeOptions(newPort, dataDir, startTimeout, grants);
   }
 
   public RuntimeOptions withDataDir(Path newDataDir) {
-    return new RuntimeOptions(port, newDataDir, startTimeout);
+    return new RuntimeOptions(port, newDataDir, startTimeout, grants);
+  }
+
+  public RuntimeOptions withGrants(HostGrants newGrants) {
+    return new RuntimeOptions(port, dataDir, startTimeout, newGrants);
   }
 }

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.runtime.api.AwsJsonDispatcher;
 import io.ecsl.runtime.api.HttpApiServer;
 import io.ecsl.runtime.api.InternalEndpoints;
+import io.ecsl.runtime.api.RequestLimits;
+import io.ecsl.runtime.api.auth.Authenticator;
 import io.ecsl.runtime.api.autoscaling.AutoScalingApi;
 import io.ecsl.runtime.api.cloudmap.CloudMapApi;
 import io.ecsl.runtime.api.ecs.EcsApi;
 import io.ecsl.runtime.api.events.EventsApi;
 import io.ecsl.runtime.backend.ContainerBackend;
 import io.ecsl.runtime.engine.ControlPlane;
+import io.ecsl.runtime.home.PrivateFiles;
+import io.ecsl.runtime.home.RuntimeCredentials;
 import io.ecsl.runtime.home.RuntimeHome;
 import io.ecsl.runtime.home.RuntimeStartException;
 import io.ecsl.runtime.json.Json;
@@ -72,22 +76,26 @@ public final class RuntimeServer implements AutoCloseable {
     Store store = null;
     ControlPlane plane = null;
     try {
-      Files.createDirectories(dataDir);
-      channel = FileChannel.open(RuntimeHome.lockFile(dataDir), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      PrivateFiles.directory(dataDir);
+      channel = FileChannel.open(PrivateFiles.file(RuntimeHome.lockFile(dataDir)), StandardOpenOption.WRITE);
       FileLock lock = tryLock(channel);
       if (lock == null) {
         throw new RuntimeStartException("another ecsl runtime is already using " + dataDir
             + "; stop it (ecsl runtime stop) or use another --data-dir");
       }
+      RuntimeCredentials credentials = RuntimeCredentials.loadOrCreate(dataDir);
       store = Store.open(dataDir);
       plane = new ControlPlane(store, backend, clock, options);
+      plane.hostAccess().createVolumesRoot();
       RuntimeServer[] self = new RuntimeServer[1];
       ObjectNode identity = Json.object();
       InternalEndpoints internal = new InternalEndpoints(plane, identity, () -> self[0].close());
       HttpApiServer http;
       try {
+        // Signatures are checked against the wall clock, whatever clock the engine runs on (tests move theirs).
         http = HttpApiServer.start(port, new AwsJsonDispatcher(List.of(new EcsApi(plane), new EventsApi(plane),
-            new AutoScalingApi(plane), new CloudMapApi(plane))), internal);
+            new AutoScalingApi(plane), new CloudMapApi(plane))), internal,
+            new Authenticator(credentials, Clock.systemUTC()), new RequestLimits());
       } catch (BindException e) {
         throw new RuntimeStartException("port " + port + " on 127.0.0.1 is already in use; stop whatever uses it or"
             + " choose another port (--port or ECSL_RUNTIME_PORT)");
@@ -101,10 +109,10 @@ public final class RuntimeServer implements AutoCloseable {
       identity.set("startedAt", Json.timestamp(clock.instant()));
       identity.put("instanceId", store.instanceId());
       self[0] = new RuntimeServer(dataDir, channel, lock, store, plane, http, endpoint);
-      Files.writeString(RuntimeHome.instanceFile(dataDir), store.instanceId() + "\n");
-      Files.writeString(RuntimeHome.stateFile(dataDir), Json.write(identity));
+      PrivateFiles.write(RuntimeHome.instanceFile(dataDir), store.instanceId() + "\n");
+      PrivateFiles.write(RuntimeHome.stateFile(dataDir), Json.write(identity));
       plane.start();
-      LOG.info("ecsl runtime " + store.instanceId() + " listening on " + endpoint + " (data " + dataDir
+      LOG.info("ecsl runtime " + store.instanceId() + RuntimeHome.STARTED_MARK + endpoint + " (data " + dataDir
           + ", container engine " + backend.endpoint() + ")");
       return self[0];
     } catch (IOException e) {
@@ -174,7 +182,7 @@ public final class RuntimeServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      LOG.info("ecsl runtime stopped");
+      LOG.info(RuntimeHome.STOPPED_MARK);
       stopped.countDown();
     }
   }

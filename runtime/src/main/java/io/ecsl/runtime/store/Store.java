@@ -1,5 +1,6 @@
 package io.ecsl.runtime.store;
 
+import io.ecsl.runtime.home.PrivateFiles;
 import io.ecsl.runtime.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,9 @@ public final class Store implements AutoCloseable {
   public static Store open(Path dataDir) {
     Path file = dataDir.resolve(FILE_NAME);
     try {
-      Files.createDirectories(dataDir);
+      PrivateFiles.directory(dataDir);
+      // Created 0600 before SQLite opens it: SQLite gives its -wal and -shm files the database's mode.
+      PrivateFiles.file(file);
       Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
       Store store = new Store(connection, file);
       store.configure();

@@ -11,7 +11,6 @@ import io.ecsl.runtime.TestRuntimes;
 import io.ecsl.runtime.api.AwsCli;
 import io.ecsl.runtime.json.Json;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,19 +39,18 @@ class ServiceAcceptanceTest {
 
   @Test
   void theAwsCliSeesTheServiceRunItsDesiredCount() throws IOException {
-    URI endpoint = runtime.server().endpoint();
-    AwsCli.run(endpoint, "ecs", "create-cluster", "--cluster-name", "cli");
+    AwsCli.run(runtime, "ecs", "create-cluster", "--cluster-name", "cli");
     Path input = Files.createTempFile("ecsl-td", ".json");
     Files.writeString(input, taskDefinition("cli-web", SERVE, "", ""));
-    AwsCli.run(endpoint, "ecs", "register-task-definition", "--cli-input-json", "file://" + input);
+    AwsCli.run(runtime, "ecs", "register-task-definition", "--cli-input-json", "file://" + input);
     Files.delete(input);
-    JsonNode created = AwsCli.run(endpoint, "ecs", "create-service", "--cluster", "cli", "--service-name", "web",
+    JsonNode created = AwsCli.run(runtime, "ecs", "create-service", "--cluster", "cli", "--service-name", "web",
         "--task-definition", "cli-web", "--desired-count", "2");
     assertEquals("ACTIVE", created.at("/service/status").asText());
     DockerTestSupport ecs = new DockerTestSupport(runtime.client(), "cli");
     await(() -> ecs.service("web").get("runningCount").asInt() == 2, Duration.ofSeconds(20), "2 running tasks");
 
-    JsonNode described = AwsCli.run(endpoint, "ecs", "describe-services", "--cluster", "cli", "--services", "web");
+    JsonNode described = AwsCli.run(runtime, "ecs", "describe-services", "--cluster", "cli", "--services", "web");
     JsonNode service = described.at("/services/0");
     assertEquals(2, service.get("desiredCount").asInt());
     assertEquals(service.get("desiredCount").asInt(), service.get("runningCount").asInt());

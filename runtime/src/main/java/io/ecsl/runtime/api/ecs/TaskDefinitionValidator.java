@@ -3,6 +3,7 @@ package io.ecsl.runtime.api.ecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.runtime.api.ApiException;
+import io.ecsl.runtime.api.EcsLimits;
 import io.ecsl.runtime.json.Json;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -37,15 +38,21 @@ final class TaskDefinitionValidator {
 
   /** Validates and normalizes the request in place. */
   static void validate(ObjectNode request) {
+    int size = Json.write(request).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    if (size > EcsLimits.TASK_DEFINITION_BYTES) {
+      throw client("The task definition is " + size + " bytes of JSON; ECS accepts at most "
+          + EcsLimits.TASK_DEFINITION_BYTES + " (64 KiB). Move large values (scripts, configuration) into the image,"
+          + " an environment file or a secret.");
+    }
     String family = Json.text(request, "family");
     if (family == null || !NAME.matcher(family).matches()) {
       throw client("Invalid family '" + family + "': use 1 to 255 letters, digits, hyphens and underscores.");
     }
     normalizeSize(request);
     List<JsonNode> containers = Json.list(request, "containerDefinitions");
-    if (containers.isEmpty() || containers.size() > 10) {
-      throw client("A task definition must have between 1 and 10 containerDefinitions; " + family + " has "
-          + containers.size() + ".");
+    if (containers.isEmpty() || containers.size() > EcsLimits.CONTAINERS_PER_TASK_DEFINITION) {
+      throw client("A task definition must have between 1 and " + EcsLimits.CONTAINERS_PER_TASK_DEFINITION
+          + " containerDefinitions; " + family + " has " + containers.size() + ".");
     }
     String networkMode = Json.text(request, "networkMode");
     if (networkMode != null && !NETWORK_MODES.contains(networkMode)) {
@@ -111,9 +118,9 @@ final class TaskDefinitionValidator {
       Matcher vcpu = VCPU.matcher(cpu);
       String units = vcpu.matches() ? new BigDecimal(vcpu.group(1)).multiply(BigDecimal.valueOf(1024))
           .stripTrailingZeros().toPlainString() : cpu.trim();
-      if (!units.matches("\\d+")) {
-        throw client("Invalid 'cpu' setting for task. For more information, see the Troubleshooting section of"
-            + " the Amazon ECS Developer Guide.");
+      if (!units.matches("\\d{1,9}") || Integer.parseInt(units) > EcsLimits.TASK_CPU_UNITS_MAX) {
+        throw client("Invalid 'cpu' setting for task: '" + cpu + "'; give CPU units, at most "
+            + EcsLimits.TASK_CPU_UNITS_MAX + " (\"1024\") or vCPUs (\"1 vCPU\").");
       }
       request.put("cpu", units);
     }
@@ -122,8 +129,9 @@ final class TaskDefinitionValidator {
       Matcher gb = GB.matcher(memory);
       String mib = gb.matches() ? new BigDecimal(gb.group(1)).multiply(BigDecimal.valueOf(1024))
           .stripTrailingZeros().toPlainString() : memory.trim();
-      if (!mib.matches("\\d+")) {
-        throw client("Invalid 'memory' setting for task: '" + memory + "'; give MiB (\"2048\") or GB (\"2 GB\").");
+      if (!mib.matches("\\d{1,10}") || Long.parseLong(mib) > EcsLimits.TASK_MEMORY_MIB_MAX) {
+        throw client("Invalid 'memory' setting for task: '" + memory + "'; give MiB (\"2048\") or GB (\"2 GB\"), at"
+            + " most " + EcsLimits.TASK_MEMORY_MIB_MAX + " MiB.");
       }
       request.put("memory", mib);
     }

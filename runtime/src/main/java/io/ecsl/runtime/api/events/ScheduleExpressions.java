@@ -19,7 +19,12 @@ public final class ScheduleExpressions {
   public static String problem(String expression) {
     var rate = RATE.matcher(expression);
     if (rate.matches()) {
-      long value = Long.parseLong(rate.group(1));
+      long value;
+      try {
+        value = Long.parseLong(rate.group(1));
+      } catch (NumberFormatException e) {
+        return "the rate value " + rate.group(1) + " is too large";
+      }
       boolean singular = !rate.group(2).endsWith("s");
       if (value < 1) {
         return "the rate value must be a positive integer";
