@@ -46,6 +46,11 @@ public final class TestRuntimes implements AutoCloseable {
     return start(new InMemoryBackend(Clock.systemUTC(), Set.of("ecsl/busybox:latest")));
   }
 
+  /** On the in-memory backend, with engine options of the test's own (e.g. a short stall threshold). */
+  public static TestRuntimes inMemory(ControlPlane.Options options) {
+    return start(new InMemoryBackend(Clock.systemUTC(), Set.of("ecsl/busybox:latest")), options);
+  }
+
   /** On the real Docker engine; fails (never skips) when Docker is not running. */
   public static TestRuntimes docker() {
     return docker(HostGrants.NONE);
@@ -63,10 +68,13 @@ public final class TestRuntimes implements AutoCloseable {
   }
 
   private static TestRuntimes start(ContainerBackend backend, HostGrants grants) {
+    return start(backend, ControlPlane.Options.defaults().withGrants(grants));
+  }
+
+  private static TestRuntimes start(ContainerBackend backend, ControlPlane.Options options) {
     try {
       Path dataDir = Files.createTempDirectory("ecsl-runtime-test");
-      RuntimeServer server = RuntimeServer.start(dataDir, 0, backend, Clock.systemUTC(),
-          ControlPlane.Options.defaults().withGrants(grants));
+      RuntimeServer server = RuntimeServer.start(dataDir, 0, backend, Clock.systemUTC(), options);
       return new TestRuntimes(server, backend, dataDir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

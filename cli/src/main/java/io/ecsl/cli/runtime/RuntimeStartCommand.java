@@ -60,6 +60,11 @@ final class RuntimeStartCommand implements Callable<Integer> {
   @Option(names = HostGrants.ALLOW_DEVICES, description = "Containers may map host devices.")
   boolean allowDevices;
 
+  @Option(names = "--adopt", description = "When the runtime's state was lost (state.db missing or empty) while"
+      + " containers of its previous instance still run, take them over as standalone tasks instead of refusing"
+      + " to start.")
+  boolean adopt;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -81,7 +86,7 @@ final class RuntimeStartCommand implements Callable<Integer> {
       }
     }
     options = options.withGrants(new HostGrants(allowMount, allowSensitiveMount, allowPrivileged, allowHostNetwork,
-        allowHostNamespaces, allowCapabilities, allowDevices));
+        allowHostNamespaces, allowCapabilities, allowDevices)).withAdopt(adopt);
     try {
       RuntimeStatus status = LocalRuntime.start(options, message -> err.println("ecsl: " + message));
       out.println(format == OutputFormat.json ? Json.write(status.toJson()) : status.endpoint().toString());

@@ -41,6 +41,9 @@ final class RuntimeStatusCommand implements Callable<Integer> {
       if (status.containerEngineProblem() != null) {
         out.println("warning: " + status.containerEngineProblem());
       }
+      if (status.stateWarning() != null) {
+        out.println("warning: " + status.stateWarning());
+      }
     } else if (status.problem() != null) {
       out.println("not running (data " + status.dataDir() + "): " + status.problem());
     } else {

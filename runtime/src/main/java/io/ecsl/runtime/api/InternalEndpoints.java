@@ -59,6 +59,12 @@ public final class InternalEndpoints {
           Json.putIfPresent(health, "containerEngineProblem", plane.backendProblem());
           health.set("hostAccess", hostAccess());
           health.set("controlLoop", plane.loopHealth().toJson());
+          var setAside = plane.state().store().setAside();
+          if (!setAside.isEmpty()) {
+            var documents = health.putArray("setAside");
+            setAside.forEach(d -> documents.addObject().put("kind", d.kind()).put("id", d.id())
+                .put("reason", d.reason()).put("at", d.at()));
+          }
           send(exchange, 200, Json.write(health));
         }
         case PREFIX + "shutdown" -> {
@@ -115,6 +121,14 @@ public final class InternalEndpoints {
     Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
     String taskId = query.getOrDefault("task", "");
     String containerName = query.get("container");
+    boolean follow = "true".equals(query.get("follow"));
+    int tail;
+    try {
+      tail = Integer.parseInt(query.getOrDefault("tail", "-1"));
+    } catch (NumberFormatException e) {
+      throw new ApiException("ValidationException", "tail must be a whole number of lines; got '" + query.get("tail")
+          + "'.");
+    }
     String runtimeId = null;
     synchronized (plane.state()) {
       for (TaskEntity task : plane.state().tasks.values()) {
@@ -130,14 +144,6 @@ public final class InternalEndpoints {
     if (runtimeId == null) {
       throw new ApiException("ResourceNotFoundException", "task " + taskId + " has no container " + containerName
           + " with output (it never started, or its containers were removed)", 404);
-    }
-    boolean follow = "true".equals(query.get("follow"));
-    int tail;
-    try {
-      tail = Integer.parseInt(query.getOrDefault("tail", "-1"));
-    } catch (NumberFormatException e) {
-      throw new ApiException("ValidationException", "tail must be a whole number of lines; got '" + query.get("tail")
-          + "'.");
     }
     exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
     exchange.sendResponseHeaders(200, 0);

@@ -44,6 +44,8 @@ public final class InMemoryBackend implements ContainerBackend {
   private int nextId = 1;
   private int nextHostPort = 49153;
   private boolean available = true;
+  private volatile Throwable listingFault;
+  private volatile java.util.concurrent.CountDownLatch stalledListings;
 
   public InMemoryBackend(Clock clock, Set<String> localImages) {
     this.clock = clock;
@@ -191,7 +193,43 @@ public final class InMemoryBackend implements ContainerBackend {
   }
 
   @Override
-  public synchronized List<ObservedContainer> listContainers(String labelKey, String labelValue) {
+  public List<ObservedContainer> listContainers(String labelKey, String labelValue) {
+    java.util.concurrent.CountDownLatch stall = stalledListings;
+    if (stall != null) {
+      try {
+        stall.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    Throwable fault = listingFault;
+    if (fault instanceof Error error) {
+      throw error;
+    }
+    if (fault instanceof RuntimeException exception) {
+      throw exception;
+    }
+    return listNow(labelKey, labelValue);
+  }
+
+  /**
+   * Makes every listing throw {@code fault} (an {@link Error} too) until called with null: how a
+   * test makes the control loop's passes fail.
+   */
+  public void failListings(Throwable fault) {
+    listingFault = fault;
+  }
+
+  /** Makes listings block until called with false: how a test makes a pass never complete. */
+  public void stallListings(boolean stall) {
+    java.util.concurrent.CountDownLatch previous = stalledListings;
+    stalledListings = stall ? new java.util.concurrent.CountDownLatch(1) : null;
+    if (previous != null) {
+      previous.countDown();
+    }
+  }
+
+  private synchronized List<ObservedContainer> listNow(String labelKey, String labelValue) {
     checkAvailable();
     List<ObservedContainer> out = new ArrayList<>();
     for (FakeContainer container : containers.values()) {
@@ -399,7 +437,7 @@ public final class InMemoryBackend implements ContainerBackend {
       ObservedContainer.State state = state(now);
       return new ObservedContainer(id, spec.name(), spec.labels(), state,
           state == ObservedContainer.State.EXITED ? exitCode : null, health(now), ports,
-          Map.of("fake", "10.0.0." + (Integer.parseInt(id.substring(56), 16) % 250 + 2)));
+          Map.of("fake", "10.0.0." + (Integer.parseInt(id.substring(56), 16) % 250 + 2)), spec.image());
     }
   }
 }

@@ -83,11 +83,25 @@ public final class LocalRuntime {
       return new RuntimeStatus(true, URI.create(endpoint), pid, dataDir, Json.text(health, "instanceId"),
           Json.text(health, "version", RuntimeHome.currentVersion()), Json.text(health, "containerEngine"),
           Json.text(health, "containerEngineProblem"), Json.strings(health.path("hostAccess"), "grants"),
-          Json.text(health.path("controlLoop"), "problem"));
+          Json.text(health.path("controlLoop"), "problem"), setAsideWarning(health.path("setAside")));
     } catch (RuntimeException e) {
       return RuntimeStatus.notRunning(dataDir, "the runtime process (pid " + pid + ") does not answer at " + endpoint
           + ": " + e.getMessage());
     }
+  }
+
+  private static String setAsideWarning(JsonNode setAside) {
+    if (!setAside.isArray() || setAside.isEmpty()) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(setAside.size() + " stored document" + (setAside.size() == 1 ? "" : "s")
+        + " could not be read and " + (setAside.size() == 1 ? "was" : "were") + " set aside (table set_aside of "
+        + Store.FILE_NAME + "); the rest of the state loaded:");
+    for (JsonNode document : setAside) {
+      out.append(' ').append(Json.text(document, "kind")).append(' ').append(Json.text(document, "id")).append(" (")
+          .append(Json.text(document, "reason")).append(");");
+    }
+    return out.append(" re-apply your project to recreate what they described").toString();
   }
 
   /**
@@ -214,6 +228,9 @@ public final class LocalRuntime {
         "-cp", System.getProperty("java.class.path"), RuntimeHome.MAIN_CLASS,
         "--port", Integer.toString(options.port()), "--data-dir", options.dataDir().toAbsolutePath().toString()));
     command.addAll(options.grants().toArgs());
+    if (options.adopt()) {
+      command.add(RuntimeHome.ADOPT);
+    }
     return command;
   }
 
@@ -276,6 +293,11 @@ public final class LocalRuntime {
     String instanceId = instanceId(dataDir);
     try (ContainerBackend docker = DockerBackend.connect()) {
       int[] removed = removeLabelled(docker, instanceId);
+      // Also what carries the data directory's label: containers of an instance whose state (and id) was lost.
+      int[] lost = removeLabelled(docker, Labels.DATA_DIR, dataDir.toAbsolutePath().toString());
+      for (int i = 0; i < removed.length; i++) {
+        removed[i] += lost[i];
+      }
       progress.report("removed " + removed[0] + " containers, " + removed[1] + " networks and " + removed[2]
           + " volumes created by the runtime");
     } catch (BackendException e) {
@@ -302,11 +324,15 @@ public final class LocalRuntime {
 
   /** Removes every container, network and volume labelled with {@code instanceId}; returns the three counts. */
   public static int[] removeLabelled(ContainerBackend backend, String instanceId) {
-    var containers = backend.listContainers(Labels.RUNTIME, instanceId);
+    return removeLabelled(backend, Labels.RUNTIME, instanceId);
+  }
+
+  private static int[] removeLabelled(ContainerBackend backend, String label, String value) {
+    var containers = backend.listContainers(label, value);
     containers.forEach(c -> backend.removeContainer(c.id()));
-    List<String> networks = backend.listNetworks(Labels.RUNTIME, instanceId);
+    List<String> networks = backend.listNetworks(label, value);
     networks.forEach(backend::removeNetwork);
-    List<String> volumes = backend.listVolumes(Labels.RUNTIME, instanceId);
+    List<String> volumes = backend.listVolumes(label, value);
     volumes.forEach(backend::removeVolume);
     return new int[] {containers.size(), networks.size(), volumes.size()};
   }

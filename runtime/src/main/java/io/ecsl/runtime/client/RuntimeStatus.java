@@ -17,6 +17,7 @@ import java.util.List;
  * @param grants the host-access flags it was started with (empty: the default)
  * @param problem why a running runtime is unhealthy (its control loop stalled or failing), or why
  *     one is not running (its last start failed, it ran out of memory, it does not answer); null if none
+ * @param stateWarning stored documents that could not be read and were set aside, in words; or null
  */
 public record RuntimeStatus(
     boolean running,
@@ -28,7 +29,8 @@ public record RuntimeStatus(
     String containerEngine,
     String containerEngineProblem,
     List<String> grants,
-    String problem) {
+    String problem,
+    String stateWarning) {
 
   /** Running, and its control loop works. */
   public boolean healthy() {
@@ -49,7 +51,7 @@ public record RuntimeStatus(
       port = RuntimeHome.DEFAULT_PORT;
     }
     return new RuntimeStatus(false, URI.create("http://127.0.0.1:" + port), 0, dataDir, null, RuntimeHome.currentVersion(),
-        null, null, List.of(), problem);
+        null, null, List.of(), problem, null);
   }
 
   public ObjectNode toJson() {
@@ -70,6 +72,7 @@ public record RuntimeStatus(
       json.set("hostGrants", Json.arrayOf(grants));
     }
     Json.putIfPresent(json, "problem", problem);
+    Json.putIfPresent(json, "stateWarning", stateWarning);
     return json;
   }
 }

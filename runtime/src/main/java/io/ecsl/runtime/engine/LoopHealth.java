@@ -58,11 +58,11 @@ public final class LoopHealth {
       return null; // not started (a test driving passes by hand)
     }
     long now = System.nanoTime();
-    if (failingSinceNanos >= 0 && now - failingSinceNanos > stallAfter.toNanos()) {
-      return "every control-loop pass for the last " + seconds(now - failingSinceNanos) + " failed (" + lastError
+    long since = lastPassNanos >= 0 ? lastPassNanos : startedNanos;
+    if (failingSinceNanos >= 0 && now - since > stallAfter.toNanos()) {
+      return "every control-loop pass for the last " + seconds(now - since) + " failed (" + lastError
           + "): tasks are neither started nor stopped";
     }
-    long since = lastPassNanos >= 0 ? lastPassNanos : startedNanos;
     if (now - since > stallAfter.toNanos()) {
       return "the control loop has not completed a pass for " + seconds(now - since)
           + (lastError != null ? " (last error: " + lastError + ")" : "") + ": tasks are neither started nor stopped";

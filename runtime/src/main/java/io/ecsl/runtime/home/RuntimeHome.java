@@ -14,6 +14,8 @@ public final class RuntimeHome {
   public static final String MAIN_CLASS = "io.ecsl.runtime.server.RuntimeMain";
   /** Prefix of the log line that explains why the runtime could not start. */
   public static final String FATAL = "FATAL: ";
+  /** The runtime process's flag that adopts a previous instance's containers over a lost state. */
+  public static final String ADOPT = "--adopt";
   /** In the log line of a successful start ("ecsl runtime ID listening on URL ..."). */
   public static final String STARTED_MARK = " listening on ";
   /** The log line of a clean stop. */

@@ -11,8 +11,10 @@ import java.util.Map;
  * @param dataDir store, log and state files (default {@code ~/.ecsl/runtime}, env {@code ECSL_RUNTIME_DIR})
  * @param startTimeout how long {@code LocalRuntime.start} waits for the new process to answer
  * @param grants what tasks may take from the host beyond the default ({@code ecsl runtime start --allow-...})
+ * @param adopt take over the running containers of a previous instance whose state was lost
+ *     ({@code ecsl runtime start --adopt})
  */
-public record RuntimeOptions(int port, Path dataDir, Duration startTimeout, HostGrants grants) {
+public record RuntimeOptions(int port, Path dataDir, Duration startTimeout, HostGrants grants, boolean adopt) {
 
   /** Defaults from the environment: {@code ECSL_RUNTIME_PORT}, {@code ECSL_RUNTIME_DIR}. */
   public static RuntimeOptions defaults() {
@@ -32,18 +34,22 @@ public record RuntimeOptions(int port, Path dataDir, Duration startTimeout, Host
     String dir = env.get("ECSL_RUNTIME_DIR");
     Path dataDir = dir != null && !dir.isBlank() ? Path.of(dir)
         : Path.of(System.getProperty("user.home"), ".ecsl", "runtime");
-    return new RuntimeOptions(port, dataDir, Duration.ofSeconds(30), HostGrants.NONE);
+    return new RuntimeOptions(port, dataDir, Duration.ofSeconds(30), HostGrants.NONE, false);
   }
 
   public RuntimeOptions withPort(int newPort) {
-    return new RuntimeOptions(newPort, dataDir, startTimeout, grants);
+    return new RuntimeOptions(newPort, dataDir, startTimeout, grants, adopt);
   }
 
   public RuntimeOptions withDataDir(Path newDataDir) {
-    return new RuntimeOptions(port, newDataDir, startTimeout, grants);
+    return new RuntimeOptions(port, newDataDir, startTimeout, grants, adopt);
   }
 
   public RuntimeOptions withGrants(HostGrants newGrants) {
-    return new RuntimeOptions(port, dataDir, startTimeout, newGrants);
+    return new RuntimeOptions(port, dataDir, startTimeout, newGrants, adopt);
+  }
+
+  public RuntimeOptions withAdopt(boolean newAdopt) {
+    return new RuntimeOptions(port, dataDir, startTimeout, grants, newAdopt);
   }
 }

@@ -1,6 +1,7 @@
 package io.ecsl.runtime.server;
 
 import io.ecsl.runtime.backend.BackendException;
+import io.ecsl.runtime.backend.Labels;
 import io.ecsl.runtime.docker.DockerBackend;
 import io.ecsl.runtime.engine.ControlPlane;
 import io.ecsl.runtime.home.HostGrants;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -33,8 +35,13 @@ public final class RuntimeMain {
     int port = RuntimeHome.DEFAULT_PORT;
     Path dataDir = RuntimeOptions.defaults().dataDir();
     HostGrants grants = HostGrants.NONE;
+    boolean adopt = false;
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
+      if (flag.equals(RuntimeHome.ADOPT)) {
+        adopt = true;
+        continue;
+      }
       if (HostGrants.isSwitch(flag)) {
         grants = grants.with(flag, null);
         continue;
@@ -51,7 +58,8 @@ public final class RuntimeMain {
       }
     }
     configureLogging(dataDir);
-    DockerBackend docker = DockerBackend.connect();
+    DockerBackend docker = DockerBackend.connect()
+        .ownedBy(Map.of(Labels.DATA_DIR, dataDir.toAbsolutePath().toString()));
     try {
       docker.ping();
     } catch (BackendException e) {
@@ -60,9 +68,14 @@ public final class RuntimeMain {
     RuntimeServer server;
     try {
       server = RuntimeServer.start(dataDir, port, docker, Clock.systemUTC(),
-          ControlPlane.Options.defaults().withGrants(grants));
+          ControlPlane.Options.defaults().withGrants(grants), adopt);
     } catch (RuntimeStartException e) {
       fail(e.getMessage());
+      return;
+    } catch (RuntimeException e) {
+      // Never a bare stack trace: the launcher and `ecsl runtime status` show the FATAL line.
+      Logger.getLogger(RuntimeMain.class.getName()).log(java.util.logging.Level.SEVERE, "start failed", e);
+      fail("the runtime failed to start: " + e + " (details in " + RuntimeHome.logFile(dataDir) + ")");
       return;
     }
     RuntimeServer running = server;

@@ -11,13 +11,16 @@ import io.ecsl.runtime.api.cloudmap.CloudMapApi;
 import io.ecsl.runtime.api.ecs.EcsApi;
 import io.ecsl.runtime.api.events.EventsApi;
 import io.ecsl.runtime.backend.ContainerBackend;
+import io.ecsl.runtime.backend.BackendException;
 import io.ecsl.runtime.engine.ControlPlane;
+import io.ecsl.runtime.engine.StateRecovery;
 import io.ecsl.runtime.home.PrivateFiles;
 import io.ecsl.runtime.home.RuntimeCredentials;
 import io.ecsl.runtime.home.RuntimeHome;
 import io.ecsl.runtime.home.RuntimeStartException;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.store.Store;
+import io.ecsl.runtime.store.StoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -72,6 +75,16 @@ public final class RuntimeServer implements AutoCloseable {
    */
   public static RuntimeServer start(Path dataDir, int port, ContainerBackend backend, Clock clock,
       ControlPlane.Options options) {
+    return start(dataDir, port, backend, clock, options, false);
+  }
+
+  /**
+   * Like {@link #start(Path, int, ContainerBackend, Clock, ControlPlane.Options)}; with {@code adopt},
+   * a state that is missing or empty while containers of the previous instance still run is rebuilt
+   * from them ({@code ecsl runtime start --adopt}) instead of refused.
+   */
+  public static RuntimeServer start(Path dataDir, int port, ContainerBackend backend, Clock clock,
+      ControlPlane.Options options, boolean adopt) {
     FileChannel channel = null;
     Store store = null;
     ControlPlane plane = null;
@@ -84,7 +97,26 @@ public final class RuntimeServer implements AutoCloseable {
             + "; stop it (ecsl runtime stop) or use another --data-dir");
       }
       RuntimeCredentials credentials = RuntimeCredentials.loadOrCreate(dataDir);
+      Path stateFile = dataDir.resolve(Store.FILE_NAME);
+      boolean stateExisted = Files.isRegularFile(stateFile) && Files.size(stateFile) > 0;
+      String recordedInstance = recordedInstance(dataDir);
       store = Store.open(dataDir);
+      StateRecovery.Orphans orphans = orphans(backend, dataDir, recordedInstance, store);
+      if (!orphans.isEmpty()) {
+        if (!adopt) {
+          String refusal = StateRecovery.refusal(dataDir, orphans);
+          store.close();
+          store = null;
+          if (!stateExisted) {
+            // Leave the directory as it was found, so the next start sees the same missing state.
+            for (String suffix : List.of("", "-wal", "-shm")) {
+              Files.deleteIfExists(dataDir.resolve(Store.FILE_NAME + suffix));
+            }
+          }
+          throw new RuntimeStartException(refusal);
+        }
+        StateRecovery.adopt(store, orphans, clock.instant());
+      }
       plane = new ControlPlane(store, backend, clock, options);
       plane.hostAccess().createVolumesRoot();
       RuntimeServer[] self = new RuntimeServer[1];
@@ -118,9 +150,34 @@ public final class RuntimeServer implements AutoCloseable {
     } catch (IOException e) {
       closeQuietly(plane, store, channel);
       throw new RuntimeStartException("cannot start the runtime in " + dataDir + ": " + e.getMessage());
+    } catch (StoreException e) {
+      closeQuietly(plane, store, channel);
+      throw new RuntimeStartException(e.getMessage() + ". If " + Store.FILE_NAME + " is damaged, move it aside"
+          + " (mv " + dataDir.resolve(Store.FILE_NAME) + " " + dataDir.resolve(Store.FILE_NAME + ".damaged")
+          + ") and start again: tasks still running are then adopted with ecsl runtime start --adopt");
     } catch (RuntimeException e) {
       closeQuietly(plane, store, channel);
       throw e;
+    }
+  }
+
+  /** The instance id the data directory recorded at its last start, or null. */
+  private static String recordedInstance(Path dataDir) {
+    try {
+      Path file = RuntimeHome.instanceFile(dataDir);
+      return Files.isRegularFile(file) ? Files.readString(file).trim() : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static StateRecovery.Orphans orphans(ContainerBackend backend, Path dataDir, String recordedInstance,
+      Store store) {
+    try {
+      return StateRecovery.find(backend, dataDir, recordedInstance, store);
+    } catch (BackendException e) {
+      LOG.warning("cannot look for containers of a previous instance (" + e.getMessage() + "); starting anyway");
+      return new StateRecovery.Orphans(null, List.of());
     }
   }
 
