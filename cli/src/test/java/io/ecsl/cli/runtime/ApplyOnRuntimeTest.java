@@ -71,7 +71,9 @@ class ApplyOnRuntimeTest {
       assertTrue(page.body().startsWith("hello from container "), page.body());
     }
 
-    String[] plan = run("plan", sample.toString(), "--target", "local", "--runtime-dir", runtimeDir);
+    // An explicit endpoint is signed with the key of the runtime the data directory names.
+    String[] plan = run("plan", sample.toString(), "--target", "local", "--runtime-dir", runtimeDir, "--endpoint",
+        runtime.endpoint());
     assertEquals("0", plan[0], plan[2]);
     assertTrue(plan[1].contains("No changes"), plan[1]);
 
