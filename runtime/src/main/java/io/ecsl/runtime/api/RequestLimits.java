@@ -78,6 +78,10 @@ public final class RequestLimits {
     if (declared > maxBodyBytes) {
       throw tooLarge(declared + " bytes");
     }
+    boolean chunked = exchange.getRequestHeaders().getFirst("Transfer-Encoding") != null;
+    if (declared < 0 && !chunked) {
+      return new Body(new byte[0], 0); // no length and not chunked: HTTP/1.1 says there is no body
+    }
     int reserve = declared >= 0 ? (int) declared : maxBodyBytes;
     try {
       if (!budget.tryAcquire(reserve, BUDGET_WAIT_SECONDS, TimeUnit.SECONDS)) {
@@ -88,12 +92,16 @@ public final class RequestLimits {
       Thread.currentThread().interrupt();
       throw new ApiException("ServerException", "interrupted while waiting to read the request", 500);
     }
+    byte[] bytes;
     try {
-      return new Body(readAtMost(exchange.getRequestBody(), maxBodyBytes), reserve);
+      bytes = readAtMost(exchange.getRequestBody(), maxBodyBytes);
     } catch (IOException | RuntimeException e) {
       budget.release(reserve);
       throw e;
     }
+    // A streamed body reserved the most it could be; keep only what it is while it is handled.
+    budget.release(reserve - Math.min(reserve, bytes.length));
+    return new Body(bytes, Math.min(reserve, bytes.length));
   }
 
   private byte[] readAtMost(InputStream in, int limit) throws IOException {

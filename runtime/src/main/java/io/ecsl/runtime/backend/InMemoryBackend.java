@@ -76,6 +76,8 @@ public final class InMemoryBackend implements ContainerBackend {
     FakeContainer container = find(containerId);
     if (container != null) {
       containers.remove(container.id);
+      container.followers.forEach(LogSink::end);
+      container.followers.clear();
     }
   }
 
@@ -189,6 +191,8 @@ public final class InMemoryBackend implements ContainerBackend {
     FakeContainer container = find(containerId);
     if (container != null) {
       containers.remove(container.id);
+      container.followers.forEach(LogSink::end);
+      container.followers.clear();
     }
   }
 
@@ -293,8 +297,20 @@ public final class InMemoryBackend implements ContainerBackend {
     for (String line : lines.subList(from, lines.size())) {
       sink.write((line + "\n").getBytes(StandardCharsets.UTF_8), false);
     }
-    sink.end();
-    return () -> {};
+    if (!request.follow() || container.exitedAt != null) {
+      sink.end();
+      return () -> {};
+    }
+    // Following a running container: the stream stays open until the caller closes it or the
+    // container exits (the fake has no later output to send).
+    container.followers.add(sink);
+    return () -> {
+      synchronized (this) {
+        if (container.followers.remove(sink)) {
+          sink.end();
+        }
+      }
+    };
   }
 
   @Override
@@ -339,6 +355,7 @@ public final class InMemoryBackend implements ContainerBackend {
     final Integer exitAtStart;
     final Duration runFor;
     final List<String> output = new ArrayList<>();
+    final List<LogSink> followers = new ArrayList<>();
     final boolean healthFails;
     Instant startedAt;
     Instant exitedAt;
@@ -401,6 +418,8 @@ public final class InMemoryBackend implements ContainerBackend {
       this.exitedAt = now;
       this.exitCode = code;
       this.ports = List.of();
+      followers.forEach(LogSink::end);
+      followers.clear();
     }
 
     ObservedContainer.State state(Instant now) {

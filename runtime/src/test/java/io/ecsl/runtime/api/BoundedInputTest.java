@@ -137,6 +137,38 @@ class BoundedInputTest {
     assertEquals("ok", runtime.client().health().get("status").asText());
   }
 
+  @Test
+  void requestsWithoutABodyHoldNoneOfTheBodyBudgetSoLongLogFollowsStarveNothing() throws Exception {
+    var client = runtime.client();
+    client.ecs("RegisterTaskDefinition", Json.parse("{\"family\":\"talker\",\"memory\":\"64\",\"containerDefinitions\":"
+        + "[{\"name\":\"app\",\"image\":\"ecsl/busybox:latest\",\"command\":[\"sh\",\"-c\",\"echo hi; sleep 3600\"]}]}"));
+    String arn = client.ecs("RunTask", Json.parse("{\"cluster\":\"bounded\",\"taskDefinition\":\"talker\"}"))
+        .at("/tasks/0/taskArn").asText();
+    String taskId = arn.substring(arn.lastIndexOf('/') + 1);
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (!client.ecs("DescribeTasks", Json.parse("{\"cluster\":\"bounded\",\"tasks\":[\"" + arn + "\"]}"))
+        .at("/tasks/0/lastStatus").asText().equals("RUNNING") && Instant.now().isBefore(deadline)) {
+      Thread.sleep(100);
+    }
+    // 40 followers, each held open: more than the 32 MiB budget would allow at 1 MiB apiece.
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.util.List<java.util.concurrent.CompletableFuture<?>> follows = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String query = "container=app&follow=true&tail=-1&task=" + taskId;
+      java.net.URI uri = runtime.server().endpoint().resolve("/_ecsl/logs?" + query);
+      var request = java.net.http.HttpRequest.newBuilder(uri).GET();
+      signer.sign("GET", "/_ecsl/logs", query, "127.0.0.1:" + uri.getPort(), Map.of(), new byte[0], Instant.now())
+          .forEach(request::header);
+      follows.add(http.sendAsync(request.build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream()));
+    }
+    for (var follow : follows) {
+      assertEquals(200, ((HttpResponse<?>) follow.get(30, java.util.concurrent.TimeUnit.SECONDS)).statusCode());
+    }
+    assertEquals(1, client.ecs("ListClusters", Json.object()).get("clusterArns").size(),
+        "a call while 40 follows are open is served (reserving 1 MiB each, the 33rd was throttled)");
+    follows.forEach(f -> f.cancel(true));
+  }
+
   private void awaitRunning(int count) throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     while (Instant.now().isBefore(deadline)) {
