@@ -85,7 +85,7 @@ final class Parser {
       Expression inner = or();
       skipSpace();
       if (!at(")")) {
-        throw new ClusterQuerySyntaxError("missing `)` to close the `(` at character " + (start + 1), pos, tokenEnd());
+        throw new ClusterQuerySyntaxError("missing `)`", pos, tokenEnd());
       }
       pos++;
       return inner;
@@ -190,12 +190,12 @@ final class Parser {
       throw new ClusterQuerySyntaxError("`" + operator.symbol() + "` takes a list such as `[us-east-1a, us-east-1b]`",
           pos, end);
     }
-    int open = pos++;
+    pos++;
     List<Argument> items = new ArrayList<>();
     while (true) {
       skipSpace();
       if (pos >= text.length()) {
-        throw new ClusterQuerySyntaxError("missing `]` to close the list at character " + (open + 1), pos, pos);
+        throw new ClusterQuerySyntaxError("missing `]`", pos, pos);
       }
       if (at("]") || at(",")) {
         throw new ClusterQuerySyntaxError(items.isEmpty() && at("]") ? "the list is empty; give at least one value"
@@ -209,7 +209,7 @@ final class Parser {
         pos++;
         return items;
       } else if (pos >= text.length()) {
-        throw new ClusterQuerySyntaxError("missing `]` to close the list at character " + (open + 1), pos, pos);
+        throw new ClusterQuerySyntaxError("missing `]`", pos, pos);
       } else {
         int end = tokenEnd();
         throw new ClusterQuerySyntaxError("unexpected `" + text.substring(pos, end) + "` in the list; separate values"

@@ -85,7 +85,7 @@ class ClusterQueryParseTest {
   void errorsSayWhatAndPointAtIt() {
     error("", "it is empty", 0, 0);
     error("attribute:ecs.instance-type = t3.large", "unknown operator `=`", 28, 29);
-    error("attribute:ecs.instance-type in [m6i.large, m6i.xlarge", "missing `]` to close the list at character 32", 53, 53);
+    error("attribute:ecs.instance-type in [m6i.large, m6i.xlarge", "missing `]`", 53, 53);
     error("attribute:ecs.instance-type in m6i.large", "`in` takes a list such as `[us-east-1a, us-east-1b]`", 31, 40);
     error("attribute:ecs.instance-type == [a, b]", "`==` compares with one value, not a list; a list goes with `in` or `!in`",
         31, 32);
@@ -106,7 +106,7 @@ class ClusterQueryParseTest {
     error("attribute:a ==", "it ends where a value after `==` is expected", 14, 14);
     error("attribute:a", "it ends where an operator after `attribute:a` is expected", 11, 11);
     error("attribute:a == b and", "it ends where a subject such as `attribute:ecs.instance-type` is expected", 20, 20);
-    error("(attribute:a == b", "missing `)` to close the `(` at character 1", 17, 17);
+    error("(attribute:a == b", "missing `)`", 17, 17);
     error("attribute:a == b)", "unexpected `)` with no `(` to close", 16, 17);
     error("attribute:a == b attribute:c == d", "unexpected `attribute:c`; join conditions with `and` or `or`", 17, 28);
     error("attribute:a == (b) or", "it ends where a subject such as `attribute:ecs.instance-type` is expected", 21, 21);
