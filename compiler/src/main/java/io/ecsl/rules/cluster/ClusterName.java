@@ -1,5 +1,7 @@
 package io.ecsl.rules.cluster;
 
+import static io.ecsl.facts.limits.EcsName.CLUSTER;
+
 import io.ecsl.rules.ClusterView;
 import io.ecsl.rules.Names;
 import io.ecsl.rules.Nodes;
@@ -14,8 +16,9 @@ public final class ClusterName extends ClusterRule {
   @Override
   void check(RuleContext ctx, ClusterView c) {
     String name = Nodes.text(c.body(), "clusterName");
-    if (name != null && !Names.isAwsName(name)) {
-      report(ctx, c, "/clusterName", "cluster name `" + name + "` " + Names.problem(name), Names.hint("cluster_name", name));
+    if (name != null && !CLUSTER.isValid(name)) {
+      report(ctx, c, "/clusterName", "cluster name `" + name + "` " + Names.problem(CLUSTER, name),
+          Names.hint(CLUSTER, "cluster_name", name));
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.ecsl.rules.service;
 
+import static io.ecsl.facts.limits.EcsName.SERVICE;
+
 import io.ecsl.rules.Names;
 import io.ecsl.rules.Nodes;
 import io.ecsl.rules.RuleContext;
@@ -15,8 +17,9 @@ public final class ServiceName extends ServiceRule {
   @Override
   protected void check(RuleContext ctx, ServiceView s) {
     String name = Nodes.text(s.body(), "serviceName");
-    if (name != null && !Names.isAwsName(name)) {
-      s.report(ctx, "/serviceName", "service name `" + name + "` " + Names.problem(name), Names.hint("service_name", name));
+    if (name != null && !SERVICE.isValid(name)) {
+      s.report(ctx, "/serviceName", "service name `" + name + "` " + Names.problem(SERVICE, name),
+          Names.hint(SERVICE, "service_name", name));
     }
   }
 }
