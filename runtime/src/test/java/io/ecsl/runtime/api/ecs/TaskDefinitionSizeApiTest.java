@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ecsl.runtime.RuntimeClient;
 import io.ecsl.runtime.TestRuntimes;
+import io.ecsl.runtime.client.RuntimeClient;
 import io.ecsl.runtime.json.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
