@@ -58,6 +58,20 @@ public final class ClusterQuery {
     return expression.matches(instance);
   }
 
+  /**
+   * True when the expression asks about the tasks on an instance ({@code task:group},
+   * {@code runningTasksCount}), so its answer can change as tasks are placed; otherwise the answer
+   * for an instance holds until the instance's attributes or agent change, and a placer may keep it.
+   */
+  public boolean readsTasks() {
+    for (Condition c : conditions()) {
+      if (c.subject() == Subject.TASK_GROUP || c.subject() == Subject.RUNNING_TASKS_COUNT) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Every condition of the expression, in the order written. */
   public List<Condition> conditions() {
     List<Condition> out = new ArrayList<>();

@@ -26,6 +26,8 @@ import java.util.regex.PatternSyntaxException;
  * argument without a time compares the registration's UTC date, one without an offset is UTC.
  */
 public final class Condition implements Expression {
+  private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+
   private final Subject subject;
   private final String attribute;
   private final Operator operator;
@@ -105,7 +107,7 @@ public final class Condition implements Expression {
         yield op == Operator.EXISTS ? value.isPresent() : value.isPresent() && text(value.get(), op);
       }
       case EC2_INSTANCE_ID -> instance.ec2InstanceId() != null && text(instance.ec2InstanceId(), op);
-      case TASK_GROUP -> instance.taskGroups().stream().anyMatch(group -> text(group, op));
+      case TASK_GROUP -> anyGroup(instance, op);
       case AGENT_CONNECTED -> op == Operator.MATCHES ? pattern.matcher(String.valueOf(instance.agentConnected())).matches()
           : values.contains(instance.agentConnected());
       case AGENT_VERSION -> instance.agentVersion() != null
@@ -116,15 +118,25 @@ public final class Condition implements Expression {
     };
   }
 
+  private boolean anyGroup(InstanceSnapshot instance, Operator op) {
+    for (String group : instance.taskGroups()) {
+      if (text(group, op)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean text(String actual, Operator op) {
     return switch (op) {
+      case EQUALS -> actual.equals(values.get(0));
       case IN -> values.contains(actual);
       case MATCHES -> pattern.matcher(actual).matches();
       default -> ordered(compareText(actual, (String) values.get(0)), op);
     };
   }
 
-  /** Numbers as numbers ({@code 10 > 9}), anything else as text; equality is always exact text. */
+  /** For {@code >} and the like: numbers as numbers ({@code 10 > 9}), anything else as text. */
   private static int compareText(String actual, String argument) {
     if (actual.equals(argument)) {
       return 0;
@@ -138,7 +150,7 @@ public final class Condition implements Expression {
   }
 
   private static BigDecimal number(String s) {
-    if (s.isEmpty() || s.length() > 40 || !s.matches("-?\\d+(\\.\\d+)?")) {
+    if (s.isEmpty() || s.length() > 40 || !NUMBER.matcher(s).matches()) {
       return null;
     }
     return new BigDecimal(s);

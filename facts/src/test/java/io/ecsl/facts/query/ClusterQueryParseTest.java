@@ -125,6 +125,13 @@ class ClusterQueryParseTest {
   }
 
   @Test
+  void anExpressionSaysWhetherItAsksAboutTasks() {
+    assertEquals(false, ClusterQuery.parse("attribute:ecs.instance-type =~ t3.* and agentVersion > 1.2").readsTasks());
+    assertEquals(true, ClusterQuery.parse("attribute:a exists and not(task:group == db)").readsTasks());
+    assertEquals(true, ClusterQuery.parse("attribute:a exists or runningTasksCount < 3").readsTasks());
+  }
+
+  @Test
   void checkReturnsTheErrorInsteadOfThrowing() {
     assertTrue(ClusterQuery.check("attribute:ecs.os-type == linux").isEmpty());
     assertEquals("unknown operator `=`", ClusterQuery.check("attribute:x = y").orElseThrow().reason());
