@@ -136,17 +136,11 @@ public final class Condition implements Expression {
     };
   }
 
-  /** For {@code >} and the like: numbers as numbers ({@code 10 > 9}), anything else as text. */
+  /** For {@code >} and the like: numbers as numbers ({@code 10 > 9}, {@code 10 >= 10.0}), anything else as text. */
   private static int compareText(String actual, String argument) {
-    if (actual.equals(argument)) {
-      return 0;
-    }
     BigDecimal a = number(actual);
     BigDecimal b = number(argument);
-    if (a != null && b != null && a.compareTo(b) != 0) {
-      return a.compareTo(b);
-    }
-    return actual.compareTo(argument); // unequal text that reads as one number ("1.0", "1") stays unequal
+    return a != null && b != null ? a.compareTo(b) : actual.compareTo(argument);
   }
 
   private static BigDecimal number(String s) {
@@ -156,7 +150,7 @@ public final class Condition implements Expression {
     return new BigDecimal(s);
   }
 
-  /** {@code ==}, {@code >}, … applied to a comparison result; unequal text never equals. */
+  /** {@code ==}, {@code >}, … applied to a comparison result. */
   private static boolean ordered(int comparison, Operator op) {
     return switch (op) {
       case EQUALS -> comparison == 0;

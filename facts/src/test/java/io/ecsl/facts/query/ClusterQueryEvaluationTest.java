@@ -62,6 +62,8 @@ class ClusterQueryEvaluationTest {
     assertTrue(matches("attribute:slots >= 10", i));
     assertFalse(matches("attribute:slots < 10", i));
     assertTrue(matches("attribute:slots <= 10.5", i));
+    assertTrue(matches("attribute:slots >= 10.0", i), "10 >= 10.0 as numbers");
+    assertFalse(matches("attribute:slots > 10.0", i));
     assertTrue(matches("attribute:team > pay", i), "as text");
     assertTrue(matches("attribute:team < search", i));
     assertFalse(matches("attribute:slots == 10.0", i), "equality stays text equality");
