@@ -10,7 +10,7 @@ import io.ecsl.rules.RuleContext;
 /** E1401: a cluster name is 1–255 letters, digits, {@code _} or {@code -}. */
 public final class ClusterName extends ClusterRule {
   public ClusterName() {
-    super("E1401", "Cluster names are 1–255 letters, digits, `_` or `-`", "ECS API");
+    super("E1401", "Cluster names are " + CLUSTER.describe(), "ECS API");
   }
 
   @Override

@@ -11,7 +11,7 @@ import io.ecsl.rules.TaskDefinitionView;
 /** E1101: every container has a name of 1–255 letters, digits, {@code _} or {@code -}, unique in its task. */
 public final class ContainerName extends ContainerRule {
   public ContainerName() {
-    super("E1101", "Containers have unique names of 1–255 letters, digits, `_` or `-`", "ECS API");
+    super("E1101", "Containers have unique names of " + CONTAINER.describe(), "ECS API");
   }
 
   @Override

@@ -11,7 +11,7 @@ import io.ecsl.rules.ServiceView;
 /** E1201: a service name is 1–255 letters, digits, {@code _} or {@code -}. */
 public final class ServiceName extends ServiceRule {
   public ServiceName() {
-    super("E1201", "Service name is 1–255 letters, digits, `_` or `-`", "ECS API");
+    super("E1201", "Service name is " + SERVICE.describe(), "ECS API");
   }
 
   @Override

@@ -10,7 +10,7 @@ import io.ecsl.rules.TaskDefinitionView;
 /** E1001: the family is 1–255 letters, digits, underscores and hyphens. */
 public final class FamilyName extends TaskDefinitionRule {
   public FamilyName() {
-    super("E1001", "Task definition family is 1–255 letters, digits, `_` or `-`", "ECS API");
+    super("E1001", "Task definition family is " + TASK_DEFINITION_FAMILY.describe(), "ECS API");
   }
 
   @Override

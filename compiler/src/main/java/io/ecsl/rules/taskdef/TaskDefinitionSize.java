@@ -25,7 +25,8 @@ public final class TaskDefinitionSize extends TaskDefinitionRule {
     }
     int bytes = task.body().toString().getBytes(StandardCharsets.UTF_8).length;
     if (bytes > MAX_BYTES) {
-      task.report(ctx, "", task.label() + " is " + (bytes + 1023) / 1024 + " KiB of JSON; ECS accepts at most " + MAX_BYTES / 1024 + " KiB",
+      task.report(ctx, "", task.label() + " is " + (bytes + 1023) / 1024 + " KiB of JSON; ECS accepts at most "
+          + MAX_BYTES / 1024 + " KiB",
           "move large values (environment, commands) into environment files or secrets");
     }
   }
