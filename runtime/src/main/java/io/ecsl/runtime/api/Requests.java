@@ -1,6 +1,7 @@
 package io.ecsl.runtime.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.facts.limits.EcsLimit;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.store.Tag;
 import java.util.ArrayList;
@@ -61,18 +62,18 @@ public final class Requests {
 
   /** ECS tag rules (§1.1): at most 50, key 1-128, value 0-256, allowed characters, no aws: prefix. */
   public static void validate(List<Tag> tags, String exceptionType) {
-    if (tags.size() > EcsLimits.TAGS_PER_RESOURCE) {
+    if (tags.size() > EcsLimit.TAGS_PER_RESOURCE.maxInt()) {
       throw new ApiException(exceptionType, "Too many tags: " + tags.size() + " given, a resource can have at most "
-          + EcsLimits.TAGS_PER_RESOURCE + ".");
+          + EcsLimit.TAGS_PER_RESOURCE.maxInt() + ".");
     }
     for (Tag tag : tags) {
-      if (tag.key() == null || tag.key().isEmpty() || tag.key().length() > EcsLimits.TAG_KEY_LENGTH) {
-        throw new ApiException(exceptionType, "Tag key '" + tag.key() + "' must be 1 to " + EcsLimits.TAG_KEY_LENGTH
+      if (tag.key() == null || tag.key().isEmpty() || tag.key().length() > EcsLimit.TAG_KEY_LENGTH.maxInt()) {
+        throw new ApiException(exceptionType, "Tag key '" + tag.key() + "' must be 1 to " + EcsLimit.TAG_KEY_LENGTH.maxInt()
             + " characters long.");
       }
-      if (tag.value().length() > EcsLimits.TAG_VALUE_LENGTH) {
+      if (tag.value().length() > EcsLimit.TAG_VALUE_LENGTH.maxInt()) {
         throw new ApiException(exceptionType, "The value of tag '" + tag.key() + "' is longer than "
-            + EcsLimits.TAG_VALUE_LENGTH + " characters.");
+            + EcsLimit.TAG_VALUE_LENGTH.maxInt() + " characters.");
       }
       if (!TAG_CHARS.matcher(tag.key()).matches() || !TAG_CHARS.matcher(tag.value()).matches()) {
         throw new ApiException(exceptionType, "Tag '" + tag.key() + "' contains characters that are not allowed;"

@@ -3,8 +3,8 @@ package io.ecsl.runtime.api.ecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.facts.limits.EcsLimit;
 import io.ecsl.runtime.api.ApiException;
-import io.ecsl.runtime.api.EcsLimits;
 import io.ecsl.runtime.api.Pages;
 import io.ecsl.runtime.api.RequestContext;
 import io.ecsl.runtime.api.Requests;
@@ -27,7 +27,7 @@ import java.util.Set;
 
 /** RunTask, StopTask, DescribeTasks, ListTasks (§5). */
 final class TaskOps {
-  private static final int MAX_RUN_COUNT = EcsLimits.TASKS_PER_RUN_TASK;
+  private static final int MAX_RUN_COUNT = EcsLimit.TASKS_PER_RUN_TASK.maxInt();
 
   private final ControlPlane plane;
   private final RuntimeState state;
