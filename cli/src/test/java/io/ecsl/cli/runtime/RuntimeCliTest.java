@@ -101,6 +101,25 @@ class RuntimeCliTest {
   }
 
   @Test
+  void aFailedStartIsExplainedInWordsByStartAndLaterByStatus() throws IOException {
+    Files.writeString(dataDir.resolve("state.db"), "not an SQLite database, only its name\n".repeat(100));
+    Result start = ecsl("runtime", "start", "--port", Integer.toString(FreePorts.forAServerProcess()), "--data-dir", dir());
+    assertEquals(1, start.exitCode(), start.out());
+    assertTrue(start.err().contains("ecsl: cannot start the local runtime: "), start.err());
+    assertTrue(start.err().contains("ecsl runtime start --adopt"), "says what to do: " + start.err());
+    assertFalse(start.err().contains("\tat "), "no stack trace: " + start.err());
+
+    Result status = ecsl("runtime", "status", "--data-dir", dir());
+    assertEquals(1, status.exitCode());
+    assertTrue(status.out().startsWith("not running (data " + dir() + "): its last start failed: "), status.out());
+    assertTrue(status.out().contains("state.db"), status.out());
+    JsonNode json = Json.parse(ecsl("runtime", "status", "--data-dir", dir(), "--format", "json").out());
+    assertFalse(json.get("running").asBoolean());
+    assertTrue(json.get("problem").asText().startsWith("its last start failed: "), json.toString());
+    Files.delete(dataDir.resolve("state.db"));
+  }
+
+  @Test
   void startPsLogsEventsSecretsAndStopClean() throws Exception {
     int port = FreePorts.forAServerProcess();
     Result start = ecsl("runtime", "start", "--port", Integer.toString(port), "--data-dir", dir());
