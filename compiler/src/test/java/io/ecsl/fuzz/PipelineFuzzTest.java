@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  */
 class PipelineFuzzTest {
   private static final List<String> ECS_SEEDS = seeds(RepoPaths.samples(), ".ecs");
-  private static final List<String> JSON_SEEDS = seeds(RepoPaths.shared().resolve("corpus"), ".json");
+  private static final List<String> JSON_SEEDS = seeds(RepoPaths.corpus(), ".json");
   private static final Path WORK = workDirectory();
   static final AtomicLong EXECUTIONS = new AtomicLong();
 

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * "Applying, then planning again, shows no changes" for every valid real-world task definition in
- * {@code shared/corpus/taskdefs} (manifest.json says which are valid): each is registered against
+ * {@code corpus/taskdefs} (manifest.json says which are valid): each is registered against
  * a real moto_server through the deploy module's own plan and apply, then the same desired
  * document is planned against what moto's DescribeTaskDefinition reports, and must be unchanged.
  *
@@ -69,7 +69,7 @@ class CorpusConvergenceTest {
   private record Document(String file, ObjectNode request) {}
 
   private static List<Document> validTaskDefinitions() throws IOException {
-    Path corpus = RepoPaths.shared().resolve("corpus");
+    Path corpus = RepoPaths.corpus();
     JsonNode manifest = Json.MAPPER.readTree(corpus.resolve("manifest.json").toFile());
     List<Document> out = new ArrayList<>();
     Set<String> families = new HashSet<>();

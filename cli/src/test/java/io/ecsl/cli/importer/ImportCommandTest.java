@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ecsl import} run in-process: output, files written, exit codes, JSON format. */
 class ImportCommandTest {
-  private static final Path CORPUS = RepoPaths.shared().resolve("corpus");
+  private static final Path CORPUS = RepoPaths.corpus();
 
   record Run(int exit, String out, String err) {}
 
