@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.runtime.TestRuntimes;
+import io.ecsl.testing.NeedsDocker;
 import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.parallel.Isolated;
  * because it measures time.
  */
 @Isolated
+@NeedsDocker
 class ReplacementTimeTest {
   private static TestRuntimes runtime;
 
