@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The test needs {@code cfn-lint}, the judge of the CloudFormation templates. It carries the tag {@code cfn-lint}, which the fast loop
- * ({@code ./mvnw test -Pfast}) leaves out, and fails at once, never skips, on a machine without it.
+ * The test needs {@code cfn-lint}, the judge of the CloudFormation templates. It carries the tag
+ * {@code cfn-lint}, which the fast loop ({@code ./mvnw test -Pfast}) leaves out, and fails at
+ * once, never skips, on a machine without it.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
