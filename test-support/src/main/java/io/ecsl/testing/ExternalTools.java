@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -54,16 +56,16 @@ public final class ExternalTools {
     return Files.exists(Path.of("/var/run/docker.sock")) ? null : "the Docker engine is not running (no /var/run/docker.sock, no DOCKER_HOST)";
   }
 
-  /** The check of one tag: fails the test with {@code problem} and the way out. */
+  /** The check of one tag: fails the test with what is missing and the way out. */
   abstract static class Check implements BeforeAllCallback, BeforeEachCallback {
     private final String tag;
+    private final Supplier<String> problem;
 
-    Check(String tag) {
+    /** {@code problem} says what is missing on this machine, or gives null. */
+    Check(String tag, Supplier<String> problem) {
       this.tag = tag;
+      this.problem = problem;
     }
-
-    /** What is missing on this machine, or null. */
-    abstract String problem();
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -76,12 +78,9 @@ public final class ExternalTools {
     }
 
     private void verify() {
-      String problem = PROBLEMS.computeIfAbsent(tag, t -> {
-        String p = problem();
-        return p == null ? "" : p;
-      });
-      if (!problem.isEmpty()) {
-        throw new AssertionError("this test is tagged `" + tag + "` and " + problem + ". bash .ci/setup and .ci/run"
+      String found = PROBLEMS.computeIfAbsent(tag, t -> Objects.requireNonNullElse(problem.get(), ""));
+      if (!found.isEmpty()) {
+        throw new AssertionError("this test is tagged `" + tag + "` and " + found + ". bash .ci/setup and .ci/run"
             + " install and check what the tests need; ./mvnw test -Pfast runs only the tests without external tools"
             + " (docs/development.md, \"Tests\")");
       }
@@ -91,48 +90,28 @@ public final class ExternalTools {
   /** Behind {@link NeedsDocker}. */
   public static final class Docker extends Check {
     public Docker() {
-      super(DOCKER);
-    }
-
-    @Override
-    String problem() {
-      return dockerProblem();
+      super(DOCKER, ExternalTools::dockerProblem);
     }
   }
 
   /** Behind {@link NeedsMoto}: moto_server, and a python3 (with moto) for the relaxed flavour. */
   public static final class Moto extends Check {
     public Moto() {
-      super(MOTO);
-    }
-
-    @Override
-    String problem() {
-      return missing(List.of("moto_server", "python3"));
+      super(MOTO, () -> missing(List.of("moto_server", "python3")));
     }
   }
 
-  /** Behind {@link NeedsAwsCli}. */
+  /** Behind {@link NeedsAwsCli}: aws, and python3 for {@link AwsCli#batch}. */
   public static final class AwsCli extends Check {
     public AwsCli() {
-      super(AWS_CLI);
-    }
-
-    @Override
-    String problem() {
-      return missing(List.of("aws", "python3"));
+      super(AWS_CLI, () -> missing(List.of("aws", "python3")));
     }
   }
 
-  /** Behind {@link NeedsCfnLint}. */
+  /** Behind {@link NeedsCfnLint}: cfn-lint, and python3 for its resource schemas. */
   public static final class CfnLint extends Check {
     public CfnLint() {
-      super(CFN_LINT);
-    }
-
-    @Override
-    String problem() {
-      return missing(List.of("cfn-lint", "python3"));
+      super(CFN_LINT, () -> missing(List.of("cfn-lint", "python3")));
     }
   }
 }

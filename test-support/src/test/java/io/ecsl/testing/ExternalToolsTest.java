@@ -19,12 +19,7 @@ class ExternalToolsTest {
 
   @Test
   void aCheckWhoseToolIsMissingFailsWithTheWayOut() {
-    ExternalTools.Check check = new ExternalTools.Check("test-only-tag") {
-      @Override
-      String problem() {
-        return "frobnicate is not on PATH";
-      }
-    };
+    ExternalTools.Check check = new ExternalTools.Check("test-only-tag", () -> "frobnicate is not on PATH") { };
     AssertionError error = assertThrows(AssertionError.class, () -> check.beforeAll(null));
     assertTrue(error.getMessage().startsWith("this test is tagged `test-only-tag` and frobnicate is not on PATH."),
         error.getMessage());
