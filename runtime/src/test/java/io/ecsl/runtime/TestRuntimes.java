@@ -9,12 +9,14 @@ import io.ecsl.runtime.engine.ControlPlane;
 import io.ecsl.runtime.home.HostGrants;
 import io.ecsl.runtime.home.RuntimeCredentials;
 import io.ecsl.runtime.server.RuntimeServer;
+import io.ecsl.testing.AwsCli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -100,9 +102,15 @@ public final class TestRuntimes implements AutoCloseable {
     return new RuntimeClient(server.endpoint(), credentials(), region);
   }
 
-  /** What {@code ecsl runtime env} prints for this runtime: the aws CLI's and the SDKs' environment. */
+  /**
+   * What {@code ecsl runtime env} prints for this runtime, over the harness's isolated aws CLI
+   * environment ({@link AwsCli#environment}: nothing from {@code ~/.aws}): for {@link AwsCli} and the SDKs.
+   */
   public Map<String, String> awsEnvironment() {
-    return LocalRuntime.environment(server.endpoint(), credentials(), "us-east-1");
+    Map<String, String> env = new LinkedHashMap<>(AwsCli.environment(server.endpoint().toString(),
+        credentials().accessKeyId(), credentials().secretAccessKey()));
+    env.putAll(LocalRuntime.environment(server.endpoint(), credentials(), "us-east-1"));
+    return env;
   }
 
   /** An ECS client of the AWS SDK for Java v2, signing with the runtime's key in {@code region}. */

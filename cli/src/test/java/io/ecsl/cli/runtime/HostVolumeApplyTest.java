@@ -3,7 +3,10 @@ package io.ecsl.cli.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ecsl.cli.Cli;
+import io.ecsl.cli.Main;
+import io.ecsl.testing.InProcessCli;
+import io.ecsl.testing.NeedsDocker;
+import io.ecsl.testing.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * project's directory, so a volume under it mounts by default; a volume of {@code /etc} is refused
  * with the flag that would allow it, and the apply fails saying so.
  */
+@NeedsDocker
 class HostVolumeApplyTest {
+  private static final InProcessCli ECSL = new InProcessCli(Main::run);
   @TempDir Path temp;
   private TestRuntime runtime;
 
@@ -59,9 +64,9 @@ class HostVolumeApplyTest {
     Path data = Files.createDirectories(project.resolve("data"));
     Files.writeString(project.resolve("main.ecs"), project("writer", data.toString(),
         "echo written > /data/out.txt; trap 'exit 0' TERM; sleep 3600 & wait"));
-    Cli.Run apply = Cli.run("apply", project.toString(), "--auto-approve", "--target", "local", "--runtime-dir",
+    Processes.Result apply = ECSL.run("apply", project.toString(), "--auto-approve", "--target", "local", "--runtime-dir",
         runtime.dataDir.toString(), "--wait-timeout", "5m");
-    assertEquals(0, apply.exitCode(), apply.out() + apply.err());
+    assertEquals(0, apply.exitCode(), apply.output());
     Path written = data.resolve("out.txt");
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (!Files.exists(written) && Instant.now().isBefore(deadline)) {
@@ -71,10 +76,10 @@ class HostVolumeApplyTest {
 
     Path other = Files.createDirectories(temp.resolve("reader"));
     Files.writeString(other.resolve("main.ecs"), project("reader", "/etc", "cat /data/shadow; sleep 3600"));
-    Cli.Run refused = Cli.run("apply", other.toString(), "--auto-approve", "--target", "local", "--runtime-dir",
+    Processes.Result refused = ECSL.run("apply", other.toString(), "--auto-approve", "--target", "local", "--runtime-dir",
         runtime.dataDir.toString());
-    assertEquals(1, refused.exitCode(), refused.out() + refused.err());
-    String all = refused.out() + refused.err();
+    assertEquals(1, refused.exitCode(), refused.output());
+    String all = refused.stdout() + refused.stderr();
     assertTrue(all.contains("volume `data` (host.sourcePath /etc) is a system directory of the host"), all);
     assertTrue(all.contains("ecsl runtime start --allow-sensitive-mount /etc"), all);
   }

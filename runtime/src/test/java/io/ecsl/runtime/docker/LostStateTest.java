@@ -17,6 +17,7 @@ import io.ecsl.runtime.home.PrivateFiles;
 import io.ecsl.runtime.home.RuntimeOptions;
 import io.ecsl.runtime.home.RuntimeStartException;
 import io.ecsl.testing.FreePorts;
+import io.ecsl.testing.NeedsDocker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * with both ways out, and {@code ecsl runtime status} says why; {@code --adopt} takes the
  * containers over as tasks the runtime shows, stops and cleans.
  */
+@NeedsDocker
 class LostStateTest {
   private Path dataDir;
   private RuntimeOptions options;

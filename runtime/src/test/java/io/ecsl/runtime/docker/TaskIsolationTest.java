@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.runtime.TestRuntimes;
 import io.ecsl.runtime.home.HostGrants;
+import io.ecsl.testing.NeedsDocker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * and no mount, and a task on the host's network, which reaches the API on 127.0.0.1, is refused
  * like any other unsigned caller. A task can use the runtime's volume area without any flag.
  */
+@NeedsDocker
 class TaskIsolationTest {
   private static TestRuntimes runtime;
 
@@ -39,7 +41,7 @@ class TaskIsolationTest {
   void noTaskHoldsTheRuntimesKeyInAnyNetworkMode() throws Exception {
     DockerTestSupport ecs = new DockerTestSupport(runtime.client(), "isolation");
     int port = runtime.server().endpoint().getPort();
-    Path volume = runtime.dataDir().resolve("volumes").resolve("shared");
+    Path volume = runtime.dataDir().resolve("volumes").resolve("isolation");
     Files.createDirectories(volume);
     String probe = "env; cat /proc/self/mountinfo; wget -S -O- http://127.0.0.1:" + port
         + "/_ecsl/health 2>&1; echo probe-done; trap 'exit 0' TERM; sleep 3600 & wait";

@@ -13,11 +13,12 @@ import org.junit.jupiter.api.Test;
 
 /** The host-access policy as a pure function of a task definition, the grants and the host's paths. */
 class HostAccessCheckTest {
-  private static final Path HOME = Path.of("/home/dev");
+  /** The runtime user's home; a macOS-style one, so nothing assumes homes live under /home. */
+  private static final Path HOME = Path.of("/Users/dev");
   private static final Path DATA = HOME.resolve(".ecsl/runtime");
   private static final Path PROJECT = HOME.resolve("src/shop");
   /** This test's host: /var/run is a link to /run, and a project link leads to /etc. */
-  private static final Map<String, String> LINKS = Map.of("/var/run", "/run", "/home/dev/src/shop/sneaky", "/etc");
+  private static final Map<String, String> LINKS = Map.of("/var/run", "/run", "/Users/dev/src/shop/sneaky", "/etc");
 
   private static final UnaryOperator<Path> REAL = path -> {
     for (Map.Entry<String, String> link : LINKS.entrySet()) {
@@ -41,9 +42,9 @@ class HostAccessCheckTest {
 
   @Test
   void projectDirectoriesAndTheVolumeAreaAreMountableByDefault() {
-    assertEquals(List.of(), mount("/home/dev/src/shop/data", HostGrants.NONE));
-    assertEquals(List.of(), mount("/home/dev/src/shop", HostGrants.NONE));
-    assertEquals(List.of(), mount("/home/dev/.ecsl/runtime/volumes/cache", HostGrants.NONE),
+    assertEquals(List.of(), mount("/Users/dev/src/shop/data", HostGrants.NONE));
+    assertEquals(List.of(), mount("/Users/dev/src/shop", HostGrants.NONE));
+    assertEquals(List.of(), mount("/Users/dev/.ecsl/runtime/volumes/cache", HostGrants.NONE),
         "the runtime's own volume area, though inside its data directory");
   }
 
@@ -62,12 +63,12 @@ class HostAccessCheckTest {
     assertEquals(1, mount("/etc/shadow", HostGrants.NONE).size(), "inside /etc");
     assertEquals(1, mount("/var", HostGrants.NONE).size(), "contains /var/lib/docker");
     assertEquals(1, mount("/root", HostGrants.NONE).size(), "root's home");
-    assertEquals(1, mount("/root/.ssh/id_ed25519", HostGrants.NONE).size(), "root's keys");
+    assertEquals(1, mount("/Users/dev/.ssh/id_ed25519", HostGrants.NONE).size(), "the user's keys");
     assertEquals(1, mount("/home", HostGrants.NONE).size(), "every user's home");
-    assertEquals(1, mount("/home/dev", HostGrants.NONE).size(), "the home directory itself");
-    assertEquals(1, mount("/home/dev/.aws/credentials", HostGrants.NONE).size());
-    assertEquals(1, mount("/home/dev/.ecsl/runtime", HostGrants.NONE).size(), "the runtime's key and store");
-    assertEquals(1, mount("/home/dev/.ecsl/runtime/credentials", HostGrants.NONE).size());
+    assertEquals(1, mount("/Users/dev", HostGrants.NONE).size(), "the home directory itself");
+    assertEquals(1, mount("/Users/dev/.aws/credentials", HostGrants.NONE).size());
+    assertEquals(1, mount("/Users/dev/.ecsl/runtime", HostGrants.NONE).size(), "the runtime's key and store");
+    assertEquals(1, mount("/Users/dev/.ecsl/runtime/credentials", HostGrants.NONE).size());
 
     HostGrants named = HostGrants.NONE.with(HostGrants.ALLOW_SENSITIVE_MOUNT, "/var/run/docker.sock");
     assertEquals(List.of(), mount("/var/run/docker.sock", named), "named at start-up");
@@ -78,7 +79,7 @@ class HostAccessCheckTest {
 
   @Test
   void aSymlinkInsideAProjectIsJudgedByWhereItLeads() {
-    HostAccessCheck.Refusal refusal = mount("/home/dev/src/shop/sneaky/passwd", HostGrants.NONE).get(0);
+    HostAccessCheck.Refusal refusal = mount("/Users/dev/src/shop/sneaky/passwd", HostGrants.NONE).get(0);
     assertTrue(refusal.message().contains("resolves to /etc/passwd"), refusal.message());
   }
 

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.runtime.TestRuntimes;
-import io.ecsl.runtime.api.AwsCli;
 import io.ecsl.runtime.api.RawHttp;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.sigv4.SigV4Signer;
+import io.ecsl.testing.AwsCli;
+import io.ecsl.testing.NeedsAwsCli;
+import io.ecsl.testing.Processes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -121,14 +123,15 @@ class SignedRequestsTest {
   }
 
   @Test
-  void theAwsCliSignsWithTheKeyRuntimeEnvPrintsAndAWrongSecretFails() {
-    AwsCli.run(runtime, "ecs", "create-cluster", "--cluster-name", "from-cli");
-    JsonNode clusters = AwsCli.run(runtime, "ecs", "list-clusters");
+  @NeedsAwsCli
+  void theAwsCliSignsWithTheKeyRuntimeEnvPrintsAndAWrongSecretFails() throws IOException, InterruptedException {
+    AwsCli.json(runtime.awsEnvironment(), "ecs", "create-cluster", "--cluster-name", "from-cli");
+    JsonNode clusters = AwsCli.json(runtime.awsEnvironment(), "ecs", "list-clusters");
     assertEquals("arn:aws:ecs:us-east-1:000000000000:cluster/from-cli", clusters.at("/clusterArns/0").asText());
 
     Map<String, String> wrong = new LinkedHashMap<>(runtime.awsEnvironment());
     wrong.put("AWS_SECRET_ACCESS_KEY", "not-the-secret");
-    AwsCli.Result failed = AwsCli.attempt(wrong, "ecs", "list-clusters");
+    Processes.Result failed = AwsCli.run(wrong, "ecs", "list-clusters");
     assertNotEquals(0, failed.exitCode());
     assertTrue(failed.stderr().contains("InvalidSignatureException"), failed.stderr());
   }
