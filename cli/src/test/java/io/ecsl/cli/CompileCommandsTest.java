@@ -107,8 +107,23 @@ class CompileCommandsTest {
     assertTrue(helpFirst.out().contains("  apply "), "top-level help lists every command: " + helpFirst.out());
     Cli.Run misspelt = Cli.run("biuld", "x");
     assertEquals(1, misspelt.exitCode());
-    assertTrue(misspelt.err().contains("Did you mean: ecsl build"), misspelt.err());
+    assertTrue(misspelt.err().contains("ecsl: unknown command `biuld`\nDid you mean `ecsl build`?"), misspelt.err());
     assertEquals(0, Cli.run("help", "build").exitCode());
+  }
+
+  /** A command that does not exist is an error, even with `--help` after it (it printed the top-level help, exit 0). */
+  @Test
+  void anUnknownCommandIsAnErrorEvenWithHelp() {
+    for (String[] args : new String[][] {{"run", "--help"}, {"run"}, {"--help", "run"}, {"run", "samples/hello-local"}}) {
+      Cli.Run r = Cli.run(args);
+      assertEquals(1, r.exitCode(), String.join(" ", args));
+      assertEquals("", r.out(), "no help is printed for a command that does not exist");
+      assertEquals("ecsl: unknown command `run`\nDid you mean `ecsl runtime`?\nRun `ecsl --help` for the commands.\n", r.err());
+    }
+    Cli.Run far = Cli.run("deploy-everything");
+    assertEquals(1, far.exitCode());
+    assertEquals("ecsl: unknown command `deploy-everything`\nRun `ecsl --help` for the commands.\n", far.err());
+    assertEquals(0, Cli.run("-h").exitCode());
   }
 
   @Test
