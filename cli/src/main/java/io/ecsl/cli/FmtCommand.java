@@ -1,10 +1,13 @@
 package io.ecsl.cli;
 
 import io.ecsl.ast.SourceUnit;
+import io.ecsl.diag.Diagnostic;
 import io.ecsl.diag.Diagnostics;
 import io.ecsl.fmt.Formatter;
+import io.ecsl.modules.ModuleLoader;
 import io.ecsl.parse.Parser;
 import io.ecsl.source.SourceFile;
+import io.ecsl.source.SourceFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +42,7 @@ final class FmtCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
+    Diagnostics diagnostics = new Diagnostics();
     List<Path> files = new ArrayList<>();
     for (Path p : paths.isEmpty() ? List.of(Path.of(".")) : paths) {
       if (Files.isDirectory(p)) {
@@ -48,22 +52,27 @@ final class FmtCommand implements Callable<Integer> {
       } else if (Files.isRegularFile(p)) {
         files.add(p);
       } else {
-        err.println("ecsl fmt: no such file or directory: " + p);
-        return ExitCodes.ERROR;
+        diagnostics.add(Diagnostic.error("E0207", null, "no such file or directory: " + p)
+            .withResource(p.toString()).withHint("check the path"));
       }
     }
-    Diagnostics diagnostics = new Diagnostics();
     int unformatted = 0;
     for (Path file : files) {
-      String text = io.ecsl.source.SourceFile.withoutByteOrderMark(Files.readString(file, StandardCharsets.UTF_8));
-      SourceUnit unit = Parser.parse(new SourceFile(file.toString(), file, text), diagnostics);
+      SourceFile source;
+      try {
+        source = SourceFiles.read(file, file.toString());
+      } catch (SourceFiles.NotUtf8 e) {
+        diagnostics.add(ModuleLoader.notUtf8(e));  // said as check says it; the other files are still formatted
+        continue;
+      }
+      SourceUnit unit = Parser.parse(source, diagnostics);
       if (unit == null) {
         continue;
       }
       String formatted = Formatter.format(unit);
       if (stdout) {
         out.print(formatted);
-      } else if (!formatted.equals(text)) {
+      } else if (!formatted.equals(source.text())) {
         unformatted++;
         if (check) {
           out.println(file);
@@ -75,7 +84,7 @@ final class FmtCommand implements Callable<Integer> {
     }
     DiagnosticPrinter.print(diagnostics, OutputFormat.text, out, err, Terminal.colorEnabled(System.err));
     if (diagnostics.hasErrors()) {
-      err.println("fmt: files with syntax errors were left unchanged");
+      err.println("fmt: files with errors were left unchanged");
       return ExitCodes.ERROR;
     }
     return check && unformatted > 0 ? ExitCodes.ERROR : ExitCodes.OK;

@@ -93,6 +93,34 @@ class CompileCommandsTest {
     assertEquals(0, Cli.run("fmt", "--check", p.toString()).exitCode());
   }
 
+  /**
+   * A file that is not UTF-8 stopped `fmt DIR` with an internal error after formatting some files
+   * and not others; check said E0102 without a location (`"file": null` in JSON).
+   */
+  @Test
+  void aFileThatIsNotUtf8IsReportedAtItsFirstBadByteAndTheOthersAreFormatted() throws Exception {
+    Files.writeString(dir.resolve("a.ecs"), "cluster   a {}\n");
+    Files.write(dir.resolve("b.ecs"), "cluster b {}\n# caf\u00e9 au lait\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    Files.writeString(dir.resolve("c.ecs"), "cluster   c {}\n");
+    Cli.Run fmt = Cli.run("fmt", dir.toString());
+    assertEquals(1, fmt.exitCode());
+    assertFalse(fmt.err().contains("internal error"), fmt.err());
+    String b = dir.resolve("b.ecs").toString();
+    assertTrue(fmt.err().startsWith(b + ":2:6: error[E0102]: not UTF-8 text: byte 0xE9 cannot start or continue a UTF-8 character"),
+        fmt.err());
+    assertTrue(fmt.err().contains("= hint: save the file as UTF-8"), fmt.err());
+    assertEquals("cluster a {}\n", Files.readString(dir.resolve("a.ecs")));
+    assertEquals("cluster c {}\n", Files.readString(dir.resolve("c.ecs")), "files after the bad one are formatted too");
+
+    Cli.Run check = Cli.run("check", "--format", "json", dir.toString());
+    assertEquals(1, check.exitCode());
+    JsonNode d = new ObjectMapper().readTree(check.out()).get("diagnostics").get(0);
+    assertEquals("E0102", d.get("code").asText());
+    assertTrue(d.get("file").asText().endsWith("b.ecs"), d.toString());
+    assertEquals(2, d.get("line").asInt());
+    assertEquals(6, d.get("column").asInt());
+  }
+
   @Test
   void versionHelpAndMisspeltCommandsWorkWithCommandsRegisteredOnDemand() {
     Cli.Run version = Cli.run("--version");

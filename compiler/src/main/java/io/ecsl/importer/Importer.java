@@ -9,10 +9,9 @@ import io.ecsl.model.EcsModel;
 import io.ecsl.model.Resource;
 import io.ecsl.rules.Rules;
 import io.ecsl.source.SourceFile;
+import io.ecsl.source.SourceFiles;
 import io.ecsl.source.Span;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,7 +72,9 @@ public final class Importer {
     List<SourceFile> sources = new ArrayList<>();
     for (Path p : paths) {
       try {
-        sources.add(new SourceFile(p.toString(), p, Files.readString(p, StandardCharsets.UTF_8)));
+        sources.add(SourceFiles.read(p, p.toString()));
+      } catch (SourceFiles.NotUtf8 e) {
+        diagnostics.add(Diagnostic.error("E0900", e.span(), e.describe()).withHint("save the file as UTF-8 (JSON is UTF-8)"));
       } catch (IOException | RuntimeException e) {
         diagnostics.add(Diagnostic.error("E0900", null, "cannot read " + p + ": " + e.getMessage())
             .withResource(p.toString()).withHint("check the path and that the file is UTF-8 text"));

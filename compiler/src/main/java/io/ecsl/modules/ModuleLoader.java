@@ -7,10 +7,9 @@ import io.ecsl.diag.Diagnostics;
 import io.ecsl.diag.Suggestions;
 import io.ecsl.parse.Parser;
 import io.ecsl.source.SourceFile;
+import io.ecsl.source.SourceFiles;
 import io.ecsl.source.Span;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -252,20 +251,23 @@ public final class ModuleLoader {
   }
 
   private SourceUnit parse(Path file) {
-    String text;
+    SourceFile source;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-      text = SourceFile.withoutByteOrderMark(text);
-    } catch (MalformedInputException e) {
-      diagnostics.add(Diagnostic.error("E0102", null, "not UTF-8 text (binary file?)")
-          .withResource(display(file)).withHint("save the file as UTF-8"));
+      source = SourceFiles.read(file.toAbsolutePath(), display(file));
+    } catch (SourceFiles.NotUtf8 e) {
+      diagnostics.add(notUtf8(e));
       return null;
     } catch (IOException e) {
       diagnostics.add(Diagnostic.error("E0207", null, "cannot read " + display(file) + ": " + e.getMessage())
           .withResource(display(file)).withHint(null));
       return null;
     }
-    return Parser.parse(new SourceFile(display(file), file.toAbsolutePath(), text), diagnostics);
+    return Parser.parse(source, diagnostics);
+  }
+
+  /** E0102, the same wherever a source file is read (check, build, fmt, var files). */
+  public static Diagnostic notUtf8(SourceFiles.NotUtf8 e) {
+    return Diagnostic.error("E0102", e.span(), e.describe()).withHint("save the file as UTF-8");
   }
 
   private static List<Path> ecsFiles(Path dir) {
