@@ -46,8 +46,14 @@ final class FmtCommand implements Callable<Integer> {
     List<Path> files = new ArrayList<>();
     for (Path p : paths.isEmpty() ? List.of(Path.of(".")) : paths) {
       if (Files.isDirectory(p)) {
+        int before = files.size();
         try (Stream<Path> s = Files.walk(p)) {
           s.filter(f -> f.toString().endsWith(".ecs") && Files.isRegularFile(f)).sorted().forEach(files::add);
+        }
+        if (files.size() == before) {
+          // Saying nothing and exiting 0 would read as "all formatted" for a mistyped directory.
+          diagnostics.add(Diagnostic.error("E0207", null, "no .ecs files in " + p + " (or its subdirectories)")
+              .withResource(p.toString()).withHint("point fmt at a directory of .ecs files, or at a file"));
         }
       } else if (Files.isRegularFile(p)) {
         files.add(p);
@@ -84,7 +90,7 @@ final class FmtCommand implements Callable<Integer> {
     }
     DiagnosticPrinter.print(diagnostics, OutputFormat.text, out, err, Terminal.colorEnabled(System.err));
     if (diagnostics.hasErrors()) {
-      err.println("fmt: files with errors were left unchanged");
+      err.println(files.isEmpty() ? "fmt: nothing to format" : "fmt: files with errors were left unchanged");
       return ExitCodes.ERROR;
     }
     return check && unformatted > 0 ? ExitCodes.ERROR : ExitCodes.OK;

@@ -122,6 +122,18 @@ class CompileCommandsTest {
   }
 
   @Test
+  void fmtOfADirectoryWithoutEcsFilesIsAnError() throws Exception {
+    Files.writeString(dir.resolve("notes.txt"), "no source here\n");
+    Cli.Run r = Cli.run("fmt", dir.toString());
+    assertEquals(1, r.exitCode());
+    assertEquals(dir + ": error[E0207]: no .ecs files in " + dir + " (or its subdirectories)\n"
+        + "  = hint: point fmt at a directory of .ecs files, or at a file\nfmt: nothing to format\n", r.err());
+    Cli.Run missing = Cli.run("fmt", dir.resolve("nope.ecs").toString());
+    assertEquals(1, missing.exitCode());
+    assertTrue(missing.err().contains("error[E0207]: no such file or directory: " + dir.resolve("nope.ecs")), missing.err());
+  }
+
+  @Test
   void versionHelpAndMisspeltCommandsWorkWithCommandsRegisteredOnDemand() {
     Cli.Run version = Cli.run("--version");
     assertEquals(0, version.exitCode());
