@@ -201,6 +201,13 @@ public final class ModuleLoader {
           .withHint("files of one directory share their names; use them without importing"));
       return null;
     }
+    List<Path> files = Files.isDirectory(real) ? ecsFiles(real) : List.of(real);
+    if (files.isEmpty()) {
+      // An empty module would import silently and every `alias.name` fail later, far from the cause.
+      diagnostics.add(Diagnostic.error("E0207", at, "`" + path + "` is a directory with no .ecs files (" + display(real) + ")")
+          .withHint("a directory module is the .ecs files directly in it; import a file, or add one there"));
+      return null;
+    }
     String id = real.toString();
     LoadedModule existing = modules.get(id);
     if (existing != null) {
@@ -208,7 +215,6 @@ public final class ModuleLoader {
     }
     LoadedModule module = new LoadedModule(id, display(real), false);
     modules.put(id, module);
-    List<Path> files = Files.isDirectory(real) ? ecsFiles(real) : List.of(real);
     for (Path f : files) {
       SourceUnit parsed = parse(f);
       if (parsed != null) {
