@@ -133,6 +133,21 @@ class CompileCommandsTest {
     assertTrue(missing.err().contains("error[E0207]: no such file or directory: " + dir.resolve("nope.ecs")), missing.err());
   }
 
+  /** Files that declare nothing checked as "ok: 0 resources" and built a template holding a placeholder, silently. */
+  @Test
+  void aProjectThatDeclaresNothingIsWarnedAbout() throws Exception {
+    Path p = project("# the services will go here\nlet region = \"eu-west-1\"\n");
+    String warning = p + ": warning[W0216]: the project declares no resources, so there is nothing to check or deploy\n";
+    Cli.Run check = Cli.run("check", p.toString());
+    assertEquals(0, check.exitCode(), "a warning fails only with --strict");
+    assertTrue(check.err().startsWith(warning), check.err());
+    assertEquals("ok: 0 resources checked, 0 errors, 1 warning\n", check.out());
+    assertEquals(1, Cli.run("check", "--strict", p.toString()).exitCode());
+    Cli.Run build = Cli.run("build", p.toString(), "--out", dir.resolve("out").toString());
+    assertEquals(0, build.exitCode());
+    assertTrue(build.err().startsWith(warning), build.err());
+  }
+
   @Test
   void versionHelpAndMisspeltCommandsWorkWithCommandsRegisteredOnDemand() {
     Cli.Run version = Cli.run("--version");
