@@ -57,6 +57,7 @@ import io.ecsl.rules.cross.DesiredWithinScaling;
 import io.ecsl.rules.cross.FargateServiceLogDriver;
 import io.ecsl.rules.cross.FargateSpotPlatform;
 import io.ecsl.rules.cross.GracePeriodUnused;
+import io.ecsl.rules.cross.Ec2Fallback;
 import io.ecsl.rules.cross.ImplicitFargate;
 import io.ecsl.rules.cross.LaunchCompatibility;
 import io.ecsl.rules.cross.LoadBalancedHealthCheck;
@@ -272,6 +273,7 @@ public final class Rules {
       new LoadBalancerContainer(),
       new ImplicitFargate(),
       new LaunchCompatibility(),
+      new Ec2Fallback(),
       new NamespaceDeclared(),
       new StrategyProviders(),
       new LoadBalancedHealthCheck(),
