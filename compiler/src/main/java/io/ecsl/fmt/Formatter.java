@@ -8,7 +8,6 @@ import io.ecsl.ast.SourceUnit;
 import io.ecsl.ast.StringPart;
 import io.ecsl.ast.TypeRef;
 import io.ecsl.source.Span;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -129,7 +128,7 @@ public final class Formatter {
         if (l.type() != null) {
           out.append(": ").append(type(l.type()));
         }
-        out.append(" = ").append(expr(l.value(), indent, 0));
+        out.append(" = ").append(expr(l.value(), indent, 0, currentColumn()));
       }
       case Item.Var v -> {
         out.append("var ").append(v.name().name());
@@ -137,7 +136,7 @@ public final class Formatter {
           out.append(": ").append(type(v.type()));
         }
         if (v.defaultValue() != null) {
-          out.append(" = ").append(expr(v.defaultValue(), indent, 0));
+          out.append(" = ").append(expr(v.defaultValue(), indent, 0, currentColumn()));
         }
       }
       case Item.Template t -> template(t, indent);
@@ -249,7 +248,7 @@ public final class Formatter {
     return out.length() - lineStart(out.length());
   }
 
-  /** "a = 1, b = 2" when every item is a simple attribute and the whole is short, else null. */
+  /** "a = 1, b = 2" when there are at most four items, each a simple attribute or a mixin call, else null. */
   private String inlineItems(List<Item> body, int indent) {
     if (body.size() > 4) {
       return null;
@@ -274,7 +273,7 @@ public final class Formatter {
       }
       sb.append(sb.isEmpty() ? "" : ", ").append(key(e.key())).append(" = ").append(value);
     }
-    return sb.length() > 70 ? null : sb.toString();
+    return sb.toString();  // whether it fits is the caller's to decide, at the column it starts
   }
 
   // ------------------------------------------------------------------------------- expressions
@@ -311,9 +310,9 @@ public final class Formatter {
   private String print(Expr e, int indent, int parentPrecedence, int column) {
     prints[0]++;
     return switch (e) {
-      case Expr.IntLit i -> Long.toString(i.value());
-      case Expr.DecimalLit d -> d.value().toPlainString();
-      case Expr.QuantityLit q -> quantity(q.amount(), q.unit());
+      case Expr.IntLit i -> asWritten(i.span(), Long.toString(i.value()));
+      case Expr.DecimalLit d -> asWritten(d.span(), d.value().toPlainString());
+      case Expr.QuantityLit q -> quantity(asWritten(q.span(), q.amount().toPlainString()), q.unit());
       case Expr.PortLit p -> (p.to() > 0 ? p.from() + "-" + p.to() : Integer.toString(p.from())) + "/" + p.protocol();
       case Expr.BoolLit b -> Boolean.toString(b.value());
       case Expr.NullLit n -> "null";
@@ -343,7 +342,7 @@ public final class Formatter {
       case Expr.ListComprehension c -> "[for " + (c.key() != null ? c.key().name() + ", " : "") + c.value().name() + " in "
           + expr(c.iterable(), indent, 0) + ": " + expr(c.body(), indent, 0)
           + (c.condition() != null ? " if " + expr(c.condition(), indent, 0) : "") + "]";
-      case Expr.ObjectLit o -> object(o, indent);
+      case Expr.ObjectLit o -> object(o, indent, column);
     };
   }
 
@@ -370,12 +369,12 @@ public final class Formatter {
     return sb.toString();
   }
 
-  private String object(Expr.ObjectLit o, int indent) {
+  private String object(Expr.ObjectLit o, int indent, int column) {
     if (o.items().isEmpty()) {
       return "{}";
     }
     String inline = inlineItems(o.items(), indent);
-    if (inline != null && !comments.any(o.span())) {
+    if (inline != null && !comments.any(o.span()) && column + inline.length() + 4 <= WIDTH) {
       return "{ " + inline + " }";
     }
     Formatter nested = new Formatter(comments, printed);
@@ -431,8 +430,25 @@ public final class Formatter {
     };
   }
 
-  static String quantity(BigDecimal amount, String unit) {
-    String n = amount.toPlainString();
+  /**
+   * A number's digits as its author grouped them ({@code 10_000}, {@code 1_048_576 MiB}) when they
+   * spell the same number as {@code canonical}; else {@code canonical} (leading zeros go; numbers
+   * built in memory, such as the importer's, have no source text).
+   */
+  private static String asWritten(Span span, String canonical) {
+    if (span == null || span.isNone()) {
+      return canonical;
+    }
+    String text = span.text();
+    int end = 0;
+    while (end < text.length() && (Character.isDigit(text.charAt(end)) || text.charAt(end) == '_' || text.charAt(end) == '.')) {
+      end++;
+    }
+    String digits = text.substring(0, end);
+    return digits.indexOf('_') > 0 && digits.replace("_", "").equals(canonical) ? digits : canonical;
+  }
+
+  private static String quantity(String n, String unit) {
     return switch (unit) {
       case "ms", "s", "m", "min", "h", "d", "%" -> n + unit;
       default -> n + " " + unit;
