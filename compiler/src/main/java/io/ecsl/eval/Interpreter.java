@@ -560,9 +560,19 @@ public final class Interpreter {
 
   /** The error for a bare word that turned out to be needed as a name. */
   public EvalException unknownName(Value.Symbol s) {
+    return unknownName(s, List.of(), null);
+  }
+
+  /**
+   * The error for a bare word that had to name something: {@code also} are words it may be besides
+   * the names in scope (FARGATE_SPOT for a capacity provider), suggested when one is close;
+   * {@code otherwise} is the hint when none is (how to declare what was meant).
+   */
+  public EvalException unknownName(Value.Symbol s, java.util.Collection<String> also, String otherwise) {
     Set<String> candidates = new LinkedHashSet<>(s.scope().visibleNames());
     // a name used as a value is not a misspelt built-in function (`prod` is not `cron`)
     candidates.removeIf(n -> builtins.local(n) != null);
+    candidates.addAll(also);
     String hint = null;
     int dash = s.name().lastIndexOf('-');
     if (dash > 0 && s.scope().lookup(s.name().substring(0, dash)) != null) {
@@ -574,7 +584,20 @@ public final class Interpreter {
       hint = Suggestions.didYouMean(s.name(), candidates);
     }
     return new EvalException(Diagnostic.error("E0201", s.span(), "unknown name `" + s.name() + "`")
-        .withHint(hint != null ? hint : "declare it with `let`, or import the module that defines it"));
+        .withHint(hint != null ? hint : otherwise != null ? otherwise : "declare it with `let`, or import the module that defines it"));
+  }
+
+  /**
+   * {@code logging.awslogs(…)} without {@code import "std/logging"}: the word before the dot names
+   * a standard library module that this file does not import.
+   */
+  private EvalException unknownModule(Value.Symbol s) {
+    if (io.ecsl.modules.Stdlib.modules().contains(s.name())) {
+      return new EvalException(Diagnostic.error("E0201", s.span(), "unknown name `" + s.name()
+          + "` (the standard library module `std/" + s.name() + "` is not imported here)")
+          .withHint("add `import \"std/" + s.name() + "\"` at the top of the file"));
+    }
+    return unknownName(s);
   }
 
   private Value member(Value target, Expr.Member m) {
@@ -582,7 +605,7 @@ public final class Interpreter {
     Span at = m.span();
     return switch (target) {
       case Value.Error e -> target;
-      case Value.Symbol s -> throw unknownName(s);
+      case Value.Symbol s -> throw unknownModule(s);
       case Value.Module mod -> {
         Env.Slot slot = mod.module().env().local(name);
         if (slot == null) {
