@@ -108,6 +108,61 @@ class LanguageTest {
     assertEquals("bridge", td.get("networkMode").asText());
   }
 
+  /**
+   * `container app { … }` beside a mixin that declares `container app` replaced the mixin's
+   * container whole, silently, so its image was gone ("container `app` has no image"). A block
+   * written in place amends the mixin's block of the same name, nested blocks too, whatever the
+   * order; an assignment replaces it.
+   */
+  @Test
+  void aBlockAmendsTheMixinsBlockOfTheSameName() {
+    String template = """
+        template web() {
+          network = awsvpc
+          container app {
+            image = "web:1"
+            memory = 512 MiB
+            port http = 8080/tcp
+            env { A = "1", B = "mixin" }
+          }
+        }
+        """;
+    JsonNode after = body(compile(template + """
+        task t {
+          web()
+          container app {
+            memory = 1 GiB
+            env { B = "own", C = "3" }
+          }
+        }
+        """), ResourceKind.TASK_DEFINITION, "t").get("containerDefinitions");
+    assertEquals(1, after.size());
+    JsonNode app = after.get(0);
+    assertEquals("web:1", app.get("image").asText());
+    assertEquals(1024, app.get("memory").asInt());
+    assertEquals(8080, app.get("portMappings").get(0).get("containerPort").asInt());
+    assertEquals("[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\",\"value\":\"own\"},{\"name\":\"C\",\"value\":\"3\"}]",
+        app.get("environment").toString());
+
+    JsonNode before = body(compile(template + """
+        task t {
+          container app { env { C = "3" } }
+          web()
+        }
+        """), ResourceKind.TASK_DEFINITION, "t").get("containerDefinitions").get(0);
+    assertEquals("web:1", before.get("image").asText(), "the order of the mixin and the block does not matter");
+    assertEquals(3, before.get("environment").size());
+
+    JsonNode replaced = body(compile(template + """
+        task t {
+          web()
+          container app = { image = "other:2", memory = 256 MiB }
+        }
+        """), ResourceKind.TASK_DEFINITION, "t").get("containerDefinitions").get(0);
+    assertEquals("other:2", replaced.get("image").asText());
+    assertFalse(replaced.has("portMappings"), "an assignment replaces the mixin's container: " + replaced);
+  }
+
   @Test
   void aBlockRefinesATemplateValue() {
     JsonNode c = body(compile("""
