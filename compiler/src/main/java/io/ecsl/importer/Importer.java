@@ -101,6 +101,7 @@ public final class Importer {
       files.put(source, resources);
     }
     duplicates(files, diagnostics);
+    resolveTaskDefinitions(files);
     EcsModel model = model(files);
     boolean converted = !diagnostics.hasErrors();
     if (converted) {
@@ -108,6 +109,32 @@ public final class Importer {
       Rules.check(model, diagnostics);
     }
     return new Result(diagnostics, files, model, converted);
+  }
+
+  /**
+   * A service imported with the task definition it runs names it by family, so the source says
+   * `task = web` and the cross-resource rules see both: DescribeServices gives the pinned ARN
+   * (`arn:…:task-definition/web:7`), which is the imported definition when the revisions agree
+   * (or the reference names no revision). A revision other than the imported one stays a string:
+   * it is a registration the import does not describe.
+   */
+  private static void resolveTaskDefinitions(Map<SourceFile, List<ImportedResource>> files) {
+    Map<String, ImportedResource> byFamily = new HashMap<>();
+    files.values().forEach(list -> list.stream()
+        .filter(r -> r.kind() == ImportKind.TASK_DEFINITION && r.name() != null)
+        .forEach(r -> byFamily.putIfAbsent(r.name(), r)));
+    for (List<ImportedResource> list : files.values()) {
+      for (ImportedResource r : list) {
+        if (r.kind() != ImportKind.SERVICE || !r.request().path("taskDefinition").isTextual()) {
+          continue;
+        }
+        TaskDefinitionRef ref = TaskDefinitionRef.parse(r.request().get("taskDefinition").asText());
+        ImportedResource task = ref == null ? null : byFamily.get(ref.family());
+        if (task != null && (ref.revision() == null || ref.revision().equals(task.revision()))) {
+          r.request().put("taskDefinition", ref.family());
+        }
+      }
+    }
   }
 
   /** Two documents for the same resource would be one declaration twice in the source. */

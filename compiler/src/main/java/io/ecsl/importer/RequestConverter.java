@@ -83,7 +83,7 @@ final class RequestConverter {
     }
     Canonical.sort(request, input, spans, "");
     String cluster = kind == ImportKind.SERVICE && request.has("cluster") ? request.get("cluster").asText() : null;
-    return new ImportedResource(kind, name, cluster, request, spans, span);
+    return new ImportedResource(kind, name, cluster, request, spans, span, kind == ImportKind.TASK_DEFINITION ? revision(obj) : null);
   }
 
   /**
@@ -226,6 +226,15 @@ final class RequestConverter {
         }
       }
     }
+  }
+
+  /** The revision Describe output gives a task definition: `revision`, else the end of `taskDefinitionArn`. */
+  private static Integer revision(ObjectNode td) {
+    if (td.path("revision").canConvertToInt()) {
+      return td.get("revision").asInt();
+    }
+    TaskDefinitionRef arn = TaskDefinitionRef.parse(td.path("taskDefinitionArn").asText(""));
+    return arn == null ? null : arn.revision();
   }
 
   private static String afterSlash(String arn) {
