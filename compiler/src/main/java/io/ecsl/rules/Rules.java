@@ -18,6 +18,7 @@ import io.ecsl.rules.cluster.ServiceConnectDefaults;
 import io.ecsl.rules.container.AwslogsOptions;
 import io.ecsl.rules.container.AwsvpcContainerSettings;
 import io.ecsl.rules.container.ContainerMemory;
+import io.ecsl.rules.container.ContainerResourcesNotNegative;
 import io.ecsl.rules.container.ContainerName;
 import io.ecsl.rules.container.ContainerTimeouts;
 import io.ecsl.rules.container.CredentialSpecs;
@@ -191,6 +192,7 @@ public final class Rules {
       new HealthCheckPrefix(),
       new PortName(),
       new ContainerMemory(),
+      new ContainerResourcesNotNegative(),
       new DependsOnTarget(),
       new DependsOnCycle(),
       new DependsOnEssential(),
