@@ -148,6 +148,20 @@ class CompileCommandsTest {
     assertTrue(build.err().startsWith(warning), build.err());
   }
 
+  /** A region with spaces went into every ARN of the build (`arn:aws:events:us east 1:…`). */
+  @Test
+  void aRegionOrAccountIdThatCannotBeInAnArnIsAnError() throws Exception {
+    Path p = project("cluster prod {}\n");
+    Cli.Run region = Cli.run("check", "--region", "us east 1", p.toString());
+    assertEquals(1, region.exitCode());
+    assertEquals("--region: error[E0412]: `us east 1` is not an AWS region name (from --region)\n"
+        + "  = hint: write a region such as `eu-west-1` or `us-east-1`\ncheck failed: 1 error\n", region.err());
+    Cli.Run account = Cli.run("build", "--account-id", "12", p.toString(), "--out", dir.resolve("out").toString());
+    assertEquals(1, account.exitCode());
+    assertTrue(account.err().startsWith("--account-id: error[E0412]: `12` is not an AWS account id (from --account-id)"), account.err());
+    assertEquals(0, Cli.run("check", "--region", "us-gov-west-1", "--account-id", "123456789012", p.toString()).exitCode());
+  }
+
   @Test
   void versionHelpAndMisspeltCommandsWorkWithCommandsRegisteredOnDemand() {
     Cli.Run version = Cli.run("--version");
