@@ -137,7 +137,7 @@ class CompileCommandsTest {
   @Test
   void aProjectThatDeclaresNothingIsWarnedAbout() throws Exception {
     Path p = project("# the services will go here\nlet region = \"eu-west-1\"\n");
-    String warning = p + ": warning[W0216]: the project declares no resources, so there is nothing to check or deploy\n";
+    String warning = p + ": warning[W0207]: the project declares no resources, so there is nothing to check or deploy\n";
     Cli.Run check = Cli.run("check", p.toString());
     assertEquals(0, check.exitCode(), "a warning fails only with --strict");
     assertTrue(check.err().startsWith(warning), check.err());

@@ -76,13 +76,13 @@ public final class Compiler {
   }
 
   /**
-   * W0216: files that declare nothing (only comments, `let`s or templates never called) would
+   * W0207: files that declare nothing (only comments, `let`s or templates never called) would
    * check as "ok" and build a CloudFormation template holding a placeholder; most likely the
    * declarations are in another directory, or a template is never called.
    */
   static Diagnostic nothingDeclared(List<Path> inputs) {
     String where = String.join(" ", inputs.stream().map(Path::toString).toList());
-    return Diagnostic.warning("W0216", null, "the project declares no resources, so there is nothing to check or deploy")
+    return Diagnostic.warning("W0207", null, "the project declares no resources, so there is nothing to check or deploy")
         .withResource(where)
         .withHint("declare one (`cluster main {}`, `task web { … }`), call a template that declares some, or point ecsl at "
             + "the directory that holds them (see samples/)");
