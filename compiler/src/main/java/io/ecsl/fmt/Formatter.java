@@ -37,13 +37,23 @@ public final class Formatter {
    */
   private final Map<Expr, Map<Long, String>> printed;
 
+  /**
+   * Lists with comments in them, as first printed: comments are handed out once, in source order,
+   * so a list printed again (at another column, or indentation) is this text, re-indented.
+   */
+  private final Map<Expr.ListLit, Printed> commentedLists;
+
+  /** A list's text and the indentation it was printed at. */
+  private record Printed(String text, int indent) {}
+
   private Formatter(Comments comments) {
-    this(comments, new IdentityHashMap<>());
+    this(comments, new IdentityHashMap<>(), new IdentityHashMap<>());
   }
 
-  private Formatter(Comments comments, Map<Expr, Map<Long, String>> printed) {
+  private Formatter(Comments comments, Map<Expr, Map<Long, String>> printed, Map<Expr.ListLit, Printed> commentedLists) {
     this.comments = comments;
     this.printed = printed;
+    this.commentedLists = commentedLists;
   }
 
   /** Formats a parsed file, keeping its comments. */
@@ -232,8 +242,9 @@ public final class Formatter {
       out.append("{}");
       return;
     }
-    String inline = inlineItems(body, indent);
-    if (inline != null && !comments.any(span) && currentColumn() + inline.length() + 4 <= WIDTH) {
+    // A block with comments is never one line; not even trying keeps the attempt from taking them.
+    String inline = comments.any(span) ? null : inlineItems(body, indent);
+    if (inline != null && currentColumn() + inline.length() + 4 <= WIDTH) {
       out.append("{ ").append(inline).append(" }");
       return;
     }
@@ -347,6 +358,14 @@ public final class Formatter {
   }
 
   private String list(Expr.ListLit l, int indent, int column) {
+    Printed commented = commentedLists.get(l);
+    if (commented == null && comments.any(l.span())) {
+      commented = new Printed(commentedList(l, indent), indent);
+      commentedLists.put(l, commented);
+    }
+    if (commented != null) {
+      return reindented(commented, indent);
+    }
     if (l.elements().isEmpty()) {
       return "[]";
     }
@@ -369,15 +388,47 @@ public final class Formatter {
     return sb.toString();
   }
 
+  /** A list with comments in it: one element per line, each comment where the source has it. */
+  private String commentedList(Expr.ListLit l, int indent) {
+    String pad = " ".repeat(indent + 2);
+    StringBuilder sb = new StringBuilder("[\n");
+    for (Expr element : l.elements()) {
+      comments.before(element.span(), sb, indent + 2);
+      sb.append(pad).append(expr(element, indent + 2, 0, indent + 2)).append(',');
+      comments.trailing(element.span(), sb);
+      sb.append('\n');
+    }
+    comments.inside(l.span(), sb, indent + 2);
+    return sb.append(" ".repeat(indent)).append(']').toString();
+  }
+
+  /** Every line after the first moved by the difference in indentation. */
+  private static String reindented(Printed p, int indent) {
+    if (p.indent() == indent) {
+      return p.text();
+    }
+    String[] lines = p.text().split("\n", -1);
+    StringBuilder sb = new StringBuilder(lines[0]);
+    for (int i = 1; i < lines.length; i++) {
+      String line = lines[i];
+      sb.append('\n');
+      if (!line.isEmpty()) {
+        sb.append(indent > p.indent() ? " ".repeat(indent - p.indent()) + line
+            : line.substring(Math.min(p.indent() - indent, line.length() - line.stripLeading().length())));
+      }
+    }
+    return sb.toString();
+  }
+
   private String object(Expr.ObjectLit o, int indent, int column) {
     if (o.items().isEmpty()) {
       return "{}";
     }
-    String inline = inlineItems(o.items(), indent);
-    if (inline != null && !comments.any(o.span()) && column + inline.length() + 4 <= WIDTH) {
+    String inline = comments.any(o.span()) ? null : inlineItems(o.items(), indent);
+    if (inline != null && column + inline.length() + 4 <= WIDTH) {
       return "{ " + inline + " }";
     }
-    Formatter nested = new Formatter(comments, printed);
+    Formatter nested = new Formatter(comments, printed, commentedLists);
     nested.prints = prints;
     nested.out.append("{\n");
     nested.items(o.items(), indent + 2, false);

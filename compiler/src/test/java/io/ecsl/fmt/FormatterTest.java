@@ -43,6 +43,52 @@ class FormatterTest {
         format("let defaults = { cpu = 1 vcpu, memory = 2 GiB, image = \"ghcr.io/acme/a-long-image-name-too-long:1.0.0\" }\n"));
   }
 
+  /** A comment inside a list was moved below the whole item; it stays where it is, and so does the list's layout. */
+  @Test
+  void commentsInsideAListStayWhereTheyAre() {
+    String source = """
+        let zones = [
+          "eu-west-1a", # the first zone
+          # the second one, added later
+          "eu-west-1b",
+          # more to come
+        ]
+        task t {
+          container app {
+            image = "a:1"
+            command = ["serve", # the entry point
+              "--port=80"]
+            logs = logging.awslogs(group = "/ecs/a-rather-long-group-name", stream_prefix = "app", options = [
+              "x", # why x
+            ])
+          }
+        }
+        """;
+    String expected = """
+        let zones = [
+          "eu-west-1a",  # the first zone
+          # the second one, added later
+          "eu-west-1b",
+          # more to come
+        ]
+
+        task t {
+          container app {
+            image = "a:1"
+            command = [
+              "serve",  # the entry point
+              "--port=80",
+            ]
+            logs = logging.awslogs(group = "/ecs/a-rather-long-group-name", stream_prefix = "app", options = [
+              "x",  # why x
+            ])
+          }
+        }
+        """;
+    assertEquals(expected, format(source));
+    assertEquals(expected, format(expected), "formatting is idempotent");
+  }
+
   /** `10_000` became `10000`: the author's digit grouping is kept (leading zeros are not). */
   @Test
   void numbersKeepTheirDigitGrouping() {
