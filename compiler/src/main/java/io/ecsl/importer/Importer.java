@@ -7,6 +7,7 @@ import io.ecsl.fmt.Formatter;
 import io.ecsl.model.ApiRequest;
 import io.ecsl.model.EcsModel;
 import io.ecsl.model.Resource;
+import io.ecsl.model.TaskDefinitionRef;
 import io.ecsl.rules.Rules;
 import io.ecsl.source.SourceFile;
 import io.ecsl.source.SourceFiles;

@@ -9,6 +9,7 @@ import io.ecsl.diag.Diagnostics;
 import io.ecsl.diag.Suggestions;
 import io.ecsl.model.Canonical;
 import io.ecsl.model.SpanIndex;
+import io.ecsl.model.TaskDefinitionRef;
 import io.ecsl.schema.ServiceModel;
 import io.ecsl.schema.Shape;
 import io.ecsl.source.Span;

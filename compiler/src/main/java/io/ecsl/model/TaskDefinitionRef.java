@@ -1,16 +1,21 @@
-package io.ecsl.importer;
+package io.ecsl.model;
 
 /**
  * A service's {@code taskDefinition} as ECS takes it: {@code family}, {@code family:revision} or the
  * ARN {@code arn:aws:ecs:REGION:ACCOUNT:task-definition/family:revision} (the revision optional).
+ * Read here for both its readers: the rules resolve only an unpinned reference to a declared
+ * task definition, the importer also a pinned one to the revision it imports.
  *
  * @param family the family
  * @param revision the revision, or null when the reference means the latest ACTIVE one
  */
-record TaskDefinitionRef(String family, Integer revision) {
+public record TaskDefinitionRef(String family, Integer revision) {
 
   /** The reference, or null for text that is not one (empty, an ARN of something else). */
-  static TaskDefinitionRef parse(String text) {
+  public static TaskDefinitionRef parse(String text) {
+    if (text == null) {
+      return null;
+    }
     String rest = text;
     if (text.startsWith("arn:")) {
       int at = text.indexOf(":task-definition/");
