@@ -133,10 +133,18 @@ public final class Main implements Runnable {
    * level takes only flags (`-h`, `-V`), so the first word that is not a flag is the command.
    */
   static String unknownCommand(String... args) {
+    boolean help = false;
     for (String a : args) {
-      if (!a.startsWith("-")) {
-        return COMMANDS.containsKey(a) ? null : a;
+      if (a.startsWith("-")) {
+        continue;
       }
+      if (!COMMANDS.containsKey(a)) {
+        return a;
+      }
+      if (help || !a.equals("help")) {
+        return null;
+      }
+      help = true;  // `ecsl help run`: the word after `help` must be a command too
     }
     return null;
   }

@@ -183,7 +183,7 @@ class CompileCommandsTest {
   /** A command that does not exist is an error, even with `--help` after it (it printed the top-level help, exit 0). */
   @Test
   void anUnknownCommandIsAnErrorEvenWithHelp() {
-    for (String[] args : new String[][] {{"run", "--help"}, {"run"}, {"--help", "run"}, {"run", "samples/hello-local"}}) {
+    for (String[] args : new String[][] {{"run", "--help"}, {"run"}, {"--help", "run"}, {"run", "samples/hello-local"}, {"help", "run"}}) {
       Cli.Run r = Cli.run(args);
       assertEquals(1, r.exitCode(), String.join(" ", args));
       assertEquals("", r.out(), "no help is printed for a command that does not exist");
