@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ecsl.testing.InProcessCli;
+import io.ecsl.testing.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,6 +17,7 @@ import picocli.CommandLine;
 
 /** check, build and fmt as a user runs them: exit codes, what goes to stdout and stderr. */
 class CompileCommandsTest {
+  private static final InProcessCli ECSL = new InProcessCli(Main::run);
   @TempDir Path dir;
 
   private Path project(String source) throws Exception {
@@ -25,24 +28,24 @@ class CompileCommandsTest {
   @Test
   void checkExitsZeroForValidInputAndOneForInvalid() throws Exception {
     Path p = project("task t { container c { image = \"x:1\", memory = 64 } }\n");
-    Cli.Run ok = Cli.run("check", p.toString());
-    assertEquals(0, ok.exitCode(), ok.err());
-    assertEquals("ok: 1 resource checked\n", ok.out());
+    Processes.Result ok = ECSL.run("check", p.toString());
+    assertEquals(0, ok.exitCode(), ok.stderr());
+    assertEquals("ok: 1 resource checked\n", ok.stdout());
 
     Files.writeString(p.resolve("main.ecs"), "task t { container c { image = \"x:1\", memroy = 64 } }\n");
-    Cli.Run bad = Cli.run("check", p.toString());
+    Processes.Result bad = ECSL.run("check", p.toString());
     assertEquals(1, bad.exitCode());
-    assertTrue(bad.err().contains("main.ecs:1:39: error[E0410]: unknown attribute `memroy`"), bad.err());
-    assertTrue(bad.err().endsWith("check failed: 1 error\n"), bad.err());
-    assertFalse(bad.err().contains("Exception"), bad.err());
+    assertTrue(bad.stderr().contains("main.ecs:1:39: error[E0410]: unknown attribute `memroy`"), bad.stderr());
+    assertTrue(bad.stderr().endsWith("check failed: 1 error\n"), bad.stderr());
+    assertFalse(bad.stderr().contains("Exception"), bad.stderr());
   }
 
   @Test
   void checkSpeaksJsonForEditors() throws Exception {
     Path p = project("task t {\n  network = awsvcp\n  container c { image = \"x:1\", memory = 64 }\n}\n");
-    Cli.Run r = Cli.run("check", "--format", "json", p.toString());
+    Processes.Result r = ECSL.run("check", "--format", "json", p.toString());
     assertEquals(1, r.exitCode());
-    JsonNode json = new ObjectMapper().readTree(r.out());
+    JsonNode json = new ObjectMapper().readTree(r.stdout());
     assertEquals(1, json.get("version").asInt());
     assertEquals(1, json.get("errors").asInt());
     JsonNode d = json.get("diagnostics").get(0);
@@ -56,8 +59,8 @@ class CompileCommandsTest {
   void buildWritesTheRequestsAndAManifestAndNothingOnErrors() throws Exception {
     Path p = project("cluster prod {}\ntask web { container app { image = \"x:1\", memory = 64 } }\nservice web in prod { task = web, desired = 1 }\n");
     Path out = dir.resolve("out");
-    Cli.Run r = Cli.run("build", p.resolve("main.ecs").toString(), "--out", out.toString());
-    assertEquals(0, r.exitCode(), r.err());
+    Processes.Result r = ECSL.run("build", p.resolve("main.ecs").toString(), "--out", out.toString());
+    assertEquals(0, r.exitCode(), r.stderr());
     assertTrue(Files.exists(out.resolve("task-definitions/web.json")));
     assertTrue(Files.exists(out.resolve("services/prod/web.json")));
     JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
@@ -65,9 +68,9 @@ class CompileCommandsTest {
 
     Files.writeString(p.resolve("main.ecs"), "task web { container app { image = 1 } }\n");
     Path out2 = dir.resolve("out2");
-    Cli.Run bad = Cli.run("build", p.toString(), "--out", out2.toString());
+    Processes.Result bad = ECSL.run("build", p.toString(), "--out", out2.toString());
     assertEquals(1, bad.exitCode());
-    assertTrue(bad.err().contains("nothing was written"), bad.err());
+    assertTrue(bad.stderr().contains("nothing was written"), bad.stderr());
     assertFalse(Files.exists(out2));
   }
 
@@ -75,9 +78,9 @@ class CompileCommandsTest {
   void aRemovedResourceDisappearsFromTheOutputDirectory() throws Exception {
     Path p = project("task a { container c { image = \"x:1\", memory = 64 } }\ntask b { container c { image = \"x:1\", memory = 64 } }\n");
     Path out = dir.resolve("out");
-    assertEquals(0, Cli.run("build", p.toString(), "--out", out.toString()).exitCode());
+    assertEquals(0, ECSL.run("build", p.toString(), "--out", out.toString()).exitCode());
     Files.writeString(p.resolve("main.ecs"), "task a { container c { image = \"x:1\", memory = 64 } }\n");
-    assertEquals(0, Cli.run("build", p.toString(), "--out", out.toString()).exitCode());
+    assertEquals(0, ECSL.run("build", p.toString(), "--out", out.toString()).exitCode());
     assertTrue(Files.exists(out.resolve("task-definitions/a.json")));
     assertFalse(Files.exists(out.resolve("task-definitions/b.json")));
   }
@@ -85,12 +88,12 @@ class CompileCommandsTest {
   @Test
   void fmtRewritesAndCheckModeReports() throws Exception {
     Path p = project("task   t{container c{image=\"x:1\" , memory=64}}\n");
-    Cli.Run check = Cli.run("fmt", "--check", p.toString());
+    Processes.Result check = ECSL.run("fmt", "--check", p.toString());
     assertEquals(1, check.exitCode());
-    assertTrue(check.out().contains("main.ecs"), check.out());
-    assertEquals(0, Cli.run("fmt", p.toString()).exitCode());
+    assertTrue(check.stdout().contains("main.ecs"), check.stdout());
+    assertEquals(0, ECSL.run("fmt", p.toString()).exitCode());
     assertEquals("task t {\n  container c { image = \"x:1\", memory = 64 }\n}\n", Files.readString(p.resolve("main.ecs")));
-    assertEquals(0, Cli.run("fmt", "--check", p.toString()).exitCode());
+    assertEquals(0, ECSL.run("fmt", "--check", p.toString()).exitCode());
   }
 
   /**
@@ -102,19 +105,19 @@ class CompileCommandsTest {
     Files.writeString(dir.resolve("a.ecs"), "cluster   a {}\n");
     Files.write(dir.resolve("b.ecs"), "cluster b {}\n# caf\u00e9 au lait\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     Files.writeString(dir.resolve("c.ecs"), "cluster   c {}\n");
-    Cli.Run fmt = Cli.run("fmt", dir.toString());
+    Processes.Result fmt = ECSL.run("fmt", dir.toString());
     assertEquals(1, fmt.exitCode());
-    assertFalse(fmt.err().contains("internal error"), fmt.err());
+    assertFalse(fmt.stderr().contains("internal error"), fmt.stderr());
     String b = dir.resolve("b.ecs").toString();
-    assertTrue(fmt.err().startsWith(b + ":2:6: error[E0102]: not UTF-8 text: byte 0xE9 cannot start or continue a UTF-8 character"),
-        fmt.err());
-    assertTrue(fmt.err().contains("= hint: save the file as UTF-8"), fmt.err());
+    assertTrue(fmt.stderr().startsWith(b + ":2:6: error[E0102]: not UTF-8 text: byte 0xE9 cannot start or continue a UTF-8 character"),
+        fmt.stderr());
+    assertTrue(fmt.stderr().contains("= hint: save the file as UTF-8"), fmt.stderr());
     assertEquals("cluster a {}\n", Files.readString(dir.resolve("a.ecs")));
     assertEquals("cluster c {}\n", Files.readString(dir.resolve("c.ecs")), "files after the bad one are formatted too");
 
-    Cli.Run check = Cli.run("check", "--format", "json", dir.toString());
+    Processes.Result check = ECSL.run("check", "--format", "json", dir.toString());
     assertEquals(1, check.exitCode());
-    JsonNode d = new ObjectMapper().readTree(check.out()).get("diagnostics").get(0);
+    JsonNode d = new ObjectMapper().readTree(check.stdout()).get("diagnostics").get(0);
     assertEquals("E0102", d.get("code").asText());
     assertTrue(d.get("file").asText().endsWith("b.ecs"), d.toString());
     assertEquals(2, d.get("line").asInt());
@@ -124,13 +127,13 @@ class CompileCommandsTest {
   @Test
   void fmtOfADirectoryWithoutEcsFilesIsAnError() throws Exception {
     Files.writeString(dir.resolve("notes.txt"), "no source here\n");
-    Cli.Run r = Cli.run("fmt", dir.toString());
+    Processes.Result r = ECSL.run("fmt", dir.toString());
     assertEquals(1, r.exitCode());
     assertEquals(dir + ": error[E0207]: no .ecs files in " + dir + " (or its subdirectories)\n"
-        + "  = hint: point fmt at a directory of .ecs files, or at a file\nfmt: nothing to format\n", r.err());
-    Cli.Run missing = Cli.run("fmt", dir.resolve("nope.ecs").toString());
+        + "  = hint: point fmt at a directory of .ecs files, or at a file\nfmt: nothing to format\n", r.stderr());
+    Processes.Result missing = ECSL.run("fmt", dir.resolve("nope.ecs").toString());
     assertEquals(1, missing.exitCode());
-    assertTrue(missing.err().contains("error[E0207]: no such file or directory: " + dir.resolve("nope.ecs")), missing.err());
+    assertTrue(missing.stderr().contains("error[E0207]: no such file or directory: " + dir.resolve("nope.ecs")), missing.stderr());
   }
 
   /** Files that declare nothing checked as "ok: 0 resources" and built a template holding a placeholder, silently. */
@@ -138,61 +141,61 @@ class CompileCommandsTest {
   void aProjectThatDeclaresNothingIsWarnedAbout() throws Exception {
     Path p = project("# the services will go here\nlet region = \"eu-west-1\"\n");
     String warning = p + ": warning[W0207]: the project declares no resources, so there is nothing to check or deploy\n";
-    Cli.Run check = Cli.run("check", p.toString());
+    Processes.Result check = ECSL.run("check", p.toString());
     assertEquals(0, check.exitCode(), "a warning fails only with --strict");
-    assertTrue(check.err().startsWith(warning), check.err());
-    assertEquals("ok: 0 resources checked, 0 errors, 1 warning\n", check.out());
-    assertEquals(1, Cli.run("check", "--strict", p.toString()).exitCode());
-    Cli.Run build = Cli.run("build", p.toString(), "--out", dir.resolve("out").toString());
+    assertTrue(check.stderr().startsWith(warning), check.stderr());
+    assertEquals("ok: 0 resources checked, 0 errors, 1 warning\n", check.stdout());
+    assertEquals(1, ECSL.run("check", "--strict", p.toString()).exitCode());
+    Processes.Result build = ECSL.run("build", p.toString(), "--out", dir.resolve("out").toString());
     assertEquals(0, build.exitCode());
-    assertTrue(build.err().startsWith(warning), build.err());
+    assertTrue(build.stderr().startsWith(warning), build.stderr());
   }
 
   /** A region with spaces went into every ARN of the build (`arn:aws:events:us east 1:…`). */
   @Test
   void aRegionOrAccountIdThatCannotBeInAnArnIsAnError() throws Exception {
     Path p = project("cluster prod {}\n");
-    Cli.Run region = Cli.run("check", "--region", "us east 1", p.toString());
+    Processes.Result region = ECSL.run("check", "--region", "us east 1", p.toString());
     assertEquals(1, region.exitCode());
     assertEquals("--region: error[E0412]: `us east 1` is not an AWS region name (from --region)\n"
-        + "  = hint: write a region such as `eu-west-1` or `us-east-1`\ncheck failed: 1 error\n", region.err());
-    Cli.Run account = Cli.run("build", "--account-id", "12", p.toString(), "--out", dir.resolve("out").toString());
+        + "  = hint: write a region such as `eu-west-1` or `us-east-1`\ncheck failed: 1 error\n", region.stderr());
+    Processes.Result account = ECSL.run("build", "--account-id", "12", p.toString(), "--out", dir.resolve("out").toString());
     assertEquals(1, account.exitCode());
-    assertTrue(account.err().startsWith("--account-id: error[E0412]: `12` is not an AWS account id (from --account-id)"), account.err());
-    assertEquals(0, Cli.run("check", "--region", "us-gov-west-1", "--account-id", "123456789012", p.toString()).exitCode());
+    assertTrue(account.stderr().startsWith("--account-id: error[E0412]: `12` is not an AWS account id (from --account-id)"), account.stderr());
+    assertEquals(0, ECSL.run("check", "--region", "us-gov-west-1", "--account-id", "123456789012", p.toString()).exitCode());
   }
 
   @Test
   void versionHelpAndMisspeltCommandsWorkWithCommandsRegisteredOnDemand() {
-    Cli.Run version = Cli.run("--version");
+    Processes.Result version = ECSL.run("--version");
     assertEquals(0, version.exitCode());
-    assertTrue(version.out().startsWith("ecsl "), version.out());
-    Cli.Run help = Cli.run("--help");
+    assertTrue(version.stdout().startsWith("ecsl "), version.stdout());
+    Processes.Result help = ECSL.run("--help");
     assertEquals(0, help.exitCode());
     for (String command : new String[] {"check", "build", "plan", "apply", "runtime"}) {
-      assertTrue(help.out().contains("  " + command + " "), command + " missing from help: " + help.out());
+      assertTrue(help.stdout().contains("  " + command + " "), command + " missing from help: " + help.stdout());
     }
-    Cli.Run helpFirst = Cli.run("-h", "build");
-    assertTrue(helpFirst.out().contains("  apply "), "top-level help lists every command: " + helpFirst.out());
-    Cli.Run misspelt = Cli.run("biuld", "x");
+    Processes.Result helpFirst = ECSL.run("-h", "build");
+    assertTrue(helpFirst.stdout().contains("  apply "), "top-level help lists every command: " + helpFirst.stdout());
+    Processes.Result misspelt = ECSL.run("biuld", "x");
     assertEquals(1, misspelt.exitCode());
-    assertTrue(misspelt.err().contains("ecsl: unknown command `biuld`\nDid you mean `ecsl build`?"), misspelt.err());
-    assertEquals(0, Cli.run("help", "build").exitCode());
+    assertTrue(misspelt.stderr().contains("ecsl: unknown command `biuld`\nDid you mean `ecsl build`?"), misspelt.stderr());
+    assertEquals(0, ECSL.run("help", "build").exitCode());
   }
 
   /** A command that does not exist is an error, even with `--help` after it (it printed the top-level help, exit 0). */
   @Test
   void anUnknownCommandIsAnErrorEvenWithHelp() {
     for (String[] args : new String[][] {{"run", "--help"}, {"run"}, {"--help", "run"}, {"run", "samples/hello-local"}, {"help", "run"}}) {
-      Cli.Run r = Cli.run(args);
+      Processes.Result r = ECSL.run(args);
       assertEquals(1, r.exitCode(), String.join(" ", args));
-      assertEquals("", r.out(), "no help is printed for a command that does not exist");
-      assertEquals("ecsl: unknown command `run`\nDid you mean `ecsl runtime`?\nRun `ecsl --help` for the commands.\n", r.err());
+      assertEquals("", r.stdout(), "no help is printed for a command that does not exist");
+      assertEquals("ecsl: unknown command `run`\nDid you mean `ecsl runtime`?\nRun `ecsl --help` for the commands.\n", r.stderr());
     }
-    Cli.Run far = Cli.run("deploy-everything");
+    Processes.Result far = ECSL.run("deploy-everything");
     assertEquals(1, far.exitCode());
-    assertEquals("ecsl: unknown command `deploy-everything`\nRun `ecsl --help` for the commands.\n", far.err());
-    assertEquals(0, Cli.run("-h").exitCode());
+    assertEquals("ecsl: unknown command `deploy-everything`\nRun `ecsl --help` for the commands.\n", far.stderr());
+    assertEquals(0, ECSL.run("-h").exitCode());
   }
 
   @Test
@@ -202,13 +205,13 @@ class CompileCommandsTest {
       if (name.equals("help")) {
         continue;
       }
-      Cli.Run r = Cli.run(name, "--help");
+      Processes.Result r = ECSL.run(name, "--help");
       assertEquals(0, r.exitCode(), name + " --help");
-      assertTrue(r.out().contains("Usage: ecsl " + name), name + ": " + r.out());
+      assertTrue(r.stdout().contains("Usage: ecsl " + name), name + ": " + r.stdout());
     }
-    Cli.Run usage = Cli.run("build", "--no-such-option");
+    Processes.Result usage = ECSL.run("build", "--no-such-option");
     assertEquals(1, usage.exitCode());
-    assertTrue(usage.err().contains("Unknown option: '--no-such-option'"), usage.err());
+    assertTrue(usage.stderr().contains("Unknown option: '--no-such-option'"), usage.stderr());
   }
 
   /**
