@@ -174,7 +174,14 @@ public final class Interpreter {
           .withHint("remove `in …`"));
     }
     Item.Label label = e.labels().get(0);
-    String name = label.ident() != null ? label.ident().name() : evalString(label.string(), env);
+    String name;
+    try {
+      name = label.ident() != null ? label.ident().name() : evalString(label.string(), env);
+    } catch (EvalException ex) {
+      // Names are bound before any body runs, outside the per-item recovery: report it here.
+      report(ex.diagnostic());
+      return null;
+    }
     return new Declaration(kind, name, headerSpan(e), label.span(), e, env);
   }
 
