@@ -83,6 +83,9 @@ public final class ModuleLoader {
     if (rootFiles.containsKey(real.toString())) {
       return; // named twice on the command line
     }
+    if (leadsOutside(file, real)) {
+      return;
+    }
     rootFiles.put(real.toString(), root);
     SourceUnit unit = parse(file);
     if (unit != null) {
@@ -211,12 +214,35 @@ public final class ModuleLoader {
     modules.put(id, module);
     List<Path> files = Files.isDirectory(real) ? ecsFiles(real) : List.of(real);
     for (Path f : files) {
+      if (leadsOutside(f, realPath(f))) {
+        continue;
+      }
       SourceUnit parsed = parse(f);
       if (parsed != null) {
         module.addUnit(parsed);
       }
     }
     return module;
+  }
+
+  /**
+   * A file of the project that is a link to somewhere outside the project root is refused, as an
+   * import that leaves it is: otherwise a checked-out repository could make {@code ecsl check}
+   * print any file the user can read (a link to {@code /proc/self/environ} printed the CI's
+   * secrets as a syntax error). A file named on the command line from outside the root is the
+   * user's own choice and stays allowed: what counts is that its own directory is inside.
+   */
+  private boolean leadsOutside(Path file, Path real) {
+    Path parent = file.toAbsolutePath().normalize().getParent();
+    if (real.startsWith(projectRoot) || parent == null || !realPath(parent).startsWith(projectRoot)) {
+      return false;
+    }
+    diagnostics.add(Diagnostic.error("E0208", null, "`" + display(file) + "` is a link to " + real
+            + ", outside the project root " + display(projectRoot))
+        .withResource(display(file))
+        .withHint("a project's files stay inside its root: copy the file into the project, or pass --project-root"
+            + " to widen it"));
+    return true;
   }
 
   private boolean isRootDir(Path dir) {
