@@ -9,7 +9,10 @@ public sealed interface Expr extends Node {
 
   record IntLit(Span span, long value) implements Expr {}
 
-  record DecimalLit(Span span, BigDecimal value) implements Expr {}
+  record DecimalLit(Span span, BigDecimal value) implements Expr {
+    /** Digits a number may have before, and after, the decimal point: far beyond any ECS setting. */
+    public static final int MAX_DIGITS = 100;
+  }
 
   /** {@code 512 MiB}, {@code 0.5 vcpu}, {@code 30s}, {@code 50%}: amount and unit as written. */
   record QuantityLit(Span span, BigDecimal amount, String unit) implements Expr {}

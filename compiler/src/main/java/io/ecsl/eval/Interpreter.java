@@ -21,6 +21,7 @@ import java.util.Set;
 public final class Interpreter {
   private final Diagnostics diagnostics;
   private final Env builtins;
+  private final Budget budget = new Budget();
   private int depth;
   /** While a service body is evaluated: the scope its `task = …` is read in (without its containers). */
   private Env serviceOuterEnv;
@@ -28,6 +29,11 @@ public final class Interpreter {
   public Interpreter(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
     this.builtins = Builtins.environment();
+  }
+
+  /** What this evaluation may still make. */
+  Budget budget() {
+    return budget;
   }
 
   /** The scope every module's scope descends from: the built-in functions. */
@@ -238,6 +244,7 @@ public final class Interpreter {
       throw new EvalException(Diagnostic.error("E0302", at, "`...` needs an object, found a " + value.typeName())
           .withHint("spread a block value such as a template result: `...defaults()`"));
     }
+    budget.steps(obj.fields().size(), at, "spreading these %s fields");
     for (Value.Field f : obj.fields()) {
       sink.field(new Value.Field(f.key(), f.labels(), f.value(), f.keySpan(), f.valueSpan(), f.in(), true, f.block()), this);
     }
@@ -307,6 +314,7 @@ public final class Interpreter {
     }
     ObjectSink sink = new ObjectSink();
     if (base instanceof Value.Obj obj) {
+      budget.steps(obj.fields().size(), e.value().span(), "refining these %s fields");
       for (Value.Field f : obj.fields()) {
         sink.field(new Value.Field(f.key(), f.labels(), f.value(), f.keySpan(), f.valueSpan(), f.in(), true, f.block()), this);
       }
@@ -414,6 +422,7 @@ public final class Interpreter {
     if (depth >= MAX_DEPTH) {
       throw unwind(new Runaway(expr));
     }
+    budget.step(expr.span());
     depth++;
     try {
       return evalInner(expr, env);
@@ -542,7 +551,11 @@ public final class Interpreter {
     for (StringPart part : s.parts()) {
       switch (part) {
         case StringPart.Text t -> sb.append(t.text());
-        case StringPart.Interpolation i -> sb.append(Text.interpolate(this, eval(i.expr(), env), i.expr().span()));
+        case StringPart.Interpolation i -> {
+          String text = Text.interpolate(this, eval(i.expr(), env), i.expr().span());
+          budget.text(text.length(), i.expr().span());
+          sb.append(text);
+        }
       }
     }
     return sb.toString();
@@ -837,11 +850,13 @@ public final class Interpreter {
       case Value.Error e -> {}
       case Value.Symbol s -> throw unknownName(s);
       case Value.ListV list -> {
+        budget.steps(list.items().size(), at, "a loop over %s items");
         for (int i = 0; i < list.items().size(); i++) {
           out.add(new Value[] {new Value.Int(at, i), list.items().get(i)});
         }
       }
       case Value.Obj obj -> {
+        budget.steps(obj.fields().size(), at, "a loop over %s fields");
         for (Value.Field f : obj.fields()) {
           out.add(new Value[] {new Value.Str(f.keySpan(), f.key()), twoVariables ? f.value() : new Value.Str(f.keySpan(), f.key())});
         }

@@ -13,6 +13,15 @@ import java.util.List;
  * plain numbers ({@code 256 MiB * 2}).
  */
 final class Operators {
+  /**
+   * Decimal results keep 34 significant digits: an exact product has the digits of both factors,
+   * so a chain of `let b = a * a` doubled them on every line, to billions of digits (and an exact
+   * sum of a huge and a small number has the digits in between).
+   */
+  private static final MathContext PRECISION = MathContext.DECIMAL128;
+
+  private static final int MAX_DIGITS = io.ecsl.ast.Expr.DecimalLit.MAX_DIGITS;
+
   private Operators() {}
 
   static Value unary(Interpreter in, String op, Value v, Span at) {
@@ -28,6 +37,9 @@ final class Operators {
       }
       case "-" -> {
         if (v instanceof Value.Int i) {
+          if (i.value() == Long.MIN_VALUE) {
+            throw type(at, "integer overflow");
+          }
           return new Value.Int(at, -i.value());
         }
         if (v instanceof Value.Dec d) {
@@ -58,9 +70,12 @@ final class Operators {
 
   private static Value plus(Interpreter in, Value l, Value r, Span at) {
     if (l instanceof Value.Str a && r instanceof Value.Str b) {
+      in.budget().text((long) a.value().length() + b.value().length(), at);
       return new Value.Str(at, a.value() + b.value());
     }
     if (l instanceof Value.ListV a && r instanceof Value.ListV b) {
+      long size = (long) a.items().size() + b.items().size();
+      in.budget().steps(size, at, "this list of %s items");
       List<Value> items = new ArrayList<>(a.items());
       items.addAll(b.items());
       return new Value.ListV(at, items);
@@ -79,11 +94,11 @@ final class Operators {
         Unit unit = finer(a.unit(), b.unit());
         BigDecimal x = a.base().divide(unit.toBase(), MathContext.DECIMAL64);
         BigDecimal y = b.base().divide(unit.toBase(), MathContext.DECIMAL64);
-        return new Value.Quantity(at, op.equals("+") ? x.add(y) : x.subtract(y), unit);
+        return new Value.Quantity(at, inRange(op.equals("+") ? x.add(y, PRECISION) : x.subtract(y, PRECISION), at), unit);
       }
       if (op.equals("/")) {
         nonZero(b.base(), at);
-        return new Value.Dec(at, a.base().divide(b.base(), MathContext.DECIMAL64));
+        return new Value.Dec(at, inRange(a.base().divide(b.base(), MathContext.DECIMAL64), at));
       }
       throw type(at, "cannot " + verb(op) + " two " + a.typeName() + " values");
     }
@@ -92,10 +107,11 @@ final class Operators {
       if (op.equals("/")) {
         nonZero(n, at);
       }
-      return new Value.Quantity(at, op.equals("*") ? q.amount().multiply(n) : q.amount().divide(n, MathContext.DECIMAL64), q.unit());
+      return new Value.Quantity(at, inRange(op.equals("*") ? q.amount().multiply(n, PRECISION)
+          : q.amount().divide(n, MathContext.DECIMAL64), at), q.unit());
     }
     if (r instanceof Value.Quantity q && numberOf(l) != null && op.equals("*")) {
-      return new Value.Quantity(at, q.amount().multiply(numberOf(l)), q.unit());
+      return new Value.Quantity(at, inRange(q.amount().multiply(numberOf(l), PRECISION), at), q.unit());
     }
     if (l instanceof Value.Int a && r instanceof Value.Int b) {
       long x = a.value();
@@ -122,20 +138,24 @@ final class Operators {
     BigDecimal x = numberOf(l);
     BigDecimal y = numberOf(r);
     if (x != null && y != null) {
-      return new Value.Dec(at, switch (op) {
-        case "+" -> x.add(y);
-        case "-" -> x.subtract(y);
-        case "*" -> x.multiply(y);
-        case "/" -> {
-          nonZero(y, at);
-          yield x.divide(y, MathContext.DECIMAL64);
-        }
-        case "%" -> {
-          nonZero(y, at);
-          yield x.remainder(y);
-        }
-        default -> throw new IllegalStateException(op);
-      });
+      try {
+        return new Value.Dec(at, inRange(switch (op) {
+          case "+" -> x.add(y, PRECISION);
+          case "-" -> x.subtract(y, PRECISION);
+          case "*" -> x.multiply(y, PRECISION);
+          case "/" -> {
+            nonZero(y, at);
+            yield x.divide(y, MathContext.DECIMAL64);
+          }
+          case "%" -> {
+            nonZero(y, at);
+            yield x.remainder(y, PRECISION);
+          }
+          default -> throw new IllegalStateException(op);
+        }, at));
+      } catch (ArithmeticException e) {
+        throw outOfRange(at);  // a remainder whose quotient has more digits than the precision
+      }
     }
     throw type(at, "cannot " + verb(op) + " " + Types.article(l.typeName()) + " and " + Types.article(r.typeName()));
   }
@@ -234,6 +254,19 @@ final class Operators {
 
   private static Unit finer(Unit a, Unit b) {
     return a.toBase().compareTo(b.toBase()) <= 0 ? a : b;
+  }
+
+  /** The number, unless it has more than {@link #MAX_DIGITS} digits before or after the point. */
+  static BigDecimal inRange(BigDecimal n, Span at) {
+    if (n.precision() - n.scale() > MAX_DIGITS || n.scale() > MAX_DIGITS && n.stripTrailingZeros().scale() > MAX_DIGITS) {
+      throw outOfRange(at);
+    }
+    return n;
+  }
+
+  private static EvalException outOfRange(Span at) {
+    return new EvalException(Diagnostic.error("E0302", at, "the result is out of range: numbers have at most "
+        + MAX_DIGITS + " digits before and after the decimal point").withHint(null));
   }
 
   private static void nonZero(BigDecimal n, Span at) {

@@ -143,6 +143,7 @@ public final class Types {
     if (type.element() == null) {
       return v;
     }
+    in.budget().steps(list.items().size(), at, "checking these %s items");
     List<Value> items = new ArrayList<>();
     for (int i = 0; i < list.items().size(); i++) {
       items.add(check(in, list.items().get(i), type.element(), list.items().get(i).span(), what + " item " + i));
@@ -157,6 +158,7 @@ public final class Types {
     if (type.element() == null) {
       return v;
     }
+    in.budget().steps(obj.fields().size(), at, "checking these %s fields");
     List<Value.Field> fields = new ArrayList<>();
     for (Value.Field f : obj.fields()) {
       Value checked = check(in, f.value(), type.element(), f.valueSpan(), what + " key `" + f.key() + "`");

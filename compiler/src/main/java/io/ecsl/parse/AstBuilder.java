@@ -188,7 +188,7 @@ final class AstBuilder {
     Span span = span(ctx);
     return switch (ctx) {
       case EcslParser.IntLitContext c -> new Expr.IntLit(span, parseLong(c.INT().getSymbol()));
-      case EcslParser.DecimalLitContext c -> new Expr.DecimalLit(span, new BigDecimal(c.getText().replace("_", "")));
+      case EcslParser.DecimalLitContext c -> new Expr.DecimalLit(span, decimal(span, c.getText()));
       case EcslParser.QuantityLitContext c -> quantity(span, c.getText());
       case EcslParser.PortLitContext c -> port(span, c.getText());
       case EcslParser.TrueLitContext c -> new Expr.BoolLit(span, true);
@@ -242,7 +242,20 @@ final class AstBuilder {
     if (!m.matches()) {
       throw new SyntaxError(span, "malformed quantity `" + text + "`", null);
     }
-    return new Expr.QuantityLit(span, new BigDecimal(m.group(1).replace("_", "")), m.group(2));
+    return new Expr.QuantityLit(span, decimal(span, m.group(1)), m.group(2));
+  }
+
+  /** {@code 1_000.5}; reading a number of millions of digits would take minutes. */
+  private static BigDecimal decimal(Span span, String text) {
+    String digits = text.replace("_", "");
+    int point = digits.indexOf('.');
+    if (Math.max(point < 0 ? digits.length() : point, point < 0 ? 0 : digits.length() - point - 1)
+        > Expr.DecimalLit.MAX_DIGITS) {
+      throw new SyntaxError(span, "this number has more than " + Expr.DecimalLit.MAX_DIGITS
+          + " digits before or after the decimal point", "write a number of at most " + Expr.DecimalLit.MAX_DIGITS
+          + " digits on each side of the point");
+    }
+    return new BigDecimal(digits);
   }
 
   private Expr port(Span span, String text) {
