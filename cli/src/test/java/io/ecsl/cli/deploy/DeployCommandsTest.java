@@ -204,10 +204,12 @@ class DeployCommandsTest {
     Path planFile = tmp.resolve("plan.json");
     Cli plan = Cli.run(args("plan", region, project.toString(), "--out", planFile.toString()));
     assertEquals(0, plan.exit(), plan.toString());
+    assertTrue(plan.out().contains("apply exactly this plan with `ecsl apply " + planFile + " --target aws --endpoint "
+        + moto.url + "`"), plan.toString());
     Cli apply = Cli.run(args("apply", region, planFile.toString(), "--auto-approve", "--no-wait"));
     assertEquals(0, apply.exit(), apply.toString());
     // a second plan, then someone changes the service behind its back
-    Path second = tmp.resolve("second.json");
+    Path second = tmp.resolve("team's second plan.json");
     Path main = project.resolve("main.ecs");
     Files.writeString(main, Files.readString(main).replace("desired = 2", "desired = 3"));
     assertEquals(0, Cli.run(args("plan", region, project.toString(), "--out", second.toString())).exit());
@@ -217,6 +219,9 @@ class DeployCommandsTest {
     Cli stale = Cli.run(args("apply", region, second.toString(), "--auto-approve", "--no-wait"));
     assertEquals(1, stale.exit(), stale.toString());
     assertTrue(stale.err().contains("is stale") && stale.err().contains("service local/hello changed"), stale.toString());
+    // the command it suggests names that file, however its name is spelt
+    String quoted = "'" + second.toString().replace("'", "'\\''") + "'";
+    assertTrue(stale.err().contains("Run `ecsl plan --out " + quoted + "` again"), stale.toString());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.ecsl.emit.script;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.diag.Shell;
 import io.ecsl.emit.Json;
 import io.ecsl.model.ApiRequest;
 import io.ecsl.model.EcsModel;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.diag.Shell;
 import io.ecsl.emit.Json;
 import io.ecsl.testing.Processes;
 import io.ecsl.emit.Manifest;
