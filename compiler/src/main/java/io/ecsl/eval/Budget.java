@@ -1,5 +1,7 @@
 package io.ecsl.eval;
 
+import static io.ecsl.diag.LanguageCode.EVALUATION_TOO_LARGE;
+
 import io.ecsl.diag.Diagnostic;
 import io.ecsl.source.Span;
 
@@ -75,7 +77,7 @@ final class Budget {
       return Silent.INSTANCE;
     }
     spent = true;
-    return new EvalException(Diagnostic.error("E0216", at, what).withHint(HINT));
+    return new EvalException(Diagnostic.error(EVALUATION_TOO_LARGE, at, what).withHint(HINT));
   }
 
   private String pastText() {

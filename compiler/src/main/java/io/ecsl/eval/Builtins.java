@@ -1,5 +1,9 @@
 package io.ecsl.eval;
 
+import static io.ecsl.diag.LanguageCode.ARGUMENTS;
+import static io.ecsl.diag.LanguageCode.NOT_IN_RANGE;
+import static io.ecsl.diag.LanguageCode.TYPE;
+
 import io.ecsl.diag.Diagnostic;
 import io.ecsl.source.Span;
 import java.math.BigDecimal;
@@ -29,7 +33,7 @@ final class Builtins {
       List<Value> values = new ArrayList<>(args.size());
       for (Argument a : args) {
         if (a.name() != null) {
-          throw new EvalException(Diagnostic.error("E0305", a.span(), "`" + name + "` takes positional arguments only")
+          throw new EvalException(Diagnostic.error(ARGUMENTS, a.span(), "`" + name + "` takes positional arguments only")
               .withHint("usage: " + usage));
         }
         if (a.value() instanceof Value.Symbol s && !takesWords(name)) {
@@ -38,7 +42,7 @@ final class Builtins {
         values.add(a.value());
       }
       if (values.size() < minArgs || (maxArgs >= 0 && values.size() > maxArgs)) {
-        throw new EvalException(Diagnostic.error("E0305", at, "wrong number of arguments to `" + name + "`")
+        throw new EvalException(Diagnostic.error(ARGUMENTS, at, "wrong number of arguments to `" + name + "`")
             .withHint("usage: " + usage));
       }
       Value result = body.apply(in, at, values);
@@ -205,11 +209,11 @@ final class Builtins {
     long end = integer(a.get(a.size() == 1 ? 0 : 1), at, "range");
     long step = a.size() == 3 ? integer(a.get(2), at, "range") : 1;
     if (step == 0) {
-      throw new EvalException(Diagnostic.error("E0303", at, "range step cannot be 0").withHint(null));
+      throw new EvalException(Diagnostic.error(NOT_IN_RANGE, at, "range step cannot be 0").withHint(null));
     }
     long count = Math.max(0, (end - start + step + (step > 0 ? -1 : 1)) / step);
     if (count > 1_000_000) {
-      throw new EvalException(Diagnostic.error("E0303", at, "range of " + count + " numbers is too large")
+      throw new EvalException(Diagnostic.error(NOT_IN_RANGE, at, "range of " + count + " numbers is too large")
           .withHint("ranges are limited to one million numbers"));
     }
     List<Value> out = new ArrayList<>((int) count);
@@ -254,7 +258,7 @@ final class Builtins {
     if (a.size() == 3) {
       return a.get(2);
     }
-    throw new EvalException(Diagnostic.error("E0303", at, "no key `" + key + "` in this map")
+    throw new EvalException(Diagnostic.error(NOT_IN_RANGE, at, "no key `" + key + "` in this map")
         .withHint("give a default: lookup(map, key, default)"));
   }
 
@@ -273,7 +277,7 @@ final class Builtins {
     boolean strings = items.stream().allMatch(v -> v instanceof Value.Str);
     boolean numbers = items.stream().allMatch(v -> Interpreter.numeric(v) != null);
     if (!strings && !numbers) {
-      throw new EvalException(Diagnostic.error("E0302", at, "sort needs a list of only strings or only numbers")
+      throw new EvalException(Diagnostic.error(TYPE, at, "sort needs a list of only strings or only numbers")
           .withHint(null));
     }
     items.sort(strings ? Comparator.comparing(v -> ((Value.Str) v).value()) : Comparator.comparing(Interpreter::numeric));
@@ -291,7 +295,7 @@ final class Builtins {
         return new Value.Int(at, n.setScale(0, RoundingMode.DOWN).longValueExact());
       }
     } catch (NumberFormatException | ArithmeticException e) {
-      throw new EvalException(Diagnostic.error("E0302", at, "`" + Text.interpolate(in, v, at) + "` is not an integer")
+      throw new EvalException(Diagnostic.error(TYPE, at, "`" + Text.interpolate(in, v, at) + "` is not an integer")
           .withHint(null));
     }
     throw wrongType(at, "toint", "a string or number", v);
@@ -300,7 +304,7 @@ final class Builtins {
   private static Value extreme(Interpreter in, Span at, List<Value> a, boolean min) {
     List<Value> items = a.size() == 1 && a.get(0) instanceof Value.ListV l ? l.items() : a;
     if (items.isEmpty()) {
-      throw new EvalException(Diagnostic.error("E0303", at, (min ? "min" : "max") + " of nothing").withHint(null));
+      throw new EvalException(Diagnostic.error(NOT_IN_RANGE, at, (min ? "min" : "max") + " of nothing").withHint(null));
     }
     Value best = items.get(0);
     for (Value v : items.subList(1, items.size())) {
@@ -318,7 +322,7 @@ final class Builtins {
     }
     Long seconds = q.wholeBase();
     if (seconds == null || seconds <= 0 || seconds % 60 != 0) {
-      throw new EvalException(Diagnostic.error("E0303", q.span(), "schedule rates are whole minutes, hours or days")
+      throw new EvalException(Diagnostic.error(NOT_IN_RANGE, q.span(), "schedule rates are whole minutes, hours or days")
           .withHint("EventBridge cannot fire more often than once a minute; write e.g. `rate(5m)`"));
     }
     long value;
@@ -400,7 +404,7 @@ final class Builtins {
     if (found instanceof Value.Error) {
       return Silent.INSTANCE;
     }
-    return new EvalException(Diagnostic.error("E0302", found.span().isNone() ? at : found.span(),
+    return new EvalException(Diagnostic.error(TYPE, found.span().isNone() ? at : found.span(),
         "`" + fn + "` needs " + expected + ", found " + Types.describe(found)).withHint(null));
   }
 

@@ -1,5 +1,16 @@
 package io.ecsl.eval;
 
+import static io.ecsl.diag.LanguageCode.DECLARATION_HEADER;
+import static io.ecsl.diag.LanguageCode.DEFINED_TWICE;
+import static io.ecsl.diag.LanguageCode.MISPLACED;
+import static io.ecsl.diag.LanguageCode.NOT_IN_RANGE;
+import static io.ecsl.diag.LanguageCode.NO_SUCH_MEMBER;
+import static io.ecsl.diag.LanguageCode.RUNAWAY_RECURSION;
+import static io.ecsl.diag.LanguageCode.TYPE;
+import static io.ecsl.diag.LanguageCode.UNIT;
+import static io.ecsl.diag.LanguageCode.UNKNOWN_NAME;
+import static io.ecsl.diag.LanguageCode.UNUSED_EXPRESSION;
+
 import io.ecsl.ast.Arg;
 import io.ecsl.ast.Expr;
 import io.ecsl.ast.Item;
@@ -42,7 +53,7 @@ public final class Interpreter {
   }
 
   public void report(Diagnostic diagnostic) {
-    if (!"E0000".equals(diagnostic.code())) {
+    if (!Silent.is(diagnostic)) {
       diagnostics.add(diagnostic);
     }
   }
@@ -120,7 +131,7 @@ public final class Interpreter {
         return;
       }
       // the earlier declaration of the same kind, not whatever first took the name (`task web`)
-      report(Diagnostic.error("E0203", d.labelSpan(), "`" + d.label() + "` is defined twice")
+      report(Diagnostic.error(DEFINED_TWICE, d.labelSpan(), "`" + d.label() + "` is defined twice")
           .withLabel(same.labelSpan(), "first defined here")
           .withHint("rename one of them; names are shared by every file of a module"));
       return;
@@ -143,7 +154,7 @@ public final class Interpreter {
   }
 
   private void duplicate(String name, Span at, Env.Slot previous) {
-    report(Diagnostic.error("E0203", at, "`" + name + "` is defined twice")
+    report(Diagnostic.error(DEFINED_TWICE, at, "`" + name + "` is defined twice")
         .withLabel(previous.definedAt(), "first defined here")
         .withHint("rename one of them; names are shared by every file of a module"));
   }
@@ -156,13 +167,13 @@ public final class Interpreter {
       return null; // reported when the item itself is evaluated
     }
     if (!e.isBlock()) {
-      report(Diagnostic.error("E0404", e.key().span(), "`" + keyword + "` declarations take a block")
+      report(Diagnostic.error(DECLARATION_HEADER, e.key().span(), "`" + keyword + "` declarations take a block")
           .withHint("write `" + keyword + (kind.isSingleton() ? "" : " name") + " { … }`"));
       return null;
     }
     if (kind.isSingleton()) {
       if (!e.labels().isEmpty()) {
-        report(Diagnostic.error("E0404", e.labels().get(0).span(), "`" + keyword + "` takes no name")
+        report(Diagnostic.error(DECLARATION_HEADER, e.labels().get(0).span(), "`" + keyword + "` takes no name")
             .withHint("write `" + keyword + " { … }`"));
         return null;
       }
@@ -170,13 +181,13 @@ public final class Interpreter {
     }
     if (e.labels().size() != 1) {
       Span at = e.labels().isEmpty() ? e.key().span() : e.labels().get(1).span();
-      report(Diagnostic.error("E0404", at, e.labels().isEmpty()
+      report(Diagnostic.error(DECLARATION_HEADER, at, e.labels().isEmpty()
               ? "`" + keyword + "` needs a name" : "`" + keyword + "` takes one name")
           .withHint("write `" + keyword + " name { … }`" + (kind == Kind.SERVICE ? " or `service name in cluster { … }`" : "")));
       return null;
     }
     if (e.in() != null && kind != Kind.SERVICE) {
-      report(Diagnostic.error("E0404", e.in().span(), "`in` is only for services (`service web in prod`)")
+      report(Diagnostic.error(DECLARATION_HEADER, e.in().span(), "`in` is only for services (`service web in prod`)")
           .withHint("remove `in …`"));
     }
     Item.Label label = e.labels().get(0);
@@ -205,9 +216,9 @@ public final class Interpreter {
         }
       }
       case Item.Template t -> {}
-      case Item.Import i -> report(Diagnostic.error("E0205", i.span(), "`import` must be at the top of a file")
+      case Item.Import i -> report(Diagnostic.error(MISPLACED, i.span(), "`import` must be at the top of a file")
           .withHint("move it above the declarations"));
-      case Item.Var v -> report(Diagnostic.error("E0205", v.span(), "`var` must be at the top level of the project")
+      case Item.Var v -> report(Diagnostic.error(MISPLACED, v.span(), "`var` must be at the top level of the project")
           .withHint("inside blocks and templates use `let` or a template parameter"));
       case Item.For f -> evalFor(f, env, sink, soft);
       case Item.If i -> {
@@ -241,7 +252,7 @@ public final class Interpreter {
       return;
     }
     if (!(value instanceof Value.Obj obj)) {
-      throw new EvalException(Diagnostic.error("E0302", at, "`...` needs an object, found a " + value.typeName())
+      throw new EvalException(Diagnostic.error(TYPE, at, "`...` needs an object, found a " + value.typeName())
           .withHint("spread a block value such as a template result: `...defaults()`"));
     }
     budget.steps(obj.fields().size(), at, "spreading these %s fields");
@@ -380,7 +391,7 @@ public final class Interpreter {
 
   private void evalStatement(Item.ExprStatement s, Env env, BodySink sink) {
     if (!(s.expr() instanceof Expr.Call call)) {
-      throw new EvalException(Diagnostic.error("E0405", s.span(), "this expression is not used")
+      throw new EvalException(Diagnostic.error(UNUSED_EXPRESSION, s.span(), "this expression is not used")
           .withHint("write `name = value` for an attribute, or call a template: `name(…)`"));
     }
     Value callee = eval(call.callee(), env);
@@ -392,14 +403,14 @@ public final class Interpreter {
     if (result instanceof Value.Obj obj) {
       if (sink.acceptsDeclarations()) {
         if (!obj.fields().isEmpty()) {
-          throw new EvalException(Diagnostic.error("E0405", s.span(), "the result of this call is not used")
+          throw new EvalException(Diagnostic.error(UNUSED_EXPRESSION, s.span(), "the result of this call is not used")
               .withHint("templates called at the top level must declare resources (`task …`, `service …`)"));
         }
         return;
       }
       spread(obj, s.span(), sink);
     } else if (!(result instanceof Value.Null) && !(result instanceof Value.Error)) {
-      throw new EvalException(Diagnostic.error("E0405", s.span(), "the " + result.typeName() + " this call returns is not used")
+      throw new EvalException(Diagnostic.error(UNUSED_EXPRESSION, s.span(), "the " + result.typeName() + " this call returns is not used")
           .withHint("assign it: `name = " + call.callee().span().text() + "(…)`"));
     }
   }
@@ -458,7 +469,7 @@ public final class Interpreter {
     if (depth > 1) {
       return r; // each level on the way would only start the recursion again
     }
-    return new EvalException(Diagnostic.error("E0206", r.at.span(), "evaluation nests too deeply (runaway recursion?)")
+    return new EvalException(Diagnostic.error(RUNAWAY_RECURSION, r.at.span(), "evaluation nests too deeply (runaway recursion?)")
         .withHint("templates may not call themselves without end"));
   }
 
@@ -537,7 +548,7 @@ public final class Interpreter {
       String hint = q.unit().equals("MB") || q.unit().equals("GB")
           ? "write `" + q.amount().toPlainString() + " " + q.unit().charAt(0) + "iB`: ECS counts memory in MiB (1 GiB = 1024 MiB)"
           : "units are MiB, GiB, vcpu, ms, s, m, h, d and %";
-      throw new EvalException(Diagnostic.error("E0301", q.span(), "unknown unit `" + q.unit() + "`").withHint(hint));
+      throw new EvalException(Diagnostic.error(UNIT, q.span(), "unknown unit `" + q.unit() + "`").withHint(hint));
     }
     return new Value.Quantity(q.span(), q.amount(), unit);
   }
@@ -593,7 +604,7 @@ public final class Interpreter {
     } else {
       hint = Suggestions.didYouMean(s.name(), candidates);
     }
-    return new EvalException(Diagnostic.error("E0201", s.span(), "unknown name `" + s.name() + "`")
+    return new EvalException(Diagnostic.error(UNKNOWN_NAME, s.span(), "unknown name `" + s.name() + "`")
         .withHint(hint != null ? hint : "declare it with `let`, or import the module that defines it"));
   }
 
@@ -606,7 +617,7 @@ public final class Interpreter {
       case Value.Module mod -> {
         Env.Slot slot = mod.module().env().local(name);
         if (slot == null) {
-          throw new EvalException(Diagnostic.error("E0202", m.member().span(),
+          throw new EvalException(Diagnostic.error(NO_SUCH_MEMBER, m.member().span(),
               "module `" + mod.module().name() + "` has no `" + name + "`")
               .withHint(orList(Suggestions.didYouMean(name, mod.module().env().localNames()),
                   "it defines: " + String.join(", ", mod.module().env().localNames()))));
@@ -622,7 +633,7 @@ public final class Interpreter {
         default -> throw noMember("port `" + p.port() + "`", name, List.of("port", "name", "container"), m);
       };
       case Value.Obj o -> objectMember(o, m);
-      default -> throw new EvalException(Diagnostic.error("E0302", m.member().span(),
+      default -> throw new EvalException(Diagnostic.error(TYPE, m.member().span(),
           "a " + target.typeName() + " has no fields (`." + name + "`)").withHint(null));
     };
   }
@@ -631,7 +642,7 @@ public final class Interpreter {
     Declaration d = r.target();
     if (r.targets().size() > 1 && !m.member().name().equals("name") && r.of(Kind.TASK) != null
         && r.of(Kind.TASK).container(this, m.member().name()) == null) {
-      throw new EvalException(Diagnostic.error("E0202", m.span(), "`" + r.targets().get(0).label() + "` names a "
+      throw new EvalException(Diagnostic.error(NO_SUCH_MEMBER, m.span(), "`" + r.targets().get(0).label() + "` names a "
           + r.describe().replaceFirst(" `.*", "") + "; `." + m.member().name() + "` is ambiguous")
           .withHint("only a task definition's containers can be reached this way"));
     }
@@ -730,7 +741,7 @@ public final class Interpreter {
   }
 
   private EvalException noMember(String what, String name, List<String> candidates, Expr.Member m) {
-    return new EvalException(Diagnostic.error("E0202", m.member().span(), what + " has no `" + name + "`")
+    return new EvalException(Diagnostic.error(NO_SUCH_MEMBER, m.member().span(), what + " has no `" + name + "`")
         .withHint(orList(Suggestions.didYouMean(name, candidates),
             candidates.isEmpty() ? null : "it has: " + String.join(", ", new LinkedHashSet<>(candidates)))));
   }
@@ -748,11 +759,11 @@ public final class Interpreter {
     }
     if (target instanceof Value.ListV list) {
       if (!(index instanceof Value.Int i)) {
-        throw new EvalException(Diagnostic.error("E0302", at.index().span(),
+        throw new EvalException(Diagnostic.error(TYPE, at.index().span(),
             "a list index must be an int, found a " + index.typeName()).withHint(null));
       }
       if (i.value() < 0 || i.value() >= list.items().size()) {
-        throw new EvalException(Diagnostic.error("E0303", at.index().span(),
+        throw new EvalException(Diagnostic.error(NOT_IN_RANGE, at.index().span(),
             "index " + i.value() + " is out of range: the list has " + list.items().size() + " items")
             .withHint(list.items().isEmpty() ? "the list is empty" : "valid indexes are 0 to " + (list.items().size() - 1)));
       }
@@ -761,19 +772,19 @@ public final class Interpreter {
     if (target instanceof Value.Obj o) {
       String key = index instanceof Value.Str s ? s.value() : index instanceof Value.Symbol sym ? sym.name() : null;
       if (key == null) {
-        throw new EvalException(Diagnostic.error("E0302", at.index().span(),
+        throw new EvalException(Diagnostic.error(TYPE, at.index().span(),
             "an object key must be a string, found a " + index.typeName()).withHint(null));
       }
       Value v = o.get(key);
       if (v == null) {
         List<String> keys = new ArrayList<>();
         o.fields().forEach(f -> keys.add(f.key()));
-        throw new EvalException(Diagnostic.error("E0303", at.index().span(), "no key `" + key + "` in this map")
+        throw new EvalException(Diagnostic.error(NOT_IN_RANGE, at.index().span(), "no key `" + key + "` in this map")
             .withHint(orList(Suggestions.didYouMean(key, keys), "keys: " + String.join(", ", keys))));
       }
       return v;
     }
-    throw new EvalException(Diagnostic.error("E0302", at.span(), "cannot index a " + target.typeName()).withHint(null));
+    throw new EvalException(Diagnostic.error(TYPE, at.span(), "cannot index a " + target.typeName()).withHint(null));
   }
 
   private Value call(Expr.Call c, Env env) {
@@ -791,11 +802,11 @@ public final class Interpreter {
         Env.Slot slot = s.scope().lookup(n);
         functions.add(n);
       }
-      throw new EvalException(Diagnostic.error("E0201", s.span(), "unknown template or function `" + s.name() + "`")
+      throw new EvalException(Diagnostic.error(UNKNOWN_NAME, s.span(), "unknown template or function `" + s.name() + "`")
           .withHint(orList(Suggestions.didYouMean(s.name(), functions), "see the built-in functions in docs/language.md")));
     }
     if (!(callee instanceof Value.Function f)) {
-      throw new EvalException(Diagnostic.error("E0302", c.callee().span(),
+      throw new EvalException(Diagnostic.error(TYPE, c.callee().span(),
           "`" + c.callee().span().text() + "` is a " + callee.typeName() + ", not a template").withHint(null));
     }
     for (Callable.Argument a : args) {
@@ -861,7 +872,7 @@ public final class Interpreter {
           out.add(new Value[] {new Value.Str(f.keySpan(), f.key()), twoVariables ? f.value() : new Value.Str(f.keySpan(), f.key())});
         }
       }
-      default -> throw new EvalException(Diagnostic.error("E0302", at,
+      default -> throw new EvalException(Diagnostic.error(TYPE, at,
           "`for` needs a list or an object, found a " + iterable.typeName())
           .withHint(iterable instanceof Value.Int ? "use `range(n)` for the numbers 0 to n-1" : null));
     }
@@ -878,7 +889,7 @@ public final class Interpreter {
     if (v instanceof Value.Symbol s) {
       throw unknownName(s);
     }
-    throw new EvalException(Diagnostic.error("E0302", at, "a condition must be a bool, found a " + v.typeName())
+    throw new EvalException(Diagnostic.error(TYPE, at, "a condition must be a bool, found a " + v.typeName())
         .withHint("compare it: `x == …`, `x != null`"));
   }
 

@@ -1,5 +1,7 @@
 package io.ecsl.eval;
 
+import static io.ecsl.diag.LanguageCode.TYPE;
+
 import io.ecsl.diag.Diagnostic;
 import io.ecsl.source.Span;
 import java.math.BigDecimal;
@@ -265,7 +267,7 @@ final class Operators {
   }
 
   private static EvalException outOfRange(Span at) {
-    return new EvalException(Diagnostic.error("E0302", at, "the result is out of range: numbers have at most "
+    return new EvalException(Diagnostic.error(TYPE, at, "the result is out of range: numbers have at most "
         + MAX_DIGITS + " digits before and after the decimal point").withHint(null));
   }
 
@@ -286,10 +288,10 @@ final class Operators {
   }
 
   private static EvalException type(Span at, String message) {
-    return new EvalException(Diagnostic.error("E0302", at, message));
+    return new EvalException(Diagnostic.error(TYPE, at, message));
   }
 
   private static EvalException typeHint(Span at, String message, String hint) {
-    return new EvalException(Diagnostic.error("E0302", at, message).withHint(hint));
+    return new EvalException(Diagnostic.error(TYPE, at, message).withHint(hint));
   }
 }

@@ -1,5 +1,8 @@
 package io.ecsl.parse;
 
+import static io.ecsl.diag.LanguageCode.SYNTAX;
+import static io.ecsl.diag.LanguageCode.TOO_DEEP_TO_PARSE;
+
 import io.ecsl.ast.Item;
 import io.ecsl.ast.SourceUnit;
 import io.ecsl.diag.Diagnostic;
@@ -29,10 +32,10 @@ public final class Parser {
     try {
       return new SourceUnit(file, parseItems(file));
     } catch (SyntaxError e) {
-      diagnostics.add(Diagnostic.error("E0100", e.span, e.getMessage()).withHint(e.hint));
+      diagnostics.add(Diagnostic.error(SYNTAX, e.span, e.getMessage()).withHint(e.hint));
       return null;
     } catch (StackOverflowError e) {
-      diagnostics.add(Diagnostic.error("E0101", new SyntaxMessages(file).endSpan(),
+      diagnostics.add(Diagnostic.error(TOO_DEEP_TO_PARSE, new SyntaxMessages(file).endSpan(),
           "the file nests too deeply to read").withHint("split deeply nested expressions with `let`"));
       return null;
     }
