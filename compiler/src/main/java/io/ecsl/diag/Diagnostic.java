@@ -69,10 +69,6 @@ public record Diagnostic(
     return new Diagnostic(severity, code, message, span, resource, hint, more);
   }
 
-  public Diagnostic withSeverity(Severity newSeverity) {
-    return new Diagnostic(newSeverity, code, message, span, resource, hint, labels);
-  }
-
   public boolean isError() {
     return severity == Severity.ERROR;
   }

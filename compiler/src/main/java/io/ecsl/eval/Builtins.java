@@ -407,13 +407,4 @@ final class Builtins {
     return new EvalException(Diagnostic.error(TYPE, found.span().isNone() ? at : found.span(),
         "`" + fn + "` needs " + expected + ", found " + Types.describe(found)).withHint(null));
   }
-
-  /** For "did you mean" over built-in names. */
-  static List<String> names() {
-    List<String> names = new ArrayList<>();
-    for (Builtin b : all()) {
-      names.add(b.name());
-    }
-    return names;
-  }
 }

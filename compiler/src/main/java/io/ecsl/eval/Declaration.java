@@ -32,14 +32,6 @@ public final class Declaration {
     this.env = env;
   }
 
-  /** A declaration whose body is already known (built by templates or tests). */
-  public static Declaration evaluated(Kind kind, String label, Span span, Value in, Value.Obj body) {
-    Declaration d = new Declaration(kind, label, span, span, null, null);
-    d.in = in;
-    d.body = body;
-    return d;
-  }
-
   public Kind kind() {
     return kind;
   }

@@ -339,11 +339,6 @@ public final class Interpreter {
   /** The field that holds the {@code = value} of an entry refined by a block. */
   public static final String PRIMARY = "__value";
 
-  /** Evaluates a block's body to an object. Inside a service, its task's containers are in scope. */
-  public Value.Obj evalBlock(Item.Entry e, Env env) {
-    return evalBlock(e, env, false);
-  }
-
   /** The body of a declaration; a service's body also sees its task's containers. */
   Value.Obj evalDeclarationBody(Item.Entry e, Env env) {
     return evalBlock(e, env, true);

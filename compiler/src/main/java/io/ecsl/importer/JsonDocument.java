@@ -111,16 +111,6 @@ public final class JsonDocument {
     return s != null ? s : span(pointer);
   }
 
-  /** Copies the spans under {@code from} into {@code index} under {@code to} (request pointers). */
-  public void copySpans(String from, String to, SpanIndex index) {
-    for (Map.Entry<String, Span> e : spans.entrySet()) {
-      String key = e.getKey();
-      if (key.equals(from) || key.startsWith(from + "/")) {
-        index.put(to + key.substring(from.length()), keySpans.getOrDefault(key, e.getValue()));
-      }
-    }
-  }
-
   /** Builds the tree and records spans while it goes. */
   private static final class Reader {
     private final SourceFile file;

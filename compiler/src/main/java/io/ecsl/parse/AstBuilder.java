@@ -17,7 +17,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * The only code that sees ANTLR parse trees: it turns them into immutable AST records with spans.
@@ -32,10 +31,6 @@ final class AstBuilder {
 
   AstBuilder(SourceFile file) {
     this.file = file;
-  }
-
-  List<Item> file(EcslParser.FileContext ctx) {
-    return items(ctx.item());
   }
 
   private List<Item> items(List<EcslParser.ItemContext> contexts) {
@@ -358,10 +353,5 @@ final class AstBuilder {
 
   private Span span(Token t) {
     return new Span(file, t.getStartIndex(), t.getStopIndex() + 1);
-  }
-
-  @SuppressWarnings("unused")
-  private Span span(TerminalNode node) {
-    return span(node.getSymbol());
   }
 }
