@@ -48,9 +48,9 @@ public sealed interface Expr extends Node {
 
   record Call(Span span, Expr callee, List<Arg> args) implements Expr {}
 
-  record Unary(Span span, String op, Expr operand) implements Expr {}
+  record Unary(Span span, Operator op, Expr operand) implements Expr {}
 
-  record Binary(Span span, String op, Expr left, Expr right) implements Expr {}
+  record Binary(Span span, Operator op, Expr left, Expr right) implements Expr {}
 
   record Conditional(Span span, Expr condition, Expr ifTrue, Expr ifFalse) implements Expr {}
 

@@ -4,6 +4,7 @@ import static io.ecsl.diag.LanguageCode.ARGUMENTS;
 import static io.ecsl.diag.LanguageCode.NOT_IN_RANGE;
 import static io.ecsl.diag.LanguageCode.TYPE;
 
+import io.ecsl.ast.Operator;
 import io.ecsl.diag.Diagnostic;
 import io.ecsl.source.Span;
 import java.math.BigDecimal;
@@ -308,7 +309,7 @@ final class Builtins {
     }
     Value best = items.get(0);
     for (Value v : items.subList(1, items.size())) {
-      Value less = Operators.binary(in, "<", v, best, at);
+      Value less = Operators.binary(in, Operator.LT, v, best, at);
       if (((Value.Bool) less).value() == min) {
         best = v;
       }

@@ -14,6 +14,7 @@ import static io.ecsl.diag.LanguageCode.UNUSED_EXPRESSION;
 import io.ecsl.ast.Arg;
 import io.ecsl.ast.Expr;
 import io.ecsl.ast.Item;
+import io.ecsl.ast.Operator;
 import io.ecsl.ast.StringPart;
 import io.ecsl.diag.Diagnostic;
 import io.ecsl.diag.Diagnostics;
@@ -526,11 +527,11 @@ public final class Interpreter {
   private Value binary(Expr.Binary b, Env env) {
     Value left = eval(b.left(), env);
     // && and || short-circuit so `x != null && x.y` works.
-    if (b.op().equals("&&")) {
+    if (b.op() == Operator.AND) {
       return truth(left, b.left().span()) ? new Value.Bool(b.span(), truth(eval(b.right(), env), b.right().span()))
           : new Value.Bool(b.span(), false);
     }
-    if (b.op().equals("||")) {
+    if (b.op() == Operator.OR) {
       return truth(left, b.left().span()) ? new Value.Bool(b.span(), true)
           : new Value.Bool(b.span(), truth(eval(b.right(), env), b.right().span()));
     }

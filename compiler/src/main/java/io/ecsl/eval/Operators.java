@@ -2,6 +2,7 @@ package io.ecsl.eval;
 
 import static io.ecsl.diag.LanguageCode.TYPE;
 
+import io.ecsl.ast.Operator;
 import io.ecsl.diag.Diagnostic;
 import io.ecsl.source.Span;
 import java.math.BigDecimal;
@@ -26,7 +27,7 @@ final class Operators {
 
   private Operators() {}
 
-  static Value unary(Interpreter in, String op, Value v, Span at) {
+  static Value unary(Interpreter in, Operator op, Value v, Span at) {
     if (v instanceof Value.Error) {
       return v;
     }
@@ -34,10 +35,10 @@ final class Operators {
       throw in.unknownName(s);
     }
     switch (op) {
-      case "!" -> {
+      case NOT -> {
         return new Value.Bool(at, !in.truth(v, at));
       }
-      case "-" -> {
+      case NEG -> {
         if (v instanceof Value.Int i) {
           if (i.value() == Long.MIN_VALUE) {
             throw type(at, "integer overflow");
@@ -52,21 +53,22 @@ final class Operators {
         }
         throw type(at, "cannot negate a " + v.typeName());
       }
-      default -> throw new IllegalStateException(op);
+      default -> throw new IllegalStateException(op.symbol());
     }
   }
 
-  static Value binary(Interpreter in, String op, Value l, Value r, Span at) {
+  /** Every binary operator but {@code &&} and {@code ||}, which the interpreter short-circuits. */
+  static Value binary(Interpreter in, Operator op, Value l, Value r, Span at) {
     if (l instanceof Value.Error || r instanceof Value.Error) {
       return new Value.Error(at);
     }
     return switch (op) {
-      case "==" -> new Value.Bool(at, equal(in, l, r));
-      case "!=" -> new Value.Bool(at, !equal(in, l, r));
-      case "<", "<=", ">", ">=" -> compare(in, op, l, r, at);
-      case "+" -> plus(in, l, r, at);
-      case "-", "*", "/", "%" -> arithmetic(in, op, l, r, at);
-      default -> throw new IllegalStateException(op);
+      case EQ -> new Value.Bool(at, equal(in, l, r));
+      case NE -> new Value.Bool(at, !equal(in, l, r));
+      case LT, LE, GT, GE -> compare(in, op, l, r, at);
+      case ADD -> plus(in, l, r, at);
+      case SUB, MUL, DIV, MOD -> arithmetic(in, op, l, r, at);
+      default -> throw new IllegalStateException(op.symbol());
     };
   }
 
@@ -85,34 +87,34 @@ final class Operators {
     if (l instanceof Value.Str || r instanceof Value.Str) {
       throw typeHint(at, "cannot add a " + l.typeName() + " and a " + r.typeName(), "use interpolation to build strings: \"${a}${b}\"");
     }
-    return arithmetic(in, "+", l, r, at);
+    return arithmetic(in, Operator.ADD, l, r, at);
   }
 
-  private static Value arithmetic(Interpreter in, String op, Value l, Value r, Span at) {
+  private static Value arithmetic(Interpreter in, Operator op, Value l, Value r, Span at) {
     rejectSymbols(in, l, r);
     if (l instanceof Value.Quantity a && r instanceof Value.Quantity b) {
       sameDimension(a, b, at);
-      if (op.equals("+") || op.equals("-")) {
+      if (op == Operator.ADD || op == Operator.SUB) {
         Unit unit = finer(a.unit(), b.unit());
         BigDecimal x = a.base().divide(unit.toBase(), MathContext.DECIMAL64);
         BigDecimal y = b.base().divide(unit.toBase(), MathContext.DECIMAL64);
-        return new Value.Quantity(at, inRange(op.equals("+") ? x.add(y, PRECISION) : x.subtract(y, PRECISION), at), unit);
+        return new Value.Quantity(at, inRange(op == Operator.ADD ? x.add(y, PRECISION) : x.subtract(y, PRECISION), at), unit);
       }
-      if (op.equals("/")) {
+      if (op == Operator.DIV) {
         nonZero(b.base(), at);
         return new Value.Dec(at, inRange(a.base().divide(b.base(), MathContext.DECIMAL64), at));
       }
       throw type(at, "cannot " + verb(op) + " two " + a.typeName() + " values");
     }
-    if (l instanceof Value.Quantity q && numberOf(r) != null && (op.equals("*") || op.equals("/"))) {
+    if (l instanceof Value.Quantity q && numberOf(r) != null && (op == Operator.MUL || op == Operator.DIV)) {
       BigDecimal n = numberOf(r);
-      if (op.equals("/")) {
+      if (op == Operator.DIV) {
         nonZero(n, at);
       }
-      return new Value.Quantity(at, inRange(op.equals("*") ? q.amount().multiply(n, PRECISION)
+      return new Value.Quantity(at, inRange(op == Operator.MUL ? q.amount().multiply(n, PRECISION)
           : q.amount().divide(n, MathContext.DECIMAL64), at), q.unit());
     }
-    if (r instanceof Value.Quantity q && numberOf(l) != null && op.equals("*")) {
+    if (r instanceof Value.Quantity q && numberOf(l) != null && op == Operator.MUL) {
       return new Value.Quantity(at, inRange(q.amount().multiply(numberOf(l), PRECISION), at), q.unit());
     }
     if (l instanceof Value.Int a && r instanceof Value.Int b) {
@@ -120,18 +122,18 @@ final class Operators {
       long y = b.value();
       try {
         return new Value.Int(at, switch (op) {
-          case "+" -> Math.addExact(x, y);
-          case "-" -> Math.subtractExact(x, y);
-          case "*" -> Math.multiplyExact(x, y);
-          case "/" -> {
+          case ADD -> Math.addExact(x, y);
+          case SUB -> Math.subtractExact(x, y);
+          case MUL -> Math.multiplyExact(x, y);
+          case DIV -> {
             nonZero(BigDecimal.valueOf(y), at);
             yield Math.floorDiv(x, y);
           }
-          case "%" -> {
+          case MOD -> {
             nonZero(BigDecimal.valueOf(y), at);
             yield Math.floorMod(x, y);
           }
-          default -> throw new IllegalStateException(op);
+          default -> throw new IllegalStateException(op.symbol());
         });
       } catch (ArithmeticException e) {
         throw type(at, "integer overflow");
@@ -142,18 +144,18 @@ final class Operators {
     if (x != null && y != null) {
       try {
         return new Value.Dec(at, inRange(switch (op) {
-          case "+" -> x.add(y, PRECISION);
-          case "-" -> x.subtract(y, PRECISION);
-          case "*" -> x.multiply(y, PRECISION);
-          case "/" -> {
+          case ADD -> x.add(y, PRECISION);
+          case SUB -> x.subtract(y, PRECISION);
+          case MUL -> x.multiply(y, PRECISION);
+          case DIV -> {
             nonZero(y, at);
             yield x.divide(y, MathContext.DECIMAL64);
           }
-          case "%" -> {
+          case MOD -> {
             nonZero(y, at);
             yield x.remainder(y, PRECISION);
           }
-          default -> throw new IllegalStateException(op);
+          default -> throw new IllegalStateException(op.symbol());
         }, at));
       } catch (ArithmeticException e) {
         throw outOfRange(at);  // a remainder whose quotient has more digits than the precision
@@ -162,7 +164,7 @@ final class Operators {
     throw type(at, "cannot " + verb(op) + " " + Types.article(l.typeName()) + " and " + Types.article(r.typeName()));
   }
 
-  private static Value compare(Interpreter in, String op, Value l, Value r, Span at) {
+  private static Value compare(Interpreter in, Operator op, Value l, Value r, Span at) {
     rejectSymbols(in, l, r);
     int c;
     if (l instanceof Value.Quantity a && r instanceof Value.Quantity b) {
@@ -176,9 +178,9 @@ final class Operators {
       throw type(at, "cannot compare a " + l.typeName() + " with a " + r.typeName());
     }
     return new Value.Bool(at, switch (op) {
-      case "<" -> c < 0;
-      case "<=" -> c <= 0;
-      case ">" -> c > 0;
+      case LT -> c < 0;
+      case LE -> c <= 0;
+      case GT -> c > 0;
       default -> c >= 0;
     });
   }
@@ -277,12 +279,12 @@ final class Operators {
     }
   }
 
-  private static String verb(String op) {
+  private static String verb(Operator op) {
     return switch (op) {
-      case "+" -> "add";
-      case "-" -> "subtract";
-      case "*" -> "multiply";
-      case "/" -> "divide";
+      case ADD -> "add";
+      case SUB -> "subtract";
+      case MUL -> "multiply";
+      case DIV -> "divide";
       default -> "take the remainder of";
     };
   }

@@ -4,6 +4,7 @@ import io.ecsl.ast.Arg;
 import io.ecsl.ast.Expr;
 import io.ecsl.ast.Ident;
 import io.ecsl.ast.Item;
+import io.ecsl.ast.Operator;
 import io.ecsl.ast.Param;
 import io.ecsl.ast.StringPart;
 import io.ecsl.ast.TypeRef;
@@ -142,7 +143,7 @@ final class AstBuilder {
       case EcslParser.MemberExprContext c -> new Expr.Member(span, expr(c.expr()), ident(c.ident()));
       case EcslParser.IndexExprContext c -> new Expr.Index(span, expr(c.expr(0)), expr(c.expr(1)));
       case EcslParser.CallExprContext c -> new Expr.Call(span, expr(c.expr()), args(c.args()));
-      case EcslParser.UnaryExprContext c -> new Expr.Unary(span, normalizeOp(c.op.getText()), expr(c.expr()));
+      case EcslParser.UnaryExprContext c -> new Expr.Unary(span, Operator.unary(c.op.getText()), expr(c.expr()));
       case EcslParser.MulExprContext c -> binary(span, c.op, c.expr(0), c.expr(1));
       case EcslParser.AddExprContext c -> binary(span, c.op, c.expr(0), c.expr(1));
       case EcslParser.CompareExprContext c -> binary(span, c.op, c.expr(0), c.expr(1));
@@ -154,18 +155,9 @@ final class AstBuilder {
     };
   }
 
+  /** `and`/`or`/`not` are spelled-out forms of `&&`/`||`/`!`: one {@link Operator} each. */
   private Expr binary(Span span, Token op, EcslParser.ExprContext l, EcslParser.ExprContext r) {
-    return new Expr.Binary(span, normalizeOp(op.getText()), expr(l), expr(r));
-  }
-
-  /** `and`/`or`/`not` are spelled-out forms of `&&`/`||`/`!`; the AST keeps one spelling. */
-  private static String normalizeOp(String op) {
-    return switch (op) {
-      case "and" -> "&&";
-      case "or" -> "||";
-      case "not" -> "!";
-      default -> op;
-    };
+    return new Expr.Binary(span, Operator.binary(op.getText()), expr(l), expr(r));
   }
 
   private List<Arg> args(EcslParser.ArgsContext c) {
