@@ -50,7 +50,7 @@ public final class Formatter {
 
   /** Formats a parsed file, keeping its comments. */
   public static String format(SourceUnit unit) {
-    Formatter f = new Formatter(Comments.of(unit.file()));
+    Formatter f = new Formatter(Comments.of(unit));
     f.items(unit.items(), 0, true);
     f.comments.remaining(f.out, 0);
     String text = f.out.toString().stripTrailing();
@@ -305,7 +305,7 @@ public final class Formatter {
 
   /** Formats a file and says how many expression prints it took. */
   static int printsToFormat(SourceUnit unit) {
-    Formatter f = new Formatter(Comments.of(unit.file()));
+    Formatter f = new Formatter(Comments.of(unit));
     f.items(unit.items(), 0, true);
     return f.prints[0];
   }
