@@ -4,7 +4,10 @@ import io.ecsl.source.Span;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** Expressions. Evaluation lives in {@code io.ecsl.eval}; these are plain immutable data. */
+/**
+ * Expressions. Evaluation lives in {@code io.ecsl.eval}; these are plain immutable data (lists
+ * are copied on construction).
+ */
 public sealed interface Expr extends Node {
 
   record IntLit(Span span, long value) implements Expr {}
@@ -26,6 +29,10 @@ public sealed interface Expr extends Node {
 
   /** A string; {@code multiLine} only matters to the formatter. */
   record StringLit(Span span, List<StringPart> parts, boolean multiLine) implements Expr {
+    public StringLit {
+      parts = List.copyOf(parts);
+    }
+
     /** The text when there is no interpolation, else null. */
     public String constant() {
       StringBuilder sb = new StringBuilder();
@@ -46,7 +53,11 @@ public sealed interface Expr extends Node {
 
   record Index(Span span, Expr target, Expr index) implements Expr {}
 
-  record Call(Span span, Expr callee, List<Arg> args) implements Expr {}
+  record Call(Span span, Expr callee, List<Arg> args) implements Expr {
+    public Call {
+      args = List.copyOf(args);
+    }
+  }
 
   record Unary(Span span, Operator op, Expr operand) implements Expr {}
 
@@ -54,7 +65,11 @@ public sealed interface Expr extends Node {
 
   record Conditional(Span span, Expr condition, Expr ifTrue, Expr ifFalse) implements Expr {}
 
-  record ListLit(Span span, List<Expr> elements) implements Expr {}
+  record ListLit(Span span, List<Expr> elements) implements Expr {
+    public ListLit {
+      elements = List.copyOf(elements);
+    }
+  }
 
   /** {@code FARGATE base 1 weight 3} inside a list: a capacity provider strategy item. */
   record StrategyItem(Span span, Expr provider, Expr base, Expr weight) implements Expr {}
@@ -64,5 +79,9 @@ public sealed interface Expr extends Node {
       implements Expr {}
 
   /** {@code { items }}: the same item syntax as block bodies. */
-  record ObjectLit(Span span, List<Item> items) implements Expr {}
+  record ObjectLit(Span span, List<Item> items) implements Expr {
+    public ObjectLit {
+      items = List.copyOf(items);
+    }
+  }
 }
