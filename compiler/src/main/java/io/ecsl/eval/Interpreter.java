@@ -34,9 +34,8 @@ public final class Interpreter {
   private final Diagnostics diagnostics;
   private final Env builtins;
   private final Budget budget = new Budget();
+  private final References references = new References(this);
   private int depth;
-  /** While a service body is evaluated: the scope its `task = …` is read in (without its containers). */
-  private Env serviceOuterEnv;
 
   public Interpreter(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
@@ -292,15 +291,12 @@ public final class Interpreter {
     }
     try {
       if (e.value() != null) {
-      // A service's `task = api` names the task definition even when a container is also `api`.
-      boolean taskOfService = serviceOuterEnv != null && labels.isEmpty()
-          && (key.equals("task") || key.equals("task_definition"));
-      value = eval(e.value(), taskOfService ? serviceOuterEnv : env);
-      valueSpan = e.value().span();
-      if (e.isBlock()) {
-        value = refine(value, e, env);
-        valueSpan = valueSpan.to(e.bodySpan());
-      }
+        value = eval(e.value(), references.scopeFor(key, labels, env));
+        valueSpan = e.value().span();
+        if (e.isBlock()) {
+          value = refine(value, e, env);
+          valueSpan = valueSpan.to(e.bodySpan());
+        }
       } else {
         value = evalBlock(e, env, false);
         valueSpan = e.bodySpan();
@@ -347,41 +343,13 @@ public final class Interpreter {
 
   private Value.Obj evalBlock(Item.Entry e, Env env, boolean declaration) {
     Env scope = env.child();
-    Env previousOuter = serviceOuterEnv;
-    boolean service = declaration && Kind.SERVICE.keyword().equals(e.key().constant());
-    if (service) {
-      exposeContainers(e, env, scope);
-      serviceOuterEnv = env;
-    } else if (declaration) {
-      serviceOuterEnv = null;
-    }
+    Env previous = references.enter(e, env, scope, declaration);
     try {
       ObjectSink sink = new ObjectSink();
       evalBody(e.body(), scope, sink, false);
       return sink.build(e.bodySpan() != null ? e.bodySpan() : e.span());
     } finally {
-      serviceOuterEnv = previousOuter;
-    }
-  }
-
-  /** Lets `load_balancer { container = app.http }` name the containers of the service's task. */
-  private void exposeContainers(Item.Entry service, Env env, Env scope) {
-    for (Item item : service.body()) {
-      if (item instanceof Item.Entry t && "task".equals(t.key().constant()) && t.value() != null) {
-        Value v;
-        try {
-          v = eval(t.value(), env);
-        } catch (EvalException ignored) {
-          return; // reported when the attribute itself is evaluated
-        }
-        if (v instanceof Value.Ref r && r.of(Kind.TASK) != null) {
-          Declaration task = r.of(Kind.TASK);
-          for (String name : task.containerNames(this)) {
-            scope.define(name, t.span(), new Value.ContainerRef(t.value().span(), task, name));
-          }
-        }
-        return;
-      }
+      references.leave(previous);
     }
   }
 
@@ -620,99 +588,18 @@ public final class Interpreter {
         }
         yield slot.force(at, name);
       }
-      case Value.Ref r -> refMember(r, m);
-      case Value.ContainerRef c -> containerMember(c, m);
-      case Value.PortRef p -> switch (name) {
-        case "port", "container_port" -> new Value.Int(at, containerPortNumber(p, at));
-        case "name" -> new Value.Str(at, p.port());
-        case "container" -> new Value.ContainerRef(at, p.task(), p.container());
-        default -> throw noMember("port `" + p.port() + "`", name, List.of("port", "name", "container"), m);
-      };
+      case Value.Ref r -> references.declarationMember(r, m);
+      case Value.ContainerRef c -> references.containerMember(c, m);
+      case Value.PortRef p -> references.portMember(p, m);
       case Value.Obj o -> objectMember(o, m);
       default -> throw new EvalException(Diagnostic.error(TYPE, m.member().span(),
           "a " + target.typeName() + " has no fields (`." + name + "`)").withHint(null));
     };
   }
 
-  private Value refMember(Value.Ref r, Expr.Member m) {
-    Declaration d = r.target();
-    if (r.targets().size() > 1 && !m.member().name().equals("name") && r.of(Kind.TASK) != null
-        && r.of(Kind.TASK).container(this, m.member().name()) == null) {
-      throw new EvalException(Diagnostic.error(NO_SUCH_MEMBER, m.span(), "`" + r.targets().get(0).label() + "` names a "
-          + r.describe().replaceFirst(" `.*", "") + "; `." + m.member().name() + "` is ambiguous")
-          .withHint("only a task definition's containers can be reached this way"));
-    }
-    String name = m.member().name();
-    if (name.equals("name")) {
-      return new Value.Str(m.span(), d.awsName(this));
-    }
-    if (d.kind() == Kind.TASK) {
-      if (d.container(this, name) != null) {
-        return new Value.ContainerRef(m.span(), d, name);
-      }
-    }
-    Value v = d.body(this).get(name);
-    if (v != null) {
-      return v;
-    }
-    List<String> candidates = new ArrayList<>(d.kind() == Kind.TASK ? d.containerNames(this) : List.of());
-    for (Value.Field f : d.body(this).fields()) {
-      if (f.labels().isEmpty()) {
-        candidates.add(f.key());
-      }
-    }
-    candidates.add("name");
-    throw noMember(d.kind().word() + " `" + d.label() + "`", name, candidates, m);
-  }
-
-  private Value containerMember(Value.ContainerRef c, Expr.Member m) {
-    String name = m.member().name();
-    if (name.equals("name")) {
-      return new Value.Str(m.span(), c.container());
-    }
-    Value.Field container = c.task().container(this, c.container());
-    if (container == null || !(container.value() instanceof Value.Obj body)) {
-      return new Value.Error(m.span());
-    }
-    List<String> ports = new ArrayList<>();
-    for (Value.Field f : body.all("port")) {
-      if (f.label() != null) {
-        ports.add(f.label());
-        if (f.label().equals(name)) {
-          return new Value.PortRef(m.span(), c.task(), c.container(), name);
-        }
-      }
-    }
-    Value v = body.get(name);
-    if (v != null) {
-      return v;
-    }
-    List<String> candidates = new ArrayList<>(ports);
-    candidates.add("name");
-    throw noMember("container `" + c.container() + "`", name, candidates, m);
-  }
-
   /** The container port number behind {@code web.app.http}. */
-  public long containerPortNumber(Value.PortRef p, Span at) {
-    Value.Field container = p.task().container(this, p.container());
-    if (container != null && container.value() instanceof Value.Obj body) {
-      for (Value.Field f : body.all("port")) {
-        if (p.port().equals(f.label())) {
-          Value v = f.value();
-          if (v instanceof Value.Obj o) {
-            // `port http = 8080/tcp { host = 0 }` keeps the number in its primary value
-            v = o.get(PRIMARY) != null ? o.get(PRIMARY) : o.get("container_port") != null ? o.get("container_port") : v;
-          }
-          if (v instanceof Value.Port port) {
-            return port.from();
-          }
-          if (v instanceof Value.Int i) {
-            return i.value();
-          }
-        }
-      }
-    }
-    throw Silent.INSTANCE;
+  public long containerPortNumber(Value.PortRef p) {
+    return references.containerPortNumber(p);
   }
 
   private Value objectMember(Value.Obj o, Expr.Member m) {
@@ -736,7 +623,7 @@ public final class Interpreter {
     throw noMember("the object", name, keys, m);
   }
 
-  private EvalException noMember(String what, String name, List<String> candidates, Expr.Member m) {
+  static EvalException noMember(String what, String name, List<String> candidates, Expr.Member m) {
     return new EvalException(Diagnostic.error(NO_SUCH_MEMBER, m.member().span(), what + " has no `" + name + "`")
         .withHint(orList(Suggestions.didYouMean(name, candidates),
             candidates.isEmpty() ? null : "it has: " + String.join(", ", new LinkedHashSet<>(candidates)))));

@@ -19,7 +19,7 @@ final class Text {
       case Value.Port p -> p.isRange() ? p.from() + "-" + p.to() + protocolSuffix(p) : p.from() + protocolSuffix(p);
       case Value.Ref r -> r.target().awsName(in);  // names of one declaration, whatever its kinds
       case Value.ContainerRef c -> c.container();
-      case Value.PortRef p -> Long.toString(in.containerPortNumber(p, at));
+      case Value.PortRef p -> Long.toString(in.containerPortNumber(p));
       case Value.Symbol s -> throw in.unknownName(s);
       case Value.Null n -> throw new EvalException(Diagnostic.error(TYPE, at, "cannot put null into a string")
           .withHint("give the value a default, e.g. `x != null ? x : \"\"`"));

@@ -251,7 +251,7 @@ final class Lower {
       case Value.Quantity q when loc.hint() != null && loc.hint().asString -> Long.toString(quantity(q, loc));
       case Value.Ref r when loc.stringify() -> r.target().awsName(interpreter);
       case Value.ContainerRef c when loc.stringify() -> c.container();
-      case Value.PortRef p when loc.stringify() -> Long.toString(interpreter.containerPortNumber(p, loc.span()));
+      case Value.PortRef p when loc.stringify() -> Long.toString(interpreter.containerPortNumber(p));
       default -> null;
     };
     if (text == null) {
@@ -317,7 +317,7 @@ final class Lower {
           yield mismatch(v, "a whole number", loc);
         }
       }
-      case Value.PortRef p -> JSON.numberNode(interpreter.containerPortNumber(p, loc.span()));
+      case Value.PortRef p -> JSON.numberNode(interpreter.containerPortNumber(p));
       case Value.Port p when !p.isRange() -> JSON.numberNode(p.from());
       case Value.Symbol s -> throw interpreter.unknownName(s);
       default -> mismatch(v, loc.hint() != null ? "a " + loc.hint().dimension.word() + " such as `"

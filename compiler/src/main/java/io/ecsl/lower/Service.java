@@ -162,7 +162,7 @@ final class Service {
     switch (f.value()) {
       case Value.PortRef p -> {
         s.set("containerName", JSON.textNode(p.container()), f.span());
-        s.set("containerPort", JSON.numberNode(sugars.lower().interpreter().containerPortNumber(p, f.span())), f.span());
+        s.set("containerPort", JSON.numberNode(sugars.lower().interpreter().containerPortNumber(p)), f.span());
       }
       case Value.ContainerRef c -> s.set("containerName", JSON.textNode(c.container()), f.span());
       case Value.Str str -> s.set("containerName", JSON.textNode(str.value()), f.span());
