@@ -1,4 +1,4 @@
-package io.ecsl.diag;
+package io.ecsl.facts.shell;
 
 import java.util.regex.Pattern;
 

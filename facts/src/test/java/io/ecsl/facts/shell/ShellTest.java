@@ -1,4 +1,4 @@
-package io.ecsl.diag;
+package io.ecsl.facts.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
