@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +92,30 @@ class CompileCommandsTest {
     assertEquals(0, Cli.run("fmt", p.toString()).exitCode());
     assertEquals("task t {\n  container c { image = \"x:1\", memory = 64 }\n}\n", Files.readString(p.resolve("main.ecs")));
     assertEquals(0, Cli.run("fmt", "--check", p.toString()).exitCode());
+  }
+
+  /**
+   * fmt refuses a link out of the directory it formats as check does (E0208): it neither prints the
+   * file it leads to nor rewrites it; the directory's own files are still formatted.
+   */
+  @Test
+  void fmtNeitherReadsNorRewritesALinkLeadingOutOfTheDirectory() throws Exception {
+    Path p = Files.createDirectories(dir.resolve("project"));
+    Files.writeString(p.resolve("main.ecs"), "task   t{container c{image=\"x:1\" , memory=64}}\n");
+    Path secret = Files.writeString(dir.resolve("environ"), "CI_TOKEN=very-secret-value\n");
+    String otherSource = "task   other{container c{image=\"y:1\"}}\n";
+    Path other = Files.writeString(Files.createDirectories(dir.resolve("other")).resolve("o.ecs"), otherSource);
+    Files.createSymbolicLink(p.resolve("x.ecs"), secret);
+    Files.createSymbolicLink(p.resolve("o.ecs"), other);
+
+    for (Cli.Run r : List.of(Cli.run("fmt", p.toString()), Cli.run("fmt", p.resolve("x.ecs").toString()))) {
+      assertEquals(1, r.exitCode(), r.err());
+      assertTrue(r.err().contains("error[E0208]: `" + p.resolve("x.ecs") + "` is a link to " + secret.toRealPath()),
+          r.err());
+      assertFalse(r.out().contains("very-secret-value") || r.err().contains("very-secret-value"), r.err());
+    }
+    assertEquals(otherSource, Files.readString(other), "the file another directory holds is left alone");
+    assertEquals("task t {\n  container c { image = \"x:1\", memory = 64 }\n}\n", Files.readString(p.resolve("main.ecs")));
   }
 
   @Test

@@ -88,7 +88,7 @@ public final class ModuleLoader {
     if (rootFiles.containsKey(real.toString())) {
       return; // named twice on the command line
     }
-    if (leadsOutside(file, real)) {
+    if (leadsOutside(file)) {
       return;
     }
     rootFiles.put(real.toString(), root);
@@ -219,7 +219,7 @@ public final class ModuleLoader {
     modules.put(id, module);
     List<Path> files = Files.isDirectory(real) ? ecsFiles(real) : List.of(real);
     for (Path f : files) {
-      if (leadsOutside(f, realPath(f))) {
+      if (leadsOutside(f)) {
         continue;
       }
       SourceUnit parsed = parse(f);
@@ -230,16 +230,10 @@ public final class ModuleLoader {
     return module;
   }
 
-  /**
-   * A file of the project that is a link to somewhere outside the project root is refused, as an
-   * import that leaves it is: otherwise a checked-out repository could make {@code ecsl check}
-   * print any file the user can read (a link to {@code /proc/self/environ} printed the CI's
-   * secrets as a syntax error). A file named on the command line from outside the root is the
-   * user's own choice and stays allowed: what counts is that its own directory is inside.
-   */
-  private boolean leadsOutside(Path file, Path real) {
-    Path parent = file.toAbsolutePath().normalize().getParent();
-    if (real.startsWith(projectRoot) || parent == null || !realPath(parent).startsWith(projectRoot)) {
+  /** Refuses (E0208) a file of the project that is a link leading outside the project root. */
+  private boolean leadsOutside(Path file) {
+    Path real = linkLeaving(file, projectRoot);
+    if (real == null) {
       return false;
     }
     diagnostics.add(Diagnostic.error(OUTSIDE_ROOT, null, "`" + display(file) + "` is a link to " + real
@@ -248,6 +242,23 @@ public final class ModuleLoader {
         .withHint("a project's files stay inside its root: copy the file into the project, or pass --project-root"
             + " to widen it"));
     return true;
+  }
+
+  /**
+   * Where {@code file} leads (a real path) when it is a link from inside {@code root}, itself a real
+   * path, to somewhere outside it; null when it may be read. Such a file is refused, as an import that leaves the root
+   * is: otherwise a checked-out repository could make {@code ecsl check} or {@code ecsl fmt} print
+   * any file the user can read (a link to {@code /proc/self/environ} printed the CI's secrets as a
+   * syntax error), and {@code fmt} rewrite it. A file whose own directory is outside the root
+   * (named on the command line) is the user's own choice and stays allowed.
+   */
+  public static Path linkLeaving(Path file, Path root) {
+    Path real = realPath(file);
+    Path parent = file.toAbsolutePath().normalize().getParent();
+    if (real.startsWith(root) || parent == null || !realPath(parent).startsWith(root)) {
+      return null;
+    }
+    return real;
   }
 
   private boolean isRootDir(Path dir) {
