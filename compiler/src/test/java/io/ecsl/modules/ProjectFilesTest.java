@@ -70,9 +70,9 @@ class ProjectFilesTest {
   @Test
   void aLinkInsideTheRootIsAnOrdinaryFile() throws IOException {
     Path project = project();
-    Path shared = Files.createDirectories(project.resolve("shared"));
-    Files.writeString(shared.resolve("common.ecs"), "let replicas = 2\n");
-    Files.createSymbolicLink(project.resolve("common.ecs"), shared.resolve("common.ecs"));
+    Path lib = Files.createDirectories(project.resolve("lib"));
+    Files.writeString(lib.resolve("common.ecs"), "let replicas = 2\n");
+    Files.createSymbolicLink(project.resolve("common.ecs"), lib.resolve("common.ecs"));
     Compiler.Result r = Compiler.compile(new Compiler.Options(List.of(project), project, List.of(), List.of(), null, null));
     assertTrue(r.ok(), () -> TestProjects.render(r.diagnostics(), project));
   }
