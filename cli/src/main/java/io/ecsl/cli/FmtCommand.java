@@ -3,6 +3,8 @@ package io.ecsl.cli;
 import io.ecsl.ast.SourceUnit;
 import io.ecsl.diag.Diagnostic;
 import io.ecsl.diag.Diagnostics;
+import io.ecsl.diag.LanguageCode;
+import io.ecsl.facts.shell.Shell;
 import io.ecsl.fmt.Formatter;
 import io.ecsl.modules.ModuleLoader;
 import io.ecsl.parse.Parser;
@@ -42,23 +44,28 @@ final class FmtCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
-    Diagnostics diagnostics = new Diagnostics();
     List<Path> files = new ArrayList<>();
+    Diagnostics diagnostics = new Diagnostics();
     for (Path p : paths.isEmpty() ? List.of(Path.of(".")) : paths) {
       if (Files.isDirectory(p)) {
         int before = files.size();
+        Path root = p.toRealPath();
         try (Stream<Path> s = Files.walk(p)) {
-          s.filter(f -> f.toString().endsWith(".ecs") && Files.isRegularFile(f)).sorted().forEach(files::add);
+          s.filter(f -> f.toString().endsWith(".ecs") && Files.isRegularFile(f)).sorted()
+              .filter(f -> !leadsOutside(f, root, diagnostics)).forEach(files::add);
         }
         if (files.size() == before) {
           // Saying nothing and exiting 0 would read as "all formatted" for a mistyped directory.
-          diagnostics.add(Diagnostic.error("E0207", null, "no .ecs files in " + p + " (or its subdirectories)")
+          diagnostics.add(Diagnostic.error(LanguageCode.CANNOT_FIND, null, "no .ecs files in " + p + " (or its subdirectories)")
               .withResource(p.toString()).withHint("point fmt at a directory of .ecs files, or at a file"));
         }
       } else if (Files.isRegularFile(p)) {
-        files.add(p);
+        Path dir = p.toAbsolutePath().normalize().getParent();
+        if (dir == null || !leadsOutside(p, dir.toRealPath(), diagnostics)) {
+          files.add(p);
+        }
       } else {
-        diagnostics.add(Diagnostic.error("E0207", null, "no such file or directory: " + p)
+        diagnostics.add(Diagnostic.error(LanguageCode.CANNOT_FIND, null, "no such file or directory: " + p)
             .withResource(p.toString()).withHint("check the path"));
       }
     }
@@ -94,5 +101,22 @@ final class FmtCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     return check && unformatted > 0 ? ExitCodes.ERROR : ExitCodes.OK;
+  }
+
+  /**
+   * A file that is a link out of the directory fmt was given (or, named itself, out of its own) is
+   * neither read nor rewritten, as {@code check} refuses it (E0208): a link to
+   * {@code /proc/self/environ} would be printed as a syntax error, another project's file rewritten.
+   */
+  private static boolean leadsOutside(Path file, Path root, Diagnostics diagnostics) {
+    Path real = ModuleLoader.linkLeaving(file, root);
+    if (real == null) {
+      return false;
+    }
+    diagnostics.add(Diagnostic.error(LanguageCode.OUTSIDE_ROOT, null, "`" + file + "` is a link to " + real
+            + ", outside " + root).withResource(file.toString())
+        .withHint("fmt formats the files inside the paths it is given; to format the file the link leads to, name"
+            + " it: " + Shell.command("ecsl", "fmt", real.toString())));
+    return true;
   }
 }

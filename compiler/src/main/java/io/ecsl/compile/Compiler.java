@@ -1,6 +1,7 @@
 package io.ecsl.compile;
 
 import io.ecsl.diag.Diagnostic;
+import io.ecsl.diag.LanguageCode;
 import io.ecsl.diag.Diagnostics;
 import io.ecsl.eval.ProjectEvaluator;
 import io.ecsl.eval.VarInputs;
@@ -83,7 +84,7 @@ public final class Compiler {
    */
   static Diagnostic nothingDeclared(List<Path> inputs) {
     String where = String.join(" ", inputs.stream().map(Path::toString).toList());
-    return Diagnostic.warning("W0207", null, "the project declares no resources, so there is nothing to check or deploy")
+    return Diagnostic.warning(LanguageCode.NOTHING_DECLARED, null, "the project declares no resources, so there is nothing to check or deploy")
         .withResource(where)
         .withHint("declare one (`cluster main {}`, `task web { … }`), call a template that declares some, or point ecsl at "
             + "the directory that holds them (see samples/)");

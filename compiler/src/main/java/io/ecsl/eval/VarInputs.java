@@ -1,11 +1,15 @@
 package io.ecsl.eval;
 
+import static io.ecsl.diag.LanguageCode.BAD_VAR_INPUT;
+import static io.ecsl.diag.LanguageCode.UNDECLARED_VAR;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.ast.Expr;
 import io.ecsl.ast.Item;
 import io.ecsl.ast.SourceUnit;
 import io.ecsl.ast.TypeRef;
 import io.ecsl.diag.Diagnostic;
+import io.ecsl.diag.LanguageCode;
 import io.ecsl.diag.Diagnostics;
 import io.ecsl.diag.Suggestions;
 import io.ecsl.importer.JsonDocument;
@@ -51,7 +55,7 @@ public final class VarInputs {
     for (String flag : flags) {
       int eq = flag.indexOf('=');
       if (eq <= 0) {
-        diagnostics.add(Diagnostic.error("E0212", null, "--var needs name=value, got `" + flag + "`")
+        diagnostics.add(Diagnostic.error(BAD_VAR_INPUT, null, "--var needs name=value, got `" + flag + "`")
             .withResource("--var " + flag).withHint("e.g. --var image_tag=1.4.2"));
         continue;
       }
@@ -72,7 +76,7 @@ public final class VarInputs {
       diagnostics.add(io.ecsl.modules.ModuleLoader.notUtf8(e));
       return;
     } catch (IOException e) {
-      diagnostics.add(Diagnostic.error("E0212", null, "cannot read var file " + path + ": " + why(e))
+      diagnostics.add(Diagnostic.error(LanguageCode.BAD_VAR_INPUT, null, "cannot read var file " + path + ": " + why(e))
           .withResource(path.toString()).withHint("check the path given to --var-file"));
       return;
     }
@@ -90,7 +94,7 @@ public final class VarInputs {
         String name = e.key().constant();
         values.put(name, new Input(name, null, e.value(), null, null, e.value().span(), e.key().span(), path.toString()));
       } else {
-        diagnostics.add(Diagnostic.error("E0212", item.span(), "a var file holds only `name = value` lines")
+        diagnostics.add(Diagnostic.error(BAD_VAR_INPUT, item.span(), "a var file holds only `name = value` lines")
             .withHint("remove everything else"));
       }
     }
@@ -112,14 +116,14 @@ public final class VarInputs {
     JsonDocument doc = JsonDocument.parse(file, problems);
     for (Diagnostic d : problems.sorted()) {
       // The JSON reader words its errors for `ecsl import`; the location and the words fit a var file too.
-      diagnostics.add(Diagnostic.error("E0212", d.span(), "var file: " + d.message())
+      diagnostics.add(Diagnostic.error(LanguageCode.BAD_VAR_INPUT, d.span(), "var file: " + d.message())
           .withHint("a JSON var file is one object of var names: {\"image_tag\": \"1.4.2\", \"memory\": \"1 GiB\"}"));
     }
     if (doc == null) {
       return;
     }
     if (!doc.root().isObject()) {
-      diagnostics.add(Diagnostic.error("E0212", doc.span(""), "a JSON var file must be an object")
+      diagnostics.add(Diagnostic.error(LanguageCode.BAD_VAR_INPUT, doc.span(""), "a JSON var file must be an object")
           .withHint("{\"image_tag\": \"1.4.2\"}"));
       return;
     }
@@ -143,7 +147,7 @@ public final class VarInputs {
     }
     if (node.isIntegralNumber()) {
       if (!node.canConvertToLong()) {
-        throw new EvalException(Diagnostic.error("E0212", span, "`" + node.asText() + "` is too large for var `" + v.name()
+        throw new EvalException(Diagnostic.error(LanguageCode.BAD_VAR_INPUT, span, "`" + node.asText() + "` is too large for var `" + v.name()
             + "`").withHint(TOO_LARGE));
       }
       return new Value.Int(span, node.asLong());
@@ -216,7 +220,7 @@ public final class VarInputs {
     if (expr == null) {
       Diagnostic d = syntax.sorted().get(0);
       if (d.message().contains("too large")) {
-        throw new EvalException(Diagnostic.error("E0212", at, d.message().replace("number ", "") + " for var `" + v.name() + "`")
+        throw new EvalException(Diagnostic.error(LanguageCode.BAD_VAR_INPUT, at, d.message().replace("number ", "") + " for var `" + v.name() + "`")
             .withHint(TOO_LARGE));
       }
       throw unreadable(v, text, at);
@@ -249,7 +253,7 @@ public final class VarInputs {
   }
 
   private static EvalException unreadable(Item.Var v, String text, Span at) {
-    return new EvalException(Diagnostic.error("E0212", at, "cannot read `" + text
+    return new EvalException(Diagnostic.error(LanguageCode.BAD_VAR_INPUT, at, "cannot read `" + text
         + "` as a value for var `" + v.name() + "`").withHint(v.type() != null
             ? "var `" + v.name() + "` is " + ("aeiou".indexOf(v.type().toString().charAt(0)) >= 0 ? "an " : "a ") + v.type()
                 + "; quote strings, write units (`1 GiB`)" : null));
@@ -260,7 +264,7 @@ public final class VarInputs {
     for (Input input : values.values()) {
       if (!declared.contains(input.name())) {
         String hint = Suggestions.didYouMean(input.name(), declared);
-        diagnostics.add(Diagnostic.error("E0213", input.origin().equals("--var") ? null : input.keySpan(),
+        diagnostics.add(Diagnostic.error(LanguageCode.UNDECLARED_VAR, input.origin().equals("--var") ? null : input.keySpan(),
             "no `var " + input.name() + "` is declared, but " + input.origin() + " sets it")
             .withResource(input.origin().equals("--var") ? "--var " + input.name() : null)
             .withHint(hint != null ? hint : declared.isEmpty() ? "the project declares no vars"
