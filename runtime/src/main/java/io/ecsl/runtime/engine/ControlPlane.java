@@ -67,6 +67,7 @@ public final class ControlPlane implements AutoCloseable {
   private final Collector collector;
   private final Map<String, Long> touchedAt = new ConcurrentHashMap<>();
   private final Map<String, TaskSpec> specs = new ConcurrentHashMap<>();
+  private final List<LoopStage> stages = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Object wakeLock = new Object();
   private boolean wakeRequested;
   private volatile boolean running;
@@ -119,6 +120,11 @@ public final class ControlPlane implements AutoCloseable {
     loop = Thread.ofPlatform().name("ecsl-control-loop").daemon(true).start(this::runLoop);
   }
 
+  /** Adds work to run after every pass (schedules, auto scaling); see {@link LoopStage}. */
+  public void addStage(LoopStage stage) {
+    stages.add(stage);
+  }
+
   /** Asks for a pass as soon as possible (after an API change or an action result). */
   public void requestTick() {
     synchronized (wakeLock) {
@@ -148,8 +154,27 @@ public final class ControlPlane implements AutoCloseable {
     }
   }
 
-  /** One pass of the loop (public so tests can drive the engine step by step). */
+  /** One pass of the loop, then the registered stages (public so tests can drive the engine step by step). */
   public void tick() {
+    try {
+      pass();
+    } finally {
+      runStages();
+    }
+  }
+
+  private void runStages() {
+    Instant now = clock.instant();
+    for (LoopStage stage : stages) {
+      try {
+        stage.run(now);
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "loop stage " + stage.name() + " failed; it runs again next pass", e);
+      }
+    }
+  }
+
+  private void pass() {
     long listedAt = System.nanoTime();
     List<ObservedContainer> observed;
     try {
@@ -341,6 +366,15 @@ public final class ControlPlane implements AutoCloseable {
       }
     }
     runner.close();
+    for (LoopStage stage : stages) {
+      if (stage instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          LOG.log(Level.WARNING, "closing loop stage " + stage.name() + " failed", e);
+        }
+      }
+    }
   }
 
   private static <T> List<T> union(java.util.Set<T> a, java.util.Set<T> b) {

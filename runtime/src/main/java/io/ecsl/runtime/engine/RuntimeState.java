@@ -1,6 +1,7 @@
 package io.ecsl.runtime.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.runtime.model.RuleScheduleEntity;
 import io.ecsl.runtime.model.ServiceEntity;
 import io.ecsl.runtime.model.TaskEntity;
 import io.ecsl.runtime.store.Store;
@@ -30,6 +31,8 @@ public final class RuntimeState {
   public final DocumentTable<ObjectNode> scalingPolicies;
   public final DocumentTable<ObjectNode> namespaces;
   public final DocumentTable<ObjectNode> operations;
+  /** When each scheduled rule fires next and what its invocations did (the runtime's own bookkeeping). */
+  public final DocumentTable<RuleScheduleEntity> ruleSchedules;
   private final List<DocumentTable<?>> all;
 
   public RuntimeState(Store store) {
@@ -46,8 +49,9 @@ public final class RuntimeState {
     scalingPolicies = new DocumentTable<>(store, "autoscaling.policy", ObjectNode.class);
     namespaces = new DocumentTable<>(store, "servicediscovery.namespace", ObjectNode.class);
     operations = new DocumentTable<>(store, "servicediscovery.operation", ObjectNode.class);
+    ruleSchedules = new DocumentTable<>(store, "events.rule-schedule", RuleScheduleEntity.class);
     all = List.of(clusters, taskDefinitions, services, tasks, capacityProviders, accountSettings, rules,
-        ruleTargets, scalableTargets, scalingPolicies, namespaces, operations);
+        ruleTargets, scalableTargets, scalingPolicies, namespaces, operations, ruleSchedules);
   }
 
   public Store store() {
