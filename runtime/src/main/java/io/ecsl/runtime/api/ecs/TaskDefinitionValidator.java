@@ -105,7 +105,7 @@ final class TaskDefinitionValidator {
     validateReferences(byName);
   }
 
-  private static void normalizeSize(ObjectNode request) {
+  static void normalizeSize(ObjectNode request) {
     String cpu = Json.text(request, "cpu");
     if (cpu != null) {
       Matcher vcpu = VCPU.matcher(cpu);
@@ -129,7 +129,7 @@ final class TaskDefinitionValidator {
     }
   }
 
-  private static void validateFargate(ObjectNode request, String networkMode) {
+  static void validateFargate(ObjectNode request, String networkMode) {
     if (!"awsvpc".equals(networkMode)) {
       throw client("Fargate only supports network mode 'awsvpc'.");
     }
