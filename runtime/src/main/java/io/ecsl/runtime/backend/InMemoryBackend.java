@@ -62,6 +62,11 @@ public final class InMemoryBackend implements ContainerBackend {
   }
 
   /** Simulates {@code docker kill}: the container dies with exit code 137. */
+  /** What a container was created with (for tests that check the Docker mapping). */
+  public synchronized ContainerSpec spec(String containerId) {
+    return require(containerId).spec;
+  }
+
   public synchronized void kill(String containerId) {
     FakeContainer container = find(containerId);
     if (container != null && container.state(now()) == ObservedContainer.State.RUNNING) {

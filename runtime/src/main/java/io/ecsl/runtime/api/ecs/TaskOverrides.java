@@ -58,14 +58,19 @@ final class TaskOverrides {
       ObjectNode size = Json.object();
       Json.putIfPresent(size, "cpu", Json.text(out, "cpu"));
       Json.putIfPresent(size, "memory", Json.text(out, "memory"));
-      TaskDefinitionValidator.normalizeSize(size);
-      Json.putIfPresent(out, "cpu", Json.text(size, "cpu"));
-      Json.putIfPresent(out, "memory", Json.text(size, "memory"));
-      if (Json.strings(definition, "requiresCompatibilities").contains("FARGATE")) {
-        ObjectNode effective = Json.object();
-        effective.put("cpu", Json.text(out, "cpu", Json.text(definition, "cpu")));
-        effective.put("memory", Json.text(out, "memory", Json.text(definition, "memory")));
-        TaskDefinitionValidator.validateFargate(effective, Json.text(definition, "networkMode"));
+      try {
+        TaskDefinitionValidator.normalizeSize(size);
+        Json.putIfPresent(out, "cpu", Json.text(size, "cpu"));
+        Json.putIfPresent(out, "memory", Json.text(size, "memory"));
+        if (Json.strings(definition, "requiresCompatibilities").contains("FARGATE")) {
+          ObjectNode effective = Json.object();
+          effective.put("cpu", Json.text(out, "cpu", Json.text(definition, "cpu")));
+          effective.put("memory", Json.text(out, "memory", Json.text(definition, "memory")));
+          TaskDefinitionValidator.validateFargate(effective, Json.text(definition, "networkMode"));
+        }
+      } catch (ApiException e) {
+        // the task definition's own size rules, answered as RunTask answers a bad parameter
+        throw ApiException.invalidParameter(e.getMessage());
       }
     }
     return out;
