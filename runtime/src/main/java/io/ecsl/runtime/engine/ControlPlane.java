@@ -46,13 +46,24 @@ public final class ControlPlane implements AutoCloseable {
 
   /** Engine settings; {@link #defaults()} are what the runtime process uses. */
   public record Options(Duration tickInterval, Duration stoppedTaskRetention, int stoppedTasksKeptPerGroup,
-      boolean inlineActions) {
+      boolean inlineActions, Duration metricsPeriod) {
+    /** CloudWatch's period for ECS service metrics, which target tracking evaluates (§9.2). */
+    public static final Duration DEFAULT_METRICS_PERIOD = Duration.ofMinutes(1);
+
     public static Options defaults() {
-      return new Options(Duration.ofMillis(250), Duration.ofHours(1), 50, false);
+      return new Options(Duration.ofMillis(250), Duration.ofHours(1), 50, false, DEFAULT_METRICS_PERIOD);
     }
 
     public Options withInlineActions(boolean inline) {
-      return new Options(tickInterval, stoppedTaskRetention, stoppedTasksKeptPerGroup, inline);
+      return new Options(tickInterval, stoppedTaskRetention, stoppedTasksKeptPerGroup, inline, metricsPeriod);
+    }
+
+    /**
+     * The period of service metrics and of the alarms that drive auto scaling: a minute as on AWS;
+     * seconds let a test see scaling without waiting minutes.
+     */
+    public Options withMetricsPeriod(Duration period) {
+      return new Options(tickInterval, stoppedTaskRetention, stoppedTasksKeptPerGroup, inlineActions, period);
     }
   }
 
@@ -96,6 +107,10 @@ public final class ControlPlane implements AutoCloseable {
 
   public Clock clock() {
     return clock;
+  }
+
+  public Options options() {
+    return options;
   }
 
   public String instanceId() {

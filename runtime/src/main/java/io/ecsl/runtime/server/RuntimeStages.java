@@ -4,13 +4,18 @@ import io.ecsl.runtime.api.ApiException;
 import io.ecsl.runtime.api.InternalEndpoints;
 import io.ecsl.runtime.api.RequestContext;
 import io.ecsl.runtime.api.ScheduleEndpoints;
+import io.ecsl.runtime.api.StatsEndpoints;
 import io.ecsl.runtime.api.ecs.EcsApi;
+import io.ecsl.runtime.autoscaling.ServiceAutoScaling;
 import io.ecsl.runtime.engine.ControlPlane;
+import io.ecsl.runtime.metrics.MetricHistory;
+import io.ecsl.runtime.metrics.MetricsCollector;
 import io.ecsl.runtime.schedules.ScheduledRules;
 
 /**
  * The control loop's stages beyond tasks and services, and the endpoints that show them: scheduled
- * rules (which call RunTask through the ECS API, exactly as EventBridge does).
+ * rules (which call RunTask through the ECS API, exactly as EventBridge does), the metrics
+ * collector and Service Auto Scaling.
  */
 final class RuntimeStages {
   private RuntimeStages() {}
@@ -25,5 +30,10 @@ final class RuntimeStages {
     });
     plane.addStage(rules);
     new ScheduleEndpoints(plane, rules).addTo(internal);
+
+    MetricHistory history = new MetricHistory(plane.options().metricsPeriod());
+    plane.addStage(new MetricsCollector(plane.state(), plane.backend(), history, plane.options().inlineActions()));
+    plane.addStage(new ServiceAutoScaling(plane.state(), history, plane::requestTick));
+    new StatsEndpoints(history).addTo(internal);
   }
 }
