@@ -3,8 +3,8 @@ package io.ecsl.runtime.autoscaling;
 import io.ecsl.runtime.metrics.Datapoint;
 import io.ecsl.runtime.metrics.Metric;
 import io.ecsl.runtime.model.ScalingStateEntity;
-import io.ecsl.runtime.schedules.InvalidScheduleException;
-import io.ecsl.runtime.schedules.ScheduleExpression;
+import io.ecsl.facts.schedule.InvalidScheduleException;
+import io.ecsl.facts.schedule.Schedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -257,9 +257,9 @@ public final class Autoscaler {
   /** True when {@code action} runs now; keeps its next run time in {@code state}. */
   private static boolean runsNow(ScheduledAction action, ScalingStateEntity state, Instant now) {
     ScalingStateEntity.ActionTimes times = state.scheduledActions.get(action.name());
-    ScheduleExpression expression;
+    Schedule expression;
     try {
-      expression = ScheduleExpression.parse(action.schedule(), action.zone(), true);
+      expression = Schedule.parse(action.schedule(), action.zone(), true);
     } catch (InvalidScheduleException e) {
       return false; // PutScheduledAction refuses these
     }

@@ -1,5 +1,7 @@
 package io.ecsl.runtime.schedules;
 
+import io.ecsl.facts.schedule.InvalidScheduleException;
+import io.ecsl.facts.schedule.Schedule;
 import io.ecsl.runtime.model.RuleScheduleEntity;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,9 +30,9 @@ public final class RuleTimetable {
 
   public static Step step(Rule rule, RuleScheduleEntity current, Instant now) {
     RuleScheduleEntity record = current == null ? fresh(rule, now) : current.copy();
-    ScheduleExpression expression;
+    Schedule expression;
     try {
-      expression = ScheduleExpression.parse(rule.expression());
+      expression = Schedule.parse(rule.expression());
     } catch (InvalidScheduleException e) {
       // PutRule refuses these; a rule stored by an older runtime that allowed one never fires.
       record.nextFireAt = null;
@@ -73,7 +75,7 @@ public final class RuleTimetable {
   }
 
   /** How many fire times lie in [{@code first}, {@code now}] (at most 10,000: the count is for display). */
-  private static int missed(ScheduleExpression expression, Instant anchor, Instant first, Instant now) {
+  private static int missed(Schedule expression, Instant anchor, Instant first, Instant now) {
     int count = 0;
     for (Instant t = first; t != null && !t.isAfter(now) && count < 10_000; t = expression.nextAfter(t, anchor)) {
       count++;

@@ -1,5 +1,6 @@
 package io.ecsl.runtime.schedules;
 
+import io.ecsl.facts.schedule.Schedule;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.runtime.engine.LoopStage;

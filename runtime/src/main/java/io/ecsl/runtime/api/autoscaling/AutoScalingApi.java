@@ -15,8 +15,8 @@ import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.model.Arns;
 import io.ecsl.runtime.model.Ids;
 import io.ecsl.runtime.store.Tag;
-import io.ecsl.runtime.schedules.InvalidScheduleException;
-import io.ecsl.runtime.schedules.ScheduleExpression;
+import io.ecsl.facts.schedule.InvalidScheduleException;
+import io.ecsl.facts.schedule.Schedule;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -338,9 +338,9 @@ public final class AutoScalingApi implements AwsService {
         throw ApiException.validation("Schedule is required for a new scheduled action (" + name + ").");
       }
       try {
-        ScheduleExpression.parse(effective, zoneId, true);
+        Schedule.parse(effective, zoneId, true);
       } catch (InvalidScheduleException e) {
-        throw ApiException.validation("Invalid Schedule '" + effective + "': " + e.getMessage() + ".");
+        throw ApiException.validation("Invalid Schedule: " + e.getMessage() + ".");
       }
       ObjectNode stored = existing == null ? Json.object() : existing.deepCopy();
       stored.put("ScheduledActionName", name);

@@ -13,8 +13,8 @@ import io.ecsl.runtime.engine.ControlPlane;
 import io.ecsl.runtime.engine.RuntimeState;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.model.Arns;
-import io.ecsl.runtime.schedules.InvalidScheduleException;
-import io.ecsl.runtime.schedules.ScheduleExpression;
+import io.ecsl.facts.schedule.InvalidScheduleException;
+import io.ecsl.facts.schedule.Schedule;
 import io.ecsl.runtime.store.Tag;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,10 +102,9 @@ public final class EventsApi implements AwsService {
     }
     if (schedule != null) {
       try {
-        ScheduleExpression.parse(schedule);
+        Schedule.parse(schedule);
       } catch (InvalidScheduleException e) {
-        throw ApiException.validation("Parameter ScheduleExpression is not valid: " + schedule + " (" + e.getMessage()
-            + ").");
+        throw ApiException.validation("Parameter ScheduleExpression is not valid: " + e.getMessage() + ".");
       }
     }
     if (pattern != null) {

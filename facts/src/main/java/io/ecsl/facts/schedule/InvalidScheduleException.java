@@ -1,4 +1,4 @@
-package io.ecsl.runtime.schedules;
+package io.ecsl.facts.schedule;
 
 /** A schedule expression EventBridge would refuse; the message says what is wrong in its terms. */
 public final class InvalidScheduleException extends IllegalArgumentException {

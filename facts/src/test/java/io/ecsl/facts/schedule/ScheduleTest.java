@@ -1,4 +1,4 @@
-package io.ecsl.runtime.schedules;
+package io.ecsl.facts.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,17 +13,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Next fire times of rate and cron expressions, as EventBridge computes them (ECS semantics §8.1). */
-class ScheduleExpressionTest {
+class ScheduleTest {
   private static final Instant ANCHOR = Instant.parse("2026-01-01T00:00:30Z");
 
   private static String next(String expression, String after) {
-    Instant next = ScheduleExpression.parse(expression).nextAfter(Instant.parse(after), ANCHOR);
+    Instant next = Schedule.parse(expression).nextAfter(Instant.parse(after), ANCHOR);
     return next == null ? null : next.toString();
   }
 
   /** The next {@code n} fire times after {@code after}. */
   private static List<String> fires(String expression, String after, int n) {
-    ScheduleExpression parsed = ScheduleExpression.parse(expression);
+    Schedule parsed = Schedule.parse(expression);
     List<String> out = new ArrayList<>();
     Instant t = Instant.parse(after);
     for (int i = 0; i < n; i++) {
@@ -90,38 +90,41 @@ class ScheduleExpressionTest {
   void yearsEndAndZonesShift() {
     assertNull(next("cron(0 0 1 1 ? 2025)", "2026-01-01T00:00:00Z"));
     assertEquals("2030-01-01T00:00:00Z", next("cron(0 0 1 1 ? 2030-2031)", "2026-06-01T00:00:00Z"));
-    ScheduleExpression paris = ScheduleExpression.parse("cron(0 9 * * ? *)", ZoneId.of("Europe/Paris"), false);
+    Schedule paris = Schedule.parse("cron(0 9 * * ? *)", ZoneId.of("Europe/Paris"), false);
     assertEquals(Instant.parse("2026-01-01T08:00:00Z"), paris.nextAfter(Instant.parse("2026-01-01T00:00:00Z"), ANCHOR));
   }
 
   @Test
   void atFiresOnceWhereAllowed() {
-    ScheduleExpression at = ScheduleExpression.parse("at(2026-03-01T10:00:00)", ZoneOffset.UTC, true);
+    Schedule at = Schedule.parse("at(2026-03-01T10:00:00)", ZoneOffset.UTC, true);
     assertEquals(Instant.parse("2026-03-01T10:00:00Z"), at.nextAfter(Instant.parse("2026-01-01T00:00:00Z"), ANCHOR));
     assertNull(at.nextAfter(Instant.parse("2026-03-01T10:00:00Z"), ANCHOR));
-    assertThrows(InvalidScheduleException.class, () -> ScheduleExpression.parse("at(2026-03-01T10:00:00)"),
+    assertThrows(InvalidScheduleException.class, () -> Schedule.parse("at(2026-03-01T10:00:00)"),
         "EventBridge rules take no at()");
+    assertThrows(InvalidScheduleException.class, () -> Schedule.parse("at(tomorrow)", ZoneOffset.UTC, true));
   }
 
   @Test
-  void invalidExpressionsSayWhatIsWrong() {
-    assertProblem("rate(5 minute)", "plural");
-    assertProblem("rate(1 minutes)", "singular");
-    assertProblem("rate(0 minutes)", "positive");
-    assertProblem("rate(5 seconds)", "minute(s), hour(s) or day(s)");
-    assertProblem("cron(0 10 * * *)", "exactly 6 fields");
-    assertProblem("cron(0 10 * * * *)", "exactly one of day-of-month and day-of-week");
-    assertProblem("cron(0 10 ? * ? *)", "exactly one of day-of-month and day-of-week");
-    assertProblem("cron(60 10 * * ? *)", "out of range 0-59");
-    assertProblem("cron(0 10 * 13 ? *)", "out of range 1-12");
-    assertProblem("cron(0 10 ? * 3#1,6#3 *)", "single expression");
-    assertProblem("cron(0/0 10 * * ? *)", "positive");
-    assertProblem("cron(0 10 * * ? 2030-2020)", "backwards");
-    assertProblem("every day", "use rate(value unit) or cron(");
+  void invalidExpressionsAreJudgedByTheSameSyntaxTheCompilerUses() {
+    assertProblem("rate(5 minute)", "`rate(5 minute)` uses `minute` with 5; write the plural `minutes`");
+    assertProblem("rate(1 minutes)", "`rate(1 minutes)` uses `minutes` with 1; write the singular `minute`");
+    assertProblem("rate(0 minutes)", "`rate(0 minutes)` needs a positive whole number, not `0`");
+    assertProblem("rate(5 seconds)", "`rate(5 seconds)` has unit `seconds`; rate units are minute(s), hour(s) and day(s)");
+    assertProblem("cron(0 10 * * *)", "`cron(0 10 * * *)` has 5 fields; EventBridge cron has 6: " + ScheduleSyntax.FIELDS);
+    assertProblem("cron(0 10 * * * *)", "sets both day-of-month");
+    assertProblem("cron(0 10 ? * ? *)", "has `?` in both day-of-month and day-of-week");
+    assertProblem("cron(60 10 * * ? *)", "`cron(60 10 * * ? *)` is not valid: `60` is not a valid minutes value");
+    assertProblem("cron(0 10 * 13 ? *)", "`13` is not a valid month value");
+    assertProblem("cron(0 10 ? * 3#1,6#3 *)", "with `#` day-of-week takes a single expression");
+    assertProblem("cron(0/0 10 * * ? *)", "needs a positive increment");
+    assertProblem("cron(0 10 * * ? 2030-2020)", "`cron(0 10 * * ? 2030-2020)` is not valid: the year range 2030-2020 runs"
+        + " backwards");
+    assertProblem("every day", "`every day` is not cron(");
+    assertProblem("at(2026-01-01T00:00:00)", "is a one-time schedule, which EventBridge rules do not take");
   }
 
   private static void assertProblem(String expression, String expected) {
-    InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> ScheduleExpression.parse(expression),
+    InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> Schedule.parse(expression),
         expression);
     assertTrue(e.getMessage().contains(expected), expression + ": " + e.getMessage());
   }

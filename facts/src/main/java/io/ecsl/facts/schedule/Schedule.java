@@ -1,4 +1,4 @@
-package io.ecsl.runtime.schedules;
+package io.ecsl.facts.schedule;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,12 +12,14 @@ import java.util.regex.Pattern;
 /**
  * An EventBridge (and Application Auto Scaling) schedule expression, parsed into something that
  * answers "when is the next fire after this instant" (ECS semantics §8.1): {@code rate(value unit)},
- * six-field {@code cron(...)} and, where the caller allows it, one-time {@code at(...)}.
+ * six-field {@code cron(...)} and, where the caller allows it, one-time {@code at(...)}. It is
+ * judged by {@link ScheduleSyntax} first, so the runtime refuses what the compiler reports, in the
+ * same words.
  *
  * <p>Pure: a parsed expression and two instants give the next fire time; the caller's clock is the
  * only clock. Cron and at are evaluated in the given zone (UTC for EventBridge rules).
  */
-public sealed interface ScheduleExpression permits ScheduleExpression.Rate, Cron, ScheduleExpression.At {
+public sealed interface Schedule permits Schedule.Rate, Cron, Schedule.At {
 
   /** The expression as written. */
   String text();
@@ -30,7 +32,7 @@ public sealed interface ScheduleExpression permits ScheduleExpression.Rate, Cron
   Instant nextAfter(Instant after, Instant anchor);
 
   /** Parses an EventBridge rule's expression (UTC; no {@code at}). */
-  static ScheduleExpression parse(String text) {
+  static Schedule parse(String text) {
     return parse(text, ZoneOffset.UTC, false);
   }
 
@@ -40,26 +42,39 @@ public sealed interface ScheduleExpression permits ScheduleExpression.Rate, Cron
    *
    * @throws InvalidScheduleException saying what is wrong, in EventBridge's terms
    */
-  static ScheduleExpression parse(String text, ZoneId zone, boolean allowAt) {
+  static Schedule parse(String text, ZoneId zone, boolean allowAt) {
     if (text == null) {
       throw new InvalidScheduleException("a schedule expression is required");
     }
     String trimmed = text.strip();
-    if (trimmed.startsWith("rate(") && trimmed.endsWith(")")) {
-      return Rate.parse(trimmed);
+    String problem = switch (ScheduleSyntax.form(trimmed)) {
+      case RATE -> ScheduleSyntax.rateProblem(trimmed);
+      case CRON -> {
+        String fields = ScheduleSyntax.cronFieldProblem(trimmed);
+        yield fields != null ? fields : ScheduleSyntax.cronDayProblem(trimmed);
+      }
+      case AT -> allowAt ? null : "is a one-time schedule, which EventBridge rules do not take; use rate(…) or cron(…)";
+      case OTHER -> "is not cron(minutes hours day-of-month month day-of-week year) or rate(value unit)"
+          + (allowAt ? " or at(yyyy-mm-ddThh:mm:ss)" : "");
+    };
+    try {
+      if (problem == null) {
+        return switch (ScheduleSyntax.form(trimmed)) {
+          case RATE -> Rate.parse(trimmed);
+          case CRON -> Cron.parse(trimmed, zone);
+          default -> At.parse(trimmed, zone);
+        };
+      }
+    } catch (InvalidScheduleException e) {
+      problem = e.getMessage();
     }
-    if (trimmed.startsWith("cron(") && trimmed.endsWith(")")) {
-      return Cron.parse(trimmed, zone);
-    }
-    if (allowAt && trimmed.startsWith("at(") && trimmed.endsWith(")")) {
-      return At.parse(trimmed, zone);
-    }
-    throw new InvalidScheduleException("use rate(value unit) or cron(minutes hours day-of-month month day-of-week"
-        + " year)" + (allowAt ? " or at(yyyy-mm-ddThh:mm:ss)" : ""));
+    throw new InvalidScheduleException("`" + trimmed + "` " + (problem.startsWith("has ") || problem.startsWith("is ")
+        || problem.startsWith("uses ") || problem.startsWith("needs ") || problem.startsWith("sets ")
+        || problem.startsWith("combines ") ? problem : "is not valid: " + problem));
   }
 
   /** {@code rate(5 minutes)}: every period, counted from the anchor. */
-  record Rate(String text, Duration period) implements ScheduleExpression {
+  record Rate(String text, Duration period) implements Schedule {
     private static final Pattern FORM = Pattern.compile("rate\\(\\s*(\\S+)\\s+(\\S+)\\s*\\)");
 
     static Rate parse(String text) {
@@ -102,7 +117,7 @@ public sealed interface ScheduleExpression permits ScheduleExpression.Rate, Cron
   }
 
   /** {@code at(2026-03-01T10:00:00)}: once. */
-  record At(String text, Instant when) implements ScheduleExpression {
+  record At(String text, Instant when) implements Schedule {
     static At parse(String text, ZoneId zone) {
       String body = text.substring(3, text.length() - 1).strip();
       try {

@@ -1,4 +1,4 @@
-package io.ecsl.runtime.schedules;
+package io.ecsl.facts.schedule;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * Quartz, whose syntax EventBridge follows), {@code L} alone in day-of-week means Saturday, and
  * {@code 31W} in a month without a 31st matches no day of that month.
  */
-public final class Cron implements ScheduleExpression {
+public final class Cron implements Schedule {
   private static final List<String> MONTHS = List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP",
       "OCT", "NOV", "DEC");
   private static final List<String> DAYS = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
