@@ -33,7 +33,7 @@ public final class EcsTargetRequest {
     JsonNode ecs = target.get("EcsParameters");
     ObjectNode request = Json.object();
     request.put("cluster", Json.text(target, "Arn"));
-    request.put("taskDefinition", Json.text(ecs, "TaskDefinitionArn"));
+    request.put("taskDefinition", taskDefinition(Json.text(ecs, "TaskDefinitionArn")));
     request.put("count", Json.integer(ecs, "TaskCount", 1));
     Json.putIfPresent(request, "launchType", Json.text(ecs, "LaunchType"));
     copyList(ecs, "CapacityProviderStrategy", request, "capacityProviderStrategy");
@@ -82,6 +82,23 @@ public final class EcsTargetRequest {
     }
     request.put("startedBy", STARTED_BY_PREFIX + ruleName);
     return request;
+  }
+
+  /**
+   * A task definition ARN without a revision (what the EventBridge console writes for "latest",
+   * and what ecsl compiles) runs the family's latest ACTIVE revision: RunTask is given the family,
+   * which means exactly that. An ARN with a revision is passed on as it is.
+   */
+  static String taskDefinition(String arn) {
+    if (arn == null) {
+      return null;
+    }
+    int slash = arn.indexOf(":task-definition/");
+    if (slash < 0) {
+      return arn;
+    }
+    String familyAndRevision = arn.substring(slash + ":task-definition/".length());
+    return familyAndRevision.contains(":") ? arn : familyAndRevision;
   }
 
   private static void copyList(JsonNode from, String member, ObjectNode to, String ecsMember) {

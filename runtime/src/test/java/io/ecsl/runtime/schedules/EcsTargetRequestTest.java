@@ -60,6 +60,15 @@ class EcsTargetRequestTest {
   }
 
   @Test
+  void aTaskDefinitionArnWithoutARevisionRunsTheFamilysLatest() {
+    assertEquals("report", EcsTargetRequest.taskDefinition("arn:aws:ecs:us-east-1:000000000000:task-definition/report"));
+    assertEquals("arn:aws:ecs:us-east-1:000000000000:task-definition/report:3",
+        EcsTargetRequest.taskDefinition("arn:aws:ecs:us-east-1:000000000000:task-definition/report:3"));
+    String target = TARGET.replace("task-definition/report:3", "task-definition/report");
+    assertEquals("report", EcsTargetRequest.of(Json.parse(target), "r").get("taskDefinition").asText());
+  }
+
+  @Test
   void anInputThatIsNotAnObjectFailsTheInvocation() {
     String target = "{\"Id\":\"x\",\"Arn\":\"arn:aws:ecs:us-east-1:000000000000:cluster/c\","
         + "\"Input\":\"[1,2]\",\"EcsParameters\":{\"TaskDefinitionArn\":\"td\"}}";
