@@ -32,6 +32,20 @@ public final class Planner {
     return plan(model, live, target, keepRevisions, false);
   }
 
+  /**
+   * The plan of one declared task definition on its own (for {@code ecsl run}): register it, or
+   * use the latest revision when that already matches. Refused, like a whole plan, when the family
+   * belongs to another project.
+   */
+  public static ResourcePlan planTaskDefinition(EcsModel model, Resource declared, LiveState live) {
+    Map<ResourceId, String> conflicts = new ConcurrentHashMap<>();
+    LiveResource current = owned(model, live.get(ResourceId.of(declared)), conflicts);
+    if (!conflicts.isEmpty()) {
+      throw new OwnershipConflict(List.copyOf(conflicts.values()));
+    }
+    return TaskDefinitionPlans.plan(new PlanContext(model.project(), live, Set.of()), declared, current);
+  }
+
   /** The plan that removes everything the project owns in the target, declared or not. */
   public static Plan destroy(EcsModel project, LiveState live, String target) {
     EcsModel nothing = new EcsModel(project.project(), project.region(), project.accountId(), List.of());
