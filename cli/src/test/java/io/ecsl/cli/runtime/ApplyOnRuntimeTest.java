@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.cli.Main;
+import io.ecsl.runtime.backend.Labels;
+import io.ecsl.runtime.docker.DockerBackend;
+import java.util.List;
 import io.ecsl.runtime.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -91,6 +94,12 @@ class ApplyOnRuntimeTest {
       assertEquals("hello:1", task.path("taskDefinition").asText(), after[1]);
     }
 
+    // Back to the sample as it was: it is what runs (hello:1), so nothing is registered or deployed
+    // (not a hello:3 identical to hello:1, nor a redeploy of the latest, hello:2, which failed).
+    String[] back = run("plan", sample.toString(), "--target", "local", "--endpoint", endpoint, "--detailed-exitcode");
+    assertEquals("0", back[0], back[1] + back[2]);
+    assertTrue(back[1].contains("No changes"), back[1]);
+
     // --format json: stdout is the plan document alone, for tools; the progress goes to stderr
     String[] destroy = run("destroy", sample.toString(), "--auto-approve", "--format", "json", "--target", "local",
         "--endpoint", endpoint);
@@ -98,5 +107,15 @@ class ApplyOnRuntimeTest {
     assertTrue(destroy[1].strip().startsWith("{") && destroy[1].strip().endsWith("}"), destroy[1]);
     assertEquals("hello-local", Json.parse(destroy[1]).path("project").asText(), destroy[1]);
     assertTrue(destroy[2].contains("Destroy complete: 3 resources changed."), destroy[2]);
+    // The deleted cluster's stopped tasks are collected at once, not after the hour stopped tasks are kept.
+    try (DockerBackend docker = DockerBackend.connect()) {
+      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+      while (!docker.listContainers(Labels.RUNTIME, runtime.status.instanceId()).isEmpty()
+          && System.nanoTime() < deadline) {
+        Thread.sleep(250);
+      }
+      assertEquals(List.of(), docker.listContainers(Labels.RUNTIME, runtime.status.instanceId()).stream()
+          .map(c -> c.name()).toList(), "no container of the destroyed project is left");
+    }
   }
 }

@@ -65,13 +65,20 @@ public final class Planner {
         .map(r -> TaskDefinitionPlans.plan(new PlanContext(model.project(), live, Set.of()), r,
             owned(model, live.get(ResourceId.of(r)), conflicts)))
         .toList();
+    Map<String, String> usedInstead = new HashMap<>();
+    PlanContext tdContext = new PlanContext(model.project(), live, Set.of());
     for (ResourcePlan p : taskDefinitions) {
       if (p.action() == Action.CREATE || p.action() == Action.NEW_REVISION) {
         newRevisions.add(p.id().name());
+      } else if (p.action() == Action.NO_CHANGE && !live.revisionsInUse(p.id().name()).isEmpty()) {
+        String revision = TaskDefinitionPlans.revisionUsedInstead(tdContext, declared.get(p.id()), live.get(p.id()));
+        if (revision != null) {
+          usedInstead.put(p.id().name(), revision);
+        }
       }
     }
     plans.addAll(taskDefinitions);
-    PlanContext ctx = new PlanContext(model.project(), live, newRevisions, destroying);
+    PlanContext ctx = new PlanContext(model.project(), live, newRevisions, usedInstead, destroying);
     plans.addAll(model.resources().parallelStream()
         .filter(r -> r.kind() != ResourceKind.TASK_DEFINITION)
         .map(r -> planOne(ctx, r, owned(model, live.get(ResourceId.of(r)), conflicts), dependencies(r, declared)))
