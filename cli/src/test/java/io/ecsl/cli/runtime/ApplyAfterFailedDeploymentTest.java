@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ecsl.cli.Cli;
+import io.ecsl.cli.Main;
+import io.ecsl.testing.InProcessCli;
+import io.ecsl.testing.NeedsDocker;
+import io.ecsl.testing.Processes;
 import io.ecsl.runtime.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ecsl apply} again: the service matches its declaration, but apply must deploy it again
  * (and wait for it), not say "Apply complete" while it runs 0 of its tasks.
  */
+@NeedsDocker
 class ApplyAfterFailedDeploymentTest {
+  private static final InProcessCli ECSL = new InProcessCli(Main::run);
   @TempDir Path project;
   private TestRuntime runtime;
 
@@ -55,29 +60,29 @@ class ApplyAfterFailedDeploymentTest {
         """);
     String[] apply = {"apply", project.toString(), "--auto-approve", "--target", "local", "--endpoint",
         runtime.endpoint(), "--poll-interval", "1s"};
-    Cli.Run first = Cli.run(apply);
-    assertEquals(1, first.exitCode(), first.out() + first.err());
-    assertTrue((first.out() + first.err()).contains("db-password"), "says which secret is missing: " + first.err());
+    Processes.Result first = ECSL.run(apply);
+    assertEquals(1, first.exitCode(), first.stdout() + first.stderr());
+    assertTrue((first.stdout() + first.stderr()).contains("db-password"), "says which secret is missing: " + first.stderr());
 
-    Cli.Run put = Cli.run("runtime", "secret", "put", "db-password", "s3cret", "--data-dir", runtime.dataDir.toString());
-    assertEquals(0, put.exitCode(), put.err());
+    Processes.Result put = ECSL.run("runtime", "secret", "put", "db-password", "s3cret", "--data-dir", runtime.dataDir.toString());
+    assertEquals(0, put.exitCode(), put.stderr());
 
-    Cli.Run plan = Cli.run("plan", project.toString(), "--target", "local", "--endpoint", runtime.endpoint(),
+    Processes.Result plan = ECSL.run("plan", project.toString(), "--target", "local", "--endpoint", runtime.endpoint(),
         "--detailed-exitcode");
-    assertEquals(2, plan.exitCode(), "the failed service is a change to make: " + plan.out() + plan.err());
-    assertTrue(plan.out().contains("last deployment FAILED"), plan.out());
+    assertEquals(2, plan.exitCode(), "the failed service is a change to make: " + plan.stdout() + plan.stderr());
+    assertTrue(plan.stdout().contains("last deployment FAILED"), plan.stdout());
 
-    Cli.Run second = Cli.run(apply);
-    assertEquals(0, second.exitCode(), second.out() + second.err());
-    assertTrue(second.out().contains("Apply complete"), second.out());
-    Cli.Run ps = Cli.run("ps", "--data-dir", runtime.dataDir.toString(), "--format", "json");
-    JsonNode tasks = Json.parse(ps.out());
-    assertEquals(2, tasks.size(), ps.out());
+    Processes.Result second = ECSL.run(apply);
+    assertEquals(0, second.exitCode(), second.stdout() + second.stderr());
+    assertTrue(second.stdout().contains("Apply complete"), second.stdout());
+    Processes.Result ps = ECSL.run("ps", "--data-dir", runtime.dataDir.toString(), "--format", "json");
+    JsonNode tasks = Json.parse(ps.stdout());
+    assertEquals(2, tasks.size(), ps.stdout());
     for (JsonNode task : tasks) {
-      assertEquals("RUNNING", task.get("status").asText(), ps.out());
+      assertEquals("RUNNING", task.get("status").asText(), ps.stdout());
     }
-    Cli.Run again = Cli.run("plan", project.toString(), "--target", "local", "--endpoint", runtime.endpoint(),
+    Processes.Result again = ECSL.run("plan", project.toString(), "--target", "local", "--endpoint", runtime.endpoint(),
         "--detailed-exitcode");
-    assertEquals(0, again.exitCode(), "once it runs, nothing is left to do: " + again.out() + again.err());
+    assertEquals(0, again.exitCode(), "once it runs, nothing is left to do: " + again.stdout() + again.stderr());
   }
 }

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ecsl.cli.Cli;
+import io.ecsl.cli.Main;
+import io.ecsl.testing.InProcessCli;
+import io.ecsl.testing.NeedsDocker;
+import io.ecsl.testing.Processes;
 import io.ecsl.runtime.client.RuntimeClient;
 import io.ecsl.runtime.json.Json;
 import java.io.IOException;
@@ -20,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * prints its output, and exits with the essential container's exit code; {@code --no-wait} prints
  * the ARNs; {@code --schedule} fires a declared rule now through the runtime's own schedule path.
  */
+@NeedsDocker
 class RunCommandTest {
+  private static final InProcessCli ECSL = new InProcessCli(Main::run);
   @TempDir Path project;
   private TestRuntime runtime;
 
@@ -56,55 +61,55 @@ class RunCommandTest {
     runtime.close();
   }
 
-  private Cli.Run ecsl(String... args) {
+  private Processes.Result ecsl(String... args) {
     String[] all = new String[args.length + 4];
     System.arraycopy(args, 0, all, 0, args.length);
     System.arraycopy(new String[] {"--target", "local", "--endpoint", runtime.endpoint()}, 0, all, args.length, 4);
-    return Cli.run(all);
+    return ECSL.run(all);
   }
 
   /** The project's cluster and schedule, as a user has them after apply. */
   private void apply() {
-    Cli.Run apply = Cli.run("apply", project.toString(), "--auto-approve", "--target", "local", "--endpoint",
+    Processes.Result apply = ECSL.run("apply", project.toString(), "--auto-approve", "--target", "local", "--endpoint",
         runtime.endpoint(), "--no-wait");
-    assertEquals(0, apply.exitCode(), apply.out() + apply.err());
+    assertEquals(0, apply.exitCode(), apply.stdout() + apply.stderr());
   }
 
   @Test
   void runExitsWithTheContainersExitCodeAndPrintsItsOutput() throws IOException {
-    Cli.Run before = ecsl("run", "job", project.toString());
-    assertEquals(1, before.exitCode(), before.out() + before.err());
-    assertTrue(before.err().contains("cluster jobs does not exist"), before.err());
-    assertTrue(before.err().contains("ecsl apply"), "says how to create it: " + before.err());
+    Processes.Result before = ecsl("run", "job", project.toString());
+    assertEquals(1, before.exitCode(), before.stdout() + before.stderr());
+    assertTrue(before.stderr().contains("cluster jobs does not exist"), before.stderr());
+    assertTrue(before.stderr().contains("ecsl apply"), "says how to create it: " + before.stderr());
     apply();
-    Cli.Run run = ecsl("run", "job", project.toString(), "--poll-interval", "1s");
-    assertEquals(7, run.exitCode(), run.out() + run.err());
-    assertTrue(run.out().contains("job says hello"), "the container's output is followed: " + run.out() + run.err());
-    assertTrue(!run.err().contains("registered"), "apply registered revision 1, which is run: " + run.err());
-    assertTrue(run.err().contains("main exited 7"), run.err());
+    Processes.Result run = ecsl("run", "job", project.toString(), "--poll-interval", "1s");
+    assertEquals(7, run.exitCode(), run.stdout() + run.stderr());
+    assertTrue(run.stdout().contains("job says hello"), "the container's output is followed: " + run.stdout() + run.stderr());
+    assertTrue(!run.stderr().contains("registered"), "apply registered revision 1, which is run: " + run.stderr());
+    assertTrue(run.stderr().contains("main exited 7"), run.stderr());
 
     Files.writeString(project.resolve("main.ecs"), Files.readString(project.resolve("main.ecs"))
         .replace("GREETING = \"hello\"", "GREETING = \"changed\""));
-    Cli.Run changed = ecsl("run", "job", project.toString(), "--poll-interval", "1s");
-    assertEquals(7, changed.exitCode(), changed.out() + changed.err());
-    assertTrue(changed.err().contains("registered arn:aws:ecs:us-east-1:000000000000:task-definition/job:2"),
-        "a changed declaration is registered before it runs: " + changed.err());
-    assertTrue(changed.out().contains("job says changed"), changed.out());
+    Processes.Result changed = ecsl("run", "job", project.toString(), "--poll-interval", "1s");
+    assertEquals(7, changed.exitCode(), changed.stdout() + changed.stderr());
+    assertTrue(changed.stderr().contains("registered arn:aws:ecs:us-east-1:000000000000:task-definition/job:2"),
+        "a changed declaration is registered before it runs: " + changed.stderr());
+    assertTrue(changed.stdout().contains("job says changed"), changed.stdout());
 
-    Cli.Run overridden = ecsl("run", "job", project.toString(), "--command", "sh -c 'echo $GREETING-$EXTRA; exit 0'",
+    Processes.Result overridden = ecsl("run", "job", project.toString(), "--command", "sh -c 'echo $GREETING-$EXTRA; exit 0'",
         "--env", "EXTRA=more", "--poll-interval", "1s");
-    assertEquals(0, overridden.exitCode(), overridden.out() + overridden.err());
-    assertTrue(overridden.out().contains("changed-more"), overridden.out() + overridden.err());
-    assertTrue(!overridden.err().contains("registered"), "the matching revision is reused: " + overridden.err());
+    assertEquals(0, overridden.exitCode(), overridden.stdout() + overridden.stderr());
+    assertTrue(overridden.stdout().contains("changed-more"), overridden.stdout() + overridden.stderr());
+    assertTrue(!overridden.stderr().contains("registered"), "the matching revision is reused: " + overridden.stderr());
   }
 
   @Test
   void noWaitPrintsTheTaskArnsAndTheTasksCarryTheRequest() {
     apply();
-    Cli.Run run = ecsl("run", "job", project.toString(), "--no-wait", "--count", "2", "--tag", "team=data",
+    Processes.Result run = ecsl("run", "job", project.toString(), "--no-wait", "--count", "2", "--tag", "team=data",
         "--group", "adhoc", "--format", "json");
-    assertEquals(0, run.exitCode(), run.out() + run.err());
-    JsonNode arns = Json.parse(run.out()).get("taskArns");
+    assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+    JsonNode arns = Json.parse(run.stdout()).get("taskArns");
     assertEquals(2, arns.size());
     RuntimeClient client = new RuntimeClient(runtime.status.endpoint());
     var request = Json.object().put("cluster", "jobs").put("include", (String) null);
@@ -119,33 +124,33 @@ class RunCommandTest {
 
   @Test
   void badOptionsAndUnknownTasksAreRefusedBeforeAnythingRuns() {
-    Cli.Run unknown = ecsl("run", "nope", project.toString());
+    Processes.Result unknown = ecsl("run", "nope", project.toString());
     assertEquals(1, unknown.exitCode());
-    assertTrue(unknown.err().contains("the project declares no task `nope`; its tasks: job"), unknown.err());
-    Cli.Run count = ecsl("run", "job", project.toString(), "--count", "11");
+    assertTrue(unknown.stderr().contains("the project declares no task `nope`; its tasks: job"), unknown.stderr());
+    Processes.Result count = ecsl("run", "job", project.toString(), "--count", "11");
     assertEquals(1, count.exitCode());
-    assertTrue(count.err().contains("--count must be between 1 and 10"), count.err());
-    Cli.Run container = ecsl("run", "job", project.toString(), "--container", "web", "--command", "true");
+    assertTrue(count.stderr().contains("--count must be between 1 and 10"), count.stderr());
+    Processes.Result container = ecsl("run", "job", project.toString(), "--container", "web", "--command", "true");
     assertEquals(1, container.exitCode());
-    assertTrue(container.err().contains("has no container web; its containers: main"), container.err());
+    assertTrue(container.stderr().contains("has no container web; its containers: main"), container.stderr());
   }
 
   @Test
   void scheduleFiresTheDeclaredRuleNowWithItsOverrides() {
     apply();
-    Cli.Run fired = ecsl("run", "--schedule", "hourly", "--poll-interval", "1s");
-    assertEquals(4, fired.exitCode(), fired.out() + fired.err());
-    assertTrue(fired.out().contains("fired by the rule"), fired.out() + fired.err());
+    Processes.Result fired = ecsl("run", "--schedule", "hourly", "--poll-interval", "1s");
+    assertEquals(4, fired.exitCode(), fired.stdout() + fired.stderr());
+    assertTrue(fired.stdout().contains("fired by the rule"), fired.stdout() + fired.stderr());
 
-    Cli.Run listed = Cli.run("schedules", "--data-dir", runtime.dataDir.toString(), "--format", "json");
-    assertEquals(0, listed.exitCode(), listed.err());
-    JsonNode rule = Json.parse(listed.out()).get(0);
+    Processes.Result listed = ECSL.run("schedules", "--data-dir", runtime.dataDir.toString(), "--format", "json");
+    assertEquals(0, listed.exitCode(), listed.stderr());
+    JsonNode rule = Json.parse(listed.stdout()).get(0);
     assertEquals("hourly", rule.get("name").asText());
     assertEquals("STARTED", rule.at("/lastResults/0/outcome").asText());
     assertTrue(rule.hasNonNull("nextFireAt"), rule.toString());
 
-    Cli.Run missing = ecsl("run", "--schedule", "nope");
+    Processes.Result missing = ecsl("run", "--schedule", "nope");
     assertEquals(1, missing.exitCode());
-    assertTrue(missing.err().contains("no scheduled rule named nope"), missing.err());
+    assertTrue(missing.stderr().contains("no scheduled rule named nope"), missing.stderr());
   }
 }
