@@ -15,8 +15,10 @@ import io.ecsl.model.ResourceKind;
  *
  * @param cluster the cluster to run on when none is given ({@code default} as ECS when nothing says)
  * @param awsvpc an awsvpcConfiguration in ECS's shape, or null
+ * @param launchType the launch type that service or schedule uses, or null
+ * @param strategy its capacity-provider strategy in ECS's shape, or null
  */
-record ProjectTask(String cluster, ObjectNode awsvpc) {
+record ProjectTask(String cluster, ObjectNode awsvpc, String launchType, com.fasterxml.jackson.databind.node.ArrayNode strategy) {
   static ProjectTask of(EcsModel model, Resource task) {
     String family = task.name();
     for (Resource service : model.ofKind(ResourceKind.SERVICE)) {
@@ -24,7 +26,8 @@ record ProjectTask(String cluster, ObjectNode awsvpc) {
       if (family.equals(familyOf(body.path("taskDefinition").asText("")))) {
         JsonNode awsvpc = body.path("networkConfiguration").path("awsvpcConfiguration");
         return new ProjectTask(service.cluster() != null ? service.cluster() : body.path("cluster").asText("default"),
-            awsvpc.isObject() ? (ObjectNode) awsvpc.deepCopy() : null);
+            awsvpc.isObject() ? (ObjectNode) awsvpc.deepCopy() : null, body.path("launchType").asText(null),
+            strategy(body.path("capacityProviderStrategy"), "capacityProvider", "weight", "base"));
       }
     }
     for (Resource schedule : model.ofKind(ResourceKind.SCHEDULE)) {
@@ -33,13 +36,14 @@ record ProjectTask(String cluster, ObjectNode awsvpc) {
           JsonNode ecs = target.path("EcsParameters");
           if (ecs.isObject() && family.equals(familyOf(ecs.path("TaskDefinitionArn").asText("")))) {
             return new ProjectTask(nameOf(target.path("Arn").asText("default")),
-                awsvpc(ecs.path("NetworkConfiguration").path("awsvpcConfiguration")));
+                awsvpc(ecs.path("NetworkConfiguration").path("awsvpcConfiguration")), ecs.path("LaunchType").asText(null),
+                strategy(ecs.path("CapacityProviderStrategy"), "capacityProvider", "weight", "base"));
           }
         }
       }
     }
     var clusters = model.ofKind(ResourceKind.CLUSTER);
-    return new ProjectTask(clusters.size() == 1 ? clusters.get(0).name() : "default", null);
+    return new ProjectTask(clusters.size() == 1 ? clusters.get(0).name() : "default", null, null, null);
   }
 
   /** {@code arn:…:task-definition/web:3}, {@code web:3} or {@code web} → {@code web}. */
@@ -47,6 +51,23 @@ record ProjectTask(String cluster, ObjectNode awsvpc) {
     String name = reference.substring(reference.lastIndexOf('/') + 1);
     int colon = name.indexOf(':');
     return reference.startsWith("arn:") && !reference.contains("/") ? null : colon < 0 ? name : name.substring(0, colon);
+  }
+
+  /** A strategy in ECS's member names (EventBridge spells them the same), or null when there is none. */
+  private static com.fasterxml.jackson.databind.node.ArrayNode strategy(JsonNode items, String... members) {
+    if (!items.isArray() || items.isEmpty()) {
+      return null;
+    }
+    var out = Json.MAPPER.createArrayNode();
+    for (JsonNode item : items) {
+      ObjectNode copy = out.addObject();
+      for (String member : members) {
+        if (item.has(member)) {
+          copy.set(member, item.get(member).deepCopy());
+        }
+      }
+    }
+    return out;
   }
 
   /** {@code arn:…:cluster/jobs} → {@code jobs}. */

@@ -75,7 +75,8 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--memory", paramLabel = "SIZE", description = "Override the task's memory: MiB (1024) or 1 GB.")
   String memory;
 
-  @Option(names = "--launch-type", paramLabel = "TYPE", description = "FARGATE, EC2 or EXTERNAL (not with --strategy).")
+  @Option(names = "--launch-type", paramLabel = "TYPE", description = "FARGATE, EC2 or EXTERNAL (not with --strategy;"
+      + " default: what a service or schedule of the project that runs TASK uses, else the cluster's default).")
   String launchType;
 
   @Option(names = "--strategy", paramLabel = "STRATEGY",
@@ -149,6 +150,14 @@ public final class RunCommand implements Callable<Integer> {
       String clusterName = cluster != null ? cluster : project.cluster();
       ObjectNode request = RunTaskRequest.build(clusterName, "pending", declared.primary().body(), options(),
           project.awsvpc(), local);
+      if (launchType == null && strategy == null) {
+        // Where the project runs this task (its service's or schedule's launch type or strategy).
+        if (project.launchType() != null) {
+          request.put("launchType", project.launchType());
+        } else if (project.strategy() != null) {
+          request.set("capacityProviderStrategy", project.strategy());
+        }
+      }
       Deployer.RunRevision revision = Deployer.taskDefinitionToRun(model, declared, t.api());
       if (revision.registered()) {
         err.println("ecsl: registered " + revision.taskDefinitionArn());

@@ -54,4 +54,29 @@ class LocalLimitsTest {
     assertTrue(notes.stream().noneMatch(n -> n.contains("worker") || n.contains("policy cpu")),
         "what the runtime acts on is not listed: " + notes);
   }
+
+  @Test
+  void ecslRunTakesTheClusterNetworkAndCapacityOfAScheduleThatRunsTheTask() throws Exception {
+    Resource task = resource(ResourceKind.TASK_DEFINITION, "report", null, "ecs", "RegisterTaskDefinition",
+        "{\"family\": \"report\"}");
+    EcsModel model = new EcsModel("p", "us-east-1", null, List.of(
+        resource(ResourceKind.CLUSTER, "jobs", null, "ecs", "CreateCluster", "{\"clusterName\": \"jobs\"}"),
+        resource(ResourceKind.CLUSTER, "web", null, "ecs", "CreateCluster", "{\"clusterName\": \"web\"}"),
+        task,
+        resource(ResourceKind.SCHEDULE, "nightly", null, "events", "PutRule", "{\"Name\": \"nightly\"}",
+            "events", "PutTargets", """
+                {"Rule": "nightly", "Targets": [{"Id": "t", "Arn": "arn:aws:ecs:us-east-1:1:cluster/jobs",
+                 "EcsParameters": {"TaskDefinitionArn": "arn:aws:ecs:us-east-1:1:task-definition/report",
+                 "LaunchType": "FARGATE", "NetworkConfiguration": {"awsvpcConfiguration": {"Subnets": ["subnet-1"],
+                 "AssignPublicIp": "DISABLED"}}}}]}""")));
+    ProjectTask project = ProjectTask.of(model, task);
+    assertEquals("jobs", project.cluster());
+    assertEquals("FARGATE", project.launchType());
+    assertEquals("{\"subnets\":[\"subnet-1\"],\"assignPublicIp\":\"DISABLED\"}", project.awsvpc().toString());
+
+    EcsModel alone = new EcsModel("p", "us-east-1", null, List.of(task,
+        resource(ResourceKind.CLUSTER, "jobs", null, "ecs", "CreateCluster", "{\"clusterName\": \"jobs\"}")));
+    assertEquals("jobs", ProjectTask.of(alone, task).cluster(), "the project's only cluster");
+    assertEquals(null, ProjectTask.of(alone, task).launchType());
+  }
 }
