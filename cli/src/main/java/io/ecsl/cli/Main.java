@@ -36,10 +36,13 @@ public final class Main implements Runnable {
     COMMANDS.put("plan", io.ecsl.cli.deploy.PlanCommand::new);
     COMMANDS.put("apply", io.ecsl.cli.deploy.ApplyCommand::new);
     COMMANDS.put("destroy", io.ecsl.cli.deploy.DestroyCommand::new);
+    COMMANDS.put("run", io.ecsl.cli.deploy.RunCommand::new);
     COMMANDS.put("runtime", io.ecsl.cli.runtime.RuntimeCommand::new);
     COMMANDS.put("ps", io.ecsl.cli.runtime.PsCommand::new);
     COMMANDS.put("logs", io.ecsl.cli.runtime.LogsCommand::new);
     COMMANDS.put("events", io.ecsl.cli.runtime.EventsCommand::new);
+    COMMANDS.put("top", io.ecsl.cli.runtime.TopCommand::new);
+    COMMANDS.put("schedules", io.ecsl.cli.runtime.SchedulesCommand::new);
     COMMANDS.put("help", CommandLine.HelpCommand::new);
   }
 
@@ -142,7 +145,7 @@ public final class Main implements Runnable {
     }
     switch (command) {
       case "build" -> io.ecsl.compile.Warmup.start(io.ecsl.compile.Warmup.Stages.BUILD);
-      case "check", "plan", "apply", "destroy" -> io.ecsl.compile.Warmup.start(io.ecsl.compile.Warmup.Stages.CHECK);
+      case "check", "plan", "apply", "destroy", "run" -> io.ecsl.compile.Warmup.start(io.ecsl.compile.Warmup.Stages.CHECK);
       default -> { }
     }
   }
