@@ -41,7 +41,7 @@ public final class SchedulesCommand implements Callable<Integer> {
         }
       });
       if (format == OutputFormat.json) {
-        out.println(Json.write(Json.mapper().valueToTree(rules)));
+        out.println(Json.write(Json.tree(rules)));
         return ExitCodes.OK;
       }
       if (rules.isEmpty()) {
