@@ -28,6 +28,9 @@ public final class Main implements Runnable {
    */
   private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
 
+  /** Other names of commands, as their {@code @Command(aliases)} declare them. */
+  private static final Map<String, String> ALIASES = Map.of("stats", "top");
+
   static {
     COMMANDS.put("check", CheckCommand::new);
     COMMANDS.put("build", BuildCommand::new);
@@ -160,7 +163,8 @@ public final class Main implements Runnable {
         return null;
       }
       if (!a.startsWith("-")) {
-        return COMMANDS.containsKey(a) ? a : null;
+        String command = ALIASES.getOrDefault(a, a);
+        return COMMANDS.containsKey(command) ? command : null;
       }
     }
     return null;
@@ -176,7 +180,7 @@ public final class Main implements Runnable {
       if (a.startsWith("-")) {
         continue;
       }
-      if (!COMMANDS.containsKey(a)) {
+      if (!COMMANDS.containsKey(ALIASES.getOrDefault(a, a))) {
         return a;
       }
       if (help || !a.equals("help")) {
