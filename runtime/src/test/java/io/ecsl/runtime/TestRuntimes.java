@@ -65,6 +65,13 @@ public final class TestRuntimes implements AutoCloseable {
     return start(docker, grants);
   }
 
+  /** On the real Docker engine, with a clock and loop options of the test's own (schedules, metrics periods). */
+  public static TestRuntimes docker(Clock clock, ControlPlane.Options options) {
+    DockerBackend docker = DockerBackend.connect();
+    docker.ping();
+    return start(docker, clock, options);
+  }
+
   private static TestRuntimes start(ContainerBackend backend) {
     return start(backend, HostGrants.NONE);
   }
@@ -74,9 +81,13 @@ public final class TestRuntimes implements AutoCloseable {
   }
 
   private static TestRuntimes start(ContainerBackend backend, ControlPlane.Options options) {
+    return start(backend, Clock.systemUTC(), options);
+  }
+
+  private static TestRuntimes start(ContainerBackend backend, Clock clock, ControlPlane.Options options) {
     try {
       Path dataDir = Files.createTempDirectory("ecsl-runtime-test");
-      RuntimeServer server = RuntimeServer.start(dataDir, 0, backend, Clock.systemUTC(), options);
+      RuntimeServer server = RuntimeServer.start(dataDir, 0, backend, clock, options);
       return new TestRuntimes(server, backend, dataDir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -11,6 +11,7 @@ import io.ecsl.deploy.plan.PlanJson;
 import io.ecsl.deploy.plan.Planner;
 import io.ecsl.deploy.target.ApiException;
 import io.ecsl.emit.Json;
+import io.ecsl.facts.shell.Shell;
 import io.ecsl.model.EcsModel;
 import io.ecsl.modules.ModuleLoader;
 import java.io.IOException;
@@ -57,6 +58,7 @@ public final class ApplyCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     Path saved = savedPlan(compile.paths());
     Plan plan;
+    EcsModel compiled = null;
     try (Targets.Connected t = Targets.connect(target, compile.toOptions().region(), err)) {
       if (saved != null) {
         plan = loadSaved(saved, t, err);
@@ -68,9 +70,10 @@ public final class ApplyCommand implements Callable<Integer> {
         if (model == null) {
           return ExitCodes.ERROR;
         }
-        Compiler.Options compiled = compile.toOptions();
-        t.allowProjectRoot(compiled.projectRoot() != null ? compiled.projectRoot()
-            : ModuleLoader.rootFor(compiled.inputs()), err);
+        Compiler.Options compileOptions = compile.toOptions();
+        t.allowProjectRoot(compileOptions.projectRoot() != null ? compileOptions.projectRoot()
+            : ModuleLoader.rootFor(compileOptions.inputs()), err);
+        compiled = model;
         plan = Deployer.plan(model, t.api(), t.description(), keepRevisions);
       }
       DeployFlow.print(plan, format, out);
@@ -86,6 +89,12 @@ public final class ApplyCommand implements Callable<Integer> {
       int status = DeployFlow.apply(plan, t, options, said, err);
       if (status == ExitCodes.OK && target.target == io.ecsl.deploy.target.TargetOptions.Kind.local) {
         Reachable.print(plan, t.api(), said);
+        List<String> inert = compiled == null ? List.of() : LocalLimits.notes(compiled);
+        if (!inert.isEmpty()) {
+          said.println();
+          said.println("Stored but not acted on by the local runtime (it behaves as if they were absent):");
+          inert.forEach(line -> said.println("  " + line));
+        }
       }
       return status;
     } catch (ApiException | LocalTarget.TargetException e) {
@@ -120,7 +129,8 @@ public final class ApplyCommand implements Callable<Integer> {
     }
     if (plan.offline()) {
       err.println("ecsl: " + file + " was planned offline (--against " + plan.target() + "): it was not computed against"
-          + " a target, so it cannot be applied. Run `ecsl plan --out " + file + "` against the target.");
+          + " a target, so it cannot be applied. Run `" + Shell.command("ecsl", "plan", "--out", file.toString())
+          + "` against the target.");
       return null;
     }
     if (!plan.target().equals(t.description())) {
@@ -132,7 +142,8 @@ public final class ApplyCommand implements Callable<Integer> {
     if (!stale.isEmpty()) {
       err.println("ecsl: the saved plan " + file + " is stale: the target changed since it was made:");
       stale.forEach(s -> err.println("  - " + s));
-      err.println("Nothing was applied. Run `ecsl plan --out " + file + "` again and review the new plan.");
+      err.println("Nothing was applied. Run `" + Shell.command("ecsl", "plan", "--out", file.toString())
+          + "` again and review the new plan.");
       return null;
     }
     return plan;

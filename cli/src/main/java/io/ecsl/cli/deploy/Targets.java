@@ -22,11 +22,19 @@ final class Targets {
         return;
       }
       try {
-        new RuntimeClient(local.endpoint(), local.credentials()).allowProjectRoot(projectRoot);
+        runtimeClient().allowProjectRoot(projectRoot);
       } catch (RuntimeClient.ApiError e) {
         err.println("warning: host volumes under " + projectRoot + " will be refused: " + e.getMessage());
         err.flush();
       }
+    }
+
+    /** A client of the local runtime's own endpoints, signing with its key; only for the local target. */
+    RuntimeClient runtimeClient() {
+      if (local == null) {
+        throw new IllegalStateException("not the local target");
+      }
+      return new RuntimeClient(local.endpoint(), local.credentials());
     }
 
     @Override

@@ -24,7 +24,8 @@ import java.util.concurrent.CountDownLatch;
  * plain text, streamed while following) and {@code /_ecsl/secrets} (GET names, POST
  * {@code {"name","value"}}, DELETE {@code ?name=}), so the CLI never opens the store itself while
  * the runtime runs, and {@code POST /_ecsl/project-roots} {@code {"path"}}: apply registers the
- * directory of the project it applies, under which tasks may then mount host paths.
+ * directory of the project it applies, under which tasks may then mount host paths. Other parts of
+ * the server add theirs ({@link #add}: schedules, stats); all are authenticated and bounded alike.
  */
 public final class InternalEndpoints {
   public static final String PREFIX = "/_ecsl/";
@@ -32,15 +33,31 @@ public final class InternalEndpoints {
   static final int MAX_SECRET_NAME = 512;
   static final int MAX_SECRET_VALUE = 65_536;
 
+  /**
+   * An endpoint the server adds under {@code /_ecsl/} (schedules, stats); see {@link #add}. It runs
+   * after authentication, with the request body already read (bounded); it may throw
+   * {@link ApiException}, answered like the built-in endpoints' errors.
+   */
+  @FunctionalInterface
+  public interface Endpoint {
+    void handle(HttpExchange exchange, byte[] body) throws IOException;
+  }
+
   private final ControlPlane plane;
   private final ObjectNode identity;
   private final Runnable shutdown;
+  private final Map<String, Endpoint> added = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** {@code identity} is what health reports (endpoint, pid, data dir, ...); {@code shutdown} stops the process. */
   public InternalEndpoints(ControlPlane plane, ObjectNode identity, Runnable shutdown) {
     this.plane = plane;
     this.identity = identity;
     this.shutdown = shutdown;
+  }
+
+  /** Serves {@code endpoint} at {@code /_ecsl/<path>}. */
+  public void add(String path, Endpoint endpoint) {
+    added.put(PREFIX + path, endpoint);
   }
 
   /**
@@ -90,8 +107,15 @@ public final class InternalEndpoints {
             throw new ApiException("AccessDeniedException", e.getMessage());
           }
         }
-        default -> throw new ApiException("UnknownOperationException", "The runtime has no endpoint " + path
-            + "; its own endpoints are " + PREFIX + "health, shutdown, logs, secrets and project-roots.", 404);
+        default -> {
+          Endpoint endpoint = added.get(path);
+          if (endpoint == null) {
+            throw new ApiException("UnknownOperationException", "The runtime has no endpoint " + path
+                + "; its own endpoints are " + PREFIX + "health, shutdown, logs, secrets, project-roots, stats,"
+                + " schedules and schedules/fire.", 404);
+          }
+          endpoint.handle(exchange, body);
+        }
       }
     } catch (ApiException e) {
       HttpApiServer.send(exchange, AwsJsonDispatcher.error(null, e));
@@ -110,7 +134,7 @@ public final class InternalEndpoints {
     return out;
   }
 
-  private static void requireMethod(HttpExchange exchange, String method) {
+  static void requireMethod(HttpExchange exchange, String method) {
     if (!method.equals(exchange.getRequestMethod())) {
       throw new ApiException("MethodNotAllowedException", exchange.getRequestURI().getPath() + " takes " + method
           + ", not " + exchange.getRequestMethod() + ".", 405);
@@ -213,7 +237,7 @@ public final class InternalEndpoints {
     }
   }
 
-  private static Map<String, String> query(String raw) {
+  static Map<String, String> query(String raw) {
     Map<String, String> out = new LinkedHashMap<>();
     if (raw == null) {
       return out;
@@ -227,7 +251,7 @@ public final class InternalEndpoints {
     return out;
   }
 
-  private static void send(HttpExchange exchange, int status, String json) throws IOException {
+  static void send(HttpExchange exchange, int status, String json) throws IOException {
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(status, bytes.length);

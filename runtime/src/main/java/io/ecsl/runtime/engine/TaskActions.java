@@ -1,5 +1,6 @@
 package io.ecsl.runtime.engine;
 
+import io.ecsl.facts.shell.Shell;
 import io.ecsl.runtime.backend.BackendException;
 import io.ecsl.runtime.backend.ContainerBackend;
 import io.ecsl.runtime.backend.ContainerSpec;
@@ -94,7 +95,8 @@ final class TaskActions {
         } else if (!backend.volumeExists(volume.spec().name())) {
           return new ActionResult.Failed(TaskStatus.TASK_FAILED_TO_START, "ResourceInitializationError: the"
               + " shared Docker volume " + volume.spec().name() + " does not exist and autoprovision is false;"
-              + " create it (docker volume create " + volume.spec().name() + ") or set autoprovision to true");
+              + " create it (" + Shell.command("docker", "volume", "create", volume.spec().name())
+              + ") or set autoprovision to true");
         }
       }
       if (!spec.isAwsvpc()) {
@@ -194,13 +196,25 @@ final class TaskActions {
         return new ActionResult.Failed(TaskStatus.TASK_FAILED_TO_START, "ResourceInitializationError: unable to"
             + " pull secrets or registry auth: secret " + valueFrom + " (environment variable "
             + Json.text(secret, "name") + " of container " + containerName + ") is not in the ecsl runtime's"
-            + " secret store; add it with: ecsl runtime secret put '" + valueFrom + "' VALUE");
+            + " secret store; add it with: " + Shell.command("ecsl", "runtime", "secret", "put", valueFrom, "VALUE"));
       }
       secrets.put(valueFrom, value.get());
     }
+    Map<String, String> fileVariables = new LinkedHashMap<>();
+    for (var file : Json.list(definition.json(), "environmentFiles")) {
+      String location = Json.text(file, "value");
+      Optional<String> content = location == null ? Optional.empty() : SecretResolver.resolve(store, location);
+      if (content.isEmpty()) {
+        return new ActionResult.Failed(TaskStatus.TASK_FAILED_TO_START, "ResourceInitializationError: failed to"
+            + " download env files: " + location + " (container " + containerName + ") is not in the ecsl runtime's"
+            + " secret store, which stands in for S3 here; add it with: ecsl runtime secret put '" + location
+            + "' < FILE.env");
+      }
+      fileVariables.putAll(EnvironmentFiles.parse(content.get()));
+    }
     try {
       ContainerSpec containerSpec = ContainerSpecFactory.build(task, spec, definition,
-          new ContainerSpecFactory.Context(instanceId, task.pauseContainerId, secrets));
+          new ContainerSpecFactory.Context(instanceId, task.pauseContainerId, secrets, fileVariables));
       return new ActionResult.Created(containerName, backend.createContainer(containerSpec));
     } catch (BackendException e) {
       if (e.kind() == BackendException.Kind.UNAVAILABLE) {

@@ -92,10 +92,6 @@ public final class Json {
     }
   }
 
-  public static ObjectMapper mapper() {
-    return MAPPER;
-  }
-
   public static ObjectNode object() {
     return JsonNodeFactory.instance.objectNode();
   }

@@ -122,10 +122,12 @@ public final class RuntimeServer implements AutoCloseable {
       RuntimeServer[] self = new RuntimeServer[1];
       ObjectNode identity = Json.object();
       InternalEndpoints internal = new InternalEndpoints(plane, identity, () -> self[0].close());
+      EcsApi ecs = new EcsApi(plane);
+      RuntimeStages.install(plane, ecs, internal);
       HttpApiServer http;
       try {
         // Signatures are checked against the wall clock, whatever clock the engine runs on (tests move theirs).
-        http = HttpApiServer.start(port, new AwsJsonDispatcher(List.of(new EcsApi(plane), new EventsApi(plane),
+        http = HttpApiServer.start(port, new AwsJsonDispatcher(List.of(ecs, new EventsApi(plane),
             new AutoScalingApi(plane), new CloudMapApi(plane))), internal,
             new Authenticator(credentials, Clock.systemUTC()), new RequestLimits());
       } catch (BindException e) {

@@ -130,6 +130,12 @@ class BoundedInputTest {
     assertEquals(405, send("GET", "/_ecsl/shutdown", null, "").statusCode());
     assertEquals(405, send("PUT", "/_ecsl/secrets", null, "{}").statusCode());
     assertEquals(400, send("POST", "/_ecsl/project-roots", null, "{}").statusCode());
+    assertEquals(400, send("POST", "/_ecsl/schedules/fire", null, "not json").statusCode());
+    assertEquals(400, send("POST", "/_ecsl/schedules/fire", null, "{}").statusCode());
+    assertEquals(404, send("POST", "/_ecsl/schedules/fire", null, "{\"rule\":\"nope\"}").statusCode());
+    assertEquals(405, send("GET", "/_ecsl/schedules/fire", null, "").statusCode());
+    assertEquals(405, send("POST", "/_ecsl/stats", null, "{}").statusCode());
+    assertEquals(200, send("GET", "/_ecsl/schedules", null, "").statusCode());
     HttpResponse<String> huge = send("POST", "/_ecsl/secrets", null, "{\"name\":\"n\",\"value\":\"" + "x".repeat(70_000)
         + "\"}");
     assertEquals(400, huge.statusCode());

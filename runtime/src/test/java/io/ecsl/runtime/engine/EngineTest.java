@@ -8,6 +8,7 @@ import io.ecsl.runtime.backend.Labels;
 import io.ecsl.runtime.backend.ObservedContainer;
 import io.ecsl.runtime.home.HostGrants;
 import io.ecsl.runtime.json.Json;
+import io.ecsl.testing.Processes;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -210,6 +211,26 @@ class EngineTest {
     assertEquals("RUNNING", engine.tasks("demo", "RUNNING").get(0).get("lastStatus").asText());
   }
 
+  /**
+   * The command the stopped reason suggests adds the secret the task names, whatever its name holds:
+   * a quote once ended the quoted word, and the rest ran as a command of its own.
+   */
+  @Test
+  void theSuggestedSecretCommandIsOneWordPerArgumentForAShell() throws Exception {
+    String valueFrom = "arn:aws:ssm:us-east-1:000000000000:parameter/it's$(echo injected) `echo id` *";
+    engine.registerTaskDefinition("{\"family\":\"sec\",\"memory\":\"64\",\"containerDefinitions\":"
+        + "[{\"name\":\"app\",\"image\":\"ecsl/busybox:latest\",\"secrets\":[{\"name\":\"TOKEN\","
+        + "\"valueFrom\":" + Json.write(valueFrom) + "}]}]}");
+    engine.ecs("RunTask", "{\"cluster\":\"demo\",\"taskDefinition\":\"sec\"}");
+    engine.ticks(5);
+    String reason = engine.tasks("demo", "STOPPED").get(0).get("stoppedReason").asText();
+    String command = reason.substring(reason.indexOf("add it with: ") + "add it with: ".length());
+    Processes.Result words = Processes.run(List.of("bash", "-c", "printf '%s\\n' " + command), Map.of(), 30);
+    assertEquals(0, words.exitCode(), words.stderr());
+    assertEquals(List.of("ecsl", "runtime", "secret", "put", valueFrom, "VALUE"), words.stdout().lines().toList(),
+        reason);
+  }
+
   @Test
   void stopTaskStopsWithUserInitiatedAndTheGivenReason() {
     register("web", SERVE, false);
@@ -260,5 +281,19 @@ class EngineTest {
     assertEquals("INACTIVE", engine.service("demo", "web").get("status").asText());
     assertTrue(engine.ecs("ListServices", "{\"cluster\":\"demo\"}").get("serviceArns").isEmpty());
     assertTrue(engine.containers().stream().noneMatch(ObservedContainer::isRunning));
+  }
+
+  @Test
+  void deletingAClusterRemovesItsStoppedTasksContainersAtOnce() {
+    register("web", SERVE, false);
+    createService("web", 2, "");
+    engine.ticks(5);
+    assertEquals(2, engine.containers().size());
+    engine.ecs("DeleteService", "{\"cluster\":\"demo\",\"service\":\"web\",\"force\":true}");
+    engine.ticks(10);
+    assertEquals(2, engine.containers().size(), "stopped tasks keep their containers (and logs) while the cluster lives");
+    engine.ecs("DeleteCluster", "{\"cluster\":\"demo\"}");
+    engine.ticks(5);
+    assertEquals(List.of(), engine.containers(), "nothing of a deleted cluster is left behind");
   }
 }

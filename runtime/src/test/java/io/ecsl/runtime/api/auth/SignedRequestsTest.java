@@ -74,7 +74,9 @@ class SignedRequestsTest {
   void theRuntimesOwnEndpointsNeedSignaturesToo() throws IOException {
     for (String[] call : List.of(new String[] {"GET", "/_ecsl/health"}, new String[] {"POST", "/_ecsl/shutdown"},
         new String[] {"GET", "/_ecsl/secrets"}, new String[] {"POST", "/_ecsl/secrets"},
-        new String[] {"GET", "/_ecsl/logs"})) {
+        new String[] {"GET", "/_ecsl/logs"}, new String[] {"POST", "/_ecsl/project-roots"},
+        new String[] {"GET", "/_ecsl/schedules"}, new String[] {"POST", "/_ecsl/schedules/fire"},
+        new String[] {"GET", "/_ecsl/stats"})) {
       String response = raw(call[0] + " " + call[1] + " HTTP/1.1\r\nHost: 127.0.0.1:" + port()
           + "\r\nContent-Type: text/plain\r\nContent-Length: 31\r\nConnection: close\r\n\r\n"
           + "{\"name\":\"db\",\"value\":\"stolen\"}\n");
