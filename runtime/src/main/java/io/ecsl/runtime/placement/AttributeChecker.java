@@ -1,0 +1,40 @@
+package io.ecsl.runtime.placement;
+
+import java.util.BitSet;
+import java.util.Map;
+
+/**
+ * The instance must have every attribute the task definition requires ({@code requiresAttributes},
+ * e.g. {@code ecs.capability.task-eni} for awsvpc): "ATTRIBUTE" otherwise.
+ */
+final class AttributeChecker implements FeasibilityChecker {
+  static final AttributeChecker INSTANCE = new AttributeChecker();
+
+  @Override
+  public Rejection rejection() {
+    return Rejection.ATTRIBUTE;
+  }
+
+  @Override
+  public void filter(ClusterSnapshot snapshot, TaskRequest request, BitSet candidates) {
+    if (request.requiredAttributes().isEmpty()) {
+      return;
+    }
+    for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+      if (!feasible(snapshot, request, i)) {
+        candidates.clear(i);
+      }
+    }
+  }
+
+  @Override
+  public boolean feasible(ClusterSnapshot snapshot, TaskRequest request, int instance) {
+    Map<String, String> attributes = snapshot.instance(instance).attributes();
+    for (String name : request.requiredAttributes()) {
+      if (!attributes.containsKey(name)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
