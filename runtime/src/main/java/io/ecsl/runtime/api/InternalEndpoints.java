@@ -21,8 +21,9 @@ import java.util.concurrent.CountDownLatch;
  * The runtime's own endpoints, for the CLI: {@code GET /_ecsl/health}, {@code POST /_ecsl/shutdown},
  * {@code GET /_ecsl/logs?task=ID&container=NAME[&follow=true][&tail=N]} (a container's output as
  * plain text, streamed while following) and {@code /_ecsl/secrets} (GET names, POST
- * {@code {"name","value"}}, DELETE {@code ?name=}), so the CLI never opens the store itself while
- * the runtime runs.
+ * {@code {"name","value"}}, DELETE {@code ?name=}), {@code /_ecsl/auto-scaling-groups} and
+ * {@code /_ecsl/spot-interruptions} ({@link CapacityEndpoints}), so the CLI never opens the store
+ * itself while the runtime runs.
  */
 public final class InternalEndpoints {
   public static final String PREFIX = "/_ecsl/";
@@ -30,12 +31,14 @@ public final class InternalEndpoints {
   private final ControlPlane plane;
   private final ObjectNode identity;
   private final Runnable shutdown;
+  private final CapacityEndpoints capacity;
 
   /** {@code identity} is what health reports (endpoint, pid, data dir, ...); {@code shutdown} stops the process. */
   public InternalEndpoints(ControlPlane plane, ObjectNode identity, Runnable shutdown) {
     this.plane = plane;
     this.identity = identity;
     this.shutdown = shutdown;
+    this.capacity = new CapacityEndpoints(plane);
   }
 
   void handle(HttpExchange exchange) throws IOException {
@@ -59,6 +62,15 @@ public final class InternalEndpoints {
       }
       case PREFIX + "logs" -> logs(exchange);
       case PREFIX + "secrets" -> secrets(exchange);
+      case PREFIX + "auto-scaling-groups" -> {
+        var body = body(exchange);
+        answer(exchange, body == null ? NOT_JSON : capacity.groups(exchange.getRequestMethod(), body));
+      }
+      case PREFIX + "spot-interruptions" -> {
+        var body = body(exchange);
+        answer(exchange, !"POST".equals(exchange.getRequestMethod()) ? CapacityEndpoints.Answer.error(405, "use POST")
+            : body == null ? NOT_JSON : capacity.interruptSpot(body));
+      }
       default -> send(exchange, 404, "{\"message\":\"unknown endpoint " + path + "\"}");
     }
   }
@@ -144,6 +156,24 @@ public final class InternalEndpoints {
       }
       default -> send(exchange, 405, "{\"message\":\"use GET, POST or DELETE\"}");
     }
+  }
+
+  private static final CapacityEndpoints.Answer NOT_JSON = CapacityEndpoints.Answer.error(400,
+      "the request body is not a JSON object");
+
+  /** The request body as JSON: an empty body is an empty object; null when it is not JSON. */
+  private static com.fasterxml.jackson.databind.JsonNode body(HttpExchange exchange) throws IOException {
+    String text = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      var parsed = text.isBlank() ? Json.object() : Json.parse(text);
+      return parsed.isObject() ? parsed : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static void answer(HttpExchange exchange, CapacityEndpoints.Answer answer) throws IOException {
+    send(exchange, answer.status(), Json.write(answer.body()));
   }
 
   private static Map<String, String> query(String raw) {

@@ -23,7 +23,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -67,6 +69,8 @@ public final class ControlPlane implements AutoCloseable {
   private final Collector collector;
   private final Map<String, Long> touchedAt = new ConcurrentHashMap<>();
   private final Map<String, TaskSpec> specs = new ConcurrentHashMap<>();
+  /** Placement's tie-breaker, seeded per runtime instance; used under the state lock only. */
+  private final SplittableRandom random;
   private final Object wakeLock = new Object();
   private boolean wakeRequested;
   private volatile boolean running;
@@ -79,9 +83,10 @@ public final class ControlPlane implements AutoCloseable {
     this.clock = clock;
     this.options = options;
     this.instanceId = store.instanceId();
+    this.random = new SplittableRandom(instanceId.hashCode());
     this.runner = options.inlineActions() ? ActionRunner.inline() : ActionRunner.async();
     this.taskActions = new TaskActions(backend, store, instanceId);
-    this.scheduling = new ServiceScheduling(state);
+    this.scheduling = new ServiceScheduling(state, random);
     this.collector = new Collector(state, backend, runner, taskActions, options);
   }
 
@@ -99,6 +104,14 @@ public final class ControlPlane implements AutoCloseable {
 
   public String instanceId() {
     return instanceId;
+  }
+
+  /**
+   * The seeded generator placement breaks ties with; only for work under the state lock (it is
+   * not thread-safe), which makes a pass's placements a function of the state and the seed.
+   */
+  public RandomGenerator random() {
+    return random;
   }
 
   /** The last reason the container engine could not be reached, or null if it answers. */
@@ -170,7 +183,9 @@ public final class ControlPlane implements AutoCloseable {
     state.atomically(() -> {
       Instant now = clock.instant();
       stepTasks(byTask, listedAt, now, dispatch, null);
-      List<String> scheduled = scheduling.schedule(now);
+      AutoScalingGroups.reconcile(state, now);
+      List<String> scheduled = new ArrayList<>(AwaitingCapacity.place(new PlacementPass(state, random, now)));
+      scheduled.addAll(scheduling.schedule(now));
       // Tasks the scheduler just created or stopped: step them now rather than next pass.
       stepTasks(byTask, listedAt, now, dispatch, scheduled);
       collector.collect(byTask, observed, now, dispatch);
@@ -215,6 +230,9 @@ public final class ControlPlane implements AutoCloseable {
       Long touched = touchedAt.get(task.taskArn);
       if (only == null && touched != null && touched > listedAt) {
         continue;
+      }
+      if (task.awaitingCapacity && task.isActive()) {
+        continue; // nothing of it exists yet: it waits for an instance (AwaitingCapacity)
       }
       TaskSpec spec = spec(task);
       if (spec == null) {

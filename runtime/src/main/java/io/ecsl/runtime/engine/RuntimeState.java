@@ -1,6 +1,8 @@
 package io.ecsl.runtime.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.runtime.model.AutoScalingGroupEntity;
+import io.ecsl.runtime.model.ContainerInstanceEntity;
 import io.ecsl.runtime.model.ServiceEntity;
 import io.ecsl.runtime.model.TaskEntity;
 import io.ecsl.runtime.store.Store;
@@ -22,6 +24,8 @@ public final class RuntimeState {
   public final DocumentTable<ObjectNode> taskDefinitions;
   public final DocumentTable<ServiceEntity> services;
   public final DocumentTable<TaskEntity> tasks;
+  public final DocumentTable<ContainerInstanceEntity> containerInstances;
+  public final DocumentTable<AutoScalingGroupEntity> autoScalingGroups;
   public final DocumentTable<ObjectNode> capacityProviders;
   public final DocumentTable<ObjectNode> accountSettings;
   public final DocumentTable<ObjectNode> rules;
@@ -38,6 +42,8 @@ public final class RuntimeState {
     taskDefinitions = new DocumentTable<>(store, "ecs.task-definition", ObjectNode.class);
     services = new DocumentTable<>(store, "ecs.service", ServiceEntity.class);
     tasks = new DocumentTable<>(store, "ecs.task", TaskEntity.class);
+    containerInstances = new DocumentTable<>(store, "ecs.container-instance", ContainerInstanceEntity.class);
+    autoScalingGroups = new DocumentTable<>(store, "autoscaling.group", AutoScalingGroupEntity.class);
     capacityProviders = new DocumentTable<>(store, "ecs.capacity-provider", ObjectNode.class);
     accountSettings = new DocumentTable<>(store, "ecs.account-setting", ObjectNode.class);
     rules = new DocumentTable<>(store, "events.rule", ObjectNode.class);
@@ -46,8 +52,9 @@ public final class RuntimeState {
     scalingPolicies = new DocumentTable<>(store, "autoscaling.policy", ObjectNode.class);
     namespaces = new DocumentTable<>(store, "servicediscovery.namespace", ObjectNode.class);
     operations = new DocumentTable<>(store, "servicediscovery.operation", ObjectNode.class);
-    all = List.of(clusters, taskDefinitions, services, tasks, capacityProviders, accountSettings, rules,
-        ruleTargets, scalableTargets, scalingPolicies, namespaces, operations);
+    all = List.of(clusters, taskDefinitions, services, tasks, containerInstances, autoScalingGroups,
+        capacityProviders, accountSettings, rules, ruleTargets, scalableTargets, scalingPolicies, namespaces,
+        operations);
   }
 
   public Store store() {

@@ -10,6 +10,8 @@ import java.util.List;
  * @param draining the service is being deleted: its desired count is treated as zero
  * @param deployments PRIMARY first, then older ACTIVE ones
  * @param lastCompleted the deployment a circuit-breaker rollback returns to (may be null)
+ * @param scaleIn which tasks go first when the service has more than it needs (capacity
+ *     providers' split, then the placement strategies' scale-in rules)
  */
 public record ServiceSnapshot(
     String name,
@@ -23,7 +25,16 @@ public record ServiceSnapshot(
     DeploymentState lastCompleted,
     int consecutiveStartFailures,
     Instant launchNotBefore,
-    boolean steady) {
+    boolean steady,
+    ScaleInOrder scaleIn) {
+
+  public ServiceSnapshot(String name, boolean draining, int desiredCount, int minimumHealthyPercent,
+      int maximumPercent, CircuitBreaker circuitBreaker, Duration healthCheckGracePeriod,
+      List<DeploymentState> deployments, DeploymentState lastCompleted, int consecutiveStartFailures,
+      Instant launchNotBefore, boolean steady) {
+    this(name, draining, desiredCount, minimumHealthyPercent, maximumPercent, circuitBreaker, healthCheckGracePeriod,
+        deployments, lastCompleted, consecutiveStartFailures, launchNotBefore, steady, ScaleInOrder.NEWEST_FIRST);
+  }
 
   public DeploymentState primary() {
     return deployments.stream().filter(DeploymentState::primary).findFirst().orElse(null);

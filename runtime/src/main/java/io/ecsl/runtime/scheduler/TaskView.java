@@ -11,6 +11,9 @@ import java.time.Instant;
  * @param healthChecked an essential container has a health check (health then comes from it)
  * @param replacedAsUnhealthy the scheduler stopped it for failing health checks
  * @param accounted the scheduler has already counted this task's stop
+ * @param draining its container instance is DRAINING (or, for a daemon, no longer takes it): it
+ *     is replaced elsewhere like a task of an older deployment (§6.7)
+ * @param capacityProvider the capacity provider it runs on, or its launch type
  */
 public record TaskView(
     String taskArn,
@@ -26,7 +29,16 @@ public record TaskView(
     Instant stoppedAt,
     String stopCode,
     boolean replacedAsUnhealthy,
-    boolean accounted) {
+    boolean accounted,
+    boolean draining,
+    String capacityProvider) {
+
+  public TaskView(String taskArn, String taskId, String deploymentId, String lastStatus, boolean active,
+      String healthStatus, boolean healthChecked, Instant createdAt, Instant startedAt, Instant firstHealthyAt,
+      Instant stoppedAt, String stopCode, boolean replacedAsUnhealthy, boolean accounted) {
+    this(taskArn, taskId, deploymentId, lastStatus, active, healthStatus, healthChecked, createdAt, startedAt,
+        firstHealthyAt, stoppedAt, stopCode, replacedAsUnhealthy, accounted, false, null);
+  }
 
   /**
    * Without a load balancer and without health checks, ECS counts a new task healthy 40 seconds

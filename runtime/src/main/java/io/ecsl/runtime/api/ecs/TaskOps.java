@@ -9,12 +9,18 @@ import io.ecsl.runtime.api.RequestContext;
 import io.ecsl.runtime.api.Requests;
 import io.ecsl.runtime.engine.ControlPlane;
 import io.ecsl.runtime.engine.RuntimeState;
-import io.ecsl.runtime.engine.ServiceTasks;
+import io.ecsl.runtime.capacity.LaunchCompatibility;
+import io.ecsl.runtime.engine.PlacementPass;
 import io.ecsl.runtime.engine.TaskLauncher;
+import io.ecsl.runtime.engine.TaskPlacements;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.lifecycle.TaskLifecycle;
 import io.ecsl.runtime.model.Arns;
 import io.ecsl.runtime.model.TaskEntity;
+import io.ecsl.runtime.model.TaskSpec;
+import io.ecsl.runtime.placement.PlacementConstraint;
+import io.ecsl.runtime.placement.PlacementRequests;
+import io.ecsl.runtime.placement.PlacementStrategy;
 import io.ecsl.runtime.model.TaskStatus;
 import io.ecsl.runtime.store.Tag;
 import java.time.Instant;
@@ -22,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** RunTask, StopTask, DescribeTasks, ListTasks (§5). */
@@ -51,6 +58,14 @@ final class TaskOps {
           + " underscores.");
     }
     List<Tag> requestTags = Requests.ecsTags(request.get("tags"));
+    List<PlacementConstraint> constraints;
+    List<PlacementStrategy> strategies;
+    try {
+      constraints = PlacementRequests.constraints(request.get("placementConstraints"));
+      strategies = PlacementRequests.strategies(request.get("placementStrategy"));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalidParameter(e.getMessage());
+    }
     JsonNode response = state.atomically(() -> {
       ObjectNode cluster = resolver.activeCluster(context, Json.text(request, "cluster"));
       ObjectNode definition = resolver.activeTaskDefinition(context, Requests.required(request, "taskDefinition"));
@@ -63,16 +78,17 @@ final class TaskOps {
       }
       CapacityProviderRules.validateStrategy(strategy, Json.strings(cluster, "capacityProviders"),
           "capacityProviderStrategy");
-      if (launchType == null && (strategy == null || strategy.isEmpty())) {
-        strategy = cluster.get("defaultCapacityProviderStrategy");
-      }
+      JsonNode effective = TaskPlacements.effectiveStrategy(cluster, launchType, strategy);
+      LaunchCompatibility.problem(definition, effective == null && launchType == null ? "EC2" : launchType, effective)
+          .ifPresent(problem -> {
+            throw ApiException.invalidParameter(problem);
+          });
       JsonNode network = request.get("networkConfiguration");
       boolean awsvpc = "awsvpc".equals(Json.text(definition, "networkMode"));
       if (awsvpc && (network == null || network.isNull())) {
         throw ApiException.invalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is"
             + " specified (task definition " + Json.text(definition, "family") + ").");
       }
-      ServiceTasks.Placement placement = ServiceTasks.placement(launchType, strategy);
       List<Tag> tags = new ArrayList<>(requestTags);
       if ("TASK_DEFINITION".equals(Json.text(request, "propagateTags"))) {
         tags.addAll(state.tags(Json.text(definition, "taskDefinitionArn")));
@@ -81,20 +97,41 @@ final class TaskOps {
         tags.add(new Tag("aws:ecs:clusterName", Json.text(cluster, "clusterName")));
       }
       Instant now = plane.clock().instant();
+      String group = Json.text(request, "group");
+      TaskSpec spec = TaskSpec.of(definition, request.get("overrides"));
+      TaskPlacements.Decision decision = TaskPlacements.place(new PlacementPass(state, plane.random(), now),
+          new TaskPlacements.Request(cluster, definition, spec, launchType, strategy, constraints, strategies,
+              group != null ? group : "family:" + spec.family(), count, Map.of()));
+      TaskPlacements.Unplaced unplaced = decision.unplaced();
+      if (decision.placed().isEmpty() && unplaced != null && unplaced.noInstances() && unplaced.capacityProvider() == null) {
+        throw ApiException.invalidParameter("No Container Instances were found in your cluster.");
+      }
       ObjectNode out = Json.object();
       ArrayNode tasks = out.putArray("tasks");
-      out.putArray("failures");
-      for (int i = 0; i < count; i++) {
+      ArrayNode failures = out.putArray("failures");
+      for (TaskPlacements.TaskPlacement placement : decision.placed()) {
         TaskEntity task = TaskLauncher.create(new TaskLauncher.Launch(context.region(),
             Json.text(cluster, "clusterArn"), Json.text(cluster, "clusterName"), null, null,
-            Json.text(request, "group"), startedBy, placement.launchType(), placement.capacityProviderName(),
+            group, startedBy, placement.launchType(), placement.capacityProviderName(),
             request.get("overrides"), network, Json.bool(request, "enableExecuteCommand", false), tags),
             definition, now);
+        placement.applyTo(task);
+        task.placementConstraints = request.get("placementConstraints");
+        task.placementStrategy = request.get("placementStrategy");
         state.tasks.put(task.taskArn, task);
         if (!tags.isEmpty()) {
           state.putTags(task.taskArn, tags);
         }
         tasks.add(renderer.task(task, true));
+      }
+      if (unplaced != null) {
+        for (TaskPlacements.Failure failure : unplaced.failures()) {
+          failures.addObject().put("arn", failure.arn()).put("reason", failure.reason());
+        }
+        if (unplaced.failures().isEmpty()) {
+          failures.addObject().put("reason", "No Container Instances were found in your capacity provider.")
+              .put("arn", Arns.capacityProvider(context.region(), unplaced.capacityProvider()));
+        }
       }
       return out;
     });
