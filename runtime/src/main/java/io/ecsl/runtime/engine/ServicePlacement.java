@@ -102,6 +102,29 @@ final class ServicePlacement {
   }
 
   /**
+   * The daemon tasks that stay on instances they no longer belong on, waiting for the other
+   * services' tasks there to go first: the scheduler counts them as wanted meanwhile, so it
+   * neither stops them early nor launches another.
+   */
+  int heldDaemonTasks(List<TaskEntity> tasks, Set<String> draining) {
+    if (!daemon()) {
+      return 0;
+    }
+    BitSet eligible = daemonInstances();
+    ClusterSnapshot snapshot = pass.snapshot(service.clusterArn);
+    DeploymentEntity primary = service.primaryDeployment();
+    int held = 0;
+    for (TaskEntity task : tasks) {
+      boolean current = primary != null && primary.id.equals(task.deploymentId);
+      if (task.isActive() && current && task.containerInstanceArn != null && !draining.contains(task.taskArn)) {
+        int index = snapshot.indexOf(task.containerInstanceArn);
+        held += index < 0 || !eligible.get(index) ? 1 : 0;
+      }
+    }
+    return held;
+  }
+
+  /**
    * The tasks to replace elsewhere: those on DRAINING or deregistered instances. A daemon's task
    * goes last (§6.2): once no other service's task is left on its instance; and a daemon's task on
    * an instance it is no longer eligible for goes too.

@@ -64,8 +64,9 @@ final class ServiceScheduling {
           ? placement.daemonInstances().cardinality() : 0) : service.desiredCount;
       Map<String, TaskEntity> byArn = new HashMap<>();
       tasks.forEach(t -> byArn.put(t.taskArn, t));
-      ServiceSnapshot snapshot = Snapshots.of(service, desired, placement.scaleIn(byArn));
       Set<String> draining = placement.draining(tasks);
+      int wanted = desired + placement.heldDaemonTasks(tasks, draining);
+      ServiceSnapshot snapshot = Snapshots.of(service, wanted, placement.scaleIn(byArn));
       List<TaskView> views = tasks.stream().map(t -> Snapshots.view(t, draining.contains(t.taskArn))).toList();
       ServicePlan plan = ServiceScheduler.plan(snapshot, views, now, Ids::deploymentId);
       touchedTasks.addAll(apply(service, plan, now, pass, placement, tasks));
