@@ -18,8 +18,8 @@ import java.util.List;
  * metric is 200. Target tracking keeps it at {@code targetCapacity}: above it the group scales
  * out to {@code ceil(M × 100 / target)} instances, by at least {@code minimumScalingStepSize}
  * and at most {@code maximumScalingStepSize} at a time, never while an instance is still warming
- * up; below it for the scale-in period, it scales in (to no fewer than that same number), at most
- * {@code maximumScalingStepSize} at a time. The group's min and max bound the result.
+ * up; below it for the scale-in period, it scales in to that same number (the step sizes bound
+ * scale-out only). The group's min and max bound the result.
  */
 public final class ManagedScaling {
   private ManagedScaling() {}
@@ -74,8 +74,8 @@ public final class ManagedScaling {
       if (now.isBefore(since.plus(in.scaleInAfter())) || in.inService() <= wanted) {
         return new Decision(metric, in.desiredCapacity(), since, null);
       }
-      int step = Math.min(in.maximumScalingStepSize(), in.inService() - wanted);
-      int desired = Math.max(in.minSize(), Math.min(in.desiredCapacity(), in.inService() - step));
+      // The step sizes bound scale-out only (the API model: "the scale in process is not affected").
+      int desired = Math.max(in.minSize(), Math.min(in.desiredCapacity(), wanted));
       return new Decision(metric, desired, desired == in.desiredCapacity() ? since : null,
           desired == in.desiredCapacity() ? null : cause(metric, target, "an alarm below the target"));
     }

@@ -74,9 +74,9 @@ class ManagedScalingTest {
     ManagedScaling.Decision late = ManagedScaling.evaluate(inputs(100, 1, 10000, 5, 5, 2, List.of(), false, NOW),
         NOW.plus(Duration.ofMinutes(15)));
     assertEquals(2, late.desiredCapacity());
-    ManagedScaling.Decision stepped = ManagedScaling.evaluate(inputs(100, 1, 2, 5, 5, 0, List.of(), false, NOW),
+    ManagedScaling.Decision unstepped = ManagedScaling.evaluate(inputs(100, 3, 2, 5, 5, 0, List.of(), false, NOW),
         NOW.plus(Duration.ofMinutes(15)));
-    assertEquals(3, stepped.desiredCapacity(), "at most the maximum step in as well");
+    assertEquals(0, unstepped.desiredCapacity(), "the step sizes do not bound scale-in");
   }
 
   @Test
