@@ -55,6 +55,7 @@ public final class ApplyCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     Path saved = savedPlan(compile.paths());
     Plan plan;
+    EcsModel model = null;
     try (Targets.Connected t = Targets.connect(target, compile.toOptions().region(), err)) {
       if (saved != null) {
         plan = loadSaved(saved, t, err);
@@ -62,7 +63,7 @@ public final class ApplyCommand implements Callable<Integer> {
           return ExitCodes.ERROR;
         }
       } else {
-        EcsModel model = DeployFlow.compile(compile, err);
+        model = DeployFlow.compile(compile, err);
         if (model == null) {
           return ExitCodes.ERROR;
         }
@@ -71,11 +72,19 @@ public final class ApplyCommand implements Callable<Integer> {
       DeployFlow.print(plan, format, out);
       // With --format json stdout is the plan document alone; what apply says goes to stderr.
       var said = format == PlanFormat.json ? err : out;
-      if (!plan.hasChanges()) {
+      boolean local = target.target == io.ecsl.deploy.target.TargetOptions.Kind.local;
+      List<LocalGroups.Difference> groups = local && model != null ? LocalGroups.differences(model, t.api().endpoint())
+          : List.of();
+      groups.forEach(g -> said.println(g.line()));
+      if (!plan.hasChanges() && groups.isEmpty()) {
         return ExitCodes.OK;
       }
       if (!DeployFlow.confirm(autoApprove, "apply these changes", said, err)) {
         return ExitCodes.ERROR;
+      }
+      LocalGroups.sync(groups, t.api().endpoint()).forEach(said::println);
+      if (!plan.hasChanges()) {
+        return ExitCodes.OK;
       }
       Applier.Options options = new Applier.Options(!noWait, waiting.waitTimeout, waiting.pollInterval, 8);
       int status = DeployFlow.apply(plan, t, options, said, err);
@@ -83,7 +92,7 @@ public final class ApplyCommand implements Callable<Integer> {
         Reachable.print(plan, t.api(), said);
       }
       return status;
-    } catch (ApiException | LocalTarget.TargetException e) {
+    } catch (ApiException | LocalTarget.TargetException | io.ecsl.runtime.client.RuntimeClient.ApiError e) {
       err.println("ecsl: " + e.getMessage());
       return ExitCodes.ERROR;
     } catch (io.ecsl.deploy.plan.OwnershipConflict e) {

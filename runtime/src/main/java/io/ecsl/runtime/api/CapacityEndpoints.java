@@ -53,7 +53,8 @@ final class CapacityEndpoints {
 
   private Answer putGroup(JsonNode body) {
     AutoScalingGroups.Declaration declaration = new AutoScalingGroups.Declaration(
-        Json.text(body, "autoScalingGroupArn"), Json.text(body, "instanceType", InstanceTypes.DEFAULT),
+        Json.text(body, "autoScalingGroupArn"), Json.text(body, "region"),
+        Json.text(body, "instanceType", InstanceTypes.DEFAULT),
         Json.strings(body, "zones"), Json.integer(body, "minSize", 0),
         Json.integer(body, "maxSize", AutoScalingGroups.DEFAULT_MAX), Json.integer(body, "desiredCapacity"),
         Json.integer(body, "warmupSeconds", (int) AutoScalingGroups.DEFAULT_WARMUP_SECONDS),

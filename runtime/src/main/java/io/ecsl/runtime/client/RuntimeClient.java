@@ -119,6 +119,42 @@ public final class RuntimeClient {
     return response.statusCode() == 200;
   }
 
+  /** GET {@code /_ecsl/auto-scaling-groups}: the simulated Auto Scaling groups, with their instances. */
+  public JsonNode autoScalingGroups() {
+    return internal("GET", "/_ecsl/auto-scaling-groups", null);
+  }
+
+  /**
+   * PUT {@code /_ecsl/auto-scaling-groups}: what a project says an Auto Scaling group holds
+   * ({@code autoScalingGroupArn, instanceType, zones, minSize, maxSize, desiredCapacity,
+   * warmupSeconds, scaleInAfterSeconds}); returns the group as the runtime keeps it.
+   */
+  public JsonNode putAutoScalingGroup(JsonNode declaration) {
+    return internal("PUT", "/_ecsl/auto-scaling-groups", declaration);
+  }
+
+  /**
+   * POST {@code /_ecsl/spot-interruptions}: interrupts Fargate Spot tasks now ({@code region,
+   * cluster, tasks | service and count, noticeSeconds}); returns {@code interrupted} and
+   * {@code failures}.
+   */
+  public JsonNode interruptSpot(JsonNode request) {
+    return internal("POST", "/_ecsl/spot-interruptions", request);
+  }
+
+  private JsonNode internal(String method, String path, JsonNode body) {
+    HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(Json.write(body));
+    HttpResponse<String> response = send(HttpRequest.newBuilder(endpoint.resolve(path)).timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json").method(method, publisher).build());
+    JsonNode json = Json.parse(response.body());
+    if (response.statusCode() != 200) {
+      throw new ApiError(response.statusCode() == 404 ? "NotFound" : "InvalidRequest",
+          Json.text(json, "message", response.body()));
+    }
+    return json;
+  }
+
   private HttpResponse<String> expectOk(HttpResponse<String> response) {
     if (response.statusCode() != 200) {
       throw new ApiError("SecretStore", Json.text(Json.parse(response.body()), "message", response.body()));

@@ -47,8 +47,8 @@ public final class AutoScalingGroups {
    * What a project says an Auto Scaling group holds (its {@code local_group}): instance type,
    * Availability Zones, sizes, and the simulation's warm-up and scale-in delay.
    */
-  public record Declaration(String autoScalingGroupArn, String instanceType, List<String> zones, int minSize,
-      int maxSize, Integer desiredCapacity, long warmupSeconds, long scaleInAfterSeconds) {}
+  public record Declaration(String autoScalingGroupArn, String region, String instanceType, List<String> zones,
+      int minSize, int maxSize, Integer desiredCapacity, long warmupSeconds, long scaleInAfterSeconds) {}
 
   /**
    * Stores a group's description; throws {@link IllegalArgumentException} saying what is wrong.
@@ -57,15 +57,18 @@ public final class AutoScalingGroups {
    */
   public static AutoScalingGroupEntity declare(RuntimeState state, Declaration d) {
     String arn = d.autoScalingGroupArn();
-    if (arn == null || !arn.startsWith("arn:aws:autoscaling:") || !arn.contains(":autoScalingGroupName/")) {
+    boolean isArn = arn != null && arn.startsWith("arn:");
+    if (arn == null || arn.isBlank()
+        || isArn && (!arn.startsWith("arn:aws:autoscaling:") || !arn.contains(":autoScalingGroupName/"))) {
       throw new IllegalArgumentException("autoScalingGroupArn must be an Auto Scaling group ARN"
-          + " (arn:aws:autoscaling:REGION:ACCOUNT:autoScalingGroup:ID:autoScalingGroupName/NAME); got " + arn);
+          + " (arn:aws:autoscaling:REGION:ACCOUNT:autoScalingGroup:ID:autoScalingGroupName/NAME) or name, as the"
+          + " capacity provider gives it; got " + arn);
     }
     if (InstanceTypes.find(d.instanceType()).isEmpty()) {
       throw new IllegalArgumentException("unknown instance type " + d.instanceType() + "; the local runtime knows "
           + InstanceTypes.known());
     }
-    String region = Arns.regionOf(arn);
+    String region = isArn ? Arns.regionOf(arn) : d.region() != null ? d.region() : "us-east-1";
     List<String> zones = d.zones().isEmpty() ? List.of(region + "a", region + "b", region + "c") : d.zones();
     for (String zone : zones) {
       if (!zone.startsWith(region) || zone.length() <= region.length()) {

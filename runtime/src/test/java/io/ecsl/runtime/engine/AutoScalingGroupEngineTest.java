@@ -36,7 +36,7 @@ class AutoScalingGroupEngineTest {
     engine.ecs("CreateCapacityProvider", "{\"name\":\"fleet\",\"autoScalingGroupProvider\":{\"autoScalingGroupArn\":\""
         + ASG + "\",\"managedScaling\":" + managedScaling + ",\"managedTerminationProtection\":\"" + protection + "\"}}");
     engine.plane().state().atomically(() -> AutoScalingGroups.declare(engine.plane().state(),
-        new AutoScalingGroups.Declaration(ASG, "t3.small", List.of("us-east-1a", "us-east-1b"), 0, 5, 0, 10, 60)));
+        new AutoScalingGroups.Declaration(ASG, null, "t3.small", List.of("us-east-1a", "us-east-1b"), 0, 5, 0, 10, 60)));
     engine.ecs("CreateCluster", "{\"clusterName\":\"c\",\"capacityProviders\":[\"fleet\"],"
         + "\"defaultCapacityProviderStrategy\":[{\"capacityProvider\":\"fleet\",\"weight\":1}]}");
     PlacementEngineTest.taskDefinition(engine, "web", 0, 1024, "");
@@ -104,7 +104,7 @@ class AutoScalingGroupEngineTest {
     assertEquals(3, engine.service("c", "web").get("runningCount").asInt());
     // someone lowers the group's desired capacity: both instances run tasks, so neither goes
     engine.plane().state().atomically(() -> AutoScalingGroups.declare(engine.plane().state(),
-        new AutoScalingGroups.Declaration(ASG, "t3.small", List.of("us-east-1a", "us-east-1b"), 0, 5, 1, 10, 60)));
+        new AutoScalingGroups.Declaration(ASG, null, "t3.small", List.of("us-east-1a", "us-east-1b"), 0, 5, 1, 10, 60)));
     engine.run(5, Duration.ofSeconds(1));
     assertEquals(2, registered());
     assertTrue(group().inService().stream().allMatch(i -> i.protectedFromScaleIn));
