@@ -1,7 +1,5 @@
 package io.ecsl.runtime.placement;
 
-import java.util.BitSet;
-
 /** The instance's container agent must be connected ("AGENT" otherwise). */
 final class AgentChecker implements FeasibilityChecker {
   static final AgentChecker INSTANCE = new AgentChecker();
@@ -12,12 +10,8 @@ final class AgentChecker implements FeasibilityChecker {
   }
 
   @Override
-  public void filter(ClusterSnapshot snapshot, TaskRequest request, BitSet candidates) {
-    for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
-      if (!snapshot.instance(i).agentConnected()) {
-        candidates.clear(i);
-      }
-    }
+  public int filter(ClusterSnapshot snapshot, TaskRequest request, int[] candidates, int count) {
+    return FeasibilityChecker.byFeasible(this, snapshot, request, candidates, count);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.ecsl.runtime.placement;
 
-import java.util.BitSet;
 import java.util.Map;
 
 /**
@@ -16,15 +15,11 @@ final class AttributeChecker implements FeasibilityChecker {
   }
 
   @Override
-  public void filter(ClusterSnapshot snapshot, TaskRequest request, BitSet candidates) {
+  public int filter(ClusterSnapshot snapshot, TaskRequest request, int[] candidates, int count) {
     if (request.requiredAttributes().isEmpty()) {
-      return;
+      return count;
     }
-    for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
-      if (!feasible(snapshot, request, i)) {
-        candidates.clear(i);
-      }
-    }
+    return FeasibilityChecker.byFeasible(this, snapshot, request, candidates, count);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.ecsl.runtime.placement;
 
-import java.util.BitSet;
 import java.util.random.RandomGenerator;
 
 /** {@code binpack}: the instance with the least of the resource left (every candidate fits). */
@@ -12,16 +11,22 @@ final class BinpackRanker implements Ranker {
   }
 
   @Override
-  public void keepBest(ClusterSnapshot snapshot, TaskRequest request, BitSet candidates, RandomGenerator random) {
-    boolean cpu = resource == PlacementStrategy.Resource.CPU;
+  public int keepBest(ClusterSnapshot snapshot, TaskRequest request, int[] candidates, int count,
+      RandomGenerator random) {
+    int[] left = resource == PlacementStrategy.Resource.CPU ? snapshot.cpuLeft() : snapshot.memoryLeft();
     int lowest = Integer.MAX_VALUE;
-    for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
-      lowest = Math.min(lowest, cpu ? snapshot.cpuLeft(i) : snapshot.memoryLeft(i));
-    }
-    for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
-      if ((cpu ? snapshot.cpuLeft(i) : snapshot.memoryLeft(i)) != lowest) {
-        candidates.clear(i);
+    int kept = 0;
+    for (int k = 0; k < count; k++) {
+      int i = candidates[k];
+      int score = left[i];
+      if (score < lowest) {
+        lowest = score;
+        kept = 0;
+      }
+      if (score == lowest) {
+        candidates[kept++] = i;
       }
     }
+    return kept;
   }
 }

@@ -1,13 +1,13 @@
 package io.ecsl.runtime.placement;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The container instances of one cluster and what their tasks take, as placement works on it.
@@ -25,14 +25,14 @@ public final class ClusterSnapshot {
   private final int[] pendingTasks;
   private final List<Set<Integer>> tcpUsed;
   private final List<Set<Integer>> udpUsed;
-  /** Per group: the number of the group's tasks on each instance. */
-  private final Map<String, int[]> groupCounts = new HashMap<>();
+  /** Per group: its tasks on each instance, and per spread field its tasks on each value. */
+  private final Map<String, GroupCounts> groups = new HashMap<>();
   /** Per spread field: the id of each instance's value (instances without the attribute share one). */
   private final Map<String, ValueIndex> values = new HashMap<>();
-  /** Per group and field: the group's tasks per value id. */
-  private final Map<String, int[]> groupValueCounts = new HashMap<>();
   /** Instances that pass the checks a pass does not change, per request signature. */
-  private final Map<Object, BitSet> staticFeasible = new HashMap<>();
+  private final Map<Object, int[]> staticCandidates = new HashMap<>();
+  /** Working space for one placement's candidates (placements are sequential). */
+  private final int[] scratch;
 
   private ClusterSnapshot(List<InstanceInfo> instances) {
     this.instances = List.copyOf(instances);
@@ -41,6 +41,7 @@ public final class ClusterSnapshot {
     memoryLeft = new int[n];
     tasks = new int[n];
     pendingTasks = new int[n];
+    scratch = new int[n];
     tcpUsed = new ArrayList<>(n);
     udpUsed = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -122,6 +123,15 @@ public final class ClusterSnapshot {
     return memoryLeft[i];
   }
 
+  /** CPU units left per instance (live: checkers read it in their loops; never written outside). */
+  int[] cpuLeft() {
+    return cpuLeft;
+  }
+
+  int[] memoryLeft() {
+    return memoryLeft;
+  }
+
   /** Tasks placed on the instance that should run (its runningTasksCount). */
   public int tasksOn(int i) {
     return tasks[i];
@@ -155,15 +165,21 @@ public final class ClusterSnapshot {
 
   /** The group's tasks on the instance. */
   public int groupCount(String group, int i) {
-    int[] counts = groupCounts.get(group);
-    return counts == null ? 0 : counts[i];
+    GroupCounts counts = groups.get(group);
+    return counts == null ? 0 : counts.perInstance[i];
+  }
+
+  /** The group's tasks per instance, or null when it has none anywhere (live; never written outside). */
+  int[] groupCounts(String group) {
+    GroupCounts counts = groups.get(group);
+    return counts == null ? null : counts.perInstance;
   }
 
   /** The groups with tasks on the instance (what {@code task:group} compares). */
   public List<String> groupsOn(int i) {
     List<String> out = new ArrayList<>();
-    groupCounts.forEach((group, counts) -> {
-      if (counts[i] > 0) {
+    groups.forEach((group, counts) -> {
+      if (counts.perInstance[i] > 0) {
         out.add(group);
       }
     });
@@ -199,13 +215,22 @@ public final class ClusterSnapshot {
       }
     }
     if (group != null) {
-      groupCounts.computeIfAbsent(group, g -> new int[instances.size()])[i] += sign;
-      for (Map.Entry<String, ValueIndex> field : values.entrySet()) {
-        int[] counts = groupValueCounts.get(key(group, field.getKey()));
-        if (counts != null) {
-          counts[field.getValue().ids[i]] += sign;
-        }
+      GroupCounts counts = groups.computeIfAbsent(group, g -> new GroupCounts(instances.size()));
+      counts.perInstance[i] += sign;
+      for (Map.Entry<String, int[]> field : counts.perValue.entrySet()) {
+        field.getValue()[values.get(field.getKey()).ids[i]] += sign;
       }
+    }
+  }
+
+  /** One group's task counts. */
+  private static final class GroupCounts {
+    final int[] perInstance;
+    /** Spread field → tasks per value id, built on first use and kept current. */
+    final Map<String, int[]> perValue = new HashMap<>(4);
+
+    GroupCounts(int instances) {
+      perInstance = new int[instances];
     }
   }
 
@@ -219,20 +244,14 @@ public final class ClusterSnapshot {
   /** The group's tasks per value id of the field (kept current as tasks are added). */
   int[] groupValueCounts(String group, PlacementStrategy.Spread spread) {
     ValueIndex index = values(spread);
-    return groupValueCounts.computeIfAbsent(key(group, spread.field()), k -> {
-      int[] counts = new int[index.count];
-      int[] perInstance = groupCounts.get(group);
-      if (perInstance != null) {
-        for (int i = 0; i < perInstance.length; i++) {
-          counts[index.ids[i]] += perInstance[i];
-        }
+    GroupCounts counts = groups.computeIfAbsent(group, g -> new GroupCounts(instances.size()));
+    return counts.perValue.computeIfAbsent(spread.field(), f -> {
+      int[] perValue = new int[index.count];
+      for (int i = 0; i < counts.perInstance.length; i++) {
+        perValue[index.ids[i]] += counts.perInstance[i];
       }
-      return counts;
+      return perValue;
     });
-  }
-
-  private static String key(String group, String field) {
-    return group + "\u0000" + field;
   }
 
   /** The ids of each instance's value of one field. */
@@ -264,11 +283,16 @@ public final class ClusterSnapshot {
 
   /**
    * The instances that pass the checks adding tasks cannot change (status, agent, capacity
-   * provider, a memberOf on attributes), cached per request signature {@code key}, computed by
-   * {@code compute} on first use. Callers copy it before narrowing it.
+   * provider, required attributes, a memberOf on attributes), cached per request signature
+   * {@code key}, computed by {@code compute} on first use. Never written by callers.
    */
-  BitSet staticFeasible(Object key, java.util.function.Supplier<BitSet> compute) {
-    return staticFeasible.computeIfAbsent(key, k -> compute.get());
+  int[] staticCandidates(Object key, Supplier<int[]> compute) {
+    return staticCandidates.computeIfAbsent(key, k -> compute.get());
+  }
+
+  /** The working array one placement narrows its candidates in. */
+  int[] scratch() {
+    return scratch;
   }
 
   @Override

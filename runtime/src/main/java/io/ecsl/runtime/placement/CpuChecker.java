@@ -1,7 +1,5 @@
 package io.ecsl.runtime.placement;
 
-import java.util.BitSet;
-
 /** The instance must have the task's CPU units left. */
 final class CpuChecker implements FeasibilityChecker {
   static final CpuChecker INSTANCE = new CpuChecker();
@@ -12,16 +10,20 @@ final class CpuChecker implements FeasibilityChecker {
   }
 
   @Override
-  public void filter(ClusterSnapshot snapshot, TaskRequest request, BitSet candidates) {
+  public int filter(ClusterSnapshot snapshot, TaskRequest request, int[] candidates, int count) {
     int need = request.reservation().cpu();
     if (need <= 0) {
-      return;
+      return count;
     }
-    for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
-      if (snapshot.cpuLeft(i) < need) {
-        candidates.clear(i);
+    int[] left = snapshot.cpuLeft();
+    int kept = 0;
+    for (int k = 0; k < count; k++) {
+      int i = candidates[k];
+      if (left[i] >= need) {
+        candidates[kept++] = i;
       }
     }
+    return kept;
   }
 
   @Override

@@ -1,7 +1,5 @@
 package io.ecsl.runtime.placement;
 
-import java.util.BitSet;
-
 /** {@code distinctInstance}: no other task of the group on the instance. */
 final class DistinctInstanceChecker implements FeasibilityChecker {
   static final DistinctInstanceChecker INSTANCE = new DistinctInstanceChecker();
@@ -12,12 +10,19 @@ final class DistinctInstanceChecker implements FeasibilityChecker {
   }
 
   @Override
-  public void filter(ClusterSnapshot snapshot, TaskRequest request, BitSet candidates) {
-    for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
-      if (snapshot.groupCount(request.group(), i) > 0) {
-        candidates.clear(i);
+  public int filter(ClusterSnapshot snapshot, TaskRequest request, int[] candidates, int count) {
+    int[] group = snapshot.groupCounts(request.group());
+    if (group == null) {
+      return count;
+    }
+    int kept = 0;
+    for (int k = 0; k < count; k++) {
+      int i = candidates[k];
+      if (group[i] == 0) {
+        candidates[kept++] = i;
       }
     }
+    return kept;
   }
 
   @Override

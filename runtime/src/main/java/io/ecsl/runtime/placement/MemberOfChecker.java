@@ -1,7 +1,5 @@
 package io.ecsl.runtime.placement;
 
-import java.util.BitSet;
-
 /** {@code memberOf}: the instance must satisfy the constraint's cluster query expression. */
 final class MemberOfChecker implements FeasibilityChecker {
   private final InstanceCondition condition;
@@ -20,13 +18,16 @@ final class MemberOfChecker implements FeasibilityChecker {
   }
 
   @Override
-  public void filter(ClusterSnapshot snapshot, TaskRequest request, BitSet candidates) {
+  public int filter(ClusterSnapshot snapshot, TaskRequest request, int[] candidates, int count) {
     QueryView view = new QueryView(snapshot, 0);
-    for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
-      if (!condition.matches(view.at(i))) {
-        candidates.clear(i);
+    int kept = 0;
+    for (int k = 0; k < count; k++) {
+      int i = candidates[k];
+      if (condition.matches(view.at(i))) {
+        candidates[kept++] = i;
       }
     }
+    return kept;
   }
 
   @Override

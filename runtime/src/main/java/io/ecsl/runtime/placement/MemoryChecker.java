@@ -1,7 +1,5 @@
 package io.ecsl.runtime.placement;
 
-import java.util.BitSet;
-
 /** The instance must have the task's memory left. */
 final class MemoryChecker implements FeasibilityChecker {
   static final MemoryChecker INSTANCE = new MemoryChecker();
@@ -12,16 +10,20 @@ final class MemoryChecker implements FeasibilityChecker {
   }
 
   @Override
-  public void filter(ClusterSnapshot snapshot, TaskRequest request, BitSet candidates) {
+  public int filter(ClusterSnapshot snapshot, TaskRequest request, int[] candidates, int count) {
     int need = request.reservation().memory();
     if (need <= 0) {
-      return;
+      return count;
     }
-    for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
-      if (snapshot.memoryLeft(i) < need) {
-        candidates.clear(i);
+    int[] left = snapshot.memoryLeft();
+    int kept = 0;
+    for (int k = 0; k < count; k++) {
+      int i = candidates[k];
+      if (left[i] >= need) {
+        candidates[kept++] = i;
       }
     }
+    return kept;
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.ecsl.runtime.placement;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -13,34 +14,18 @@ import java.util.random.RandomGenerator;
  * broken at random.
  *
  * <p>The checks a pass cannot change (ACTIVE, the capacity provider, the agent, the attributes the
- * task definition requires, a memberOf on attributes)
- * run once per request signature and are cached in the snapshot; the rest (CPU, memory, ports,
- * distinctInstance, a memberOf on {@code runningTasksCount} or {@code task:group}) run for every
- * task, so each placement costs a few array reads per instance: linear in the instances.
+ * task definition requires, a memberOf on attributes) run once per request signature and are
+ * cached in the snapshot; the rest (CPU, memory, ports, distinctInstance, a memberOf on
+ * {@code runningTasksCount} or {@code task:group}) run for every task, each a tight loop over a
+ * dense array of candidate indices, so a placement costs a few array reads per instance: linear
+ * in the instances.
  */
 public final class Placer {
   private Placer() {}
 
   /** Where one task goes; the snapshot is not changed (see {@link #placeAll}). */
   public static Placement place(ClusterSnapshot snapshot, TaskRequest request, RandomGenerator random) {
-    BitSet candidates = (BitSet) snapshot.staticFeasible(request.staticKey(),
-        () -> staticCandidates(snapshot, request)).clone();
-    for (FeasibilityChecker checker : dynamicCheckers(request)) {
-      if (candidates.isEmpty()) {
-        break;
-      }
-      checker.filter(snapshot, request, candidates);
-    }
-    if (candidates.isEmpty()) {
-      return explain(snapshot, request);
-    }
-    for (PlacementStrategy strategy : request.strategies()) {
-      if (candidates.cardinality() == 1) {
-        break;
-      }
-      Ranker.of(strategy).keepBest(snapshot, request, candidates, random);
-    }
-    return new Placement.Placed(pick(candidates, random));
+    return new Stack(request).place(snapshot, random);
   }
 
   /**
@@ -49,9 +34,10 @@ public final class Placer {
    */
   public static List<Placement> placeAll(ClusterSnapshot snapshot, TaskRequest request, int count,
       RandomGenerator random) {
+    Stack stack = new Stack(request);
     List<Placement> out = new ArrayList<>(count);
     for (int n = 0; n < count; n++) {
-      Placement placement = place(snapshot, request, random);
+      Placement placement = stack.place(snapshot, random);
       out.add(placement);
       if (placement instanceof Placement.Placed placed) {
         snapshot.add(placed.instance(), request.group(), request.reservation());
@@ -62,29 +48,89 @@ public final class Placer {
     return out;
   }
 
+  /** One request's checkers and rankers, built once for any number of its placements. */
+  private static final class Stack {
+    private final TaskRequest request;
+    private final Object staticKey;
+    private final List<FeasibilityChecker> staticCheckers = new ArrayList<>();
+    private final List<FeasibilityChecker> dynamicCheckers = new ArrayList<>();
+    private final List<Ranker> rankers = new ArrayList<>();
+
+    Stack(TaskRequest request) {
+      this.request = request;
+      this.staticKey = request.staticKey();
+      staticCheckers.add(AgentChecker.INSTANCE);
+      staticCheckers.add(AttributeChecker.INSTANCE);
+      dynamicCheckers.add(CpuChecker.INSTANCE);
+      dynamicCheckers.add(MemoryChecker.INSTANCE);
+      dynamicCheckers.add(PortChecker.INSTANCE);
+      for (FeasibilityChecker checker : constraintCheckers(request)) {
+        boolean fixed = checker instanceof MemberOfChecker member && !member.condition().dependsOnTasks();
+        (fixed ? staticCheckers : dynamicCheckers).add(checker);
+      }
+      request.strategies().forEach(s -> rankers.add(Ranker.of(s)));
+    }
+
+    Placement place(ClusterSnapshot snapshot, RandomGenerator random) {
+      int[] fixed = snapshot.staticCandidates(staticKey, () -> staticCandidates(snapshot));
+      int[] candidates = snapshot.scratch();
+      System.arraycopy(fixed, 0, candidates, 0, fixed.length);
+      int count = fixed.length;
+      for (int c = 0; c < dynamicCheckers.size() && count > 0; c++) {
+        count = dynamicCheckers.get(c).filter(snapshot, request, candidates, count);
+      }
+      if (count == 0) {
+        return explain(snapshot, request);
+      }
+      for (int r = 0; r < rankers.size() && count > 1; r++) {
+        count = rankers.get(r).keepBest(snapshot, request, candidates, count, random);
+      }
+      return new Placement.Placed(candidates[count == 1 ? 0 : random.nextInt(count)]);
+    }
+
+    int[] staticCandidates(ClusterSnapshot snapshot) {
+      int[] candidates = new int[snapshot.size()];
+      int count = 0;
+      for (int i = 0; i < snapshot.size(); i++) {
+        if (candidate(snapshot.instance(i), request)) {
+          candidates[count++] = i;
+        }
+      }
+      for (FeasibilityChecker checker : staticCheckers) {
+        count = checker.filter(snapshot, request, candidates, count);
+      }
+      return java.util.Arrays.copyOf(candidates, count);
+    }
+  }
+
   /**
    * The instances that pass the checks adding tasks cannot change (ACTIVE, capacity provider,
-   * agent, required attributes, a memberOf on attributes): where a DAEMON service belongs.
+   * agent, required attributes, a memberOf on attributes), and the memberOf constraints on tasks
+   * too: where a DAEMON service belongs.
    */
   public static BitSet eligible(ClusterSnapshot snapshot, TaskRequest request) {
-    BitSet out = staticCandidates(snapshot, request);
-    for (FeasibilityChecker checker : constraintCheckers(request, false)) {
+    int[] candidates = new Stack(request).staticCandidates(snapshot);
+    int count = candidates.length;
+    for (FeasibilityChecker checker : constraintCheckers(request)) {
       if (checker instanceof MemberOfChecker member && member.condition().dependsOnTasks()) {
-        checker.filter(snapshot, request, out);
+        count = checker.filter(snapshot, request, candidates, count);
       }
+    }
+    BitSet out = new BitSet(snapshot.size());
+    for (int k = 0; k < count; k++) {
+      out.set(candidates[k]);
     }
     return out;
   }
 
   /** Why no instance can take the task: the first check each candidate fails, in pipeline order. */
   public static Placement.Unplaceable explain(ClusterSnapshot snapshot, TaskRequest request) {
-    List<FeasibilityChecker> pipeline = new ArrayList<>();
-    pipeline.add(AgentChecker.INSTANCE);
-    pipeline.add(CpuChecker.INSTANCE);
-    pipeline.add(MemoryChecker.INSTANCE);
-    pipeline.add(PortChecker.INSTANCE);
-    pipeline.add(AttributeChecker.INSTANCE);
-    constraintCheckers(request, true).forEach(pipeline::add);
+    List<FeasibilityChecker> pipeline = new ArrayList<>(List.of(AgentChecker.INSTANCE, CpuChecker.INSTANCE,
+        MemoryChecker.INSTANCE, PortChecker.INSTANCE, AttributeChecker.INSTANCE));
+    List<FeasibilityChecker> constraints = constraintCheckers(request);
+    // Constraints after resources, distinctInstance before memberOf: a later rejection came closer.
+    constraints.sort(Comparator.comparing(c -> c.rejection().ordinal()));
+    pipeline.addAll(constraints);
     List<Placement.InstanceRejection> rejections = new ArrayList<>();
     int closest = -1;
     int furthest = -1;
@@ -112,38 +158,8 @@ public final class Placer {
         || request.capacityProvider().equals(instance.capacityProviderName()));
   }
 
-  private static BitSet staticCandidates(ClusterSnapshot snapshot, TaskRequest request) {
-    BitSet candidates = new BitSet(snapshot.size());
-    for (int i = 0; i < snapshot.size(); i++) {
-      if (candidate(snapshot.instance(i), request)) {
-        candidates.set(i);
-      }
-    }
-    AgentChecker.INSTANCE.filter(snapshot, request, candidates);
-    AttributeChecker.INSTANCE.filter(snapshot, request, candidates);
-    for (FeasibilityChecker checker : constraintCheckers(request, false)) {
-      if (checker instanceof MemberOfChecker member && !member.condition().dependsOnTasks()) {
-        checker.filter(snapshot, request, candidates);
-      }
-    }
-    return candidates;
-  }
-
-  private static List<FeasibilityChecker> dynamicCheckers(TaskRequest request) {
-    List<FeasibilityChecker> out = new ArrayList<>(6);
-    out.add(CpuChecker.INSTANCE);
-    out.add(MemoryChecker.INSTANCE);
-    out.add(PortChecker.INSTANCE);
-    for (FeasibilityChecker checker : constraintCheckers(request, false)) {
-      if (!(checker instanceof MemberOfChecker member) || member.condition().dependsOnTasks()) {
-        out.add(checker);
-      }
-    }
-    return out;
-  }
-
-  /** One checker per constraint; for explaining, distinctInstance before memberOf (closer last). */
-  private static List<FeasibilityChecker> constraintCheckers(TaskRequest request, boolean pipelineOrder) {
+  /** One checker per constraint, in the request's order. */
+  private static List<FeasibilityChecker> constraintCheckers(TaskRequest request) {
     List<FeasibilityChecker> out = new ArrayList<>();
     for (PlacementConstraint constraint : request.constraints()) {
       switch (constraint) {
@@ -151,20 +167,6 @@ public final class Placer {
         case PlacementConstraint.MemberOf m -> out.add(new MemberOfChecker(m.condition()));
       }
     }
-    if (pipelineOrder) {
-      out.sort(java.util.Comparator.comparing(c -> c.rejection().ordinal()));
-    }
     return out;
-  }
-
-  /** A uniformly chosen member of a non-empty set. */
-  static int pick(BitSet candidates, RandomGenerator random) {
-    int count = candidates.cardinality();
-    int skip = count == 1 ? 0 : random.nextInt(count);
-    int i = candidates.nextSetBit(0);
-    while (skip-- > 0) {
-      i = candidates.nextSetBit(i + 1);
-    }
-    return i;
   }
 }

@@ -1,7 +1,5 @@
 package io.ecsl.runtime.placement;
 
-import java.util.BitSet;
-
 /** None of the task's static host ports may be taken on the instance (reserved or bound). */
 final class PortChecker implements FeasibilityChecker {
   static final PortChecker INSTANCE = new PortChecker();
@@ -12,15 +10,11 @@ final class PortChecker implements FeasibilityChecker {
   }
 
   @Override
-  public void filter(ClusterSnapshot snapshot, TaskRequest request, BitSet candidates) {
+  public int filter(ClusterSnapshot snapshot, TaskRequest request, int[] candidates, int count) {
     if (!request.reservation().hasPorts()) {
-      return;
+      return count;
     }
-    for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
-      if (snapshot.portConflict(i, request.reservation()) >= 0) {
-        candidates.clear(i);
-      }
-    }
+    return FeasibilityChecker.byFeasible(this, snapshot, request, candidates, count);
   }
 
   @Override

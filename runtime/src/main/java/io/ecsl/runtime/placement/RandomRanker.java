@@ -1,6 +1,5 @@
 package io.ecsl.runtime.placement;
 
-import java.util.BitSet;
 import java.util.random.RandomGenerator;
 
 /** {@code random}: one of the candidates, each as likely (from the pass's seeded generator). */
@@ -8,9 +7,9 @@ final class RandomRanker implements Ranker {
   static final RandomRanker INSTANCE = new RandomRanker();
 
   @Override
-  public void keepBest(ClusterSnapshot snapshot, TaskRequest request, BitSet candidates, RandomGenerator random) {
-    int chosen = Placer.pick(candidates, random);
-    candidates.clear();
-    candidates.set(chosen);
+  public int keepBest(ClusterSnapshot snapshot, TaskRequest request, int[] candidates, int count,
+      RandomGenerator random) {
+    candidates[0] = candidates[random.nextInt(count)];
+    return 1;
   }
 }

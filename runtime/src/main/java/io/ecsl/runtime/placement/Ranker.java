@@ -1,14 +1,14 @@
 package io.ecsl.runtime.placement;
 
-import java.util.BitSet;
 import java.util.random.RandomGenerator;
 
 /**
- * One placement strategy as a ranking (Nomad's rank iterator): keeps the candidates it ranks
- * best and leaves their ties to the next strategy.
+ * One placement strategy as a ranking (Nomad's rank iterator): keeps, at the front of the
+ * candidates, those it ranks best, handing their ties to the next strategy.
  */
 interface Ranker {
-  void keepBest(ClusterSnapshot snapshot, TaskRequest request, BitSet candidates, RandomGenerator random);
+  /** Keeps the best of {@code candidates[0, count)} at its front; returns how many. */
+  int keepBest(ClusterSnapshot snapshot, TaskRequest request, int[] candidates, int count, RandomGenerator random);
 
   static Ranker of(PlacementStrategy strategy) {
     return switch (strategy) {
@@ -16,14 +16,5 @@ interface Ranker {
       case PlacementStrategy.Spread spread -> new SpreadRanker(spread);
       case PlacementStrategy.Random random -> RandomRanker.INSTANCE;
     };
-  }
-
-  /** Keeps the candidates whose score equals the smallest. */
-  static void keepLowest(BitSet candidates, int[] scores, int lowest) {
-    for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
-      if (scores[i] != lowest) {
-        candidates.clear(i);
-      }
-    }
   }
 }

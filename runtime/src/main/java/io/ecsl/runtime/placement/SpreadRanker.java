@@ -1,6 +1,5 @@
 package io.ecsl.runtime.placement;
 
-import java.util.BitSet;
 import java.util.random.RandomGenerator;
 
 /**
@@ -15,17 +14,23 @@ final class SpreadRanker implements Ranker {
   }
 
   @Override
-  public void keepBest(ClusterSnapshot snapshot, TaskRequest request, BitSet candidates, RandomGenerator random) {
+  public int keepBest(ClusterSnapshot snapshot, TaskRequest request, int[] candidates, int count,
+      RandomGenerator random) {
     int[] ids = snapshot.values(spread).ids;
     int[] counts = snapshot.groupValueCounts(request.group(), spread);
     int lowest = Integer.MAX_VALUE;
-    for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
-      lowest = Math.min(lowest, counts[ids[i]]);
-    }
-    for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
-      if (counts[ids[i]] != lowest) {
-        candidates.clear(i);
+    int kept = 0;
+    for (int k = 0; k < count; k++) {
+      int i = candidates[k];
+      int score = counts[ids[i]];
+      if (score < lowest) {
+        lowest = score;
+        kept = 0;
+      }
+      if (score == lowest) {
+        candidates[kept++] = i;
       }
     }
+    return kept;
   }
 }
