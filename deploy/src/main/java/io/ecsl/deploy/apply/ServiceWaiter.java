@@ -154,11 +154,17 @@ final class ServiceWaiter {
     return "deployment failed: " + reason + "; ECS rolled back to " + now + stoppedReasons(cluster, service, ours);
   }
 
-  /** Why a deployment failed: its rolloutStateReason while ECS still lists it, else the event that says so. */
+  /**
+   * Why a deployment failed: its rolloutStateReason while ECS still lists it, else the event that
+   * says so; worded the same either way ("tasks failed to start"), so what apply says does not
+   * depend on whether a poll caught the rollback before ECS dropped the failed deployment.
+   */
   static String failureReason(JsonNode service, String id) {
     for (JsonNode d : service.path("deployments")) {
       if (id.equals(d.path("id").asText()) && d.path("rolloutState").asText().equals("FAILED")) {
-        return d.path("rolloutStateReason").asText("rollout FAILED");
+        String why = d.path("rolloutStateReason").asText("rollout FAILED")
+            .replaceFirst("^ECS deployment circuit breaker:\\s*", "").strip();
+        return why.endsWith(".") ? why.substring(0, why.length() - 1) : why;
       }
     }
     // "(service web) (deployment ecs-svc/123) deployment failed: tasks failed to start."
