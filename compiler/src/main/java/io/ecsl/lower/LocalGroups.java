@@ -5,6 +5,7 @@ import io.ecsl.diag.Suggestions;
 import io.ecsl.eval.Declaration;
 import io.ecsl.eval.Unit;
 import io.ecsl.eval.Value;
+import io.ecsl.facts.ec2.InstanceTypes;
 import io.ecsl.model.LocalGroup;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,11 @@ final class LocalGroups {
       }
     }
     String type = text(report, o, "instance_type", "instance_type = \"m5.large\"");
+    if (type != null && InstanceTypes.find(type).isEmpty()) {
+      report.error("E0412", o.field("instance_type").valueSpan(), "`" + type + "` is not an instance type the local"
+          + " runtime knows", "use one of " + InstanceTypes.known());
+      type = null;
+    }
     List<String> zones = zones(report, o);
     Long min = whole(report, o, "min");
     Long max = whole(report, o, "max");

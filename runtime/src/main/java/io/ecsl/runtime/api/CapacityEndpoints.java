@@ -3,7 +3,7 @@ package io.ecsl.runtime.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ecsl.runtime.capacity.InstanceTypes;
+import io.ecsl.facts.ec2.InstanceTypes;
 import io.ecsl.runtime.engine.AutoScalingGroups;
 import io.ecsl.runtime.engine.ControlPlane;
 import io.ecsl.runtime.engine.RuntimeState;

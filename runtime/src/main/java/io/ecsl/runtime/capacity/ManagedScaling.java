@@ -1,5 +1,6 @@
 package io.ecsl.runtime.capacity;
 
+import io.ecsl.facts.ec2.InstanceTypes;
 import io.ecsl.runtime.placement.Reservation;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package io.ecsl.runtime.capacity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.ecsl.facts.ec2.InstanceTypes;
 import io.ecsl.runtime.placement.Reservation;
 import java.time.Duration;
 import java.time.Instant;

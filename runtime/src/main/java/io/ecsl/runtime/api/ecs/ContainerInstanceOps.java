@@ -7,7 +7,7 @@ import io.ecsl.runtime.api.ApiException;
 import io.ecsl.runtime.api.Pages;
 import io.ecsl.runtime.api.RequestContext;
 import io.ecsl.runtime.api.Requests;
-import io.ecsl.runtime.capacity.InstanceTypes;
+import io.ecsl.facts.ec2.InstanceTypes;
 import io.ecsl.runtime.engine.ContainerInstances;
 import io.ecsl.runtime.engine.ControlPlane;
 import io.ecsl.runtime.engine.PlacementPass;

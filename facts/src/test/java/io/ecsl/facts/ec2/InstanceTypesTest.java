@@ -1,4 +1,4 @@
-package io.ecsl.runtime.capacity;
+package io.ecsl.facts.ec2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.ecsl.runtime.capacity;
+package io.ecsl.facts.ec2;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * The EC2 instance types a simulated Auto Scaling group can hold: vCPUs, memory and
- * architecture of the common general purpose (t, m), compute (c) and memory (r) families.
+ * architecture of the common general purpose (t, m), compute (c) and memory (r) families. The
+ * compiler checks a {@code local_group}'s {@code instance_type} against it; the runtime sizes the
+ * group's container instances by it.
  *
  * <p>Within a family memory per vCPU is fixed (m: 4 GiB, c: 2 GiB, r: 8 GiB), and the size names
  * the vCPUs ({@code medium} 1, {@code large} 2, {@code xlarge} 4, {@code Nxlarge} 4N), so the
@@ -52,6 +54,7 @@ public final class InstanceTypes {
 
   private InstanceTypes() {}
 
+  /** The type called {@code name}, or empty when the table does not know it. */
   public static Optional<InstanceType> find(String name) {
     if (name == null) {
       return Optional.empty();
