@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.runtime.TestRuntimes;
 import io.ecsl.runtime.api.AwsCli;
-import io.ecsl.runtime.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -149,6 +148,42 @@ class PlacementAcceptanceTest {
   }
 
   @Test
+  void memberOfAZoneAndDistinctInstanceKeepTasksWhereTheySay() {
+    DockerTestSupport ecs = new DockerTestSupport(runtime.client(), "member");
+    String a = registerInstance(endpoint, "member", "us-east-1a", 2048, 2048);
+    String b1 = registerInstance(endpoint, "member", "us-east-1b", 2048, 2048);
+    String b2 = registerInstance(endpoint, "member", "us-east-1b", 2048, 2048);
+    JsonNode inB = AwsCli.run(endpoint, "ecs", "list-container-instances", "--cluster", "member", "--filter",
+        "attribute:ecs.availability-zone == us-east-1b");
+    assertEquals(List.of(b1, b2).stream().sorted().toList(),
+        texts(inB.get("containerInstanceArns")));
+    ecs.ecs("RegisterTaskDefinition", bridgeTask("member-web", 64, SERVE, ""));
+    AwsCli.run(endpoint, "ecs", "create-service", "--cluster", "member", "--service-name", "web",
+        "--task-definition", "member-web", "--desired-count", "4", "--placement-constraints",
+        "type=memberOf,expression=attribute:ecs.availability-zone == us-east-1b");
+    await(() -> ecs.service("web").get("runningCount").asInt() == 4, Duration.ofSeconds(30), "4 running tasks");
+    Map<String, Integer> perInstance = new TreeMap<>();
+    describeTasks(ecs, "member").forEach(t -> perInstance.merge(t.get("containerInstanceArn").asText(), 1,
+        Integer::sum));
+    assertEquals(Map.of(b1, 2, b2, 2), perInstance, "memberOf us-east-1b, spread over its two instances");
+
+    JsonNode run = AwsCli.run(endpoint, "ecs", "run-task", "--cluster", "member", "--task-definition", "member-web",
+        "--group", "one-each", "--count", "4", "--placement-constraints", "type=distinctInstance");
+    List<String> hosts = new ArrayList<>();
+    run.get("tasks").forEach(t -> hosts.add(t.get("containerInstanceArn").asText()));
+    assertEquals(List.of(a, b1, b2).stream().sorted().toList(), hosts.stream().sorted().toList(), run.toString());
+    assertEquals(List.of("DistinctInstance placement constraint unsatisfied."),
+        run.get("failures").findValuesAsText("reason").stream().distinct().toList());
+
+    JsonNode nowhere = AwsCli.run(endpoint, "ecs", "run-task", "--cluster", "member", "--task-definition",
+        "member-web", "--placement-constraints", "[{\"type\":\"memberOf\",\"expression\":"
+            + "\"attribute:ecs.availability-zone in [us-east-1c, us-east-1d]\"}]");
+    assertEquals(0, nowhere.get("tasks").size());
+    assertEquals(List.of("MemberOf placement constraint unsatisfied."),
+        nowhere.get("failures").findValuesAsText("reason").stream().distinct().toList());
+  }
+
+  @Test
   void twoInstancesEachServeTheSameStaticHostPortOnTheirOwnAddress() throws Exception {
     DockerTestSupport ecs = new DockerTestSupport(runtime.client(), "ports");
     instance(ecs, "us-east-1a", 2048, 2048);
@@ -175,6 +210,12 @@ class PlacementAcceptanceTest {
     JsonNode distinct = ecs.ecs("RunTask", "{\"taskDefinition\":\"ports-web\",\"placementConstraints\":"
         + "[{\"type\":\"distinctInstance\"}]}");
     assertEquals("RESOURCE:PORTS", distinct.at("/failures/0/reason").asText());
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out.stream().sorted().toList();
   }
 
   private static String get(String url) {
