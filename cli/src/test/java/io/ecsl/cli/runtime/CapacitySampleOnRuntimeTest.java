@@ -1,0 +1,144 @@
+package io.ecsl.cli.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.cli.Main;
+import io.ecsl.runtime.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * samples/capacity-local as its README runs it, on Docker: apply grows the simulated Auto Scaling
+ * group to three t3.medium instances in three zones for six web tasks (memberOf t3.*, spread by
+ * zone), the log-agent daemon runs on each, the worker splits 3 FARGATE / 3 FARGATE_SPOT; a plan
+ * right after finds nothing to change (issue 10 §7: the capacity provider's managed draining is
+ * what ECS fills in); a Spot interruption from the CLI is replaced on Spot; destroy removes it.
+ */
+class CapacitySampleOnRuntimeTest {
+  private TestRuntime runtime;
+
+  @BeforeEach
+  void start() throws IOException {
+    runtime = TestRuntime.start();
+  }
+
+  @AfterEach
+  void stop() {
+    runtime.close();
+  }
+
+  private static String[] run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8)};
+  }
+
+  private JsonNode json(String... args) {
+    String[] result = run(args);
+    assertEquals("0", result[0], String.join(" ", args) + ": " + result[1] + result[2]);
+    return Json.parse(result[1]);
+  }
+
+  private JsonNode tasks(boolean all) {
+    return all ? json("ps", "--data-dir", runtime.dataDir.toString(), "--cluster", "shop", "--all", "--format", "json")
+        : json("ps", "--data-dir", runtime.dataDir.toString(), "--cluster", "shop", "--format", "json");
+  }
+
+  /** Running tasks of one service per capacity provider (or launch type, for tasks launched with one). */
+  private Map<String, Integer> providers(String service) {
+    Map<String, Integer> out = new TreeMap<>();
+    for (JsonNode task : tasks(false)) {
+      if (task.get("group").asText().equals("service:" + service) && task.get("status").asText().equals("RUNNING")) {
+        out.merge(task.path("capacityProvider").asText(task.path("launchType").asText("-")), 1, Integer::sum);
+      }
+    }
+    return out;
+  }
+
+  private static <T> T await(Supplier<T> probe, Duration timeout, String what) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      T value = probe.get();
+      if (value != null && !Boolean.FALSE.equals(value)) {
+        return value;
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    return fail("timed out waiting for " + what);
+  }
+
+  @Test
+  void theCapacitySampleRunsAsItsReadmeSays() {
+    Path sample = Path.of(System.getProperty("ecsl.repo.root", "..")).resolve("samples/capacity-local");
+    String endpoint = runtime.endpoint();
+    String dataDir = runtime.dataDir.toString();
+    String[] apply = run("apply", sample.toString(), "--auto-approve", "--target", "local", "--endpoint", endpoint);
+    assertEquals("0", apply[0], apply[1] + apply[2]);
+
+    JsonNode listed = json("runtime", "instances", "--data-dir", dataDir, "--format", "json");
+    Map<String, Integer> zones = new TreeMap<>();
+    for (JsonNode instance : listed.get("containerInstances")) {
+      assertEquals("t3.medium", instance.get("type").asText(), instance.toString());
+      assertEquals("web-fleet", instance.get("capacityProvider").asText(), instance.toString());
+      assertEquals(3, instance.get("tasks").asInt(), "two web tasks and the agent: " + instance);
+      zones.merge(instance.get("zone").asText(), 1, Integer::sum);
+    }
+    assertEquals(Map.of("us-east-1a", 1, "us-east-1b", 1, "us-east-1c", 1), zones, listed.toString());
+    assertEquals(3, listed.at("/autoScalingGroups/0/desiredCapacity").asInt(), listed.toString());
+
+    Map<String, Integer> webZones = new TreeMap<>();
+    for (JsonNode task : tasks(false)) {
+      if (task.get("group").asText().equals("service:web")) {
+        webZones.merge(task.get("availabilityZone").asText(), 1, Integer::sum);
+      }
+    }
+    assertEquals(Map.of("us-east-1a", 2, "us-east-1b", 2, "us-east-1c", 2), webZones);
+    assertEquals(Map.of("web-fleet", 6), providers("web"));
+    assertEquals(Map.of("EC2", 3), providers("log-agent"), "the daemon has a launch type, so no capacity provider");
+    assertEquals(Map.of("FARGATE", 3, "FARGATE_SPOT", 3), providers("worker"));
+
+    String[] plan = run("plan", sample.toString(), "--target", "local", "--endpoint", endpoint, "--detailed-exitcode");
+    assertEquals("0", plan[0], plan[1] + plan[2]);
+
+    String[] interrupt = run("runtime", "spot-interrupt", "--data-dir", dataDir, "--cluster", "shop", "--service",
+        "worker", "--notice", "1s");
+    assertEquals("0", interrupt[0], interrupt[1] + interrupt[2]);
+    assertTrue(interrupt[1].startsWith("interrupted "), interrupt[1]);
+    String interrupted = interrupt[1].substring("interrupted ".length(), interrupt[1].indexOf(':'));
+    await(() -> {
+      for (JsonNode task : tasks(true)) {
+        if (task.get("task").asText().equals(interrupted)) {
+          return task.get("status").asText().equals("STOPPED (SpotInterruption)");
+        }
+      }
+      return false;
+    }, Duration.ofSeconds(60), "the interrupted task to stop");
+    await(() -> providers("worker").equals(Map.of("FARGATE", 3, "FARGATE_SPOT", 3)), Duration.ofSeconds(60),
+        "the worker's Spot task replaced on Spot");
+
+    String[] destroy = run("destroy", sample.toString(), "--auto-approve", "--target", "local", "--endpoint", endpoint);
+    assertEquals("0", destroy[0], destroy[1] + destroy[2]);
+  }
+}
