@@ -69,6 +69,12 @@ class CapacityAcceptanceTest {
 
     JsonNode spot = ecs.everyTask().stream().filter(t -> "FARGATE_SPOT".equals(t.path("capacityProviderName")
         .asText())).findFirst().orElseThrow();
+    // a Fargate task's size is its limit: 256 CPU units are a quarter of a core, 512 MiB its memory
+    String taskId = spot.get("taskArn").asText().substring(spot.get("taskArn").asText().lastIndexOf('/') + 1);
+    String container = DockerTestSupport.docker("ps", "-q", "--filter", "label=io.ecsl.runtime=" + runtime.instanceId(),
+        "--filter", "label=io.ecsl.task=" + taskId, "--filter", "label=io.ecsl.role=app").strip();
+    assertEquals("250000000 536870912", DockerTestSupport.docker("inspect", "--format",
+        "{{.HostConfig.NanoCpus}} {{.HostConfig.Memory}}", container).strip());
     String spotArn = spot.get("taskArn").asText();
     JsonNode interrupted = runtime.client().interruptSpot(Json.object().put("cluster", "mix").put("noticeSeconds", 5)
         .set("tasks", Json.arrayOf(List.of(spotArn))));

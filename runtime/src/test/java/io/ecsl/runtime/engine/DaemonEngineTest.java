@@ -65,6 +65,24 @@ class DaemonEngineTest {
   }
 
   @Test
+  void aNewInstanceGoesToTheDaemonBeforeAWaitingReplicaTask() {
+    String a = register(engine, "c", "us-east-1a", 2048, 192);
+    // the replica service first, so the order the services were created in cannot be what decides
+    engine.ecs("CreateService", "{\"cluster\":\"c\",\"serviceName\":\"web\",\"taskDefinition\":\"web\","
+        + "\"desiredCount\":2}");
+    createDaemon();
+    engine.ticks(5);
+    // a: the daemon's 64 MiB and one web task's 128; the second web task waits
+    assertEquals(Set.of(a), instancesOf(daemonTasks()));
+    String b = register(engine, "c", "us-east-1b", 2048, 128);
+    engine.ticks(5);
+    // b fits either the daemon task or a web task, not both: the daemon is placed first (§6.2)
+    assertEquals(Set.of(a, b), instancesOf(daemonTasks()));
+    assertEquals(1, engine.tasks("c", "RUNNING").stream().filter(t -> t.get("group").asText().equals("service:web"))
+        .count());
+  }
+
+  @Test
   void aDrainingInstanceLosesItsDaemonTaskOnlyAfterItsOtherServiceTasks() {
     String a = register(engine, "c", "us-east-1a", 2048, 4096);
     String b = register(engine, "c", "us-east-1b", 2048, 4096);
