@@ -49,7 +49,8 @@ public final class PsCommand implements Callable<Integer> {
         out.println(Json.write(json));
         return ExitCodes.OK;
       }
-      Table table = new Table("TASK", "CLUSTER", "GROUP", "DEFINITION", "STATUS", "HEALTH", "PROVIDER", "ZONE", "PORTS");
+      Table table = new Table("TASK", "CLUSTER", "GROUP", "DEFINITION", "STATUS", "HEALTH", "PROVIDER", "ZONE",
+          "PORTS");
       for (JsonNode task : tasks) {
         ObjectNode row = summary(task);
         table.add(row.get("task").asText(), row.get("cluster").asText(), row.get("group").asText(),

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ecsl.cli.Main;
+import io.ecsl.cli.Cli;
 import io.ecsl.runtime.json.Json;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,19 +38,11 @@ class CapacitySampleOnRuntimeTest {
     runtime.close();
   }
 
-  private static String[] run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), args);
-    return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8)};
-  }
-
-  private JsonNode json(String... args) {
-    String[] result = run(args);
-    assertEquals("0", result[0], String.join(" ", args) + ": " + result[1] + result[2]);
-    return Json.parse(result[1]);
+  /** A command's JSON output; it must succeed. */
+  private static JsonNode json(String... args) {
+    Cli.Run result = Cli.run(args);
+    assertEquals(0, result.exitCode(), String.join(" ", args) + ": " + result.out() + result.err());
+    return Json.parse(result.out());
   }
 
   private JsonNode tasks(boolean all) {
@@ -94,8 +83,8 @@ class CapacitySampleOnRuntimeTest {
     Path sample = Path.of(System.getProperty("ecsl.repo.root", "..")).resolve("samples/capacity-local");
     String endpoint = runtime.endpoint();
     String dataDir = runtime.dataDir.toString();
-    String[] apply = run("apply", sample.toString(), "--auto-approve", "--target", "local", "--endpoint", endpoint);
-    assertEquals("0", apply[0], apply[1] + apply[2]);
+    Cli.Run apply = Cli.run("apply", sample.toString(), "--auto-approve", "--target", "local", "--endpoint", endpoint);
+    assertEquals(0, apply.exitCode(), apply.out() + apply.err());
 
     JsonNode listed = json("runtime", "instances", "--data-dir", dataDir, "--format", "json");
     Map<String, Integer> zones = new TreeMap<>();
@@ -119,14 +108,15 @@ class CapacitySampleOnRuntimeTest {
     assertEquals(Map.of("EC2", 3), providers("log-agent"), "the daemon has a launch type, so no capacity provider");
     assertEquals(Map.of("FARGATE", 3, "FARGATE_SPOT", 3), providers("worker"));
 
-    String[] plan = run("plan", sample.toString(), "--target", "local", "--endpoint", endpoint, "--detailed-exitcode");
-    assertEquals("0", plan[0], plan[1] + plan[2]);
+    Cli.Run plan = Cli.run("plan", sample.toString(), "--target", "local", "--endpoint", endpoint,
+        "--detailed-exitcode");
+    assertEquals(0, plan.exitCode(), plan.out() + plan.err());
 
-    String[] interrupt = run("runtime", "spot-interrupt", "--data-dir", dataDir, "--cluster", "shop", "--service",
+    Cli.Run interrupt = Cli.run("runtime", "spot-interrupt", "--data-dir", dataDir, "--cluster", "shop", "--service",
         "worker", "--notice", "1s");
-    assertEquals("0", interrupt[0], interrupt[1] + interrupt[2]);
-    assertTrue(interrupt[1].startsWith("interrupted "), interrupt[1]);
-    String interrupted = interrupt[1].substring("interrupted ".length(), interrupt[1].indexOf(':'));
+    assertEquals(0, interrupt.exitCode(), interrupt.out() + interrupt.err());
+    assertTrue(interrupt.out().startsWith("interrupted "), interrupt.out());
+    String interrupted = interrupt.out().substring("interrupted ".length(), interrupt.out().indexOf(':'));
     await(() -> {
       for (JsonNode task : tasks(true)) {
         if (task.get("task").asText().equals(interrupted)) {
@@ -138,7 +128,8 @@ class CapacitySampleOnRuntimeTest {
     await(() -> providers("worker").equals(Map.of("FARGATE", 3, "FARGATE_SPOT", 3)), Duration.ofSeconds(60),
         "the worker's Spot task replaced on Spot");
 
-    String[] destroy = run("destroy", sample.toString(), "--auto-approve", "--target", "local", "--endpoint", endpoint);
-    assertEquals("0", destroy[0], destroy[1] + destroy[2]);
+    Cli.Run destroy = Cli.run("destroy", sample.toString(), "--auto-approve", "--target", "local", "--endpoint",
+        endpoint);
+    assertEquals(0, destroy.exitCode(), destroy.out() + destroy.err());
   }
 }

@@ -2,8 +2,8 @@ package io.ecsl.runtime.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ecsl.runtime.capacity.GroupPlan;
 import io.ecsl.facts.ec2.InstanceTypes;
+import io.ecsl.runtime.capacity.GroupPlan;
 import io.ecsl.runtime.capacity.ManagedScaling;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.model.Arns;

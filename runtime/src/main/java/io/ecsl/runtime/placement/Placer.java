@@ -61,8 +61,8 @@ public final class Placer {
       this.staticKey = request.staticKey();
       staticCheckers.add(AgentChecker.INSTANCE);
       staticCheckers.add(AttributeChecker.INSTANCE);
-      dynamicCheckers.add(CpuChecker.INSTANCE);
-      dynamicCheckers.add(MemoryChecker.INSTANCE);
+      dynamicCheckers.add(ResourceChecker.CPU);
+      dynamicCheckers.add(ResourceChecker.MEMORY);
       dynamicCheckers.add(PortChecker.INSTANCE);
       for (FeasibilityChecker checker : constraintCheckers(request)) {
         boolean fixed = checker instanceof MemberOfChecker member && !member.condition().dependsOnTasks();
@@ -125,8 +125,8 @@ public final class Placer {
 
   /** Why no instance can take the task: the first check each candidate fails, in pipeline order. */
   public static Placement.Unplaceable explain(ClusterSnapshot snapshot, TaskRequest request) {
-    List<FeasibilityChecker> pipeline = new ArrayList<>(List.of(AgentChecker.INSTANCE, CpuChecker.INSTANCE,
-        MemoryChecker.INSTANCE, PortChecker.INSTANCE, AttributeChecker.INSTANCE));
+    List<FeasibilityChecker> pipeline = new ArrayList<>(List.of(AgentChecker.INSTANCE, ResourceChecker.CPU,
+        ResourceChecker.MEMORY, PortChecker.INSTANCE, AttributeChecker.INSTANCE));
     List<FeasibilityChecker> constraints = constraintCheckers(request);
     // Constraints after resources, distinctInstance before memberOf: a later rejection came closer.
     constraints.sort(Comparator.comparing(c -> c.rejection().ordinal()));

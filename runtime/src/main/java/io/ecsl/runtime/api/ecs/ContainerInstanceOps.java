@@ -3,11 +3,11 @@ package io.ecsl.runtime.api.ecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.facts.ec2.InstanceTypes;
 import io.ecsl.runtime.api.ApiException;
 import io.ecsl.runtime.api.Pages;
 import io.ecsl.runtime.api.RequestContext;
 import io.ecsl.runtime.api.Requests;
-import io.ecsl.facts.ec2.InstanceTypes;
 import io.ecsl.runtime.engine.ContainerInstances;
 import io.ecsl.runtime.engine.ControlPlane;
 import io.ecsl.runtime.engine.PlacementPass;
@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -218,39 +219,33 @@ final class ContainerInstanceOps {
   }
 
   JsonNode putAttributes(JsonNode request, RequestContext context) {
-    List<JsonNode> given = targeted(request, true);
-    JsonNode response = state.atomically(() -> {
-      String clusterArn = Json.text(resolver.activeCluster(context, Json.text(request, "cluster")), "clusterArn");
-      Map<String, ContainerInstanceEntity> changed = new LinkedHashMap<>();
-      for (JsonNode attribute : given) {
-        ContainerInstanceEntity instance = target(context, clusterArn, attribute, changed);
-        instance.attributes.put(Json.text(attribute, "name"), Json.text(attribute, "value", ""));
-        long custom = instance.attributes.keySet().stream().filter(ContainerInstanceOps::custom).count();
-        if (custom > MAX_CUSTOM_ATTRIBUTES) {
-          throw new ApiException("AttributeLimitExceededException", "You can apply up to " + MAX_CUSTOM_ATTRIBUTES
-              + " custom attributes to a resource; container instance " + instance.id + " would have " + custom + ".");
-        }
+    return changeAttributes(request, context, true, (instance, attribute) -> {
+      instance.attributes.put(Json.text(attribute, "name"), Json.text(attribute, "value", ""));
+      long custom = instance.attributes.keySet().stream().filter(ContainerInstanceOps::custom).count();
+      if (custom > MAX_CUSTOM_ATTRIBUTES) {
+        throw new ApiException("AttributeLimitExceededException", "You can apply up to " + MAX_CUSTOM_ATTRIBUTES
+            + " custom attributes to a resource; container instance " + instance.id + " would have " + custom + ".");
       }
-      changed.values().forEach(i -> {
-        i.version++;
-        state.containerInstances.put(i.containerInstanceArn, i);
-      });
-      ObjectNode out = Json.object();
-      out.set("attributes", echo(given, changed));
-      return out;
     });
-    plane.requestTick();
-    return response;
   }
 
   JsonNode deleteAttributes(JsonNode request, RequestContext context) {
-    List<JsonNode> given = targeted(request, false);
+    return changeAttributes(request, context, false,
+        (instance, attribute) -> instance.attributes.remove(Json.text(attribute, "name")));
+  }
+
+  /**
+   * Put/DeleteAttributes: applies {@code change} to a copy of each attribute's instance, then
+   * stores every changed instance at once (all or none) and echoes the attributes.
+   */
+  private JsonNode changeAttributes(JsonNode request, RequestContext context, boolean put,
+      BiConsumer<ContainerInstanceEntity, JsonNode> change) {
+    List<JsonNode> given = targeted(request, put);
     JsonNode response = state.atomically(() -> {
       String clusterArn = Json.text(resolver.activeCluster(context, Json.text(request, "cluster")), "clusterArn");
       Map<String, ContainerInstanceEntity> changed = new LinkedHashMap<>();
       for (JsonNode attribute : given) {
-        ContainerInstanceEntity instance = target(context, clusterArn, attribute, changed);
-        instance.attributes.remove(Json.text(attribute, "name"));
+        change.accept(target(context, clusterArn, attribute, changed), attribute);
       }
       changed.values().forEach(i -> {
         i.version++;
