@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.BiPredicate;
 import org.junit.jupiter.api.Test;
 
 /**
  * Property test of the placement stage over many random clusters and task streams: a placement
  * never takes an instance past its registered CPU or memory, never binds a port twice (or one the
- * agent reserved), never breaks distinctInstance, only uses ACTIVE instances of the right
+ * agent reserved), never breaks distinctInstance nor a memberOf in the cluster query language, only uses ACTIVE instances of the right
  * capacity provider with a connected agent, and a task is refused only when no instance could
  * take it (checked by brute force, independently of the placer's bookkeeping).
  */
@@ -26,8 +27,21 @@ class PlacementPropertyTest {
 
   private record Placed(int instance, String group, Reservation reservation) {}
 
+  /**
+   * A memberOf expression in the cluster query language, and the same rule written in Java over
+   * the instance and the groups of the tasks placed on it (one entry per task), as the oracle.
+   */
+  private record MemberOf(String expression, BiPredicate<InstanceInfo, List<String>> holds) {}
+
+  private static final List<MemberOf> MEMBER_OF = List.of(
+      new MemberOf("attribute:ecs.availability-zone in [us-east-1a, us-east-1b]",
+          (instance, groups) -> !instance.attribute("ecs.availability-zone").equals("us-east-1c")),
+      new MemberOf("not(task:group == service:s0)", (instance, groups) -> !groups.contains("service:s0")),
+      new MemberOf("attribute:ecs.availability-zone != us-east-1a and runningTasksCount < 3",
+          (instance, groups) -> !instance.attribute("ecs.availability-zone").equals("us-east-1a") && groups.size() < 3));
+
   @Test
-  void placementsNeverExceedCapacityNorBreakDistinctInstance() {
+  void placementsNeverExceedCapacityNorBreakDistinctInstanceOrMemberOf() {
     SplittableRandom random = new SplittableRandom(20261206);
     for (int run = 0; run < RUNS; run++) {
       check(random.split(), "run " + run);
@@ -52,8 +66,14 @@ class PlacementPropertyTest {
       String group = "service:s" + random.nextInt(3);
       int[] ports = random.nextInt(4) == 0 ? new int[] {8000 + random.nextInt(3)} : new int[0];
       Reservation reservation = new Reservation(random.nextInt(600), 1 + random.nextInt(900), ports, new int[0]);
-      List<PlacementConstraint> constraints = random.nextInt(3) == 0
-          ? List.of(new PlacementConstraint.DistinctInstance()) : List.of();
+      List<PlacementConstraint> constraints = new ArrayList<>();
+      if (random.nextInt(3) == 0) {
+        constraints.add(new PlacementConstraint.DistinctInstance());
+      }
+      MemberOf memberOf = random.nextInt(3) == 0 ? MEMBER_OF.get(random.nextInt(MEMBER_OF.size())) : null;
+      if (memberOf != null) {
+        constraints.add(new PlacementConstraint.MemberOf(InstanceConditions.parse(memberOf.expression())));
+      }
       List<PlacementStrategy> strategies = switch (random.nextInt(4)) {
         case 0 -> List.of(new PlacementStrategy.Binpack(PlacementStrategy.Resource.MEMORY));
         case 1 -> List.of(new PlacementStrategy.Spread("attribute:ecs.availability-zone"),
@@ -66,10 +86,10 @@ class PlacementPropertyTest {
       Placement placement = Placer.place(snapshot, request, random);
       boolean anyFits = false;
       for (int i = 0; i < size; i++) {
-        anyFits |= fits(instances.get(i), i, request, placed);
+        anyFits |= fits(instances.get(i), i, request, memberOf, placed);
       }
       if (placement instanceof Placement.Placed p) {
-        assertTrue(fits(instances.get(p.instance()), p.instance(), request, placed),
+        assertTrue(fits(instances.get(p.instance()), p.instance(), request, memberOf, placed),
             run + ": task " + t + " placed on " + p.instance() + " where it does not fit");
         snapshot.add(p.instance(), group, reservation);
         placed.add(new Placed(p.instance(), group, reservation));
@@ -94,7 +114,8 @@ class PlacementPropertyTest {
   }
 
   /** Brute force: could instance {@code i} take the task, given everything placed so far? */
-  private static boolean fits(InstanceInfo instance, int i, TaskRequest request, List<Placed> placed) {
+  private static boolean fits(InstanceInfo instance, int i, TaskRequest request, MemberOf memberOf,
+      List<Placed> placed) {
     if (!instance.active() || !instance.agentConnected()) {
       return false;
     }
@@ -105,10 +126,12 @@ class PlacementPropertyTest {
     int memory = 0;
     Set<Integer> ports = new HashSet<>(instance.reservedTcpPorts());
     Map<String, Integer> groups = new HashMap<>();
+    List<String> tasksGroups = new ArrayList<>();
     for (Placed p : placed) {
       if (p.instance() != i) {
         continue;
       }
+      tasksGroups.add(p.group());
       cpu += p.reservation().cpu();
       memory += p.reservation().memory();
       for (int port : p.reservation().tcpPorts()) {
@@ -123,6 +146,9 @@ class PlacementPropertyTest {
       if (ports.contains(port)) {
         return false;
       }
+    }
+    if (memberOf != null && !memberOf.holds().test(instance, tasksGroups)) {
+      return false;
     }
     boolean distinct = request.constraints().stream().anyMatch(c -> c instanceof PlacementConstraint.DistinctInstance);
     return !distinct || groups.getOrDefault(request.group(), 0) == 0;
