@@ -105,6 +105,31 @@ class PlacementEngineTest {
     assertEquals("1", statistic(cluster, "activeEC2ServiceCount"));
   }
 
+  @Test
+  void aTaskDefinitionsMemberOfAppliesWithTheServicesAndOnlyMemberOfIsTakenThere() {
+    register(engine, "c", "us-east-1a", 4096, 8192);
+    register(engine, "c", "us-east-1b", 4096, 8192);
+    register(engine, "c", "us-east-1c", 4096, 8192);
+    String container = "\"containerDefinitions\":[{\"name\":\"app\",\"image\":\"ecsl/busybox:latest\",\"memory\":64,"
+        + "\"command\":[\"sh\",\"-c\",\"" + SERVE + "\"]}]";
+    engine.registerTaskDefinition("{\"family\":\"notc\"," + container + ",\"placementConstraints\":[{\"type\":"
+        + "\"memberOf\",\"expression\":\"attribute:ecs.availability-zone != us-east-1c\"}]}");
+    engine.ecs("CreateService", "{\"cluster\":\"c\",\"serviceName\":\"web\",\"taskDefinition\":\"notc\","
+        + "\"desiredCount\":4,\"placementConstraints\":[{\"type\":\"memberOf\",\"expression\":"
+        + "\"attribute:ecs.availability-zone in [us-east-1b, us-east-1c]\"}]}");
+    engine.ticks(5);
+    assertEquals(Map.of("us-east-1b", 4), tasksPerZone("c"), "both constraints hold: only us-east-1b");
+
+    ApiException distinct = assertThrows(ApiException.class, () -> engine.registerTaskDefinition(
+        "{\"family\":\"d\"," + container + ",\"placementConstraints\":[{\"type\":\"distinctInstance\"}]}"));
+    assertTrue(distinct.getMessage().startsWith("Invalid placement constraint type 'distinctInstance' in a task"
+        + " definition"), distinct.getMessage());
+    ApiException broken = assertThrows(ApiException.class, () -> engine.registerTaskDefinition(
+        "{\"family\":\"d\"," + container + ",\"placementConstraints\":[{\"type\":\"memberOf\",\"expression\":"
+        + "\"attribute:ecs.availability-zone in [us-east-1a\"}]}"));
+    assertTrue(broken.getMessage().startsWith("Invalid cluster query expression"), broken.getMessage());
+  }
+
   static String statistic(JsonNode cluster, String name) {
     for (JsonNode statistic : cluster.get("statistics")) {
       if (statistic.get("name").asText().equals(name)) {
