@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ecsl.cli.Cli;
+import io.ecsl.cli.Main;
 import io.ecsl.runtime.json.Json;
+import io.ecsl.testing.InProcessCli;
+import io.ecsl.testing.NeedsDocker;
+import io.ecsl.testing.Processes;
+import io.ecsl.testing.RepoPaths;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +29,9 @@ import org.junit.jupiter.api.Test;
  * right after finds nothing to change (issue 10 §7: the capacity provider's managed draining is
  * what ECS fills in); a Spot interruption from the CLI is replaced on Spot; destroy removes it.
  */
+@NeedsDocker
 class CapacitySampleOnRuntimeTest {
+  private static final InProcessCli ECSL = new InProcessCli(Main::run);
   private TestRuntime runtime;
 
   @BeforeEach
@@ -40,9 +46,9 @@ class CapacitySampleOnRuntimeTest {
 
   /** A command's JSON output; it must succeed. */
   private static JsonNode json(String... args) {
-    Cli.Run result = Cli.run(args);
-    assertEquals(0, result.exitCode(), String.join(" ", args) + ": " + result.out() + result.err());
-    return Json.parse(result.out());
+    Processes.Result result = ECSL.run(args);
+    assertEquals(0, result.exitCode(), String.join(" ", args) + ": " + result.output());
+    return Json.parse(result.stdout());
   }
 
   private JsonNode tasks(boolean all) {
@@ -80,11 +86,11 @@ class CapacitySampleOnRuntimeTest {
 
   @Test
   void theCapacitySampleRunsAsItsReadmeSays() {
-    Path sample = Path.of(System.getProperty("ecsl.repo.root", "..")).resolve("samples/capacity-local");
+    Path sample = RepoPaths.samples().resolve("capacity-local");
     String endpoint = runtime.endpoint();
     String dataDir = runtime.dataDir.toString();
-    Cli.Run apply = Cli.run("apply", sample.toString(), "--auto-approve", "--target", "local", "--endpoint", endpoint);
-    assertEquals(0, apply.exitCode(), apply.out() + apply.err());
+    Processes.Result apply = ECSL.run("apply", sample.toString(), "--auto-approve", "--target", "local", "--endpoint", endpoint);
+    assertEquals(0, apply.exitCode(), apply.output());
 
     JsonNode listed = json("runtime", "instances", "--data-dir", dataDir, "--format", "json");
     Map<String, Integer> zones = new TreeMap<>();
@@ -108,15 +114,15 @@ class CapacitySampleOnRuntimeTest {
     assertEquals(Map.of("EC2", 3), providers("log-agent"), "the daemon has a launch type, so no capacity provider");
     assertEquals(Map.of("FARGATE", 3, "FARGATE_SPOT", 3), providers("worker"));
 
-    Cli.Run plan = Cli.run("plan", sample.toString(), "--target", "local", "--endpoint", endpoint,
+    Processes.Result plan = ECSL.run("plan", sample.toString(), "--target", "local", "--endpoint", endpoint,
         "--detailed-exitcode");
-    assertEquals(0, plan.exitCode(), plan.out() + plan.err());
+    assertEquals(0, plan.exitCode(), plan.output());
 
-    Cli.Run interrupt = Cli.run("runtime", "spot-interrupt", "--data-dir", dataDir, "--cluster", "shop", "--service",
+    Processes.Result interrupt = ECSL.run("runtime", "spot-interrupt", "--data-dir", dataDir, "--cluster", "shop", "--service",
         "worker", "--notice", "1s");
-    assertEquals(0, interrupt.exitCode(), interrupt.out() + interrupt.err());
-    assertTrue(interrupt.out().startsWith("interrupted "), interrupt.out());
-    String interrupted = interrupt.out().substring("interrupted ".length(), interrupt.out().indexOf(':'));
+    assertEquals(0, interrupt.exitCode(), interrupt.output());
+    assertTrue(interrupt.stdout().startsWith("interrupted "), interrupt.stdout());
+    String interrupted = interrupt.stdout().substring("interrupted ".length(), interrupt.stdout().indexOf(':'));
     await(() -> {
       for (JsonNode task : tasks(true)) {
         if (task.get("task").asText().equals(interrupted)) {
@@ -128,8 +134,8 @@ class CapacitySampleOnRuntimeTest {
     await(() -> providers("worker").equals(Map.of("FARGATE", 3, "FARGATE_SPOT", 3)), Duration.ofSeconds(60),
         "the worker's Spot task replaced on Spot");
 
-    Cli.Run destroy = Cli.run("destroy", sample.toString(), "--auto-approve", "--target", "local", "--endpoint",
+    Processes.Result destroy = ECSL.run("destroy", sample.toString(), "--auto-approve", "--target", "local", "--endpoint",
         endpoint);
-    assertEquals(0, destroy.exitCode(), destroy.out() + destroy.err());
+    assertEquals(0, destroy.exitCode(), destroy.output());
   }
 }

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.runtime.client.RuntimeClient;
 import io.ecsl.runtime.json.Json;
+import io.ecsl.testing.AwsCli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,6 +89,21 @@ final class DockerTestSupport {
    * Docker engine shared with parallel builds can be several times slower without anything being
    * wrong, and a passing probe returns at once either way.
    */
+  /**
+   * {@code aws ARGS --output json} against the runtime at {@code endpoint} (the real aws CLI,
+   * dummy credentials); it must succeed. Its parsed output.
+   */
+  static JsonNode aws(URI endpoint, String... args) {
+    try {
+      return AwsCli.json(AwsCli.environment(endpoint.toString()), args);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   static <T> T await(Supplier<T> probe, Duration timeout, String what) {
     Duration allowed = timeout.multipliedBy(LOADED_MACHINE_FACTOR);
     Instant deadline = Instant.now().plus(allowed);

@@ -1,6 +1,7 @@
 package io.ecsl.runtime.docker;
 
 import static io.ecsl.runtime.docker.DockerTestSupport.SERVE;
+import static io.ecsl.runtime.docker.DockerTestSupport.aws;
 import static io.ecsl.runtime.docker.DockerTestSupport.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,7 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.runtime.TestRuntimes;
-import io.ecsl.runtime.api.AwsCli;
+import io.ecsl.testing.NeedsAwsCli;
+import io.ecsl.testing.NeedsDocker;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,6 +32,8 @@ import org.junit.jupiter.api.Test;
  * registered with register-container-instance, services and run-task placed across them by ECS's
  * rules, and the tasks' containers really running, reachable at their instance's address.
  */
+@NeedsDocker
+@NeedsAwsCli
 class PlacementAcceptanceTest {
   private static TestRuntimes runtime;
   private static URI endpoint;
@@ -46,7 +50,7 @@ class PlacementAcceptanceTest {
   }
 
   static String registerInstance(URI endpoint, String cluster, String zone, int cpu, int memory) {
-    JsonNode registered = AwsCli.run(endpoint, "ecs", "register-container-instance", "--cluster", cluster,
+    JsonNode registered = aws(endpoint, "ecs", "register-container-instance", "--cluster", cluster,
         "--total-resources", "name=CPU,type=INTEGER,integerValue=" + cpu,
         "name=MEMORY,type=INTEGER,integerValue=" + memory,
         "--attributes", "name=ecs.availability-zone,value=" + zone);
@@ -65,7 +69,7 @@ class PlacementAcceptanceTest {
     try {
       Path input = Files.createTempFile("ecsl-td", ".json");
       Files.writeString(input, json);
-      AwsCli.run(endpoint, "ecs", "register-task-definition", "--cli-input-json", "file://" + input);
+      aws(endpoint, "ecs", "register-task-definition", "--cli-input-json", "file://" + input);
       Files.delete(input);
     } catch (IOException e) {
       throw new AssertionError(e);
@@ -84,7 +88,7 @@ class PlacementAcceptanceTest {
     List<String> args = new ArrayList<>(List.of("ecs", "describe-tasks", "--cluster", cluster, "--tasks"));
     ecs.ecs("ListTasks", "{}").get("taskArns").forEach(a -> args.add(a.asText()));
     List<JsonNode> out = new ArrayList<>();
-    AwsCli.run(endpoint, args.toArray(String[]::new)).get("tasks").forEach(out::add);
+    aws(endpoint, args.toArray(String[]::new)).get("tasks").forEach(out::add);
     return out;
   }
 
@@ -95,7 +99,7 @@ class PlacementAcceptanceTest {
       registerInstance(endpoint, "spread", zone, 2048, 4096);
     }
     ecs.ecs("RegisterTaskDefinition", bridgeTask("spread-web", 128, SERVE, ""));
-    AwsCli.run(endpoint, "ecs", "create-service", "--cluster", "spread", "--service-name", "web",
+    aws(endpoint, "ecs", "create-service", "--cluster", "spread", "--service-name", "web",
         "--task-definition", "spread-web", "--desired-count", "6");
     await(() -> ecs.service("web").get("runningCount").asInt() == 6, Duration.ofSeconds(30), "6 running tasks");
     Map<String, Integer> zones = new TreeMap<>();
@@ -133,7 +137,7 @@ class PlacementAcceptanceTest {
     String a = instance(ecs, "us-east-1a", 2048, 1024);
     String b = instance(ecs, "us-east-1b", 2048, 1024);
     ecs.ecs("RegisterTaskDefinition", bridgeTask("pack-web", 256, SERVE, ""));
-    AwsCli.run(endpoint, "ecs", "create-service", "--cluster", "pack", "--service-name", "web",
+    aws(endpoint, "ecs", "create-service", "--cluster", "pack", "--service-name", "web",
         "--task-definition", "pack-web", "--desired-count", "4", "--placement-strategy", "type=binpack,field=memory");
     await(() -> ecs.service("web").get("runningCount").asInt() == 4, Duration.ofSeconds(30), "4 running tasks");
     Map<String, Integer> perInstance = new TreeMap<>();
@@ -153,12 +157,12 @@ class PlacementAcceptanceTest {
     String a = registerInstance(endpoint, "member", "us-east-1a", 2048, 2048);
     String b1 = registerInstance(endpoint, "member", "us-east-1b", 2048, 2048);
     String b2 = registerInstance(endpoint, "member", "us-east-1b", 2048, 2048);
-    JsonNode inB = AwsCli.run(endpoint, "ecs", "list-container-instances", "--cluster", "member", "--filter",
+    JsonNode inB = aws(endpoint, "ecs", "list-container-instances", "--cluster", "member", "--filter",
         "attribute:ecs.availability-zone == us-east-1b");
     assertEquals(List.of(b1, b2).stream().sorted().toList(),
         texts(inB.get("containerInstanceArns")));
     ecs.ecs("RegisterTaskDefinition", bridgeTask("member-web", 64, SERVE, ""));
-    AwsCli.run(endpoint, "ecs", "create-service", "--cluster", "member", "--service-name", "web",
+    aws(endpoint, "ecs", "create-service", "--cluster", "member", "--service-name", "web",
         "--task-definition", "member-web", "--desired-count", "4", "--placement-constraints",
         "type=memberOf,expression=attribute:ecs.availability-zone == us-east-1b");
     await(() -> ecs.service("web").get("runningCount").asInt() == 4, Duration.ofSeconds(30), "4 running tasks");
@@ -167,7 +171,7 @@ class PlacementAcceptanceTest {
         Integer::sum));
     assertEquals(Map.of(b1, 2, b2, 2), perInstance, "memberOf us-east-1b, spread over its two instances");
 
-    JsonNode run = AwsCli.run(endpoint, "ecs", "run-task", "--cluster", "member", "--task-definition", "member-web",
+    JsonNode run = aws(endpoint, "ecs", "run-task", "--cluster", "member", "--task-definition", "member-web",
         "--group", "one-each", "--count", "4", "--placement-constraints", "type=distinctInstance");
     List<String> hosts = new ArrayList<>();
     run.get("tasks").forEach(t -> hosts.add(t.get("containerInstanceArn").asText()));
@@ -175,7 +179,7 @@ class PlacementAcceptanceTest {
     assertEquals(List.of("DistinctInstance placement constraint unsatisfied."),
         run.get("failures").findValuesAsText("reason").stream().distinct().toList());
 
-    JsonNode nowhere = AwsCli.run(endpoint, "ecs", "run-task", "--cluster", "member", "--task-definition",
+    JsonNode nowhere = aws(endpoint, "ecs", "run-task", "--cluster", "member", "--task-definition",
         "member-web", "--placement-constraints", "[{\"type\":\"memberOf\",\"expression\":"
             + "\"attribute:ecs.availability-zone in [us-east-1c, us-east-1d]\"}]");
     assertEquals(0, nowhere.get("tasks").size());
@@ -192,7 +196,7 @@ class PlacementAcceptanceTest {
     ecs.ecs("RegisterTaskDefinition", bridgeTask("ports-web", 64,
         "echo \"hello from $HOSTNAME\" > /tmp/index.html && exec httpd -f -p 8080 -h /tmp",
         "{\"containerPort\":8080,\"hostPort\":" + port + "}"));
-    JsonNode run = AwsCli.run(endpoint, "ecs", "run-task", "--cluster", "ports", "--task-definition", "ports-web",
+    JsonNode run = aws(endpoint, "ecs", "run-task", "--cluster", "ports", "--task-definition", "ports-web",
         "--count", "3");
     assertEquals(2, run.get("tasks").size(), run.toString());
     assertEquals(List.of("RESOURCE:PORTS", "RESOURCE:PORTS"), run.get("failures").findValuesAsText("reason"));
@@ -236,7 +240,7 @@ class PlacementAcceptanceTest {
     DockerTestSupport ecs = new DockerTestSupport(runtime.client(), "full");
     String small = instance(ecs, "us-east-1a", 1024, 256);
     ecs.ecs("RegisterTaskDefinition", bridgeTask("full-big", 512, SERVE, ""));
-    JsonNode run = AwsCli.run(endpoint, "ecs", "run-task", "--cluster", "full", "--task-definition", "full-big");
+    JsonNode run = aws(endpoint, "ecs", "run-task", "--cluster", "full", "--task-definition", "full-big");
     assertEquals(0, run.get("tasks").size());
     assertEquals(small, run.at("/failures/0/arn").asText());
     assertEquals("RESOURCE:MEMORY", run.at("/failures/0/reason").asText());
@@ -244,7 +248,7 @@ class PlacementAcceptanceTest {
     String id = small.substring(small.lastIndexOf('/') + 1);
     await(() -> ecs.service("big").at("/events/0/message").asText().contains("unable to place"),
         Duration.ofSeconds(20), "the placement event");
-    String event = AwsCli.run(endpoint, "ecs", "describe-services", "--cluster", "full", "--services", "big")
+    String event = aws(endpoint, "ecs", "describe-services", "--cluster", "full", "--services", "big")
         .at("/services/0/events/0/message").asText();
     assertEquals("(service big) was unable to place a task because no container instance met all of its requirements."
         + " The closest matching container-instance " + id + " has insufficient memory available. For more"
@@ -256,13 +260,13 @@ class PlacementAcceptanceTest {
     DockerTestSupport ecs = new DockerTestSupport(runtime.client(), "daemons");
     String a = instance(ecs, "us-east-1a", 1024, 1024);
     ecs.ecs("RegisterTaskDefinition", bridgeTask("daemons-agent", 32, SERVE, ""));
-    AwsCli.run(endpoint, "ecs", "create-service", "--cluster", "daemons", "--service-name", "agent",
+    aws(endpoint, "ecs", "create-service", "--cluster", "daemons", "--service-name", "agent",
         "--task-definition", "daemons-agent", "--scheduling-strategy", "DAEMON", "--launch-type", "EC2");
     await(() -> ecs.service("agent").get("runningCount").asInt() == 1, Duration.ofSeconds(30), "1 daemon task");
     String b = registerInstance(endpoint, "daemons", "us-east-1b", 1024, 1024);
     await(() -> ecs.service("agent").get("runningCount").asInt() == 2, Duration.ofSeconds(30), "2 daemon tasks");
     assertEquals(2, ecs.service("agent").get("desiredCount").asInt());
-    AwsCli.run(endpoint, "ecs", "update-container-instances-state", "--cluster", "daemons", "--container-instances", a,
+    aws(endpoint, "ecs", "update-container-instances-state", "--cluster", "daemons", "--container-instances", a,
         "--status", "DRAINING");
     await(() -> ecs.service("agent").get("runningCount").asInt() == 1
         && ecs.service("agent").get("desiredCount").asInt() == 1, Duration.ofSeconds(30), "the drained daemon task");
