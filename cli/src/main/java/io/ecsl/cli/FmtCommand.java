@@ -1,8 +1,12 @@
 package io.ecsl.cli;
 
 import io.ecsl.ast.SourceUnit;
+import io.ecsl.diag.Diagnostic;
 import io.ecsl.diag.Diagnostics;
+import io.ecsl.diag.LanguageCode;
+import io.ecsl.facts.shell.Shell;
 import io.ecsl.fmt.Formatter;
+import io.ecsl.modules.ModuleLoader;
 import io.ecsl.parse.Parser;
 import io.ecsl.source.SourceFile;
 import java.io.IOException;
@@ -40,19 +44,24 @@ final class FmtCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     List<Path> files = new ArrayList<>();
+    Diagnostics diagnostics = new Diagnostics();
     for (Path p : paths.isEmpty() ? List.of(Path.of(".")) : paths) {
       if (Files.isDirectory(p)) {
+        Path root = p.toRealPath();
         try (Stream<Path> s = Files.walk(p)) {
-          s.filter(f -> f.toString().endsWith(".ecs") && Files.isRegularFile(f)).sorted().forEach(files::add);
+          s.filter(f -> f.toString().endsWith(".ecs") && Files.isRegularFile(f)).sorted()
+              .filter(f -> !leadsOutside(f, root, diagnostics)).forEach(files::add);
         }
       } else if (Files.isRegularFile(p)) {
-        files.add(p);
+        Path dir = p.toAbsolutePath().normalize().getParent();
+        if (dir == null || !leadsOutside(p, dir.toRealPath(), diagnostics)) {
+          files.add(p);
+        }
       } else {
         err.println("ecsl fmt: no such file or directory: " + p);
         return ExitCodes.ERROR;
       }
     }
-    Diagnostics diagnostics = new Diagnostics();
     int unformatted = 0;
     for (Path file : files) {
       String text = io.ecsl.source.SourceFile.withoutByteOrderMark(Files.readString(file, StandardCharsets.UTF_8));
@@ -75,9 +84,26 @@ final class FmtCommand implements Callable<Integer> {
     }
     DiagnosticPrinter.print(diagnostics, OutputFormat.text, out, err, Terminal.colorEnabled(System.err));
     if (diagnostics.hasErrors()) {
-      err.println("fmt: files with syntax errors were left unchanged");
+      err.println("fmt: files with errors were left unchanged");
       return ExitCodes.ERROR;
     }
     return check && unformatted > 0 ? ExitCodes.ERROR : ExitCodes.OK;
+  }
+
+  /**
+   * A file that is a link out of the directory fmt was given (or, named itself, out of its own) is
+   * neither read nor rewritten, as {@code check} refuses it (E0208): a link to
+   * {@code /proc/self/environ} would be printed as a syntax error, another project's file rewritten.
+   */
+  private static boolean leadsOutside(Path file, Path root, Diagnostics diagnostics) {
+    Path real = ModuleLoader.linkLeaving(file, root);
+    if (real == null) {
+      return false;
+    }
+    diagnostics.add(Diagnostic.error(LanguageCode.OUTSIDE_ROOT, null, "`" + file + "` is a link to " + real
+            + ", outside " + root).withResource(file.toString())
+        .withHint("fmt formats the files inside the paths it is given; to format the file the link leads to, name"
+            + " it: " + Shell.command("ecsl", "fmt", real.toString())));
+    return true;
   }
 }

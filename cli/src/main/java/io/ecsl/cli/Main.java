@@ -44,6 +44,15 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    HeapLimit.guard();
+    // an OutOfMemoryError on another thread (the warm-up, a rules worker) ends the process the same way
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+      if (e instanceof OutOfMemoryError) {
+        System.err.println(HeapLimit.message());
+        Runtime.getRuntime().halt(ExitCodes.ERROR);
+      }
+      thread.getThreadGroup().uncaughtException(thread, e);
+    });
     System.exit(run(System.out, System.err, args));
   }
 
@@ -70,6 +79,10 @@ public final class Main implements Runnable {
     } catch (StackOverflowError e) {
       // Every stage bounds its own nesting (E0101, E0206); this is the last line of defence.
       cli.getErr().println("ecsl: the input nests too deeply to process; split deeply nested values with `let`");
+      return ExitCodes.ERROR;
+    } catch (OutOfMemoryError e) {
+      // Evaluation has its own budget (E0216); what is left is a project larger than the heap.
+      cli.getErr().println(HeapLimit.message());
       return ExitCodes.ERROR;
     } finally {
       cli.getOut().flush();

@@ -10,6 +10,7 @@ import io.ecsl.testing.InProcessCli;
 import io.ecsl.testing.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +95,30 @@ class CompileCommandsTest {
     assertEquals(0, ECSL.run("fmt", p.toString()).exitCode());
     assertEquals("task t {\n  container c { image = \"x:1\", memory = 64 }\n}\n", Files.readString(p.resolve("main.ecs")));
     assertEquals(0, ECSL.run("fmt", "--check", p.toString()).exitCode());
+  }
+
+  /**
+   * fmt refuses a link out of the directory it formats as check does (E0208): it neither prints the
+   * file it leads to nor rewrites it; the directory's own files are still formatted.
+   */
+  @Test
+  void fmtNeitherReadsNorRewritesALinkLeadingOutOfTheDirectory() throws Exception {
+    Path p = Files.createDirectories(dir.resolve("project"));
+    Files.writeString(p.resolve("main.ecs"), "task   t{container c{image=\"x:1\" , memory=64}}\n");
+    Path secret = Files.writeString(dir.resolve("environ"), "CI_TOKEN=very-secret-value\n");
+    String otherSource = "task   other{container c{image=\"y:1\"}}\n";
+    Path other = Files.writeString(Files.createDirectories(dir.resolve("other")).resolve("o.ecs"), otherSource);
+    Files.createSymbolicLink(p.resolve("x.ecs"), secret);
+    Files.createSymbolicLink(p.resolve("o.ecs"), other);
+
+    for (Processes.Result r : List.of(ECSL.run("fmt", p.toString()), ECSL.run("fmt", p.resolve("x.ecs").toString()))) {
+      assertEquals(1, r.exitCode(), r.stderr());
+      assertTrue(r.stderr().contains("error[E0208]: `" + p.resolve("x.ecs") + "` is a link to " + secret.toRealPath()),
+          r.stderr());
+      assertFalse(r.stdout().contains("very-secret-value") || r.stderr().contains("very-secret-value"), r.stderr());
+    }
+    assertEquals(otherSource, Files.readString(other), "the file another directory holds is left alone");
+    assertEquals("task t {\n  container c { image = \"x:1\", memory = 64 }\n}\n", Files.readString(p.resolve("main.ecs")));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.ecsl.eval;
 
+import static io.ecsl.diag.LanguageCode.SET_TWICE;
+
 import io.ecsl.diag.Diagnostic;
 import io.ecsl.source.Span;
 import java.util.ArrayList;
@@ -30,7 +32,7 @@ public final class ObjectSink implements BodySink {
         return;
       }
       String what = field.labels().isEmpty() ? "`" + field.key() + "`" : "`" + field.key() + " " + String.join(" ", field.labels()) + "`";
-      interpreter.report(Diagnostic.error("E0402", field.keySpan(), what + " is set twice")
+      interpreter.report(Diagnostic.error(SET_TWICE, field.keySpan(), what + " is set twice")
           .withLabel(existing.keySpan(), "first set here")
           .withHint(field.key().equals("port") && field.labels().isEmpty()
               ? "to give several ports, name them (`port http = 8080/tcp`) or list them (`port = [80/tcp, 443/tcp]`)"

@@ -1,5 +1,8 @@
 package io.ecsl.eval;
 
+import static io.ecsl.diag.LanguageCode.BAD_VAR_INPUT;
+import static io.ecsl.diag.LanguageCode.UNDECLARED_VAR;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ecsl.ast.Expr;
@@ -42,7 +45,7 @@ public final class VarInputs {
     for (String flag : flags) {
       int eq = flag.indexOf('=');
       if (eq <= 0) {
-        diagnostics.add(Diagnostic.error("E0212", null, "--var needs name=value, got `" + flag + "`")
+        diagnostics.add(Diagnostic.error(BAD_VAR_INPUT, null, "--var needs name=value, got `" + flag + "`")
             .withResource("--var " + flag).withHint("e.g. --var image_tag=1.4.2"));
         continue;
       }
@@ -59,7 +62,7 @@ public final class VarInputs {
     try {
       text = Files.readString(path);
     } catch (IOException e) {
-      diagnostics.add(Diagnostic.error("E0212", null, "cannot read var file " + path + ": " + e.getMessage())
+      diagnostics.add(Diagnostic.error(BAD_VAR_INPUT, null, "cannot read var file " + path + ": " + e.getMessage())
           .withResource(path.toString()).withHint("check the path given to --var-file"));
       return;
     }
@@ -78,7 +81,7 @@ public final class VarInputs {
         String name = e.key().constant();
         values.put(name, new Input(name, null, e.value(), null, e.key().span(), path.toString()));
       } else {
-        diagnostics.add(Diagnostic.error("E0212", item.span(), "a var file holds only `name = value` lines")
+        diagnostics.add(Diagnostic.error(BAD_VAR_INPUT, item.span(), "a var file holds only `name = value` lines")
             .withHint("remove everything else"));
       }
     }
@@ -89,12 +92,12 @@ public final class VarInputs {
     try {
       root = new ObjectMapper().readTree(file.text());
     } catch (IOException e) {
-      diagnostics.add(Diagnostic.error("E0212", new Span(file, 0, 0), "var file is not valid JSON: "
+      diagnostics.add(Diagnostic.error(BAD_VAR_INPUT, new Span(file, 0, 0), "var file is not valid JSON: "
           + e.getMessage().lines().findFirst().orElse("")).withHint(null));
       return;
     }
     if (root == null || !root.isObject()) {
-      diagnostics.add(Diagnostic.error("E0212", new Span(file, 0, 0), "a JSON var file must be an object")
+      diagnostics.add(Diagnostic.error(BAD_VAR_INPUT, new Span(file, 0, 0), "a JSON var file must be an object")
           .withHint("{\"image_tag\": \"1.4.2\"}"));
       return;
     }
@@ -172,7 +175,7 @@ public final class VarInputs {
   }
 
   private static EvalException unreadable(Item.Var v, Input input) {
-    return new EvalException(Diagnostic.error("E0212", input.span(), "cannot read `" + input.text()
+    return new EvalException(Diagnostic.error(BAD_VAR_INPUT, input.span(), "cannot read `" + input.text()
         + "` as a value for var `" + v.name() + "`").withHint(v.type() != null
             ? "var `" + v.name() + "` is " + ("aeiou".indexOf(v.type().toString().charAt(0)) >= 0 ? "an " : "a ") + v.type()
                 + "; quote strings, write units (`1 GiB`)" : null));
@@ -183,7 +186,7 @@ public final class VarInputs {
     for (Input input : values.values()) {
       if (!declared.contains(input.name())) {
         String hint = Suggestions.didYouMean(input.name(), declared);
-        diagnostics.add(Diagnostic.error("E0213", input.origin().equals("--var") ? null : input.span(),
+        diagnostics.add(Diagnostic.error(UNDECLARED_VAR, input.origin().equals("--var") ? null : input.span(),
             "no `var " + input.name() + "` is declared, but " + input.origin() + " sets it")
             .withResource(input.origin().equals("--var") ? "--var " + input.name() : null)
             .withHint(hint != null ? hint : declared.isEmpty() ? "the project declares no vars"

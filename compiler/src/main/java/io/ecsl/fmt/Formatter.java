@@ -3,6 +3,7 @@ package io.ecsl.fmt;
 import io.ecsl.ast.Arg;
 import io.ecsl.ast.Expr;
 import io.ecsl.ast.Item;
+import io.ecsl.ast.Operator;
 import io.ecsl.ast.Param;
 import io.ecsl.ast.SourceUnit;
 import io.ecsl.ast.StringPart;
@@ -49,7 +50,7 @@ public final class Formatter {
 
   /** Formats a parsed file, keeping its comments. */
   public static String format(SourceUnit unit) {
-    Formatter f = new Formatter(Comments.of(unit.file()));
+    Formatter f = new Formatter(Comments.of(unit));
     f.items(unit.items(), 0, true);
     f.comments.remaining(f.out, 0);
     String text = f.out.toString().stripTrailing();
@@ -150,7 +151,8 @@ public final class Formatter {
         block(f.body(), indent, f.span());
       }
       case Item.If i -> ifChain(i, indent);
-      case Item.Spread s -> out.append("...").append(expr(s.value(), indent, 7));
+      // `...` takes a whole expression; anything looser than `*` is parenthesized to read clearly
+      case Item.Spread s -> out.append("...").append(expr(s.value(), indent, Operator.MUL.precedence()));
       case Item.Entry e -> entry(e, indent);
       case Item.ExprStatement s -> out.append(expr(s.expr(), indent, 0));
     }
@@ -303,7 +305,7 @@ public final class Formatter {
 
   /** Formats a file and says how many expression prints it took. */
   static int printsToFormat(SourceUnit unit) {
-    Formatter f = new Formatter(Comments.of(unit.file()));
+    Formatter f = new Formatter(Comments.of(unit));
     f.items(unit.items(), 0, true);
     return f.prints[0];
   }
@@ -319,24 +321,29 @@ public final class Formatter {
       case Expr.NullLit n -> "null";
       case Expr.StringLit s -> string(s, indent);
       case Expr.Name n -> n.ident().name();
-      case Expr.Member m -> expr(m.target(), indent, 9) + "." + m.member().name();
-      case Expr.Index i -> expr(i.target(), indent, 9) + "[" + expr(i.index(), indent, 0) + "]";
+      case Expr.Member m -> expr(m.target(), indent, Operator.POSTFIX) + "." + m.member().name();
+      case Expr.Index i -> expr(i.target(), indent, Operator.POSTFIX) + "[" + expr(i.index(), indent, 0) + "]";
       case Expr.Call c -> call(c, indent, column);
-      case Expr.Unary u -> paren(u.op() + expr(u.operand(), indent, 8), 8, parentPrecedence);
+      case Expr.Unary u -> paren(u.op().symbol() + expr(u.operand(), indent, u.op().precedence()), u.op().precedence(),
+          parentPrecedence);
       case Expr.Binary b -> {
-        int p = precedence(b.op());
-        yield paren(expr(b.left(), indent, p) + " " + b.op() + " " + expr(b.right(), indent, p + 1), p, parentPrecedence);
+        // operators of one level group from the left: a right operand of the same level keeps its parentheses
+        int p = b.op().precedence();
+        yield paren(expr(b.left(), indent, p) + " " + b.op().symbol() + " " + expr(b.right(), indent, p + 1), p,
+            parentPrecedence);
       }
-      case Expr.Conditional c -> paren(expr(c.condition(), indent, 1) + " ? " + expr(c.ifTrue(), indent, 0) + " : "
+      // a conditional binds looser than every operator: only a conditional in its condition needs parentheses
+      case Expr.Conditional c -> paren(expr(c.condition(), indent, Operator.OR.precedence()) + " ? "
+          + expr(c.ifTrue(), indent, 0) + " : "
           + expr(c.ifFalse(), indent, 0), 0, parentPrecedence == 0 ? 0 : parentPrecedence);
       case Expr.ListLit l -> list(l, indent, column);
       case Expr.StrategyItem s -> {
-        StringBuilder sb = new StringBuilder(expr(s.provider(), indent, 9));
+        StringBuilder sb = new StringBuilder(expr(s.provider(), indent, Operator.POSTFIX));
         if (s.base() != null) {
-          sb.append(" base ").append(expr(s.base(), indent, 9));
+          sb.append(" base ").append(expr(s.base(), indent, Operator.POSTFIX));
         }
         if (s.weight() != null) {
-          sb.append(" weight ").append(expr(s.weight(), indent, 9));
+          sb.append(" weight ").append(expr(s.weight(), indent, Operator.POSTFIX));
         }
         yield sb.toString();
       }
@@ -389,7 +396,7 @@ public final class Formatter {
 
   /** A call on one line when it fits, else one argument per line (the grammar takes the trailing comma). */
   private String call(Expr.Call c, int indent, int column) {
-    String callee = expr(c.callee(), indent, 9);
+    String callee = expr(c.callee(), indent, Operator.POSTFIX);
     List<String> args = new ArrayList<>();
     for (Arg a : c.args()) {
       args.add((a.name() != null ? a.name().name() + " = " : "") + expr(a.value(), indent + 2, 0, indent + 2));
@@ -418,17 +425,6 @@ public final class Formatter {
 
   private static String paren(String text, int precedence, int parent) {
     return precedence < parent ? "(" + text + ")" : text;
-  }
-
-  private static int precedence(String op) {
-    return switch (op) {
-      case "||" -> 2;
-      case "&&" -> 3;
-      case "==", "!=" -> 4;
-      case "<", "<=", ">", ">=" -> 5;
-      case "+", "-" -> 6;
-      default -> 7;
-    };
   }
 
   static String quantity(BigDecimal amount, String unit) {

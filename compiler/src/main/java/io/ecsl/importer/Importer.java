@@ -1,5 +1,8 @@
 package io.ecsl.importer;
 
+import static io.ecsl.diag.LanguageCode.IMPORT_TWICE;
+import static io.ecsl.diag.LanguageCode.IMPORT_UNREADABLE;
+
 import io.ecsl.ast.Item;
 import io.ecsl.diag.Diagnostic;
 import io.ecsl.diag.Diagnostics;
@@ -75,7 +78,7 @@ public final class Importer {
       try {
         sources.add(new SourceFile(p.toString(), p, Files.readString(p, StandardCharsets.UTF_8)));
       } catch (IOException | RuntimeException e) {
-        diagnostics.add(Diagnostic.error("E0900", null, "cannot read " + p + ": " + e.getMessage())
+        diagnostics.add(Diagnostic.error(IMPORT_UNREADABLE, null, "cannot read " + p + ": " + e.getMessage())
             .withResource(p.toString()).withHint("check the path and that the file is UTF-8 text"));
       }
     }
@@ -119,7 +122,7 @@ public final class Importer {
         }
         Span previous = seen.putIfAbsent(r.kind() + " " + r.address(), r.span());
         if (previous != null) {
-          diagnostics.add(Diagnostic.error("E0908", r.span(), r.address() + " is imported twice")
+          diagnostics.add(Diagnostic.error(IMPORT_TWICE, r.span(), r.address() + " is imported twice")
               .withLabel(previous, "first imported here")
               .withHint("import one document per resource (a task definition family is one `task`)"));
         }

@@ -1,5 +1,9 @@
 package io.ecsl.lower;
 
+import static io.ecsl.diag.LanguageCode.DECLARED_TWICE;
+import static io.ecsl.diag.LanguageCode.TYPE;
+import static io.ecsl.diag.LanguageCode.UNKNOWN_ATTRIBUTE;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.diag.Diagnostic;
@@ -29,7 +33,7 @@ record ProjectSettings(String name, String region, String accountId, Map<String,
         continue;
       }
       if (first != null) {
-        builder.interpreter().report(Diagnostic.error("E0215", d.span(), "the project is configured twice")
+        builder.interpreter().report(Diagnostic.error(DECLARED_TWICE, d.span(), "the project is configured twice")
             .withLabel(first.span(), "first configured here").withHint("keep one `project { … }` block"));
         continue;
       }
@@ -44,17 +48,17 @@ record ProjectSettings(String name, String region, String accountId, Map<String,
               for (Value.Field t : o.fields()) {
                 String v = t.value() instanceof Value.Str s ? s.value() : null;
                 if (v == null) {
-                  builder.interpreter().report(Diagnostic.error("E0302", t.valueSpan(), "tag values are strings").withHint(null));
+                  builder.interpreter().report(Diagnostic.error(TYPE, t.valueSpan(), "tag values are strings").withHint(null));
                 } else {
                   tags.put(t.key(), v);
                 }
               }
             } else {
-              builder.interpreter().report(Diagnostic.error("E0302", f.valueSpan(), "`tags` takes a block of key = \"value\"")
+              builder.interpreter().report(Diagnostic.error(TYPE, f.valueSpan(), "`tags` takes a block of key = \"value\"")
                   .withHint("tags { team = \"web\" }"));
             }
           }
-          default -> builder.interpreter().report(Diagnostic.error("E0410", f.keySpan(), "unknown project setting `" + f.key() + "`")
+          default -> builder.interpreter().report(Diagnostic.error(UNKNOWN_ATTRIBUTE, f.keySpan(), "unknown project setting `" + f.key() + "`")
               .withHint("project takes name, region, account_id and tags"));
         }
       }
@@ -78,7 +82,7 @@ record ProjectSettings(String name, String region, String accountId, Map<String,
     if (f.value() instanceof Value.Str s) {
       return s.value();
     }
-    builder.interpreter().report(Diagnostic.error("E0302", f.valueSpan(), "`" + f.key() + "` must be " + expected).withHint(null));
+    builder.interpreter().report(Diagnostic.error(TYPE, f.valueSpan(), "`" + f.key() + "` must be " + expected).withHint(null));
     return null;
   }
 

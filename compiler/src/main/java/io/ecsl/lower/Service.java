@@ -1,5 +1,8 @@
 package io.ecsl.lower;
 
+import static io.ecsl.diag.LanguageCode.INVALID_VALUE;
+import static io.ecsl.diag.LanguageCode.UNKNOWN_ATTRIBUTE;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -112,7 +115,7 @@ final class Service {
             constraint(lower, s, p, "distinctInstance", null);
           }
         }
-        default -> lower.report(Diagnostic.error("E0410", p.keySpan(), "unknown placement rule `" + p.key() + "`")
+        default -> lower.report(Diagnostic.error(UNKNOWN_ATTRIBUTE, p.keySpan(), "unknown placement rule `" + p.key() + "`")
             .withHint("placement takes spread, binpack, random, member_of and distinct_instance"));
       }
     }
@@ -159,7 +162,7 @@ final class Service {
     switch (f.value()) {
       case Value.PortRef p -> {
         s.set("containerName", JSON.textNode(p.container()), f.span());
-        s.set("containerPort", JSON.numberNode(sugars.lower().interpreter().containerPortNumber(p, f.span())), f.span());
+        s.set("containerPort", JSON.numberNode(sugars.lower().interpreter().containerPortNumber(p)), f.span());
       }
       case Value.ContainerRef c -> s.set("containerName", JSON.textNode(c.container()), f.span());
       case Value.Str str -> s.set("containerName", JSON.textNode(str.value()), f.span());
@@ -193,7 +196,7 @@ final class Service {
         breaker.put("rollback", false);
       }
       default -> {
-        s.lower.report(Diagnostic.error("E0412", f.valueSpan(), "`" + word + "` is not a circuit breaker setting")
+        s.lower.report(Diagnostic.error(INVALID_VALUE, f.valueSpan(), "`" + word + "` is not a circuit breaker setting")
             .withHint("write `rollback`, `enabled` or `disabled`, or a block { enable = …, rollback = … }"));
         return;
       }

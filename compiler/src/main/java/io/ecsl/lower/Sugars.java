@@ -1,5 +1,10 @@
 package io.ecsl.lower;
 
+import static io.ecsl.diag.LanguageCode.LABELS;
+import static io.ecsl.diag.LanguageCode.SET_TWICE;
+import static io.ecsl.diag.LanguageCode.TYPE;
+import static io.ecsl.diag.LanguageCode.WRONG_KIND;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -191,7 +196,7 @@ final class Sugars {
     JsonNode value = lower.value(f.value(), shape.member(member), loc);
     if (value != null) {
       if (provider.has(member)) {
-        lower.report(Diagnostic.error("E0402", f.keySpan(), "`" + f.key() + "` is set twice").withHint("keep one"));
+        lower.report(Diagnostic.error(SET_TWICE, f.keySpan(), "`" + f.key() + "` is set twice").withHint("keep one"));
         return;
       }
       provider.set(member, value);
@@ -309,7 +314,7 @@ final class Sugars {
 
   private void repeated(Struct s, Value.Field f, Repeat r) {
     if (f.labels().size() > 1) {
-      lower.report(Diagnostic.error("E0413", f.keySpan(), "`" + f.key() + "` takes one name").withHint(null));
+      lower.report(Diagnostic.error(LABELS, f.keySpan(), "`" + f.key() + "` takes one name").withHint(null));
       return;
     }
     Shape element = s.shape.member(r.listMember()).element();
@@ -322,7 +327,7 @@ final class Sugars {
     Value.Obj body = f.value() instanceof Value.Obj o ? o : new Value.Obj(f.valueSpan(), List.of());
     Value primary = f.value() instanceof Value.Obj o ? o.get(PRIMARY) : f.value();
     if (f.label() == null && r.labelMember() != null && !(f.value() instanceof Value.Obj)) {
-      lower.report(Diagnostic.error("E0413", f.keySpan(), "`" + f.key() + "` needs a name here")
+      lower.report(Diagnostic.error(LABELS, f.keySpan(), "`" + f.key() + "` needs a name here")
           .withHint("write `" + f.key() + " NAME = …`"));
       return;
     }
@@ -336,7 +341,7 @@ final class Sugars {
           && !element.member(r.valueMember()).isEnum() ? valueLoc.stringifying() : valueLoc);
       e.set(r.valueMember(), v, f.valueSpan());
     } else if (primary != null) {
-      lower.report(Diagnostic.error("E0302", f.valueSpan(), "`" + f.key() + "` takes a block, not a value")
+      lower.report(Diagnostic.error(TYPE, f.valueSpan(), "`" + f.key() + "` takes a block, not a value")
           .withHint("write `" + f.key() + " " + (f.label() == null ? "" : f.label() + " ") + "{ … }`"));
     }
     e.checkRequired(f.span());
@@ -353,7 +358,7 @@ final class Sugars {
     return switch (v) {
       case Value.Ref r when r.of(expected) != null -> r.of(expected).awsName(lower.interpreter());
       case Value.Ref r -> {
-        lower.report(Diagnostic.error("E0214", loc.span(), loc.where() + " needs a " + expected.word() + ", but `"
+        lower.report(Diagnostic.error(WRONG_KIND, loc.span(), loc.where() + " needs a " + expected.word() + ", but `"
             + r.target().label() + "` is a " + r.describe().replaceFirst(" `.*", ""))
             .withLabel(r.target().labelSpan(), "`" + r.target().label() + "` is declared here")
             .withHint("name a " + expected.word() + " declared with `" + expected.keyword() + " NAME { … }`, or give its name as a string"));

@@ -127,10 +127,6 @@ public final class SpanIndex {
     return spans.get(pointer);
   }
 
-  public Span fallback() {
-    return fallback;
-  }
-
   /**
    * The elements of the list {@code node} (at {@code listPointer}) moved: {@code moves[old] = new}.
    * Lazily recorded places follow through their list's path; string entries are renumbered.
