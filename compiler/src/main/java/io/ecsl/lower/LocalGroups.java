@@ -1,6 +1,12 @@
 package io.ecsl.lower;
 
+import static io.ecsl.diag.LanguageCode.INVALID_VALUE;
+import static io.ecsl.diag.LanguageCode.MISSING_REQUIRED;
+import static io.ecsl.diag.LanguageCode.TYPE;
+import static io.ecsl.diag.LanguageCode.UNKNOWN_ATTRIBUTE;
+
 import io.ecsl.diag.Diagnostic;
+import io.ecsl.diag.LanguageCode;
 import io.ecsl.diag.Suggestions;
 import io.ecsl.eval.Declaration;
 import io.ecsl.eval.Unit;
@@ -30,24 +36,24 @@ final class LocalGroups {
     }
     Reporter report = new Reporter(builder);
     if (!(block instanceof Value.Obj o)) {
-      report.error("E0302", block.span(), "`local_group` takes a block",
+      report.error(TYPE, block.span(), "`local_group` takes a block",
           "local_group { instance_type = \"m5.large\", zones = [\"us-east-1a\", \"us-east-1b\"], min = 0, max = 4 }");
       return null;
     }
     if (d.body(builder.interpreter()).get("auto_scaling_group") == null) {
-      report.error("E0411", block.span(), "`local_group` describes an Auto Scaling group: capacity provider `"
+      report.error(MISSING_REQUIRED, block.span(), "`local_group` describes an Auto Scaling group: capacity provider `"
           + d.label() + "` needs `auto_scaling_group`", "auto_scaling_group = \"arn:aws:autoscaling:…\"");
     }
     for (Value.Field f : o.fields()) {
       if (!SETTINGS.contains(f.key())) {
         String guess = Suggestions.didYouMean(f.key(), SETTINGS);
-        report.error("E0410", f.keySpan(), "unknown local_group setting `" + f.key() + "`",
+        report.error(UNKNOWN_ATTRIBUTE, f.keySpan(), "unknown local_group setting `" + f.key() + "`",
             guess != null ? guess : "local_group takes " + String.join(", ", SETTINGS));
       }
     }
     String type = text(report, o, "instance_type", "instance_type = \"m5.large\"");
     if (type != null && InstanceTypes.find(type).isEmpty()) {
-      report.error("E0412", o.field("instance_type").valueSpan(), "`" + type + "` is not an instance type the local"
+      report.error(INVALID_VALUE, o.field("instance_type").valueSpan(), "`" + type + "` is not an instance type the local"
           + " runtime knows", "use one of " + InstanceTypes.known());
       type = null;
     }
@@ -58,17 +64,17 @@ final class LocalGroups {
     Long warmup = seconds(report, o, "warmup");
     Long scaleInAfter = seconds(report, o, "scale_in_after");
     if (type == null && o.field("instance_type") == null) {
-      report.error("E0411", o.span(), "`local_group` needs `instance_type`", "instance_type = \"m5.large\"");
+      report.error(MISSING_REQUIRED, o.span(), "`local_group` needs `instance_type`", "instance_type = \"m5.large\"");
     }
     if (max == null && o.field("max") == null) {
-      report.error("E0411", o.span(), "`local_group` needs `max`: the most instances the group may hold", "max = 4");
+      report.error(MISSING_REQUIRED, o.span(), "`local_group` needs `max`: the most instances the group may hold", "max = 4");
     }
     long low = min == null ? 0 : min;
     if (max != null && low > max) {
-      report.error("E0412", o.field("min").valueSpan(), "`min` " + low + " is more than `max` " + max,
+      report.error(INVALID_VALUE, o.field("min").valueSpan(), "`min` " + low + " is more than `max` " + max,
           "the group's sizes must satisfy min <= desired <= max");
     } else if (max != null && desired != null && (desired < low || desired > max)) {
-      report.error("E0412", o.field("desired").valueSpan(), "`desired` " + desired + " is outside min " + low
+      report.error(INVALID_VALUE, o.field("desired").valueSpan(), "`desired` " + desired + " is outside min " + low
           + " and max " + max, "the group's sizes must satisfy min <= desired <= max");
     }
     if (report.failed || type == null || max == null) {
@@ -86,7 +92,7 @@ final class LocalGroups {
     if (f.value() instanceof Value.Str s && !s.value().isBlank()) {
       return s.value();
     }
-    report.error("E0302", f.valueSpan(), "`" + key + "` takes a string, not " + f.value().typeName(), example);
+    report.error(TYPE, f.valueSpan(), "`" + key + "` takes a string, not " + f.value().typeName(), example);
     return null;
   }
 
@@ -101,13 +107,13 @@ final class LocalGroups {
         if (item instanceof Value.Str s && !s.value().isBlank()) {
           out.add(s.value());
         } else {
-          report.error("E0302", item.span(), "an Availability Zone is a string, not " + item.typeName(),
+          report.error(TYPE, item.span(), "an Availability Zone is a string, not " + item.typeName(),
               "zones = [\"us-east-1a\", \"us-east-1b\"]");
         }
       }
       return out;
     }
-    report.error("E0302", f.valueSpan(), "`zones` takes a list of Availability Zones", "zones = [\"us-east-1a\"]");
+    report.error(TYPE, f.valueSpan(), "`zones` takes a list of Availability Zones", "zones = [\"us-east-1a\"]");
     return out;
   }
 
@@ -119,7 +125,7 @@ final class LocalGroups {
     if (f.value() instanceof Value.Int i && i.value() >= 0 && i.value() <= 10000) {
       return i.value();
     }
-    report.error("E0302", f.valueSpan(), "`" + key + "` takes a whole number of instances from 0 to 10000, not "
+    report.error(TYPE, f.valueSpan(), "`" + key + "` takes a whole number of instances from 0 to 10000, not "
         + (f.value() instanceof Value.Int i ? i.value() : f.value().typeName()), key + " = 2");
     return null;
   }
@@ -135,7 +141,7 @@ final class LocalGroups {
         return whole;
       }
     }
-    report.error("E0302", f.valueSpan(), "`" + key + "` takes a duration of whole seconds up to 10000s, e.g. 10s or 2m",
+    report.error(TYPE, f.valueSpan(), "`" + key + "` takes a duration of whole seconds up to 10000s, e.g. 10s or 2m",
         key + " = 10s");
     return null;
   }
@@ -149,7 +155,7 @@ final class LocalGroups {
       this.builder = builder;
     }
 
-    void error(String code, io.ecsl.source.Span span, String message, String hint) {
+    void error(LanguageCode code, io.ecsl.source.Span span, String message, String hint) {
       failed = true;
       builder.interpreter().report(Diagnostic.error(code, span, message).withHint(hint));
     }
