@@ -26,14 +26,13 @@ import io.ecsl.runtime.store.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** RunTask, StopTask, DescribeTasks, ListTasks (§5). */
 final class TaskOps {
   private static final int MAX_RUN_COUNT = 10;
+  private static final int MAX_REFERENCE_ID = 1024;
 
   private final ControlPlane plane;
   private final RuntimeState state;
@@ -47,6 +46,10 @@ final class TaskOps {
     this.renderer = renderer;
   }
 
+  /**
+   * RunTask: the one way standalone tasks start, whoever asks (a client, a scheduled rule, {@code
+   * ecsl run}). Checks the request as ECS does, then creates the tasks.
+   */
   JsonNode run(JsonNode request, RequestContext context) {
     int count = Json.integer(request, "count", 1);
     if (count < 1 || count > MAX_RUN_COUNT) {
@@ -56,6 +59,19 @@ final class TaskOps {
     if (startedBy != null && (startedBy.length() > 128 || !startedBy.matches("[A-Za-z0-9_/-]*"))) {
       throw ApiException.invalidParameter("startedBy must be up to 128 letters, digits, hyphens, slashes and"
           + " underscores.");
+    }
+    String group = Json.text(request, "group");
+    if (group != null && (group.isEmpty() || group.length() > 255)) {
+      throw ApiException.invalidParameter("group must be 1 to 255 characters; got " + group.length() + ".");
+    }
+    String referenceId = Json.text(request, "referenceId");
+    if (referenceId != null && referenceId.length() > MAX_REFERENCE_ID) {
+      throw ApiException.invalidParameter("referenceId must be at most " + MAX_REFERENCE_ID + " characters.");
+    }
+    String propagateTags = Json.text(request, "propagateTags");
+    if (propagateTags != null && !List.of("TASK_DEFINITION", "NONE").contains(propagateTags)) {
+      throw ApiException.invalidParameter("propagateTags " + propagateTags + " is not valid for a task RunTask starts:"
+          + " use TASK_DEFINITION or NONE (SERVICE applies to tasks a service starts).");
     }
     List<Tag> requestTags = Requests.ecsTags(request.get("tags"));
     List<PlacementConstraint> constraints;
@@ -69,7 +85,7 @@ final class TaskOps {
     JsonNode response = state.atomically(() -> {
       ObjectNode cluster = resolver.activeCluster(context, Json.text(request, "cluster"));
       ObjectNode definition = resolver.activeTaskDefinition(context, Requests.required(request, "taskDefinition"));
-      checkOverrides(definition, request.get("overrides"));
+      ObjectNode overrides = TaskOverrides.check(definition, request.get("overrides"));
       String launchType = Json.text(request, "launchType");
       JsonNode strategy = request.get("capacityProviderStrategy");
       if (launchType != null && strategy != null && !strategy.isEmpty()) {
@@ -90,15 +106,14 @@ final class TaskOps {
             + " specified (task definition " + Json.text(definition, "family") + ").");
       }
       List<Tag> tags = new ArrayList<>(requestTags);
-      if ("TASK_DEFINITION".equals(Json.text(request, "propagateTags"))) {
+      if ("TASK_DEFINITION".equals(propagateTags)) {
         tags.addAll(state.tags(Json.text(definition, "taskDefinitionArn")));
       }
       if (Json.bool(request, "enableECSManagedTags", false)) {
         tags.add(new Tag("aws:ecs:clusterName", Json.text(cluster, "clusterName")));
       }
       Instant now = plane.clock().instant();
-      String group = Json.text(request, "group");
-      TaskSpec spec = TaskSpec.of(definition, request.get("overrides"));
+      TaskSpec spec = TaskSpec.of(definition, overrides);
       TaskPlacements.Decision decision = TaskPlacements.place(new PlacementPass(state, plane.random(), now),
           new TaskPlacements.Request(cluster, definition, spec, launchType, strategy, constraints, strategies,
               group != null ? group : "family:" + spec.family(), count, Map.of()));
@@ -113,11 +128,12 @@ final class TaskOps {
         TaskEntity task = TaskLauncher.create(new TaskLauncher.Launch(context.region(),
             Json.text(cluster, "clusterArn"), Json.text(cluster, "clusterName"), null, null,
             group, startedBy, placement.launchType(), placement.capacityProviderName(),
-            request.get("overrides"), network, Json.bool(request, "enableExecuteCommand", false), tags),
+            overrides, network, Json.bool(request, "enableExecuteCommand", false), tags),
             definition, now);
         placement.applyTo(task);
         task.placementConstraints = request.get("placementConstraints");
         task.placementStrategy = request.get("placementStrategy");
+        task.referenceId = referenceId;
         state.tasks.put(task.taskArn, task);
         if (!tags.isEmpty()) {
           state.putTags(task.taskArn, tags);
@@ -137,20 +153,6 @@ final class TaskOps {
     });
     plane.requestTick();
     return response;
-  }
-
-  private static void checkOverrides(ObjectNode definition, JsonNode overrides) {
-    Set<String> names = new HashSet<>();
-    for (JsonNode container : Json.list(definition, "containerDefinitions")) {
-      names.add(Json.text(container, "name"));
-    }
-    for (JsonNode override : Json.list(overrides, "containerOverrides")) {
-      String name = Json.text(override, "name");
-      if (!names.contains(name)) {
-        throw ApiException.invalidParameter("Override for container named " + name + " is not a container in the"
-            + " TaskDefinition (containers: " + names + ").");
-      }
-    }
   }
 
   JsonNode stop(JsonNode request, RequestContext context) {
