@@ -3,6 +3,7 @@ package io.ecsl.cli.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.cli.CompileOptions;
 import io.ecsl.cli.ExitCodes;
+import io.ecsl.compile.Compiler;
 import io.ecsl.deploy.Deployer;
 import io.ecsl.deploy.apply.Applier;
 import io.ecsl.deploy.plan.Plan;
@@ -12,6 +13,7 @@ import io.ecsl.deploy.target.ApiException;
 import io.ecsl.emit.Json;
 import io.ecsl.facts.shell.Shell;
 import io.ecsl.model.EcsModel;
+import io.ecsl.modules.ModuleLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,13 +70,16 @@ public final class ApplyCommand implements Callable<Integer> {
         if (model == null) {
           return ExitCodes.ERROR;
         }
+        Compiler.Options compileOptions = compile.toOptions();
+        t.allowProjectRoot(compileOptions.projectRoot() != null ? compileOptions.projectRoot()
+            : ModuleLoader.rootFor(compileOptions.inputs()), err);
         plan = Deployer.plan(model, t.api(), t.description(), keepRevisions);
       }
       DeployFlow.print(plan, format, out);
       // With --format json stdout is the plan document alone; what apply says goes to stderr.
       var said = format == PlanFormat.json ? err : out;
       boolean local = target.target == io.ecsl.deploy.target.TargetOptions.Kind.local;
-      List<LocalGroups.Difference> groups = local && model != null ? LocalGroups.differences(model, t.api().endpoint())
+      List<LocalGroups.Difference> groups = local && model != null ? LocalGroups.differences(model, t.runtimeClient())
           : List.of();
       groups.forEach(g -> said.println(g.line()));
       if (!plan.hasChanges() && groups.isEmpty()) {
@@ -83,7 +88,7 @@ public final class ApplyCommand implements Callable<Integer> {
       if (!DeployFlow.confirm(autoApprove, "apply these changes", said, err)) {
         return ExitCodes.ERROR;
       }
-      LocalGroups.sync(groups, t.api().endpoint()).forEach(said::println);
+      LocalGroups.sync(groups, t.runtimeClient()).forEach(said::println);
       if (!plan.hasChanges()) {
         return ExitCodes.OK;
       }

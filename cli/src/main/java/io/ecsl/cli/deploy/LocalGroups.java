@@ -8,7 +8,6 @@ import io.ecsl.model.Resource;
 import io.ecsl.model.ResourceKind;
 import io.ecsl.runtime.client.RuntimeClient;
 import io.ecsl.runtime.json.Json;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +27,7 @@ final class LocalGroups {
   /** A group the project describes differently from the runtime (or one it has not heard of). */
   record Difference(String provider, String line, ObjectNode declaration) {}
 
-  static List<Difference> differences(EcsModel model, URI endpoint) {
+  static List<Difference> differences(EcsModel model, RuntimeClient runtime) {
     List<Difference> out = new ArrayList<>();
     List<Resource> declared = model.ofKind(ResourceKind.CAPACITY_PROVIDER).stream()
         .filter(r -> r.localGroup() != null).toList();
@@ -36,7 +35,7 @@ final class LocalGroups {
       return out;
     }
     Map<String, JsonNode> held = new HashMap<>();
-    new RuntimeClient(endpoint).autoScalingGroups().forEach(g -> held.put(Json.text(g, "autoScalingGroupArn"), g));
+    runtime.autoScalingGroups().forEach(g -> held.put(Json.text(g, "autoScalingGroupArn"), g));
     for (Resource provider : declared) {
       ObjectNode declaration = declaration(provider, model.region());
       JsonNode current = held.get(Json.text(declaration, "autoScalingGroupArn"));
@@ -53,8 +52,7 @@ final class LocalGroups {
   }
 
   /** Tells the runtime each differing group; returns what to print. */
-  static List<String> sync(List<Difference> differences, URI endpoint) {
-    RuntimeClient client = new RuntimeClient(endpoint);
+  static List<String> sync(List<Difference> differences, RuntimeClient client) {
     List<String> out = new ArrayList<>();
     for (Difference difference : differences) {
       JsonNode group = client.putAutoScalingGroup(difference.declaration());

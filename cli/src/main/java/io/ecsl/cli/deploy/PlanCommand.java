@@ -73,7 +73,7 @@ public final class PlanCommand implements Callable<Integer> {
         try (Targets.Connected t = Targets.connect(target, compile.toOptions().region(), err)) {
           plan = Deployer.plan(model, t.api(), t.description(), keepRevisions);
           if (target.target == io.ecsl.deploy.target.TargetOptions.Kind.local) {
-            groups = LocalGroups.differences(model, t.api().endpoint());
+            groups = LocalGroups.differences(model, t.runtimeClient());
           }
         }
       }

@@ -59,7 +59,7 @@ class ApplyAfterFailedDeploymentTest {
         }
         """);
     String[] apply = {"apply", project.toString(), "--auto-approve", "--target", "local", "--endpoint",
-        runtime.endpoint(), "--poll-interval", "1s"};
+        runtime.endpoint(), "--runtime-dir", runtime.dataDir.toString(), "--poll-interval", "1s"};
     Processes.Result first = ECSL.run(apply);
     assertEquals(1, first.exitCode(), first.stdout() + first.stderr());
     assertTrue((first.stdout() + first.stderr()).contains("db-password"), "says which secret is missing: " + first.stderr());
@@ -68,7 +68,7 @@ class ApplyAfterFailedDeploymentTest {
     assertEquals(0, put.exitCode(), put.stderr());
 
     Processes.Result plan = ECSL.run("plan", project.toString(), "--target", "local", "--endpoint", runtime.endpoint(),
-        "--detailed-exitcode");
+        "--runtime-dir", runtime.dataDir.toString(), "--detailed-exitcode");
     assertEquals(2, plan.exitCode(), "the failed service is a change to make: " + plan.stdout() + plan.stderr());
     assertTrue(plan.stdout().contains("last deployment FAILED"), plan.stdout());
 
@@ -82,7 +82,7 @@ class ApplyAfterFailedDeploymentTest {
       assertEquals("RUNNING", task.get("status").asText(), ps.stdout());
     }
     Processes.Result again = ECSL.run("plan", project.toString(), "--target", "local", "--endpoint", runtime.endpoint(),
-        "--detailed-exitcode");
+        "--runtime-dir", runtime.dataDir.toString(), "--detailed-exitcode");
     assertEquals(0, again.exitCode(), "once it runs, nothing is left to do: " + again.stdout() + again.stderr());
   }
 }

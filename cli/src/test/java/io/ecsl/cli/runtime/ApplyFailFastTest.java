@@ -54,7 +54,7 @@ class ApplyFailFastTest {
         }
         """);
     Processes.Result apply = ECSL.run("apply", project.toString(), "--auto-approve", "--target", "local",
-        "--endpoint", runtime.endpoint(), "--wait-timeout", "10m", "--poll-interval", "1s");
+        "--runtime-dir", runtime.dataDir.toString(), "--wait-timeout", "10m", "--poll-interval", "1s");
     assertEquals(1, apply.exitCode(), apply.output());
     String all = apply.stdout() + apply.stderr();
     assertTrue(all.contains("Essential container in task exited"), all);

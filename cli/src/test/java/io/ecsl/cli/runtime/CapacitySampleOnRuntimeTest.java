@@ -87,9 +87,9 @@ class CapacitySampleOnRuntimeTest {
   @Test
   void theCapacitySampleRunsAsItsReadmeSays() {
     Path sample = RepoPaths.samples().resolve("capacity-local");
-    String endpoint = runtime.endpoint();
     String dataDir = runtime.dataDir.toString();
-    Processes.Result apply = ECSL.run("apply", sample.toString(), "--auto-approve", "--target", "local", "--endpoint", endpoint);
+    Processes.Result apply = ECSL.run("apply", sample.toString(), "--auto-approve", "--target", "local", "--runtime-dir",
+        dataDir);
     assertEquals(0, apply.exitCode(), apply.output());
 
     JsonNode listed = json("runtime", "instances", "--data-dir", dataDir, "--format", "json");
@@ -114,7 +114,7 @@ class CapacitySampleOnRuntimeTest {
     assertEquals(Map.of("EC2", 3), providers("log-agent"), "the daemon has a launch type, so no capacity provider");
     assertEquals(Map.of("FARGATE", 3, "FARGATE_SPOT", 3), providers("worker"));
 
-    Processes.Result plan = ECSL.run("plan", sample.toString(), "--target", "local", "--endpoint", endpoint,
+    Processes.Result plan = ECSL.run("plan", sample.toString(), "--target", "local", "--runtime-dir", dataDir,
         "--detailed-exitcode");
     assertEquals(0, plan.exitCode(), plan.output());
 
@@ -134,8 +134,8 @@ class CapacitySampleOnRuntimeTest {
     await(() -> providers("worker").equals(Map.of("FARGATE", 3, "FARGATE_SPOT", 3)), Duration.ofSeconds(60),
         "the worker's Spot task replaced on Spot");
 
-    Processes.Result destroy = ECSL.run("destroy", sample.toString(), "--auto-approve", "--target", "local", "--endpoint",
-        endpoint);
+    Processes.Result destroy = ECSL.run("destroy", sample.toString(), "--auto-approve", "--target", "local",
+        "--runtime-dir", dataDir);
     assertEquals(0, destroy.exitCode(), destroy.output());
   }
 }

@@ -8,6 +8,7 @@ import io.ecsl.cli.Main;
 import io.ecsl.testing.InProcessCli;
 import io.ecsl.testing.NeedsDocker;
 import io.ecsl.testing.Processes;
+import io.ecsl.runtime.client.LocalRuntime;
 import io.ecsl.runtime.client.RuntimeClient;
 import io.ecsl.runtime.json.Json;
 import java.io.IOException;
@@ -62,16 +63,17 @@ class RunCommandTest {
   }
 
   private Processes.Result ecsl(String... args) {
-    String[] all = new String[args.length + 4];
+    String[] target = {"--target", "local", "--endpoint", runtime.endpoint(), "--runtime-dir", runtime.dataDir.toString()};
+    String[] all = new String[args.length + target.length];
     System.arraycopy(args, 0, all, 0, args.length);
-    System.arraycopy(new String[] {"--target", "local", "--endpoint", runtime.endpoint()}, 0, all, args.length, 4);
+    System.arraycopy(target, 0, all, args.length, target.length);
     return ECSL.run(all);
   }
 
   /** The project's cluster and schedule, as a user has them after apply. */
   private void apply() {
     Processes.Result apply = ECSL.run("apply", project.toString(), "--auto-approve", "--target", "local", "--endpoint",
-        runtime.endpoint(), "--no-wait");
+        runtime.endpoint(), "--runtime-dir", runtime.dataDir.toString(), "--no-wait");
     assertEquals(0, apply.exitCode(), apply.stdout() + apply.stderr());
   }
 
@@ -111,7 +113,7 @@ class RunCommandTest {
     assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
     JsonNode arns = Json.parse(run.stdout()).get("taskArns");
     assertEquals(2, arns.size());
-    RuntimeClient client = new RuntimeClient(runtime.status.endpoint());
+    RuntimeClient client = LocalRuntime.client(runtime.dataDir);
     var request = Json.object().put("cluster", "jobs").put("include", (String) null);
     request.remove("include");
     request.putArray("include").add("TAGS");

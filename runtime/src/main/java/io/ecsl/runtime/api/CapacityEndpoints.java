@@ -111,6 +111,11 @@ final class CapacityEndpoints {
           chosen.add(task);
         }
       }
+      if (chosen.isEmpty()) {
+        List<String> reasons = new ArrayList<>();
+        failures.forEach(f -> reasons.add(Json.text(f, "arn") + ": " + Json.text(f, "reason")));
+        return Answer.error(400, "no task was interrupted: " + String.join("; ", reasons));
+      }
       Instant now = plane.clock().instant();
       ArrayNode interrupted = out.putArray("interrupted");
       for (TaskEntity task : chosen) {
@@ -118,7 +123,7 @@ final class CapacityEndpoints {
         interrupted.addObject().put("taskArn", stopped.taskArn)
             .set("stoppedBy", Json.timestamp(stopped.spotInterruptionDeadline));
       }
-      return new Answer(chosen.isEmpty() ? 400 : 200, out);
+      return new Answer(200, out);
     });
     plane.requestTick();
     return answer;

@@ -21,6 +21,9 @@ import java.util.function.Supplier;
  * ({@link ObjectNode}); tasks and services, which the engine reasons about, are typed entities.
  */
 public final class RuntimeState {
+  /** The store's kind of task documents. */
+  public static final String TASK_KIND = "ecs.task";
+
   private final Store store;
   public final DocumentTable<ObjectNode> clusters;
   public final DocumentTable<ObjectNode> taskDefinitions;
@@ -50,7 +53,7 @@ public final class RuntimeState {
     clusters = new DocumentTable<>(store, "ecs.cluster", ObjectNode.class);
     taskDefinitions = new DocumentTable<>(store, "ecs.task-definition", ObjectNode.class);
     services = new DocumentTable<>(store, "ecs.service", ServiceEntity.class);
-    tasks = new DocumentTable<>(store, "ecs.task", TaskEntity.class);
+    tasks = new DocumentTable<>(store, TASK_KIND, TaskEntity.class);
     containerInstances = new DocumentTable<>(store, "ecs.container-instance", ContainerInstanceEntity.class);
     autoScalingGroups = new DocumentTable<>(store, "autoscaling.group", AutoScalingGroupEntity.class);
     capacityProviders = new DocumentTable<>(store, "ecs.capacity-provider", ObjectNode.class);

@@ -44,6 +44,7 @@ final class Snapshots {
         service.consecutiveStartFailures,
         service.launchNotBefore,
         service.steady,
+        service.lastStartFailureAt,
         scaleIn);
   }
 
@@ -59,7 +60,7 @@ final class Snapshots {
     }
     return new TaskView(task.taskArn, task.taskId, task.deploymentId, task.lastStatus, task.isActive(),
         task.healthStatus, healthChecked, task.createdAt, task.startedAt, task.firstHealthyAt, task.stoppedAt,
-        task.stopCode, task.replacedAsUnhealthy, task.accountedByService, draining,
+        task.stopCode, task.replacedAsUnhealthy, task.accountedByService, task.stoppingAt, draining,
         task.capacityProviderName == null ? task.launchType : task.capacityProviderName);
   }
 }

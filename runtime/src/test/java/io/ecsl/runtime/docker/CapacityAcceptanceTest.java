@@ -30,12 +30,10 @@ import org.junit.jupiter.api.Test;
 class CapacityAcceptanceTest {
   private static final String NETWORK = "awsvpcConfiguration={subnets=[subnet-1]}";
   private static TestRuntimes runtime;
-  private static URI endpoint;
 
   @BeforeAll
   static void start() {
     runtime = TestRuntimes.docker();
-    endpoint = runtime.server().endpoint();
   }
 
   @AfterAll
@@ -55,18 +53,18 @@ class CapacityAcceptanceTest {
 
   @Test
   void tenTasksSplitFourAndSixScaleInKeepsTheBaseAndAnInterruptedSpotTaskIsReplacedOnSpot() {
-    aws(endpoint, "ecs", "create-cluster", "--cluster-name", "mix", "--capacity-providers", "FARGATE",
+    aws(runtime, "ecs", "create-cluster", "--cluster-name", "mix", "--capacity-providers", "FARGATE",
         "FARGATE_SPOT");
     DockerTestSupport ecs = new DockerTestSupport(runtime.client(), "mix");
     ecs.ecs("RegisterTaskDefinition", "{\"family\":\"mix-worker\",\"networkMode\":\"awsvpc\","
         + "\"requiresCompatibilities\":[\"FARGATE\"],\"cpu\":\"256\",\"memory\":\"512\",\"containerDefinitions\":"
         + "[{\"name\":\"app\",\"image\":\"ecsl/busybox:latest\",\"command\":[\"sh\",\"-c\",\"" + SERVE + "\"]}]}");
-    aws(endpoint, "ecs", "create-service", "--cluster", "mix", "--service-name", "worker", "--task-definition",
+    aws(runtime, "ecs", "create-service", "--cluster", "mix", "--service-name", "worker", "--task-definition",
         "mix-worker", "--desired-count", "10", "--network-configuration", NETWORK, "--capacity-provider-strategy",
         "capacityProvider=FARGATE,base=2,weight=1", "capacityProvider=FARGATE_SPOT,weight=3");
     await(() -> ecs.service("worker").get("runningCount").asInt() == 10, Duration.ofSeconds(60), "10 running tasks");
     assertEquals(Map.of("FARGATE", 4, "FARGATE_SPOT", 6), perProvider(ecs));
-    JsonNode cluster = aws(endpoint, "ecs", "describe-clusters", "--clusters", "mix", "--include", "STATISTICS")
+    JsonNode cluster = aws(runtime, "ecs", "describe-clusters", "--clusters", "mix", "--include", "STATISTICS")
         .at("/clusters/0");
     assertTrue(cluster.get("statistics").toString().contains("{\"name\":\"runningFargateTasksCount\",\"value\":\"10\"}"),
         cluster.toString());
@@ -89,7 +87,7 @@ class CapacityAcceptanceTest {
     await(() -> perProvider(ecs).equals(Map.of("FARGATE", 4, "FARGATE_SPOT", 6)), Duration.ofSeconds(30),
         "the interrupted task's replacement on FARGATE_SPOT");
 
-    aws(endpoint, "ecs", "update-service", "--cluster", "mix", "--service", "worker", "--desired-count", "3");
+    aws(runtime, "ecs", "update-service", "--cluster", "mix", "--service", "worker", "--desired-count", "3");
     await(() -> perProvider(ecs).equals(Map.of("FARGATE", 2, "FARGATE_SPOT", 1)), Duration.ofSeconds(60),
         "scale-in to 3 keeping the base of 2 on FARGATE: " + perProvider(ecs));
   }
@@ -97,21 +95,21 @@ class CapacityAcceptanceTest {
   @Test
   void aSimulatedAutoScalingGroupScalesOutForWaitingTasksAndBackIn() {
     String asg = "arn:aws:autoscaling:us-east-1:000000000000:autoScalingGroup:9f1:autoScalingGroupName/acceptance";
-    aws(endpoint, "ecs", "create-capacity-provider", "--name", "fleet", "--auto-scaling-group-provider",
+    aws(runtime, "ecs", "create-capacity-provider", "--name", "fleet", "--auto-scaling-group-provider",
         "autoScalingGroupArn=" + asg + ",managedScaling={status=ENABLED,targetCapacity=100}");
     runtime.client().putAutoScalingGroup(Json.object().put("autoScalingGroupArn", asg).put("instanceType", "t3.small")
         .put("minSize", 0).put("maxSize", 4).put("desiredCapacity", 0).put("warmupSeconds", 1)
         .put("scaleInAfterSeconds", 3));
     DockerTestSupport ecs = new DockerTestSupport(runtime.client(), "asg");
-    aws(endpoint, "ecs", "put-cluster-capacity-providers", "--cluster", "asg", "--capacity-providers", "fleet",
+    aws(runtime, "ecs", "put-cluster-capacity-providers", "--cluster", "asg", "--capacity-providers", "fleet",
         "--default-capacity-provider-strategy", "capacityProvider=fleet,weight=1");
     ecs.ecs("RegisterTaskDefinition", "{\"family\":\"asg-web\",\"containerDefinitions\":[{\"name\":\"app\","
         + "\"image\":\"ecsl/busybox:latest\",\"memory\":1024,\"command\":[\"sh\",\"-c\",\"" + SERVE + "\"]}]}");
-    aws(endpoint, "ecs", "create-service", "--cluster", "asg", "--service-name", "web", "--task-definition",
+    aws(runtime, "ecs", "create-service", "--cluster", "asg", "--service-name", "web", "--task-definition",
         "asg-web", "--desired-count", "3");
     await(() -> ecs.service("web").get("runningCount").asInt() == 3, Duration.ofSeconds(60),
         "3 tasks running on instances the group launched");
-    JsonNode instances = aws(endpoint, "ecs", "list-container-instances", "--cluster", "asg");
+    JsonNode instances = aws(runtime, "ecs", "list-container-instances", "--cluster", "asg");
     assertEquals(2, instances.get("containerInstanceArns").size(), "two t3.small (2 GiB) for three 1 GiB tasks");
     for (JsonNode task : ecs.everyTask()) {
       assertEquals("fleet", task.get("capacityProviderName").asText());

@@ -8,7 +8,6 @@ import io.ecsl.testing.AwsCli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,12 +89,12 @@ final class DockerTestSupport {
    * wrong, and a passing probe returns at once either way.
    */
   /**
-   * {@code aws ARGS --output json} against the runtime at {@code endpoint} (the real aws CLI,
-   * dummy credentials); it must succeed. Its parsed output.
+   * {@code aws ARGS --output json} against {@code runtime} (the real aws CLI, signing with the
+   * runtime's key); it must succeed. Its parsed output.
    */
-  static JsonNode aws(URI endpoint, String... args) {
+  static JsonNode aws(io.ecsl.runtime.TestRuntimes runtime, String... args) {
     try {
-      return AwsCli.json(AwsCli.environment(endpoint.toString()), args);
+      return AwsCli.json(runtime.awsEnvironment(), args);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -36,12 +36,10 @@ import org.junit.jupiter.api.Test;
 @NeedsAwsCli
 class PlacementAcceptanceTest {
   private static TestRuntimes runtime;
-  private static URI endpoint;
 
   @BeforeAll
   static void start() {
     runtime = TestRuntimes.docker();
-    endpoint = runtime.server().endpoint();
   }
 
   @AfterAll
@@ -49,8 +47,8 @@ class PlacementAcceptanceTest {
     runtime.close();
   }
 
-  static String registerInstance(URI endpoint, String cluster, String zone, int cpu, int memory) {
-    JsonNode registered = aws(endpoint, "ecs", "register-container-instance", "--cluster", cluster,
+  static String registerInstance(TestRuntimes runtime, String cluster, String zone, int cpu, int memory) {
+    JsonNode registered = aws(runtime, "ecs", "register-container-instance", "--cluster", cluster,
         "--total-resources", "name=CPU,type=INTEGER,integerValue=" + cpu,
         "name=MEMORY,type=INTEGER,integerValue=" + memory,
         "--attributes", "name=ecs.availability-zone,value=" + zone);
@@ -65,11 +63,11 @@ class PlacementAcceptanceTest {
         .at("/containerInstance/containerInstanceArn").asText();
   }
 
-  static void registerTaskDefinition(URI endpoint, String json) {
+  static void registerTaskDefinition(TestRuntimes runtime, String json) {
     try {
       Path input = Files.createTempFile("ecsl-td", ".json");
       Files.writeString(input, json);
-      aws(endpoint, "ecs", "register-task-definition", "--cli-input-json", "file://" + input);
+      aws(runtime, "ecs", "register-task-definition", "--cli-input-json", "file://" + input);
       Files.delete(input);
     } catch (IOException e) {
       throw new AssertionError(e);
@@ -88,7 +86,7 @@ class PlacementAcceptanceTest {
     List<String> args = new ArrayList<>(List.of("ecs", "describe-tasks", "--cluster", cluster, "--tasks"));
     ecs.ecs("ListTasks", "{}").get("taskArns").forEach(a -> args.add(a.asText()));
     List<JsonNode> out = new ArrayList<>();
-    aws(endpoint, args.toArray(String[]::new)).get("tasks").forEach(out::add);
+    aws(runtime, args.toArray(String[]::new)).get("tasks").forEach(out::add);
     return out;
   }
 
@@ -96,10 +94,10 @@ class PlacementAcceptanceTest {
   void threeInstancesInThreeZonesSpreadSixTasksTwoEach() {
     DockerTestSupport ecs = new DockerTestSupport(runtime.client(), "spread");
     for (String zone : List.of("us-east-1a", "us-east-1b", "us-east-1c")) {
-      registerInstance(endpoint, "spread", zone, 2048, 4096);
+      registerInstance(runtime, "spread", zone, 2048, 4096);
     }
     ecs.ecs("RegisterTaskDefinition", bridgeTask("spread-web", 128, SERVE, ""));
-    aws(endpoint, "ecs", "create-service", "--cluster", "spread", "--service-name", "web",
+    aws(runtime, "ecs", "create-service", "--cluster", "spread", "--service-name", "web",
         "--task-definition", "spread-web", "--desired-count", "6");
     await(() -> ecs.service("web").get("runningCount").asInt() == 6, Duration.ofSeconds(30), "6 running tasks");
     Map<String, Integer> zones = new TreeMap<>();
@@ -137,7 +135,7 @@ class PlacementAcceptanceTest {
     String a = instance(ecs, "us-east-1a", 2048, 1024);
     String b = instance(ecs, "us-east-1b", 2048, 1024);
     ecs.ecs("RegisterTaskDefinition", bridgeTask("pack-web", 256, SERVE, ""));
-    aws(endpoint, "ecs", "create-service", "--cluster", "pack", "--service-name", "web",
+    aws(runtime, "ecs", "create-service", "--cluster", "pack", "--service-name", "web",
         "--task-definition", "pack-web", "--desired-count", "4", "--placement-strategy", "type=binpack,field=memory");
     await(() -> ecs.service("web").get("runningCount").asInt() == 4, Duration.ofSeconds(30), "4 running tasks");
     Map<String, Integer> perInstance = new TreeMap<>();
@@ -154,15 +152,15 @@ class PlacementAcceptanceTest {
   @Test
   void memberOfAZoneAndDistinctInstanceKeepTasksWhereTheySay() {
     DockerTestSupport ecs = new DockerTestSupport(runtime.client(), "member");
-    String a = registerInstance(endpoint, "member", "us-east-1a", 2048, 2048);
-    String b1 = registerInstance(endpoint, "member", "us-east-1b", 2048, 2048);
-    String b2 = registerInstance(endpoint, "member", "us-east-1b", 2048, 2048);
-    JsonNode inB = aws(endpoint, "ecs", "list-container-instances", "--cluster", "member", "--filter",
+    String a = registerInstance(runtime, "member", "us-east-1a", 2048, 2048);
+    String b1 = registerInstance(runtime, "member", "us-east-1b", 2048, 2048);
+    String b2 = registerInstance(runtime, "member", "us-east-1b", 2048, 2048);
+    JsonNode inB = aws(runtime, "ecs", "list-container-instances", "--cluster", "member", "--filter",
         "attribute:ecs.availability-zone == us-east-1b");
     assertEquals(List.of(b1, b2).stream().sorted().toList(),
         texts(inB.get("containerInstanceArns")));
     ecs.ecs("RegisterTaskDefinition", bridgeTask("member-web", 64, SERVE, ""));
-    aws(endpoint, "ecs", "create-service", "--cluster", "member", "--service-name", "web",
+    aws(runtime, "ecs", "create-service", "--cluster", "member", "--service-name", "web",
         "--task-definition", "member-web", "--desired-count", "4", "--placement-constraints",
         "type=memberOf,expression=attribute:ecs.availability-zone == us-east-1b");
     await(() -> ecs.service("web").get("runningCount").asInt() == 4, Duration.ofSeconds(30), "4 running tasks");
@@ -171,7 +169,7 @@ class PlacementAcceptanceTest {
         Integer::sum));
     assertEquals(Map.of(b1, 2, b2, 2), perInstance, "memberOf us-east-1b, spread over its two instances");
 
-    JsonNode run = aws(endpoint, "ecs", "run-task", "--cluster", "member", "--task-definition", "member-web",
+    JsonNode run = aws(runtime, "ecs", "run-task", "--cluster", "member", "--task-definition", "member-web",
         "--group", "one-each", "--count", "4", "--placement-constraints", "type=distinctInstance");
     List<String> hosts = new ArrayList<>();
     run.get("tasks").forEach(t -> hosts.add(t.get("containerInstanceArn").asText()));
@@ -179,7 +177,7 @@ class PlacementAcceptanceTest {
     assertEquals(List.of("DistinctInstance placement constraint unsatisfied."),
         run.get("failures").findValuesAsText("reason").stream().distinct().toList());
 
-    JsonNode nowhere = aws(endpoint, "ecs", "run-task", "--cluster", "member", "--task-definition",
+    JsonNode nowhere = aws(runtime, "ecs", "run-task", "--cluster", "member", "--task-definition",
         "member-web", "--placement-constraints", "[{\"type\":\"memberOf\",\"expression\":"
             + "\"attribute:ecs.availability-zone in [us-east-1c, us-east-1d]\"}]");
     assertEquals(0, nowhere.get("tasks").size());
@@ -196,7 +194,7 @@ class PlacementAcceptanceTest {
     ecs.ecs("RegisterTaskDefinition", bridgeTask("ports-web", 64,
         "echo \"hello from $HOSTNAME\" > /tmp/index.html && exec httpd -f -p 8080 -h /tmp",
         "{\"containerPort\":8080,\"hostPort\":" + port + "}"));
-    JsonNode run = aws(endpoint, "ecs", "run-task", "--cluster", "ports", "--task-definition", "ports-web",
+    JsonNode run = aws(runtime, "ecs", "run-task", "--cluster", "ports", "--task-definition", "ports-web",
         "--count", "3");
     assertEquals(2, run.get("tasks").size(), run.toString());
     assertEquals(List.of("RESOURCE:PORTS", "RESOURCE:PORTS"), run.get("failures").findValuesAsText("reason"));
@@ -240,7 +238,7 @@ class PlacementAcceptanceTest {
     DockerTestSupport ecs = new DockerTestSupport(runtime.client(), "full");
     String small = instance(ecs, "us-east-1a", 1024, 256);
     ecs.ecs("RegisterTaskDefinition", bridgeTask("full-big", 512, SERVE, ""));
-    JsonNode run = aws(endpoint, "ecs", "run-task", "--cluster", "full", "--task-definition", "full-big");
+    JsonNode run = aws(runtime, "ecs", "run-task", "--cluster", "full", "--task-definition", "full-big");
     assertEquals(0, run.get("tasks").size());
     assertEquals(small, run.at("/failures/0/arn").asText());
     assertEquals("RESOURCE:MEMORY", run.at("/failures/0/reason").asText());
@@ -248,7 +246,7 @@ class PlacementAcceptanceTest {
     String id = small.substring(small.lastIndexOf('/') + 1);
     await(() -> ecs.service("big").at("/events/0/message").asText().contains("unable to place"),
         Duration.ofSeconds(20), "the placement event");
-    String event = aws(endpoint, "ecs", "describe-services", "--cluster", "full", "--services", "big")
+    String event = aws(runtime, "ecs", "describe-services", "--cluster", "full", "--services", "big")
         .at("/services/0/events/0/message").asText();
     assertEquals("(service big) was unable to place a task because no container instance met all of its requirements."
         + " The closest matching container-instance " + id + " has insufficient memory available. For more"
@@ -260,13 +258,13 @@ class PlacementAcceptanceTest {
     DockerTestSupport ecs = new DockerTestSupport(runtime.client(), "daemons");
     String a = instance(ecs, "us-east-1a", 1024, 1024);
     ecs.ecs("RegisterTaskDefinition", bridgeTask("daemons-agent", 32, SERVE, ""));
-    aws(endpoint, "ecs", "create-service", "--cluster", "daemons", "--service-name", "agent",
+    aws(runtime, "ecs", "create-service", "--cluster", "daemons", "--service-name", "agent",
         "--task-definition", "daemons-agent", "--scheduling-strategy", "DAEMON", "--launch-type", "EC2");
     await(() -> ecs.service("agent").get("runningCount").asInt() == 1, Duration.ofSeconds(30), "1 daemon task");
-    String b = registerInstance(endpoint, "daemons", "us-east-1b", 1024, 1024);
+    String b = registerInstance(runtime, "daemons", "us-east-1b", 1024, 1024);
     await(() -> ecs.service("agent").get("runningCount").asInt() == 2, Duration.ofSeconds(30), "2 daemon tasks");
     assertEquals(2, ecs.service("agent").get("desiredCount").asInt());
-    aws(endpoint, "ecs", "update-container-instances-state", "--cluster", "daemons", "--container-instances", a,
+    aws(runtime, "ecs", "update-container-instances-state", "--cluster", "daemons", "--container-instances", a,
         "--status", "DRAINING");
     await(() -> ecs.service("agent").get("runningCount").asInt() == 1
         && ecs.service("agent").get("desiredCount").asInt() == 1, Duration.ofSeconds(30), "the drained daemon task");
