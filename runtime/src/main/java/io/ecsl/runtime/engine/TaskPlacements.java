@@ -178,6 +178,34 @@ public final class TaskPlacements {
     return new Decision(placed, unplaced);
   }
 
+  /**
+   * StartTask's placement: one task of {@code request} (its count and strategies are ignored) on
+   * the named, ACTIVE container instance, if it can take it (agent, CPU, memory, ports, required
+   * attributes; EMU: not the memberOf constraints, as the caller chose the instance). Returns the
+   * placement, or the failure RunTask-style {@code failures} report for that instance. The
+   * placement enters the pass's snapshot, so the next instance of the same call sees it.
+   */
+  public static Pinned onInstance(PlacementPass pass, Request request, ContainerInstanceEntity instance) {
+    ClusterSnapshot snapshot = pass.snapshot(instance.clusterArn);
+    int i = snapshot.indexOf(instance.containerInstanceArn);
+    if (i < 0) {
+      return new Pinned(null, new Failure(instance.containerInstanceArn, "MISSING"));
+    }
+    Reservation reservation = TaskReservations.of(request.spec());
+    TaskRequest task = new TaskRequest(reservation, request.group(), null, requiredAttributes(request), List.of(),
+        List.of());
+    Rejection rejection = Placer.check(snapshot, task, i);
+    if (rejection != null) {
+      return new Pinned(null, new Failure(instance.containerInstanceArn, rejection.failureReason()));
+    }
+    snapshot.add(i, request.group(), reservation);
+    return new Pinned(new TaskPlacement("EC2", null, instance.containerInstanceArn,
+        snapshot.instance(i).attribute(InstanceInfo.AVAILABILITY_ZONE), instance.hostIp, reservation, false), null);
+  }
+
+  /** StartTask's answer for one instance: where the task goes, or why it cannot go there. */
+  public record Pinned(TaskPlacement placement, Failure failure) {}
+
   /** The launch type or capacity provider of each task, in launch order. */
   private static List<String> targets(Request request) {
     List<String> out = new ArrayList<>();

@@ -152,6 +152,24 @@ public final class Placer {
     return new Placement.Unplaceable(rejections, closest);
   }
 
+  /**
+   * Whether the instance at {@code i} can take the task, for StartTask (the caller names the
+   * instance): the first check it fails, in the order {@link #explain} uses (agent, CPU, memory,
+   * ports, required attributes, then the request's constraints), or null when it passes them all.
+   * The instance's status is the caller's to check.
+   */
+  public static Rejection check(ClusterSnapshot snapshot, TaskRequest request, int i) {
+    List<FeasibilityChecker> pipeline = new ArrayList<>(List.of(AgentChecker.INSTANCE, ResourceChecker.CPU,
+        ResourceChecker.MEMORY, PortChecker.INSTANCE, AttributeChecker.INSTANCE));
+    pipeline.addAll(constraintCheckers(request));
+    for (FeasibilityChecker checker : pipeline) {
+      if (!checker.feasible(snapshot, request, i)) {
+        return checker.rejection();
+      }
+    }
+    return null;
+  }
+
   /** An instance that may take tasks of the request at all: ACTIVE, and of its capacity provider. */
   static boolean candidate(InstanceInfo instance, TaskRequest request) {
     return instance.active() && (request.capacityProvider() == null

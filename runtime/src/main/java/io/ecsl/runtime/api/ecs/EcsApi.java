@@ -72,6 +72,7 @@ public final class EcsApi implements AwsService {
       case "DescribeServices" -> services.describe(request, context);
       case "ListServices" -> services.list(request, context);
       case "RunTask" -> tasks.run(request, context);
+      case "StartTask" -> tasks.start(request, context);
       case "StopTask" -> tasks.stop(request, context);
       case "DescribeTasks" -> tasks.describe(request, context);
       case "ListTasks" -> tasks.list(request, context);
