@@ -11,16 +11,14 @@ import io.ecsl.testing.InProcessCli;
 import io.ecsl.testing.NeedsDocker;
 import io.ecsl.testing.Processes;
 import io.ecsl.testing.RepoPaths;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * samples/capacity-local as its README runs it, on Docker: apply grows the simulated Auto Scaling
@@ -32,17 +30,7 @@ import org.junit.jupiter.api.Test;
 @NeedsDocker
 class CapacitySampleOnRuntimeTest {
   private static final InProcessCli ECSL = new InProcessCli(Main::run);
-  private TestRuntime runtime;
-
-  @BeforeEach
-  void start() throws IOException {
-    runtime = TestRuntime.start();
-  }
-
-  @AfterEach
-  void stop() {
-    runtime.close();
-  }
+  @RegisterExtension final TestRuntime runtime = new TestRuntime();
 
   /** A command's JSON output; it must succeed. */
   private static JsonNode json(String... args) {
@@ -52,8 +40,8 @@ class CapacitySampleOnRuntimeTest {
   }
 
   private JsonNode tasks(boolean all) {
-    return all ? json("ps", "--data-dir", runtime.dataDir.toString(), "--cluster", "shop", "--all", "--format", "json")
-        : json("ps", "--data-dir", runtime.dataDir.toString(), "--cluster", "shop", "--format", "json");
+    return all ? json("ps", "--data-dir", runtime.dir(), "--cluster", "shop", "--all", "--format", "json")
+        : json("ps", "--data-dir", runtime.dir(), "--cluster", "shop", "--format", "json");
   }
 
   /** Running tasks of one service per capacity provider (or launch type, for tasks launched with one). */
@@ -87,7 +75,7 @@ class CapacitySampleOnRuntimeTest {
   @Test
   void theCapacitySampleRunsAsItsReadmeSays() {
     Path sample = RepoPaths.samples().resolve("capacity-local");
-    String dataDir = runtime.dataDir.toString();
+    String dataDir = runtime.dir();
     Processes.Result apply = ECSL.run("apply", sample.toString(), "--auto-approve", "--target", "local", "--runtime-dir",
         dataDir);
     assertEquals(0, apply.exitCode(), apply.output());
