@@ -91,8 +91,13 @@ public final class ModelBuilder {
         }
         case CLUSTER -> out.add(simple(d, project, ResourceKind.CLUSTER, ServiceModel.ECS, "CreateCluster",
             "clusterName", "clusters/"));
-        case CAPACITY_PROVIDER -> out.add(simple(d, project, ResourceKind.CAPACITY_PROVIDER, ServiceModel.ECS,
-            "CreateCapacityProvider", "name", "capacity-providers/"));
+        case CAPACITY_PROVIDER -> {
+          Resource provider = simple(d, project, ResourceKind.CAPACITY_PROVIDER, ServiceModel.ECS,
+              "CreateCapacityProvider", "name", "capacity-providers/");
+          io.ecsl.model.LocalGroup group = LocalGroups.read(this, d);
+          out.add(group == null ? provider : new Resource(provider.kind(), provider.name(), provider.cluster(),
+              provider.span(), provider.requests(), provider.ownedElsewhere(), group));
+        }
         case NAMESPACE -> out.add(new Namespaces(this, project).lower(d));
         case SCHEDULE -> out.add(new Schedules(this, project).lower(d));
         case ACCOUNT_SETTINGS -> out.addAll(new AccountSettings(this).lower(d));
@@ -177,7 +182,10 @@ public final class ModelBuilder {
   private Resource simple(Declaration d, ProjectSettings project, ResourceKind kind, String service, String operation,
       String nameMember, String dir) {
     Request req = request(d, service, operation, kind.word() + " `" + d.label() + "`");
-    Struct s = lower().structure(without(d.body(interpreter), "owned_elsewhere"), req.shape, req.loc);
+    // A capacity provider's local_group is the local runtime's, never part of the request.
+    Value.Obj body = kind == ResourceKind.CAPACITY_PROVIDER
+        ? without(d.body(interpreter), "owned_elsewhere", LocalGroups.KEY) : without(d.body(interpreter), "owned_elsewhere");
+    Struct s = lower().structure(body, req.shape, req.loc);
     defaultName(s, nameMember, d);
     project.applyTags(s, "tags", d.span());
     s.checkRequired(d.span());

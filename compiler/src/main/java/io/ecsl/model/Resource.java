@@ -14,6 +14,8 @@ import java.util.Map;
  * @param span the declaration in the source
  * @param requests the API calls that create it, in order; the first is its primary request
  * @param ownedElsewhere fields another system manages (pointer → owner), never shown as changes
+ * @param localGroup for an Auto Scaling group capacity provider, what the local runtime simulates
+ *     behind it ({@code local_group}); null otherwise. Never emitted.
  */
 public record Resource(
     ResourceKind kind,
@@ -21,11 +23,17 @@ public record Resource(
     String cluster,
     Span span,
     List<ApiRequest> requests,
-    Map<String, String> ownedElsewhere) {
+    Map<String, String> ownedElsewhere,
+    LocalGroup localGroup) {
 
   public Resource {
     requests = List.copyOf(requests);
     ownedElsewhere = Map.copyOf(ownedElsewhere);
+  }
+
+  public Resource(ResourceKind kind, String name, String cluster, Span span, List<ApiRequest> requests,
+      Map<String, String> ownedElsewhere) {
+    this(kind, name, cluster, span, requests, ownedElsewhere, null);
   }
 
   public ApiRequest primary() {

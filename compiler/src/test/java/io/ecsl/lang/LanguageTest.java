@@ -41,6 +41,46 @@ class LanguageTest {
   }
 
   @Test
+  void aLocalGroupTellsTheLocalRuntimeAndChangesNoOutput() {
+    String provider = """
+        capacity_provider fleet {
+          auto_scaling_group = "arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:1:autoScalingGroupName/fleet"
+          managed_scaling { status = ENABLED, target_capacity = 90% }
+          LOCAL
+        }
+        """;
+    EcsModel plain = compile(provider.replace("LOCAL", ""));
+    String plainOutputs = outputs(plain);
+    EcsModel local = compile(provider.replace("LOCAL", """
+        local_group {
+            instance_type = "c6i.large"
+            zones = ["us-east-1a", "us-east-1b"]
+            min = 1
+            max = 6
+            warmup = 5s
+            scale_in_after = 2m
+          }"""));
+    Resource r = local.find(ResourceKind.CAPACITY_PROVIDER, null, "fleet");
+    assertEquals(new io.ecsl.model.LocalGroup("c6i.large", List.of("us-east-1a", "us-east-1b"), 1, 6, null, 5L, 120L,
+        r.localGroup().span()), r.localGroup());
+    assertEquals(body(plain, ResourceKind.CAPACITY_PROVIDER, "fleet"), r.primary().body());
+    assertEquals(plainOutputs, outputs(local), "the JSON requests, manifest, CloudFormation and deploy.sh are unchanged");
+    assertTrue(errors("cluster c { local_group { instance_type = \"m5.large\", max = 1 } }")
+        .contains("unknown attribute `local_group`"), "only capacity providers take a local_group");
+  }
+
+  /** Every build output of a model, as text. */
+  private static String outputs(EcsModel model) {
+    StringBuilder out = new StringBuilder();
+    for (io.ecsl.emit.BuildWriter.OutputFile file : io.ecsl.emit.BuildWriter.files(model)) {
+      out.append(file.path()).append('\n').append(new String(file.content(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    out.append(io.ecsl.emit.cfn.CloudFormation.of(model)).append('\n');
+    out.append(io.ecsl.emit.script.DeployScript.render(model));
+    return out.toString();
+  }
+
+  @Test
   void unitsBecomeTheApiUnits() {
     JsonNode td = body(compile("""
         task t {

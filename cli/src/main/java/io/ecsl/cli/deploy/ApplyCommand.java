@@ -58,7 +58,7 @@ public final class ApplyCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     Path saved = savedPlan(compile.paths());
     Plan plan;
-    EcsModel compiled = null;
+    EcsModel model = null;
     try (Targets.Connected t = Targets.connect(target, compile.toOptions().region(), err)) {
       if (saved != null) {
         plan = loadSaved(saved, t, err);
@@ -66,30 +66,37 @@ public final class ApplyCommand implements Callable<Integer> {
           return ExitCodes.ERROR;
         }
       } else {
-        EcsModel model = DeployFlow.compile(compile, err);
+        model = DeployFlow.compile(compile, err);
         if (model == null) {
           return ExitCodes.ERROR;
         }
         Compiler.Options compileOptions = compile.toOptions();
         t.allowProjectRoot(compileOptions.projectRoot() != null ? compileOptions.projectRoot()
             : ModuleLoader.rootFor(compileOptions.inputs()), err);
-        compiled = model;
         plan = Deployer.plan(model, t.api(), t.description(), keepRevisions);
       }
       DeployFlow.print(plan, format, out);
       // With --format json stdout is the plan document alone; what apply says goes to stderr.
       var said = format == PlanFormat.json ? err : out;
-      if (!plan.hasChanges()) {
+      boolean local = target.target == io.ecsl.deploy.target.TargetOptions.Kind.local;
+      List<LocalGroups.Difference> groups = local && model != null ? LocalGroups.differences(model, t.runtimeClient())
+          : List.of();
+      groups.forEach(g -> said.println(g.line()));
+      if (!plan.hasChanges() && groups.isEmpty()) {
         return ExitCodes.OK;
       }
       if (!DeployFlow.confirm(autoApprove, "apply these changes", said, err)) {
         return ExitCodes.ERROR;
       }
+      LocalGroups.sync(groups, t.runtimeClient()).forEach(said::println);
+      if (!plan.hasChanges()) {
+        return ExitCodes.OK;
+      }
       Applier.Options options = new Applier.Options(!noWait, waiting.waitTimeout, waiting.pollInterval, 8);
       int status = DeployFlow.apply(plan, t, options, said, err);
       if (status == ExitCodes.OK && target.target == io.ecsl.deploy.target.TargetOptions.Kind.local) {
         Reachable.print(plan, t.api(), said);
-        List<String> inert = compiled == null ? List.of() : LocalLimits.notes(compiled);
+        List<String> inert = model == null ? List.of() : LocalLimits.notes(model);
         if (!inert.isEmpty()) {
           said.println();
           said.println("Stored but not acted on by the local runtime (it behaves as if they were absent):");
@@ -97,7 +104,7 @@ public final class ApplyCommand implements Callable<Integer> {
         }
       }
       return status;
-    } catch (ApiException | LocalTarget.TargetException e) {
+    } catch (ApiException | LocalTarget.TargetException | io.ecsl.runtime.client.RuntimeClient.ApiError e) {
       err.println("ecsl: " + e.getMessage());
       return ExitCodes.ERROR;
     } catch (io.ecsl.deploy.plan.OwnershipConflict e) {

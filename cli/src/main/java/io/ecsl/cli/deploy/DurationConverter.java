@@ -5,7 +5,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code 90s}, {@code 10m}, {@code 1h} (or an ISO-8601 duration such as {@code PT10M}). */
-final class DurationConverter implements ITypeConverter<Duration> {
+public final class DurationConverter implements ITypeConverter<Duration> {
   @Override
   public Duration convert(String value) {
     String v = value.trim().toLowerCase(java.util.Locale.ROOT);

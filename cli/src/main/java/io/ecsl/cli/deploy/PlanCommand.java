@@ -13,6 +13,7 @@ import io.ecsl.model.EcsModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,18 +65,22 @@ public final class PlanCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     Plan plan;
+    List<LocalGroups.Difference> groups = List.of();
     try {
       if (against != null) {
         plan = Deployer.planAgainst(model, against);
       } else {
         try (Targets.Connected t = Targets.connect(target, compile.toOptions().region(), err)) {
           plan = Deployer.plan(model, t.api(), t.description(), keepRevisions);
+          if (target.target == io.ecsl.deploy.target.TargetOptions.Kind.local) {
+            groups = LocalGroups.differences(model, t.runtimeClient());
+          }
         }
       }
     } catch (IOException e) {
       err.println("ecsl: " + e.getMessage());
       return ExitCodes.ERROR;
-    } catch (ApiException | LocalTarget.TargetException e) {
+    } catch (ApiException | LocalTarget.TargetException | io.ecsl.runtime.client.RuntimeClient.ApiError e) {
       err.println("ecsl: cannot read the target: " + e.getMessage());
       return ExitCodes.ERROR;
     } catch (io.ecsl.deploy.plan.OwnershipConflict e) {
@@ -83,6 +88,10 @@ public final class PlanCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     DeployFlow.print(plan, format, stdout);
+    // What the local runtime will be told about Auto Scaling groups is not part of the plan
+    // document (AWS never hears of it): text formats show it after the plan, JSON on stderr.
+    var local = format == PlanFormat.json ? err : stdout;
+    groups.forEach(g -> local.println(g.line()));
     if (out != null) {
       try {
         save(out, Json.pretty(PlanJson.write(plan, true)));
@@ -100,7 +109,7 @@ public final class PlanCommand implements Callable<Integer> {
             + Shell.command(apply.toArray(String[]::new)) + "`.");
       }
     }
-    return detailed && plan.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
+    return detailed && (plan.hasChanges() || !groups.isEmpty()) ? ExitCodes.CHANGES : ExitCodes.OK;
   }
 
   /** Writes owner-readable only where the file system supports it: the file may hold secrets. */

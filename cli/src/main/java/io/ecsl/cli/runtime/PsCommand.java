@@ -49,11 +49,14 @@ public final class PsCommand implements Callable<Integer> {
         out.println(Json.write(json));
         return ExitCodes.OK;
       }
-      Table table = new Table("TASK", "CLUSTER", "GROUP", "DEFINITION", "STATUS", "HEALTH", "PORTS");
+      Table table = new Table("TASK", "CLUSTER", "GROUP", "DEFINITION", "STATUS", "HEALTH", "PROVIDER", "ZONE",
+          "PORTS");
       for (JsonNode task : tasks) {
         ObjectNode row = summary(task);
         table.add(row.get("task").asText(), row.get("cluster").asText(), row.get("group").asText(),
             row.get("taskDefinition").asText(), row.get("status").asText(), row.get("health").asText(),
+            row.path("capacityProvider").asText(row.path("launchType").asText("-")),
+            row.path("availabilityZone").asText("-"),
             String.join(", ", Json.strings(row, "ports")));
       }
       table.print(out);
@@ -79,6 +82,14 @@ public final class PsCommand implements Callable<Integer> {
     }
     row.put("status", status);
     row.put("health", Json.text(task, "healthStatus", "UNKNOWN"));
+    // where it runs: the capacity provider (or launch type), and for EC2 its container instance
+    Json.putIfPresent(row, "capacityProvider", Json.text(task, "capacityProviderName"));
+    Json.putIfPresent(row, "launchType", Json.text(task, "launchType"));
+    Json.putIfPresent(row, "availabilityZone", Json.text(task, "availabilityZone"));
+    String instance = Json.text(task, "containerInstanceArn");
+    if (instance != null) {
+      row.put("containerInstance", RuntimeConnection.shortId(instance));
+    }
     ArrayNode ports = row.putArray("ports");
     for (JsonNode container : task.get("containers")) {
       for (JsonNode binding : Json.list(container, "networkBindings")) {

@@ -154,11 +154,16 @@ final class ServiceWaiter {
     return "deployment failed: " + reason + "; ECS rolled back to " + now + stoppedReasons(cluster, service, ours);
   }
 
-  /** Why a deployment failed: its rolloutStateReason while ECS still lists it, else the event that says so. */
+  /**
+   * Why a deployment failed: its rolloutStateReason while ECS still lists it, else the event that
+   * says so; worded the same either way ("tasks failed to start"), so what apply says does not
+   * depend on whether a poll caught the rollback before ECS dropped the failed deployment.
+   */
   static String failureReason(JsonNode service, String id) {
     for (JsonNode d : service.path("deployments")) {
       if (id.equals(d.path("id").asText()) && d.path("rolloutState").asText().equals("FAILED")) {
-        return withoutFinalStop(d.path("rolloutStateReason").asText("rollout FAILED"));
+        return withoutFinalStop(d.path("rolloutStateReason").asText("rollout FAILED")
+            .replaceFirst("^ECS deployment circuit breaker:\\s*", "").strip());
       }
     }
     // "(service web) (deployment ecs-svc/123) deployment failed: tasks failed to start."

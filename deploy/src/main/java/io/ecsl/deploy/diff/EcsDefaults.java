@@ -56,7 +56,12 @@ public final class EcsDefaults {
       Map.entry("AwsVpcConfiguration.assignPublicIp", TextNode.valueOf("DISABLED")),
       Map.entry("CapacityProviderStrategyItem.base", IntNode.valueOf(0)),
       Map.entry("CapacityProviderStrategyItem.weight", IntNode.valueOf(0)),
-      // Capacity providers (§4): what CreateCapacityProvider fills in
+      // Capacity providers (§4): what CreateCapacityProvider fills in. Managed draining is on for
+      // new Auto Scaling group capacity providers unless turned off; termination protection and
+      // managed scaling are off unless turned on.
+      Map.entry("AutoScalingGroupProvider.managedDraining", TextNode.valueOf("ENABLED")),
+      Map.entry("AutoScalingGroupProvider.managedTerminationProtection", TextNode.valueOf("DISABLED")),
+      Map.entry("ManagedScaling.status", TextNode.valueOf("DISABLED")),
       Map.entry("ManagedScaling.targetCapacity", IntNode.valueOf(100)),
       Map.entry("ManagedScaling.minimumScalingStepSize", IntNode.valueOf(1)),
       Map.entry("ManagedScaling.maximumScalingStepSize", IntNode.valueOf(10000)),

@@ -62,6 +62,31 @@ class DifferTest {
   }
 
   @Test
+  void whatCreateCapacityProviderFillsInIsNotAChange() throws Exception {
+    // issue 10 §7: after applying samples/ec2-cluster, every plan showed managedDraining "ENABLED" → (none)
+    Shape provider = ServiceModel.get("ecs").input("CreateCapacityProvider");
+    String live = "{'name':'c6i-fleet','autoScalingGroupProvider':{'autoScalingGroupArn':'arn:asg','managedScaling':"
+        + "{'status':'ENABLED','targetCapacity':90,'minimumScalingStepSize':1,'maximumScalingStepSize':10,"
+        + "'instanceWarmupPeriod':300},'managedTerminationProtection':'DISABLED','managedDraining':'ENABLED'}}";
+    assertEquals(List.of(), diff(provider, live, "{'name':'c6i-fleet','autoScalingGroupProvider':{'autoScalingGroupArn':"
+        + "'arn:asg','managedScaling':{'status':'ENABLED','targetCapacity':90,'maximumScalingStepSize':10},"
+        + "'managedTerminationProtection':'DISABLED'}}"));
+    assertEquals(List.of(), diff(provider, live.replace("'managedTerminationProtection':'DISABLED',", ""),
+        "{'name':'c6i-fleet','autoScalingGroupProvider':{'autoScalingGroupArn':'arn:asg','managedScaling':"
+        + "{'status':'ENABLED','targetCapacity':90,'maximumScalingStepSize':10}}}"));
+    List<FieldChange> disabled = diff(provider, live, "{'name':'c6i-fleet','autoScalingGroupProvider':"
+        + "{'autoScalingGroupArn':'arn:asg','managedScaling':{'status':'ENABLED','targetCapacity':90,"
+        + "'maximumScalingStepSize':10},'managedDraining':'DISABLED'}}");
+    assertEquals(1, disabled.size(), disabled.toString());
+    assertEquals("autoScalingGroupProvider.managedDraining", disabled.get(0).path());
+    String unmanaged = "{'name':'plain','autoScalingGroupProvider':{'autoScalingGroupArn':'arn:asg','managedScaling':"
+        + "{'status':'DISABLED','targetCapacity':100,'minimumScalingStepSize':1,'maximumScalingStepSize':10000,"
+        + "'instanceWarmupPeriod':300},'managedTerminationProtection':'DISABLED','managedDraining':'ENABLED'}}";
+    assertEquals(List.of(), diff(provider, unmanaged, "{'name':'plain','autoScalingGroupProvider':"
+        + "{'autoScalingGroupArn':'arn:asg'}}"));
+  }
+
+  @Test
   void serviceDefaultsAreNotChanges() throws Exception {
     String live = "{'serviceName':'web','schedulingStrategy':'REPLICA','deploymentController':{'type':'ECS'},"
         + "'deploymentConfiguration':{'maximumPercent':200,'minimumHealthyPercent':100,'deploymentCircuitBreaker':"

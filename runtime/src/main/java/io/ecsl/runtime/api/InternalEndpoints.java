@@ -24,7 +24,8 @@ import java.util.concurrent.CountDownLatch;
  * plain text, streamed while following) and {@code /_ecsl/secrets} (GET names, POST
  * {@code {"name","value"}}, DELETE {@code ?name=}), so the CLI never opens the store itself while
  * the runtime runs, and {@code POST /_ecsl/project-roots} {@code {"path"}}: apply registers the
- * directory of the project it applies, under which tasks may then mount host paths. Other parts of
+ * directory of the project it applies, under which tasks may then mount host paths;
+ * {@code /_ecsl/auto-scaling-groups} and {@code /_ecsl/spot-interruptions} ({@link CapacityEndpoints}). Other parts of
  * the server add theirs ({@link #add}: schedules, stats); all are authenticated and bounded alike.
  */
 public final class InternalEndpoints {
@@ -46,6 +47,7 @@ public final class InternalEndpoints {
   private final ControlPlane plane;
   private final ObjectNode identity;
   private final Runnable shutdown;
+  private final CapacityEndpoints capacity;
   private final Map<String, Endpoint> added = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** {@code identity} is what health reports (endpoint, pid, data dir, ...); {@code shutdown} stops the process. */
@@ -53,6 +55,7 @@ public final class InternalEndpoints {
     this.plane = plane;
     this.identity = identity;
     this.shutdown = shutdown;
+    this.capacity = new CapacityEndpoints(plane);
   }
 
   /** Serves {@code endpoint} at {@code /_ecsl/<path>}. */
@@ -107,12 +110,18 @@ public final class InternalEndpoints {
             throw new ApiException("AccessDeniedException", e.getMessage());
           }
         }
+        case PREFIX + "auto-scaling-groups" -> answer(exchange,
+            capacity.groups(exchange.getRequestMethod(), jsonObject(body)));
+        case PREFIX + "spot-interruptions" -> {
+          requireMethod(exchange, "POST");
+          answer(exchange, capacity.interruptSpot(jsonObject(body)));
+        }
         default -> {
           Endpoint endpoint = added.get(path);
           if (endpoint == null) {
             throw new ApiException("UnknownOperationException", "The runtime has no endpoint " + path
-                + "; its own endpoints are " + PREFIX + "health, shutdown, logs, secrets, project-roots, stats,"
-                + " schedules and schedules/fire.", 404);
+                + "; its own endpoints are " + PREFIX + "health, shutdown, logs, secrets, project-roots, auto-scaling-groups,"
+                + " spot-interruptions, stats, schedules and schedules/fire.", 404);
           }
           endpoint.handle(exchange, body);
         }
@@ -132,6 +141,32 @@ public final class InternalEndpoints {
     out.set("projectRoots", Json.arrayOf(plane.hostAccess().projectRoots().stream().map(Object::toString).toList()));
     out.put("volumes", plane.hostAccess().volumesRoot().toString());
     return out;
+  }
+
+  /** A request body that must be a JSON object; an empty body is an empty object. */
+  private static com.fasterxml.jackson.databind.JsonNode jsonObject(byte[] body) {
+    if (body.length == 0) {
+      return Json.object();
+    }
+    var parsed = Json.parseRequest(body);
+    if (!parsed.isObject()) {
+      throw new ApiException("SerializationException", "The request body must be a JSON object.");
+    }
+    return parsed;
+  }
+
+  /** A capacity endpoint's answer: its body, or its error in the AWS error shape. */
+  private static void answer(HttpExchange exchange, CapacityEndpoints.Answer answer) throws IOException {
+    if (answer.status() == 200) {
+      send(exchange, 200, Json.write(answer.body()));
+      return;
+    }
+    String type = switch (answer.status()) {
+      case 404 -> "ResourceNotFoundException";
+      case 405 -> "MethodNotAllowedException";
+      default -> "ValidationException";
+    };
+    throw new ApiException(type, Json.text(answer.body(), "message", "request refused"), answer.status());
   }
 
   static void requireMethod(HttpExchange exchange, String method) {

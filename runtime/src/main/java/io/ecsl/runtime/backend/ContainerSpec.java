@@ -30,7 +30,10 @@ public record ContainerSpec(
       Boolean init,
       Integer stopTimeoutSeconds) {}
 
-  /** cgroup limits. Null means unlimited / engine default. */
+  /**
+   * cgroup limits. Null means unlimited / engine default. {@code nanoCpus} is a hard CPU quota
+   * (10^9 per CPU), which Fargate tasks get from their size.
+   */
   public record Resources(
       Integer cpuShares,
       Long memoryBytes,
@@ -38,7 +41,14 @@ public record ContainerSpec(
       Long memorySwapBytes,
       Long swappiness,
       Long shmSizeBytes,
-      List<Ulimit> ulimits) {}
+      List<Ulimit> ulimits,
+      Long nanoCpus) {
+
+    public Resources(Integer cpuShares, Long memoryBytes, Long memoryReservationBytes, Long memorySwapBytes,
+        Long swappiness, Long shmSizeBytes, List<Ulimit> ulimits) {
+      this(cpuShares, memoryBytes, memoryReservationBytes, memorySwapBytes, swappiness, shmSizeBytes, ulimits, null);
+    }
+  }
 
   /** A ulimit ({@code nofile}, {@code nproc}, ...). */
   public record Ulimit(String name, long soft, long hard) {}

@@ -204,6 +204,36 @@ public final class RuntimeClient {
     return Json.text(parse(response), "path");
   }
 
+  /** GET {@code /_ecsl/auto-scaling-groups}: the simulated Auto Scaling groups, with their instances. */
+  public JsonNode autoScalingGroups() {
+    return internal("GET", "/_ecsl/auto-scaling-groups", null);
+  }
+
+  /**
+   * PUT {@code /_ecsl/auto-scaling-groups}: what a project says an Auto Scaling group holds
+   * ({@code autoScalingGroupArn, instanceType, zones, minSize, maxSize, desiredCapacity,
+   * warmupSeconds, scaleInAfterSeconds}); returns the group as the runtime keeps it.
+   */
+  public JsonNode putAutoScalingGroup(JsonNode declaration) {
+    return internal("PUT", "/_ecsl/auto-scaling-groups", declaration);
+  }
+
+  /**
+   * POST {@code /_ecsl/spot-interruptions}: interrupts Fargate Spot tasks now ({@code region,
+   * cluster, tasks | service and count, noticeSeconds}); returns {@code interrupted} and
+   * {@code failures}.
+   */
+  public JsonNode interruptSpot(JsonNode request) {
+    return internal("POST", "/_ecsl/spot-interruptions", request);
+  }
+
+  /** A signed call of a JSON endpoint under {@code /_ecsl/}; an error answer is thrown as {@link ApiError}. */
+  private JsonNode internal(String method, String path, JsonNode body) {
+    byte[] bytes = body == null ? new byte[0] : Json.write(body).getBytes(StandardCharsets.UTF_8);
+    Map<String, String> headers = body == null ? Map.of() : Map.of("Content-Type", "application/json");
+    return parse(expectOk(send(request(method, path, null, headers, bytes, Duration.ofSeconds(30)))));
+  }
+
   /** POST {@code /_ecsl/shutdown}. */
   void shutdown() {
     expectOk(send(request("POST", "/_ecsl/shutdown", null, Map.of(), new byte[0], Duration.ofSeconds(5))));

@@ -287,6 +287,9 @@ public final class DockerBackend implements ContainerBackend {
         .withMemorySwap(resources.memorySwapBytes())
         .withMemorySwappiness(resources.swappiness())
         .withShmSize(resources.shmSizeBytes());
+    if (resources.nanoCpus() != null) {
+      host.withNanoCPUs(resources.nanoCpus());
+    }
     if (!resources.ulimits().isEmpty()) {
       host.withUlimits(resources.ulimits().stream()
           .map(u -> new Ulimit(u.name(), u.soft(), u.hard())).toList());

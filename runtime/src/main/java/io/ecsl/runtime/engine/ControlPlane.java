@@ -25,7 +25,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -97,6 +99,8 @@ public final class ControlPlane implements AutoCloseable {
   private final LoopHealth loopHealth;
   private final Map<String, Long> touchedAt = new ConcurrentHashMap<>();
   private final Map<String, TaskSpec> specs = new ConcurrentHashMap<>();
+  /** Placement's tie-breaker, seeded per runtime instance; used under the state lock only. */
+  private final SplittableRandom random;
   private final List<LoopStage> stages = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Object wakeLock = new Object();
   private boolean wakeRequested;
@@ -110,12 +114,13 @@ public final class ControlPlane implements AutoCloseable {
     this.clock = clock;
     this.options = options;
     this.instanceId = store.instanceId();
+    this.random = new SplittableRandom(instanceId.hashCode());
     this.runner = options.inlineActions() ? ActionRunner.inline() : ActionRunner.async();
     this.hostAccess = new HostAccess(options.grants(), store.file().toAbsolutePath().getParent(),
         socketPath(backend.endpoint()), store);
     this.taskActions = new TaskActions(backend, store, instanceId, hostAccess);
     this.loopHealth = new LoopHealth(options.stallAfter());
-    this.scheduling = new ServiceScheduling(state);
+    this.scheduling = new ServiceScheduling(state, random);
     this.collector = new Collector(state, backend, runner, taskActions, options);
   }
 
@@ -137,6 +142,14 @@ public final class ControlPlane implements AutoCloseable {
 
   public String instanceId() {
     return instanceId;
+  }
+
+  /**
+   * The seeded generator placement breaks ties with; only for work under the state lock (it is
+   * not thread-safe), which makes a pass's placements a function of the state and the seed.
+   */
+  public RandomGenerator random() {
+    return random;
   }
 
   /** What tasks may take from the host: asked before a task definition is accepted and before a container is created. */
@@ -256,7 +269,9 @@ public final class ControlPlane implements AutoCloseable {
     state.atomically(() -> {
       Instant now = clock.instant();
       stepTasks(byTask, listedAt, now, dispatch, null);
-      List<String> scheduled = scheduling.schedule(now);
+      AutoScalingGroups.reconcile(state, now);
+      List<String> scheduled = new ArrayList<>(AwaitingCapacity.place(new PlacementPass(state, random, now)));
+      scheduled.addAll(scheduling.schedule(now));
       // Tasks the scheduler just created or stopped: step them now rather than next pass.
       stepTasks(byTask, listedAt, now, dispatch, scheduled);
       collector.collect(byTask, observed, now, dispatch);
@@ -301,6 +316,9 @@ public final class ControlPlane implements AutoCloseable {
       Long touched = touchedAt.get(task.taskArn);
       if (only == null && touched != null && touched > listedAt) {
         continue;
+      }
+      if (task.awaitingCapacity && task.isActive()) {
+        continue; // nothing of it exists yet: it waits for an instance (AwaitingCapacity)
       }
       TaskSpec spec = spec(task);
       if (spec == null) {

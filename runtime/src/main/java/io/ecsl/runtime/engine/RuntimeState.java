@@ -1,6 +1,8 @@
 package io.ecsl.runtime.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.runtime.model.AutoScalingGroupEntity;
+import io.ecsl.runtime.model.ContainerInstanceEntity;
 import io.ecsl.runtime.model.RuleScheduleEntity;
 import io.ecsl.runtime.model.ScalingStateEntity;
 import io.ecsl.runtime.model.ServiceEntity;
@@ -27,6 +29,8 @@ public final class RuntimeState {
   public final DocumentTable<ObjectNode> taskDefinitions;
   public final DocumentTable<ServiceEntity> services;
   public final DocumentTable<TaskEntity> tasks;
+  public final DocumentTable<ContainerInstanceEntity> containerInstances;
+  public final DocumentTable<AutoScalingGroupEntity> autoScalingGroups;
   public final DocumentTable<ObjectNode> capacityProviders;
   public final DocumentTable<ObjectNode> accountSettings;
   public final DocumentTable<ObjectNode> rules;
@@ -50,6 +54,8 @@ public final class RuntimeState {
     taskDefinitions = new DocumentTable<>(store, "ecs.task-definition", ObjectNode.class);
     services = new DocumentTable<>(store, "ecs.service", ServiceEntity.class);
     tasks = new DocumentTable<>(store, TASK_KIND, TaskEntity.class);
+    containerInstances = new DocumentTable<>(store, "ecs.container-instance", ContainerInstanceEntity.class);
+    autoScalingGroups = new DocumentTable<>(store, "autoscaling.group", AutoScalingGroupEntity.class);
     capacityProviders = new DocumentTable<>(store, "ecs.capacity-provider", ObjectNode.class);
     accountSettings = new DocumentTable<>(store, "ecs.account-setting", ObjectNode.class);
     rules = new DocumentTable<>(store, "events.rule", ObjectNode.class);
@@ -62,9 +68,9 @@ public final class RuntimeState {
     scheduledActions = new DocumentTable<>(store, "autoscaling.scheduled-action", ObjectNode.class);
     scalingActivities = new DocumentTable<>(store, "autoscaling.activity", ObjectNode.class);
     scalingStates = new DocumentTable<>(store, "autoscaling.state", ScalingStateEntity.class);
-    all = List.of(clusters, taskDefinitions, services, tasks, capacityProviders, accountSettings, rules,
-        ruleTargets, scalableTargets, scalingPolicies, namespaces, operations, ruleSchedules,
-        scheduledActions, scalingActivities, scalingStates);
+    all = List.of(clusters, taskDefinitions, services, tasks, containerInstances, autoScalingGroups,
+        capacityProviders, accountSettings, rules, ruleTargets, scalableTargets, scalingPolicies, namespaces,
+        operations, ruleSchedules, scheduledActions, scalingActivities, scalingStates);
   }
 
   public Store store() {

@@ -1,11 +1,13 @@
 package io.ecsl.runtime.engine;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.lifecycle.TaskLifecycle;
 import io.ecsl.runtime.model.DeploymentEntity;
 import io.ecsl.runtime.model.Ids;
 import io.ecsl.runtime.model.ServiceEntity;
 import io.ecsl.runtime.model.TaskEntity;
+import io.ecsl.runtime.model.TaskSpec;
 import io.ecsl.runtime.scheduler.ServicePlan;
 import io.ecsl.runtime.scheduler.ServiceScheduler;
 import io.ecsl.runtime.scheduler.ServiceSnapshot;
@@ -16,7 +18,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
+import java.util.random.RandomGenerator;
 
 /**
  * The impure half of service scheduling: snapshots each service for the pure
@@ -27,12 +31,17 @@ final class ServiceScheduling {
   private static final Logger LOG = Logger.getLogger(ServiceScheduling.class.getName());
 
   private final RuntimeState state;
+  private final RandomGenerator random;
 
-  ServiceScheduling(RuntimeState state) {
+  ServiceScheduling(RuntimeState state, RandomGenerator random) {
     this.state = state;
+    this.random = random;
   }
 
-  /** Runs the scheduler for every live service and applies its plan; returns the tasks it created or stopped. */
+  /**
+   * Runs the scheduler for every live service and applies its plan; returns the tasks it created
+   * or stopped. DAEMON services go first: their tasks are placed before replica tasks (§6.2).
+   */
   List<String> schedule(Instant now) {
     List<String> touchedTasks = new ArrayList<>();
     Map<String, List<TaskEntity>> tasksByService = new HashMap<>();
@@ -41,16 +50,29 @@ final class ServiceScheduling {
         tasksByService.computeIfAbsent(task.clusterArn + "/" + task.serviceName, k -> new ArrayList<>()).add(task);
       }
     }
-    for (ServiceEntity current : state.services.values()) {
+    PlacementPass pass = new PlacementPass(state, random, now);
+    List<ServiceEntity> services = new ArrayList<>(state.services.values());
+    services.sort(java.util.Comparator.comparing((ServiceEntity s) -> !"DAEMON".equals(s.schedulingStrategy)));
+    for (ServiceEntity current : services) {
       if (ServiceEntity.INACTIVE.equals(current.status)) {
         continue;
       }
       List<TaskEntity> tasks = tasksByService.getOrDefault(current.clusterArn + "/" + current.serviceName, List.of());
       ServiceEntity service = current.copy();
-      ServiceSnapshot snapshot = Snapshots.of(service);
-      List<TaskView> views = tasks.stream().map(Snapshots::view).toList();
+      ServicePlacement placement = new ServicePlacement(pass, service);
+      int desired = placement.daemon() ? (ServiceEntity.ACTIVE.equals(service.status)
+          ? placement.daemonInstances().cardinality() : 0) : service.desiredCount;
+      Map<String, TaskEntity> byArn = new HashMap<>();
+      tasks.forEach(t -> byArn.put(t.taskArn, t));
+      Set<String> draining = placement.draining(tasks);
+      int wanted = desired + placement.heldDaemonTasks(tasks, draining);
+      ServiceSnapshot snapshot = Snapshots.of(service, wanted, placement.scaleIn(byArn));
+      List<TaskView> views = tasks.stream().map(t -> Snapshots.view(t, draining.contains(t.taskArn))).toList();
       ServicePlan plan = ServiceScheduler.plan(snapshot, views, now, Ids::deploymentId);
-      touchedTasks.addAll(apply(service, plan, now));
+      touchedTasks.addAll(apply(service, plan, now, pass, placement, tasks));
+      if (placement.daemon()) {
+        service.desiredCount = desired;
+      }
       if (!sameJson(service, current)) {
         state.services.put(service.serviceArn, service);
       }
@@ -58,7 +80,8 @@ final class ServiceScheduling {
     return touchedTasks;
   }
 
-  private List<String> apply(ServiceEntity service, ServicePlan plan, Instant now) {
+  private List<String> apply(ServiceEntity service, ServicePlan plan, Instant now, PlacementPass pass,
+      ServicePlacement placement, List<TaskEntity> tasks) {
     List<String> touchedTasks = new ArrayList<>();
     applyDeployments(service, plan, now);
     for (String message : plan.events()) {
@@ -78,13 +101,29 @@ final class ServiceScheduling {
     plan.events().stream().filter(m -> m.contains("has stopped")).forEach(m -> ServiceEvents.add(service, m, now));
     for (ServicePlan.Launch launch : plan.launches()) {
       List<String> ids = new ArrayList<>();
-      for (int i = 0; i < launch.count(); i++) {
-        TaskEntity task = ServiceTasks.launch(state, service, service.deployment(launch.deploymentId()), now);
-        if (task == null) {
-          break;
+      DeploymentEntity deployment = service.deployment(launch.deploymentId());
+      ObjectNode definition = deployment == null ? null : state.taskDefinitions.get(deployment.taskDefinition);
+      ObjectNode cluster = state.clusters.get(service.clusterArn);
+      if (definition == null || cluster == null) {
+        continue;
+      }
+      Map<String, Integer> running = new HashMap<>();
+      for (TaskEntity task : tasks) {
+        if (task.isActive() && deployment.id.equals(task.deploymentId)) {
+          running.merge(task.capacityProviderName == null ? String.valueOf(task.launchType) : task.capacityProviderName,
+              1, Integer::sum);
         }
+      }
+      TaskPlacements.Decision decision = TaskPlacements.place(pass, new TaskPlacements.Request(cluster, definition,
+          TaskSpec.of(definition, null), deployment.launchType, deployment.capacityProviderStrategy,
+          placement.constraints(), placement.strategies(), placement.group(), launch.count(), running));
+      for (TaskPlacements.TaskPlacement where : decision.placed()) {
+        TaskEntity task = ServiceTasks.launch(state, service, deployment, definition, where, now);
         ids.add(task.taskId);
         touchedTasks.add(task.taskArn);
+      }
+      if (decision.unplaced() != null) {
+        ServiceEvents.add(service, decision.unplaced().serviceEvent(service.serviceName), now);
       }
       if (!ids.isEmpty()) {
         StringBuilder message = new StringBuilder("(service " + service.serviceName + ") has started "

@@ -1,8 +1,6 @@
 package io.ecsl.runtime.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.model.DeploymentEntity;
 import io.ecsl.runtime.model.ServiceEntity;
 import io.ecsl.runtime.model.TaskEntity;
@@ -15,17 +13,14 @@ import java.util.List;
 public final class ServiceTasks {
   private ServiceTasks() {}
 
-  /** Creates and stores the task; null if the deployment's task definition is gone. */
-  static TaskEntity launch(RuntimeState state, ServiceEntity service, DeploymentEntity deployment, Instant now) {
-    ObjectNode definition = state.taskDefinitions.get(deployment.taskDefinition);
-    if (definition == null) {
-      return null;
-    }
-    Placement placement = placement(deployment.launchType, deployment.capacityProviderStrategy);
+  /** Creates and stores the task where {@code placement} puts it. */
+  static TaskEntity launch(RuntimeState state, ServiceEntity service, DeploymentEntity deployment,
+      ObjectNode definition, TaskPlacements.TaskPlacement placement, Instant now) {
     TaskEntity task = TaskLauncher.create(new TaskLauncher.Launch(service.region, service.clusterArn,
         service.clusterName, service.serviceName, deployment.id, "service:" + service.serviceName, deployment.id,
         placement.launchType(), placement.capacityProviderName(), null, deployment.networkConfiguration,
         service.enableExecuteCommand, List.of()), definition, now);
+    placement.applyTo(task);
     task.platformFamily = deployment.platformFamily;
     state.tasks.put(task.taskArn, task);
     List<Tag> tags = propagatedTags(state, service, deployment);
@@ -33,28 +28,6 @@ public final class ServiceTasks {
       state.putTags(task.taskArn, tags);
     }
     return task;
-  }
-
-  /** A launch type, or the capacity provider a strategy chooses first (its base, else its heaviest weight). */
-  public record Placement(String launchType, String capacityProviderName) {}
-
-  public static Placement placement(String launchType, JsonNode strategy) {
-    if (launchType != null || strategy == null || !strategy.isArray() || strategy.isEmpty()) {
-      return new Placement(launchType == null ? "EC2" : launchType, null);
-    }
-    JsonNode chosen = strategy.get(0);
-    for (JsonNode item : strategy) {
-      if (Json.integer(item, "base", 0) > 0) {
-        chosen = item;
-        break;
-      }
-      if (Json.integer(item, "weight", 0) > Json.integer(chosen, "weight", 0)) {
-        chosen = item;
-      }
-    }
-    String provider = Json.text(chosen, "capacityProvider");
-    boolean fargate = "FARGATE".equals(provider) || "FARGATE_SPOT".equals(provider);
-    return new Placement(fargate ? "FARGATE" : null, provider);
   }
 
   private static List<Tag> propagatedTags(RuntimeState state, ServiceEntity service, DeploymentEntity deployment) {

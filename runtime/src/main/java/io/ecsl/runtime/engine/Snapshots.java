@@ -6,6 +6,7 @@ import io.ecsl.runtime.model.ContainerEntity;
 import io.ecsl.runtime.model.DeploymentEntity;
 import io.ecsl.runtime.model.ServiceEntity;
 import io.ecsl.runtime.model.TaskEntity;
+import io.ecsl.runtime.scheduler.ScaleInOrder;
 import io.ecsl.runtime.scheduler.ServiceSnapshot;
 import io.ecsl.runtime.scheduler.TaskView;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import java.util.List;
 final class Snapshots {
   private Snapshots() {}
 
-  static ServiceSnapshot of(ServiceEntity service) {
+  static ServiceSnapshot of(ServiceEntity service, int desiredCount, ScaleInOrder scaleIn) {
     JsonNode config = service.deploymentConfiguration;
     JsonNode breaker = config.path("deploymentCircuitBreaker");
     JsonNode threshold = breaker.path("thresholdConfiguration");
@@ -28,8 +29,7 @@ final class Snapshots {
     return new ServiceSnapshot(
         service.serviceName,
         ServiceEntity.DRAINING.equals(service.status),
-        // The runtime is one container instance, so a DAEMON service runs exactly one task.
-        daemon ? 1 : service.desiredCount,
+        desiredCount,
         Json.integer(config, "minimumHealthyPercent", daemon ? 0 : 100),
         Json.integer(config, "maximumPercent", daemon ? 100 : 200),
         new ServiceSnapshot.CircuitBreaker(
@@ -44,7 +44,8 @@ final class Snapshots {
         service.consecutiveStartFailures,
         service.launchNotBefore,
         service.steady,
-        service.lastStartFailureAt);
+        service.lastStartFailureAt,
+        scaleIn);
   }
 
   static ServiceSnapshot.DeploymentState state(DeploymentEntity deployment) {
@@ -52,13 +53,14 @@ final class Snapshots {
         deployment.rolloutState, deployment.rolloutStateReason, deployment.failedTasks, deployment.lastFailureAt);
   }
 
-  static TaskView view(TaskEntity task) {
+  static TaskView view(TaskEntity task, boolean draining) {
     boolean healthChecked = false;
     for (ContainerEntity container : task.containers) {
       healthChecked |= container.essential && container.hasHealthCheck;
     }
     return new TaskView(task.taskArn, task.taskId, task.deploymentId, task.lastStatus, task.isActive(),
         task.healthStatus, healthChecked, task.createdAt, task.startedAt, task.firstHealthyAt, task.stoppedAt,
-        task.stopCode, task.replacedAsUnhealthy, task.accountedByService, task.stoppingAt);
+        task.stopCode, task.replacedAsUnhealthy, task.accountedByService, task.stoppingAt, draining,
+        task.capacityProviderName == null ? task.launchType : task.capacityProviderName);
   }
 }

@@ -129,7 +129,7 @@ final class TaskActions {
     for (TaskSpec.ContainerDefinition container : spec.containers()) {
       for (TaskSpec.PortMapping mapping : container.portMappings()) {
         ports.add(new ContainerSpec.PortBinding(mapping.containerPort(), mapping.protocol(),
-            ContainerSpecFactory.BIND_IP, 0));
+            ContainerSpecFactory.bindIp(task), 0));
       }
     }
     Map<String, String> labels = new LinkedHashMap<>(ContainerSpecFactory.taskLabels(task, spec, instanceId));

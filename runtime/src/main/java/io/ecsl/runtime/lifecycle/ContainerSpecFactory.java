@@ -25,6 +25,14 @@ public final class ContainerSpecFactory {
   private ContainerSpecFactory() {}
 
   /**
+   * Where the task's ports are published: its container instance's loopback address, or
+   * {@link #BIND_IP} for tasks on no instance (Fargate) or on the Docker host instance.
+   */
+  public static String bindIp(TaskEntity task) {
+    return task.hostIp != null ? task.hostIp : BIND_IP;
+  }
+
+  /**
    * What the task's environment provides beyond its definition: secret values by {@code valueFrom},
    * and the variables of the container's environment files (already read, in file order).
    */
@@ -43,7 +51,7 @@ public final class ContainerSpecFactory {
         container.image(),
         labels(task, spec, container, context.instanceId()),
         process(json, container, context.secrets(), context.environmentFiles()),
-        resources(json, spec),
+        resources(json, spec, task),
         network(task, spec, container, context),
         storage(task, spec, json),
         security(json),
@@ -107,14 +115,19 @@ public final class ContainerSpecFactory {
         container.stopTimeout());
   }
 
-  private static ContainerSpec.Resources resources(JsonNode json, TaskSpec spec) {
+  private static ContainerSpec.Resources resources(JsonNode json, TaskSpec spec, TaskEntity task) {
     Integer cpu = Json.integer(json, "cpu");
     Long memory = mib(Json.integer(json, "memory"));
-    if (memory == null && Json.integer(json, "memoryReservation") == null && spec.memory() != null) {
+    boolean fargate = "FARGATE".equals(task.launchType);
+    if (memory == null && (fargate || Json.integer(json, "memoryReservation") == null) && spec.memory() != null) {
       // EMU: no container limit of its own, so the task-level memory caps it (the agent would put
-      // the whole task in one cgroup of that size).
+      // the whole task in one cgroup of that size; on Fargate the task's size is its limit).
       memory = mib(parseIntOrNull(spec.memory()));
     }
+    // A Fargate task's vCPUs are a hard limit (EMU: each container is held to the task's quota,
+    // Docker having no cgroup shared by a task's containers).
+    Integer taskUnits = fargate ? parseIntOrNull(spec.cpu()) : null;
+    Long nanoCpus = taskUnits == null ? null : taskUnits * 1_000_000_000L / 1024;
     JsonNode linux = json.path("linuxParameters");
     Integer maxSwap = Json.integer(linux, "maxSwap");
     Long swap = maxSwap != null && memory != null ? memory + maxSwap * MIB : null;
@@ -131,7 +144,8 @@ public final class ContainerSpecFactory {
         swap,
         swappiness == null ? null : swappiness.longValue(),
         mib(Json.integer(linux, "sharedMemorySize")),
-        ulimits);
+        ulimits,
+        nanoCpus);
   }
 
   private static ContainerSpec.Network network(TaskEntity task, TaskSpec spec,
@@ -152,7 +166,8 @@ public final class ContainerSpecFactory {
         mode = "bridge";
         for (TaskSpec.PortMapping mapping : container.portMappings()) {
           int hostPort = mapping.hostPort() == null ? 0 : mapping.hostPort();
-          ports.add(new ContainerSpec.PortBinding(mapping.containerPort(), mapping.protocol(), BIND_IP, hostPort));
+          ports.add(new ContainerSpec.PortBinding(mapping.containerPort(), mapping.protocol(), bindIp(task),
+              hostPort));
         }
         for (String link : Json.strings(json, "links")) {
           String target = link.contains(":") ? link.substring(0, link.indexOf(':')) : link;

@@ -334,7 +334,7 @@ public final class TaskLifecycle {
         continue;
       }
       anyRunning = true;
-      if (dependentsStillRunning(task, spec, container.name, observed)) {
+      if (!noticeOver(task, now) && dependentsStillRunning(task, spec, container.name, observed)) {
         continue;
       }
       signal(task, spec, container, seen, now, actions);
@@ -356,6 +356,11 @@ public final class TaskLifecycle {
     for (ContainerEntity container : task.containers) {
       container.networkBindings = new ArrayList<>();
     }
+  }
+
+  /** A Spot interruption's notice has run out: whatever still runs is killed now (§7.1). */
+  private static boolean noticeOver(TaskEntity task, Instant now) {
+    return task.spotInterruptionDeadline != null && !now.isBefore(task.spotInterruptionDeadline);
   }
 
   /** Shutdown is the reverse of startup: a container waits for everything that depends on it. */
@@ -383,7 +388,7 @@ public final class TaskLifecycle {
     ContainerDefinition definition = spec.container(container.name);
     Duration timeout = definition != null && definition.stopTimeout() != null
         ? Duration.ofSeconds(definition.stopTimeout()) : DEFAULT_STOP_TIMEOUT;
-    boolean graceOver = !now.isBefore(container.stopSignalledAt.plus(timeout));
+    boolean graceOver = !now.isBefore(container.stopSignalledAt.plus(timeout)) || noticeOver(task, now);
     boolean killDue = container.killedAt == null || !now.isBefore(container.killedAt.plus(KILL_RETRY));
     if (graceOver && killDue) {
       container.killedAt = now;

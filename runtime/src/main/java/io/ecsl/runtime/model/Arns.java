@@ -38,6 +38,10 @@ public final class Arns {
     return ecs(region, "task-definition/" + family + ":" + revision);
   }
 
+  public static String containerInstance(String region, String cluster, String id) {
+    return ecs(region, "container-instance/" + cluster + "/" + id);
+  }
+
   public static String capacityProvider(String region, String name) {
     return ecs(region, "capacity-provider/" + name);
   }

@@ -18,6 +18,11 @@ public final class Ids {
     return HexFormat.of().formatHex(bytes);
   }
 
+  /** An EC2 instance id: {@code i-} and 17 lowercase hex digits. */
+  public static String ec2InstanceId() {
+    return "i-" + taskId().substring(0, 17);
+  }
+
   /** A service deployment id: {@code ecs-svc/} and 19 digits. */
   public static String deploymentId() {
     StringBuilder id = new StringBuilder("ecs-svc/");

@@ -31,6 +31,10 @@ public final class TaskEntity {
   public String launchType;
   public String capacityProviderName;
   public String platformFamily;
+  /** The container instance the task was placed on (EC2 and Auto Scaling group capacity), or null. */
+  public String containerInstanceArn;
+  /** The Availability Zone it runs in: its instance's, or for Fargate the EMU default. */
+  public String availabilityZone;
 
   public String lastStatus = TaskStatus.PROVISIONING;
   public String desiredStatus = TaskStatus.RUNNING;
@@ -69,6 +73,23 @@ public final class TaskEntity {
   public boolean replacedAsUnhealthy;
   /** Set once the service scheduler has accounted for this task's stop (failures, events). */
   public boolean accountedByService;
+  /** What the task takes from its container instance until it stops (ECS's accounting). */
+  public int reservedCpu;
+  public int reservedMemory;
+  public List<Integer> reservedTcpPorts = new ArrayList<>();
+  public List<Integer> reservedUdpPorts = new ArrayList<>();
+  /** Where its published ports listen: its instance's loopback address (null: 127.0.0.1). */
+  public String hostIp;
+  /**
+   * Waiting in PROVISIONING for an instance of its capacity provider (managed scaling is
+   * launching one); nothing of it exists on Docker yet.
+   */
+  public boolean awaitingCapacity;
+  /** RunTask's placement constraints and strategies (a task waiting for capacity is placed with them later). */
+  public JsonNode placementConstraints;
+  public JsonNode placementStrategy;
+  /** When a FARGATE_SPOT interruption notice reached the task; it is killed once the notice ends. */
+  public Instant spotInterruptionDeadline;
 
   public TaskEntity copy() {
     return Json.copy(this, TaskEntity.class);

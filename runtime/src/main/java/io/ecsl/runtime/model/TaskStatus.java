@@ -17,6 +17,8 @@ public final class TaskStatus {
   public static final String USER_INITIATED = "UserInitiated";
   public static final String SERVICE_SCHEDULER_INITIATED = "ServiceSchedulerInitiated";
   public static final String INFRASTRUCTURE_HEALTH = "InfrastructureHealth";
+  public static final String SPOT_INTERRUPTION = "SpotInterruption";
+  public static final String TERMINATION_NOTICE = "TerminationNotice";
 
   /** Health values for tasks and containers. */
   public static final String HEALTHY = "HEALTHY";

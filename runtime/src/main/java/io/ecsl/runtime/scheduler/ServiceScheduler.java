@@ -36,6 +36,13 @@ public final class ServiceScheduler {
       + " because of the service deployment configuration. Update the minimumHealthyPercent or"
       + " maximumPercent value and try again.";
 
+  /**
+   * The stop reason of a task replaced because its container instance drains (**EMU**: ECS's
+   * wording is not documented).
+   */
+  public static final String DRAINING_REASON = "Container instance is DRAINING: the task was replaced on another"
+      + " container instance.";
+
   private ServiceScheduler() {}
 
   public static ServicePlan plan(ServiceSnapshot service, List<TaskView> tasks, Instant now,
@@ -224,17 +231,17 @@ public final class ServiceScheduler {
       String scalingReason = "Scaling activity initiated by (deployment " + primary.id() + ")";
       int extra = primaryTasks.size() - desired;
       if (extra > 0) {
-        primaryTasks.stream().sorted(scaleInOrder()).limit(extra).forEach(t -> stop(t, scalingReason, false));
+        service.scaleIn().choose(primaryTasks, extra, now).forEach(t -> stop(t, scalingReason, false));
       }
 
       List<TaskView> old = activeOf(primary.id(), false);
-      old.stream().filter(t -> !t.countsHealthy(now)).forEach(t -> stop(t, scalingReason, false));
+      old.stream().filter(t -> !t.countsHealthy(now)).forEach(t -> stop(t, reason(t, scalingReason), false));
       long healthy = activeTasks().stream().filter(t -> t.countsHealthy(now)).count();
       long stoppable = healthy - minimum;
       List<TaskView> oldHealthy = activeOf(primary.id(), false);
       oldHealthy.sort(Comparator.comparing(TaskView::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())));
       for (int i = 0; i < Math.min(stoppable, oldHealthy.size()); i++) {
-        stop(oldHealthy.get(i), scalingReason, false);
+        stop(oldHealthy.get(i), reason(oldHealthy.get(i), scalingReason), false);
       }
 
       boolean nothingInFlight = stoppingCount() == 0 && launches.isEmpty() && !throttled
@@ -251,7 +258,7 @@ public final class ServiceScheduler {
         return;
       }
       List<TaskView> primaryTasks = activeOf(primary.id(), true);
-      boolean othersGone = tasks.stream().noneMatch(t -> !primary.id().equals(t.deploymentId())
+      boolean othersGone = tasks.stream().noneMatch(t -> (!primary.id().equals(t.deploymentId()) || t.draining())
           && (t.active() || t.isStopping()));
       boolean allHealthy = primaryTasks.size() == desired && primaryTasks.stream().allMatch(t -> t.countsHealthy(now));
       if (othersGone && allHealthy && launches.isEmpty()) {
@@ -303,14 +310,22 @@ public final class ServiceScheduler {
       return tasks.stream().filter(t -> t.active() && !stopping.contains(t.taskArn())).toList();
     }
 
+    /**
+     * The active tasks of a deployment ({@code ofThatDeployment}), or the others: those of older
+     * deployments and those on draining instances, which are replaced alike (§6.7).
+     */
     private List<TaskView> activeOf(String deploymentId, boolean ofThatDeployment) {
       List<TaskView> out = new ArrayList<>();
       for (TaskView task : activeTasks()) {
-        if (deploymentId.equals(task.deploymentId()) == ofThatDeployment) {
+        if ((deploymentId.equals(task.deploymentId()) && !task.draining()) == ofThatDeployment) {
           out.add(task);
         }
       }
       return out;
+    }
+
+    private static String reason(TaskView task, String scalingReason) {
+      return task.draining() ? DRAINING_REASON : scalingReason;
     }
 
     /** Tasks on their way down (including those this pass stops): they still count toward the maximum. */
@@ -322,13 +337,6 @@ public final class ServiceScheduler {
         }
       }
       return count;
-    }
-
-    /** Scale-in prefers tasks that are not running yet, then unhealthy ones, then the newest. */
-    private Comparator<TaskView> scaleInOrder() {
-      return Comparator.comparing((TaskView t) -> t.isRunning())
-          .thenComparing(t -> t.countsHealthy(now))
-          .thenComparing(TaskView::createdAt, Comparator.nullsLast(Comparator.reverseOrder()));
     }
 
     private static String taskId(String taskArn) {

@@ -11,6 +11,8 @@ import java.util.List;
  * @param deployments PRIMARY first, then older ACTIVE ones
  * @param lastCompleted the deployment a circuit-breaker rollback returns to (may be null)
  * @param lastStartFailureAt when the last of {@code consecutiveStartFailures} was counted (null if none)
+ * @param scaleIn which tasks go first when the service has more than it needs (capacity
+ *     providers' split, then the placement strategies' scale-in rules)
  */
 public record ServiceSnapshot(
     String name,
@@ -25,15 +27,26 @@ public record ServiceSnapshot(
     int consecutiveStartFailures,
     Instant launchNotBefore,
     boolean steady,
-    Instant lastStartFailureAt) {
+    Instant lastStartFailureAt,
+    ScaleInOrder scaleIn) {
 
-  /** A snapshot that has not counted a start failure's time. */
+  /** A snapshot that has not counted a start failure's time, scaling in newest first. */
   public ServiceSnapshot(String name, boolean draining, int desiredCount, int minimumHealthyPercent,
       int maximumPercent, CircuitBreaker circuitBreaker, Duration healthCheckGracePeriod,
       List<DeploymentState> deployments, DeploymentState lastCompleted, int consecutiveStartFailures,
       Instant launchNotBefore, boolean steady) {
     this(name, draining, desiredCount, minimumHealthyPercent, maximumPercent, circuitBreaker, healthCheckGracePeriod,
         deployments, lastCompleted, consecutiveStartFailures, launchNotBefore, steady, null);
+  }
+
+  /** A snapshot that scales in newest first. */
+  public ServiceSnapshot(String name, boolean draining, int desiredCount, int minimumHealthyPercent,
+      int maximumPercent, CircuitBreaker circuitBreaker, Duration healthCheckGracePeriod,
+      List<DeploymentState> deployments, DeploymentState lastCompleted, int consecutiveStartFailures,
+      Instant launchNotBefore, boolean steady, Instant lastStartFailureAt) {
+    this(name, draining, desiredCount, minimumHealthyPercent, maximumPercent, circuitBreaker, healthCheckGracePeriod,
+        deployments, lastCompleted, consecutiveStartFailures, launchNotBefore, steady, lastStartFailureAt,
+        ScaleInOrder.NEWEST_FIRST);
   }
 
   public DeploymentState primary() {

@@ -12,6 +12,9 @@ import java.time.Instant;
  * @param replacedAsUnhealthy the scheduler stopped it for failing health checks
  * @param accounted the scheduler has already counted this task's stop
  * @param stoppingAt when a task that had reached RUNNING was asked to stop (null otherwise)
+ * @param draining its container instance is DRAINING (or, for a daemon, no longer takes it): it
+ *     is replaced elsewhere like a task of an older deployment (§6.7)
+ * @param capacityProvider the capacity provider it runs on, or its launch type
  */
 public record TaskView(
     String taskArn,
@@ -28,14 +31,24 @@ public record TaskView(
     String stopCode,
     boolean replacedAsUnhealthy,
     boolean accounted,
-    Instant stoppingAt) {
+    Instant stoppingAt,
+    boolean draining,
+    String capacityProvider) {
 
-  /** A task whose stop time does not matter to the caller. */
+  /** A task whose stop time, instance and capacity provider do not matter to the caller. */
   public TaskView(String taskArn, String taskId, String deploymentId, String lastStatus, boolean active,
       String healthStatus, boolean healthChecked, Instant createdAt, Instant startedAt, Instant firstHealthyAt,
       Instant stoppedAt, String stopCode, boolean replacedAsUnhealthy, boolean accounted) {
     this(taskArn, taskId, deploymentId, lastStatus, active, healthStatus, healthChecked, createdAt, startedAt,
         firstHealthyAt, stoppedAt, stopCode, replacedAsUnhealthy, accounted, null);
+  }
+
+  /** A task whose instance and capacity provider do not matter to the caller. */
+  public TaskView(String taskArn, String taskId, String deploymentId, String lastStatus, boolean active,
+      String healthStatus, boolean healthChecked, Instant createdAt, Instant startedAt, Instant firstHealthyAt,
+      Instant stoppedAt, String stopCode, boolean replacedAsUnhealthy, boolean accounted, Instant stoppingAt) {
+    this(taskArn, taskId, deploymentId, lastStatus, active, healthStatus, healthChecked, createdAt, startedAt,
+        firstHealthyAt, stoppedAt, stopCode, replacedAsUnhealthy, accounted, stoppingAt, false, null);
   }
 
   /**

@@ -105,6 +105,12 @@ class ApiConformanceTest {
     String taskArn = run.at("/tasks/0/taskArn").asText();
     JsonNode task = waitForRunning(taskArn);
     assertTrue(task.at("/containers/0/runtimeId").asText().length() > 0);
+    // RunTask placed the task on the cluster's Docker host instance; StartTask names it.
+    String host = ecs("ListContainerInstances", "{\"cluster\":\"conf\"}").at("/containerInstanceArns/0").asText();
+    JsonNode started = ecs("StartTask", "{\"cluster\":\"conf\",\"taskDefinition\":\"conf:1\",\"containerInstances\":[\""
+        + host + "\"]," + network + ",\"startedBy\":\"my-scheduler\"}");
+    assertEquals(host, started.at("/tasks/0/containerInstanceArn").asText(), started.toString());
+    ecs("StopTask", "{\"cluster\":\"conf\",\"task\":\"" + started.at("/tasks/0/taskArn").asText() + "\"}");
     ecs("ListTasks", "{\"cluster\":\"conf\",\"serviceName\":\"svc\"}");
     ecs("DescribeServices", "{\"cluster\":\"conf\",\"services\":[\"svc\",\"nope\"],\"include\":[\"TAGS\"]}");
     ecs("ListServices", "{\"cluster\":\"conf\"}");

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.runtime.client.RuntimeClient;
 import io.ecsl.runtime.json.Json;
+import io.ecsl.testing.AwsCli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,6 +88,21 @@ final class DockerTestSupport {
    * Docker engine shared with parallel builds can be several times slower without anything being
    * wrong, and a passing probe returns at once either way.
    */
+  /**
+   * {@code aws ARGS --output json} against {@code runtime} (the real aws CLI, signing with the
+   * runtime's key); it must succeed. Its parsed output.
+   */
+  static JsonNode aws(io.ecsl.runtime.TestRuntimes runtime, String... args) {
+    try {
+      return AwsCli.json(runtime.awsEnvironment(), args);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   static <T> T await(Supplier<T> probe, Duration timeout, String what) {
     Duration allowed = timeout.multipliedBy(LOADED_MACHINE_FACTOR);
     Instant deadline = Instant.now().plus(allowed);

@@ -3,6 +3,7 @@ package io.ecsl.runtime.api.ecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.facts.limits.EcsLimit;
 import io.ecsl.runtime.api.ApiException;
+import io.ecsl.runtime.capacity.CapacityStrategy;
 import io.ecsl.runtime.json.Json;
 import java.util.HashSet;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Set;
 
 /** Capacity provider strategy rules (ECS semantics §4.3). */
 final class CapacityProviderRules {
-  static final Set<String> FARGATE_PROVIDERS = Set.of("FARGATE", "FARGATE_SPOT");
+  static final Set<String> FARGATE_PROVIDERS = CapacityStrategy.FARGATE_PROVIDERS;
 
   private CapacityProviderRules() {}
 

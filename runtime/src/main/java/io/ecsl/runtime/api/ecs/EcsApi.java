@@ -13,6 +13,7 @@ public final class EcsApi implements AwsService {
   private final CapacityProviderOps capacityProviders;
   private final ServiceOps services;
   private final TaskOps tasks;
+  private final ContainerInstanceOps containerInstances;
   private final AccountSettingOps accountSettings;
   private final EcsTagOps tags;
 
@@ -25,6 +26,7 @@ public final class EcsApi implements AwsService {
     this.capacityProviders = new CapacityProviderOps(plane.state(), renderer);
     this.services = new ServiceOps(plane, resolver, renderer);
     this.tasks = new TaskOps(plane, resolver, renderer);
+    this.containerInstances = new ContainerInstanceOps(plane, resolver, renderer);
     this.tags = new EcsTagOps(plane.state());
   }
 
@@ -70,9 +72,18 @@ public final class EcsApi implements AwsService {
       case "DescribeServices" -> services.describe(request, context);
       case "ListServices" -> services.list(request, context);
       case "RunTask" -> tasks.run(request, context);
+      case "StartTask" -> tasks.start(request, context);
       case "StopTask" -> tasks.stop(request, context);
       case "DescribeTasks" -> tasks.describe(request, context);
       case "ListTasks" -> tasks.list(request, context);
+      case "RegisterContainerInstance" -> containerInstances.register(request, context);
+      case "DeregisterContainerInstance" -> containerInstances.deregister(request, context);
+      case "DescribeContainerInstances" -> containerInstances.describe(request, context);
+      case "ListContainerInstances" -> containerInstances.list(request, context);
+      case "UpdateContainerInstancesState" -> containerInstances.updateState(request, context);
+      case "PutAttributes" -> containerInstances.putAttributes(request, context);
+      case "DeleteAttributes" -> containerInstances.deleteAttributes(request, context);
+      case "ListAttributes" -> containerInstances.listAttributes(request, context);
       case "PutAccountSetting" -> accountSettings.put(request, context);
       case "PutAccountSettingDefault" -> accountSettings.putDefault(request, context);
       case "ListAccountSettings" -> accountSettings.list(request, context);
@@ -81,8 +92,8 @@ public final class EcsApi implements AwsService {
       case "UntagResource" -> tags.untag(request, context);
       case "ListTagsForResource" -> tags.list(request, context);
       default -> throw new ApiException("UnknownOperationException", "The ecsl runtime does not implement ECS "
-          + operation + " (yet). Supported: task definitions, clusters, capacity providers, services, tasks,"
-          + " account settings and tags.");
+          + operation + " (yet). Supported: task definitions, clusters, capacity providers, container instances and"
+          + " attributes, services, tasks, account settings and tags.");
     };
   }
 }

@@ -2,9 +2,12 @@ package io.ecsl.runtime.api.ecs;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.runtime.capacity.CapacityStrategy;
 import io.ecsl.runtime.engine.RuntimeState;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.model.ContainerEntity;
+import io.ecsl.runtime.model.ContainerInstanceEntity;
 import io.ecsl.runtime.model.DeploymentEntity;
 import io.ecsl.runtime.model.NetworkBinding;
 import io.ecsl.runtime.model.ServiceEntity;
@@ -38,21 +41,35 @@ final class EcsRenderer {
 
   ObjectNode cluster(ObjectNode stored, List<String> include) {
     String arn = Json.text(stored, "clusterArn");
-    int running = 0;
-    int pending = 0;
+    int[] running = new int[2];
+    int[] pending = new int[2];
     for (TaskEntity task : state.tasks.values()) {
       if (task.clusterArn.equals(arn) && task.isActive()) {
+        int kind = "FARGATE".equals(task.launchType) ? 1 : 0;
         if (TaskStatus.RUNNING.equals(task.lastStatus)) {
-          running++;
+          running[kind]++;
         } else if (TaskStatus.isPending(task.lastStatus)) {
-          pending++;
+          pending[kind]++;
         }
       }
     }
-    int services = 0;
+    int[] activeServices = new int[2];
+    int[] drainingServices = new int[2];
     for (ServiceEntity service : state.services.values()) {
-      if (service.clusterArn.equals(arn) && ServiceEntity.ACTIVE.equals(service.status)) {
-        services++;
+      if (!service.clusterArn.equals(arn)) {
+        continue;
+      }
+      int kind = fargate(service) ? 1 : 0;
+      if (ServiceEntity.ACTIVE.equals(service.status)) {
+        activeServices[kind]++;
+      } else if (ServiceEntity.DRAINING.equals(service.status)) {
+        drainingServices[kind]++;
+      }
+    }
+    int instances = 0;
+    for (ContainerInstanceEntity instance : state.containerInstances.values()) {
+      if (instance.clusterArn.equals(arn) && instance.isRegistered()) {
+        instances++;
       }
     }
     ObjectNode out = Json.object();
@@ -62,15 +79,20 @@ final class EcsRenderer {
       out.set("configuration", stored.get("configuration"));
     }
     out.put("status", Json.text(stored, "status"));
-    out.put("registeredContainerInstancesCount", 0);
-    out.put("runningTasksCount", running);
-    out.put("pendingTasksCount", pending);
-    out.put("activeServicesCount", services);
+    out.put("registeredContainerInstancesCount", instances);
+    out.put("runningTasksCount", running[0] + running[1]);
+    out.put("pendingTasksCount", pending[0] + pending[1]);
+    out.put("activeServicesCount", activeServices[0] + activeServices[1]);
     if (include.contains("STATISTICS")) {
       ArrayNode statistics = out.putArray("statistics");
-      statistics.addObject().put("name", "runningEC2TasksCount").put("value", Integer.toString(running));
-      statistics.addObject().put("name", "pendingEC2TasksCount").put("value", Integer.toString(pending));
-      statistics.addObject().put("name", "activeEC2ServiceCount").put("value", Integer.toString(services));
+      statistic(statistics, "runningEC2TasksCount", running[0]);
+      statistic(statistics, "runningFargateTasksCount", running[1]);
+      statistic(statistics, "pendingEC2TasksCount", pending[0]);
+      statistic(statistics, "pendingFargateTasksCount", pending[1]);
+      statistic(statistics, "activeEC2ServiceCount", activeServices[0]);
+      statistic(statistics, "activeFargateServiceCount", activeServices[1]);
+      statistic(statistics, "drainingEC2ServiceCount", drainingServices[0]);
+      statistic(statistics, "drainingFargateServiceCount", drainingServices[1]);
     }
     if (include.contains("TAGS")) {
       out.set("tags", tagsOf(arn));
@@ -87,6 +109,20 @@ final class EcsRenderer {
       out.set("serviceConnectDefaults", stored.get("serviceConnectDefaults"));
     }
     return out;
+  }
+
+  private static void statistic(ArrayNode statistics, String name, int value) {
+    statistics.addObject().put("name", name).put("value", Integer.toString(value));
+  }
+
+  /** A service on Fargate: its launch type, or a strategy of FARGATE and FARGATE_SPOT. */
+  private static boolean fargate(ServiceEntity service) {
+    if (service.launchType != null) {
+      return "FARGATE".equals(service.launchType);
+    }
+    JsonNode strategy = service.capacityProviderStrategy;
+    return strategy != null && strategy.isArray() && !strategy.isEmpty()
+        && CapacityStrategy.of(strategy).fargate();
   }
 
   /** CreateCluster/UpdateCluster/DeleteCluster return the full cluster, settings and configuration included. */
@@ -153,8 +189,7 @@ final class EcsRenderer {
     out.put("taskDefinition", deployment.taskDefinition);
     int running = count(tasks, deployment.id, true);
     int pending = count(tasks, deployment.id, false);
-    out.put("desiredCount", deployment.isPrimary()
-        ? ("DAEMON".equals(service.schedulingStrategy) ? 1 : service.desiredCount) : running + pending);
+    out.put("desiredCount", deployment.isPrimary() ? service.desiredCount : running + pending);
     out.put("pendingCount", pending);
     out.put("runningCount", running);
     out.put("failedTasks", deployment.failedTasks);
@@ -207,11 +242,12 @@ final class EcsRenderer {
       }
     }
     ArrayNode attributes = out.putArray("attributes");
-    attributes.addObject().put("name", "ecs.cpu-architecture").put("value", "x86_64");
-    out.put("availabilityZone", task.region + "a");
+    attributes.addObject().put("name", "ecs.cpu-architecture").put("value", architecture(task));
+    out.put("availabilityZone", task.availabilityZone != null ? task.availabilityZone : task.region + "a");
     Json.putIfPresent(out, "capacityProviderName", task.capacityProviderName);
     out.put("clusterArn", task.clusterArn);
     Json.putIfPresent(out, "connectivity", task.connectivity);
+    Json.putIfPresent(out, "containerInstanceArn", task.containerInstanceArn);
     Json.putIfPresent(out, "connectivityAt", task.connectivityAt);
     ArrayNode containers = out.putArray("containers");
     for (ContainerEntity container : task.containers) {
@@ -252,6 +288,13 @@ final class EcsRenderer {
     out.put("taskDefinitionArn", task.taskDefinitionArn);
     out.put("version", task.version);
     return out;
+  }
+
+  /** The architecture of the task's instance (x86_64 on Fargate and the Docker host). */
+  private String architecture(TaskEntity task) {
+    ContainerInstanceEntity instance = task.containerInstanceArn == null ? null
+        : state.containerInstances.get(task.containerInstanceArn);
+    return instance == null ? "x86_64" : instance.attributes.getOrDefault("ecs.cpu-architecture", "x86_64");
   }
 
   private static ObjectNode container(ContainerEntity container, TaskEntity task) {

@@ -35,6 +35,9 @@ final class RequestListLimits {
           new Limit("/loadBalancers", EcsLimit.TARGET_GROUPS_PER_SERVICE.maxInt(), "load balancers")),
       "RunTask", concat(PLACEMENT_AND_NETWORK,
           new Limit("/overrides/containerOverrides", EcsLimit.CONTAINERS_PER_TASK_DEFINITION.maxInt(), "container overrides")),
+      "StartTask", concat(PLACEMENT_AND_NETWORK,
+          new Limit("/containerInstances", EcsLimit.CONTAINER_INSTANCES_PER_START_TASK.maxInt(), "container instances"),
+          new Limit("/overrides/containerOverrides", EcsLimit.CONTAINERS_PER_TASK_DEFINITION.maxInt(), "container overrides")),
       "CreateCluster", List.of(
           new Limit("/capacityProviders", EcsLimit.CAPACITY_PROVIDERS_PER_CLUSTER.maxInt(), "capacity providers"),
           new Limit("/defaultCapacityProviderStrategy", EcsLimit.CAPACITY_PROVIDERS_PER_STRATEGY.maxInt(),
@@ -59,9 +62,9 @@ final class RequestListLimits {
     }
   }
 
-  private static List<Limit> concat(List<Limit> base, Limit extra) {
+  private static List<Limit> concat(List<Limit> base, Limit... extra) {
     List<Limit> out = new java.util.ArrayList<>(base);
-    out.add(extra);
+    out.addAll(List.of(extra));
     return List.copyOf(out);
   }
 }

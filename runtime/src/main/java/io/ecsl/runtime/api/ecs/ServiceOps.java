@@ -8,6 +8,7 @@ import io.ecsl.runtime.api.ApiException;
 import io.ecsl.runtime.api.Pages;
 import io.ecsl.runtime.api.RequestContext;
 import io.ecsl.runtime.api.Requests;
+import io.ecsl.runtime.capacity.LaunchCompatibility;
 import io.ecsl.runtime.engine.ControlPlane;
 import io.ecsl.runtime.engine.RuntimeState;
 import io.ecsl.runtime.json.Json;
@@ -15,6 +16,7 @@ import io.ecsl.runtime.model.Arns;
 import io.ecsl.runtime.model.DeploymentEntity;
 import io.ecsl.runtime.model.Ids;
 import io.ecsl.runtime.model.ServiceEntity;
+import io.ecsl.runtime.placement.PlacementRequests;
 import io.ecsl.runtime.store.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,14 +98,22 @@ final class ServiceOps {
     checkPlacementChoice(launchType, strategy);
     CapacityProviderRules.validateStrategy(strategy, Json.strings(cluster, "capacityProviders"),
         "capacityProviderStrategy");
+    if (daemon) {
+      checkDaemon(name, launchType, strategy, request.get("placementStrategy"));
+    }
     if (launchType == null && (strategy == null || strategy.isEmpty())) {
       JsonNode defaults = cluster.get("defaultCapacityProviderStrategy");
-      if (defaults != null && !defaults.isEmpty()) {
+      if (defaults != null && !defaults.isEmpty() && !daemon) {
         strategy = defaults;
       } else {
         launchType = "EC2";
       }
     }
+    checkPlacement(request.get("placementConstraints"), request.get("placementStrategy"));
+    LaunchCompatibility.problem(taskDefinition, launchType, launchType == null ? strategy : null)
+        .ifPresent(problem -> {
+          throw ApiException.invalidParameter(problem);
+        });
     JsonNode network = request.get("networkConfiguration");
     checkNetwork(taskDefinition, network);
     Instant now = plane.clock().instant();
@@ -155,6 +165,35 @@ final class ServiceOps {
     if (launchType != null && !List.of("EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES").contains(launchType)) {
       throw ApiException.invalidParameter("Invalid launchType '" + launchType
           + "': use EC2, FARGATE, EXTERNAL or MANAGED_INSTANCES.");
+    }
+  }
+
+  /**
+   * A DAEMON runs one task on each container instance: not on Fargate, not by a capacity provider
+   * strategy, and without placement strategies (§6.2).
+   */
+  private static void checkDaemon(String name, String launchType, JsonNode strategy, JsonNode placementStrategy) {
+    if ("FARGATE".equals(launchType)) {
+      throw ApiException.invalidParameter("The DAEMON scheduling strategy does not support the FARGATE launch type"
+          + " (service " + name + "): daemons run one task on each EC2 container instance.");
+    }
+    if (strategy != null && !strategy.isNull() && !strategy.isEmpty()) {
+      throw ApiException.invalidParameter("The DAEMON scheduling strategy does not support a capacity provider"
+          + " strategy (service " + name + "): give launchType EC2; the daemon runs on every container instance.");
+    }
+    if (placementStrategy != null && !placementStrategy.isNull() && !placementStrategy.isEmpty()) {
+      throw ApiException.invalidParameter("Placement strategies are not supported with the DAEMON scheduling"
+          + " strategy (service " + name + "); placement constraints are.");
+    }
+  }
+
+  /** Placement constraints and strategies ECS would refuse. */
+  private static void checkPlacement(JsonNode constraints, JsonNode strategies) {
+    try {
+      PlacementRequests.constraints(constraints);
+      PlacementRequests.strategies(strategies);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalidParameter(e.getMessage());
     }
   }
 
@@ -259,8 +298,21 @@ final class ServiceOps {
         JsonNode strategy = request.get("capacityProviderStrategy");
         CapacityProviderRules.validateStrategy(strategy, Json.strings(cluster, "capacityProviders"),
             "capacityProviderStrategy");
-        service.capacityProviderStrategy = strategy.isEmpty() ? null : strategy;
-        service.launchType = strategy.isEmpty() ? "EC2" : null;
+        if ("DAEMON".equals(service.schedulingStrategy)) {
+          checkDaemon(service.serviceName, null, strategy, null);
+        }
+        JsonNode next = strategy.isEmpty() ? cluster.get("defaultCapacityProviderStrategy") : strategy;
+        next = next == null || next.isNull() || next.isEmpty() ? null : next;
+        if (!Objects.equals(next, service.capacityProviderStrategy)) {
+          // A capacity provider strategy is part of a deployment: changing it starts a new one.
+          redeploy = true;
+          service.capacityProviderStrategy = next;
+          service.launchType = next == null ? "EC2" : null;
+        }
+      }
+      checkPlacement(request.get("placementConstraints"), request.get("placementStrategy"));
+      if ("DAEMON".equals(service.schedulingStrategy)) {
+        checkDaemon(service.serviceName, null, null, request.get("placementStrategy"));
       }
       if (redeploy) {
         Instant now = plane.clock().instant();

@@ -8,6 +8,7 @@ import io.ecsl.facts.size.FargateTaskSizes;
 import io.ecsl.facts.size.TaskSize;
 import io.ecsl.runtime.api.ApiException;
 import io.ecsl.runtime.json.Json;
+import io.ecsl.runtime.placement.PlacementRequests;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -53,6 +54,7 @@ final class TaskDefinitionValidator {
     if (fargate) {
       validateFargate(request, networkMode);
     }
+    validatePlacementConstraints(request);
     Set<String> volumes = new HashSet<>();
     for (JsonNode volume : Json.list(request, "volumes")) {
       volumes.add(Json.text(volume, "name", ""));
@@ -129,6 +131,26 @@ final class TaskDefinitionValidator {
   }
 
   /** Fargate's own checks (ecs-semantics §2.1), in ECS's words (Appendix B), on the normalized sizes. */
+  /**
+   * A task definition takes memberOf constraints only (ecs-semantics §2), each an expression the
+   * cluster query language parses: refused here, a mistake would otherwise surface on every
+   * scheduling pass of every service using the definition.
+   */
+  private static void validatePlacementConstraints(ObjectNode request) {
+    for (JsonNode constraint : Json.list(request, "placementConstraints")) {
+      String type = Json.text(constraint, "type");
+      if (!"memberOf".equals(type)) {
+        throw client("Invalid placement constraint type '" + type + "' in a task definition: only memberOf is"
+            + " allowed here (distinctInstance goes on the service or the RunTask request).");
+      }
+    }
+    try {
+      PlacementRequests.constraints(request.get("placementConstraints"));
+    } catch (IllegalArgumentException e) {
+      throw client(e.getMessage());
+    }
+  }
+
   static void validateFargate(ObjectNode request, String networkMode) {
     if (!"awsvpc".equals(networkMode)) {
       throw client("Fargate only supports network mode 'awsvpc'.");

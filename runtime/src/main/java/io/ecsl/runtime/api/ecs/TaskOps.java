@@ -10,23 +10,32 @@ import io.ecsl.runtime.api.RequestContext;
 import io.ecsl.runtime.api.Requests;
 import io.ecsl.runtime.engine.ControlPlane;
 import io.ecsl.runtime.engine.RuntimeState;
-import io.ecsl.runtime.engine.ServiceTasks;
+import io.ecsl.runtime.capacity.LaunchCompatibility;
+import io.ecsl.runtime.engine.PlacementPass;
 import io.ecsl.runtime.engine.TaskLauncher;
+import io.ecsl.runtime.engine.TaskPlacements;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.lifecycle.TaskLifecycle;
 import io.ecsl.runtime.model.Arns;
+import io.ecsl.runtime.model.ContainerInstanceEntity;
 import io.ecsl.runtime.model.TaskEntity;
+import io.ecsl.runtime.model.TaskSpec;
+import io.ecsl.runtime.placement.PlacementConstraint;
+import io.ecsl.runtime.placement.PlacementRequests;
+import io.ecsl.runtime.placement.PlacementStrategy;
 import io.ecsl.runtime.model.TaskStatus;
 import io.ecsl.runtime.store.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
-/** RunTask, StopTask, DescribeTasks, ListTasks (§5). */
+/** RunTask, StartTask, StopTask, DescribeTasks, ListTasks (§5). */
 final class TaskOps {
   private static final int MAX_RUN_COUNT = EcsLimit.TASKS_PER_RUN_TASK.maxInt();
   private static final int MAX_REFERENCE_ID = 1024;
+  private static final int MAX_START_INSTANCES = io.ecsl.facts.limits.EcsLimit.CONTAINER_INSTANCES_PER_START_TASK.maxInt();
 
   private final ControlPlane plane;
   private final RuntimeState state;
@@ -40,15 +49,11 @@ final class TaskOps {
     this.renderer = renderer;
   }
 
-  /**
-   * RunTask: the one way standalone tasks start, whoever asks (a client, a scheduled rule, {@code
-   * ecsl run}). Checks the request as ECS does, then creates the tasks.
-   */
-  JsonNode run(JsonNode request, RequestContext context) {
-    int count = Json.integer(request, "count", 1);
-    if (count < 1 || count > MAX_RUN_COUNT) {
-      throw ApiException.invalidParameter("count must be between 1 and " + MAX_RUN_COUNT + "; got " + count + ".");
-    }
+  /** What RunTask and StartTask check before taking the state lock. */
+  private record Asked(String startedBy, String group, String referenceId, String propagateTags,
+      List<Tag> requestTags) {}
+
+  private static Asked asked(JsonNode request) {
     String startedBy = Json.text(request, "startedBy");
     if (startedBy != null && (startedBy.length() > 128 || !startedBy.matches("[A-Za-z0-9_/-]*"))) {
       throw ApiException.invalidParameter("startedBy must be up to 128 letters, digits, hyphens, slashes and"
@@ -67,52 +72,156 @@ final class TaskOps {
       throw ApiException.invalidParameter("propagateTags " + propagateTags + " is not valid for a task RunTask starts:"
           + " use TASK_DEFINITION or NONE (SERVICE applies to tasks a service starts).");
     }
-    List<Tag> requestTags = Requests.ecsTags(request.get("tags"));
+    return new Asked(startedBy, group, referenceId, propagateTags, Requests.ecsTags(request.get("tags")));
+  }
+
+  /** A RunTask or StartTask request resolved under the state lock: what its tasks are made of. */
+  private record Launch(ObjectNode cluster, ObjectNode definition, ObjectNode overrides, JsonNode network,
+      List<Tag> tags, TaskSpec spec, String group) {}
+
+  private Launch launch(JsonNode request, RequestContext context, Asked asked) {
+    ObjectNode cluster = resolver.activeCluster(context, Json.text(request, "cluster"));
+    ObjectNode definition = resolver.activeTaskDefinition(context, Requests.required(request, "taskDefinition"));
+    ObjectNode overrides = TaskOverrides.check(definition, request.get("overrides"));
+    JsonNode network = request.get("networkConfiguration");
+    boolean awsvpc = "awsvpc".equals(Json.text(definition, "networkMode"));
+    if (awsvpc && (network == null || network.isNull())) {
+      throw ApiException.invalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is"
+          + " specified (task definition " + Json.text(definition, "family") + ").");
+    }
+    List<Tag> tags = new ArrayList<>(asked.requestTags());
+    if ("TASK_DEFINITION".equals(asked.propagateTags())) {
+      tags.addAll(state.tags(Json.text(definition, "taskDefinitionArn")));
+    }
+    if (Json.bool(request, "enableECSManagedTags", false)) {
+      tags.add(new Tag("aws:ecs:clusterName", Json.text(cluster, "clusterName")));
+    }
+    TaskSpec spec = TaskSpec.of(definition, overrides);
+    String group = asked.group() != null ? asked.group() : "family:" + spec.family();
+    return new Launch(cluster, definition, overrides, network, tags, spec, group);
+  }
+
+  /** Creates one placed task of the launch, stores it and adds it to the response's {@code tasks}. */
+  private void create(JsonNode request, RequestContext context, Asked asked, Launch launch,
+      TaskPlacements.TaskPlacement placement, Instant now, ArrayNode tasks) {
+    TaskEntity task = TaskLauncher.create(new TaskLauncher.Launch(context.region(),
+        Json.text(launch.cluster(), "clusterArn"), Json.text(launch.cluster(), "clusterName"), null, null,
+        asked.group(), asked.startedBy(), placement.launchType(), placement.capacityProviderName(),
+        launch.overrides(), launch.network(), Json.bool(request, "enableExecuteCommand", false), launch.tags()),
+        launch.definition(), now);
+    placement.applyTo(task);
+    task.placementConstraints = request.get("placementConstraints");
+    task.placementStrategy = request.get("placementStrategy");
+    task.referenceId = asked.referenceId();
+    state.tasks.put(task.taskArn, task);
+    if (!launch.tags().isEmpty()) {
+      state.putTags(task.taskArn, launch.tags());
+    }
+    tasks.add(renderer.task(task, true));
+  }
+
+  /**
+   * RunTask: the one way standalone tasks start, whoever asks (a client, a scheduled rule, {@code
+   * ecsl run}). Checks the request as ECS does, then creates the tasks.
+   */
+  JsonNode run(JsonNode request, RequestContext context) {
+    int count = Json.integer(request, "count", 1);
+    if (count < 1 || count > MAX_RUN_COUNT) {
+      throw ApiException.invalidParameter("count must be between 1 and " + MAX_RUN_COUNT + "; got " + count + ".");
+    }
+    Asked asked = asked(request);
+    List<PlacementConstraint> constraints;
+    List<PlacementStrategy> strategies;
+    try {
+      constraints = PlacementRequests.constraints(request.get("placementConstraints"));
+      strategies = PlacementRequests.strategies(request.get("placementStrategy"));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalidParameter(e.getMessage());
+    }
     JsonNode response = state.atomically(() -> {
-      ObjectNode cluster = resolver.activeCluster(context, Json.text(request, "cluster"));
-      ObjectNode definition = resolver.activeTaskDefinition(context, Requests.required(request, "taskDefinition"));
-      ObjectNode overrides = TaskOverrides.check(definition, request.get("overrides"));
+      Launch launch = launch(request, context, asked);
       String launchType = Json.text(request, "launchType");
       JsonNode strategy = request.get("capacityProviderStrategy");
       if (launchType != null && strategy != null && !strategy.isEmpty()) {
         throw ApiException.invalidParameter("Specifying both a launch type and capacity provider strategy is not"
             + " supported. Remove one and try again.");
       }
-      CapacityProviderRules.validateStrategy(strategy, Json.strings(cluster, "capacityProviders"),
+      CapacityProviderRules.validateStrategy(strategy, Json.strings(launch.cluster(), "capacityProviders"),
           "capacityProviderStrategy");
-      if (launchType == null && (strategy == null || strategy.isEmpty())) {
-        strategy = cluster.get("defaultCapacityProviderStrategy");
-      }
-      JsonNode network = request.get("networkConfiguration");
-      boolean awsvpc = "awsvpc".equals(Json.text(definition, "networkMode"));
-      if (awsvpc && (network == null || network.isNull())) {
-        throw ApiException.invalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is"
-            + " specified (task definition " + Json.text(definition, "family") + ").");
-      }
-      ServiceTasks.Placement placement = ServiceTasks.placement(launchType, strategy);
-      List<Tag> tags = new ArrayList<>(requestTags);
-      if ("TASK_DEFINITION".equals(propagateTags)) {
-        tags.addAll(state.tags(Json.text(definition, "taskDefinitionArn")));
-      }
-      if (Json.bool(request, "enableECSManagedTags", false)) {
-        tags.add(new Tag("aws:ecs:clusterName", Json.text(cluster, "clusterName")));
-      }
+      JsonNode effective = TaskPlacements.effectiveStrategy(launch.cluster(), launchType, strategy);
+      LaunchCompatibility.problem(launch.definition(), effective == null && launchType == null ? "EC2" : launchType,
+          effective).ifPresent(problem -> {
+            throw ApiException.invalidParameter(problem);
+          });
       Instant now = plane.clock().instant();
+      TaskPlacements.Decision decision = TaskPlacements.place(new PlacementPass(state, plane.random(), now),
+          new TaskPlacements.Request(launch.cluster(), launch.definition(), launch.spec(), launchType, strategy,
+              constraints, strategies, launch.group(), count, Map.of()));
+      TaskPlacements.Unplaced unplaced = decision.unplaced();
+      if (decision.placed().isEmpty() && unplaced != null && unplaced.noInstances() && unplaced.capacityProvider() == null) {
+        throw ApiException.invalidParameter("No Container Instances were found in your cluster.");
+      }
       ObjectNode out = Json.object();
       ArrayNode tasks = out.putArray("tasks");
-      out.putArray("failures");
-      for (int i = 0; i < count; i++) {
-        TaskEntity task = TaskLauncher.create(new TaskLauncher.Launch(context.region(),
-            Json.text(cluster, "clusterArn"), Json.text(cluster, "clusterName"), null, null,
-            group, startedBy, placement.launchType(), placement.capacityProviderName(),
-            overrides, network, Json.bool(request, "enableExecuteCommand", false), tags),
-            definition, now);
-        task.referenceId = referenceId;
-        state.tasks.put(task.taskArn, task);
-        if (!tags.isEmpty()) {
-          state.putTags(task.taskArn, tags);
+      ArrayNode failures = out.putArray("failures");
+      for (TaskPlacements.TaskPlacement placement : decision.placed()) {
+        create(request, context, asked, launch, placement, now, tasks);
+      }
+      if (unplaced != null) {
+        for (TaskPlacements.Failure failure : unplaced.failures()) {
+          failures.addObject().put("arn", failure.arn()).put("reason", failure.reason());
         }
-        tasks.add(renderer.task(task, true));
+        if (unplaced.failures().isEmpty()) {
+          failures.addObject().put("reason", "No Container Instances were found in your capacity provider.")
+              .put("arn", Arns.capacityProvider(context.region(), unplaced.capacityProvider()));
+        }
+      }
+      return out;
+    });
+    plane.requestTick();
+    return response;
+  }
+
+  /**
+   * StartTask: one task on each named container instance (the caller is the scheduler), launch
+   * type EC2. An instance that cannot take it is a {@code failures} entry: MISSING (not in the
+   * cluster), INACTIVE (deregistered), DRAINING (EMU: ECS places nothing new there), or the check
+   * it fails (AGENT, RESOURCE:CPU, RESOURCE:MEMORY, RESOURCE:PORTS, ATTRIBUTE).
+   */
+  JsonNode start(JsonNode request, RequestContext context) {
+    List<String> references = Json.strings(request, "containerInstances");
+    if (references.isEmpty() || references.size() > MAX_START_INSTANCES) {
+      throw ApiException.invalidParameter("containerInstances must name 1 to " + MAX_START_INSTANCES
+          + " container instances; got " + references.size() + ".");
+    }
+    Asked asked = asked(request);
+    JsonNode response = state.atomically(() -> {
+      Launch launch = launch(request, context, asked);
+      String clusterArn = Json.text(launch.cluster(), "clusterArn");
+      Instant now = plane.clock().instant();
+      PlacementPass pass = new PlacementPass(state, plane.random(), now);
+      TaskPlacements.Request placing = new TaskPlacements.Request(launch.cluster(), launch.definition(), launch.spec(),
+          "EC2", null, List.of(), List.of(), launch.group(), 1, Map.of());
+      ObjectNode out = Json.object();
+      ArrayNode tasks = out.putArray("tasks");
+      ArrayNode failures = out.putArray("failures");
+      for (String reference : references) {
+        String arn = Arns.isArn(reference) ? reference
+            : Arns.containerInstance(context.region(), Json.text(launch.cluster(), "clusterName"), reference);
+        ContainerInstanceEntity instance = state.containerInstances.get(arn);
+        String refusal = instance == null || !instance.clusterArn.equals(clusterArn) ? "MISSING"
+            : !instance.isRegistered() ? "INACTIVE"
+            : !instance.isActive() ? "DRAINING" : null;
+        if (refusal != null) {
+          failures.addObject().put("arn", arn).put("reason", refusal);
+          continue;
+        }
+        TaskPlacements.Pinned pinned = TaskPlacements.onInstance(pass, placing, instance);
+        if (pinned.failure() != null) {
+          failures.addObject().put("arn", pinned.failure().arn()).put("reason", pinned.failure().reason());
+        } else {
+          create(request, context, asked, launch, pinned.placement(), now, tasks);
+        }
       }
       return out;
     });
