@@ -5,12 +5,10 @@ import io.ecsl.ast.SourceUnit;
 import io.ecsl.diag.Diagnostic;
 import io.ecsl.diag.Diagnostics;
 import io.ecsl.diag.Suggestions;
-import io.ecsl.parse.Parser;
 import io.ecsl.source.SourceFile;
 import io.ecsl.source.Span;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -20,7 +18,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Reads the project's files and everything they import, and orders modules so that each comes
@@ -30,6 +27,7 @@ import java.util.stream.Stream;
 public final class ModuleLoader {
   private final Path projectRoot;
   private final Diagnostics diagnostics;
+  private final Sources sources;
   private final Map<String, LoadedModule> modules = new LinkedHashMap<>();
   private final Map<String, LoadedModule> rootFiles = new HashMap<>();
   private final List<LoadedModule> ordered = new ArrayList<>();
@@ -37,8 +35,14 @@ public final class ModuleLoader {
   private final Map<LoadedModule, Span> visitingVia = new HashMap<>();
 
   public ModuleLoader(Path projectRoot, Diagnostics diagnostics) {
+    this(projectRoot, diagnostics, Sources.DISK);
+  }
+
+  /** A loader that reads through {@code sources} (an editor's open buffers, a parse cache). */
+  public ModuleLoader(Path projectRoot, Diagnostics diagnostics, Sources sources) {
     this.projectRoot = realPath(projectRoot);
     this.diagnostics = diagnostics;
+    this.sources = sources;
   }
 
   /** The project root inputs are resolved against: a directory, or the directory of a file. */
@@ -59,7 +63,7 @@ public final class ModuleLoader {
     for (Path input : inputs) {
       Path abs = input.toAbsolutePath().normalize();
       if (Files.isDirectory(abs)) {
-        List<Path> files = ecsFiles(abs);
+        List<Path> files = sources.ecsFiles(abs);
         if (files.isEmpty()) {
           diagnostics.add(Diagnostic.error("E0207", null, "no .ecs files in " + display(abs))
               .withResource(display(abs)).withHint("point ecsl at a directory of .ecs files, or at a file"));
@@ -169,7 +173,7 @@ public final class ModuleLoader {
     }
     LoadedModule module = new LoadedModule(id, id, false);
     modules.put(id, module);
-    SourceUnit unit = Parser.parse(new SourceFile(id + ".ecs", null, source), diagnostics);
+    SourceUnit unit = sources.parse(new SourceFile(id + ".ecs", null, source), diagnostics);
     if (unit != null) {
       module.addUnit(unit);
     }
@@ -209,7 +213,7 @@ public final class ModuleLoader {
     }
     LoadedModule module = new LoadedModule(id, display(real), false);
     modules.put(id, module);
-    List<Path> files = Files.isDirectory(real) ? ecsFiles(real) : List.of(real);
+    List<Path> files = Files.isDirectory(real) ? sources.ecsFiles(real) : List.of(real);
     for (Path f : files) {
       SourceUnit parsed = parse(f);
       if (parsed != null) {
@@ -234,7 +238,7 @@ public final class ModuleLoader {
       return "check the path; imports are relative to the importing file";
     }
     List<String> names = new ArrayList<>();
-    for (Path p : ecsFiles(dir)) {
+    for (Path p : sources.ecsFiles(dir)) {
       names.add(p.getFileName().toString());
     }
     String best = Suggestions.closest(target.getFileName().toString(), names);
@@ -254,8 +258,7 @@ public final class ModuleLoader {
   private SourceUnit parse(Path file) {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-      text = SourceFile.withoutByteOrderMark(text);
+      text = sources.read(file);
     } catch (MalformedInputException e) {
       diagnostics.add(Diagnostic.error("E0102", null, "not UTF-8 text (binary file?)")
           .withResource(display(file)).withHint("save the file as UTF-8"));
@@ -265,15 +268,7 @@ public final class ModuleLoader {
           .withResource(display(file)).withHint(null));
       return null;
     }
-    return Parser.parse(new SourceFile(display(file), file.toAbsolutePath(), text), diagnostics);
-  }
-
-  private static List<Path> ecsFiles(Path dir) {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.getFileName().toString().endsWith(".ecs") && Files.isRegularFile(p)).sorted().toList();
-    } catch (IOException e) {
-      return List.of();
-    }
+    return sources.parse(new SourceFile(display(file), file.toAbsolutePath(), text), diagnostics);
   }
 
   /** Paths are shown relative to the working directory when they are under it. */
