@@ -17,6 +17,8 @@ import java.util.Map;
  * line (which wins) and the environment (AWS_REGION). Its tags go on every resource that takes tags.
  */
 record ProjectSettings(String name, String region, String accountId, Map<String, String> tags, ModelBuilder builder) {
+  /** What a {@code project { … }} block takes. */
+  static final List<String> SETTINGS = List.of("name", "region", "account_id", "tags");
 
   static ProjectSettings from(ModelBuilder builder, List<Declaration> declarations, ModelBuilder.Settings given) {
     String name = null;
@@ -55,7 +57,7 @@ record ProjectSettings(String name, String region, String accountId, Map<String,
             }
           }
           default -> builder.interpreter().report(Diagnostic.error("E0410", f.keySpan(), "unknown project setting `" + f.key() + "`")
-              .withHint("project takes name, region, account_id and tags"));
+              .withHint("project takes " + String.join(", ", SETTINGS.subList(0, 3)) + " and " + SETTINGS.get(3)));
         }
       }
     }
