@@ -40,6 +40,7 @@ public final class Main implements Runnable {
     COMMANDS.put("ps", io.ecsl.cli.runtime.PsCommand::new);
     COMMANDS.put("logs", io.ecsl.cli.runtime.LogsCommand::new);
     COMMANDS.put("events", io.ecsl.cli.runtime.EventsCommand::new);
+    COMMANDS.put("lsp", LspCommand::new);
     COMMANDS.put("help", CommandLine.HelpCommand::new);
   }
 
