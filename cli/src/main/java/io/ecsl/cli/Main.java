@@ -33,6 +33,7 @@ public final class Main implements Runnable {
     COMMANDS.put("build", BuildCommand::new);
     COMMANDS.put("fmt", FmtCommand::new);
     COMMANDS.put("import", ImportCommand::new);
+    COMMANDS.put("graph", GraphCommand::new);
     COMMANDS.put("plan", io.ecsl.cli.deploy.PlanCommand::new);
     COMMANDS.put("apply", io.ecsl.cli.deploy.ApplyCommand::new);
     COMMANDS.put("destroy", io.ecsl.cli.deploy.DestroyCommand::new);
@@ -94,7 +95,7 @@ public final class Main implements Runnable {
     }
     switch (command) {
       case "build" -> io.ecsl.compile.Warmup.start(io.ecsl.compile.Warmup.Stages.BUILD);
-      case "check", "plan", "apply", "destroy" -> io.ecsl.compile.Warmup.start(io.ecsl.compile.Warmup.Stages.CHECK);
+      case "check", "plan", "apply", "destroy", "graph" -> io.ecsl.compile.Warmup.start(io.ecsl.compile.Warmup.Stages.CHECK);
       default -> { }
     }
   }
