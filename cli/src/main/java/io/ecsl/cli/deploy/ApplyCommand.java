@@ -55,6 +55,7 @@ public final class ApplyCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     Path saved = savedPlan(compile.paths());
     Plan plan;
+    EcsModel model = null;
     try (Targets.Connected t = Targets.connect(target, compile.toOptions().region(), err)) {
       if (saved != null) {
         plan = loadSaved(saved, t, err);
@@ -62,13 +63,13 @@ public final class ApplyCommand implements Callable<Integer> {
           return ExitCodes.ERROR;
         }
       } else {
-        EcsModel model = DeployFlow.compile(compile, err);
+        model = DeployFlow.compile(compile, err);
         if (model == null) {
           return ExitCodes.ERROR;
         }
         plan = Deployer.plan(model, t.api(), t.description(), keepRevisions);
       }
-      DeployFlow.print(plan, format, out);
+      DeployFlow.print(plan, format, out, model);
       // With --format json stdout is the plan document alone; what apply says goes to stderr.
       var said = format == PlanFormat.json ? err : out;
       if (!plan.hasChanges()) {

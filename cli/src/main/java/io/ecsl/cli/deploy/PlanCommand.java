@@ -79,7 +79,7 @@ public final class PlanCommand implements Callable<Integer> {
       DeployFlow.printConflicts(e, err);
       return ExitCodes.ERROR;
     }
-    DeployFlow.print(plan, format, stdout);
+    DeployFlow.print(plan, format, stdout, model);
     if (out != null) {
       try {
         save(out, Json.pretty(PlanJson.write(plan, true)));
