@@ -34,6 +34,7 @@ public final class Main implements Runnable {
     COMMANDS.put("fmt", FmtCommand::new);
     COMMANDS.put("import", ImportCommand::new);
     COMMANDS.put("graph", GraphCommand::new);
+    COMMANDS.put("explain", ExplainCommand::new);
     COMMANDS.put("plan", io.ecsl.cli.deploy.PlanCommand::new);
     COMMANDS.put("apply", io.ecsl.cli.deploy.ApplyCommand::new);
     COMMANDS.put("destroy", io.ecsl.cli.deploy.DestroyCommand::new);
