@@ -28,22 +28,12 @@ import org.eclipse.lsp4j.SignatureInformation;
 final class Signatures {
   private Signatures() {}
 
-  /** {@code template size(cpu: cpu = 0.25 vcpu, memory: memory = 512 MiB)}. */
   static String signature(Item.Template t) {
-    StringBuilder sb = new StringBuilder("template ").append(t.name()).append('(');
-    for (int i = 0; i < t.params().size(); i++) {
-      sb.append(i > 0 ? ", " : "").append(parameter(t.params().get(i)));
-    }
-    sb.append(')');
-    if (t.result() != null) {
-      sb.append(": ").append(t.result());
-    }
-    return sb.toString();
+    return Formatter.signature(t);
   }
 
   static String parameter(Param p) {
-    return p.name() + (p.type() != null ? ": " + p.type() : "")
-        + (p.defaultValue() != null ? " = " + Formatter.expression(p.defaultValue()) : "");
+    return Formatter.parameter(p);
   }
 
   static SignatureHelp at(Document document, Path path, Snapshot snapshot, Position position) {
