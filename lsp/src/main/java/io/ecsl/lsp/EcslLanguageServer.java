@@ -97,8 +97,17 @@ public final class EcslLanguageServer implements LanguageServer, LanguageClientA
       workspace.addRoot(Workspace.path(params.getRootUri()));
     }
     workspace.configure(Settings.from(params.getInitializationOptions()));
+    features.snippets(snippetSupport(params));
     return CompletableFuture.completedFuture(new InitializeResult(capabilities(),
         new ServerInfo("ecsl", version())));
+  }
+
+  private static boolean snippetSupport(InitializeParams params) {
+    var caps = params.getCapabilities();
+    var text = caps == null ? null : caps.getTextDocument();
+    var completion = text == null ? null : text.getCompletion();
+    var item = completion == null ? null : completion.getCompletionItem();
+    return item != null && Boolean.TRUE.equals(item.getSnippetSupport());
   }
 
   private static String version() {

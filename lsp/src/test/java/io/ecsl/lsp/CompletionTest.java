@@ -124,6 +124,21 @@ class CompletionTest {
   }
 
   @Test
+  void aClientWithoutSnippetsGetsPlainTextOnOneLine() throws Exception {
+    try (LspClient client = new LspClient(root, stdlib, false)) {
+      String uri = Fixture.open(client);
+      client.diagnostics(uri, l -> true);
+      Map<String, CompletionItem> top = typeAndComplete(client, uri, "cluster prod {}\n", "\n");
+      assertEquals("service ", top.get("service").getTextEdit().getLeft().getNewText());
+      assertEquals(org.eclipse.lsp4j.InsertTextFormat.PlainText, top.get("service").getInsertTextFormat());
+      client.change(uri, Fixture.MAIN);
+      Map<String, CompletionItem> keys = typeAndComplete(client, uri, "memory = 512 MiB\n", "    ");
+      assertEquals("health", keys.get("health").getTextEdit().getLeft().getNewText());
+      assertEquals("stop_timeout = ", keys.get("stop_timeout").getTextEdit().getLeft().getNewText());
+    }
+  }
+
+  @Test
   void anImportPathOffersTheStandardLibrary() throws Exception {
     try (LspClient client = new LspClient(root, stdlib)) {
       String uri = Fixture.open(client);

@@ -52,8 +52,13 @@ public final class LspClient implements LanguageClient, AutoCloseable {
   private final Map<String, Integer> versions = new HashMap<>();
   private final Map<String, String> texts = new HashMap<>();
 
-  /** Starts a server on a workspace folder and initializes it. */
+  /** Starts a server on a workspace folder and initializes it, as a client that takes snippets (VS Code). */
   public LspClient(Path root, Path stdlibDir) throws IOException {
+    this(root, stdlibDir, true);
+  }
+
+  /** A client with or without snippet support in completion (Neovim's omnifunc has none). */
+  public LspClient(Path root, Path stdlibDir, boolean snippets) throws IOException {
     this.root = root;
     PipedInputStream serverIn = new PipedInputStream(1 << 20);
     toServer = new PipedOutputStream(serverIn);
@@ -76,7 +81,15 @@ public final class LspClient implements LanguageClient, AutoCloseable {
     server = clientLauncher.getRemoteProxy();
     InitializeParams init = new InitializeParams();
     init.setWorkspaceFolders(List.of(new WorkspaceFolder(Workspace.uri(root), "test")));
-    init.setCapabilities(new ClientCapabilities());
+    ClientCapabilities capabilities = new ClientCapabilities();
+    if (snippets) {
+      org.eclipse.lsp4j.TextDocumentClientCapabilities text = new org.eclipse.lsp4j.TextDocumentClientCapabilities();
+      org.eclipse.lsp4j.CompletionCapabilities completion = new org.eclipse.lsp4j.CompletionCapabilities();
+      completion.setCompletionItem(new org.eclipse.lsp4j.CompletionItemCapabilities(true));
+      text.setCompletion(completion);
+      capabilities.setTextDocument(text);
+    }
+    init.setCapabilities(capabilities);
     get(server.initialize(init));
     server.initialized(new InitializedParams());
   }

@@ -77,27 +77,32 @@ final class Completions {
   private final Document document;
   private final Path path;
   private final Snapshot snapshot;
+  private final boolean snippets;
   private final CursorContext context;
   private final int offset;
   private final Range replace;
   private final Map<String, CompletionItem> items = new LinkedHashMap<>();
   private int rank;
 
-  private Completions(Document document, Path path, Snapshot snapshot, int offset) {
+  private Completions(Document document, Path path, Snapshot snapshot, int offset, boolean snippets) {
     this.document = document;
     this.path = path;
     this.snapshot = snapshot;
+    this.snippets = snippets;
     this.offset = offset;
     this.context = CursorContext.at(document.text(), offset);
     this.replace = document.range(offset - context.prefix().length(), offset);
   }
 
-  /** The completions at a position; {@code snapshot} supplies names and may be older than the text. */
-  static CompletionList at(Document document, Path path, Snapshot snapshot, Position position) {
+  /**
+   * The completions at a position; {@code snapshot} supplies names and may be older than the text.
+   * Without {@code snippets} (a client that cannot take them) items insert plain text on one line.
+   */
+  static CompletionList at(Document document, Path path, Snapshot snapshot, Position position, boolean snippets) {
     if (document == null) {
       return new CompletionList(false, List.of());
     }
-    Completions c = new Completions(document, path, snapshot, document.offset(position));
+    Completions c = new Completions(document, path, snapshot, document.offset(position), snippets);
     c.collect();
     return new CompletionList(false, new ArrayList<>(c.items.values()));
   }
@@ -215,7 +220,7 @@ final class Completions {
 
   /** The template or function a call around the offset names, if it resolves. */
   static Symbol calleeIn(Document document, Path path, Snapshot snapshot, int offset) {
-    return new Completions(document, path, snapshot, offset).callee();
+    return new Completions(document, path, snapshot, offset, false).callee();
   }
 
   /** Named arguments of the template being called, when no argument name is written yet. */
@@ -510,9 +515,10 @@ final class Completions {
     item.setDetail(detail);
     item.setSortText(String.format("0%04d", rank++));
     item.setFilterText(label);
-    String text = snippet != null ? snippet : label;
+    boolean asSnippet = snippet != null && snippets;
+    String text = snippet == null ? label : asSnippet ? snippet : plain(snippet);
     item.setTextEdit(Either.forLeft(new TextEdit(replace, text)));
-    item.setInsertTextFormat(snippet != null ? InsertTextFormat.Snippet : InsertTextFormat.PlainText);
+    item.setInsertTextFormat(asSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText);
     if (docKey != null) {
       JsonObject data = new JsonObject();
       data.addProperty("doc", docKey);
@@ -520,6 +526,19 @@ final class Completions {
     }
     items.put(label, item);
     return item;
+  }
+
+  /**
+   * A snippet as a client without snippets takes it: its first line up to the first place to type
+   * ({@code memory = $0} is {@code memory = }, {@code task ${1:name} {…} is {@code task }), without
+   * an opening brace left unclosed.
+   */
+  static String plain(String snippet) {
+    String first = snippet.split("\n", 2)[0];
+    int hole = first.indexOf('$');
+    String text = hole >= 0 ? first.substring(0, hole) : first;
+    text = text.replaceAll("\\s*\\{\\s*$", "");
+    return text.isBlank() ? snippet.replaceAll("\\$\\{\\d+:([^}]*)}", "$1").replaceAll("\\$\\d+", "") : text;
   }
 
   /** The typed prefix, loosely: its letters in order (editors filter further). */

@@ -32,6 +32,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either3;
 public final class Features {
   private final Workspace workspace;
   private final Navigation navigation;
+  private volatile boolean snippets;
 
   public Features(Workspace workspace) {
     this.workspace = workspace;
@@ -58,9 +59,14 @@ public final class Features {
     }
   }
 
+  /** Whether the client takes snippets in completion items (its capabilities say so). */
+  public void snippets(boolean supported) {
+    this.snippets = supported;
+  }
+
   public CompletionList completion(Document document, Path path, Position position) {
     Project project = workspace.projectFor(path);
-    return Completions.at(document, path, project.latestParsing(path), position);
+    return Completions.at(document, path, project.latestParsing(path), position, snippets);
   }
 
   public CompletionItem resolveCompletion(CompletionItem item) {
