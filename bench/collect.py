@@ -1,13 +1,19 @@
 #!/usr/bin/env python3
-"""collect.py BUILD_DIR: print the services of an `ecsl build` output in the peers' JSON shape,
-{"services": {name: {"taskDefinition": …, "service": …}}}, for check_equiv.py."""
+"""collect.py BUILD: print the services of an `ecsl build` output in the peers' JSON shape,
+{"services": {name: {"taskDefinition": …, "service": …}}}, for check_equiv.py. BUILD is an output
+directory (`--out`) or the document `ecsl build --stdout` printed."""
 import json, os, sys
 
 out = sys.argv[1]
-manifest = json.load(open(os.path.join(out, "manifest.json")))
+if os.path.isdir(out):
+    manifest = json.load(open(os.path.join(out, "manifest.json")))
+    request = lambda e: json.load(open(os.path.join(out, e["file"])))
+else:
+    manifest = json.load(open(out))
+    request = lambda e: e["request"]
 tds, services = {}, {}
 for e in manifest["entries"]:
-    doc = json.load(open(os.path.join(out, e["file"])))
+    doc = request(e)
     if e["operation"] == "register-task-definition":
         tds[doc["family"]] = doc
     elif e["operation"] == "create-service":

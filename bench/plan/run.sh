@@ -28,9 +28,11 @@ for line in lines:
 open(sys.argv[2], "w").write("\n".join(out))
 PY
 quiet() { "$@" 2>&1 >/dev/null | { grep -v '^WARNING' || true; } >&2; }  # Maven's JDK warnings are noise here
-quiet ./mvnw -q -B -o -pl deploy -am install -DskipTests
-quiet ./mvnw -q -B -o -pl deploy test-compile
-cp=$(./mvnw -q -B -o -pl deploy dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test 2>/dev/null)
+# Built through the reactor (never `install`: the local Maven repository is shared), so the compiler
+# on the class path is this checkout's target/classes.
+quiet ./mvnw -q -B -o -pl deploy -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+cp=$(cat deploy/target/bench-classpath.txt)
 bench() {
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
   "$JAVA_HOME/bin/java" $JAVA_OPTS -cp "deploy/target/test-classes:deploy/target/classes:$cp" io.ecsl.deploy.bench.PlanBench "$@"

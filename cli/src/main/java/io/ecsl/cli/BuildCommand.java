@@ -2,6 +2,7 @@ package io.ecsl.cli;
 
 import io.ecsl.compile.Compiler;
 import io.ecsl.emit.BuildWriter;
+import io.ecsl.emit.Manifest;
 import io.ecsl.model.EcsModel;
 import io.ecsl.model.Resource;
 import io.ecsl.model.ResourceKind;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code ecsl build}: compile to ECS API request JSON plus a manifest. */
@@ -28,6 +30,11 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "ecsl-out", description = "Output directory (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(names = "--stdout", description = {"Print the requests as one JSON document on stdout instead of writing --out:"
+      + " manifest.json with each request inline (\"request\" instead of \"file\"), for a pipe. No deploy.sh or"
+      + " CloudFormation template."})
+  boolean toStdout;
+
   @Option(names = "--format", defaultValue = "text", description = "text or json (diagnostics and a summary on stdout).")
   OutputFormat format;
 
@@ -38,6 +45,9 @@ final class BuildCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (toStdout && spec.commandLine().getParseResult().hasMatchedOption("--out")) {
+      throw new ParameterException(spec.commandLine(), "--stdout prints the requests instead of writing them; give --out or --stdout, not both");
+    }
     Compiler.Result result = Compiler.compile(compile.toOptions());
     var stdout = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
@@ -52,6 +62,11 @@ final class BuildCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     EcsModel model = result.model();
+    if (toStdout) {
+      // stdout is the document alone; warnings went to stderr (text) or are left out (json, as without --stdout)
+      Manifest.writeInline(model, stdout);
+      return ExitCodes.OK;
+    }
     io.ecsl.compile.Timings timings = new io.ecsl.compile.Timings();
     BuildOutputs outputs = BuildOutputs.of(model);
     timings.mark("emit");

@@ -52,11 +52,21 @@ public final class Main implements Runnable {
 
   /** Runs the CLI with the given streams; returns the exit code (see {@link ExitCodes}). */
   public static int run(PrintStream out, PrintStream err, String... args) {
+    if (args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) {
+      return print(out, Version.line() + System.lineSeparator());
+    }
+    if (args.length == 1 && (args[0].equals("-h") || args[0].equals("--help"))) {
+      return print(out, TopLevelHelp.text(Terminal.colorEnabled(out)));
+    }
+    return runCommandLine(out, err, Terminal.colorEnabled(out), args);
+  }
+
+  /** Runs the arguments through picocli, in color or not. */
+  static int runCommandLine(PrintStream out, PrintStream err, boolean color, String... args) {
     CommandLine cli = commandLine(args);
     cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
-    cli.setColorScheme(CommandLine.Help.defaultColorScheme(Terminal.colorEnabled(out)
-        ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+    cli.setColorScheme(CommandLine.Help.defaultColorScheme(color ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
     ExitCodes.install(cli);
     try {
       return cli.execute(args);
@@ -68,6 +78,18 @@ public final class Main implements Runnable {
       cli.getOut().flush();
       cli.getErr().flush();
     }
+  }
+
+  /**
+   * {@code ecsl --version} and {@code ecsl --help} print without picocli: building the command tree
+   * (every command class introspected by reflection for the help's command list) would cost four
+   * times what the JVM's own start does. The help text is picocli's, rendered at build time
+   * ({@link TopLevelHelp}).
+   */
+  private static int print(PrintStream out, String text) {
+    out.print(text);
+    out.flush();
+    return ExitCodes.OK;
   }
 
   /** The command tree for these arguments: every command, or only the one they name. */

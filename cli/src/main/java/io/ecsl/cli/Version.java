@@ -6,7 +6,12 @@ import picocli.CommandLine;
 public final class Version implements CommandLine.IVersionProvider {
   @Override
   public String[] getVersion() {
+    return new String[] {line()};
+  }
+
+  /** {@code ecsl 0.1.0}, or {@code ecsl development build} when not run from the jar. */
+  static String line() {
     String v = Main.class.getPackage().getImplementationVersion();
-    return new String[] {"ecsl " + (v == null ? "development build" : v)};
+    return "ecsl " + (v == null ? "development build" : v);
   }
 }

@@ -45,6 +45,7 @@ public final class Compiler {
   }
 
   public static Result compile(Options options) {
+    Timings.startup();
     Timings timings = new Timings();
     Diagnostics diagnostics = new Diagnostics();
     Path root = options.projectRoot() != null ? options.projectRoot() : ModuleLoader.rootFor(options.inputs());

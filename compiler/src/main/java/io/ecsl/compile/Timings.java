@@ -19,6 +19,25 @@ public final class Timings {
       ? (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean() : null;
   private long lastProcessCpu = enabled ? os.getProcessCpuTime() : 0;
 
+  /**
+   * Prints the first phase, {@code start}: from the JVM's start to now (the JVM booting, the
+   * command line, the command's set-up). Once per process; the later phases follow from here.
+   */
+  public static void startup() {
+    if (System.getenv("ECSL_TIMINGS") == null || !STARTUP_PRINTED.compareAndSet(false, true)) {
+      return;
+    }
+    long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    long processCpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+    System.err.printf("ecsl: %-9s %7.1f ms wall %7.1f ms cpu (all threads %7.1f ms)%n", "start", (double) sinceStart,
+        cpu / 1e6, processCpu / 1e6);
+  }
+
+  private static final java.util.concurrent.atomic.AtomicBoolean STARTUP_PRINTED =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   public void mark(String phase) {
     if (!enabled) {
       return;

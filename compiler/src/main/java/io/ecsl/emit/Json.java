@@ -97,8 +97,25 @@ public final class Json {
     return out.toByteArray();
   }
 
+  /**
+   * A document in this class's style to a stream, ending in a newline; the stream is flushed, not
+   * closed (it may be stdout).
+   */
+  public static void pretty(java.io.Writer out, Document document) {
+    try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.setPrettyPrinter(PRETTY.createInstance());
+      document.writeTo(g);
+      g.flush();
+      out.write('\n');
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Writes a tree node by node, as databind's own node serializers do. */
-  private static void write(JsonGenerator g, JsonNode node) throws IOException {
+  static void write(JsonGenerator g, JsonNode node) throws IOException {
     switch (node) {
       case ObjectNode obj -> {
         g.writeStartObject();

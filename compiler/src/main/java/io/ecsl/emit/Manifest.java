@@ -42,40 +42,59 @@ public final class Manifest {
    * thousands of entries, and building them as a tree first cost as much as writing them.
    */
   public static byte[] bytes(EcsModel model) {
-    return Json.prettyBytes(g -> {
-      g.writeStartObject();
-      g.writeNumberField("version", VERSION);
-      g.writeStringField("project", model.project());
-      g.writeStringField("region", model.region());
-      g.writeStringField("accountId", model.accountId());
-      g.writeArrayFieldStart("entries");
-      for (Resource r : model.resources()) {
-        String kind = r.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        String address = r.address();
-        for (ApiRequest req : r.requests()) {
-          g.writeStartObject();
-          g.writeStringField("service", req.service());
-          g.writeStringField("operation", req.cliOperation());
+    return Json.prettyBytes(g -> write(g, model, false));
+  }
+
+  /**
+   * {@code ecsl build --stdout}: the manifest with each request inline, one JSON document for a
+   * pipe. Each entry has {@code "request": {…}} (the body {@code file} would hold) instead of
+   * {@code file}, and there is no {@code extraFiles}: nothing else is produced.
+   */
+  public static void writeInline(EcsModel model, java.io.Writer out) {
+    Json.pretty(out, g -> write(g, model, true));
+  }
+
+  private static void write(com.fasterxml.jackson.core.JsonGenerator g, EcsModel model, boolean inline)
+      throws java.io.IOException {
+    g.writeStartObject();
+    g.writeNumberField("version", VERSION);
+    g.writeStringField("project", model.project());
+    g.writeStringField("region", model.region());
+    g.writeStringField("accountId", model.accountId());
+    g.writeArrayFieldStart("entries");
+    for (Resource r : model.resources()) {
+      String kind = r.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      String address = r.address();
+      for (ApiRequest req : r.requests()) {
+        g.writeStartObject();
+        g.writeStringField("service", req.service());
+        g.writeStringField("operation", req.cliOperation());
+        if (inline) {
+          g.writeFieldName("request");
+          Json.write(g, req.body());
+        } else {
           g.writeStringField("file", req.file());
-          g.writeStringField("kind", kind);
-          g.writeStringField("name", r.name());
-          g.writeStringField("cluster", r.cluster());
-          g.writeStringField("address", address);
-          g.writeObjectFieldStart("ownedElsewhere");
-          for (var o : new java.util.TreeMap<>(r.ownedElsewhere()).entrySet()) {
-            g.writeStringField(o.getKey(), o.getValue());
-          }
-          g.writeEndObject();
-          g.writeEndObject();
         }
+        g.writeStringField("kind", kind);
+        g.writeStringField("name", r.name());
+        g.writeStringField("cluster", r.cluster());
+        g.writeStringField("address", address);
+        g.writeObjectFieldStart("ownedElsewhere");
+        for (var o : new java.util.TreeMap<>(r.ownedElsewhere()).entrySet()) {
+          g.writeStringField(o.getKey(), o.getValue());
+        }
+        g.writeEndObject();
+        g.writeEndObject();
       }
-      g.writeEndArray();
+    }
+    g.writeEndArray();
+    if (!inline) {
       g.writeArrayFieldStart("extraFiles");
       for (String f : EXTRA_FILES) {
         g.writeString(f);
       }
       g.writeEndArray();
-      g.writeEndObject();
-    });
+    }
+    g.writeEndObject();
   }
 }

@@ -1,8 +1,8 @@
 package io.ecsl.cli.deploy;
 
-import io.ecsl.runtime.LocalRuntime;
-import io.ecsl.runtime.RuntimeOptions;
-import io.ecsl.runtime.RuntimeStartException;
+import io.ecsl.runtime.client.LocalRuntime;
+import io.ecsl.runtime.home.RuntimeOptions;
+import io.ecsl.runtime.home.RuntimeStartException;
 import java.io.PrintWriter;
 import java.net.URI;
 

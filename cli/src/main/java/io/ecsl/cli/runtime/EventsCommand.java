@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.ecsl.cli.ExitCodes;
 import io.ecsl.cli.OutputFormat;
-import io.ecsl.runtime.RuntimeClient;
+import io.ecsl.runtime.client.RuntimeClient;
 import io.ecsl.runtime.json.Json;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package io.ecsl.cli.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.cli.ExitCodes;
-import io.ecsl.runtime.RuntimeClient;
+import io.ecsl.runtime.client.RuntimeClient;
 import io.ecsl.runtime.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.cli.ExitCodes;
 import io.ecsl.cli.OutputFormat;
-import io.ecsl.runtime.RuntimeClient;
+import io.ecsl.runtime.client.RuntimeClient;
 import io.ecsl.runtime.json.Json;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.ecsl.cli.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ecsl.runtime.LocalRuntime;
-import io.ecsl.runtime.RuntimeClient;
-import io.ecsl.runtime.RuntimeStatus;
+import io.ecsl.runtime.client.LocalRuntime;
+import io.ecsl.runtime.client.RuntimeClient;
+import io.ecsl.runtime.client.RuntimeStatus;
 import io.ecsl.runtime.json.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.ecsl.cli.runtime;
 
-import io.ecsl.runtime.RuntimeOptions;
+import io.ecsl.runtime.home.RuntimeOptions;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -1,7 +1,7 @@
 package io.ecsl.cli.runtime;
 
 import io.ecsl.cli.ExitCodes;
-import io.ecsl.runtime.LocalRuntime;
+import io.ecsl.runtime.home.RuntimeHome;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +33,7 @@ final class RuntimeLogsCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
-    Path log = LocalRuntime.logFile(location.dataDir());
+    Path log = RuntimeHome.logFile(location.dataDir());
     if (!Files.isRegularFile(log)) {
       err.println("ecsl: no runtime log at " + log + "; the runtime has not run with this data directory");
       return ExitCodes.ERROR;

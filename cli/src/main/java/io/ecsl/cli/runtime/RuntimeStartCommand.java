@@ -2,10 +2,10 @@ package io.ecsl.cli.runtime;
 
 import io.ecsl.cli.ExitCodes;
 import io.ecsl.cli.OutputFormat;
-import io.ecsl.runtime.LocalRuntime;
-import io.ecsl.runtime.RuntimeOptions;
-import io.ecsl.runtime.RuntimeStartException;
-import io.ecsl.runtime.RuntimeStatus;
+import io.ecsl.runtime.client.LocalRuntime;
+import io.ecsl.runtime.home.RuntimeOptions;
+import io.ecsl.runtime.home.RuntimeStartException;
+import io.ecsl.runtime.client.RuntimeStatus;
 import io.ecsl.runtime.json.Json;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package io.ecsl.cli.runtime;
 
 import io.ecsl.cli.ExitCodes;
-import io.ecsl.runtime.LocalRuntime;
+import io.ecsl.runtime.client.LocalRuntime;
 import io.ecsl.runtime.store.StoreException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

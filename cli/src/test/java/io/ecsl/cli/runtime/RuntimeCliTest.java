@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.cli.Main;
-import io.ecsl.runtime.LocalRuntime;
-import io.ecsl.runtime.RuntimeClient;
-import io.ecsl.runtime.RuntimeStatus;
+import io.ecsl.runtime.client.LocalRuntime;
+import io.ecsl.runtime.client.RuntimeClient;
+import io.ecsl.runtime.client.RuntimeStatus;
 import io.ecsl.runtime.backend.Labels;
 import io.ecsl.runtime.docker.DockerBackend;
 import io.ecsl.runtime.json.Json;

@@ -1,8 +1,8 @@
 package io.ecsl.cli.runtime;
 
-import io.ecsl.runtime.LocalRuntime;
-import io.ecsl.runtime.RuntimeOptions;
-import io.ecsl.runtime.RuntimeStatus;
+import io.ecsl.runtime.client.LocalRuntime;
+import io.ecsl.runtime.home.RuntimeOptions;
+import io.ecsl.runtime.client.RuntimeStatus;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;

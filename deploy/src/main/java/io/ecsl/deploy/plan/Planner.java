@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Computes a plan: the declared model against what the target holds. A pure function of its
@@ -38,14 +39,17 @@ public final class Planner {
   }
 
   private static Plan plan(EcsModel model, LiveState live, String target, int keepRevisions, boolean destroying) {
-    refuseOtherProjects(model, live);
     Map<ResourceId, Resource> declared = new HashMap<>();
     model.resources().forEach(r -> declared.put(ResourceId.of(r), r));
     List<ResourcePlan> plans = new ArrayList<>(model.resources().size());
+    // Each live resource is read once, by the thread that plans it (a previous build's resources
+    // are deferred file reads), and its owner checked there; refused plans are thrown away below.
+    Map<ResourceId, String> conflicts = new ConcurrentHashMap<>();
 
     Set<String> newRevisions = new HashSet<>();
     List<ResourcePlan> taskDefinitions = model.ofKind(ResourceKind.TASK_DEFINITION).parallelStream()
-        .map(r -> TaskDefinitionPlans.plan(new PlanContext(model.project(), live, Set.of()), r, live.get(ResourceId.of(r))))
+        .map(r -> TaskDefinitionPlans.plan(new PlanContext(model.project(), live, Set.of()), r,
+            owned(model, live.get(ResourceId.of(r)), conflicts)))
         .toList();
     for (ResourcePlan p : taskDefinitions) {
       if (p.action() == Action.CREATE || p.action() == Action.NEW_REVISION) {
@@ -56,8 +60,9 @@ public final class Planner {
     PlanContext ctx = new PlanContext(model.project(), live, newRevisions, destroying);
     plans.addAll(model.resources().parallelStream()
         .filter(r -> r.kind() != ResourceKind.TASK_DEFINITION)
-        .map(r -> planOne(ctx, r, live.get(ResourceId.of(r)), dependencies(r, declared)))
+        .map(r -> planOne(ctx, r, owned(model, live.get(ResourceId.of(r)), conflicts), dependencies(r, declared)))
         .toList());
+    refuseOtherProjects(model, conflicts);
 
     List<ResourcePlan> deletes = new ArrayList<>();
     for (ResourceId id : live.ids()) { // the plan is sorted below
@@ -76,24 +81,33 @@ public final class Planner {
   }
 
   /**
-   * Refuses a plan that would take over resources of another ecsl project: a declared resource
-   * that exists with an {@code ecsl:project} tag naming another project. Resources with no such
-   * tag (made by hand, or by deploy.sh) are adopted, as before.
+   * Notes a declared resource that exists with an {@code ecsl:project} tag naming another ecsl
+   * project: the plan would take it over, and this project's destroy would delete it. Resources with
+   * no such tag (made by hand, or by deploy.sh) are adopted, as before. Returns {@code live}.
    */
-  static void refuseOtherProjects(EcsModel model, LiveState live) {
-    List<String> conflicts = new ArrayList<>();
+  private static LiveResource owned(EcsModel model, LiveResource live, Map<ResourceId, String> conflicts) {
+    String owner = live == null ? null : live.tags().get(io.ecsl.deploy.target.Refresher.OWNER_TAG);
+    if (owner != null && !owner.equals(model.project())) {
+      conflicts.put(live.id(), live.id().address() + " exists and belongs to project `" + owner + "` (tag ecsl:project = "
+          + owner + "); project `" + model.project() + "` would take it over, and its destroy would delete it. Rename"
+          + " it here, or, to move it to this project, remove the tag from it in the target");
+    }
+    return live;
+  }
+
+  /** Refuses the plan when {@link #owned} found resources of other projects, in declaration order. */
+  private static void refuseOtherProjects(EcsModel model, Map<ResourceId, String> conflicts) {
+    if (conflicts.isEmpty()) {
+      return;
+    }
+    List<String> messages = new ArrayList<>();
     for (Resource r : model.resources()) {
-      LiveResource l = live.get(ResourceId.of(r));
-      String owner = l == null ? null : l.tags().get(io.ecsl.deploy.target.Refresher.OWNER_TAG);
-      if (owner != null && !owner.equals(model.project())) {
-        conflicts.add(l.id().address() + " exists and belongs to project `" + owner + "` (tag ecsl:project = " + owner
-            + "); project `" + model.project() + "` would take it over, and its destroy would delete it. Rename it"
-            + " here, or, to move it to this project, remove the tag from it in the target");
+      String message = conflicts.get(ResourceId.of(r));
+      if (message != null) {
+        messages.add(message);
       }
     }
-    if (!conflicts.isEmpty()) {
-      throw new OwnershipConflict(conflicts);
-    }
+    throw new OwnershipConflict(messages);
   }
 
   private static ResourcePlan planOne(PlanContext ctx, Resource r, LiveResource live, List<String> deps) {

@@ -106,6 +106,31 @@ class PlannerTest {
   }
 
   @Test
+  void anOfflinePlanReadsEachResourceOfThePreviousBuildOnce() throws IOException {
+    // A previous build's resources are deferred file reads, parsed by the thread that plans them
+    // and not kept: reading one twice (an earlier ownership pass did) doubled the plan's work.
+    EcsModel model = TestSupport.compile(RepoPaths.samples().resolve("fargate-web"));
+    Path build = tmp.resolve("build");
+    BuildWriter.write(build, BuildWriter.files(model));
+    LiveState previous = BuildState.load(build, Refresher.OWNER_TAG);
+    LiveState counted = new LiveState(true);
+    Map<ResourceId, java.util.concurrent.atomic.AtomicInteger> reads = new java.util.concurrent.ConcurrentHashMap<>();
+    for (ResourceId id : previous.ids()) {
+      reads.put(id, new java.util.concurrent.atomic.AtomicInteger());
+      counted.defer(id, () -> {
+        reads.get(id).incrementAndGet();
+        return previous.get(id);
+      });
+    }
+
+    Plan plan = Planner.plan(model, counted, build.toString(), 5);
+
+    assertTrue(reads.size() > 3, "the sample declares several resources");
+    reads.forEach((id, n) -> assertEquals(1, n.get(), id + " was read " + n.get() + " times"));
+    assertEquals(reads.size(), plan.resources().size());
+  }
+
+  @Test
   void resourcesOfAnotherProjectAreRefusedNotTakenOver() throws IOException {
     EcsModel model = TestSupport.compile(RepoPaths.samples().resolve("fargate-web"));  // project `shop`
     Path build = tmp.resolve("build");

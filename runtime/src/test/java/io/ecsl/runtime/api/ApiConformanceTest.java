@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ecsl.runtime.RuntimeClient;
+import io.ecsl.runtime.client.RuntimeClient;
 import io.ecsl.runtime.TestRuntimes;
 import io.ecsl.runtime.json.Json;
 import java.net.URI;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ecsl.runtime.LocalRuntime;
+import io.ecsl.runtime.client.LocalRuntime;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;

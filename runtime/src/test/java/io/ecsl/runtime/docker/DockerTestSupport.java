@@ -2,7 +2,7 @@ package io.ecsl.runtime.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ecsl.runtime.RuntimeClient;
+import io.ecsl.runtime.client.RuntimeClient;
 import io.ecsl.runtime.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +17,8 @@ import java.util.function.Supplier;
 final class DockerTestSupport {
   /** A process that runs until SIGTERM and then exits 0 at once. */
   static final String SERVE = "trap 'exit 0' TERM; sleep 3600 & wait";
+  /** How much longer than an idle machine needs {@link #await} waits (see there). */
+  static final int LOADED_MACHINE_FACTOR = 3;
 
   private final RuntimeClient client;
   private final String cluster;
@@ -77,8 +79,16 @@ final class DockerTestSupport {
     return out.toString(StandardCharsets.UTF_8);
   }
 
+  /**
+   * Polls until {@code probe} gives a value (not null, not false). {@code timeout} is what the
+   * behaviour needs on an idle machine; the wait allows {@value #LOADED_MACHINE_FACTOR} times as
+   * much, because these are liveness bounds, not speed targets (those are in {@code bench/}): a
+   * Docker engine shared with parallel builds can be several times slower without anything being
+   * wrong, and a passing probe returns at once either way.
+   */
   static <T> T await(Supplier<T> probe, Duration timeout, String what) {
-    Instant deadline = Instant.now().plus(timeout);
+    Duration allowed = timeout.multipliedBy(LOADED_MACHINE_FACTOR);
+    Instant deadline = Instant.now().plus(allowed);
     while (Instant.now().isBefore(deadline)) {
       T value = probe.get();
       if (value != null && !Boolean.FALSE.equals(value)) {
@@ -86,7 +96,7 @@ final class DockerTestSupport {
       }
       sleep(100);
     }
-    throw new AssertionError("timed out after " + timeout.toSeconds() + "s waiting for " + what);
+    throw new AssertionError("timed out after " + allowed.toSeconds() + "s waiting for " + what);
   }
 
   static void sleep(long millis) {

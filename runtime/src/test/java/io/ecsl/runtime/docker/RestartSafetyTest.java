@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ecsl.runtime.LocalRuntime;
-import io.ecsl.runtime.RuntimeClient;
-import io.ecsl.runtime.RuntimeOptions;
-import io.ecsl.runtime.RuntimeProgress;
-import io.ecsl.runtime.RuntimeStatus;
+import io.ecsl.runtime.client.LocalRuntime;
+import io.ecsl.runtime.client.RuntimeClient;
+import io.ecsl.runtime.home.RuntimeOptions;
+import io.ecsl.runtime.client.RuntimeProgress;
+import io.ecsl.runtime.client.RuntimeStatus;
 import io.ecsl.runtime.TestRuntimes;
 import io.ecsl.runtime.backend.Labels;
 import io.ecsl.runtime.backend.ObservedContainer;

@@ -89,7 +89,8 @@ class ServiceAcceptanceTest {
       if (done) {
         break;
       }
-      assertTrue(System.nanoTime() - started < Duration.ofSeconds(60).toNanos(), "the deployment did not finish");
+      assertTrue(System.nanoTime() - started < Duration.ofSeconds(60 * DockerTestSupport.LOADED_MACHINE_FACTOR).toNanos(),
+          "the deployment did not finish");
       DockerTestSupport.sleep(50);
     }
     System.out.printf("ACCEPTANCE rolling deployment: %d samples over %.1f s, min healthy %d, max tasks %d%n",

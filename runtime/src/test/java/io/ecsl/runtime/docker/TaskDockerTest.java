@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ecsl.runtime.LocalRuntime;
+import io.ecsl.runtime.client.LocalRuntime;
 import io.ecsl.runtime.TestRuntimes;
 import io.ecsl.runtime.json.Json;
 import java.net.URI;

@@ -1,8 +1,11 @@
-package io.ecsl.runtime;
+package io.ecsl.runtime.server;
 
 import io.ecsl.runtime.backend.BackendException;
 import io.ecsl.runtime.docker.DockerBackend;
 import io.ecsl.runtime.engine.ControlPlane;
+import io.ecsl.runtime.home.RuntimeHome;
+import io.ecsl.runtime.home.RuntimeOptions;
+import io.ecsl.runtime.home.RuntimeStartException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,18 +21,15 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * The runtime process: {@code java -cp ecsl.jar io.ecsl.runtime.RuntimeMain --port N --data-dir D}.
- * {@link LocalRuntime#start} launches it detached. It logs to {@code runtime.log} in the data
- * directory; a failure to start is logged as one {@value #FATAL} line the launcher shows the user.
+ * The runtime process: {@code java -cp ecsl.jar io.ecsl.runtime.server.RuntimeMain --port N --data-dir D}.
+ * {@code LocalRuntime.start} launches it detached. It logs to {@code runtime.log} in the data
+ * directory; a failure to start is logged as one {@value RuntimeHome#FATAL} line the launcher shows the user.
  */
 public final class RuntimeMain {
-  /** Prefix of the log line that explains why the runtime could not start. */
-  static final String FATAL = "FATAL: ";
-
   private RuntimeMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    int port = LocalRuntime.DEFAULT_PORT;
+    int port = RuntimeHome.DEFAULT_PORT;
     Path dataDir = RuntimeOptions.defaults().dataDir();
     for (int i = 0; i < args.length - 1; i += 2) {
       switch (args[i]) {
@@ -60,8 +60,8 @@ public final class RuntimeMain {
   }
 
   private static void fail(String message) {
-    Logger.getLogger(RuntimeMain.class.getName()).severe(FATAL + message);
-    System.err.println(FATAL + message);
+    Logger.getLogger(RuntimeMain.class.getName()).severe(RuntimeHome.FATAL + message);
+    System.err.println(RuntimeHome.FATAL + message);
     System.exit(2);
   }
 
@@ -72,12 +72,12 @@ public final class RuntimeMain {
       for (Handler handler : root.getHandlers()) {
         root.removeHandler(handler);
       }
-      FileHandler file = new FileHandler(LocalRuntime.logFile(dataDir).toString(), 10_000_000, 1, true);
+      FileHandler file = new FileHandler(RuntimeHome.logFile(dataDir).toString(), 10_000_000, 1, true);
       file.setFormatter(new OneLineFormatter());
       root.addHandler(file);
       root.setLevel(Level.INFO);
     } catch (IOException e) {
-      System.err.println(FATAL + "cannot write the runtime log in " + dataDir + ": " + e.getMessage());
+      System.err.println(RuntimeHome.FATAL + "cannot write the runtime log in " + dataDir + ": " + e.getMessage());
       System.exit(2);
     }
   }

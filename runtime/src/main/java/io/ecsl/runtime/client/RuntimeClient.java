@@ -1,4 +1,4 @@
-package io.ecsl.runtime;
+package io.ecsl.runtime.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.runtime.json.Json;

@@ -1,4 +1,4 @@
-package io.ecsl.runtime;
+package io.ecsl.runtime.home;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,9 +7,9 @@ import java.util.Map;
 /**
  * Where the local runtime listens and keeps its data.
  *
- * @param port the TCP port on 127.0.0.1 (default {@value LocalRuntime#DEFAULT_PORT}, env {@code ECSL_RUNTIME_PORT})
+ * @param port the TCP port on 127.0.0.1 (default {@value RuntimeHome#DEFAULT_PORT}, env {@code ECSL_RUNTIME_PORT})
  * @param dataDir store, log and state files (default {@code ~/.ecsl/runtime}, env {@code ECSL_RUNTIME_DIR})
- * @param startTimeout how long {@link LocalRuntime#start} waits for the new process to answer
+ * @param startTimeout how long {@code LocalRuntime.start} waits for the new process to answer
  */
 public record RuntimeOptions(int port, Path dataDir, Duration startTimeout) {
 
@@ -19,7 +19,7 @@ public record RuntimeOptions(int port, Path dataDir, Duration startTimeout) {
   }
 
   static RuntimeOptions fromEnvironment(Map<String, String> env) {
-    int port = LocalRuntime.DEFAULT_PORT;
+    int port = RuntimeHome.DEFAULT_PORT;
     String portText = env.get("ECSL_RUNTIME_PORT");
     if (portText != null && !portText.isBlank()) {
       try {

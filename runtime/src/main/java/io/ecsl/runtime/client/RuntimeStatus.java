@@ -1,6 +1,8 @@
-package io.ecsl.runtime;
+package io.ecsl.runtime.client;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.runtime.home.RuntimeHome;
+import io.ecsl.runtime.home.RuntimeOptions;
 import io.ecsl.runtime.json.Json;
 import java.net.URI;
 import java.nio.file.Path;
@@ -28,9 +30,9 @@ public record RuntimeStatus(
     try {
       port = RuntimeOptions.defaults().port();
     } catch (IllegalArgumentException e) {
-      port = LocalRuntime.DEFAULT_PORT;
+      port = RuntimeHome.DEFAULT_PORT;
     }
-    return new RuntimeStatus(false, URI.create("http://127.0.0.1:" + port), 0, dataDir, null, currentVersion(),
+    return new RuntimeStatus(false, URI.create("http://127.0.0.1:" + port), 0, dataDir, null, RuntimeHome.currentVersion(),
         null, null);
   }
 
@@ -42,17 +44,11 @@ public record RuntimeStatus(
       json.put("pid", pid);
     }
     json.put("dataDir", dataDir.toAbsolutePath().toString());
-    json.put("logFile", LocalRuntime.logFile(dataDir).toAbsolutePath().toString());
+    json.put("logFile", RuntimeHome.logFile(dataDir).toAbsolutePath().toString());
     Json.putIfPresent(json, "instanceId", instanceId);
     json.put("version", version);
     Json.putIfPresent(json, "containerEngine", containerEngine);
     Json.putIfPresent(json, "containerEngineProblem", containerEngineProblem);
     return json;
-  }
-
-  /** The ecsl version baked into the jar, or "development build". */
-  public static String currentVersion() {
-    String version = RuntimeStatus.class.getPackage().getImplementationVersion();
-    return version == null ? "development build" : version;
   }
 }

@@ -1,4 +1,4 @@
-package io.ecsl.runtime;
+package io.ecsl.runtime.client;
 
 /**
  * Receives progress messages from {@link LocalRuntime} ("starting the local runtime…"). The

@@ -1,4 +1,4 @@
-package io.ecsl.runtime;
+package io.ecsl.runtime.home;
 
 /** The runtime could not start; the message is one line saying why and what to do. */
 public final class RuntimeStartException extends RuntimeException {

@@ -1,10 +1,13 @@
-package io.ecsl.runtime;
+package io.ecsl.runtime.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.runtime.backend.BackendException;
 import io.ecsl.runtime.backend.ContainerBackend;
 import io.ecsl.runtime.backend.Labels;
 import io.ecsl.runtime.docker.DockerBackend;
+import io.ecsl.runtime.home.RuntimeHome;
+import io.ecsl.runtime.home.RuntimeOptions;
+import io.ecsl.runtime.home.RuntimeStartException;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.store.Store;
 import java.io.File;
@@ -25,8 +28,8 @@ import java.util.stream.Stream;
  * The public entry point to the local ECS runtime, for the apply engine and the CLI.
  *
  * <p>The runtime is a separate, detached JVM (the same java binary and class path as the caller,
- * main class {@link RuntimeMain}) that serves the ECS API on {@code http://127.0.0.1:PORT}
- * (default {@value #DEFAULT_PORT}) and keeps its store, log and state under a data directory
+ * main class {@value RuntimeHome#MAIN_CLASS}) that serves the ECS API on {@code http://127.0.0.1:PORT}
+ * (default {@value RuntimeHome#DEFAULT_PORT}) and keeps its store, log and state under a data directory
  * (default {@code ~/.ecsl/runtime}). Point any AWS client at {@link #ensureRunning}'s endpoint
  * with any credentials; the region comes from the request signature.
  *
@@ -34,20 +37,13 @@ import java.util.stream.Stream;
  * {@link RuntimeStartException}s (or {@link IllegalStateException}s) with one-line messages.
  */
 public final class LocalRuntime {
-  public static final int DEFAULT_PORT = 4747;
-  static final String LOG_FILE = "runtime.log";
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   private LocalRuntime() {}
 
-  /** The runtime's own log file in {@code dataDir}. */
-  public static Path logFile(Path dataDir) {
-    return dataDir.resolve(LOG_FILE);
-  }
-
   /** Whether a runtime answers for {@code dataDir}, and where. Never starts anything. */
   public static RuntimeStatus status(Path dataDir) {
-    Path stateFile = dataDir.resolve(RuntimeServer.STATE_FILE);
+    Path stateFile = RuntimeHome.stateFile(dataDir);
     if (!Files.isRegularFile(stateFile)) {
       return RuntimeStatus.notRunning(dataDir);
     }
@@ -69,7 +65,7 @@ public final class LocalRuntime {
         return RuntimeStatus.notRunning(dataDir);
       }
       return new RuntimeStatus(true, URI.create(endpoint), pid, dataDir, Json.text(health, "instanceId"),
-          Json.text(health, "version", RuntimeStatus.currentVersion()), Json.text(health, "containerEngine"),
+          Json.text(health, "version", RuntimeHome.currentVersion()), Json.text(health, "containerEngine"),
           Json.text(health, "containerEngineProblem"));
     } catch (RuntimeException e) {
       return RuntimeStatus.notRunning(dataDir);
@@ -106,7 +102,7 @@ public final class LocalRuntime {
       throw new RuntimeStartException("cannot create the runtime data directory " + options.dataDir() + ": "
           + e.getMessage());
     }
-    Path log = logFile(options.dataDir());
+    Path log = RuntimeHome.logFile(options.dataDir());
     long logOffset = sizeOf(log);
     Process process;
     try {
@@ -147,7 +143,7 @@ public final class LocalRuntime {
     // Native access: sqlite-jdbc loads its library; saying so keeps the JVM's warning out of the log.
     command.addAll(List.of("-XX:+UseSerialGC", "-Xmx512m", "-XX:TieredStopAtLevel=1",
         "--enable-native-access=ALL-UNNAMED",
-        "-cp", System.getProperty("java.class.path"), RuntimeMain.class.getName(),
+        "-cp", System.getProperty("java.class.path"), RuntimeHome.MAIN_CLASS,
         "--port", Integer.toString(options.port()), "--data-dir", options.dataDir().toAbsolutePath().toString()));
     return command;
   }
@@ -212,7 +208,7 @@ public final class LocalRuntime {
 
   /** The runtime identity of a data directory (its Docker objects carry it as a label). */
   private static String instanceId(Path dataDir) {
-    Path file = dataDir.resolve(RuntimeServer.INSTANCE_FILE);
+    Path file = RuntimeHome.instanceFile(dataDir);
     try {
       if (Files.isRegularFile(file)) {
         return Files.readString(file).trim();
@@ -289,9 +285,9 @@ public final class LocalRuntime {
       String tail = text.length() > fromOffset ? text.substring((int) fromOffset) : text;
       String found = null;
       for (String line : tail.split("\n")) {
-        int at = line.indexOf(RuntimeMain.FATAL);
+        int at = line.indexOf(RuntimeHome.FATAL);
         if (at >= 0) {
-          found = line.substring(at + RuntimeMain.FATAL.length()).trim();
+          found = line.substring(at + RuntimeHome.FATAL.length()).trim();
         }
       }
       return Optional.ofNullable(found);

@@ -1,4 +1,4 @@
-package io.ecsl.runtime;
+package io.ecsl.runtime.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.runtime.api.AwsJsonDispatcher;
@@ -10,6 +10,8 @@ import io.ecsl.runtime.api.ecs.EcsApi;
 import io.ecsl.runtime.api.events.EventsApi;
 import io.ecsl.runtime.backend.ContainerBackend;
 import io.ecsl.runtime.engine.ControlPlane;
+import io.ecsl.runtime.home.RuntimeHome;
+import io.ecsl.runtime.home.RuntimeStartException;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.store.Store;
 import java.io.IOException;
@@ -33,14 +35,10 @@ import java.util.logging.Logger;
  * in-memory backend.
  *
  * <p>Holds an exclusive lock on {@code runtime.lock} so two runtimes never share a data directory,
- * and publishes {@code runtime.json} (endpoint, pid, instance id) for {@link LocalRuntime#status}.
+ * and publishes {@code runtime.json} (endpoint, pid, instance id) for the client ({@code LocalRuntime.status}).
  */
 public final class RuntimeServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(RuntimeServer.class.getName());
-  static final String STATE_FILE = "runtime.json";
-  static final String LOCK_FILE = "runtime.lock";
-  /** The instance id in plain text, so cleanup can find the runtime's Docker objects without opening the store. */
-  static final String INSTANCE_FILE = "instance-id";
 
   private final Path dataDir;
   private final FileChannel lockChannel;
@@ -75,7 +73,7 @@ public final class RuntimeServer implements AutoCloseable {
     ControlPlane plane = null;
     try {
       Files.createDirectories(dataDir);
-      channel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      channel = FileChannel.open(RuntimeHome.lockFile(dataDir), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock = tryLock(channel);
       if (lock == null) {
         throw new RuntimeStartException("another ecsl runtime is already using " + dataDir
@@ -99,12 +97,12 @@ public final class RuntimeServer implements AutoCloseable {
       identity.put("port", http.port());
       identity.put("pid", ProcessHandle.current().pid());
       identity.put("dataDir", dataDir.toAbsolutePath().toString());
-      identity.put("version", RuntimeStatus.currentVersion());
+      identity.put("version", RuntimeHome.currentVersion());
       identity.set("startedAt", Json.timestamp(clock.instant()));
       identity.put("instanceId", store.instanceId());
       self[0] = new RuntimeServer(dataDir, channel, lock, store, plane, http, endpoint);
-      Files.writeString(dataDir.resolve(INSTANCE_FILE), store.instanceId() + "\n");
-      Files.writeString(dataDir.resolve(STATE_FILE), Json.write(identity));
+      Files.writeString(RuntimeHome.instanceFile(dataDir), store.instanceId() + "\n");
+      Files.writeString(RuntimeHome.stateFile(dataDir), Json.write(identity));
       plane.start();
       LOG.info("ecsl runtime " + store.instanceId() + " listening on " + endpoint + " (data " + dataDir
           + ", container engine " + backend.endpoint() + ")");
@@ -170,7 +168,7 @@ public final class RuntimeServer implements AutoCloseable {
     plane.close();
     store.close();
     try {
-      Files.deleteIfExists(dataDir.resolve(STATE_FILE));
+      Files.deleteIfExists(RuntimeHome.stateFile(dataDir));
       lock.release();
       lockChannel.close();
     } catch (IOException e) {

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Benchmark: how long after `docker kill` of a service task's container its replacement is RUNNING on
+# the ecsl runtime (the figure KilledContainerReplacementTest used to assert; a test must not time).
+# Target: under 2 s on an idle machine. Prints each round and the median.
+#
+# Usage: bench/runtime/replacement.sh [ROUNDS=5]
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+rounds="${1:-5}"
+image="ecsl/busybox:latest"
+script="trap 'exit 0' TERM; sleep 3600 & wait"
+
+for tool in docker curl jq python3; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is required" >&2; exit 1; }
+done
+docker image inspect "$image" >/dev/null 2>&1 || { echo "bench: image $image missing; run bash .ci/setup" >&2; exit 1; }
+
+java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
+jar="$root/cli/target/ecsl.jar"
+if [ ! -f "$jar" ]; then
+  echo "bench: building the CLI jar" >&2
+  (cd "$root" && ./mvnw -q -B -DskipTests -pl cli -am package >&2)
+fi
+ecsl() { "$java" --enable-native-access=ALL-UNNAMED -jar "$jar" "$@"; }
+
+data="$(mktemp -d /tmp/ecsl-bench.XXXXXX)"
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+trap 'ecsl runtime stop --clean --data-dir "$data" >/dev/null 2>&1 || true; rm -rf "$data"' EXIT
+
+endpoint="$(ecsl runtime start --port "$port" --data-dir "$data" 2>/dev/null)"
+ecs() {
+  curl -sf -X POST "$endpoint/" -H 'Content-Type: application/x-amz-json-1.1' \
+    -H "X-Amz-Target: AmazonEC2ContainerServiceV20141113.$1" -d "$2"
+}
+tasks() { ecs ListTasks '{"cluster":"bench","desiredStatus":"RUNNING"}' | jq -r '.taskArns[]' | sort; }
+running() {
+  ecs DescribeTasks "{\"cluster\":\"bench\",\"tasks\":$(tasks | jq -Rsc 'split("\n")[:-1]')}" \
+    | jq -r '.tasks[] | select(.lastStatus=="RUNNING") | .taskArn' | sort
+}
+
+ecs CreateCluster '{"clusterName":"bench"}' >/dev/null
+ecs RegisterTaskDefinition "$(jq -nc --arg s "$script" --arg i "$image" \
+  '{family:"bench",memory:"64",containerDefinitions:[{name:"app",image:$i,command:["sh","-c",$s]}]}')" >/dev/null
+ecs CreateService '{"cluster":"bench","serviceName":"web","taskDefinition":"bench","desiredCount":2}' >/dev/null
+until [ "$(running | wc -l)" = 2 ]; do sleep 0.1; done
+
+times=()
+for round in $(seq 1 "$rounds"); do
+  before="$(running)"
+  victim="$(echo "$before" | head -1)"
+  container="$(ecs DescribeTasks "{\"cluster\":\"bench\",\"tasks\":[\"$victim\"]}" | jq -r '.tasks[0].containers[0].runtimeId')"
+  t0="$(date +%s.%N)"
+  docker kill "$container" >/dev/null
+  until [ -n "$(comm -13 <(echo "$before") <(running))" ]; do sleep 0.02; done
+  t1="$(date +%s.%N)"
+  seconds="$(echo "$t1 - $t0" | bc -l)"
+  times+=("$seconds")
+  printf 'round %s: replacement RUNNING %.3f s after docker kill\n' "$round" "$seconds"
+  until [ "$(running | wc -l)" = 2 ]; do sleep 0.1; done
+done
+printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "median %.3f s over %d rounds (target < 2 s on an idle machine)\n", (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2), NR}'
