@@ -51,17 +51,21 @@ def strip(model):
             "operations": ops, "shapes": shapes}
 
 
-def main():
+def sources(argv):
+    """Each model's source file: the ECS model given (or ../shared's), the others from botocore."""
     data = botocore_data()
-    ecs = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "..", "..", "shared", "docs", "aws-model", "ecs-service-2.json")
-    sources = {
+    ecs = argv[1] if len(argv) > 1 else os.path.join(HERE, "..", "..", "..", "shared", "docs", "aws-model", "ecs-service-2.json")
+    return {
         "ecs": ecs,
         "events": os.path.join(data, "events", "2015-10-07", "service-2.json.gz"),
         "application-autoscaling": os.path.join(data, "application-autoscaling", "2016-02-06", "service-2.json.gz"),
         "servicediscovery": os.path.join(data, "servicediscovery", "2017-03-14", "service-2.json.gz"),
     }
+
+
+def main():
     os.makedirs(OUT, exist_ok=True)
-    for name, path in sources.items():
+    for name, path in sources(sys.argv).items():
         stripped = strip(load(path))
         with open(os.path.join(OUT, name + ".json"), "w") as f:
             json.dump(stripped, f, separators=(",", ":"), sort_keys=False)

@@ -12,13 +12,20 @@ models, its documentation as Markdown (the member's own, else its shape's), keye
   application-autoscaling botocore data application-autoscaling/2016-02-06
   servicediscovery        botocore data servicediscovery/2017-03-14
 
+The model files are found as compiler/tools/update-aws-models.py finds them (its `sources`), so
+the documentation always comes from the models the compiler checks against.
+
 Usage: lsp/tools/update-api-docs.py [ECS_MODEL_JSON]
 """
-import gzip, html, json, os, re, sys
+import importlib.util, json, os, re, sys
 from html.parser import HTMLParser
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "src", "main", "resources", "io", "ecsl", "lsp", "api-docs")
+_spec = importlib.util.spec_from_file_location(
+    "update_aws_models", os.path.join(HERE, "..", "..", "compiler", "tools", "update-aws-models.py"))
+models = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(models)
 
 
 class Markdown(HTMLParser):
@@ -92,17 +99,6 @@ def markdown(doc):
     return p.text() or None
 
 
-def botocore_data():
-    import botocore
-    return os.path.join(os.path.dirname(botocore.__file__), "data")
-
-
-def load(path):
-    opener = gzip.open if path.endswith(".gz") else open
-    with opener(path, "rt") as f:
-        return json.load(f)
-
-
 def docs(model):
     out = {}
     for name, op in sorted(model["operations"].items()):
@@ -124,17 +120,9 @@ def docs(model):
 
 
 def main():
-    data = botocore_data()
-    ecs = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "..", "..", "shared", "docs", "aws-model", "ecs-service-2.json")
-    sources = {
-        "ecs": ecs,
-        "events": os.path.join(data, "events", "2015-10-07", "service-2.json.gz"),
-        "application-autoscaling": os.path.join(data, "application-autoscaling", "2016-02-06", "service-2.json.gz"),
-        "servicediscovery": os.path.join(data, "servicediscovery", "2017-03-14", "service-2.json.gz"),
-    }
     os.makedirs(OUT, exist_ok=True)
-    for name, path in sources.items():
-        d = docs(load(path))
+    for name, path in models.sources(sys.argv).items():
+        d = docs(models.load(path))
         with open(os.path.join(OUT, name + ".json"), "w") as f:
             json.dump(d, f, indent=0, sort_keys=True, ensure_ascii=False)
             f.write("\n")

@@ -65,12 +65,8 @@ public final class IncrementalCompiler {
    */
   public synchronized Analysis check(Map<Path, String> buffers) {
     Diagnostics diagnostics = new Diagnostics();
-    Path root = options.projectRoot() != null ? options.projectRoot() : ModuleLoader.rootFor(options.inputs());
-    VarInputs vars = new VarInputs();
-    for (Path f : options.varFiles()) {
-      vars.addFile(f, diagnostics);
-    }
-    vars.addFlags(options.vars(), diagnostics);
+    Path root = Compiler.root(options);
+    VarInputs vars = Compiler.vars(options, diagnostics);
     Map<Path, Parsed> seen = new HashMap<>();
     List<LoadedModule> modules = new ModuleLoader(root, diagnostics, new CachingSources(buffers, seen))
         .load(options.inputs());

@@ -1,7 +1,7 @@
 package io.ecsl.lsp;
 
+import io.ecsl.source.SourceFile;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
@@ -16,15 +16,13 @@ public final class Document {
   private final String uri;
   private final Path path;
   private final int version;
-  private final String text;
-  private final int[] lineStarts;
+  private final SourceFile lines;
 
   public Document(String uri, Path path, int version, String text) {
     this.uri = uri;
     this.path = path;
     this.version = version;
-    this.text = text;
-    this.lineStarts = lineStarts(text);
+    this.lines = SourceFile.of(uri, text);
   }
 
   public String uri() {
@@ -41,67 +39,44 @@ public final class Document {
   }
 
   public String text() {
-    return text;
+    return lines.text();
   }
 
   /** The document after the editor's changes (whole-text or ranged, in order). */
   public Document apply(int newVersion, List<TextDocumentContentChangeEvent> changes) {
-    String t = text;
+    Document current = this;
     for (TextDocumentContentChangeEvent change : changes) {
+      String t = current.text();
       if (change.getRange() == null) {
         t = change.getText();
       } else {
-        Document current = new Document(uri, path, version, t);
         int start = current.offset(change.getRange().getStart());
         int end = current.offset(change.getRange().getEnd());
         t = t.substring(0, start) + change.getText() + t.substring(Math.max(start, end));
       }
+      current = new Document(uri, path, newVersion, t);
     }
-    return new Document(uri, path, newVersion, t);
+    return new Document(uri, path, newVersion, current.text());
   }
 
   /** The offset of a position, clamped to the text (a position past a line's end is its end). */
   public int offset(Position p) {
-    return offset(text, lineStarts, p.getLine(), p.getCharacter());
+    if (p.getLine() < 0) {
+      return 0;
+    }
+    if (p.getLine() >= lines.lineCount()) {
+      return text().length();
+    }
+    int lineStart = lines.offsetOf(p.getLine() + 1, 1);
+    return lineStart + Math.max(0, Math.min(p.getCharacter(), lines.line(p.getLine() + 1).length()));
   }
 
   public Position position(int offset) {
-    return position(lineStarts, Math.max(0, Math.min(offset, text.length())));
+    int o = Math.max(0, Math.min(offset, text().length()));
+    return new Position(lines.lineOf(o) - 1, lines.columnOf(o) - 1);
   }
 
   public Range range(int start, int end) {
     return new Range(position(start), position(end));
-  }
-
-  static int[] lineStarts(String text) {
-    int[] starts = new int[16];
-    int n = 0;
-    starts[n++] = 0;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        if (n == starts.length) {
-          starts = Arrays.copyOf(starts, n * 2);
-        }
-        starts[n++] = i + 1;
-      }
-    }
-    return Arrays.copyOf(starts, n);
-  }
-
-  static int offset(String text, int[] lineStarts, int line, int character) {
-    if (line < 0) {
-      return 0;
-    }
-    if (line >= lineStarts.length) {
-      return text.length();
-    }
-    int lineEnd = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length();
-    return Math.min(lineStarts[line] + Math.max(0, character), lineEnd);
-  }
-
-  static Position position(int[] lineStarts, int offset) {
-    int i = Arrays.binarySearch(lineStarts, offset);
-    int line = i >= 0 ? i : -i - 2;
-    return new Position(line, offset - lineStarts[line]);
   }
 }

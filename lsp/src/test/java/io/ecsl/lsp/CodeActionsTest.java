@@ -72,15 +72,7 @@ class CodeActionsTest {
   @Test
   void aFargateSizeThatDoesNotExistGetsTheNearestThatDoes() throws Exception {
     try (LspClient client = new LspClient(root, stdlib)) {
-      String uri = client.open("main.ecs", """
-          task web {
-            cpu = 0.25 vcpu
-            memory = 4 GiB
-            network = awsvpc
-            compatibilities = [FARGATE]
-            container app { image = "nginx:1.25" }
-          }
-          """);
+      String uri = client.open("main.ecs", Fixture.FARGATE_MISFIT);
       List<CodeAction> fixes = actions(client, uri, first(client, uri, "E1006"));
       assertEquals("Set `memory = 2 GiB` (a Fargate size)", fixes.get(0).getTitle());
       assertTrue(fixes.get(0).getIsPreferred());

@@ -62,17 +62,7 @@ class DiagnosticsTest {
   @Test
   void ecsRulesAndRelatedLocationsAreReported() throws Exception {
     try (LspClient client = new LspClient(root, stdlib)) {
-      String uri = client.open("main.ecs", """
-          task web {
-            cpu = 0.25 vcpu
-            memory = 4 GiB
-            network = awsvpc
-            compatibilities = [FARGATE]
-            container app { image = "nginx:1.25" }
-          }
-          let x = 1
-          let x = 2
-          """);
+      String uri = client.open("main.ecs", Fixture.FARGATE_MISFIT + "let x = 1\nlet x = 2\n");
       List<Diagnostic> ds = client.diagnostics(uri, l -> !l.isEmpty());
       Diagnostic duplicate = ds.stream().filter(d -> d.getCode().getLeft().equals("E0203")).findFirst().orElseThrow();
       assertEquals(1, duplicate.getRelatedInformation().size());

@@ -56,6 +56,17 @@ final class Fixture {
       }
       """;
 
+  /** A Fargate task with 0.25 vCPU and 4 GiB, a size Fargate does not offer (E1006 on `memory`, line 3). */
+  static final String FARGATE_MISFIT = """
+      task web {
+        cpu = 0.25 vcpu
+        memory = 4 GiB
+        network = awsvpc
+        compatibilities = [FARGATE]
+        container app { image = "nginx:1.25" }
+      }
+      """;
+
   /** Opens main.ecs (and writes lib/web.ecs); returns main's URI. */
   static String open(LspClient client) throws IOException {
     client.write("lib/web.ecs", WEB);
