@@ -76,6 +76,10 @@ final class ExplainCommand implements Callable<Integer> {
       out.println();
       wrap(paragraph, out);
     }
+    if (!e.origins().isEmpty()) {
+      out.println();
+      wrap(String.join(" ", e.origins()), out);
+    }
     for (Explanations.Example x : e.invalid()) {
       out.println();
       out.println("Rejected (" + x.name() + "):");
@@ -125,6 +129,8 @@ final class ExplainCommand implements Callable<Integer> {
     }
     ArrayNode why = o.putArray("why");
     e.why().forEach(why::add);
+    ArrayNode origins = o.putArray("origins");
+    e.origins().forEach(origins::add);
     o.set("invalid", examples(e.invalid()));
     o.set("valid", examples(e.valid()));
     return o;

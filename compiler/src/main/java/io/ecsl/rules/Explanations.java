@@ -38,7 +38,41 @@ public final class Explanations {
    * @param valid examples it accepts
    */
   public record Explanation(String code, Severity severity, String summary, String source, List<String> why,
-      List<Example> invalid, List<Example> valid) {}
+      List<Example> invalid, List<Example> valid) {
+
+    /**
+     * Why ECS has the rule, read from its source: an API rejects the request, a quota refuses it,
+     * the tasks fail at start, or ecsl's own judgement; and who else checks the same.
+     */
+    public List<String> origins() {
+      List<String> out = new ArrayList<>();
+      if (source == null) {
+        return out;
+      }
+      for (String part : source.split(";")) {
+        String p = part.strip();
+        String detail = p.contains("(") ? p.substring(p.indexOf('(') + 1, p.lastIndexOf(')') > 0 ? p.lastIndexOf(')') : p.length()) : null;
+        String name = p.contains("(") ? p.substring(0, p.indexOf('(')).strip() : p;
+        if (name.contains("quota")) {
+          out.add("It is a service quota: requests beyond it are refused" + (detail != null ? " (" + detail + ")" : "") + ".");
+        } else if (name.endsWith(" API") || name.equals("ECS RunTask")) {
+          out.add("The " + name.replace(" API", "") + " API refuses a request that breaks it"
+              + (detail != null ? " (" + detail + ")" : "") + ", so a deployment would fail: ecsl says so before anything is sent.");
+        } else if (name.startsWith("ECS runtime") || name.startsWith("ECS agent") || name.startsWith("Docker") || name.startsWith("Linux")) {
+          out.add("ECS accepts it, but the tasks fail when they start (" + p + ").");
+        } else if (name.equals("CDK")) {
+          out.add("The AWS CDK refuses the same when it synthesizes" + (detail != null ? " (" + detail + ")" : "") + ".");
+        } else if (name.startsWith("cfn-lint")) {
+          out.add("cfn-lint reports the same (" + name.substring("cfn-lint".length()).strip() + ").");
+        } else if (name.startsWith("ecsl judgement")) {
+          out.add("ECS accepts it; ecsl warns because it is usually a mistake" + (detail != null ? " (" + detail + ")" : "") + ".");
+        } else {
+          out.add("Source: " + p + ".");
+        }
+      }
+      return out;
+    }
+  }
 
   /** The explanation of a code (any case), or null when there is no such code. */
   public static Explanation of(String code) {

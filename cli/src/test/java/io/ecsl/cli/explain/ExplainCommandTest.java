@@ -16,6 +16,7 @@ class ExplainCommandTest {
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().startsWith("W1101: Images are pinned to a tag other than `latest` or to a digest\n"
         + "warning · source: ecsl judgement\n\nThe image names a version. Without a tag Docker pulls `latest`"), r.out());
+    assertTrue(r.out().contains("ECS accepts it; ecsl warns because it is usually a mistake."), r.out());
     assertTrue(r.out().contains("Rejected (w1101-"), r.out());
     assertTrue(r.out().contains("  ecsl check says:\n    main.ecs:"), r.out());
     assertTrue(r.out().contains("warning[W1101]"), r.out());
@@ -27,6 +28,8 @@ class ExplainCommandTest {
     JsonNode json = new ObjectMapper().readTree(Cli.run("explain", "E1006", "--format", "json").out());
     assertEquals("E1006", json.path("code").asText());
     assertEquals("ECS API; cfn-lint E3047", json.path("source").asText());
+    assertEquals("cfn-lint reports the same (E3047).", json.path("origins").get(1).asText());
+    assertTrue(json.path("origins").get(0).asText().startsWith("The ECS API refuses a request that breaks it"));
     assertTrue(json.path("invalid").get(0).path("diagnostics").asText().contains("error[E1006]"));
     Cli.Run unknown = Cli.run("explain", "E1O06");
     assertEquals(1, unknown.exitCode());
