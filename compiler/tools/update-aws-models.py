@@ -5,12 +5,16 @@ The compiler ships compact copies of four botocore service models (shapes, membe
 required members and limits; documentation stripped) so that every field of the ECS API can be
 written in .ecs source and is checked against its real type:
 
-  ecs                     ../shared/docs/aws-model/ecs-service-2.json (botocore 1.43.67, 2026-08)
+  ecs                     ECS_MODEL_JSON: botocore's data/ecs/2014-11-13/service-2.json (the copy in
+                          the repository came from botocore 1.43.67, 2026-08)
   events                  botocore data events/2015-10-07
   application-autoscaling botocore data application-autoscaling/2016-02-06
   servicediscovery        botocore data servicediscovery/2017-03-14
 
-Usage: compiler/tools/update-aws-models.py [ECS_MODEL_JSON]
+The ECS model is named explicitly because it is usually newer than the botocore installed with
+the AWS CLI; the other three come from that installed botocore.
+
+Usage: compiler/tools/update-aws-models.py ECS_MODEL_JSON
 """
 import gzip, json, os, sys
 
@@ -52,9 +56,11 @@ def strip(model):
 
 
 def sources(argv):
-    """Each model's source file: the ECS model given (or ../shared's), the others from botocore."""
+    """Each model's source file: the ECS model given, the others from the installed botocore."""
+    if len(argv) != 2:
+        sys.exit("usage: " + os.path.basename(argv[0]) + " ECS_MODEL_JSON (botocore's data/ecs/2014-11-13/service-2.json[.gz])")
     data = botocore_data()
-    ecs = argv[1] if len(argv) > 1 else os.path.join(HERE, "..", "..", "..", "shared", "docs", "aws-model", "ecs-service-2.json")
+    ecs = argv[1]
     return {
         "ecs": ecs,
         "events": os.path.join(data, "events", "2015-10-07", "service-2.json.gz"),

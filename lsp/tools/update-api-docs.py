@@ -7,7 +7,7 @@ small. The language server ships it separately: for each structure member of the
 models, its documentation as Markdown (the member's own, else its shape's), keyed
 `Shape.member`, plus each structure's own documentation keyed `Shape`.
 
-  ecs                     ../shared/docs/aws-model/ecs-service-2.json (or the path given)
+  ecs                     ECS_MODEL_JSON: botocore's data/ecs/2014-11-13/service-2.json
   events                  botocore data events/2015-10-07
   application-autoscaling botocore data application-autoscaling/2016-02-06
   servicediscovery        botocore data servicediscovery/2017-03-14
@@ -15,7 +15,7 @@ models, its documentation as Markdown (the member's own, else its shape's), keye
 The model files are found as compiler/tools/update-aws-models.py finds them (its `sources`), so
 the documentation always comes from the models the compiler checks against.
 
-Usage: lsp/tools/update-api-docs.py [ECS_MODEL_JSON]
+Usage: lsp/tools/update-api-docs.py ECS_MODEL_JSON
 """
 import importlib.util, json, os, re, sys
 from html.parser import HTMLParser

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.testing.InProcessCli;
+import io.ecsl.testing.Processes;
 import io.ecsl.testing.RepoPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ecsl build --stdout}: the build's requests as one JSON document on stdout, for a pipe. */
 class BuildStdoutTest {
+  private static final InProcessCli ECSL = new InProcessCli(Main::run);
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dir;
 
@@ -23,12 +26,12 @@ class BuildStdoutTest {
     for (String sample : new String[] {"fargate-web", "scheduled-batch", "service-connect"}) {
       Path project = RepoPaths.samples().resolve(sample);
       Path out = dir.resolve(sample);
-      assertEquals(0, Cli.run("build", project.toString(), "--out", out.toString()).exitCode());
-      Cli.Run piped = Cli.run("build", project.toString(), "--stdout");
-      assertEquals(0, piped.exitCode(), piped.err());
-      assertTrue(piped.out().endsWith("}\n"), "one document and a newline, nothing else on stdout");
+      assertEquals(0, ECSL.run("build", project.toString(), "--out", out.toString()).exitCode());
+      Processes.Result piped = ECSL.run("build", project.toString(), "--stdout");
+      assertEquals(0, piped.exitCode(), piped.stderr());
+      assertTrue(piped.stdout().endsWith("}\n"), "one document and a newline, nothing else on stdout");
 
-      JsonNode document = JSON.readTree(piped.out());
+      JsonNode document = JSON.readTree(piped.stdout());
       JsonNode manifest = JSON.readTree(out.resolve("manifest.json").toFile());
       assertFalse(document.has("extraFiles"), "nothing but the requests is produced");
       for (String field : new String[] {"version", "project", "region", "accountId"}) {
@@ -44,25 +47,25 @@ class BuildStdoutTest {
       // the same bytes as the files hold, request by request, in the build's JSON style
       String firstFile = manifest.get("entries").get(0).get("file").asText();
       String firstBody = Files.readString(out.resolve(firstFile)).strip().replace("\n", "\n      ");
-      assertTrue(piped.out().contains("\"request\": " + firstBody), piped.out());
+      assertTrue(piped.stdout().contains("\"request\": " + firstBody), piped.stdout());
     }
   }
 
   @Test
   void errorsGoToStderrAndLeaveStdoutEmpty() throws Exception {
     Files.writeString(dir.resolve("main.ecs"), "cluster main {\n  no_such_attribute = 1\n}\n");
-    Cli.Run r = Cli.run("build", dir.toString(), "--stdout");
+    Processes.Result r = ECSL.run("build", dir.toString(), "--stdout");
     assertEquals(1, r.exitCode());
-    assertEquals("", r.out());
-    assertTrue(r.err().contains("no_such_attribute"), r.err());
+    assertEquals("", r.stdout());
+    assertTrue(r.stderr().contains("no_such_attribute"), r.stderr());
   }
 
   @Test
   void stdoutAndOutExcludeEachOther() {
-    Cli.Run r = Cli.run("build", RepoPaths.samples().resolve("fargate-web").toString(), "--stdout", "--out",
+    Processes.Result r = ECSL.run("build", RepoPaths.samples().resolve("fargate-web").toString(), "--stdout", "--out",
         dir.resolve("x").toString());
     assertEquals(1, r.exitCode());
-    assertTrue(r.err().contains("give --out or --stdout, not both"), r.err());
+    assertTrue(r.stderr().contains("give --out or --stdout, not both"), r.stderr());
     assertFalse(Files.exists(dir.resolve("x")));
   }
 }

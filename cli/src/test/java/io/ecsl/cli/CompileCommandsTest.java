@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ecsl.testing.InProcessCli;
+import io.ecsl.testing.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,6 +17,7 @@ import picocli.CommandLine;
 
 /** check, build and fmt as a user runs them: exit codes, what goes to stdout and stderr. */
 class CompileCommandsTest {
+  private static final InProcessCli ECSL = new InProcessCli(Main::run);
   @TempDir Path dir;
 
   private Path project(String source) throws Exception {
@@ -25,24 +28,24 @@ class CompileCommandsTest {
   @Test
   void checkExitsZeroForValidInputAndOneForInvalid() throws Exception {
     Path p = project("task t { container c { image = \"x:1\", memory = 64 } }\n");
-    Cli.Run ok = Cli.run("check", p.toString());
-    assertEquals(0, ok.exitCode(), ok.err());
-    assertEquals("ok: 1 resource checked\n", ok.out());
+    Processes.Result ok = ECSL.run("check", p.toString());
+    assertEquals(0, ok.exitCode(), ok.stderr());
+    assertEquals("ok: 1 resource checked\n", ok.stdout());
 
     Files.writeString(p.resolve("main.ecs"), "task t { container c { image = \"x:1\", memroy = 64 } }\n");
-    Cli.Run bad = Cli.run("check", p.toString());
+    Processes.Result bad = ECSL.run("check", p.toString());
     assertEquals(1, bad.exitCode());
-    assertTrue(bad.err().contains("main.ecs:1:39: error[E0410]: unknown attribute `memroy`"), bad.err());
-    assertTrue(bad.err().endsWith("check failed: 1 error\n"), bad.err());
-    assertFalse(bad.err().contains("Exception"), bad.err());
+    assertTrue(bad.stderr().contains("main.ecs:1:39: error[E0410]: unknown attribute `memroy`"), bad.stderr());
+    assertTrue(bad.stderr().endsWith("check failed: 1 error\n"), bad.stderr());
+    assertFalse(bad.stderr().contains("Exception"), bad.stderr());
   }
 
   @Test
   void checkSpeaksJsonForEditors() throws Exception {
     Path p = project("task t {\n  network = awsvcp\n  container c { image = \"x:1\", memory = 64 }\n}\n");
-    Cli.Run r = Cli.run("check", "--format", "json", p.toString());
+    Processes.Result r = ECSL.run("check", "--format", "json", p.toString());
     assertEquals(1, r.exitCode());
-    JsonNode json = new ObjectMapper().readTree(r.out());
+    JsonNode json = new ObjectMapper().readTree(r.stdout());
     assertEquals(1, json.get("version").asInt());
     assertEquals(1, json.get("errors").asInt());
     JsonNode d = json.get("diagnostics").get(0);
@@ -56,8 +59,8 @@ class CompileCommandsTest {
   void buildWritesTheRequestsAndAManifestAndNothingOnErrors() throws Exception {
     Path p = project("cluster prod {}\ntask web { container app { image = \"x:1\", memory = 64 } }\nservice web in prod { task = web, desired = 1 }\n");
     Path out = dir.resolve("out");
-    Cli.Run r = Cli.run("build", p.resolve("main.ecs").toString(), "--out", out.toString());
-    assertEquals(0, r.exitCode(), r.err());
+    Processes.Result r = ECSL.run("build", p.resolve("main.ecs").toString(), "--out", out.toString());
+    assertEquals(0, r.exitCode(), r.stderr());
     assertTrue(Files.exists(out.resolve("task-definitions/web.json")));
     assertTrue(Files.exists(out.resolve("services/prod/web.json")));
     JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
@@ -65,9 +68,9 @@ class CompileCommandsTest {
 
     Files.writeString(p.resolve("main.ecs"), "task web { container app { image = 1 } }\n");
     Path out2 = dir.resolve("out2");
-    Cli.Run bad = Cli.run("build", p.toString(), "--out", out2.toString());
+    Processes.Result bad = ECSL.run("build", p.toString(), "--out", out2.toString());
     assertEquals(1, bad.exitCode());
-    assertTrue(bad.err().contains("nothing was written"), bad.err());
+    assertTrue(bad.stderr().contains("nothing was written"), bad.stderr());
     assertFalse(Files.exists(out2));
   }
 
@@ -75,9 +78,9 @@ class CompileCommandsTest {
   void aRemovedResourceDisappearsFromTheOutputDirectory() throws Exception {
     Path p = project("task a { container c { image = \"x:1\", memory = 64 } }\ntask b { container c { image = \"x:1\", memory = 64 } }\n");
     Path out = dir.resolve("out");
-    assertEquals(0, Cli.run("build", p.toString(), "--out", out.toString()).exitCode());
+    assertEquals(0, ECSL.run("build", p.toString(), "--out", out.toString()).exitCode());
     Files.writeString(p.resolve("main.ecs"), "task a { container c { image = \"x:1\", memory = 64 } }\n");
-    assertEquals(0, Cli.run("build", p.toString(), "--out", out.toString()).exitCode());
+    assertEquals(0, ECSL.run("build", p.toString(), "--out", out.toString()).exitCode());
     assertTrue(Files.exists(out.resolve("task-definitions/a.json")));
     assertFalse(Files.exists(out.resolve("task-definitions/b.json")));
   }
@@ -85,30 +88,30 @@ class CompileCommandsTest {
   @Test
   void fmtRewritesAndCheckModeReports() throws Exception {
     Path p = project("task   t{container c{image=\"x:1\" , memory=64}}\n");
-    Cli.Run check = Cli.run("fmt", "--check", p.toString());
+    Processes.Result check = ECSL.run("fmt", "--check", p.toString());
     assertEquals(1, check.exitCode());
-    assertTrue(check.out().contains("main.ecs"), check.out());
-    assertEquals(0, Cli.run("fmt", p.toString()).exitCode());
+    assertTrue(check.stdout().contains("main.ecs"), check.stdout());
+    assertEquals(0, ECSL.run("fmt", p.toString()).exitCode());
     assertEquals("task t {\n  container c { image = \"x:1\", memory = 64 }\n}\n", Files.readString(p.resolve("main.ecs")));
-    assertEquals(0, Cli.run("fmt", "--check", p.toString()).exitCode());
+    assertEquals(0, ECSL.run("fmt", "--check", p.toString()).exitCode());
   }
 
   @Test
   void versionHelpAndMisspeltCommandsWorkWithCommandsRegisteredOnDemand() {
-    Cli.Run version = Cli.run("--version");
+    Processes.Result version = ECSL.run("--version");
     assertEquals(0, version.exitCode());
-    assertTrue(version.out().startsWith("ecsl "), version.out());
-    Cli.Run help = Cli.run("--help");
+    assertTrue(version.stdout().startsWith("ecsl "), version.stdout());
+    Processes.Result help = ECSL.run("--help");
     assertEquals(0, help.exitCode());
     for (String command : new String[] {"check", "build", "plan", "apply", "runtime"}) {
-      assertTrue(help.out().contains("  " + command + " "), command + " missing from help: " + help.out());
+      assertTrue(help.stdout().contains("  " + command + " "), command + " missing from help: " + help.stdout());
     }
-    Cli.Run helpFirst = Cli.run("-h", "build");
-    assertTrue(helpFirst.out().contains("  apply "), "top-level help lists every command: " + helpFirst.out());
-    Cli.Run misspelt = Cli.run("biuld", "x");
+    Processes.Result helpFirst = ECSL.run("-h", "build");
+    assertTrue(helpFirst.stdout().contains("  apply "), "top-level help lists every command: " + helpFirst.stdout());
+    Processes.Result misspelt = ECSL.run("biuld", "x");
     assertEquals(1, misspelt.exitCode());
-    assertTrue(misspelt.err().contains("Did you mean: ecsl build"), misspelt.err());
-    assertEquals(0, Cli.run("help", "build").exitCode());
+    assertTrue(misspelt.stderr().contains("Did you mean: ecsl build"), misspelt.stderr());
+    assertEquals(0, ECSL.run("help", "build").exitCode());
   }
 
   @Test
@@ -118,13 +121,13 @@ class CompileCommandsTest {
       if (name.equals("help")) {
         continue;
       }
-      Cli.Run r = Cli.run(name, "--help");
+      Processes.Result r = ECSL.run(name, "--help");
       assertEquals(0, r.exitCode(), name + " --help");
-      assertTrue(r.out().contains("Usage: ecsl " + name), name + ": " + r.out());
+      assertTrue(r.stdout().contains("Usage: ecsl " + name), name + ": " + r.stdout());
     }
-    Cli.Run usage = Cli.run("build", "--no-such-option");
+    Processes.Result usage = ECSL.run("build", "--no-such-option");
     assertEquals(1, usage.exitCode());
-    assertTrue(usage.err().contains("Unknown option: '--no-such-option'"), usage.err());
+    assertTrue(usage.stderr().contains("Unknown option: '--no-such-option'"), usage.stderr());
   }
 
   /**

@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ecsl.testing.Golden;
+import io.ecsl.testing.InProcessCli;
+import io.ecsl.testing.Processes;
 import io.ecsl.testing.RepoPaths;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,13 +14,11 @@ import org.junit.jupiter.api.Test;
  * as {@code --version}); the copy must be exactly what picocli prints, in color and without.
  */
 class TopLevelHelpTest {
+  private static final InProcessCli ECSL = new InProcessCli(Main::run);
   private static String picocli(boolean color) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.runCommandLine(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), color, "--help");
-    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-    return out.toString(StandardCharsets.UTF_8);
+    Processes.Result help = new InProcessCli((out, err, args) -> Main.runCommandLine(out, err, color, args)).run("--help");
+    assertEquals(0, help.exitCode(), help.stderr());
+    return help.stdout();
   }
 
   @Test
@@ -35,14 +32,14 @@ class TopLevelHelpTest {
 
   @Test
   void helpAndVersionPrintWithoutTheCommandTree() {
-    Cli.Run help = Cli.run("--help");
+    Processes.Result help = ECSL.run("--help");
     assertEquals(0, help.exitCode());
-    assertEquals(picocli(false), help.out());
-    assertEquals(help.out(), Cli.run("-h").out());
-    Cli.Run version = Cli.run("-V");
+    assertEquals(picocli(false), help.stdout());
+    assertEquals(help.stdout(), ECSL.run("-h").stdout());
+    Processes.Result version = ECSL.run("-V");
     assertEquals(0, version.exitCode());
-    assertEquals(Cli.run("--version").out(), version.out());
-    assertTrue(version.out().matches("ecsl \\S.*\\R"), version.out());
+    assertEquals(ECSL.run("--version").stdout(), version.stdout());
+    assertTrue(version.stdout().matches("ecsl \\S.*\\R"), version.stdout());
   }
 
   @Test

@@ -1,52 +1,30 @@
 package io.ecsl.importer;
 
 import io.ecsl.ast.Expr;
+import io.ecsl.facts.size.TaskSize;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.OptionalLong;
 
 /**
  * Numbers with units, both ways: the API's unit strings ({@code "1 vCPU"}, {@code "2 GB"}) read
- * as ECS reads them, and plain API numbers written as the quantities the language has
+ * as ECS reads them ({@link TaskSize}), and plain API numbers written as the quantities the language has
  * ({@code 0.5 vcpu}, {@code 1 GiB}, {@code 30s}) when that is exact.
  */
 final class Units {
-  private static final Pattern VCPU = Pattern.compile("(?i)^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(vcpus?)?\\s*$");
-  private static final Pattern MEMORY = Pattern.compile("(?i)^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(gb|gib|mb|mib)?\\s*$");
   private static final BigDecimal K = BigDecimal.valueOf(1024);
 
   private Units() {}
 
   /** Task {@code cpu} in CPU units as ECS reads it ({@code "1 vCPU"} is 1024), or null if it is not a CPU amount. */
   static Long cpuUnits(String text) {
-    Matcher m = VCPU.matcher(text);
-    if (!m.matches()) {
-      return null;
-    }
-    BigDecimal n = new BigDecimal(m.group(1));
-    BigDecimal units = m.group(2) != null ? n.multiply(K) : n;
-    return whole(units);
+    OptionalLong units = TaskSize.cpuUnits(text);
+    return units.isPresent() ? units.getAsLong() : null;
   }
 
   /** Task {@code memory} in MiB as ECS reads it ({@code "2 GB"} is 2048), or null. */
   static Long memoryMib(String text) {
-    Matcher m = MEMORY.matcher(text);
-    if (!m.matches()) {
-      return null;
-    }
-    BigDecimal n = new BigDecimal(m.group(1));
-    String unit = m.group(2) == null ? "mib" : m.group(2).toLowerCase(Locale.ROOT);
-    return whole(unit.startsWith("g") ? n.multiply(K) : n);
-  }
-
-  private static Long whole(BigDecimal n) {
-    try {
-      return n.setScale(0, RoundingMode.UNNECESSARY).longValueExact();
-    } catch (ArithmeticException e) {
-      return null;
-    }
+    OptionalLong mib = TaskSize.memoryMiB(text);
+    return mib.isPresent() ? mib.getAsLong() : null;
   }
 
   /** {@code 0.5 vcpu} for "512" (quarter-vCPU steps), else the string as it is. */

@@ -1,33 +1,32 @@
 package io.ecsl.rules;
 
-import java.util.regex.Pattern;
+import io.ecsl.facts.limits.EcsName;
 
-/** The name rule most ECS resources share: 1–255 letters, digits, {@code _} and {@code -}. */
+/**
+ * Messages about names ECS does not accept. The rules themselves (characters, lengths, reserved
+ * prefixes) are {@link EcsName}'s, shared with the runtime; this class only words them.
+ */
 public final class Names {
-  private static final Pattern AWS_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
-
   private Names() {}
 
-  public static boolean isAwsName(String name) {
-    return AWS_NAME.matcher(name).matches();
-  }
-
-  /** What is wrong with a name that is not an AWS name. */
-  public static String problem(String name) {
+  /** What is wrong with a name that {@code kind} does not accept (its characters or length). */
+  public static String problem(EcsName kind, String name) {
     if (name.isEmpty()) {
-      return "is empty; ECS names are 1–255 letters, digits, `_` or `-`";
+      return "is empty; ECS names are " + kind.describe();
     }
-    if (name.length() > 255) {
-      return "is " + name.length() + " characters long; ECS allows at most 255";
+    if (name.length() > kind.maxLength()) {
+      return "is " + name.length() + " characters long; ECS allows at most " + kind.maxLength();
     }
-    return "may only contain letters, digits, `_` and `-`";
+    String words = kind.allowedCharacters();
+    int or = words.lastIndexOf(" or ");
+    return "may only contain " + (or < 0 ? words : words.substring(0, or) + " and " + words.substring(or + 4));
   }
 
-  /** {@code rename it, e.g. `my-web`}. */
-  public static String hint(String member, String name) {
+  /** {@code rename it, e.g. `my-web`}, for a name of the common kind (letters, digits, {@code _}, {@code -}). */
+  public static String hint(EcsName kind, String member, String name) {
     String fixed = name.replaceAll("[^A-Za-z0-9_-]", "-");
-    if (fixed.length() > 255) {
-      fixed = fixed.substring(0, 255);
+    if (fixed.length() > kind.maxLength()) {
+      fixed = fixed.substring(0, kind.maxLength());
     }
     if (fixed.isEmpty() || fixed.equals(name)) {
       return "give it a name such as `web`";

@@ -1,6 +1,9 @@
 package io.ecsl.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.facts.limits.EcsLimit;
+import io.ecsl.facts.query.ClusterQuery;
+import io.ecsl.facts.query.Operator;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,10 +13,10 @@ import java.util.Locale;
  */
 public final class Placements {
   /** Placement constraints per task, counting the task definition's and the run-time ones. */
-  public static final int MAX_CONSTRAINTS = 10;
+  public static final int MAX_CONSTRAINTS = EcsLimit.PLACEMENT_CONSTRAINTS_PER_TASK.maxInt();
   /** Placement strategies per service or task. */
-  public static final int MAX_STRATEGIES = 5;
-  static final int MAX_EXPRESSION = 2000;
+  public static final int MAX_STRATEGIES = EcsLimit.PLACEMENT_STRATEGIES_PER_TASK.maxInt();
+  private static final int MAX_EXPRESSION = EcsLimit.PLACEMENT_EXPRESSION_LENGTH.maxInt();
 
   private Placements() {}
 
@@ -39,12 +42,10 @@ public final class Placements {
           r.report(at + "/expression", "the placement expression is " + expression.length() + " characters; ECS allows "
               + MAX_EXPRESSION, "shorten it");
         } else {
-          String problem = ClusterQuery.problem(expression);
-          if (problem != null) {
-            r.report(at + "/expression", "placement expression `" + expression + "` is not valid cluster query language: "
-                + problem, "write `subject operator value`, e.g. `attribute:ecs.instance-type == t3.large`; operators: "
-                + ClusterQuery.OPERATORS);
-          }
+          ClusterQuery.check(expression).ifPresent(e -> r.reportWithin(at + "/expression", expression, e.start(), e.end(),
+              "placement expression `" + expression + "` is not valid cluster query language: " + e.reason(),
+              "write `subject operator value`, e.g. `attribute:ecs.instance-type == t3.large`; operators: "
+                  + Operator.symbols()));
         }
       }
     }

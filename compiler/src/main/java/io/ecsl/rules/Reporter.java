@@ -4,4 +4,12 @@ package io.ecsl.rules;
 @FunctionalInterface
 public interface Reporter {
   void report(String pointer, String message, String hint);
+
+  /**
+   * Reports at characters [start, end) of the string {@code value} at {@code pointer}, where the
+   * source shows that string as written; a reporter that cannot point inside reports at the field.
+   */
+  default void reportWithin(String pointer, String value, int start, int end, String message, String hint) {
+    report(pointer, message, hint);
+  }
 }

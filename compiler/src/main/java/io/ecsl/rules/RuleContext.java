@@ -63,6 +63,52 @@ public final class RuleContext {
     return report(resource, resource.primary(), pointer, message, hint);
   }
 
+  /**
+   * Reports at characters [start, end) of the string {@code value} at {@code pointer}, when the
+   * field's source shows that string as one plain literal ({@code "…"}, no escapes or
+   * interpolation), so each character is where it is written; otherwise at the field, as
+   * {@link #report} does.
+   */
+  public Diagnostic reportWithin(Resource resource, ApiRequest request, String pointer, String value, int start, int end,
+      String message, String hint) {
+    return add(new Diagnostic(rule.severity(), rule.code(), message, within(spanOf(resource, request, pointer), value,
+        start, end), resource.address(), hint, List.of()));
+  }
+
+  /** A reporter for the fields of one request, for checks shared between rules. */
+  public Reporter reporter(Resource resource, ApiRequest request) {
+    return new Reporter() {
+      @Override
+      public void report(String pointer, String message, String hint) {
+        RuleContext.this.report(resource, request, pointer, message, hint);
+      }
+
+      @Override
+      public void reportWithin(String pointer, String value, int start, int end, String message, String hint) {
+        RuleContext.this.reportWithin(resource, request, pointer, value, start, end, message, hint);
+      }
+    };
+  }
+
+  /**
+   * The characters value[start, end) inside {@code field} (e.g. {@code expression = "…"}), when
+   * the field's text holds {@code value} as a plain literal exactly once; else the field. An empty
+   * part widens to one character.
+   */
+  static Span within(Span field, String value, int start, int end) {
+    if (field.isNone() || start < 0 || end > value.length() || start > end) {
+      return field;
+    }
+    String text = field.text();
+    String literal = '"' + value + '"';
+    int at = text.indexOf(literal);
+    if (at < 0 || text.indexOf(literal, at + 1) >= 0) {
+      return field;
+    }
+    int from = field.start() + at + 1 + start;
+    return new Span(field.file(), from, Math.max(from + 1, field.start() + at + 1 + end));
+  }
+
   private Diagnostic add(Diagnostic d) {
     diagnostics.add(d);
     return d;

@@ -2,6 +2,7 @@ package io.ecsl.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.facts.size.TaskSize;
 import io.ecsl.model.ApiRequest;
 import io.ecsl.model.Resource;
 import java.util.ArrayList;
@@ -134,12 +135,12 @@ public final class TaskDefinitionView {
 
   /** Task-level CPU units; null when not set, -1 when not understood. */
   public Long cpuUnits() {
-    return cpuText == null ? null : Sizes.cpuUnits(cpuText);
+    return cpuText == null ? null : TaskSize.cpuUnits(cpuText).orElse(-1);
   }
 
   /** Task-level memory in MiB; null when not set, -1 when not understood. */
   public Long memoryMiB() {
-    return memoryText == null ? null : Sizes.memoryMiB(memoryText);
+    return memoryText == null ? null : TaskSize.memoryMiB(memoryText).orElse(-1);
   }
 
   public List<ContainerView> containers() {

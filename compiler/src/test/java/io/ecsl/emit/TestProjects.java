@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.ecsl.compile.Compiler;
 import io.ecsl.diag.DiagnosticRenderer;
 import io.ecsl.model.EcsModel;
+import io.ecsl.testing.RepoPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -122,12 +123,6 @@ public final class TestProjects {
     return result.model();
   }
 
-  public static Path repoRoot() {
-    String root = System.getProperty("ecsl.repo.root");
-    Path p = root != null ? Path.of(root) : Path.of("").toAbsolutePath().getParent();
-    return p.toAbsolutePath().normalize();
-  }
-
   /**
    * The project directories others keep in the repository: every sample ({@code samples/*}) and
    * every valid rule-test case ({@code compiler/src/test/resources/rules/valid/*}), found anew on
@@ -135,7 +130,7 @@ public final class TestProjects {
    */
   public static List<Path> repositoryProjects() {
     List<Path> out = new ArrayList<>();
-    Path root = repoRoot();
+    Path root = RepoPaths.root();
     for (Path parent : List.of(root.resolve("samples"), root.resolve("compiler/src/test/resources/rules/valid"))) {
       if (!Files.isDirectory(parent)) {
         continue;

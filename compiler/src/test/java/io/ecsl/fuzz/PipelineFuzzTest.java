@@ -1,10 +1,10 @@
 package io.ecsl.fuzz;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.ecsl.compile.Compiler;
+import io.ecsl.diag.Diagnostic;
+import io.ecsl.diag.WellFormedDiagnostics;
 import io.ecsl.importer.Importer;
 import io.ecsl.source.SourceFile;
 import io.ecsl.testing.RepoPaths;
@@ -17,20 +17,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of everything that reads user input: {@code .ecs} source through
  * parse → evaluate → lower → rules, and JSON through the importer (and the source it prints back
- * through the compiler). A user's input may make diagnostics, never an exception.
+ * through the compiler). A user's input may make diagnostics, never an exception, and every
+ * diagnostic must be one a user can act on ({@link WellFormedDiagnostics}: a known code, a span
+ * inside its file or a resource, no internal text).
  *
  * <p>Inputs start from real material (samples/*.ecs, the JSON corpus) that the fuzzer's bytes then
  * mutate, so it explores deep in the pipeline rather than only the lexer. The compiler module's
  * surefire configuration sets {@code JAZZER_FUZZ=1}, so {@code ./mvnw verify} fuzzes for a bounded
- * time ({@code maxDuration}) instead of only replaying the regression inputs.
+ * time ({@code maxDuration}) instead of only replaying the regression inputs. It is tagged
+ * {@code fuzz}, which the fast loop ({@code -Pfast}) leaves out.
  */
+@Tag("fuzz")
 class PipelineFuzzTest {
   private static final List<String> ECS_SEEDS = seeds(RepoPaths.samples(), ".ecs");
-  private static final List<String> JSON_SEEDS = seeds(RepoPaths.shared().resolve("corpus"), ".json");
+  private static final List<String> JSON_SEEDS = seeds(RepoPaths.corpus(), ".json");
   private static final Path WORK = workDirectory();
   static final AtomicLong EXECUTIONS = new AtomicLong();
 
@@ -47,7 +52,7 @@ class PipelineFuzzTest {
     String text = mutate(seeds.get(data.consumeInt(0, seeds.size() - 1)), data);
     if (json) {
       Importer.Result result = Importer.importSources(List.of(SourceFile.of("fuzz.json", text)));
-      assertNotNull(result.diagnostics());
+      assertWellFormed(result.diagnostics().sorted(), "importing", text);
       if (result.sourceAvailable()) {
         compile(result.source());
       }
@@ -56,11 +61,19 @@ class PipelineFuzzTest {
     }
   }
 
-  /** Compiles one source file; only an exception fails (diagnostics are the expected outcome). */
+  /** Compiles one source file; diagnostics are the expected outcome, but each must be well formed. */
   private static void compile(String source) throws IOException {
     Path file = WORK.resolve("main.ecs");
     Files.writeString(file, source, StandardCharsets.UTF_8);
-    assertNotNull(Compiler.compile(Compiler.Options.of(file)).diagnostics());
+    assertWellFormed(Compiler.compile(Compiler.Options.of(file)).diagnostics().sorted(), "compiling", source);
+  }
+
+  private static void assertWellFormed(List<Diagnostic> diagnostics, String doing, String input) {
+    List<String> problems = WellFormedDiagnostics.problems(diagnostics);
+    if (!problems.isEmpty()) {
+      throw new AssertionError(doing + " gave diagnostics a user cannot act on:\n  " + String.join("\n  ", problems)
+          + "\ninput:\n" + input);
+    }
   }
 
   /** A seed changed by the fuzzer: a few insertions, deletions and replacements at chosen offsets. */

@@ -17,11 +17,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every document in {@code shared/corpus/invalid} is rejected, with a diagnostic that names the
+ * Every document in {@code corpus/invalid} is rejected, with a diagnostic that names the
  * problem SOURCES.md gives for it, at the JSON line where the problem is.
  */
 class InvalidCorpusTest {
-  private static final Path INVALID = RepoPaths.shared().resolve("corpus/invalid");
+  private static final Path INVALID = RepoPaths.corpus().resolve("invalid");
 
   private static Importer.Result importing(String name) {
     Importer.Result result = Importer.importFiles(List.of(INVALID.resolve(name)));

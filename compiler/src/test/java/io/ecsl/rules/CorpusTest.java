@@ -17,7 +17,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The rules against real-world ECS JSON (the shared corpus: AWS docs, the ECS agent's tests,
+ * The rules against real-world ECS JSON (the corpus in {@code corpus/}: AWS docs, the ECS agent's tests,
  * ecspresso, aws-samples, …): what each request draws, pinned. Real task definitions that work
  * must not draw errors; the corpus's invalid files must draw the errors that make them invalid.
  * {@code W1101} (unpinned images) is left out: most samples use moving tags on purpose.
@@ -66,7 +66,7 @@ class CorpusTest {
 
   @TestFactory
   List<DynamicTest> corpus() {
-    Path corpus = RepoPaths.shared().resolve("corpus");
+    Path corpus = RepoPaths.corpus();
     List<DynamicTest> tests = new ArrayList<>();
     EXPECTED.forEach((file, codes) -> tests.add(DynamicTest.dynamicTest(file, () -> {
       String json = Files.readString(corpus.resolve(file));
@@ -91,7 +91,7 @@ class CorpusTest {
     for (String file : List.of("invalid/bugcrowd-enum-and-type-violations.json", "invalid/firelens-logstash-portmappings-object-miscased.json",
         "invalid/docs-register-task-definition-cli-skeleton.json")) {
       tests.add(DynamicTest.dynamicTest(file, () -> {
-        String json = Files.readString(RepoPaths.shared().resolve("corpus").resolve(file));
+        String json = Files.readString(RepoPaths.corpus().resolve(file));
         Diagnostics d = JsonModels.check(JsonModels.resource(ResourceKind.TASK_DEFINITION, file, json));
         org.junit.jupiter.api.Assertions.assertTrue(d.hasErrors(), file + " should be rejected");
       }));

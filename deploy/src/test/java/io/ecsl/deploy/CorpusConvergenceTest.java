@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.deploy.apply.Applier;
 import io.ecsl.deploy.apply.ApplyListener;
 import io.ecsl.deploy.apply.ApplyResult;
-import io.ecsl.deploy.apply.Applier;
 import io.ecsl.deploy.plan.Action;
 import io.ecsl.deploy.plan.Plan;
 import io.ecsl.deploy.plan.ResourcePlan;
@@ -22,6 +22,8 @@ import io.ecsl.model.SpanIndex;
 import io.ecsl.schema.ServiceModel;
 import io.ecsl.schema.Shape;
 import io.ecsl.source.Span;
+import io.ecsl.testing.MotoServer;
+import io.ecsl.testing.NeedsMoto;
 import io.ecsl.testing.RepoPaths;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,7 +39,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * "Applying, then planning again, shows no changes" for every valid real-world task definition in
- * {@code shared/corpus/taskdefs} (manifest.json says which are valid): each is registered against
+ * {@code corpus/taskdefs} (manifest.json says which are valid): each is registered against
  * a real moto_server through the deploy module's own plan and apply, then the same desired
  * document is planned against what moto's DescribeTaskDefinition reports, and must be unchanged.
  *
@@ -59,6 +61,7 @@ import org.junit.jupiter.api.Test;
  * sets only {@code memoryReservation} on EC2, which ECS accepts. Otherwise moto stores and
  * DescribeTaskDefinition returns what it was sent, and the differ's defaults cover what it adds.
  */
+@NeedsMoto
 class CorpusConvergenceTest {
   private static final Shape REGISTER = ServiceModel.get(ServiceModel.ECS).input("RegisterTaskDefinition");
   /** Corpus file → the error ECS answers to it (and moto, as ECS does). */
@@ -69,7 +72,7 @@ class CorpusConvergenceTest {
   private record Document(String file, ObjectNode request) {}
 
   private static List<Document> validTaskDefinitions() throws IOException {
-    Path corpus = RepoPaths.shared().resolve("corpus");
+    Path corpus = RepoPaths.corpus();
     JsonNode manifest = Json.MAPPER.readTree(corpus.resolve("manifest.json").toFile());
     List<Document> out = new ArrayList<>();
     Set<String> families = new HashSet<>();
@@ -121,7 +124,7 @@ class CorpusConvergenceTest {
     EcsModel model = model(documents);
     Map<String, String> fileOf = new LinkedHashMap<>();
     documents.forEach(d -> fileOf.put("task definition " + d.request().path("family").asText(), d.file()));
-    try (MotoServer moto = MotoServer.start(); SdkAwsApi api = TestSupport.api(moto)) {
+    try (MotoServer moto = MotoServer.startRelaxed(); SdkAwsApi api = TestSupport.api(moto)) {
       Plan first = Deployer.plan(model, api, "moto", 5);
       assertEquals(documents.size(), first.counts().get(Action.CREATE), "nothing exists yet: every document is created");
       ApplyResult applied = new Applier(api, new Applier.Options(false, Duration.ofSeconds(5), Duration.ZERO, 4))

@@ -6,14 +6,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs an external program (aws, cfn-lint, docker) and captures its output. */
+/** Runs an external program (aws, cfn-lint, bash) and captures its output. */
 public final class Processes {
   private Processes() {}
 
-  /** The outcome of a finished process. */
+  /** The outcome of a finished program (a process, or a CLI run in-process by {@link InProcessCli}). */
   public record Result(int exitCode, String stdout, String stderr) {
     public boolean ok() {
       return exitCode == 0;
+    }
+
+    /** Exit code and both streams, for a failure message. */
+    public String output() {
+      return "exit " + exitCode + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
+    }
+
+    @Override
+    public String toString() {
+      return output();
     }
   }
 

@@ -3,7 +3,10 @@ package io.ecsl.testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where tests find the repository (samples/, stdlib) and the shared reference material. */
+/**
+ * Where tests find what they read: everything is inside the repository (a fresh clone has nothing
+ * beside it), and {@code RepositoryBoundaryTest} keeps it that way.
+ */
 public final class RepoPaths {
   private RepoPaths() {}
 
@@ -27,12 +30,20 @@ public final class RepoPaths {
     return root().resolve("samples");
   }
 
-  /** {@code ../shared} next to the repository: the ECS reference, corpus and benchmark kit. */
-  public static Path shared() {
-    Path beside = root().getParent().resolve("shared");
-    if (Files.isDirectory(beside)) {
-      return beside;
-    }
-    return Path.of("/work/shared");
+  /**
+   * The real-world ECS JSON corpus ({@code corpus/}: task definitions, services, clusters and
+   * invalid documents, with {@code SOURCES.md} and {@code manifest.json}).
+   */
+  public static Path corpus() {
+    return root().resolve("corpus");
+  }
+
+  /**
+   * The compact AWS API model of {@code service} ({@code ecs}, {@code events},
+   * {@code application-autoscaling}, {@code servicediscovery}) that the compiler ships and checks
+   * declarations against (compiler/tools/update-aws-models.py writes them).
+   */
+  public static Path awsModel(String service) {
+    return root().resolve("compiler/src/main/resources/io/ecsl/schema/models").resolve(service + ".json");
   }
 }

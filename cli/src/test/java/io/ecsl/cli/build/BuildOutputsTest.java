@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ecsl.cli.Main;
+import io.ecsl.testing.InProcessCli;
+import io.ecsl.testing.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ecsl build} writes cloudformation.json and deploy.sh beside the request files and says what CloudFormation cannot hold. */
 class BuildOutputsTest {
+  private static final InProcessCli ECSL = new InProcessCli(Main::run);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final String WITH_ACCOUNT_SETTINGS = """
@@ -30,7 +34,7 @@ class BuildOutputsTest {
     Path src = Files.createDirectories(tmp.resolve("src"));
     Files.writeString(src.resolve("main.ecs"), WITH_ACCOUNT_SETTINGS);
     Path out = tmp.resolve("out");
-    Cli build = Cli.run("build", src.toString(), "-o", out.toString());
+    Processes.Result build = ECSL.run("build", src.toString(), "-o", out.toString());
     assertEquals(0, build.exitCode(), build.output());
 
     JsonNode template = JSON.readTree(out.resolve("cloudformation.json").toFile());
@@ -53,7 +57,7 @@ class BuildOutputsTest {
   void accountSettingsGetANoteBecauseCloudFormationCannotHoldThem(@TempDir Path tmp) throws Exception {
     Path src = Files.createDirectories(tmp.resolve("src"));
     Files.writeString(src.resolve("main.ecs"), WITH_ACCOUNT_SETTINGS);
-    Cli build = Cli.run("build", src.toString(), "-o", tmp.resolve("out").toString());
+    Processes.Result build = ECSL.run("build", src.toString(), "-o", tmp.resolve("out").toString());
     assertEquals(0, build.exitCode(), build.output());
     List<String> notes = build.stderr().lines().filter(l -> l.startsWith("note: ")).toList();
     assertEquals(List.of("note: cloudformation.json: CloudFormation has no resource for ECS account settings, so "
@@ -65,7 +69,7 @@ class BuildOutputsTest {
     // Without account settings there is nothing to say.
     Files.writeString(src.resolve("main.ecs"), WITH_ACCOUNT_SETTINGS.replace(
         "account_settings { container_insights = enabled, awsvpc_trunking = enabled }\n", ""));
-    Cli again = Cli.run("build", src.toString(), "-o", tmp.resolve("out").toString());
+    Processes.Result again = ECSL.run("build", src.toString(), "-o", tmp.resolve("out").toString());
     assertEquals(0, again.exitCode(), again.output());
     assertFalse(again.stderr().contains("note:"), again.stderr());
     assertFalse(Files.exists(tmp.resolve("out/account-settings/containerInsights.json")), "stale request file left behind");
@@ -75,7 +79,7 @@ class BuildOutputsTest {
   void jsonFormatKeepsStdoutJsonAndPutsNotesOnStderr(@TempDir Path tmp) throws Exception {
     Path src = Files.createDirectories(tmp.resolve("src"));
     Files.writeString(src.resolve("main.ecs"), WITH_ACCOUNT_SETTINGS);
-    Cli build = Cli.run("build", src.toString(), "-o", tmp.resolve("out").toString(), "--format", "json");
+    Processes.Result build = ECSL.run("build", src.toString(), "-o", tmp.resolve("out").toString(), "--format", "json");
     assertEquals(0, build.exitCode(), build.output());
     JsonNode summary = JSON.readTree(build.stdout());
     assertTrue(summary.path("ok").asBoolean());
@@ -90,7 +94,7 @@ class BuildOutputsTest {
     // A build by a version that wrote one more extra file.
     Files.writeString(out.resolve("old-output.txt"), "from an older build\n");
     Files.writeString(out.resolve("manifest.json"), "{\"version\": 1, \"entries\": [], \"extraFiles\": [\"old-output.txt\", \"deploy.sh\"]}");
-    Cli build = Cli.run("build", src.toString(), "-o", out.toString());
+    Processes.Result build = ECSL.run("build", src.toString(), "-o", out.toString());
     assertEquals(0, build.exitCode(), build.output());
     assertFalse(Files.exists(out.resolve("old-output.txt")));
     assertTrue(Files.exists(out.resolve("deploy.sh")));

@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ecsl.cli.Main;
+import io.ecsl.testing.AwsCli;
+import io.ecsl.testing.InProcessCli;
 import io.ecsl.testing.MotoServer;
+import io.ecsl.testing.NeedsAwsCli;
+import io.ecsl.testing.NeedsMoto;
 import io.ecsl.testing.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +45,10 @@ import org.junit.jupiter.api.io.TempDir;
  *       keeps it), so the deployment settings are checked after the second run.</li>
  * </ul>
  */
+@NeedsMoto
+@NeedsAwsCli
 class DeployScriptMotoTest {
+  private static final InProcessCli ECSL = new InProcessCli(Main::run);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path work;
@@ -58,10 +66,8 @@ class DeployScriptMotoTest {
   @BeforeAll
   static void buildAndDeployTwice() throws Exception {
     moto = MotoServer.start();
+    // Only the test's settings (nothing from the machine's ~/.aws), and no retries hiding a failure.
     env = new HashMap<>(moto.awsEnvironment());
-    // Only the test's settings: nothing from the machine's ~/.aws may reach the CLI.
-    env.put("AWS_CONFIG_FILE", work.resolve("no-aws-config").toString());
-    env.put("AWS_SHARED_CREDENTIALS_FILE", work.resolve("no-aws-credentials").toString());
     env.put("AWS_MAX_ATTEMPTS", "1");
 
     String vpc = aws("ec2", "create-vpc", "--cidr-block", "10.0.0.0/16", "--query", "Vpc.VpcId", "--output", "text").trim();
@@ -124,7 +130,7 @@ class DeployScriptMotoTest {
     Path src = Files.createDirectories(work.resolve("src"));
     Files.writeString(src.resolve("main.ecs"), source);
     out = work.resolve("out");
-    Cli build = Cli.run("build", src.toString(), "-o", out.toString());
+    Processes.Result build = ECSL.run("build", src.toString(), "-o", out.toString());
     assertEquals(0, build.exitCode(), build.output());
 
     firstRun = deploy(out);
@@ -154,15 +160,11 @@ class DeployScriptMotoTest {
   }
 
   private static String aws(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("aws"));
-    command.addAll(List.of(args));
-    Processes.Result r = Processes.run(command, env, 120);
-    assertEquals(0, r.exitCode(), String.join(" ", command) + "\n" + r.stdout() + r.stderr());
-    return r.stdout();
+    return AwsCli.ok(env, args);
   }
 
   private static JsonNode awsJson(String... args) throws Exception {
-    return JSON.readTree(aws(args));
+    return AwsCli.json(env, args);
   }
 
   /** What the tests read after a run, each one AWS CLI call (they are slow: only those needed). */
@@ -310,7 +312,7 @@ class DeployScriptMotoTest {
         }
         """);
     Path dir = tmp.resolve("out");
-    Cli build = Cli.run("build", src.toString(), "-o", dir.toString());
+    Processes.Result build = ECSL.run("build", src.toString(), "-o", dir.toString());
     assertEquals(0, build.exitCode(), build.output());
     Processes.Result run = deploy(dir);
     assertNotEquals(0, run.exitCode());

@@ -7,11 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.cli.Main;
 import io.ecsl.deploy.target.SdkAwsApi;
 import io.ecsl.deploy.target.TargetOptions;
 import io.ecsl.emit.Json;
+import io.ecsl.testing.InProcessCli;
+import io.ecsl.testing.MotoServer;
+import io.ecsl.testing.NeedsMoto;
+import io.ecsl.testing.Processes;
+import io.ecsl.testing.RepoPaths;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,13 +34,15 @@ import org.junit.jupiter.api.io.TempDir;
  * only deletion; what ecsl did not create survives plan and destroy. Each test works in its own
  * region, so projects never see each other.
  */
+@NeedsMoto
 class DeployCommandsTest {
+  private static final InProcessCli ECSL = new InProcessCli(Main::run);
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final AtomicInteger REGION = new AtomicInteger();
   private static final String[] REGIONS = {"us-east-1", "us-east-2", "us-west-1", "us-west-2", "eu-west-1", "eu-west-2",
       "eu-west-3", "eu-central-1", "eu-north-1", "ap-south-1", "ap-northeast-1", "ap-northeast-2", "ap-southeast-1",
       "ap-southeast-2", "ca-central-1", "sa-east-1", "eu-south-1", "me-south-1", "af-south-1", "ap-east-1"};
-  private static Moto moto;
+  private static MotoServer moto;
 
   @TempDir Path tmp;
 
@@ -44,11 +51,11 @@ class DeployCommandsTest {
     // moto accepts any credentials; the SDK's chain reads these system properties first.
     System.setProperty("aws.accessKeyId", "testing");
     System.setProperty("aws.secretAccessKey", "testing");
-    moto = Moto.start();
+    moto = MotoServer.startRelaxed();
   }
 
   @AfterAll
-  static void stopMoto() throws Exception {
+  static void stopMoto() {
     moto.close();
   }
 
@@ -57,19 +64,19 @@ class DeployCommandsTest {
   }
 
   private static String[] args(String command, String region, String... rest) {
-    List<String> out = new ArrayList<>(List.of(command, "--target", "aws", "--endpoint", moto.url, "--region", region));
+    List<String> out = new ArrayList<>(List.of(command, "--target", "aws", "--endpoint", moto.endpoint(), "--region", region));
     out.addAll(List.of(rest));
     return out.toArray(String[]::new);
   }
 
   private static List<Path> samples() throws IOException {
-    try (Stream<Path> s = Files.list(Moto.Repo.root().resolve("samples"))) {
+    try (Stream<Path> s = Files.list(RepoPaths.samples())) {
       return s.filter(p -> Files.isDirectory(p)).sorted().toList();
     }
   }
 
   private Path copy(String sample) throws IOException {
-    Path from = Moto.Repo.root().resolve("samples").resolve(sample);
+    Path from = RepoPaths.samples().resolve(sample);
     Path to = tmp.resolve(sample);
     try (Stream<Path> files = Files.walk(from)) {
       for (Path p : files.toList()) {
@@ -85,7 +92,7 @@ class DeployCommandsTest {
   }
 
   private static SdkAwsApi api(String region) {
-    return new SdkAwsApi(new TargetOptions(TargetOptions.Kind.aws, URI.create(moto.url), region, null, true));
+    return new SdkAwsApi(new TargetOptions(TargetOptions.Kind.aws, moto.uri(), region, null, true));
   }
 
   @Test
@@ -94,11 +101,11 @@ class DeployCommandsTest {
     assertFalse(samples.isEmpty(), "no samples found");
     for (Path sample : samples) {
       String region = region();
-      Cli apply = Cli.run(args("apply", region, sample.toString(), "--auto-approve", "--no-wait"));
-      assertEquals(0, apply.exit(), sample + ": " + apply);
-      Cli plan = Cli.run(args("plan", region, sample.toString(), "--detailed-exitcode"));
-      assertEquals(0, plan.exit(), sample + " should plan clean after apply: " + plan);
-      assertTrue(plan.out().contains("No changes"), plan.toString());
+      Processes.Result apply = ECSL.run(args("apply", region, sample.toString(), "--auto-approve", "--no-wait"));
+      assertEquals(0, apply.exitCode(), sample + ": " + apply);
+      Processes.Result plan = ECSL.run(args("plan", region, sample.toString(), "--detailed-exitcode"));
+      assertEquals(0, plan.exitCode(), sample + " should plan clean after apply: " + plan);
+      assertTrue(plan.stdout().contains("No changes"), plan.toString());
     }
   }
 
@@ -106,42 +113,42 @@ class DeployCommandsTest {
   void oneChangedFieldIsExactlyOneChange() throws IOException {
     String region = region();
     Path project = copy("fargate-web");
-    assertEquals(0, Cli.run(args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exit());
+    assertEquals(0, ECSL.run(args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exitCode());
     Path main = project.resolve("main.ecs");
     Files.writeString(main, Files.readString(main).replace("grace_period = 30s", "grace_period = 45s"));
-    Cli plan = Cli.run(args("plan", region, project.toString(), "--detailed-exitcode"));
-    assertEquals(2, plan.exit(), plan.toString());
-    assertTrue(plan.out().contains("healthCheckGracePeriodSeconds: 30 → 45"), plan.toString());
-    Cli json = Cli.run(args("plan", region, project.toString(), "--format", "json"));
-    JsonNode root = Json.MAPPER.readTree(json.out());
+    Processes.Result plan = ECSL.run(args("plan", region, project.toString(), "--detailed-exitcode"));
+    assertEquals(2, plan.exitCode(), plan.toString());
+    assertTrue(plan.stdout().contains("healthCheckGracePeriodSeconds: 30 → 45"), plan.toString());
+    Processes.Result json = ECSL.run(args("plan", region, project.toString(), "--format", "json"));
+    JsonNode root = Json.MAPPER.readTree(json.stdout());
     List<JsonNode> changed = new ArrayList<>();
     root.path("resources").forEach(r -> {
       if (!r.path("action").asText().equals("no-change")) {
         changed.add(r);
       }
     });
-    assertEquals(1, changed.size(), json.out());
+    assertEquals(1, changed.size(), json.stdout());
     assertEquals("service storefront/web", changed.get(0).path("address").asText());
     assertEquals("update", changed.get(0).path("action").asText());
     assertEquals(1, changed.get(0).path("changes").size());
     assertEquals("/healthCheckGracePeriodSeconds", changed.get(0).path("changes").get(0).path("pointer").asText());
     // apply it, and the plan is clean again
-    assertEquals(0, Cli.run(args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exit());
-    assertEquals(0, Cli.run(args("plan", region, project.toString(), "--detailed-exitcode")).exit());
+    assertEquals(0, ECSL.run(args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exitCode());
+    assertEquals(0, ECSL.run(args("plan", region, project.toString(), "--detailed-exitcode")).exitCode());
   }
 
   @Test
   void aRemovedServiceIsDeletedAndNothingElse() throws IOException {
     String region = region();
     Path project = copy("service-connect");
-    assertEquals(0, Cli.run(args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exit());
+    assertEquals(0, ECSL.run(args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exitCode());
     Path main = project.resolve("main.ecs");
     String text = Files.readString(main);
     int start = text.indexOf("service web in shop");
     Files.writeString(main, text.substring(0, start));
-    Cli json = Cli.run(args("plan", region, project.toString(), "--format", "json", "--detailed-exitcode"));
-    assertEquals(2, json.exit(), json.toString());
-    JsonNode root = Json.MAPPER.readTree(json.out());
+    Processes.Result json = ECSL.run(args("plan", region, project.toString(), "--format", "json", "--detailed-exitcode"));
+    assertEquals(2, json.exitCode(), json.toString());
+    JsonNode root = Json.MAPPER.readTree(json.stdout());
     List<String> changed = new ArrayList<>();
     root.path("resources").forEach(r -> {
       if (!r.path("action").asText().equals("no-change")) {
@@ -149,16 +156,16 @@ class DeployCommandsTest {
       }
     });
     assertEquals(List.of("delete service shop/web"), changed);
-    Cli apply = Cli.run(args("apply", region, project.toString(), "--auto-approve", "--no-wait"));
-    assertEquals(0, apply.exit(), apply.toString());
-    assertEquals(0, Cli.run(args("plan", region, project.toString(), "--detailed-exitcode")).exit());
+    Processes.Result apply = ECSL.run(args("apply", region, project.toString(), "--auto-approve", "--no-wait"));
+    assertEquals(0, apply.exitCode(), apply.toString());
+    assertEquals(0, ECSL.run(args("plan", region, project.toString(), "--detailed-exitcode")).exitCode());
   }
 
   @Test
   void resourcesCreatedOutsideEcslSurvivePlanAndDestroy() throws IOException {
     String region = region();
     Path project = copy("hello-local");
-    assertEquals(0, Cli.run(args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exit());
+    assertEquals(0, ECSL.run(args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exitCode());
     try (SdkAwsApi api = api(region)) {
       api.call("ecs", "CreateCluster", JSON.objectNode().put("clusterName", "outsider"));
       ObjectNode td = JSON.objectNode().put("family", "outsider-task");
@@ -167,11 +174,11 @@ class DeployCommandsTest {
       api.call("ecs", "CreateService", JSON.objectNode().put("cluster", "local").put("serviceName", "outsider-svc")
           .put("taskDefinition", "outsider-task").put("desiredCount", 1));
     }
-    Cli plan = Cli.run(args("plan", region, project.toString(), "--detailed-exitcode"));
-    assertEquals(0, plan.exit(), plan.toString());
-    Cli destroy = Cli.run(args("destroy", region, project.toString(), "--auto-approve", "--poll-interval", "0s"));
-    assertTrue(destroy.out().contains("delete") && destroy.out().contains("service local/hello"), destroy.toString());
-    assertFalse(destroy.out().contains("outsider"), destroy.toString());
+    Processes.Result plan = ECSL.run(args("plan", region, project.toString(), "--detailed-exitcode"));
+    assertEquals(0, plan.exitCode(), plan.toString());
+    Processes.Result destroy = ECSL.run(args("destroy", region, project.toString(), "--auto-approve", "--poll-interval", "0s"));
+    assertTrue(destroy.stdout().contains("delete") && destroy.stdout().contains("service local/hello"), destroy.toString());
+    assertFalse(destroy.stdout().contains("outsider"), destroy.toString());
     try (SdkAwsApi api = api(region)) {
       ObjectNode req = JSON.objectNode();
       req.putArray("clusters").add("outsider");
@@ -191,10 +198,10 @@ class DeployCommandsTest {
   @Test
   void applyWithoutATerminalRefusesWithoutAutoApprove() {
     String region = region();
-    Cli apply = Cli.run(args("apply", region, Moto.Repo.root().resolve("samples/hello-local").toString()));
-    assertEquals(1, apply.exit(), apply.toString());
-    assertTrue(apply.err().contains("refusing to apply these changes without confirmation"), apply.toString());
-    assertTrue(apply.err().contains("--auto-approve"), apply.toString());
+    Processes.Result apply = ECSL.run(args("apply", region, RepoPaths.samples().resolve("hello-local").toString()));
+    assertEquals(1, apply.exitCode(), apply.toString());
+    assertTrue(apply.stderr().contains("refusing to apply these changes without confirmation"), apply.toString());
+    assertTrue(apply.stderr().contains("--auto-approve"), apply.toString());
   }
 
   @Test
@@ -202,39 +209,39 @@ class DeployCommandsTest {
     String region = region();
     Path project = copy("hello-local");
     Path planFile = tmp.resolve("plan.json");
-    Cli plan = Cli.run(args("plan", region, project.toString(), "--out", planFile.toString()));
-    assertEquals(0, plan.exit(), plan.toString());
-    Cli apply = Cli.run(args("apply", region, planFile.toString(), "--auto-approve", "--no-wait"));
-    assertEquals(0, apply.exit(), apply.toString());
+    Processes.Result plan = ECSL.run(args("plan", region, project.toString(), "--out", planFile.toString()));
+    assertEquals(0, plan.exitCode(), plan.toString());
+    Processes.Result apply = ECSL.run(args("apply", region, planFile.toString(), "--auto-approve", "--no-wait"));
+    assertEquals(0, apply.exitCode(), apply.toString());
     // a second plan, then someone changes the service behind its back
     Path second = tmp.resolve("second.json");
     Path main = project.resolve("main.ecs");
     Files.writeString(main, Files.readString(main).replace("desired = 2", "desired = 3"));
-    assertEquals(0, Cli.run(args("plan", region, project.toString(), "--out", second.toString())).exit());
+    assertEquals(0, ECSL.run(args("plan", region, project.toString(), "--out", second.toString())).exitCode());
     try (SdkAwsApi api = api(region)) {
       api.call("ecs", "UpdateService", JSON.objectNode().put("cluster", "local").put("service", "hello").put("desiredCount", 5));
     }
-    Cli stale = Cli.run(args("apply", region, second.toString(), "--auto-approve", "--no-wait"));
-    assertEquals(1, stale.exit(), stale.toString());
-    assertTrue(stale.err().contains("is stale") && stale.err().contains("service local/hello changed"), stale.toString());
+    Processes.Result stale = ECSL.run(args("apply", region, second.toString(), "--auto-approve", "--no-wait"));
+    assertEquals(1, stale.exitCode(), stale.toString());
+    assertTrue(stale.stderr().contains("is stale") && stale.stderr().contains("service local/hello changed"), stale.toString());
   }
 
   @Test
   void planAgainstAPreviousBuildNeedsNoTarget() throws IOException {
     Path project = copy("spot-mix");
     Path previous = tmp.resolve("previous-build");
-    Cli build = Cli.run("build", project.toString(), "-o", previous.toString());
-    assertEquals(0, build.exit(), build.toString());
-    Cli same = Cli.run("plan", project.toString(), "--against", previous.toString(), "--detailed-exitcode");
-    assertEquals(0, same.exit(), same.toString());
+    Processes.Result build = ECSL.run("build", project.toString(), "-o", previous.toString());
+    assertEquals(0, build.exitCode(), build.toString());
+    Processes.Result same = ECSL.run("plan", project.toString(), "--against", previous.toString(), "--detailed-exitcode");
+    assertEquals(0, same.exitCode(), same.toString());
     Path main = project.resolve("main.ecs");
     String text = Files.readString(main);
     String changed = text.replaceFirst("desired = (\\d+)", "desired = 7");
     assertFalse(text.equals(changed), "spot-mix has no `desired =` to change");
     Files.writeString(main, changed);
-    Cli plan = Cli.run("plan", project.toString(), "--against", previous.toString(), "--detailed-exitcode",
+    Processes.Result plan = ECSL.run("plan", project.toString(), "--against", previous.toString(), "--detailed-exitcode",
         "--format", "markdown");
-    assertEquals(2, plan.exit(), plan.toString());
-    assertTrue(plan.out().contains("`desiredCount`") && plan.out().contains("`7`"), plan.toString());
+    assertEquals(2, plan.exitCode(), plan.toString());
+    assertTrue(plan.stdout().contains("`desiredCount`") && plan.stdout().contains("`7`"), plan.toString());
   }
 }

@@ -36,7 +36,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The acceptance test of {@code ecsl import} on the real-world corpus in {@code shared/corpus}
+ * The acceptance test of {@code ecsl import} on the real-world corpus in {@code corpus/}
  * (read in place, nothing copied): every document the manifest labels valid is imported, the
  * source is built again, and each resource's JSON must equal the original's after normalising
  * only what the ECS API itself normalises (the deploy module's {@link Normalizer}: defaults it
@@ -47,7 +47,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CorpusRoundTripTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path CORPUS = RepoPaths.shared().resolve("corpus");
+  private static final Path CORPUS = RepoPaths.corpus();
 
   static Stream<String> validDocuments() throws IOException {
     List<String> files = new ArrayList<>();

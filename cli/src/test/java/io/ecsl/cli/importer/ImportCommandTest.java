@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ecsl.cli.Main;
+import io.ecsl.testing.InProcessCli;
+import io.ecsl.testing.Processes;
 import io.ecsl.testing.RepoPaths;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,37 +17,29 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ecsl import} run in-process: output, files written, exit codes, JSON format. */
 class ImportCommandTest {
-  private static final Path CORPUS = RepoPaths.shared().resolve("corpus");
-
-  record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
+  private static final InProcessCli ECSL = new InProcessCli(Main::run);
+  private static final Path CORPUS = RepoPaths.corpus();
 
   @Test
   void printsSourceAndExitsZero() {
-    Run r = run("import", CORPUS.resolve("taskdefs/docs-fargate-linux-httpd.json").toString());
-    assertEquals(0, r.exit(), r.err());
-    assertTrue(r.out().startsWith("task fargate-task-definition {\n  cpu = 0.25 vcpu\n"), r.out());
-    assertTrue(r.out().contains("container sample-fargate-app {"), r.out());
-    assertTrue(r.err().contains("imported 1 resource from 1 file"), r.err());
+    Processes.Result r = ECSL.run("import", CORPUS.resolve("taskdefs/docs-fargate-linux-httpd.json").toString());
+    assertEquals(0, r.exitCode(), r.stderr());
+    assertTrue(r.stdout().startsWith("task fargate-task-definition {\n  cpu = 0.25 vcpu\n"), r.stdout());
+    assertTrue(r.stdout().contains("container sample-fargate-app {"), r.stdout());
+    assertTrue(r.stderr().contains("imported 1 resource from 1 file"), r.stderr());
   }
 
   @Test
   void writesOneFilePerInputThatBuilds(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("ecs");
-    Run r = run("import", CORPUS.resolve("taskdefs/docs-service-connect-nginx.json").toString(),
+    Processes.Result r = ECSL.run("import", CORPUS.resolve("taskdefs/docs-service-connect-nginx.json").toString(),
         CORPUS.resolve("clusters/botocore-example-create-cluster-input.json").toString(), "--out", out.toString());
-    assertEquals(0, r.exit(), r.err());
-    assertEquals("", r.out());
+    assertEquals(0, r.exitCode(), r.stderr());
+    assertEquals("", r.stdout());
     assertTrue(Files.readString(out.resolve("docs-service-connect-nginx.ecs")).startsWith("task "));
     assertTrue(Files.readString(out.resolve("botocore-example-create-cluster-input.ecs")).startsWith("cluster "));
-    Run build = run("build", out.toString(), "--out", dir.resolve("build").toString());
-    assertEquals(0, build.exit(), build.err());
+    Processes.Result build = ECSL.run("build", out.toString(), "--out", dir.resolve("build").toString());
+    assertEquals(0, build.exitCode(), build.stderr());
     assertTrue(Files.isDirectory(dir.resolve("build/task-definitions")));
   }
 
@@ -56,49 +47,49 @@ class ImportCommandTest {
   void aHandEditedFileIsNotOverwrittenWithoutForce(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("ecs");
     String json = CORPUS.resolve("taskdefs/docs-service-connect-nginx.json").toString();
-    assertEquals(0, run("import", json, "--out", out.toString()).exit());
-    assertEquals(0, run("import", json, "--out", out.toString()).exit(), "the same source again changes nothing");
+    assertEquals(0, ECSL.run("import", json, "--out", out.toString()).exitCode());
+    assertEquals(0, ECSL.run("import", json, "--out", out.toString()).exitCode(), "the same source again changes nothing");
     Path file = out.resolve("docs-service-connect-nginx.ecs");
     String edited = Files.readString(file) + "# tuned by hand\n";
     Files.writeString(file, edited);
 
-    Run refused = run("import", json, "--out", out.toString());
-    assertEquals(1, refused.exit());
-    assertTrue(refused.err().contains("import would overwrite " + file + ", which exists and differs; nothing was written."
-        + " Pass --force to overwrite"), refused.err());
+    Processes.Result refused = ECSL.run("import", json, "--out", out.toString());
+    assertEquals(1, refused.exitCode());
+    assertTrue(refused.stderr().contains("import would overwrite " + file + ", which exists and differs; nothing was written."
+        + " Pass --force to overwrite"), refused.stderr());
     assertEquals(edited, Files.readString(file));
 
-    assertEquals(0, run("import", json, "--out", out.toString(), "--force").exit());
+    assertEquals(0, ECSL.run("import", json, "--out", out.toString(), "--force").exitCode());
     assertFalse(Files.readString(file).contains("tuned by hand"));
   }
 
   @Test
   void errorsExitOneWithTheJsonLocation() {
     Path file = CORPUS.resolve("invalid/otel-networkmode-default.json");
-    Run r = run("import", file.toString());
-    assertEquals(1, r.exit());
-    assertTrue(r.err().contains(file + ":5:5: error[E0904]: \"default\" is not a valid value for `networkMode`"), r.err());
-    assertTrue(r.err().contains("import failed: 1 error"), r.err());
-    assertEquals("", r.out());
+    Processes.Result r = ECSL.run("import", file.toString());
+    assertEquals(1, r.exitCode());
+    assertTrue(r.stderr().contains(file + ":5:5: error[E0904]: \"default\" is not a valid value for `networkMode`"), r.stderr());
+    assertTrue(r.stderr().contains("import failed: 1 error"), r.stderr());
+    assertEquals("", r.stdout());
   }
 
   @Test
   void unknownFieldsAreWarningsAndTheImportSucceeds(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("td.json");
     Files.writeString(file, "{\"family\": \"x\", \"containerDefinitons\": [],\n \"containerDefinitions\": [{\"name\": \"a\", \"image\": \"nginx:1.27\", \"memory\": 256}]}");
-    Run r = run("import", file.toString());
-    assertEquals(0, r.exit(), r.err());
-    assertTrue(r.err().contains(file + ":1:17: warning[W0901]: `containerDefinitons` is not part of the ECS API"
-        + " (RegisterTaskDefinitionRequest); dropped"), r.err());
-    assertTrue(r.err().contains("did you mean `containerDefinitions`?"), r.err());
-    assertTrue(r.out().contains("memory = 256 MiB"), r.out());
+    Processes.Result r = ECSL.run("import", file.toString());
+    assertEquals(0, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains(file + ":1:17: warning[W0901]: `containerDefinitons` is not part of the ECS API"
+        + " (RegisterTaskDefinitionRequest); dropped"), r.stderr());
+    assertTrue(r.stderr().contains("did you mean `containerDefinitions`?"), r.stderr());
+    assertTrue(r.stdout().contains("memory = 256 MiB"), r.stdout());
   }
 
   @Test
   void jsonFormatIsOneDocument() throws Exception {
-    Run r = run("import", "--format", "json", CORPUS.resolve("services/docs-service-connect-fargate.json").toString());
-    JsonNode doc = new ObjectMapper().readTree(r.out());
-    assertEquals(r.exit() == 0, doc.get("ok").asBoolean());
+    Processes.Result r = ECSL.run("import", "--format", "json", CORPUS.resolve("services/docs-service-connect-fargate.json").toString());
+    JsonNode doc = new ObjectMapper().readTree(r.stdout());
+    assertEquals(r.exitCode() == 0, doc.get("ok").asBoolean());
     assertEquals("service", doc.get("resources").get(0).get("kind").asText());
     assertTrue(doc.get("source").asText().startsWith("service "), doc.toString());
     assertTrue(doc.get("diagnostics").isArray());
@@ -106,11 +97,11 @@ class ImportCommandTest {
 
   @Test
   void helpAndUsage() {
-    Run help = run("import", "--help");
-    assertEquals(0, help.exit());
-    assertTrue(help.out().contains("--out=DIR") && help.out().contains("--format"), help.out());
-    Run missing = run("import");
-    assertEquals(1, missing.exit());
-    assertTrue(missing.err().contains("Missing required parameter"), missing.err());
+    Processes.Result help = ECSL.run("import", "--help");
+    assertEquals(0, help.exitCode());
+    assertTrue(help.stdout().contains("--out=DIR") && help.stdout().contains("--format"), help.stdout());
+    Processes.Result missing = ECSL.run("import");
+    assertEquals(1, missing.exitCode());
+    assertTrue(missing.stderr().contains("Missing required parameter"), missing.stderr());
   }
 }

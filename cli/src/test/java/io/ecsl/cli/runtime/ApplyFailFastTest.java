@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ecsl.cli.Cli;
+import io.ecsl.cli.Main;
+import io.ecsl.testing.InProcessCli;
+import io.ecsl.testing.NeedsDocker;
+import io.ecsl.testing.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A deployment that cannot succeed makes {@code ecsl apply} fail fast with the stopped tasks'
  * reasons, on the real local runtime and Docker, instead of waiting out its ten-minute timeout.
  */
+@NeedsDocker
 class ApplyFailFastTest {
+  private static final InProcessCli ECSL = new InProcessCli(Main::run);
   @TempDir Path project;
   private TestRuntime runtime;
 
@@ -48,10 +53,10 @@ class ApplyFailFastTest {
           desired = 1
         }
         """);
-    Cli.Run apply = Cli.run("apply", project.toString(), "--auto-approve", "--target", "local",
+    Processes.Result apply = ECSL.run("apply", project.toString(), "--auto-approve", "--target", "local",
         "--endpoint", runtime.endpoint(), "--wait-timeout", "10m", "--poll-interval", "1s");
-    assertEquals(1, apply.exitCode(), apply.out() + apply.err());
-    String all = apply.out() + apply.err();
+    assertEquals(1, apply.exitCode(), apply.output());
+    String all = apply.stdout() + apply.stderr();
     assertTrue(all.contains("Essential container in task exited"), all);
     assertTrue(all.contains("main: exit code 3"), "the container's exit code is reported: " + all);
     assertFalse(all.contains("timed out"), "it failed fast instead of waiting for the timeout: " + all);

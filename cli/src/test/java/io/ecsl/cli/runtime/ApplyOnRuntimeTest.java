@@ -7,14 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.cli.Main;
 import io.ecsl.runtime.json.Json;
-import java.io.ByteArrayOutputStream;
+import io.ecsl.testing.InProcessCli;
+import io.ecsl.testing.NeedsDocker;
+import io.ecsl.testing.Processes;
+import io.ecsl.testing.RepoPaths;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * nothing to change (the runtime describes exactly what apply created). Then a revision whose
  * container exits at once: the circuit breaker rolls it back, and apply says so and fails.
  */
+@NeedsDocker
 class ApplyOnRuntimeTest {
+  private static final InProcessCli ECSL = new InProcessCli(Main::run);
   private TestRuntime runtime;
 
   @BeforeEach
@@ -41,26 +44,17 @@ class ApplyOnRuntimeTest {
     runtime.close();
   }
 
-  private static String[] run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), args);
-    return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8)};
-  }
-
   @Test
   void theQuickStartSampleAppliesRunsHealthyAndPlansClean(@TempDir Path broken) throws Exception {
-    Path sample = Path.of(System.getProperty("ecsl.repo.root", "..")).resolve("samples/hello-local");
+    Path sample = RepoPaths.samples().resolve("hello-local");
     String endpoint = runtime.endpoint();
-    String[] apply = run("apply", sample.toString(), "--auto-approve", "--target", "local", "--endpoint", endpoint);
-    assertEquals("0", apply[0], apply[1] + apply[2]);
-    assertTrue(apply[1].contains("Apply complete"), apply[1]);
+    Processes.Result apply = ECSL.run("apply", sample.toString(), "--auto-approve", "--target", "local", "--endpoint", endpoint);
+    assertEquals(0, apply.exitCode(), apply.output());
+    assertTrue(apply.stdout().contains("Apply complete"), apply.stdout());
 
-    String[] ps = run("ps", "--data-dir", runtime.dataDir.toString(), "--format", "json");
-    assertEquals("0", ps[0], ps[2]);
-    JsonNode tasks = Json.parse(ps[1]);
+    Processes.Result ps = ECSL.run("ps", "--data-dir", runtime.dataDir.toString(), "--format", "json");
+    assertEquals(0, ps.exitCode(), ps.stderr());
+    JsonNode tasks = Json.parse(ps.stdout());
     assertEquals(2, tasks.size());
     for (JsonNode task : tasks) {
       assertEquals("RUNNING", task.get("status").asText());
@@ -71,9 +65,9 @@ class ApplyOnRuntimeTest {
       assertTrue(page.body().startsWith("hello from container "), page.body());
     }
 
-    String[] plan = run("plan", sample.toString(), "--target", "local", "--endpoint", endpoint);
-    assertEquals("0", plan[0], plan[2]);
-    assertTrue(plan[1].contains("No changes"), plan[1]);
+    Processes.Result plan = ECSL.run("plan", sample.toString(), "--target", "local", "--endpoint", endpoint);
+    assertEquals(0, plan.exitCode(), plan.stderr());
+    assertTrue(plan.stdout().contains("No changes"), plan.stdout());
 
     // The service is steady again after the rollback, but on the old revision: that is a failed apply.
     String source = Files.readString(sample.resolve("main.ecs"));
@@ -81,22 +75,22 @@ class ApplyOnRuntimeTest {
     assertFalse(exits.equals(source), "the sample's command changed: update this test");
     Path project = Files.createDirectories(broken.resolve("hello-local"));  // the same project: named by its directory
     Files.writeString(project.resolve("main.ecs"), exits);
-    String[] failed = run("apply", project.toString(), "--auto-approve", "--target", "local", "--endpoint", endpoint);
-    assertEquals("1", failed[0], failed[1] + failed[2]);
-    assertTrue(failed[2].contains("service local/hello: deployment failed: tasks failed to start; ECS rolled back to hello:1;"
-        + " stopped tasks: Essential container in task exited; web: exit code 3"), failed[1] + failed[2]);
-    String[] after = run("ps", "--data-dir", runtime.dataDir.toString(), "--format", "json");
-    assertTrue(Json.parse(after[1]).size() > 0, after[1]);
-    for (JsonNode task : Json.parse(after[1])) {
-      assertEquals("hello:1", task.path("taskDefinition").asText(), after[1]);
+    Processes.Result failed = ECSL.run("apply", project.toString(), "--auto-approve", "--target", "local", "--endpoint", endpoint);
+    assertEquals(1, failed.exitCode(), failed.output());
+    assertTrue(failed.stderr().contains("service local/hello: deployment failed: tasks failed to start; ECS rolled back to hello:1;"
+        + " stopped tasks: Essential container in task exited; web: exit code 3"), failed.output());
+    Processes.Result after = ECSL.run("ps", "--data-dir", runtime.dataDir.toString(), "--format", "json");
+    assertTrue(Json.parse(after.stdout()).size() > 0, after.stdout());
+    for (JsonNode task : Json.parse(after.stdout())) {
+      assertEquals("hello:1", task.path("taskDefinition").asText(), after.stdout());
     }
 
     // --format json: stdout is the plan document alone, for tools; the progress goes to stderr
-    String[] destroy = run("destroy", sample.toString(), "--auto-approve", "--format", "json", "--target", "local",
+    Processes.Result destroy = ECSL.run("destroy", sample.toString(), "--auto-approve", "--format", "json", "--target", "local",
         "--endpoint", endpoint);
-    assertEquals("0", destroy[0], destroy[1] + destroy[2]);
-    assertTrue(destroy[1].strip().startsWith("{") && destroy[1].strip().endsWith("}"), destroy[1]);
-    assertEquals("hello-local", Json.parse(destroy[1]).path("project").asText(), destroy[1]);
-    assertTrue(destroy[2].contains("Destroy complete: 3 resources changed."), destroy[2]);
+    assertEquals(0, destroy.exitCode(), destroy.output());
+    assertTrue(destroy.stdout().strip().startsWith("{") && destroy.stdout().strip().endsWith("}"), destroy.stdout());
+    assertEquals("hello-local", Json.parse(destroy.stdout()).path("project").asText(), destroy.stdout());
+    assertTrue(destroy.stderr().contains("Destroy complete: 3 resources changed."), destroy.stderr());
   }
 }

@@ -12,11 +12,11 @@ import io.ecsl.runtime.client.RuntimeStatus;
 import io.ecsl.runtime.backend.Labels;
 import io.ecsl.runtime.docker.DockerBackend;
 import io.ecsl.runtime.json.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
 import io.ecsl.testing.FreePorts;
-import java.nio.charset.StandardCharsets;
+import io.ecsl.testing.InProcessCli;
+import io.ecsl.testing.NeedsDocker;
+import io.ecsl.testing.Processes;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,10 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /** The runtime commands run in-process through {@link Main#run}, against a real runtime process on Docker. */
 class RuntimeCliTest {
+  private static final InProcessCli ECSL = new InProcessCli(Main::run);
   private Path dataDir;
-
-  /** What one CLI run printed and returned. */
-  private record Result(int exitCode, String out, String err) {}
 
   @BeforeEach
   void createDataDir() throws IOException {
@@ -55,14 +53,6 @@ class RuntimeCliTest {
     }
   }
 
-  private static Result ecsl(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true,
-        StandardCharsets.UTF_8), args);
-    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
   private String dir() {
     return dataDir.toString();
   }
@@ -73,9 +63,9 @@ class RuntimeCliTest {
         List.of("runtime", "status"), List.of("runtime", "logs"), List.of("runtime", "secret"),
         List.of("runtime", "secret", "put"), List.of("ps"), List.of("logs"), List.of("events"))) {
       String[] args = new java.util.ArrayList<>(command) {{ add("--help"); }}.toArray(String[]::new);
-      Result result = ecsl(args);
+      Processes.Result result = ECSL.run(args);
       assertEquals(0, result.exitCode(), String.join(" ", command));
-      assertTrue(result.out().startsWith("Usage: ecsl " + String.join(" ", command)), result.out());
+      assertTrue(result.stdout().startsWith("Usage: ecsl " + String.join(" ", command)), result.stdout());
     }
   }
 
@@ -83,35 +73,36 @@ class RuntimeCliTest {
   void commandsThatNeedTheRuntimeSaySoInOneLine() {
     for (List<String> command : List.of(List.of("ps"), List.of("logs", "web"), List.of("events", "web"))) {
       String[] args = new java.util.ArrayList<>(command) {{ add("--data-dir"); add(dir()); }}.toArray(String[]::new);
-      Result result = ecsl(args);
+      Processes.Result result = ECSL.run(args);
       assertEquals(1, result.exitCode());
       assertEquals("ecsl: the local runtime is not running (data directory " + dir()
-          + "); start it with: ecsl runtime start\n", result.err());
+          + "); start it with: ecsl runtime start\n", result.stderr());
     }
-    Result status = ecsl("runtime", "status", "--data-dir", dir(), "--format", "json");
+    Processes.Result status = ECSL.run("runtime", "status", "--data-dir", dir(), "--format", "json");
     assertEquals(1, status.exitCode(), "status exits 1 when the runtime is not running");
-    assertFalse(Json.parse(status.out()).get("running").asBoolean());
-    Result badPort = ecsl("runtime", "start", "--port", "70000", "--data-dir", dir());
+    assertFalse(Json.parse(status.stdout()).get("running").asBoolean());
+    Processes.Result badPort = ECSL.run("runtime", "start", "--port", "70000", "--data-dir", dir());
     assertEquals(1, badPort.exitCode());
-    assertEquals("ecsl: --port must be between 1 and 65535; got 70000\n", badPort.err());
+    assertEquals("ecsl: --port must be between 1 and 65535; got 70000\n", badPort.stderr());
   }
 
   @Test
+  @NeedsDocker
   void startPsLogsEventsSecretsAndStopClean() throws IOException {
     int port = FreePorts.forAServerProcess();
-    Result start = ecsl("runtime", "start", "--port", Integer.toString(port), "--data-dir", dir());
-    assertEquals(0, start.exitCode(), start.err());
-    assertEquals("http://127.0.0.1:" + port + "\n", start.out());
-    assertTrue(start.err().contains("local runtime ready"), start.err());
+    Processes.Result start = ECSL.run("runtime", "start", "--port", Integer.toString(port), "--data-dir", dir());
+    assertEquals(0, start.exitCode(), start.stderr());
+    assertEquals("http://127.0.0.1:" + port + "\n", start.stdout());
+    assertTrue(start.stderr().contains("local runtime ready"), start.stderr());
 
-    Result status = ecsl("runtime", "status", "--data-dir", dir(), "--format", "json");
+    Processes.Result status = ECSL.run("runtime", "status", "--data-dir", dir(), "--format", "json");
     assertEquals(0, status.exitCode());
-    JsonNode statusJson = Json.parse(status.out());
+    JsonNode statusJson = Json.parse(status.stdout());
     assertEquals("http://127.0.0.1:" + port, statusJson.get("endpoint").asText());
     String instance = statusJson.get("instanceId").asText();
 
-    assertEquals(0, ecsl("runtime", "secret", "put", "greeting", "hello-secret", "--data-dir", dir()).exitCode());
-    assertEquals("greeting\n", ecsl("runtime", "secret", "list", "--data-dir", dir()).out());
+    assertEquals(0, ECSL.run("runtime", "secret", "put", "greeting", "hello-secret", "--data-dir", dir()).exitCode());
+    assertEquals("greeting\n", ECSL.run("runtime", "secret", "list", "--data-dir", dir()).stdout());
 
     RuntimeClient client = new RuntimeClient(LocalRuntime.status(dataDir).endpoint());
     client.ecs("CreateCluster", Json.parse("{\"clusterName\":\"cli\"}"));
@@ -122,38 +113,38 @@ class RuntimeCliTest {
         """));
     client.ecs("CreateService", Json.parse("{\"cluster\":\"cli\",\"serviceName\":\"web\",\"taskDefinition\":"
         + "\"cli-web\",\"desiredCount\":1}"));
-    Result ps = await(() -> {
-      Result result = ecsl("ps", "--data-dir", dir());
-      return result.out().contains("RUNNING") ? result : null;
+    Processes.Result ps = await(() -> {
+      Processes.Result result = ECSL.run("ps", "--data-dir", dir());
+      return result.stdout().contains("RUNNING") ? result : null;
     }, "ecsl ps to show a RUNNING task");
-    assertTrue(ps.out().startsWith("TASK"), ps.out());
-    assertTrue(ps.out().matches("(?s).*service:web\\s+cli-web:1\\s+RUNNING\\s+UNKNOWN\\s+127\\.0\\.0\\.1:\\d+->8080/tcp.*"),
-        ps.out());
-    JsonNode psJson = Json.parse(ecsl("ps", "--data-dir", dir(), "--format", "json").out());
+    assertTrue(ps.stdout().startsWith("TASK"), ps.stdout());
+    assertTrue(ps.stdout().matches("(?s).*service:web\\s+cli-web:1\\s+RUNNING\\s+UNKNOWN\\s+127\\.0\\.0\\.1:\\d+->8080/tcp.*"),
+        ps.stdout());
+    JsonNode psJson = Json.parse(ECSL.run("ps", "--data-dir", dir(), "--format", "json").stdout());
     assertEquals("RUNNING", psJson.get(0).get("status").asText());
 
-    Result logs = await(() -> {
-      Result result = ecsl("logs", "web", "--data-dir", dir());
-      return result.out().contains("says hello-secret") ? result : null;
+    Processes.Result logs = await(() -> {
+      Processes.Result result = ECSL.run("logs", "web", "--data-dir", dir());
+      return result.stdout().contains("says hello-secret") ? result : null;
     }, "the service's output");
     assertEquals(0, logs.exitCode());
     String taskId = psJson.get(0).get("task").asText();
-    assertEquals("says hello-secret\n", ecsl("logs", taskId, "--container", "app", "--data-dir", dir()).out());
-    Result wrongContainer = ecsl("logs", taskId, "--container", "db", "--data-dir", dir());
+    assertEquals("says hello-secret\n", ECSL.run("logs", taskId, "--container", "app", "--data-dir", dir()).stdout());
+    Processes.Result wrongContainer = ECSL.run("logs", taskId, "--container", "db", "--data-dir", dir());
     assertEquals(1, wrongContainer.exitCode());
-    assertTrue(wrongContainer.err().contains("no container named db"), wrongContainer.err());
+    assertTrue(wrongContainer.stderr().contains("no container named db"), wrongContainer.stderr());
 
-    Result events = ecsl("events", "web", "--data-dir", dir());
+    Processes.Result events = ECSL.run("events", "web", "--data-dir", dir());
     assertEquals(0, events.exitCode());
-    assertTrue(events.out().contains("(service web) has started 1 tasks: (task " + taskId), events.out());
-    assertEquals(1, ecsl("events", "nope", "--data-dir", dir()).exitCode());
+    assertTrue(events.stdout().contains("(service web) has started 1 tasks: (task " + taskId), events.stdout());
+    assertEquals(1, ECSL.run("events", "nope", "--data-dir", dir()).exitCode());
 
-    Result runtimeLogs = ecsl("runtime", "logs", "--data-dir", dir());
-    assertTrue(runtimeLogs.out().contains("listening on http://127.0.0.1:" + port), runtimeLogs.out());
+    Processes.Result runtimeLogs = ECSL.run("runtime", "logs", "--data-dir", dir());
+    assertTrue(runtimeLogs.stdout().contains("listening on http://127.0.0.1:" + port), runtimeLogs.stdout());
 
-    Result stop = ecsl("runtime", "stop", "--clean", "--data-dir", dir());
-    assertEquals(0, stop.exitCode(), stop.err());
-    assertEquals("stopped the local runtime and removed everything it created\n", stop.out());
+    Processes.Result stop = ECSL.run("runtime", "stop", "--clean", "--data-dir", dir());
+    assertEquals(0, stop.exitCode(), stop.stderr());
+    assertEquals("stopped the local runtime and removed everything it created\n", stop.stdout());
     try (DockerBackend docker = DockerBackend.connect()) {
       assertTrue(docker.listContainers(Labels.RUNTIME, instance).isEmpty());
       assertTrue(docker.listNetworks(Labels.RUNTIME, instance).isEmpty());

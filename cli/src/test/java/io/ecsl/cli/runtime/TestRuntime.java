@@ -1,10 +1,10 @@
 package io.ecsl.cli.runtime;
 
 import io.ecsl.runtime.client.LocalRuntime;
-import io.ecsl.runtime.home.RuntimeOptions;
 import io.ecsl.runtime.client.RuntimeStatus;
+import io.ecsl.runtime.home.RuntimeOptions;
+import io.ecsl.testing.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,10 +20,8 @@ final class TestRuntime implements AutoCloseable {
 
   static TestRuntime start() throws IOException {
     Path dataDir = Files.createTempDirectory("ecsl-cli-runtime-test");
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    // The runtime is another process, told its port: FreePorts, not a closed ServerSocket(0) (see there).
+    int port = FreePorts.forAServerProcess();
     RuntimeStatus status = LocalRuntime.start(RuntimeOptions.defaults().withDataDir(dataDir).withPort(port), message -> { });
     return new TestRuntime(dataDir, status);
   }

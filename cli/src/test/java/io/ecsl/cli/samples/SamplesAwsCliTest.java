@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ecsl.cli.Cli;
+import io.ecsl.cli.Main;
 import io.ecsl.testing.AwsCli;
+import io.ecsl.testing.InProcessCli;
 import io.ecsl.testing.MotoServer;
+import io.ecsl.testing.NeedsAwsCli;
+import io.ecsl.testing.NeedsMoto;
 import io.ecsl.testing.Processes;
 import io.ecsl.testing.RepoPaths;
 import java.nio.file.Files;
@@ -24,7 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Every sample builds, and every entry of its manifest is accepted by the real AWS CLI
  * ({@code aws <service> <operation> --cli-input-json file://…}) against a moto_server.
  */
+@NeedsMoto
+@NeedsAwsCli
 class SamplesAwsCliTest {
+  private static final InProcessCli ECSL = new InProcessCli(Main::run);
   static MotoServer moto;
   static String subnet;
   static String securityGroup;
@@ -47,9 +53,7 @@ class SamplesAwsCliTest {
   }
 
   private static String aws(String... args) throws Exception {
-    Processes.Result r = AwsCli.run(moto.awsEnvironment(), args);
-    assertEquals(0, r.exitCode(), r.stderr());
-    return r.stdout().strip();
+    return AwsCli.ok(moto.awsEnvironment(), args).strip();
   }
 
   @Test
@@ -67,8 +71,8 @@ class SamplesAwsCliTest {
       if (Files.readString(sample.resolve("main.ecs")).contains("var subnets")) {
         args.addAll(List.of("--var", "subnets=[\"" + subnet + "\"]", "--var", "security_groups=[\"" + securityGroup + "\"]"));
       }
-      Cli.Run build = Cli.run(args.toArray(String[]::new));
-      assertEquals(0, build.exitCode(), sample + ": " + build.err());
+      Processes.Result build = ECSL.run(args);
+      assertEquals(0, build.exitCode(), sample + ": " + build.stderr());
       JsonNode manifest = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
       for (JsonNode e : manifest.get("entries")) {
         String operation = e.get("operation").asText();
@@ -94,10 +98,10 @@ class SamplesAwsCliTest {
     assertTrue(failures.isEmpty(), "rejected by the AWS CLI / moto:\n" + String.join("\n", failures));
     assertTrue(results.size() >= 30, "expected every sample's requests, ran " + results.size());
     // A spot check that what was accepted is what was declared.
-    JsonNode services = new ObjectMapper().readTree(aws("ecs", "describe-services", "--cluster", "storefront", "--services",
-        "web", "--output", "json"));
+    JsonNode services = AwsCli.json(moto.awsEnvironment(), "ecs", "describe-services", "--cluster", "storefront", "--services",
+        "web");
     assertEquals(2, services.get("services").get(0).get("desiredCount").asInt());
-    JsonNode td = new ObjectMapper().readTree(aws("ecs", "describe-task-definition", "--task-definition", "web:1", "--output", "json"));
+    JsonNode td = AwsCli.json(moto.awsEnvironment(), "ecs", "describe-task-definition", "--task-definition", "web:1");
     assertEquals("ghcr.io/acme/web:1.4.2", td.get("taskDefinition").get("containerDefinitions").get(0).get("image").asText());
   }
 }

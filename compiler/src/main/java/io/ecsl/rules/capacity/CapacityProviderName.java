@@ -1,11 +1,11 @@
 package io.ecsl.rules.capacity;
 
+import io.ecsl.facts.limits.EcsName;
 import io.ecsl.model.Resource;
 import io.ecsl.rules.BaseRule;
 import io.ecsl.rules.Names;
 import io.ecsl.rules.Nodes;
 import io.ecsl.rules.RuleContext;
-import java.util.Locale;
 
 /** E1301: a capacity provider name is 1–255 letters, digits, {@code _} or {@code -}, not starting with aws, ecs or fargate. */
 public final class CapacityProviderName extends BaseRule {
@@ -20,11 +20,14 @@ public final class CapacityProviderName extends BaseRule {
       if (name == null) {
         continue;
       }
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (!Names.isAwsName(name)) {
-        ctx.report(r, "/name", "capacity provider name `" + name + "` " + Names.problem(name), Names.hint("name", name));
-      } else if (lower.startsWith("aws") || lower.startsWith("ecs") || lower.startsWith("fargate")) {
-        ctx.report(r, "/name", "capacity provider name `" + name + "` starts with a reserved prefix (`aws`, `ecs` or `fargate`)",
+      EcsName kind = EcsName.CAPACITY_PROVIDER;
+      String reserved = kind.reservedPrefix(name);
+      if (!kind.lengthFits(name) || !kind.charactersFit(name)) {
+        ctx.report(r, "/name", "capacity provider name `" + name + "` " + Names.problem(kind, name),
+            Names.hint(kind, "name", name));
+      } else if (reserved != null) {
+        ctx.report(r, "/name", "capacity provider name `" + name + "` starts with a reserved prefix (" + Nodes.orList(
+            kind.reservedPrefixes().stream().map(p -> "`" + p + "`").toList()) + ")",
             "rename it, e.g. `name = \"asg-" + name + "\"`");
       }
     }

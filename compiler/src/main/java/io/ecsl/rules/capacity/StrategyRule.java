@@ -1,5 +1,6 @@
 package io.ecsl.rules.capacity;
 
+import io.ecsl.facts.limits.EcsLimit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.model.ApiRequest;
 import io.ecsl.model.Resource;
@@ -39,20 +40,22 @@ public abstract class StrategyRule extends BaseRule {
       List<JsonNode> items = c.defaultStrategy();
       if (!items.isEmpty()) {
         check(ctx, new Site(c.resource(), c.request(), "/defaultCapacityProviderStrategy", items,
-            "the default strategy of cluster `" + c.name() + "`", 20));
+            "the default strategy of cluster `" + c.name() + "`", EcsLimit.CAPACITY_PROVIDERS_PER_STRATEGY.maxInt()));
       }
     }
     for (ServiceView s : ctx.index().services()) {
       List<JsonNode> items = Nodes.list(s.body(), "capacityProviderStrategy");
       if (!items.isEmpty()) {
-        check(ctx, new Site(s.resource(), s.request(), "/capacityProviderStrategy", items, "the strategy of " + s.label(), 20));
+        check(ctx, new Site(s.resource(), s.request(), "/capacityProviderStrategy", items, "the strategy of " + s.label(),
+            EcsLimit.CAPACITY_PROVIDERS_PER_STRATEGY.maxInt()));
       }
     }
     for (ScheduleTargetView t : ctx.index().scheduleTargets()) {
       List<JsonNode> items = Nodes.list(t.ecs(), "CapacityProviderStrategy");
       if (!items.isEmpty()) {
         check(ctx, new Site(t.resource(), t.request(), t.ecsPointer() + "/CapacityProviderStrategy", items,
-            "the strategy of schedule `" + t.resource().name() + "`", 6));
+            "the strategy of schedule `" + t.resource().name() + "`",
+            EcsLimit.CAPACITY_PROVIDERS_PER_EVENTBRIDGE_STRATEGY.maxInt()));
       }
     }
   }

@@ -1,10 +1,10 @@
 package io.ecsl.rules.container;
 
+import io.ecsl.facts.size.TaskSize;
 import io.ecsl.rules.ContainerRule;
 import io.ecsl.rules.ContainerView;
 import io.ecsl.rules.Nodes;
 import io.ecsl.rules.RuleContext;
-import io.ecsl.rules.Sizes;
 import io.ecsl.rules.TaskDefinitionView;
 
 /**
@@ -30,8 +30,8 @@ public final class ContainerMemory extends ContainerRule {
       c.report(ctx, "/memoryReservation", c.label() + " reserves a negative amount of memory", "use a positive size");
     }
     if (hard != null && soft != null && hard > 0 && hard < soft) {
-      c.report(ctx, "/memory", c.label() + "'s memory limit (" + Sizes.memory(hard) + ") is below its reservation ("
-          + Sizes.memory(soft) + ")", "the limit (`memory`) must be at least the reservation (`memory_reservation`)");
+      c.report(ctx, "/memory", c.label() + "'s memory limit (" + TaskSize.describeMemory(hard) + ") is below its reservation ("
+          + TaskSize.describeMemory(soft) + ")", "the limit (`memory`) must be at least the reservation (`memory_reservation`)");
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.ecsl.rules.container;
 
+import io.ecsl.facts.limits.EcsLimit;
 import io.ecsl.rules.ContainerRule;
 import io.ecsl.rules.ContainerView;
 import io.ecsl.rules.Nodes;
@@ -16,7 +17,7 @@ public final class CredentialSpecs extends ContainerRule {
   @Override
   protected void check(RuleContext ctx, TaskDefinitionView task, ContainerView c) {
     List<String> specs = Nodes.strings(c.node(), "credentialSpecs");
-    if (specs.size() > 1) {
+    if (EcsLimit.CREDENTIAL_SPECS_PER_CONTAINER.exceededBy(specs.size())) {
       c.report(ctx, "/credentialSpecs/1", c.label() + " has " + specs.size() + " credential specs; ECS allows one", "keep one");
     }
     for (int i = 0; i < specs.size(); i++) {

@@ -1,16 +1,15 @@
 package io.ecsl.rules.container;
 
+import io.ecsl.facts.limits.EcsName;
 import io.ecsl.rules.ContainerRule;
 import io.ecsl.rules.ContainerView;
 import io.ecsl.rules.Nodes;
 import io.ecsl.rules.RuleContext;
 import io.ecsl.rules.TaskDefinitionView;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** E1116: links exist only in bridge mode and name another container ({@code name} or {@code name:alias}). */
 public final class Links extends ContainerRule {
-  private static final Pattern LINK = Pattern.compile("[A-Za-z0-9_-]{1,255}(:[A-Za-z0-9_-]{1,255})?");
 
   public Links() {
     super("E1116", "`links` need network mode bridge and name another container of the task", "ECS API; CDK");
@@ -31,7 +30,7 @@ public final class Links extends ContainerRule {
     }
     for (int i = 0; i < links.size(); i++) {
       String link = links.get(i);
-      if (!LINK.matcher(link).matches()) {
+      if (!isLink(link)) {
         c.report(ctx, "/links/" + i, "link `" + link + "` is not `name` or `name:alias`", "write e.g. `links = [\"db:database\"]`");
         continue;
       }
@@ -41,5 +40,12 @@ public final class Links extends ContainerRule {
             "link to a container of the same task");
       }
     }
+  }
+
+  /** {@code name} or {@code name:alias}, each a container name as ECS allows it. */
+  private static boolean isLink(String link) {
+    int colon = link.indexOf(':');
+    return colon < 0 ? EcsName.CONTAINER.isValid(link)
+        : EcsName.CONTAINER.isValid(link.substring(0, colon)) && EcsName.CONTAINER.isValid(link.substring(colon + 1));
   }
 }

@@ -1,21 +1,19 @@
 package io.ecsl.rules.container;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.facts.limits.EcsName;
 import io.ecsl.rules.ContainerRule;
 import io.ecsl.rules.ContainerView;
 import io.ecsl.rules.Nodes;
 import io.ecsl.rules.RuleContext;
 import io.ecsl.rules.TaskDefinitionView;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * E1106: port mapping names are up to 64 lowercase letters, digits, {@code _} or {@code -} (not
  * starting with {@code -}); an application protocol needs a name and network mode bridge or awsvpc.
  */
 public final class PortName extends ContainerRule {
-  private static final Pattern NAME = Pattern.compile("[a-z0-9_][a-z0-9_-]{0,63}");
-
   public PortName() {
     super("E1106", "Port names are ≤ 64 lowercase letters, digits, `_`, `-`; `app_protocol` needs a name and bridge/awsvpc",
         "ECS API; CDK");
@@ -28,9 +26,9 @@ public final class PortName extends ContainerRule {
       JsonNode pm = mappings.get(i);
       String name = Nodes.text(pm, "name");
       String at = "/portMappings/" + i;
-      if (name != null && !NAME.matcher(name).matches()) {
-        c.report(ctx, at + "/name", "port name `" + name + "` must be up to 64 lowercase letters, digits, `_` or `-`, not "
-            + "starting with `-`", "rename it, e.g. `" + name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_-]", "-")
+      if (name != null && !EcsName.PORT_MAPPING.isValid(name)) {
+        c.report(ctx, at + "/name", "port name `" + name + "` must be up to " + EcsName.PORT_MAPPING.maxLength() + " "
+            + EcsName.PORT_MAPPING.allowedCharacters(), "rename it, e.g. `" + name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_-]", "-")
                 .replaceAll("^-+", "") + "`");
       }
       String protocol = Nodes.text(pm, "appProtocol");

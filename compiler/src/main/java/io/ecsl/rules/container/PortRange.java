@@ -1,5 +1,6 @@
 package io.ecsl.rules.container;
 
+import io.ecsl.facts.limits.EcsLimit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.rules.ContainerRule;
 import io.ecsl.rules.ContainerView;
@@ -17,10 +18,12 @@ import java.util.regex.Pattern;
  * most 100 per container.
  */
 public final class PortRange extends ContainerRule {
+  private static final int MAX_RANGES = EcsLimit.PORT_RANGES_PER_CONTAINER.maxInt();
   private static final Pattern RANGE = Pattern.compile("(\\d+)-(\\d+)");
 
   public PortRange() {
-    super("E1105", "Container port ranges are well-formed, non-overlapping, at most 100, in bridge or awsvpc mode",
+    super("E1105", "Container port ranges are well-formed, non-overlapping, at most " + MAX_RANGES
+        + ", in bridge or awsvpc mode",
         "ECS API; CDK");
   }
 
@@ -36,8 +39,9 @@ public final class PortRange extends ContainerRule {
         continue;
       }
       String at = "/portMappings/" + i;
-      if (++count == 101) {
-        c.report(ctx, at, c.label() + " has more than 100 port ranges; ECS allows 100 per container", "merge adjacent ranges");
+      if (++count == MAX_RANGES + 1) {
+        c.report(ctx, at, c.label() + " has more than " + MAX_RANGES + " port ranges; ECS allows " + MAX_RANGES + " per container",
+            "merge adjacent ranges");
       }
       String mode = task.effectiveNetworkMode();
       if (!mode.equals("bridge") && !mode.equals("awsvpc")) {

@@ -1,6 +1,6 @@
 package io.ecsl.rules.cross;
 
-import io.ecsl.rules.FargateSizes;
+import io.ecsl.facts.size.FargateTaskSizes;
 import io.ecsl.rules.Launch;
 import io.ecsl.rules.RuleContext;
 import io.ecsl.rules.ServiceView;
@@ -30,6 +30,7 @@ public final class ImplicitFargate extends CrossServiceRule {
   static boolean meetsFargate(TaskDefinitionView task) {
     Long cpu = task.cpuUnits();
     Long memory = task.memoryMiB();
-    return task.awsvpc() && cpu != null && memory != null && FargateSizes.valid(cpu, memory);
+    return task.awsvpc() && cpu != null && memory != null && FargateTaskSizes.valid(cpu, memory,
+        task.windows() ? FargateTaskSizes.Os.WINDOWS : FargateTaskSizes.Os.LINUX);
   }
 }

@@ -1,5 +1,6 @@
 package io.ecsl.rules.scaling;
 
+import io.ecsl.facts.limits.EcsName;
 import io.ecsl.model.ApiRequest;
 import io.ecsl.rules.Nodes;
 import io.ecsl.rules.RuleContext;
@@ -38,12 +39,19 @@ public final class ScalingTarget extends ScalingRule {
         ctx.report(s.resource(), req, "/ScalableDimension", "ECS service scaling scales `ecs:service:DesiredCount`, not `" + dim + "`",
             "set `ScalableDimension` to `ecs:service:DesiredCount`");
       }
-      if (id != null && !id.matches("service/[A-Za-z0-9_-]{1,255}/[A-Za-z0-9_-]{1,255}")) {
+      if (id != null && !isServiceResourceId(id)) {
         ctx.report(s.resource(), req, "/ResourceId", "`" + id + "` is not an ECS service resource id", "write `service/CLUSTER/SERVICE`");
       } else if (id != null && targetId != null && req != s.target() && !id.equals(targetId)) {
         ctx.report(s.resource(), req, "/ResourceId", "scaling policy `" + Nodes.text(req.body(), "PolicyName") + "` scales `" + id
             + "`, but the scalable target is `" + targetId + "`", "use the same resource id");
       }
     }
+  }
+
+  /** {@code service/CLUSTER/SERVICE}, with names as ECS allows them. */
+  private static boolean isServiceResourceId(String id) {
+    String[] parts = id.split("/", -1);
+    return parts.length == 3 && parts[0].equals("service") && EcsName.CLUSTER.isValid(parts[1])
+        && EcsName.SERVICE.isValid(parts[2]);
   }
 }

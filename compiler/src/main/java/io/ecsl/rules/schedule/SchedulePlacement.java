@@ -21,7 +21,7 @@ public final class SchedulePlacement extends TargetRule {
       t.report(ctx, base + (constraints.isEmpty() ? "/PlacementStrategy" : "/PlacementConstraints"), label(t)
           + " runs on Fargate, which takes no placement constraints or strategies", "remove the placement settings");
     }
-    Placements.constraints(constraints, base + "/PlacementConstraints", false, (p, m, h) -> t.report(ctx, p, m, h));
+    Placements.constraints(constraints, base + "/PlacementConstraints", false, ctx.reporter(t.resource(), t.request()));
     Placements.strategies(strategies, base + "/PlacementStrategy", (p, m, h) -> t.report(ctx, p, m, h));
   }
 }

@@ -1,5 +1,6 @@
 package io.ecsl.rules.service;
 
+import io.ecsl.facts.limits.EcsLimit;
 import io.ecsl.rules.Nodes;
 import io.ecsl.rules.RuleContext;
 import io.ecsl.rules.ServiceRule;
@@ -23,7 +24,7 @@ public final class DesiredCountQuota extends ServiceRule {
     }
     boolean cloudMap = Nodes.size(s.body(), "serviceRegistries") > 0
         || Boolean.TRUE.equals(Nodes.bool(Nodes.object(s.body(), "serviceConnectConfiguration"), "enabled"));
-    long limit = cloudMap ? 1000 : 5000;
+    long limit = (cloudMap ? EcsLimit.TASKS_PER_SERVICE_WITH_CLOUD_MAP : EcsLimit.TASKS_PER_SERVICE).max();
     if (desired > limit) {
       s.report(ctx, "/desiredCount", s.label() + " wants " + desired + " tasks, above the quota of " + limit + " tasks per service"
           + (cloudMap ? " registered in Cloud Map" : ""), cloudMap ? "Cloud Map registers at most 1,000 instances per service; split the service"

@@ -1,5 +1,6 @@
 package io.ecsl.rules.service;
 
+import io.ecsl.facts.limits.EcsLimit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.rules.Nodes;
 import io.ecsl.rules.RuleContext;
@@ -15,12 +16,12 @@ import java.util.Set;
  * Balancer and not both kinds; target group ARNs are target group ARNs.
  */
 public final class LoadBalancers extends ServiceRule {
-  static final int MAX_TARGET_GROUPS = 5;
+  private static final int MAX_TARGET_GROUPS = EcsLimit.TARGET_GROUPS_PER_SERVICE.maxInt();
   private static final java.util.regex.Pattern TARGET_GROUP = java.util.regex.Pattern.compile(
       "arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\\d{12}:targetgroup/[A-Za-z0-9-]{1,32}/[0-9a-f]+");
 
   public LoadBalancers() {
-    super("E1212", "Load balancers: a target group ARN or a classic name, container and port, ≤ 5 target groups",
+    super("E1212", "Load balancers: a target group ARN or a classic name, container and port, ≤ " + MAX_TARGET_GROUPS + " target groups",
         "ECS API; ECS quota (target groups per service)");
   }
 

@@ -1,5 +1,6 @@
 package io.ecsl.rules.service;
 
+import io.ecsl.facts.limits.EcsLimit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.rules.Launch;
 import io.ecsl.rules.Nodes;
@@ -34,9 +35,9 @@ public final class NetworkConfiguration extends ServiceRule {
     List<String> subnets = Nodes.strings(vpc, subnetsMember);
     if (subnets.isEmpty()) {
       r.report(base, "the network configuration names no subnet", "add `subnets = [\"subnet-0123456789abcdef0\"]`");
-    } else if (subnets.size() > 16) {
-      r.report(base + "/" + subnetsMember, "the network configuration has " + subnets.size() + " subnets; ECS allows 16",
-          "list at most 16 subnets");
+    } else if (EcsLimit.SUBNETS_PER_AWSVPC_CONFIGURATION.exceededBy(subnets.size())) {
+      r.report(base + "/" + subnetsMember, "the network configuration has " + subnets.size() + " subnets; ECS allows "
+          + EcsLimit.SUBNETS_PER_AWSVPC_CONFIGURATION.max(), "list at most " + EcsLimit.SUBNETS_PER_AWSVPC_CONFIGURATION.max() + " subnets");
     }
     for (int i = 0; i < subnets.size(); i++) {
       if (!subnets.get(i).startsWith("subnet-")) {
@@ -44,8 +45,9 @@ public final class NetworkConfiguration extends ServiceRule {
       }
     }
     List<String> groups = Nodes.strings(vpc, groupsMember);
-    if (groups.size() > 5) {
-      r.report(base + "/" + groupsMember, "the network configuration has " + groups.size() + " security groups; ECS allows 5",
+    if (EcsLimit.SECURITY_GROUPS_PER_AWSVPC_CONFIGURATION.exceededBy(groups.size())) {
+      r.report(base + "/" + groupsMember, "the network configuration has " + groups.size() + " security groups; ECS allows "
+          + EcsLimit.SECURITY_GROUPS_PER_AWSVPC_CONFIGURATION.max(),
           "merge rules into fewer security groups");
     }
     for (int i = 0; i < groups.size(); i++) {

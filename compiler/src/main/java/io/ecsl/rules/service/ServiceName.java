@@ -1,5 +1,7 @@
 package io.ecsl.rules.service;
 
+import static io.ecsl.facts.limits.EcsName.SERVICE;
+
 import io.ecsl.rules.Names;
 import io.ecsl.rules.Nodes;
 import io.ecsl.rules.RuleContext;
@@ -9,14 +11,15 @@ import io.ecsl.rules.ServiceView;
 /** E1201: a service name is 1–255 letters, digits, {@code _} or {@code -}. */
 public final class ServiceName extends ServiceRule {
   public ServiceName() {
-    super("E1201", "Service name is 1–255 letters, digits, `_` or `-`", "ECS API");
+    super("E1201", "Service name is " + SERVICE.describe(), "ECS API");
   }
 
   @Override
   protected void check(RuleContext ctx, ServiceView s) {
     String name = Nodes.text(s.body(), "serviceName");
-    if (name != null && !Names.isAwsName(name)) {
-      s.report(ctx, "/serviceName", "service name `" + name + "` " + Names.problem(name), Names.hint("service_name", name));
+    if (name != null && !SERVICE.isValid(name)) {
+      s.report(ctx, "/serviceName", "service name `" + name + "` " + Names.problem(SERVICE, name),
+          Names.hint(SERVICE, "service_name", name));
     }
   }
 }

@@ -26,6 +26,6 @@ public final class ServicePlacement extends ServiceRule {
           + " placement constraints; ECS allows " + Placements.MAX_CONSTRAINTS, "combine expressions with `and`");
     }
     Placements.strategies(strategies, "/placementStrategy", (p, m, h) -> s.report(ctx, p, m, h));
-    Placements.constraints(constraints, "/placementConstraints", false, (p, m, h) -> s.report(ctx, p, m, h));
+    Placements.constraints(constraints, "/placementConstraints", false, ctx.reporter(s.resource(), s.request()));
   }
 }

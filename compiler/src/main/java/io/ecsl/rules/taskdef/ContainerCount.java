@@ -1,15 +1,17 @@
 package io.ecsl.rules.taskdef;
 
+import io.ecsl.facts.limits.EcsLimit;
 import io.ecsl.rules.RuleContext;
 import io.ecsl.rules.TaskDefinitionRule;
 import io.ecsl.rules.TaskDefinitionView;
 
 /** E1002: a task definition has 1 to 10 containers. */
 public final class ContainerCount extends TaskDefinitionRule {
-  static final int MAX = 10;
+  private static final int MAX = EcsLimit.CONTAINERS_PER_TASK_DEFINITION.maxInt();
 
   public ContainerCount() {
-    super("E1002", "A task definition has 1 to 10 containers", "ECS quota (containers per task definition, not adjustable)");
+    super("E1002", "A task definition has 1 to " + MAX + " containers",
+        "ECS quota (containers per task definition, not adjustable)");
   }
 
   @Override

@@ -1,9 +1,9 @@
 package io.ecsl.rules.taskdef;
 
+import io.ecsl.facts.size.TaskSize;
 import io.ecsl.rules.ContainerView;
 import io.ecsl.rules.Nodes;
 import io.ecsl.rules.RuleContext;
-import io.ecsl.rules.Sizes;
 import io.ecsl.rules.TaskDefinitionRule;
 import io.ecsl.rules.TaskDefinitionView;
 
@@ -29,7 +29,8 @@ public final class ContainerResourcesFitTask extends TaskDefinitionRule {
       }
       if (sum > taskCpu) {
         task.report(ctx, "/cpu", "the containers of " + task.label() + " reserve " + sum + " CPU units but the task has "
-            + Sizes.cpu(taskCpu), "lower the containers' `cpu` or raise the task's `cpu` to at least " + sum + " units");
+            + TaskSize.describeCpu(taskCpu),
+            "lower the containers' `cpu` or raise the task's `cpu` to at least " + sum + " units");
       }
     }
     if (taskMemory != null && taskMemory > 0) {
@@ -38,14 +39,15 @@ public final class ContainerResourcesFitTask extends TaskDefinitionRule {
         Long hard = Nodes.integer(c.node(), "memory");
         Long soft = Nodes.integer(c.node(), "memoryReservation");
         if (hard != null && hard > taskMemory) {
-          c.report(ctx, "/memory", c.label() + " has a memory limit of " + Sizes.memory(hard) + ", more than the task's "
-              + Sizes.memory(taskMemory), "lower the container's `memory` to at most " + taskMemory + " MiB, or raise the task's");
+          c.report(ctx, "/memory", c.label() + " has a memory limit of " + TaskSize.describeMemory(hard)
+              + ", more than the task's " + TaskSize.describeMemory(taskMemory),
+              "lower the container's `memory` to at most " + taskMemory + " MiB, or raise the task's");
         }
         sum += soft != null ? soft : hard != null ? hard : 0;
       }
       if (sum > taskMemory) {
-        task.report(ctx, "/memory", "the containers of " + task.label() + " reserve " + Sizes.memory(sum)
-            + " of memory but the task has " + Sizes.memory(taskMemory),
+        task.report(ctx, "/memory", "the containers of " + task.label() + " reserve " + TaskSize.describeMemory(sum)
+            + " of memory but the task has " + TaskSize.describeMemory(taskMemory),
             "lower the containers' `memory_reservation` (or `memory`), or raise the task's `memory`");
       }
     }

@@ -1,9 +1,10 @@
 package io.ecsl.rules.taskdef;
 
-import io.ecsl.rules.FargateSizes;
+import io.ecsl.facts.size.FargateTaskSizes;
+import io.ecsl.facts.size.TaskSize;
 import io.ecsl.rules.Nodes;
 import io.ecsl.rules.RuleContext;
-import io.ecsl.rules.Sizes;
+import io.ecsl.rules.SizeWords;
 import io.ecsl.rules.TaskDefinitionRule;
 import io.ecsl.rules.TaskDefinitionView;
 import java.util.List;
@@ -21,31 +22,31 @@ public final class FargateCpuMemory extends TaskDefinitionRule {
     if (!task.fargate() || cpu == null || cpu < 0) {
       return;
     }
-    if (!FargateSizes.isCpu(cpu)) {
-      task.report(ctx, "/cpu", "Fargate has no task size with " + Sizes.cpu(cpu) + "; it offers "
-          + FargateSizes.describeCpus(), "set `cpu` to one of those, e.g. `cpu = " + nearest(cpu) + " vcpu`");
+    if (!FargateTaskSizes.isCpu(cpu)) {
+      task.report(ctx, "/cpu", "Fargate has no task size with " + TaskSize.describeCpu(cpu) + "; it offers "
+          + SizeWords.describeCpus(), "set `cpu` to one of those, e.g. `cpu = " + nearest(cpu) + " vcpu`");
       return;
     }
-    if (memory == null || memory < 0 || FargateSizes.valid(cpu, memory)) {
+    if (memory == null || memory < 0 || FargateTaskSizes.valid(cpu, memory)) {
       return;
     }
-    List<Long> others = FargateSizes.cpusFor(memory);
+    List<Long> others = FargateTaskSizes.cpusFor(memory);
     String hint = "set `memory` to one of those";
     if (!others.isEmpty()) {
-      hint += ", or use " + Nodes.orList(others.stream().map(Sizes::vcpu).toList()) + " vCPU, which accept"
-          + (others.size() == 1 ? "s " : " ") + Sizes.memory(memory);
+      hint += ", or use " + Nodes.orList(others.stream().map(TaskSize::vcpu).toList()) + " vCPU, which accept"
+          + (others.size() == 1 ? "s " : " ") + TaskSize.describeMemory(memory);
     }
-    task.report(ctx, "/memory", "Fargate with " + Sizes.cpu(cpu) + " accepts " + FargateSizes.describeMemories(cpu)
-        + "; you set " + Sizes.memory(memory), hint);
+    task.report(ctx, "/memory", "Fargate with " + TaskSize.describeCpu(cpu) + " accepts " + SizeWords.describeMemories(cpu)
+        + "; you set " + TaskSize.describeMemory(memory), hint);
   }
 
   private static String nearest(long cpu) {
     long best = 256;
-    for (long c : FargateSizes.cpus()) {
+    for (long c : FargateTaskSizes.cpus()) {
       if (Math.abs(c - cpu) < Math.abs(best - cpu)) {
         best = c;
       }
     }
-    return Sizes.vcpu(best);
+    return TaskSize.vcpu(best);
   }
 }

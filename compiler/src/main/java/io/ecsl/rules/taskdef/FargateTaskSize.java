@@ -1,8 +1,9 @@
 package io.ecsl.rules.taskdef;
 
-import io.ecsl.rules.FargateSizes;
+import io.ecsl.facts.size.FargateTaskSizes;
+import io.ecsl.facts.size.TaskSize;
 import io.ecsl.rules.RuleContext;
-import io.ecsl.rules.Sizes;
+import io.ecsl.rules.SizeWords;
 import io.ecsl.rules.TaskDefinitionRule;
 import io.ecsl.rules.TaskDefinitionView;
 
@@ -19,12 +20,12 @@ public final class FargateTaskSize extends TaskDefinitionRule {
     }
     if (task.cpuText() == null) {
       task.report(ctx, "/requiresCompatibilities", "Fargate requires task-level `cpu`, and " + task.label() + " sets none",
-          "add `cpu = 0.25 vcpu` or another Fargate size: " + FargateSizes.describeCpus());
+          "add `cpu = 0.25 vcpu` or another Fargate size: " + SizeWords.describeCpus());
     }
     if (task.memoryText() == null) {
       Long cpu = task.cpuUnits();
-      String sizes = cpu != null && FargateSizes.isCpu(cpu)
-          ? "with " + Sizes.vcpu(cpu) + " vCPU Fargate accepts " + FargateSizes.describeMemories(cpu)
+      String sizes = cpu != null && FargateTaskSizes.isCpu(cpu)
+          ? "with " + TaskSize.vcpu(cpu) + " vCPU Fargate accepts " + SizeWords.describeMemories(cpu)
           : "e.g. `memory = 512 MiB` with 0.25 vCPU";
       task.report(ctx, "/requiresCompatibilities", "Fargate requires task-level `memory`, and " + task.label()
           + " sets none", "add `memory = …`; " + sizes);

@@ -1,5 +1,6 @@
 package io.ecsl.rules.taskdef;
 
+import io.ecsl.facts.limits.EcsLimit;
 import io.ecsl.rules.RuleContext;
 import io.ecsl.rules.TaskDefinitionRule;
 import io.ecsl.rules.TaskDefinitionView;
@@ -10,10 +11,10 @@ import java.util.Map;
 
 /** E1021: the registered task definition is at most 64 KiB of JSON. */
 public final class TaskDefinitionSize extends TaskDefinitionRule {
-  static final int MAX_BYTES = 64 * 1024;
+  private static final int MAX_BYTES = EcsLimit.TASK_DEFINITION_BYTES.maxInt();
 
   public TaskDefinitionSize() {
-    super("E1021", "The task definition JSON is at most 64 KiB", "ECS quota (task definition size, not adjustable)");
+    super("E1021", "The task definition JSON is at most " + MAX_BYTES / 1024 + " KiB", "ECS quota (task definition size, not adjustable)");
   }
 
   @Override
@@ -24,7 +25,8 @@ public final class TaskDefinitionSize extends TaskDefinitionRule {
     }
     int bytes = task.body().toString().getBytes(StandardCharsets.UTF_8).length;
     if (bytes > MAX_BYTES) {
-      task.report(ctx, "", task.label() + " is " + (bytes + 1023) / 1024 + " KiB of JSON; ECS accepts at most 64 KiB",
+      task.report(ctx, "", task.label() + " is " + (bytes + 1023) / 1024 + " KiB of JSON; ECS accepts at most "
+          + MAX_BYTES / 1024 + " KiB",
           "move large values (environment, commands) into environment files or secrets");
     }
   }

@@ -23,6 +23,6 @@ public final class TaskPlacementConstraints extends TaskDefinitionRule {
       task.report(ctx, "/placementConstraints/" + Placements.MAX_CONSTRAINTS, task.label() + " has " + list.size()
           + " placement constraints; ECS allows " + Placements.MAX_CONSTRAINTS + " per task", "combine them with `and`");
     }
-    Placements.constraints(list, "/placementConstraints", true, (p, m, h) -> task.report(ctx, p, m, h));
+    Placements.constraints(list, "/placementConstraints", true, ctx.reporter(task.resource(), task.request()));
   }
 }

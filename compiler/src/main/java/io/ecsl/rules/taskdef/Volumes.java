@@ -1,5 +1,7 @@
 package io.ecsl.rules.taskdef;
 
+import static io.ecsl.facts.limits.EcsName.VOLUME;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.rules.Names;
 import io.ecsl.rules.Nodes;
@@ -43,8 +45,9 @@ public final class Volumes extends TaskDefinitionRule {
         if (configuredAtLaunch || types.stream().anyMatch(t -> !t.equals("host"))) {
           task.report(ctx, at, "volume #" + (i + 1) + " of " + task.label() + " needs a name", "add `name = \"data\"`");
         }
-      } else if (!Names.isAwsName(name)) {
-        task.report(ctx, at + "/name", "volume name `" + name + "` " + Names.problem(name), Names.hint("name", name));
+      } else if (!VOLUME.isValid(name)) {
+        task.report(ctx, at + "/name", "volume name `" + name + "` " + Names.problem(VOLUME, name),
+            Names.hint(VOLUME, "name", name));
       } else if (!seen.add(name)) {
         task.report(ctx, at + "/name", "volume `" + name + "` is declared twice in " + task.label(),
             "give each volume its own name");

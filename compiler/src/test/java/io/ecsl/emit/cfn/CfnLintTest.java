@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.emit.Json;
-import io.ecsl.testing.Processes;
 import io.ecsl.emit.TestProjects;
+import io.ecsl.testing.NeedsCfnLint;
+import io.ecsl.testing.Processes;
+import io.ecsl.testing.RepoPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * valid rule-test case (both found in the repository on each run) and this package's own
  * projects. cfn-lint is slow to start, so all templates go to one invocation.
  */
+@NeedsCfnLint
 class CfnLintTest {
   @TempDir static Path work;
 
@@ -92,7 +95,7 @@ class CfnLintTest {
   @Test
   void repositoryProjectsAreFoundDynamically() {
     // The samples directory exists in this repository; every sample must have been linted.
-    Path samples = TestProjects.repoRoot().resolve("samples");
+    Path samples = RepoPaths.samples();
     long linted = TEMPLATES.keySet().stream().filter(n -> n.startsWith("samples-")).count();
     long present = TestProjects.repositoryProjects().stream().filter(p -> p.startsWith(samples)).count();
     assertEquals(present, linted);

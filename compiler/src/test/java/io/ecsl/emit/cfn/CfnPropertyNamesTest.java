@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.emit.Json;
-import io.ecsl.testing.Processes;
 import io.ecsl.schema.ServiceModel;
 import io.ecsl.schema.Shape;
+import io.ecsl.testing.NeedsCfnLint;
+import io.ecsl.testing.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * CloudFormation has since gained fails too. When the AWS models are updated, this names every
  * member that needs an entry.
  */
+@NeedsCfnLint
 class CfnPropertyNamesTest {
   private static Path schemas;
 

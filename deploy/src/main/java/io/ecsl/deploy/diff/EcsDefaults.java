@@ -4,16 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import io.ecsl.facts.size.TaskSize;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What the AWS APIs fill in when a field is omitted, so "omitted" and "the default" compare equal
@@ -104,9 +101,6 @@ public final class EcsDefaults {
       "CreatePrivateDnsNamespaceRequest.Vpc",
       "CreateCapacityProviderRequest.cluster");
 
-  private static final Pattern VCPU = Pattern.compile("(?i)^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(vcpus?)?\\s*$");
-  private static final Pattern MEMORY = Pattern.compile("(?i)^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(gb|gib|mb|mib)?\\s*$");
-
   private EcsDefaults() {}
 
   /** The value the API assumes when {@code owner.member} is omitted, or null. */
@@ -167,28 +161,19 @@ public final class EcsDefaults {
 
   /**
    * Task-level {@code cpu}/{@code memory} in the form Describe returns them: {@code "1 vCPU"} →
-   * {@code "1024"}, {@code "2 GB"} → {@code "2048"}. Anything else is returned unchanged.
+   * {@code "1024"}, {@code "2 GB"} → {@code "2048"}, read by {@link TaskSize} as ECS reads them.
+   * Anything else (not a size ECS understands) is returned unchanged.
    */
   public static String unitForm(String owner, String member, String value) {
     boolean task = owner.equals("RegisterTaskDefinitionRequest") || owner.equals("TaskDefinition");
     if (!task || value == null || plainNumber(value)) {
-      return value; // "256": already the form Describe returns, no need for the patterns
+      return value; // "256": already the form Describe returns, no need to parse
     }
-    if (member.equals("cpu")) {
-      Matcher m = VCPU.matcher(value);
-      if (m.matches()) {
-        BigDecimal n = new BigDecimal(m.group(1));
-        return (m.group(2) != null ? n.multiply(BigDecimal.valueOf(1024)) : n).setScale(0, RoundingMode.HALF_UP).toPlainString();
-      }
-    } else if (member.equals("memory")) {
-      Matcher m = MEMORY.matcher(value);
-      if (m.matches()) {
-        BigDecimal n = new BigDecimal(m.group(1));
-        String unit = m.group(2) == null ? "mib" : m.group(2).toLowerCase(Locale.ROOT);
-        BigDecimal mib = unit.startsWith("g") ? n.multiply(BigDecimal.valueOf(1024)) : n;
-        return mib.setScale(0, RoundingMode.HALF_UP).toPlainString();
-      }
-    }
-    return value;
+    OptionalLong amount = switch (member) {
+      case "cpu" -> TaskSize.cpuUnits(value);
+      case "memory" -> TaskSize.memoryMiB(value);
+      default -> OptionalLong.empty();
+    };
+    return amount.isPresent() ? String.valueOf(amount.getAsLong()) : value;
   }
 }

@@ -92,5 +92,16 @@ class DifferTest {
     assertEquals("2048", EcsDefaults.unitForm("RegisterTaskDefinitionRequest", "memory", "2 GB"));
     assertEquals("2048", EcsDefaults.unitForm("RegisterTaskDefinitionRequest", "memory", "2GB"));
     assertEquals("512", EcsDefaults.unitForm("RegisterTaskDefinitionRequest", "memory", "512"));
+    assertEquals("256", EcsDefaults.unitForm("TaskDefinition", "cpu", ".25 VCPU"));
+  }
+
+  @Test
+  void formsEcsDoesNotReadAreLeftAsWritten() {
+    // The parser the compiler and the runtime use (io.ecsl.facts.size.TaskSize): ECS would refuse these,
+    // so a plan must not show them equal to a size ECS stored.
+    assertEquals("0.3 vcpu", EcsDefaults.unitForm("RegisterTaskDefinitionRequest", "cpu", "0.3 vcpu"));
+    assertEquals("512 MiB", EcsDefaults.unitForm("RegisterTaskDefinitionRequest", "memory", "512 MiB"));
+    assertEquals("1 GiB", EcsDefaults.unitForm("RegisterTaskDefinitionRequest", "memory", "1 GiB"));
+    assertEquals("1.0001 GB", EcsDefaults.unitForm("RegisterTaskDefinitionRequest", "memory", "1.0001 GB"));
   }
 }

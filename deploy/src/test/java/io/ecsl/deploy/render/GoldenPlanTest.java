@@ -1,8 +1,6 @@
 package io.ecsl.deploy.render;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.deploy.Deployer;
@@ -12,8 +10,8 @@ import io.ecsl.deploy.plan.PlanJson;
 import io.ecsl.emit.BuildWriter;
 import io.ecsl.emit.Json;
 import io.ecsl.model.EcsModel;
+import io.ecsl.testing.Golden;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,13 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Golden files of the three plan renderings, for a plan that has every kind of change (new
- * revision, redeploy, in-place update, create, delete, an owned-elsewhere field and a secret).
- * A missing golden file is written and the test fails; {@code -Decsl.golden.update=true} rewrites
- * every file and still fails, so an update can never pass by itself.
+ * revision, redeploy, in-place update, create, delete, an owned-elsewhere field and a secret),
+ * compared by {@link Golden}: a difference fails with a diff, {@code -Decsl.golden.update=true}
+ * rewrites only the files that differ (and still fails), a missing file is written and fails.
  */
 class GoldenPlanTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden/plan");
-  private static final boolean UPDATE = Boolean.getBoolean("ecsl.golden.update");
   private static ObjectNode json;
   private static Plan plan;
   private static EcsModel after;
@@ -46,12 +43,12 @@ class GoldenPlanTest {
   }
 
   @Test
-  void text() throws IOException {
+  void text() {
     check("plan.txt", TextRenderer.render(json, false));
   }
 
   @Test
-  void markdown() throws IOException {
+  void markdown() {
     check("plan.md", MarkdownRenderer.render(json));
   }
 
@@ -63,7 +60,7 @@ class GoldenPlanTest {
   }
 
   @Test
-  void jsonPlan() throws IOException {
+  void jsonPlan() {
     check("plan.json", Json.pretty(json));
   }
 
@@ -74,12 +71,7 @@ class GoldenPlanTest {
     }
   }
 
-  private static void check(String name, String actual) throws IOException {
-    Path file = GOLDEN.resolve(name);
-    if (UPDATE || !Files.exists(file)) {
-      Files.writeString(file, actual);
-      fail((UPDATE ? "updated " : "wrote missing ") + file + "; review it, then run the test again without the update switch");
-    }
-    assertEquals(Files.readString(file), actual, "differs from " + file + " (run with -Decsl.golden.update=true to rewrite)");
+  private static void check(String name, String actual) {
+    Golden.assertText(GOLDEN.resolve(name), actual);
   }
 }

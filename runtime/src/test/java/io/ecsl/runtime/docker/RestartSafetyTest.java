@@ -15,8 +15,9 @@ import io.ecsl.runtime.client.RuntimeStatus;
 import io.ecsl.runtime.TestRuntimes;
 import io.ecsl.runtime.backend.Labels;
 import io.ecsl.runtime.backend.ObservedContainer;
-import java.io.IOException;
 import io.ecsl.testing.FreePorts;
+import io.ecsl.testing.NeedsDocker;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * containers and finishes the deployment without duplicating or orphaning a task. Then
  * {@code stop --clean} leaves no container, network or volume behind.
  */
+@NeedsDocker
 class RestartSafetyTest {
   private Path dataDir;
   private RuntimeOptions options;

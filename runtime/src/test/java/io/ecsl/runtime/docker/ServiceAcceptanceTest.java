@@ -8,14 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.runtime.TestRuntimes;
-import io.ecsl.runtime.api.AwsCli;
 import io.ecsl.runtime.json.Json;
+import io.ecsl.testing.AwsCli;
+import io.ecsl.testing.NeedsAwsCli;
+import io.ecsl.testing.NeedsDocker;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * Service acceptance on real Docker: desired count seen through the real aws CLI, rolling
  * deployment bounds sampled through the API, circuit breaker rollback.
  */
+@NeedsDocker
 class ServiceAcceptanceTest {
   private static final String HEALTH = ",\"healthCheck\":{\"command\":[\"CMD-SHELL\",\"exit 0\"],\"interval\":5}";
   private static TestRuntimes runtime;
@@ -39,20 +42,21 @@ class ServiceAcceptanceTest {
   }
 
   @Test
-  void theAwsCliSeesTheServiceRunItsDesiredCount() throws IOException {
-    URI endpoint = runtime.server().endpoint();
-    AwsCli.run(endpoint, "ecs", "create-cluster", "--cluster-name", "cli");
+  @NeedsAwsCli
+  void theAwsCliSeesTheServiceRunItsDesiredCount() throws IOException, InterruptedException {
+    Map<String, String> aws = AwsCli.environment(runtime.server().endpoint().toString());
+    AwsCli.json(aws, "ecs", "create-cluster", "--cluster-name", "cli");
     Path input = Files.createTempFile("ecsl-td", ".json");
     Files.writeString(input, taskDefinition("cli-web", SERVE, "", ""));
-    AwsCli.run(endpoint, "ecs", "register-task-definition", "--cli-input-json", "file://" + input);
+    AwsCli.json(aws, "ecs", "register-task-definition", "--cli-input-json", "file://" + input);
     Files.delete(input);
-    JsonNode created = AwsCli.run(endpoint, "ecs", "create-service", "--cluster", "cli", "--service-name", "web",
+    JsonNode created = AwsCli.json(aws, "ecs", "create-service", "--cluster", "cli", "--service-name", "web",
         "--task-definition", "cli-web", "--desired-count", "2");
     assertEquals("ACTIVE", created.at("/service/status").asText());
     DockerTestSupport ecs = new DockerTestSupport(runtime.client(), "cli");
     await(() -> ecs.service("web").get("runningCount").asInt() == 2, Duration.ofSeconds(20), "2 running tasks");
 
-    JsonNode described = AwsCli.run(endpoint, "ecs", "describe-services", "--cluster", "cli", "--services", "web");
+    JsonNode described = AwsCli.json(aws, "ecs", "describe-services", "--cluster", "cli", "--services", "web");
     JsonNode service = described.at("/services/0");
     assertEquals(2, service.get("desiredCount").asInt());
     assertEquals(service.get("desiredCount").asInt(), service.get("runningCount").asInt());

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.runtime.client.LocalRuntime;
 import io.ecsl.runtime.TestRuntimes;
 import io.ecsl.runtime.json.Json;
+import io.ecsl.testing.NeedsDocker;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The task lifecycle on real Docker (ECS semantics §5), one cluster per test. */
+@NeedsDocker
 class TaskDockerTest {
   private static TestRuntimes runtime;
 

@@ -3,6 +3,7 @@ package io.ecsl.runtime.api.ecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.facts.limits.EcsName;
 import io.ecsl.runtime.api.ApiException;
 import io.ecsl.runtime.api.Pages;
 import io.ecsl.runtime.api.RequestContext;
@@ -13,15 +14,12 @@ import io.ecsl.runtime.model.Arns;
 import io.ecsl.runtime.store.Tag;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * CreateCapacityProvider, UpdateCapacityProvider, DeleteCapacityProvider, DescribeCapacityProviders.
  * Stored and described faithfully; acting on managed scaling is future work (§4).
  */
 final class CapacityProviderOps {
-  private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9_-]{1,255}$");
 
   private final RuntimeState state;
   private final EcsRenderer renderer;
@@ -33,9 +31,7 @@ final class CapacityProviderOps {
 
   JsonNode create(JsonNode request, RequestContext context) {
     String name = Requests.required(request, "name", "ClientException");
-    String lower = name.toLowerCase(Locale.ROOT);
-    if (!NAME.matcher(name).matches() || lower.startsWith("aws") || lower.startsWith("ecs")
-        || lower.startsWith("fargate")) {
+    if (!EcsName.CAPACITY_PROVIDER.isValid(name)) {
       throw new ApiException("ClientException", "Invalid capacity provider name '" + name + "': use 1 to 255"
           + " letters, digits, hyphens and underscores, not starting with aws, ecs or fargate.");
     }

@@ -1,6 +1,7 @@
 package io.ecsl.runtime.api.ecs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.facts.limits.EcsLimit;
 import io.ecsl.runtime.api.ApiException;
 import io.ecsl.runtime.json.Json;
 import java.util.HashSet;
@@ -22,8 +23,9 @@ final class CapacityProviderRules {
       return;
     }
     List<JsonNode> items = Json.list(wrap(strategy), "items");
-    if (items.size() > 20) {
-      throw ApiException.invalidParameter("A capacity provider strategy can have at most 20 items; " + where
+    if (EcsLimit.CAPACITY_PROVIDERS_PER_STRATEGY.exceededBy(items.size())) {
+      throw ApiException.invalidParameter("A capacity provider strategy can have at most "
+          + EcsLimit.CAPACITY_PROVIDERS_PER_STRATEGY.max() + " items; " + where
           + " has " + items.size() + ".");
     }
     Set<String> names = new HashSet<>();
@@ -41,13 +43,15 @@ final class CapacityProviderRules {
       }
       int weight = Json.integer(item, "weight", 0);
       int base = Json.integer(item, "base", 0);
-      if (weight < 0 || weight > 1000) {
+      if (!EcsLimit.STRATEGY_WEIGHT.allows(weight)) {
         throw ApiException.invalidParameter("Capacity provider " + provider + " weight " + weight
-            + " is out of range; use 0 to 1000.");
+            + " is out of range; use " + EcsLimit.STRATEGY_WEIGHT.min() + " to "
+            + EcsLimit.STRATEGY_WEIGHT.max() + ".");
       }
-      if (base < 0 || base > 100000) {
+      if (!EcsLimit.STRATEGY_BASE.allows(base)) {
         throw ApiException.invalidParameter("Capacity provider " + provider + " base " + base
-            + " is out of range; use 0 to 100000.");
+            + " is out of range; use " + EcsLimit.STRATEGY_BASE.min() + " to "
+            + EcsLimit.STRATEGY_BASE.max() + ".");
       }
       withBase += base > 0 ? 1 : 0;
       positiveWeights += weight > 0 ? 1 : 0;

@@ -3,6 +3,7 @@ package io.ecsl.runtime.api.ecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.facts.limits.EcsName;
 import io.ecsl.runtime.api.ApiException;
 import io.ecsl.runtime.api.Pages;
 import io.ecsl.runtime.api.RequestContext;
@@ -18,11 +19,9 @@ import io.ecsl.runtime.model.TaskEntity;
 import io.ecsl.runtime.store.Tag;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** CreateCluster, UpdateCluster, UpdateClusterSettings, DeleteCluster, DescribeClusters, ListClusters, PutClusterCapacityProviders. */
 final class ClusterOps {
-  private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9_-]{1,255}$");
 
   private final ControlPlane plane;
   private final RuntimeState state;
@@ -40,7 +39,7 @@ final class ClusterOps {
 
   JsonNode create(JsonNode request, RequestContext context) {
     String name = Json.text(request, "clusterName", EcsResolver.DEFAULT_CLUSTER);
-    if (!NAME.matcher(name).matches()) {
+    if (!EcsName.CLUSTER.isValid(name)) {
       throw ApiException.invalidParameter("Invalid cluster name '" + name
           + "': use 1 to 255 letters, digits, hyphens and underscores.");
     }

@@ -3,6 +3,7 @@ package io.ecsl.runtime.api.ecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.facts.limits.EcsName;
 import io.ecsl.runtime.api.ApiException;
 import io.ecsl.runtime.api.Pages;
 import io.ecsl.runtime.api.RequestContext;
@@ -19,11 +20,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /** CreateService, UpdateService, DeleteService, DescribeServices, ListServices (§3). */
 final class ServiceOps {
-  private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9_-]{1,255}$");
   /** UpdateService members that start a new deployment when they change (§3.3). */
   private static final List<String> DEPLOYMENT_TRIGGERS = List.of("networkConfiguration", "platformVersion",
       "loadBalancers", "serviceRegistries", "serviceConnectConfiguration", "volumeConfigurations",
@@ -43,7 +42,7 @@ final class ServiceOps {
 
   JsonNode create(JsonNode request, RequestContext context) {
     String name = Requests.required(request, "serviceName");
-    if (!NAME.matcher(name).matches()) {
+    if (!EcsName.SERVICE.isValid(name)) {
       throw ApiException.invalidParameter("Invalid serviceName '" + name
           + "': use 1 to 255 letters, digits, hyphens and underscores.");
     }

@@ -2,16 +2,18 @@ package io.ecsl.runtime.api.ecs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.facts.limits.EcsLimit;
+import io.ecsl.facts.limits.EcsName;
+import io.ecsl.facts.size.FargateTaskSizes;
+import io.ecsl.facts.size.TaskSize;
 import io.ecsl.runtime.api.ApiException;
 import io.ecsl.runtime.json.Json;
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The checks RegisterTaskDefinition makes (ECS semantics §2, Appendix B messages where known),
@@ -19,32 +21,22 @@ import java.util.regex.Pattern;
  * {@code "2048"}). Every failure is a ClientException naming the container or field.
  */
 final class TaskDefinitionValidator {
-  private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9_-]{1,255}$");
-  private static final Pattern VCPU = Pattern.compile("^\\s*(\\d*\\.?\\d+)\\s*vcpu\\s*$", Pattern.CASE_INSENSITIVE);
-  private static final Pattern GB = Pattern.compile("^\\s*(\\d*\\.?\\d+)\\s*gb\\s*$", Pattern.CASE_INSENSITIVE);
   private static final Set<String> NETWORK_MODES = Set.of("bridge", "host", "awsvpc", "none");
   private static final Set<String> CONDITIONS = Set.of("START", "COMPLETE", "SUCCESS", "HEALTHY");
-  private static final Map<Integer, int[]> FARGATE_MEMORY = Map.of(
-      256, new int[] {512, 2048, 512},
-      512, new int[] {1024, 4096, 1024},
-      1024, new int[] {2048, 8192, 1024},
-      2048, new int[] {4096, 16384, 1024},
-      4096, new int[] {8192, 30720, 1024},
-      8192, new int[] {16384, 61440, 4096},
-      16384, new int[] {32768, 122880, 8192});
 
   private TaskDefinitionValidator() {}
 
   /** Validates and normalizes the request in place. */
   static void validate(ObjectNode request) {
     String family = Json.text(request, "family");
-    if (family == null || !NAME.matcher(family).matches()) {
+    if (!EcsName.TASK_DEFINITION_FAMILY.isValid(family)) {
       throw client("Invalid family '" + family + "': use 1 to 255 letters, digits, hyphens and underscores.");
     }
     normalizeSize(request);
     List<JsonNode> containers = Json.list(request, "containerDefinitions");
-    if (containers.isEmpty() || containers.size() > 10) {
-      throw client("A task definition must have between 1 and 10 containerDefinitions; " + family + " has "
+    if (!EcsLimit.CONTAINERS_PER_TASK_DEFINITION.allows(containers.size())) {
+      throw client("A task definition must have between " + EcsLimit.CONTAINERS_PER_TASK_DEFINITION.min() + " and "
+          + EcsLimit.CONTAINERS_PER_TASK_DEFINITION.max() + " containerDefinitions; " + family + " has "
           + containers.size() + ".");
     }
     String networkMode = Json.text(request, "networkMode");
@@ -66,7 +58,7 @@ final class TaskDefinitionValidator {
       if (name == null || name.isEmpty()) {
         throw client("Container.name should not be null or empty.");
       }
-      if (!NAME.matcher(name).matches()) {
+      if (!EcsName.CONTAINER.isValid(name)) {
         throw client("Invalid container name '" + name + "': use 1 to 255 letters, digits, hyphens and underscores.");
       }
       if (byName.put(name, container) != null) {
@@ -105,30 +97,28 @@ final class TaskDefinitionValidator {
     validateReferences(byName);
   }
 
+  /** Stores task cpu and memory in the integer form ECS stores ("1 vCPU" → "1024", "2 GB" → "2048"). */
   private static void normalizeSize(ObjectNode request) {
     String cpu = Json.text(request, "cpu");
     if (cpu != null) {
-      Matcher vcpu = VCPU.matcher(cpu);
-      String units = vcpu.matches() ? new BigDecimal(vcpu.group(1)).multiply(BigDecimal.valueOf(1024))
-          .stripTrailingZeros().toPlainString() : cpu.trim();
-      if (!units.matches("\\d+")) {
+      OptionalLong units = TaskSize.cpuUnits(cpu);
+      if (units.isEmpty()) {
         throw client("Invalid 'cpu' setting for task. For more information, see the Troubleshooting section of"
             + " the Amazon ECS Developer Guide.");
       }
-      request.put("cpu", units);
+      request.put("cpu", String.valueOf(units.getAsLong()));
     }
     String memory = Json.text(request, "memory");
     if (memory != null) {
-      Matcher gb = GB.matcher(memory);
-      String mib = gb.matches() ? new BigDecimal(gb.group(1)).multiply(BigDecimal.valueOf(1024))
-          .stripTrailingZeros().toPlainString() : memory.trim();
-      if (!mib.matches("\\d+")) {
+      OptionalLong mib = TaskSize.memoryMiB(memory);
+      if (mib.isEmpty()) {
         throw client("Invalid 'memory' setting for task: '" + memory + "'; give MiB (\"2048\") or GB (\"2 GB\").");
       }
-      request.put("memory", mib);
+      request.put("memory", String.valueOf(mib.getAsLong()));
     }
   }
 
+  /** Fargate's own checks (ecs-semantics §2.1), in ECS's words (Appendix B), on the normalized sizes. */
   private static void validateFargate(ObjectNode request, String networkMode) {
     if (!"awsvpc".equals(networkMode)) {
       throw client("Fargate only supports network mode 'awsvpc'.");
@@ -141,9 +131,8 @@ final class TaskDefinitionValidator {
     if (memory == null) {
       throw client("Fargate requires that 'memory' be defined at the task level.");
     }
-    int[] range = FARGATE_MEMORY.get(Integer.parseInt(cpu));
-    int mib = Integer.parseInt(memory);
-    if (range == null || mib < range[0] || mib > range[1] || (mib - range[0]) % range[2] != 0) {
+    String family = Json.text(request.path("runtimePlatform"), "operatingSystemFamily");
+    if (!FargateTaskSizes.valid(Long.parseLong(cpu), Long.parseLong(memory), FargateTaskSizes.Os.of(family))) {
       throw client("No Fargate configuration exists for given values: " + cpu + " CPU, " + memory + " memory.");
     }
   }
