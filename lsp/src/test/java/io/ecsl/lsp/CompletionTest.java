@@ -98,6 +98,28 @@ class CompletionTest {
   }
 
   @Test
+  void capacityProviderAndNamespaceReferencesOfferThoseDeclarations() throws Exception {
+    try (LspClient client = new LspClient(root, stdlib)) {
+      String uri = client.open("main.ecs", """
+          namespace internal {}
+          capacity_provider fleet {
+            auto_scaling_group = "arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:8a4e2b8c:autoScalingGroupName/ecs"
+          }
+          cluster prod {}
+          """);
+      client.diagnostics(uri, l -> true);
+      Map<String, CompletionItem> providers = typeAndComplete(client, uri, "cluster prod {", " capacity_providers = [");
+      assertTrue(providers.containsKey("fleet") && providers.containsKey("FARGATE_SPOT"), providers.keySet().toString());
+      assertFalse(providers.containsKey("internal"), "a namespace is not a capacity provider");
+      assertFalse(providers.containsKey("prod"), "a cluster is not a capacity provider");
+      client.change(uri, client.text(uri).replace(" capacity_providers = [", ""));
+      Map<String, CompletionItem> namespaces = typeAndComplete(client, uri, "cluster prod {", " service_connect_namespace = ");
+      assertTrue(namespaces.containsKey("internal"), namespaces.keySet().toString());
+      assertFalse(namespaces.containsKey("fleet"), "a capacity provider is not a namespace");
+    }
+  }
+
+  @Test
   void aServiceLoadBalancerOffersTheContainerPortsOfItsTask() throws Exception {
     try (LspClient client = new LspClient(root, stdlib)) {
       String uri = Fixture.open(client);
