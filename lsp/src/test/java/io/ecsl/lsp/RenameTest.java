@@ -48,6 +48,24 @@ class RenameTest {
   }
 
   @Test
+  void renamingALetOrAVarRenamesItsUsesInsideStringsToo() throws Exception {
+    try (LspClient client = new LspClient(root, stdlib)) {
+      String uri = Fixture.open(client);
+      client.diagnostics(uri, l -> true);
+      WorkspaceEdit let = LspClient.get(client.server().getTextDocumentService()
+          .rename(new RenameParams(client.id(uri), client.find(uri, "desired = replicas", 12), "copies")));
+      String renamed = apply(client.text(uri), let.getChanges().get(uri));
+      assertEquals(true, renamed.contains("let copies = 2\n") && renamed.contains("desired = copies\n")
+          && !renamed.contains("replicas"), renamed);
+      WorkspaceEdit var = LspClient.get(client.server().getTextDocumentService()
+          .rename(new RenameParams(client.id(uri), client.find(uri, "var env", 5), "stage")));
+      renamed = apply(client.text(uri), var.getChanges().get(uri));
+      assertEquals(true, renamed.contains("var stage: string = \"staging\"\n") && renamed.contains("\"shop-${stage}\""),
+          renamed);
+    }
+  }
+
+  @Test
   void renamingAParameterRenamesNamedArgumentsAndAnImplicitAliasGainsAnAlias() throws Exception {
     try (LspClient client = new LspClient(root, stdlib)) {
       String uri = Fixture.open(client);
