@@ -12,7 +12,7 @@ repo="$(dirname "$here")"
 n=$1; runs=$2; shift 2
 work="${BENCH_WORK:-/tmp/ecsl-bench}"; mkdir -p "$work"
 java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
-flags=(-XX:+UseParallelGC -XX:TieredStopAtLevel=1 -XX:InitialTenuringThreshold=0 -XX:MaxTenuringThreshold=0)
+flags=(-Xmx2g -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -XX:InitialTenuringThreshold=0 -XX:MaxTenuringThreshold=0)
 src="$work/svc_$n.ecs"
 [ -f "$src" ] || "$here/gen-services" "$n" > "$src"
 

@@ -47,11 +47,34 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    HeapLimit.guard();
+    // an OutOfMemoryError on another thread (the warm-up, a rules worker) ends the process the same way
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+      if (e instanceof OutOfMemoryError) {
+        System.err.println(HeapLimit.message());
+        Runtime.getRuntime().halt(ExitCodes.ERROR);
+      }
+      thread.getThreadGroup().uncaughtException(thread, e);
+    });
     System.exit(run(System.out, System.err, args));
   }
 
   /** Runs the CLI with the given streams; returns the exit code (see {@link ExitCodes}). */
   public static int run(PrintStream out, PrintStream err, String... args) {
+    String unknown = unknownCommand(args);
+    if (unknown != null) {
+      // Before picocli: `ecsl run --help` would otherwise print the top-level help and exit 0, as
+      // if `run` were a command, and `ecsl chek .` would report "unmatched arguments".
+      PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+      e.println("ecsl: unknown command `" + unknown + "`");
+      String suggestion = suggestion(unknown);
+      if (suggestion != null) {
+        e.println("Did you mean `ecsl " + suggestion + "`?");
+      }
+      e.println("Run `ecsl --help` for the commands.");
+      e.flush();
+      return ExitCodes.ERROR;
+    }
     if (args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) {
       return print(out, Version.line() + System.lineSeparator());
     }
@@ -73,6 +96,10 @@ public final class Main implements Runnable {
     } catch (StackOverflowError e) {
       // Every stage bounds its own nesting (E0101, E0206); this is the last line of defence.
       cli.getErr().println("ecsl: the input nests too deeply to process; split deeply nested values with `let`");
+      return ExitCodes.ERROR;
+    } catch (OutOfMemoryError e) {
+      // Evaluation has its own budget (E0216); what is left is a project larger than the heap.
+      cli.getErr().println(HeapLimit.message());
       return ExitCodes.ERROR;
     } finally {
       cli.getOut().flush();
@@ -102,7 +129,7 @@ public final class Main implements Runnable {
     } else if (named == null && args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) {
       return cli; // `ecsl --version` needs no commands
     } else {
-      // top-level help, `help COMMAND`, a misspelt command (for "did you mean"): all of them
+      // top-level help and `help COMMAND`: all of them (an unknown command never gets here)
       COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
     }
     return cli;
@@ -137,6 +164,36 @@ public final class Main implements Runnable {
       }
     }
     return null;
+  }
+
+  /**
+   * The first word of the command line when it is not one of our commands, else null. The top
+   * level takes only flags (`-h`, `-V`), so the first word that is not a flag is the command.
+   */
+  static String unknownCommand(String... args) {
+    boolean help = false;
+    for (String a : args) {
+      if (a.startsWith("-")) {
+        continue;
+      }
+      if (!COMMANDS.containsKey(a)) {
+        return a;
+      }
+      if (help || !a.equals("help")) {
+        return null;
+      }
+      help = true;  // `ecsl help run`: the word after `help` must be a command too
+    }
+    return null;
+  }
+
+  /** A command spelt nearly like {@code word}, or one it begins ({@code run} → {@code runtime}). */
+  private static String suggestion(String word) {
+    String close = io.ecsl.diag.Suggestions.closest(word, COMMANDS.keySet());
+    if (close != null) {
+      return close;
+    }
+    return COMMANDS.keySet().stream().filter(c -> word.length() >= 2 && c.startsWith(word)).findFirst().orElse(null);
   }
 
   @Override

@@ -4,12 +4,18 @@ import io.ecsl.source.Span;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** Expressions. Evaluation lives in {@code io.ecsl.eval}; these are plain immutable data. */
+/**
+ * Expressions. Evaluation lives in {@code io.ecsl.eval}; these are plain immutable data (lists
+ * are copied on construction).
+ */
 public sealed interface Expr extends Node {
 
   record IntLit(Span span, long value) implements Expr {}
 
-  record DecimalLit(Span span, BigDecimal value) implements Expr {}
+  record DecimalLit(Span span, BigDecimal value) implements Expr {
+    /** Digits a number may have before, and after, the decimal point: far beyond any ECS setting. */
+    public static final int MAX_DIGITS = 100;
+  }
 
   /** {@code 512 MiB}, {@code 0.5 vcpu}, {@code 30s}, {@code 50%}: amount and unit as written. */
   record QuantityLit(Span span, BigDecimal amount, String unit) implements Expr {}
@@ -23,6 +29,10 @@ public sealed interface Expr extends Node {
 
   /** A string; {@code multiLine} only matters to the formatter. */
   record StringLit(Span span, List<StringPart> parts, boolean multiLine) implements Expr {
+    public StringLit {
+      parts = List.copyOf(parts);
+    }
+
     /** The text when there is no interpolation, else null. */
     public String constant() {
       StringBuilder sb = new StringBuilder();
@@ -43,15 +53,23 @@ public sealed interface Expr extends Node {
 
   record Index(Span span, Expr target, Expr index) implements Expr {}
 
-  record Call(Span span, Expr callee, List<Arg> args) implements Expr {}
+  record Call(Span span, Expr callee, List<Arg> args) implements Expr {
+    public Call {
+      args = List.copyOf(args);
+    }
+  }
 
-  record Unary(Span span, String op, Expr operand) implements Expr {}
+  record Unary(Span span, Operator op, Expr operand) implements Expr {}
 
-  record Binary(Span span, String op, Expr left, Expr right) implements Expr {}
+  record Binary(Span span, Operator op, Expr left, Expr right) implements Expr {}
 
   record Conditional(Span span, Expr condition, Expr ifTrue, Expr ifFalse) implements Expr {}
 
-  record ListLit(Span span, List<Expr> elements) implements Expr {}
+  record ListLit(Span span, List<Expr> elements) implements Expr {
+    public ListLit {
+      elements = List.copyOf(elements);
+    }
+  }
 
   /** {@code FARGATE base 1 weight 3} inside a list: a capacity provider strategy item. */
   record StrategyItem(Span span, Expr provider, Expr base, Expr weight) implements Expr {}
@@ -61,5 +79,9 @@ public sealed interface Expr extends Node {
       implements Expr {}
 
   /** {@code { items }}: the same item syntax as block bodies. */
-  record ObjectLit(Span span, List<Item> items) implements Expr {}
+  record ObjectLit(Span span, List<Item> items) implements Expr {
+    public ObjectLit {
+      items = List.copyOf(items);
+    }
+  }
 }

@@ -3,7 +3,10 @@ package io.ecsl.ast;
 import io.ecsl.source.Span;
 import java.util.List;
 
-/** The statements of a file, a block body or an object literal. */
+/**
+ * The statements of a file, a block body or an object literal. Like every AST record they copy
+ * the lists they are given: a tree, once built, does not change under its readers.
+ */
 public sealed interface Item extends Node {
 
   /** {@code import "./common.ecs" as common}; alias may be null (defaults to the file name). */
@@ -19,13 +22,27 @@ public sealed interface Item extends Node {
    * {@code body} and {@code value} is non-null.
    */
   record Template(Span span, Ident name, List<Param> params, TypeRef result, List<Item> body, Expr value)
-      implements Item {}
+      implements Item {
+    public Template {
+      params = List.copyOf(params);
+      body = body == null ? null : List.copyOf(body);
+    }
+  }
 
   /** {@code for x in xs { … }} or {@code for k, v in m { … }} ({@code key} null in the first form). */
-  record For(Span span, Ident key, Ident value, Expr iterable, List<Item> body) implements Item {}
+  record For(Span span, Ident key, Ident value, Expr iterable, List<Item> body) implements Item {
+    public For {
+      body = List.copyOf(body);
+    }
+  }
 
   /** {@code if c { … } else { … }}; an {@code else if} is an If alone in {@code otherwise}. */
-  record If(Span span, Expr condition, List<Item> then, List<Item> otherwise) implements Item {}
+  record If(Span span, Expr condition, List<Item> then, List<Item> otherwise) implements Item {
+    public If {
+      then = List.copyOf(then);
+      otherwise = otherwise == null ? null : List.copyOf(otherwise);
+    }
+  }
 
   /** {@code ...expr}: splice an object's entries into the enclosing body. */
   record Spread(Span span, Expr value) implements Item {}
@@ -51,6 +68,11 @@ public sealed interface Item extends Node {
       boolean fromForm,
       Span bodySpan)
       implements Item {
+    public Entry {
+      labels = List.copyOf(labels);
+      body = body == null ? null : List.copyOf(body);
+    }
+
     public boolean isBlock() {
       return body != null;
     }

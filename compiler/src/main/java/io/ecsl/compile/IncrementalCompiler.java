@@ -97,9 +97,11 @@ public final class IncrementalCompiler {
     }
 
     @Override
-    public String read(Path file) throws IOException {
+    public SourceFile read(Path file, String displayName) throws IOException {
       String text = buffers.get(file.toAbsolutePath().normalize());
-      return text != null ? SourceFile.withoutByteOrderMark(text) : Sources.DISK.read(file);
+      return text != null
+          ? new SourceFile(displayName, file.toAbsolutePath(), SourceFile.withoutByteOrderMark(text))
+          : Sources.DISK.read(file, displayName);
     }
 
     @Override

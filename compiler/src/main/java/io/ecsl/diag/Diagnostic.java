@@ -10,7 +10,8 @@ import java.util.List;
  * to do. Diagnostics are values that accumulate; the compiler never throws for a user's mistake.
  *
  * @param severity error, warning or note
- * @param code stable identifier such as {@code E0201}; documented in docs/rules.md
+ * @param code stable identifier such as {@code E0201} ({@link LanguageCode}) or {@code E1001} (a rule);
+ *     documented in docs/rules.md
  * @param message one sentence, no trailing period needed
  * @param span where the problem is; may be null when {@code resource} names it instead
  * @param resource the resource concerned (e.g. {@code service prod/web}) or null
@@ -41,6 +42,16 @@ public record Diagnostic(
     return new Diagnostic(Severity.WARNING, code, message, span, null, null, List.of());
   }
 
+  /** One of the language's own errors (E0xxx). */
+  public static Diagnostic error(LanguageCode code, Span span, String message) {
+    return error(code.code(), span, message);
+  }
+
+  /** One of the language's own warnings (W0xxx). */
+  public static Diagnostic warning(LanguageCode code, Span span, String message) {
+    return warning(code.code(), span, message);
+  }
+
   public Diagnostic withHint(String newHint) {
     return new Diagnostic(severity, code, message, span, resource, newHint, labels);
   }
@@ -56,10 +67,6 @@ public record Diagnostic(
     List<Label> more = new ArrayList<>(labels);
     more.add(new Label(labelSpan, labelMessage));
     return new Diagnostic(severity, code, message, span, resource, hint, more);
-  }
-
-  public Diagnostic withSeverity(Severity newSeverity) {
-    return new Diagnostic(newSeverity, code, message, span, resource, hint, labels);
   }
 
   public boolean isError() {

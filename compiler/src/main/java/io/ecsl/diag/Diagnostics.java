@@ -1,6 +1,5 @@
 package io.ecsl.diag;
 
-import io.ecsl.source.Span;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,21 +23,6 @@ public final class Diagnostics {
     for (Diagnostic d : diagnostics) {
       add(d);
     }
-  }
-
-  public Diagnostic error(String code, Span span, String message) {
-    Diagnostic d = Diagnostic.error(code, span, message);
-    add(d);
-    return d;
-  }
-
-  /** Adds an error with a hint in one call, the common case. */
-  public void error(String code, Span span, String message, String hint) {
-    add(Diagnostic.error(code, span, message).withHint(hint));
-  }
-
-  public void warning(String code, Span span, String message, String hint) {
-    add(Diagnostic.warning(code, span, message).withHint(hint));
   }
 
   public synchronized boolean hasErrors() {

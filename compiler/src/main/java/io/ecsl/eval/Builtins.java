@@ -1,5 +1,10 @@
 package io.ecsl.eval;
 
+import static io.ecsl.diag.LanguageCode.ARGUMENTS;
+import static io.ecsl.diag.LanguageCode.NOT_IN_RANGE;
+import static io.ecsl.diag.LanguageCode.TYPE;
+
+import io.ecsl.ast.Operator;
 import io.ecsl.diag.Diagnostic;
 import io.ecsl.source.Span;
 import java.math.BigDecimal;
@@ -38,7 +43,7 @@ public final class Builtins {
       List<Value> values = new ArrayList<>(args.size());
       for (Argument a : args) {
         if (a.name() != null) {
-          throw new EvalException(Diagnostic.error("E0305", a.span(), "`" + name + "` takes positional arguments only")
+          throw new EvalException(Diagnostic.error(ARGUMENTS, a.span(), "`" + name + "` takes positional arguments only")
               .withHint("usage: " + usage));
         }
         if (a.value() instanceof Value.Symbol s && !takesWords(name)) {
@@ -47,10 +52,30 @@ public final class Builtins {
         values.add(a.value());
       }
       if (values.size() < minArgs || (maxArgs >= 0 && values.size() > maxArgs)) {
-        throw new EvalException(Diagnostic.error("E0305", at, "wrong number of arguments to `" + name + "`")
+        throw new EvalException(Diagnostic.error(ARGUMENTS, at, "wrong number of arguments to `" + name + "`")
             .withHint("usage: " + usage));
       }
-      return body.apply(in, at, values);
+      Value result = body.apply(in, at, values);
+      if (!RETURNS_WHAT_IT_WAS_GIVEN.contains(name)) {
+        charge(in, result, at);
+      }
+      return result;
+    }
+  }
+
+  /** These hand back a value they were given (or one inside it), which was counted when it was made. */
+  private static final java.util.Set<String> RETURNS_WHAT_IT_WAS_GIVEN = java.util.Set.of("lookup", "min", "max");
+
+  /**
+   * What a built-in made counts against the evaluation's budget. The functions that can make far
+   * more than they were given (joining, replacing, encoding) also ask before they build.
+   */
+  private static void charge(Interpreter in, Value result, Span at) {
+    switch (result) {
+      case Value.ListV l -> in.budget().steps(l.items().size(), at, "this list of %s items");
+      case Value.Obj o -> in.budget().steps(o.fields().size(), at, "this object of %s fields");
+      case Value.Str s -> in.budget().text(s.value().length(), at);
+      default -> {}
     }
   }
 
@@ -89,6 +114,11 @@ public final class Builtins {
         new Builtin("lookup", 2, 3, "lookup(object, key, default)", Builtins::lookup),
         new Builtin("merge", 0, -1, "merge(object, object, …)", Builtins::merge),
         new Builtin("concat", 0, -1, "concat(list, list, …)", (in, at, a) -> {
+          long size = 0;
+          for (Value v : a) {
+            size += list(v, at, "concat").items().size();
+          }
+          in.budget().ensure(size, at, "this list of %s items");
           List<Value> out = new ArrayList<>();
           for (Value v : a) {
             out.addAll(list(v, at, "concat").items());
@@ -96,6 +126,11 @@ public final class Builtins {
           return new Value.ListV(at, out);
         }),
         new Builtin("flatten", 1, 1, "flatten(list of lists)", (in, at, a) -> {
+          long size = 0;
+          for (Value v : list(a.get(0), at, "flatten").items()) {
+            size += v instanceof Value.ListV l ? l.items().size() : 1;
+          }
+          in.budget().ensure(size, at, "this list of %s items");
           List<Value> out = new ArrayList<>();
           for (Value v : list(a.get(0), at, "flatten").items()) {
             if (v instanceof Value.ListV l) {
@@ -107,6 +142,9 @@ public final class Builtins {
           return new Value.ListV(at, out);
         }),
         new Builtin("distinct", 1, 1, "distinct(list)", (in, at, a) -> {
+          long n = list(a.get(0), at, "distinct").items().size();
+          // each item is compared with those kept before it: up to n²/2 comparisons
+          in.budget().steps(n * (n - 1) / 2, at, "`distinct` here, comparing items %s times,");
           List<Value> out = new ArrayList<>();
           for (Value v : list(a.get(0), at, "distinct").items()) {
             if (out.stream().noneMatch(o -> Operators.equal(in, o, v))) {
@@ -129,11 +167,16 @@ public final class Builtins {
           return new Value.Bool(at, list(a.get(0), at, "contains").items().stream().anyMatch(v -> Operators.equal(in, v, needle)));
         }),
         new Builtin("join", 2, 2, "join(separator, list)", (in, at, a) -> {
+          String separator = str(a.get(0), at, "join");
           List<String> parts = new ArrayList<>();
+          long length = 0;
           for (Value v : list(a.get(1), at, "join").items()) {
-            parts.add(Text.interpolate(in, v, v.span()));
+            String part = Text.interpolate(in, v, v.span());
+            parts.add(part);
+            length += part.length() + (parts.size() > 1 ? separator.length() : 0);
           }
-          return new Value.Str(at, String.join(str(a.get(0), at, "join"), parts));
+          in.budget().ensureText(length, at);
+          return new Value.Str(at, String.join(separator, parts));
         }),
         new Builtin("split", 2, 2, "split(separator, string)", (in, at, a) -> {
           List<Value> out = new ArrayList<>();
@@ -148,8 +191,7 @@ public final class Builtins {
         new Builtin("upper", 1, 1, "upper(string)", (in, at, a) -> new Value.Str(at, str(a.get(0), at, "upper").toUpperCase(Locale.ROOT))),
         new Builtin("lower", 1, 1, "lower(string)", (in, at, a) -> new Value.Str(at, str(a.get(0), at, "lower").toLowerCase(Locale.ROOT))),
         new Builtin("trim", 1, 1, "trim(string)", (in, at, a) -> new Value.Str(at, str(a.get(0), at, "trim").strip())),
-        new Builtin("replace", 3, 3, "replace(string, old, new)", (in, at, a) -> new Value.Str(at,
-            str(a.get(0), at, "replace").replace(str(a.get(1), at, "replace"), str(a.get(2), at, "replace")))),
+        new Builtin("replace", 3, 3, "replace(string, old, new)", Builtins::replace),
         new Builtin("startswith", 2, 2, "startswith(string, prefix)", (in, at, a) -> new Value.Bool(at,
             str(a.get(0), at, "startswith").startsWith(str(a.get(1), at, "startswith")))),
         new Builtin("endswith", 2, 2, "endswith(string, suffix)", (in, at, a) -> new Value.Bool(at,
@@ -178,11 +220,11 @@ public final class Builtins {
     long end = integer(a.get(a.size() == 1 ? 0 : 1), at, "range");
     long step = a.size() == 3 ? integer(a.get(2), at, "range") : 1;
     if (step == 0) {
-      throw new EvalException(Diagnostic.error("E0303", at, "range step cannot be 0").withHint(null));
+      throw new EvalException(Diagnostic.error(NOT_IN_RANGE, at, "range step cannot be 0").withHint(null));
     }
     long count = Math.max(0, (end - start + step + (step > 0 ? -1 : 1)) / step);
     if (count > 1_000_000) {
-      throw new EvalException(Diagnostic.error("E0303", at, "range of " + count + " numbers is too large")
+      throw new EvalException(Diagnostic.error(NOT_IN_RANGE, at, "range of " + count + " numbers is too large")
           .withHint("ranges are limited to one million numbers"));
     }
     List<Value> out = new ArrayList<>((int) count);
@@ -190,6 +232,22 @@ public final class Builtins {
       out.add(new Value.Int(at, i));
     }
     return new Value.ListV(at, out);
+  }
+
+  private static Value replace(Interpreter in, Span at, List<Value> a) {
+    String s = str(a.get(0), at, "replace");
+    String old = str(a.get(1), at, "replace");
+    String replacement = str(a.get(2), at, "replace");
+    long occurrences = 0;
+    if (old.isEmpty()) {
+      occurrences = s.length() + 1L;  // between every two characters, and at both ends
+    } else {
+      for (int i = s.indexOf(old); i >= 0; i = s.indexOf(old, i + old.length())) {
+        occurrences++;
+      }
+    }
+    in.budget().ensureText(s.length() + occurrences * (replacement.length() - old.length()), at);
+    return new Value.Str(at, s.replace(old, replacement));
   }
 
   private static long length(Value v, Span at) {
@@ -211,7 +269,7 @@ public final class Builtins {
     if (a.size() == 3) {
       return a.get(2);
     }
-    throw new EvalException(Diagnostic.error("E0303", at, "no key `" + key + "` in this map")
+    throw new EvalException(Diagnostic.error(NOT_IN_RANGE, at, "no key `" + key + "` in this map")
         .withHint("give a default: lookup(map, key, default)"));
   }
 
@@ -230,7 +288,7 @@ public final class Builtins {
     boolean strings = items.stream().allMatch(v -> v instanceof Value.Str);
     boolean numbers = items.stream().allMatch(v -> Interpreter.numeric(v) != null);
     if (!strings && !numbers) {
-      throw new EvalException(Diagnostic.error("E0302", at, "sort needs a list of only strings or only numbers")
+      throw new EvalException(Diagnostic.error(TYPE, at, "sort needs a list of only strings or only numbers")
           .withHint(null));
     }
     items.sort(strings ? Comparator.comparing(v -> ((Value.Str) v).value()) : Comparator.comparing(Interpreter::numeric));
@@ -248,7 +306,7 @@ public final class Builtins {
         return new Value.Int(at, n.setScale(0, RoundingMode.DOWN).longValueExact());
       }
     } catch (NumberFormatException | ArithmeticException e) {
-      throw new EvalException(Diagnostic.error("E0302", at, "`" + Text.interpolate(in, v, at) + "` is not an integer")
+      throw new EvalException(Diagnostic.error(TYPE, at, "`" + Text.interpolate(in, v, at) + "` is not an integer")
           .withHint(null));
     }
     throw wrongType(at, "toint", "a string or number", v);
@@ -257,11 +315,11 @@ public final class Builtins {
   private static Value extreme(Interpreter in, Span at, List<Value> a, boolean min) {
     List<Value> items = a.size() == 1 && a.get(0) instanceof Value.ListV l ? l.items() : a;
     if (items.isEmpty()) {
-      throw new EvalException(Diagnostic.error("E0303", at, (min ? "min" : "max") + " of nothing").withHint(null));
+      throw new EvalException(Diagnostic.error(NOT_IN_RANGE, at, (min ? "min" : "max") + " of nothing").withHint(null));
     }
     Value best = items.get(0);
     for (Value v : items.subList(1, items.size())) {
-      Value less = Operators.binary(in, "<", v, best, at);
+      Value less = Operators.binary(in, Operator.LT, v, best, at);
       if (((Value.Bool) less).value() == min) {
         best = v;
       }
@@ -275,7 +333,7 @@ public final class Builtins {
     }
     Long seconds = q.wholeBase();
     if (seconds == null || seconds <= 0 || seconds % 60 != 0) {
-      throw new EvalException(Diagnostic.error("E0303", q.span(), "schedule rates are whole minutes, hours or days")
+      throw new EvalException(Diagnostic.error(NOT_IN_RANGE, q.span(), "schedule rates are whole minutes, hours or days")
           .withHint("EventBridge cannot fire more often than once a minute; write e.g. `rate(5m)`"));
     }
     long value;
@@ -357,16 +415,7 @@ public final class Builtins {
     if (found instanceof Value.Error) {
       return Silent.INSTANCE;
     }
-    return new EvalException(Diagnostic.error("E0302", found.span().isNone() ? at : found.span(),
+    return new EvalException(Diagnostic.error(TYPE, found.span().isNone() ? at : found.span(),
         "`" + fn + "` needs " + expected + ", found " + Types.describe(found)).withHint(null));
-  }
-
-  /** For "did you mean" over built-in names. */
-  static List<String> names() {
-    List<String> names = new ArrayList<>();
-    for (Builtin b : all()) {
-      names.add(b.name());
-    }
-    return names;
   }
 }

@@ -1,5 +1,7 @@
 package io.ecsl.eval;
 
+import static io.ecsl.diag.LanguageCode.DEFINED_IN_TERMS_OF_ITSELF;
+
 import io.ecsl.ast.Item;
 import io.ecsl.source.Span;
 import java.util.ArrayList;
@@ -28,14 +30,6 @@ public final class Declaration {
     this.labelSpan = labelSpan;
     this.entry = entry;
     this.env = env;
-  }
-
-  /** A declaration whose body is already known (built by templates or tests). */
-  public static Declaration evaluated(Kind kind, String label, Span span, Value in, Value.Obj body) {
-    Declaration d = new Declaration(kind, label, span, span, null, null);
-    d.in = in;
-    d.body = body;
-    return d;
   }
 
   public Kind kind() {
@@ -68,7 +62,7 @@ public final class Declaration {
       return body;
     }
     if (evaluating) {
-      throw new EvalException(io.ecsl.diag.Diagnostic.error("E0204", span,
+      throw new EvalException(io.ecsl.diag.Diagnostic.error(DEFINED_IN_TERMS_OF_ITSELF, span,
           kind.word() + " `" + label + "` refers to itself through its own body")
           .withHint("a declaration cannot depend on its own contents"));
     }

@@ -1,5 +1,7 @@
 package io.ecsl.eval;
 
+import static io.ecsl.diag.LanguageCode.DEFINED_IN_TERMS_OF_ITSELF;
+
 import io.ecsl.source.Span;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -52,7 +54,7 @@ public final class Env {
         return value;
       }
       if (evaluating) {
-        throw new EvalException(io.ecsl.diag.Diagnostic.error("E0204", usedAt,
+        throw new EvalException(io.ecsl.diag.Diagnostic.error(DEFINED_IN_TERMS_OF_ITSELF, usedAt,
             "`" + name + "` is defined in terms of itself").withLabel(definedAt, "`" + name + "` is defined here")
             .withHint("break the cycle: one of the definitions must not refer back"));
       }

@@ -17,4 +17,9 @@ public final class EvalException extends RuntimeException {
   public Diagnostic diagnostic() {
     return diagnostic;
   }
+
+  /** Stops an evaluation whose problem was just reported: nothing more is said about it. */
+  public static EvalException alreadyReported() {
+    return Silent.INSTANCE;
+  }
 }

@@ -1,10 +1,23 @@
 package io.ecsl.eval;
 
+import static io.ecsl.diag.LanguageCode.DECLARATION_HEADER;
+import static io.ecsl.diag.LanguageCode.DEFINED_TWICE;
+import static io.ecsl.diag.LanguageCode.MISPLACED;
+import static io.ecsl.diag.LanguageCode.NOT_IN_RANGE;
+import static io.ecsl.diag.LanguageCode.NO_SUCH_MEMBER;
+import static io.ecsl.diag.LanguageCode.RUNAWAY_RECURSION;
+import static io.ecsl.diag.LanguageCode.TYPE;
+import static io.ecsl.diag.LanguageCode.UNIT;
+import static io.ecsl.diag.LanguageCode.UNKNOWN_NAME;
+import static io.ecsl.diag.LanguageCode.UNUSED_EXPRESSION;
+
 import io.ecsl.ast.Arg;
 import io.ecsl.ast.Expr;
 import io.ecsl.ast.Item;
+import io.ecsl.ast.Operator;
 import io.ecsl.ast.StringPart;
 import io.ecsl.diag.Diagnostic;
+import io.ecsl.diag.LanguageCode;
 import io.ecsl.diag.Diagnostics;
 import io.ecsl.diag.Suggestions;
 import io.ecsl.source.Span;
@@ -21,13 +34,18 @@ import java.util.Set;
 public final class Interpreter {
   private final Diagnostics diagnostics;
   private final Env builtins;
+  private final Budget budget = new Budget();
+  private final References references = new References(this);
   private int depth;
-  /** While a service body is evaluated: the scope its `task = …` is read in (without its containers). */
-  private Env serviceOuterEnv;
 
   public Interpreter(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
     this.builtins = Builtins.environment();
+  }
+
+  /** What this evaluation may still make. */
+  Budget budget() {
+    return budget;
   }
 
   /** The scope every module's scope descends from: the built-in functions. */
@@ -36,7 +54,7 @@ public final class Interpreter {
   }
 
   public void report(Diagnostic diagnostic) {
-    if (!"E0000".equals(diagnostic.code())) {
+    if (!Silent.is(diagnostic)) {
       diagnostics.add(diagnostic);
     }
   }
@@ -114,7 +132,7 @@ public final class Interpreter {
         return;
       }
       // the earlier declaration of the same kind, not whatever first took the name (`task web`)
-      report(Diagnostic.error("E0203", d.labelSpan(), "`" + d.label() + "` is defined twice")
+      report(Diagnostic.error(DEFINED_TWICE, d.labelSpan(), "`" + d.label() + "` is defined twice")
           .withLabel(same.labelSpan(), "first defined here")
           .withHint("rename one of them; names are shared by every file of a module"));
       return;
@@ -137,7 +155,7 @@ public final class Interpreter {
   }
 
   private void duplicate(String name, Span at, Env.Slot previous) {
-    report(Diagnostic.error("E0203", at, "`" + name + "` is defined twice")
+    report(Diagnostic.error(DEFINED_TWICE, at, "`" + name + "` is defined twice")
         .withLabel(previous.definedAt(), "first defined here")
         .withHint("rename one of them; names are shared by every file of a module"));
   }
@@ -150,13 +168,13 @@ public final class Interpreter {
       return null; // reported when the item itself is evaluated
     }
     if (!e.isBlock()) {
-      report(Diagnostic.error("E0404", e.key().span(), "`" + keyword + "` declarations take a block")
+      report(Diagnostic.error(DECLARATION_HEADER, e.key().span(), "`" + keyword + "` declarations take a block")
           .withHint("write `" + keyword + (kind.isSingleton() ? "" : " name") + " { … }`"));
       return null;
     }
     if (kind.isSingleton()) {
       if (!e.labels().isEmpty()) {
-        report(Diagnostic.error("E0404", e.labels().get(0).span(), "`" + keyword + "` takes no name")
+        report(Diagnostic.error(DECLARATION_HEADER, e.labels().get(0).span(), "`" + keyword + "` takes no name")
             .withHint("write `" + keyword + " { … }`"));
         return null;
       }
@@ -164,17 +182,24 @@ public final class Interpreter {
     }
     if (e.labels().size() != 1) {
       Span at = e.labels().isEmpty() ? e.key().span() : e.labels().get(1).span();
-      report(Diagnostic.error("E0404", at, e.labels().isEmpty()
+      report(Diagnostic.error(DECLARATION_HEADER, at, e.labels().isEmpty()
               ? "`" + keyword + "` needs a name" : "`" + keyword + "` takes one name")
           .withHint("write `" + keyword + " name { … }`" + (kind == Kind.SERVICE ? " or `service name in cluster { … }`" : "")));
       return null;
     }
     if (e.in() != null && kind != Kind.SERVICE) {
-      report(Diagnostic.error("E0404", e.in().span(), "`in` is only for services (`service web in prod`)")
+      report(Diagnostic.error(DECLARATION_HEADER, e.in().span(), "`in` is only for services (`service web in prod`)")
           .withHint("remove `in …`"));
     }
     Item.Label label = e.labels().get(0);
-    String name = label.ident() != null ? label.ident().name() : evalString(label.string(), env);
+    String name;
+    try {
+      name = label.ident() != null ? label.ident().name() : evalString(label.string(), env);
+    } catch (EvalException ex) {
+      // Names are bound before any body runs, outside the per-item recovery: report it here.
+      report(ex.diagnostic());
+      return null;
+    }
     return new Declaration(kind, name, headerSpan(e), label.span(), e, env);
   }
 
@@ -192,9 +217,9 @@ public final class Interpreter {
         }
       }
       case Item.Template t -> {}
-      case Item.Import i -> report(Diagnostic.error("E0205", i.span(), "`import` must be at the top of a file")
+      case Item.Import i -> report(Diagnostic.error(MISPLACED, i.span(), "`import` must be at the top of a file")
           .withHint("move it above the declarations"));
-      case Item.Var v -> report(Diagnostic.error("E0205", v.span(), "`var` must be at the top level of the project")
+      case Item.Var v -> report(Diagnostic.error(MISPLACED, v.span(), "`var` must be at the top level of the project")
           .withHint("inside blocks and templates use `let` or a template parameter"));
       case Item.For f -> evalFor(f, env, sink, soft);
       case Item.If i -> {
@@ -228,9 +253,10 @@ public final class Interpreter {
       return;
     }
     if (!(value instanceof Value.Obj obj)) {
-      throw new EvalException(Diagnostic.error("E0302", at, "`...` needs an object, found a " + value.typeName())
+      throw new EvalException(Diagnostic.error(TYPE, at, "`...` needs an object, found a " + value.typeName())
           .withHint("spread a block value such as a template result: `...defaults()`"));
     }
+    budget.steps(obj.fields().size(), at, "spreading these %s fields");
     for (Value.Field f : obj.fields()) {
       sink.field(new Value.Field(f.key(), f.labels(), f.value(), f.keySpan(), f.valueSpan(), f.in(), true, f.block()), this);
     }
@@ -266,15 +292,12 @@ public final class Interpreter {
     }
     try {
       if (e.value() != null) {
-      // A service's `task = api` names the task definition even when a container is also `api`.
-      boolean taskOfService = serviceOuterEnv != null && labels.isEmpty()
-          && (key.equals("task") || key.equals("task_definition"));
-      value = eval(e.value(), taskOfService ? serviceOuterEnv : env);
-      valueSpan = e.value().span();
-      if (e.isBlock()) {
-        value = refine(value, e, env);
-        valueSpan = valueSpan.to(e.bodySpan());
-      }
+        value = eval(e.value(), references.scopeFor(key, labels, env));
+        valueSpan = e.value().span();
+        if (e.isBlock()) {
+          value = refine(value, e, env);
+          valueSpan = valueSpan.to(e.bodySpan());
+        }
       } else {
         value = evalBlock(e, env, false);
         valueSpan = e.bodySpan();
@@ -300,6 +323,7 @@ public final class Interpreter {
     }
     ObjectSink sink = new ObjectSink();
     if (base instanceof Value.Obj obj) {
+      budget.steps(obj.fields().size(), e.value().span(), "refining these %s fields");
       for (Value.Field f : obj.fields()) {
         sink.field(new Value.Field(f.key(), f.labels(), f.value(), f.keySpan(), f.valueSpan(), f.in(), true, f.block()), this);
       }
@@ -313,11 +337,6 @@ public final class Interpreter {
   /** The field that holds the {@code = value} of an entry refined by a block. */
   public static final String PRIMARY = "__value";
 
-  /** Evaluates a block's body to an object. Inside a service, its task's containers are in scope. */
-  public Value.Obj evalBlock(Item.Entry e, Env env) {
-    return evalBlock(e, env, false);
-  }
-
   /** The body of a declaration; a service's body also sees its task's containers. */
   Value.Obj evalDeclarationBody(Item.Entry e, Env env) {
     return evalBlock(e, env, true);
@@ -325,47 +344,19 @@ public final class Interpreter {
 
   private Value.Obj evalBlock(Item.Entry e, Env env, boolean declaration) {
     Env scope = env.child();
-    Env previousOuter = serviceOuterEnv;
-    boolean service = declaration && Kind.SERVICE.keyword().equals(e.key().constant());
-    if (service) {
-      exposeContainers(e, env, scope);
-      serviceOuterEnv = env;
-    } else if (declaration) {
-      serviceOuterEnv = null;
-    }
+    Env previous = references.enter(e, env, scope, declaration);
     try {
       ObjectSink sink = new ObjectSink();
       evalBody(e.body(), scope, sink, false);
       return sink.build(e.bodySpan() != null ? e.bodySpan() : e.span());
     } finally {
-      serviceOuterEnv = previousOuter;
-    }
-  }
-
-  /** Lets `load_balancer { container = app.http }` name the containers of the service's task. */
-  private void exposeContainers(Item.Entry service, Env env, Env scope) {
-    for (Item item : service.body()) {
-      if (item instanceof Item.Entry t && "task".equals(t.key().constant()) && t.value() != null) {
-        Value v;
-        try {
-          v = eval(t.value(), env);
-        } catch (EvalException ignored) {
-          return; // reported when the attribute itself is evaluated
-        }
-        if (v instanceof Value.Ref r && r.of(Kind.TASK) != null) {
-          Declaration task = r.of(Kind.TASK);
-          for (String name : task.containerNames(this)) {
-            scope.define(name, t.span(), new Value.ContainerRef(t.value().span(), task, name));
-          }
-        }
-        return;
-      }
+      references.leave(previous);
     }
   }
 
   private void evalStatement(Item.ExprStatement s, Env env, BodySink sink) {
     if (!(s.expr() instanceof Expr.Call call)) {
-      throw new EvalException(Diagnostic.error("E0405", s.span(), "this expression is not used")
+      throw new EvalException(Diagnostic.error(UNUSED_EXPRESSION, s.span(), "this expression is not used")
           .withHint("write `name = value` for an attribute, or call a template: `name(…)`"));
     }
     Value callee = eval(call.callee(), env);
@@ -377,14 +368,14 @@ public final class Interpreter {
     if (result instanceof Value.Obj obj) {
       if (sink.acceptsDeclarations()) {
         if (!obj.fields().isEmpty()) {
-          throw new EvalException(Diagnostic.error("E0405", s.span(), "the result of this call is not used")
+          throw new EvalException(Diagnostic.error(UNUSED_EXPRESSION, s.span(), "the result of this call is not used")
               .withHint("templates called at the top level must declare resources (`task …`, `service …`)"));
         }
         return;
       }
       spread(obj, s.span(), sink);
     } else if (!(result instanceof Value.Null) && !(result instanceof Value.Error)) {
-      throw new EvalException(Diagnostic.error("E0405", s.span(), "the " + result.typeName() + " this call returns is not used")
+      throw new EvalException(Diagnostic.error(UNUSED_EXPRESSION, s.span(), "the " + result.typeName() + " this call returns is not used")
           .withHint("assign it: `name = " + call.callee().span().text() + "(…)`"));
     }
   }
@@ -407,6 +398,7 @@ public final class Interpreter {
     if (depth >= MAX_DEPTH) {
       throw unwind(new Runaway(expr));
     }
+    budget.step(expr.span());
     depth++;
     try {
       return evalInner(expr, env);
@@ -442,7 +434,7 @@ public final class Interpreter {
     if (depth > 1) {
       return r; // each level on the way would only start the recursion again
     }
-    return new EvalException(Diagnostic.error("E0206", r.at.span(), "evaluation nests too deeply (runaway recursion?)")
+    return new EvalException(Diagnostic.error(RUNAWAY_RECURSION, r.at.span(), "evaluation nests too deeply (runaway recursion?)")
         .withHint("templates may not call themselves without end"));
   }
 
@@ -504,11 +496,11 @@ public final class Interpreter {
   private Value binary(Expr.Binary b, Env env) {
     Value left = eval(b.left(), env);
     // && and || short-circuit so `x != null && x.y` works.
-    if (b.op().equals("&&")) {
+    if (b.op() == Operator.AND) {
       return truth(left, b.left().span()) ? new Value.Bool(b.span(), truth(eval(b.right(), env), b.right().span()))
           : new Value.Bool(b.span(), false);
     }
-    if (b.op().equals("||")) {
+    if (b.op() == Operator.OR) {
       return truth(left, b.left().span()) ? new Value.Bool(b.span(), true)
           : new Value.Bool(b.span(), truth(eval(b.right(), env), b.right().span()));
     }
@@ -521,7 +513,7 @@ public final class Interpreter {
       String hint = q.unit().equals("MB") || q.unit().equals("GB")
           ? "write `" + q.amount().toPlainString() + " " + q.unit().charAt(0) + "iB`: ECS counts memory in MiB (1 GiB = 1024 MiB)"
           : "units are MiB, GiB, vcpu, ms, s, m, h, d and %";
-      throw new EvalException(Diagnostic.error("E0301", q.span(), "unknown unit `" + q.unit() + "`").withHint(hint));
+      throw new EvalException(Diagnostic.error(UNIT, q.span(), "unknown unit `" + q.unit() + "`").withHint(hint));
     }
     return new Value.Quantity(q.span(), q.amount(), unit);
   }
@@ -535,7 +527,11 @@ public final class Interpreter {
     for (StringPart part : s.parts()) {
       switch (part) {
         case StringPart.Text t -> sb.append(t.text());
-        case StringPart.Interpolation i -> sb.append(Text.interpolate(this, eval(i.expr(), env), i.expr().span()));
+        case StringPart.Interpolation i -> {
+          String text = Text.interpolate(this, eval(i.expr(), env), i.expr().span());
+          budget.text(text.length(), i.expr().span());
+          sb.append(text);
+        }
       }
     }
     return sb.toString();
@@ -560,9 +556,19 @@ public final class Interpreter {
 
   /** The error for a bare word that turned out to be needed as a name. */
   public EvalException unknownName(Value.Symbol s) {
+    return unknownName(s, List.of(), null);
+  }
+
+  /**
+   * The error for a bare word that had to name something: {@code also} are words it may be besides
+   * the names in scope (FARGATE_SPOT for a capacity provider), suggested when one is close;
+   * {@code otherwise} is the hint when none is (how to declare what was meant).
+   */
+  public EvalException unknownName(Value.Symbol s, java.util.Collection<String> also, String otherwise) {
     Set<String> candidates = new LinkedHashSet<>(s.scope().visibleNames());
     // a name used as a value is not a misspelt built-in function (`prod` is not `cron`)
     candidates.removeIf(n -> builtins.local(n) != null);
+    candidates.addAll(also);
     String hint = null;
     int dash = s.name().lastIndexOf('-');
     if (dash > 0 && s.scope().lookup(s.name().substring(0, dash)) != null) {
@@ -573,8 +579,21 @@ public final class Interpreter {
     } else {
       hint = Suggestions.didYouMean(s.name(), candidates);
     }
-    return new EvalException(Diagnostic.error("E0201", s.span(), "unknown name `" + s.name() + "`")
-        .withHint(hint != null ? hint : "declare it with `let`, or import the module that defines it"));
+    return new EvalException(Diagnostic.error(LanguageCode.UNKNOWN_NAME, s.span(), "unknown name `" + s.name() + "`")
+        .withHint(hint != null ? hint : otherwise != null ? otherwise : "declare it with `let`, or import the module that defines it"));
+  }
+
+  /**
+   * {@code logging.awslogs(…)} without {@code import "std/logging"}: the word before the dot names
+   * a standard library module that this file does not import.
+   */
+  private EvalException unknownModule(Value.Symbol s) {
+    if (io.ecsl.modules.Stdlib.modules().contains(s.name())) {
+      return new EvalException(Diagnostic.error(LanguageCode.UNKNOWN_NAME, s.span(), "unknown name `" + s.name()
+          + "` (the standard library module `std/" + s.name() + "` is not imported here)")
+          .withHint("add `import \"std/" + s.name() + "\"` at the top of the file"));
+    }
+    return unknownName(s);
   }
 
   private Value member(Value target, Expr.Member m) {
@@ -582,110 +601,29 @@ public final class Interpreter {
     Span at = m.span();
     return switch (target) {
       case Value.Error e -> target;
-      case Value.Symbol s -> throw unknownName(s);
+      case Value.Symbol s -> throw unknownModule(s);
       case Value.Module mod -> {
         Env.Slot slot = mod.module().env().local(name);
         if (slot == null) {
-          throw new EvalException(Diagnostic.error("E0202", m.member().span(),
+          throw new EvalException(Diagnostic.error(NO_SUCH_MEMBER, m.member().span(),
               "module `" + mod.module().name() + "` has no `" + name + "`")
               .withHint(orList(Suggestions.didYouMean(name, mod.module().env().localNames()),
                   "it defines: " + String.join(", ", mod.module().env().localNames()))));
         }
         yield slot.force(at, name);
       }
-      case Value.Ref r -> refMember(r, m);
-      case Value.ContainerRef c -> containerMember(c, m);
-      case Value.PortRef p -> switch (name) {
-        case "port", "container_port" -> new Value.Int(at, containerPortNumber(p, at));
-        case "name" -> new Value.Str(at, p.port());
-        case "container" -> new Value.ContainerRef(at, p.task(), p.container());
-        default -> throw noMember("port `" + p.port() + "`", name, List.of("port", "name", "container"), m);
-      };
+      case Value.Ref r -> references.declarationMember(r, m);
+      case Value.ContainerRef c -> references.containerMember(c, m);
+      case Value.PortRef p -> references.portMember(p, m);
       case Value.Obj o -> objectMember(o, m);
-      default -> throw new EvalException(Diagnostic.error("E0302", m.member().span(),
+      default -> throw new EvalException(Diagnostic.error(TYPE, m.member().span(),
           "a " + target.typeName() + " has no fields (`." + name + "`)").withHint(null));
     };
   }
 
-  private Value refMember(Value.Ref r, Expr.Member m) {
-    Declaration d = r.target();
-    if (r.targets().size() > 1 && !m.member().name().equals("name") && r.of(Kind.TASK) != null
-        && r.of(Kind.TASK).container(this, m.member().name()) == null) {
-      throw new EvalException(Diagnostic.error("E0202", m.span(), "`" + r.targets().get(0).label() + "` names a "
-          + r.describe().replaceFirst(" `.*", "") + "; `." + m.member().name() + "` is ambiguous")
-          .withHint("only a task definition's containers can be reached this way"));
-    }
-    String name = m.member().name();
-    if (name.equals("name")) {
-      return new Value.Str(m.span(), d.awsName(this));
-    }
-    if (d.kind() == Kind.TASK) {
-      if (d.container(this, name) != null) {
-        return new Value.ContainerRef(m.span(), d, name);
-      }
-    }
-    Value v = d.body(this).get(name);
-    if (v != null) {
-      return v;
-    }
-    List<String> candidates = new ArrayList<>(d.kind() == Kind.TASK ? d.containerNames(this) : List.of());
-    for (Value.Field f : d.body(this).fields()) {
-      if (f.labels().isEmpty()) {
-        candidates.add(f.key());
-      }
-    }
-    candidates.add("name");
-    throw noMember(d.kind().word() + " `" + d.label() + "`", name, candidates, m);
-  }
-
-  private Value containerMember(Value.ContainerRef c, Expr.Member m) {
-    String name = m.member().name();
-    if (name.equals("name")) {
-      return new Value.Str(m.span(), c.container());
-    }
-    Value.Field container = c.task().container(this, c.container());
-    if (container == null || !(container.value() instanceof Value.Obj body)) {
-      return new Value.Error(m.span());
-    }
-    List<String> ports = new ArrayList<>();
-    for (Value.Field f : body.all("port")) {
-      if (f.label() != null) {
-        ports.add(f.label());
-        if (f.label().equals(name)) {
-          return new Value.PortRef(m.span(), c.task(), c.container(), name);
-        }
-      }
-    }
-    Value v = body.get(name);
-    if (v != null) {
-      return v;
-    }
-    List<String> candidates = new ArrayList<>(ports);
-    candidates.add("name");
-    throw noMember("container `" + c.container() + "`", name, candidates, m);
-  }
-
   /** The container port number behind {@code web.app.http}. */
-  public long containerPortNumber(Value.PortRef p, Span at) {
-    Value.Field container = p.task().container(this, p.container());
-    if (container != null && container.value() instanceof Value.Obj body) {
-      for (Value.Field f : body.all("port")) {
-        if (p.port().equals(f.label())) {
-          Value v = f.value();
-          if (v instanceof Value.Obj o) {
-            // `port http = 8080/tcp { host = 0 }` keeps the number in its primary value
-            v = o.get(PRIMARY) != null ? o.get(PRIMARY) : o.get("container_port") != null ? o.get("container_port") : v;
-          }
-          if (v instanceof Value.Port port) {
-            return port.from();
-          }
-          if (v instanceof Value.Int i) {
-            return i.value();
-          }
-        }
-      }
-    }
-    throw Silent.INSTANCE;
+  public long containerPortNumber(Value.PortRef p) {
+    return references.containerPortNumber(p);
   }
 
   private Value objectMember(Value.Obj o, Expr.Member m) {
@@ -709,8 +647,8 @@ public final class Interpreter {
     throw noMember("the object", name, keys, m);
   }
 
-  private EvalException noMember(String what, String name, List<String> candidates, Expr.Member m) {
-    return new EvalException(Diagnostic.error("E0202", m.member().span(), what + " has no `" + name + "`")
+  static EvalException noMember(String what, String name, List<String> candidates, Expr.Member m) {
+    return new EvalException(Diagnostic.error(NO_SUCH_MEMBER, m.member().span(), what + " has no `" + name + "`")
         .withHint(orList(Suggestions.didYouMean(name, candidates),
             candidates.isEmpty() ? null : "it has: " + String.join(", ", new LinkedHashSet<>(candidates)))));
   }
@@ -728,11 +666,11 @@ public final class Interpreter {
     }
     if (target instanceof Value.ListV list) {
       if (!(index instanceof Value.Int i)) {
-        throw new EvalException(Diagnostic.error("E0302", at.index().span(),
+        throw new EvalException(Diagnostic.error(TYPE, at.index().span(),
             "a list index must be an int, found a " + index.typeName()).withHint(null));
       }
       if (i.value() < 0 || i.value() >= list.items().size()) {
-        throw new EvalException(Diagnostic.error("E0303", at.index().span(),
+        throw new EvalException(Diagnostic.error(NOT_IN_RANGE, at.index().span(),
             "index " + i.value() + " is out of range: the list has " + list.items().size() + " items")
             .withHint(list.items().isEmpty() ? "the list is empty" : "valid indexes are 0 to " + (list.items().size() - 1)));
       }
@@ -741,19 +679,19 @@ public final class Interpreter {
     if (target instanceof Value.Obj o) {
       String key = index instanceof Value.Str s ? s.value() : index instanceof Value.Symbol sym ? sym.name() : null;
       if (key == null) {
-        throw new EvalException(Diagnostic.error("E0302", at.index().span(),
+        throw new EvalException(Diagnostic.error(TYPE, at.index().span(),
             "an object key must be a string, found a " + index.typeName()).withHint(null));
       }
       Value v = o.get(key);
       if (v == null) {
         List<String> keys = new ArrayList<>();
         o.fields().forEach(f -> keys.add(f.key()));
-        throw new EvalException(Diagnostic.error("E0303", at.index().span(), "no key `" + key + "` in this map")
+        throw new EvalException(Diagnostic.error(NOT_IN_RANGE, at.index().span(), "no key `" + key + "` in this map")
             .withHint(orList(Suggestions.didYouMean(key, keys), "keys: " + String.join(", ", keys))));
       }
       return v;
     }
-    throw new EvalException(Diagnostic.error("E0302", at.span(), "cannot index a " + target.typeName()).withHint(null));
+    throw new EvalException(Diagnostic.error(TYPE, at.span(), "cannot index a " + target.typeName()).withHint(null));
   }
 
   private Value call(Expr.Call c, Env env) {
@@ -771,11 +709,11 @@ public final class Interpreter {
         Env.Slot slot = s.scope().lookup(n);
         functions.add(n);
       }
-      throw new EvalException(Diagnostic.error("E0201", s.span(), "unknown template or function `" + s.name() + "`")
+      throw new EvalException(Diagnostic.error(UNKNOWN_NAME, s.span(), "unknown template or function `" + s.name() + "`")
           .withHint(orList(Suggestions.didYouMean(s.name(), functions), "see the built-in functions in docs/language.md")));
     }
     if (!(callee instanceof Value.Function f)) {
-      throw new EvalException(Diagnostic.error("E0302", c.callee().span(),
+      throw new EvalException(Diagnostic.error(TYPE, c.callee().span(),
           "`" + c.callee().span().text() + "` is a " + callee.typeName() + ", not a template").withHint(null));
     }
     for (Callable.Argument a : args) {
@@ -830,16 +768,18 @@ public final class Interpreter {
       case Value.Error e -> {}
       case Value.Symbol s -> throw unknownName(s);
       case Value.ListV list -> {
+        budget.steps(list.items().size(), at, "a loop over %s items");
         for (int i = 0; i < list.items().size(); i++) {
           out.add(new Value[] {new Value.Int(at, i), list.items().get(i)});
         }
       }
       case Value.Obj obj -> {
+        budget.steps(obj.fields().size(), at, "a loop over %s fields");
         for (Value.Field f : obj.fields()) {
           out.add(new Value[] {new Value.Str(f.keySpan(), f.key()), twoVariables ? f.value() : new Value.Str(f.keySpan(), f.key())});
         }
       }
-      default -> throw new EvalException(Diagnostic.error("E0302", at,
+      default -> throw new EvalException(Diagnostic.error(TYPE, at,
           "`for` needs a list or an object, found a " + iterable.typeName())
           .withHint(iterable instanceof Value.Int ? "use `range(n)` for the numbers 0 to n-1" : null));
     }
@@ -856,7 +796,7 @@ public final class Interpreter {
     if (v instanceof Value.Symbol s) {
       throw unknownName(s);
     }
-    throw new EvalException(Diagnostic.error("E0302", at, "a condition must be a bool, found a " + v.typeName())
+    throw new EvalException(Diagnostic.error(TYPE, at, "a condition must be a bool, found a " + v.typeName())
         .withHint("compare it: `x == …`, `x != null`"));
   }
 

@@ -21,10 +21,15 @@ final class Json {
     }
   }
 
+  /** Each node counts against the budget as it is made: a list may hold one long string many times. */
   static JsonNode toNode(Interpreter in, Value v, Span at) {
     JsonNodeFactory f = JsonNodeFactory.instance;
+    in.budget().step(at);
     return switch (v) {
-      case Value.Str s -> f.textNode(s.value());
+      case Value.Str s -> {
+        in.budget().text(s.value().length(), at);
+        yield f.textNode(s.value());
+      }
       case Value.Int i -> f.numberNode(i.value());
       case Value.Dec d -> f.numberNode(d.value());
       case Value.Bool b -> f.booleanNode(b.value());

@@ -1,5 +1,7 @@
 package io.ecsl.eval;
 
+import static io.ecsl.diag.LanguageCode.NOT_A_DECLARATION;
+
 import io.ecsl.source.Span;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +41,7 @@ public final class ModuleScope implements BodySink {
 
   @Override
   public void field(Value.Field field, Interpreter interpreter) {
-    interpreter.report(io.ecsl.diag.Diagnostic.error("E0403", field.keySpan(),
+    interpreter.report(io.ecsl.diag.Diagnostic.error(NOT_A_DECLARATION, field.keySpan(),
         "`" + field.key() + "` is not a declaration")
         .withHint(io.ecsl.diag.Suggestions.closest(field.key(), Kind.keywords()) != null
             ? "did you mean `" + io.ecsl.diag.Suggestions.closest(field.key(), Kind.keywords()) + "`?"

@@ -1,5 +1,8 @@
 package io.ecsl.eval;
 
+import static io.ecsl.diag.LanguageCode.TYPE;
+
+import io.ecsl.ast.Operator;
 import io.ecsl.diag.Diagnostic;
 import io.ecsl.source.Span;
 import java.math.BigDecimal;
@@ -13,9 +16,18 @@ import java.util.List;
  * plain numbers ({@code 256 MiB * 2}).
  */
 final class Operators {
+  /**
+   * Decimal results keep 34 significant digits: an exact product has the digits of both factors,
+   * so a chain of `let b = a * a` doubled them on every line, to billions of digits (and an exact
+   * sum of a huge and a small number has the digits in between).
+   */
+  private static final MathContext PRECISION = MathContext.DECIMAL128;
+
+  private static final int MAX_DIGITS = io.ecsl.ast.Expr.DecimalLit.MAX_DIGITS;
+
   private Operators() {}
 
-  static Value unary(Interpreter in, String op, Value v, Span at) {
+  static Value unary(Interpreter in, Operator op, Value v, Span at) {
     if (v instanceof Value.Error) {
       return v;
     }
@@ -23,11 +35,14 @@ final class Operators {
       throw in.unknownName(s);
     }
     switch (op) {
-      case "!" -> {
+      case NOT -> {
         return new Value.Bool(at, !in.truth(v, at));
       }
-      case "-" -> {
+      case NEG -> {
         if (v instanceof Value.Int i) {
+          if (i.value() == Long.MIN_VALUE) {
+            throw type(at, "integer overflow");
+          }
           return new Value.Int(at, -i.value());
         }
         if (v instanceof Value.Dec d) {
@@ -38,29 +53,33 @@ final class Operators {
         }
         throw type(at, "cannot negate a " + v.typeName());
       }
-      default -> throw new IllegalStateException(op);
+      default -> throw new IllegalStateException(op.symbol());
     }
   }
 
-  static Value binary(Interpreter in, String op, Value l, Value r, Span at) {
+  /** Every binary operator but {@code &&} and {@code ||}, which the interpreter short-circuits. */
+  static Value binary(Interpreter in, Operator op, Value l, Value r, Span at) {
     if (l instanceof Value.Error || r instanceof Value.Error) {
       return new Value.Error(at);
     }
     return switch (op) {
-      case "==" -> new Value.Bool(at, equal(in, l, r));
-      case "!=" -> new Value.Bool(at, !equal(in, l, r));
-      case "<", "<=", ">", ">=" -> compare(in, op, l, r, at);
-      case "+" -> plus(in, l, r, at);
-      case "-", "*", "/", "%" -> arithmetic(in, op, l, r, at);
-      default -> throw new IllegalStateException(op);
+      case EQ -> new Value.Bool(at, equal(in, l, r));
+      case NE -> new Value.Bool(at, !equal(in, l, r));
+      case LT, LE, GT, GE -> compare(in, op, l, r, at);
+      case ADD -> plus(in, l, r, at);
+      case SUB, MUL, DIV, MOD -> arithmetic(in, op, l, r, at);
+      default -> throw new IllegalStateException(op.symbol());
     };
   }
 
   private static Value plus(Interpreter in, Value l, Value r, Span at) {
     if (l instanceof Value.Str a && r instanceof Value.Str b) {
+      in.budget().text((long) a.value().length() + b.value().length(), at);
       return new Value.Str(at, a.value() + b.value());
     }
     if (l instanceof Value.ListV a && r instanceof Value.ListV b) {
+      long size = (long) a.items().size() + b.items().size();
+      in.budget().steps(size, at, "this list of %s items");
       List<Value> items = new ArrayList<>(a.items());
       items.addAll(b.items());
       return new Value.ListV(at, items);
@@ -68,52 +87,53 @@ final class Operators {
     if (l instanceof Value.Str || r instanceof Value.Str) {
       throw typeHint(at, "cannot add a " + l.typeName() + " and a " + r.typeName(), "use interpolation to build strings: \"${a}${b}\"");
     }
-    return arithmetic(in, "+", l, r, at);
+    return arithmetic(in, Operator.ADD, l, r, at);
   }
 
-  private static Value arithmetic(Interpreter in, String op, Value l, Value r, Span at) {
+  private static Value arithmetic(Interpreter in, Operator op, Value l, Value r, Span at) {
     rejectSymbols(in, l, r);
     if (l instanceof Value.Quantity a && r instanceof Value.Quantity b) {
       sameDimension(a, b, at);
-      if (op.equals("+") || op.equals("-")) {
+      if (op == Operator.ADD || op == Operator.SUB) {
         Unit unit = finer(a.unit(), b.unit());
         BigDecimal x = a.base().divide(unit.toBase(), MathContext.DECIMAL64);
         BigDecimal y = b.base().divide(unit.toBase(), MathContext.DECIMAL64);
-        return new Value.Quantity(at, op.equals("+") ? x.add(y) : x.subtract(y), unit);
+        return new Value.Quantity(at, inRange(op == Operator.ADD ? x.add(y, PRECISION) : x.subtract(y, PRECISION), at), unit);
       }
-      if (op.equals("/")) {
+      if (op == Operator.DIV) {
         nonZero(b.base(), at);
-        return new Value.Dec(at, a.base().divide(b.base(), MathContext.DECIMAL64));
+        return new Value.Dec(at, inRange(a.base().divide(b.base(), MathContext.DECIMAL64), at));
       }
       throw type(at, "cannot " + verb(op) + " two " + a.typeName() + " values");
     }
-    if (l instanceof Value.Quantity q && numberOf(r) != null && (op.equals("*") || op.equals("/"))) {
+    if (l instanceof Value.Quantity q && numberOf(r) != null && (op == Operator.MUL || op == Operator.DIV)) {
       BigDecimal n = numberOf(r);
-      if (op.equals("/")) {
+      if (op == Operator.DIV) {
         nonZero(n, at);
       }
-      return new Value.Quantity(at, op.equals("*") ? q.amount().multiply(n) : q.amount().divide(n, MathContext.DECIMAL64), q.unit());
+      return new Value.Quantity(at, inRange(op == Operator.MUL ? q.amount().multiply(n, PRECISION)
+          : q.amount().divide(n, MathContext.DECIMAL64), at), q.unit());
     }
-    if (r instanceof Value.Quantity q && numberOf(l) != null && op.equals("*")) {
-      return new Value.Quantity(at, q.amount().multiply(numberOf(l)), q.unit());
+    if (r instanceof Value.Quantity q && numberOf(l) != null && op == Operator.MUL) {
+      return new Value.Quantity(at, inRange(q.amount().multiply(numberOf(l), PRECISION), at), q.unit());
     }
     if (l instanceof Value.Int a && r instanceof Value.Int b) {
       long x = a.value();
       long y = b.value();
       try {
         return new Value.Int(at, switch (op) {
-          case "+" -> Math.addExact(x, y);
-          case "-" -> Math.subtractExact(x, y);
-          case "*" -> Math.multiplyExact(x, y);
-          case "/" -> {
+          case ADD -> Math.addExact(x, y);
+          case SUB -> Math.subtractExact(x, y);
+          case MUL -> Math.multiplyExact(x, y);
+          case DIV -> {
             nonZero(BigDecimal.valueOf(y), at);
             yield Math.floorDiv(x, y);
           }
-          case "%" -> {
+          case MOD -> {
             nonZero(BigDecimal.valueOf(y), at);
             yield Math.floorMod(x, y);
           }
-          default -> throw new IllegalStateException(op);
+          default -> throw new IllegalStateException(op.symbol());
         });
       } catch (ArithmeticException e) {
         throw type(at, "integer overflow");
@@ -122,25 +142,29 @@ final class Operators {
     BigDecimal x = numberOf(l);
     BigDecimal y = numberOf(r);
     if (x != null && y != null) {
-      return new Value.Dec(at, switch (op) {
-        case "+" -> x.add(y);
-        case "-" -> x.subtract(y);
-        case "*" -> x.multiply(y);
-        case "/" -> {
-          nonZero(y, at);
-          yield x.divide(y, MathContext.DECIMAL64);
-        }
-        case "%" -> {
-          nonZero(y, at);
-          yield x.remainder(y);
-        }
-        default -> throw new IllegalStateException(op);
-      });
+      try {
+        return new Value.Dec(at, inRange(switch (op) {
+          case ADD -> x.add(y, PRECISION);
+          case SUB -> x.subtract(y, PRECISION);
+          case MUL -> x.multiply(y, PRECISION);
+          case DIV -> {
+            nonZero(y, at);
+            yield x.divide(y, MathContext.DECIMAL64);
+          }
+          case MOD -> {
+            nonZero(y, at);
+            yield x.remainder(y, PRECISION);
+          }
+          default -> throw new IllegalStateException(op.symbol());
+        }, at));
+      } catch (ArithmeticException e) {
+        throw outOfRange(at);  // a remainder whose quotient has more digits than the precision
+      }
     }
     throw type(at, "cannot " + verb(op) + " " + Types.article(l.typeName()) + " and " + Types.article(r.typeName()));
   }
 
-  private static Value compare(Interpreter in, String op, Value l, Value r, Span at) {
+  private static Value compare(Interpreter in, Operator op, Value l, Value r, Span at) {
     rejectSymbols(in, l, r);
     int c;
     if (l instanceof Value.Quantity a && r instanceof Value.Quantity b) {
@@ -154,9 +178,9 @@ final class Operators {
       throw type(at, "cannot compare a " + l.typeName() + " with a " + r.typeName());
     }
     return new Value.Bool(at, switch (op) {
-      case "<" -> c < 0;
-      case "<=" -> c <= 0;
-      case ">" -> c > 0;
+      case LT -> c < 0;
+      case LE -> c <= 0;
+      case GT -> c > 0;
       default -> c >= 0;
     });
   }
@@ -236,27 +260,40 @@ final class Operators {
     return a.toBase().compareTo(b.toBase()) <= 0 ? a : b;
   }
 
+  /** The number, unless it has more than {@link #MAX_DIGITS} digits before or after the point. */
+  static BigDecimal inRange(BigDecimal n, Span at) {
+    if (n.precision() - n.scale() > MAX_DIGITS || n.scale() > MAX_DIGITS && n.stripTrailingZeros().scale() > MAX_DIGITS) {
+      throw outOfRange(at);
+    }
+    return n;
+  }
+
+  private static EvalException outOfRange(Span at) {
+    return new EvalException(Diagnostic.error(TYPE, at, "the result is out of range: numbers have at most "
+        + MAX_DIGITS + " digits before and after the decimal point").withHint(null));
+  }
+
   private static void nonZero(BigDecimal n, Span at) {
     if (n.signum() == 0) {
       throw type(at, "division by zero");
     }
   }
 
-  private static String verb(String op) {
+  private static String verb(Operator op) {
     return switch (op) {
-      case "+" -> "add";
-      case "-" -> "subtract";
-      case "*" -> "multiply";
-      case "/" -> "divide";
+      case ADD -> "add";
+      case SUB -> "subtract";
+      case MUL -> "multiply";
+      case DIV -> "divide";
       default -> "take the remainder of";
     };
   }
 
   private static EvalException type(Span at, String message) {
-    return new EvalException(Diagnostic.error("E0302", at, message));
+    return new EvalException(Diagnostic.error(TYPE, at, message));
   }
 
   private static EvalException typeHint(Span at, String message, String hint) {
-    return new EvalException(Diagnostic.error("E0302", at, message).withHint(hint));
+    return new EvalException(Diagnostic.error(TYPE, at, message).withHint(hint));
   }
 }

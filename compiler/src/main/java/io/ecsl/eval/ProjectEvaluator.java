@@ -1,5 +1,9 @@
 package io.ecsl.eval;
 
+import static io.ecsl.diag.LanguageCode.DEFINED_TWICE;
+import static io.ecsl.diag.LanguageCode.VAR_IN_MODULE;
+import static io.ecsl.diag.LanguageCode.VAR_WITHOUT_VALUE;
+
 import io.ecsl.ast.Item;
 import io.ecsl.ast.SourceUnit;
 import io.ecsl.diag.Diagnostic;
@@ -85,7 +89,7 @@ public final class ProjectEvaluator {
       }
       Span previous = seen.put(imp.alias(), imp.item().span());
       if (previous != null) {
-        diagnostics.add(Diagnostic.error("E0203", imp.item().span(), "`" + imp.alias() + "` is imported twice")
+        diagnostics.add(Diagnostic.error(DEFINED_TWICE, imp.item().span(), "`" + imp.alias() + "` is imported twice")
             .withLabel(previous, "first imported here").withHint("give one of them another name with `as`"));
         continue;
       }
@@ -96,7 +100,7 @@ public final class ProjectEvaluator {
   private void bindVar(Item.Var v, ModuleScope scope, Env fileEnv, Map<String, Value> vars) {
     String name = v.name().name();
     if (!scope.isRoot()) {
-      diagnostics.add(Diagnostic.error("E0210", v.span(), "`var` is only allowed in the project's own files")
+      diagnostics.add(Diagnostic.error(VAR_IN_MODULE, v.span(), "`var` is only allowed in the project's own files")
           .withHint("a module takes its inputs as template parameters"));
       return;
     }
@@ -104,19 +108,21 @@ public final class ProjectEvaluator {
       Diagnostic bad = Types.validate(v.type());
       if (bad != null) {
         diagnostics.add(bad);
+        // still bound, as a value that failed: its uses are not unknown names as well
+        scope.env().define(name, v.name().span(), new Value.Error(v.name().span()));
         return;
       }
     }
     Env.Slot previous = scope.env().defineLazy(name, v.name().span(), () -> {
       Value value = inputs.valueOf(v, interpreter, fileEnv);
       if (value == null) {
-        throw new EvalException(Diagnostic.error("E0211", v.name().span(), "var `" + name + "` has no value")
+        throw new EvalException(Diagnostic.error(VAR_WITHOUT_VALUE, v.name().span(), "var `" + name + "` has no value")
             .withHint("pass --var " + name + "=…, put it in a --var-file, or give it a default"));
       }
       return v.type() == null ? value : Types.check(interpreter, value, v.type(), value.span(), "var `" + name + "`");
     });
     if (previous != null) {
-      diagnostics.add(Diagnostic.error("E0203", v.name().span(), "`" + name + "` is defined twice")
+      diagnostics.add(Diagnostic.error(DEFINED_TWICE, v.name().span(), "`" + name + "` is defined twice")
           .withLabel(previous.definedAt(), "first defined here").withHint("rename one of them"));
       return;
     }

@@ -8,12 +8,15 @@ import io.ecsl.source.Span;
  * reserved code {@code E0000} and is never shown: the original error was reported once already.
  */
 final class Silent {
+  /** Not a {@link io.ecsl.diag.LanguageCode}: no one ever sees it. */
+  private static final String CODE = "E0000";
+
   static final EvalException INSTANCE =
-      new EvalException(Diagnostic.error("E0000", Span.NONE, "already reported"));
+      new EvalException(Diagnostic.error(CODE, Span.NONE, "already reported"));
 
   private Silent() {}
 
-  static boolean is(EvalException e) {
-    return "E0000".equals(e.diagnostic().code());
+  static boolean is(Diagnostic d) {
+    return CODE.equals(d.code());
   }
 }

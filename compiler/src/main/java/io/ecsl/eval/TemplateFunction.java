@@ -1,5 +1,7 @@
 package io.ecsl.eval;
 
+import static io.ecsl.diag.LanguageCode.ARGUMENTS;
+
 import io.ecsl.ast.Item;
 import io.ecsl.ast.Param;
 import io.ecsl.diag.Diagnostic;
@@ -59,7 +61,7 @@ final class TemplateFunction implements Callable {
     for (Argument a : args) {
       if (a.name() == null) {
         if (positional >= template.params().size()) {
-          throw new EvalException(Diagnostic.error("E0305", a.span(), "`" + name() + "` takes "
+          throw new EvalException(Diagnostic.error(ARGUMENTS, a.span(), "`" + name() + "` takes "
               + template.params().size() + " parameter" + (template.params().size() == 1 ? "" : "s") + ", this is argument "
               + (positional + 1)).withLabel(template.name().span(), "`" + name() + "` is defined here")
               .withHint("remove the extra argument"));
@@ -68,12 +70,12 @@ final class TemplateFunction implements Callable {
         continue;
       }
       if (!params.containsKey(a.name())) {
-        throw new EvalException(Diagnostic.error("E0305", a.span(), "`" + name() + "` has no parameter `" + a.name() + "`")
+        throw new EvalException(Diagnostic.error(ARGUMENTS, a.span(), "`" + name() + "` has no parameter `" + a.name() + "`")
             .withLabel(template.name().span(), "`" + name() + "` is defined here")
             .withHint(orElse(Suggestions.didYouMean(a.name(), params.keySet()), "parameters: " + String.join(", ", params.keySet()))));
       }
       if (given.put(a.name(), a) != null) {
-        throw new EvalException(Diagnostic.error("E0305", a.span(), "parameter `" + a.name() + "` is given twice")
+        throw new EvalException(Diagnostic.error(ARGUMENTS, a.span(), "parameter `" + a.name() + "` is given twice")
             .withHint("remove one of them"));
       }
     }
@@ -99,7 +101,7 @@ final class TemplateFunction implements Callable {
       scope.define(p.name().name(), p.name().span(), v);
     }
     if (!missing.isEmpty()) {
-      throw new EvalException(Diagnostic.error("E0305", callSite, "`" + name() + "` needs "
+      throw new EvalException(Diagnostic.error(ARGUMENTS, callSite, "`" + name() + "` needs "
           + (missing.size() == 1 ? "parameter `" + missing.get(0) + "`" : "parameters `" + String.join("`, `", missing) + "`"))
           .withLabel(template.name().span(), "`" + name() + "` is defined here")
           .withHint("pass it by name: `" + name() + "(" + missing.get(0) + " = …)`"));

@@ -1,5 +1,7 @@
 package io.ecsl.eval;
 
+import static io.ecsl.diag.LanguageCode.TYPE;
+
 import io.ecsl.diag.Diagnostic;
 import io.ecsl.source.Span;
 
@@ -17,12 +19,12 @@ final class Text {
       case Value.Port p -> p.isRange() ? p.from() + "-" + p.to() + protocolSuffix(p) : p.from() + protocolSuffix(p);
       case Value.Ref r -> r.target().awsName(in);  // names of one declaration, whatever its kinds
       case Value.ContainerRef c -> c.container();
-      case Value.PortRef p -> Long.toString(in.containerPortNumber(p, at));
+      case Value.PortRef p -> Long.toString(in.containerPortNumber(p));
       case Value.Symbol s -> throw in.unknownName(s);
-      case Value.Null n -> throw new EvalException(Diagnostic.error("E0302", at, "cannot put null into a string")
+      case Value.Null n -> throw new EvalException(Diagnostic.error(TYPE, at, "cannot put null into a string")
           .withHint("give the value a default, e.g. `x != null ? x : \"\"`"));
       case Value.Error e -> throw Silent.INSTANCE;
-      default -> throw new EvalException(Diagnostic.error("E0302", at,
+      default -> throw new EvalException(Diagnostic.error(TYPE, at,
           "cannot put a " + v.typeName() + " into a string")
           .withHint(v instanceof Value.ListV ? "join the items first: `${join(\",\", list)}`" : "pick one field of it"));
     };

@@ -1,5 +1,8 @@
 package io.ecsl.eval;
 
+import static io.ecsl.diag.LanguageCode.TYPE;
+import static io.ecsl.diag.LanguageCode.UNKNOWN_TYPE;
+
 import io.ecsl.ast.TypeRef;
 import io.ecsl.diag.Diagnostic;
 import io.ecsl.diag.Suggestions;
@@ -24,12 +27,12 @@ public final class Types {
   /** Validates that a written type exists; returns an error diagnostic or null. */
   public static Diagnostic validate(TypeRef type) {
     if (!NAMES.contains(type.name())) {
-      return Diagnostic.error("E0304", type.span(), "unknown type `" + type.name() + "`")
+      return Diagnostic.error(UNKNOWN_TYPE, type.span(), "unknown type `" + type.name() + "`")
           .withHint(orElse(Suggestions.didYouMean(type.name(), NAMES), "types are: " + String.join(", ", sorted())));
     }
     if (type.element() != null) {
       if (!type.name().equals("list") && !type.name().equals("map")) {
-        return Diagnostic.error("E0304", type.span(), "`" + type.name() + "` takes no element type")
+        return Diagnostic.error(UNKNOWN_TYPE, type.span(), "`" + type.name() + "` takes no element type")
             .withHint("only list(…) and map(…) do");
       }
       return validate(type.element());
@@ -82,7 +85,7 @@ public final class Types {
         : v instanceof Value.Quantity q && (name.equals("memory") || name.equals("cpu") || name.equals("duration") || name.equals("percent"))
             ? "write a " + Unit.Dimension.valueOf(dimensionName(name)).word() + " such as `" + Unit.Dimension.valueOf(dimensionName(name)).example() + "`"
             : null;
-    throw new EvalException(Diagnostic.error("E0302", at, what + " must be " + article(type) + ", found "
+    throw new EvalException(Diagnostic.error(TYPE, at, what + " must be " + article(type) + ", found "
         + describe(v)).withHint(hint));
   }
 
@@ -143,6 +146,7 @@ public final class Types {
     if (type.element() == null) {
       return v;
     }
+    in.budget().steps(list.items().size(), at, "checking these %s items");
     List<Value> items = new ArrayList<>();
     for (int i = 0; i < list.items().size(); i++) {
       items.add(check(in, list.items().get(i), type.element(), list.items().get(i).span(), what + " item " + i));
@@ -157,6 +161,7 @@ public final class Types {
     if (type.element() == null) {
       return v;
     }
+    in.budget().steps(obj.fields().size(), at, "checking these %s fields");
     List<Value.Field> fields = new ArrayList<>();
     for (Value.Field f : obj.fields()) {
       Value checked = check(in, f.value(), type.element(), f.valueSpan(), what + " key `" + f.key() + "`");

@@ -1,12 +1,10 @@
 package io.ecsl.fmt;
 
-import io.ecsl.grammar.EcslLexer;
+import io.ecsl.ast.SourceUnit;
 import io.ecsl.source.SourceFile;
 import io.ecsl.source.Span;
 import java.util.ArrayList;
 import java.util.List;
-import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.Token;
 
 /**
  * The comments of a file, handed out to the formatter in source order: those before an item go
@@ -28,16 +26,13 @@ final class Comments {
     return new Comments(null, List.of());
   }
 
-  static Comments of(SourceFile file) {
-    List<Comment> found = new ArrayList<>();
-    EcslLexer lexer = new EcslLexer(CharStreams.fromString(file.text()));
-    lexer.removeErrorListeners();
-    for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
-      if (t.getType() == EcslLexer.LINE_COMMENT || t.getType() == EcslLexer.BLOCK_COMMENT) {
-        found.add(new Comment(t.getStartIndex(), t.getStopIndex() + 1, t.getLine(), t.getText().stripTrailing()));
-      }
+  /** The comments the parser found in the file. */
+  static Comments of(SourceUnit unit) {
+    List<Comment> found = new ArrayList<>(unit.comments().size());
+    for (io.ecsl.ast.Comment c : unit.comments()) {
+      found.add(new Comment(c.span().start(), c.span().end(), unit.file().lineOf(c.span().start()), c.text()));
     }
-    return new Comments(file, found);
+    return new Comments(unit.file(), found);
   }
 
   private boolean applies(Span span) {

@@ -1,11 +1,10 @@
 package io.ecsl.fmt;
 
-import io.ecsl.grammar.EcslLexer;
+import io.ecsl.parse.Token;
+import io.ecsl.parse.Tokens;
 import io.ecsl.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
-import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.Token;
 
 /**
  * Documentation comments: the comment lines right above a declaration, template or {@code let}
@@ -27,15 +26,15 @@ public final class DocComments {
   /** The comments of a file, lexed once. */
   public static DocComments of(SourceFile file) {
     List<Comment> found = new ArrayList<>();
-    EcslLexer lexer = new EcslLexer(CharStreams.fromString(file.text()));
-    lexer.removeErrorListeners();
     int lastCodeLine = 0;
-    for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
-      if (t.getType() == EcslLexer.LINE_COMMENT || t.getType() == EcslLexer.BLOCK_COMMENT) {
-        int end = t.getLine() + (int) t.getText().chars().filter(c -> c == '\n').count();
-        found.add(new Comment(t.getLine(), end, clean(t.getText()), lastCodeLine != t.getLine()));
+    // Lexed, not taken from a parse: callers hold a file (a hover's definition, a stdlib module), and
+    // "alone on its line" needs the code tokens around each comment, which SourceUnit.comments() lacks.
+    for (Token t : Tokens.of(file.text())) {
+      if (t.kind().isComment()) {
+        int end = t.line() + (int) t.text().chars().filter(c -> c == '\n').count();
+        found.add(new Comment(t.line(), end, clean(t.text()), lastCodeLine != t.line()));
       } else {
-        lastCodeLine = t.getLine() + (int) t.getText().chars().filter(c -> c == '\n').count();
+        lastCodeLine = t.line() + (int) t.text().chars().filter(c -> c == '\n').count();
       }
     }
     return new DocComments(file, found);

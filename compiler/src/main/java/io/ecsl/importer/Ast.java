@@ -1,6 +1,7 @@
 package io.ecsl.importer;
 
 import io.ecsl.ast.Expr;
+import io.ecsl.ast.Operator;
 import io.ecsl.ast.Ident;
 import io.ecsl.ast.Item;
 import io.ecsl.ast.StringPart;
@@ -63,12 +64,12 @@ final class Ast {
   }
 
   static Expr integer(long value) {
-    return value < 0 ? new Expr.Unary(NONE, "-", new Expr.IntLit(NONE, -value)) : new Expr.IntLit(NONE, value);
+    return value < 0 ? new Expr.Unary(NONE, Operator.NEG, new Expr.IntLit(NONE, -value)) : new Expr.IntLit(NONE, value);
   }
 
   static Expr decimal(BigDecimal value) {
     if (value.signum() < 0) {
-      return new Expr.Unary(NONE, "-", decimal(value.negate()));
+      return new Expr.Unary(NONE, Operator.NEG, decimal(value.negate()));
     }
     BigDecimal plain = value.stripTrailingZeros();
     if (plain.scale() <= 0) {

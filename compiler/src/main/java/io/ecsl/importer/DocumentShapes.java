@@ -1,5 +1,8 @@
 package io.ecsl.importer;
 
+import static io.ecsl.diag.LanguageCode.IMPORT_UNKNOWN_DOCUMENT;
+import static io.ecsl.diag.LanguageCode.IMPORT_UNKNOWN_MEMBER;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.diag.Diagnostic;
@@ -38,7 +41,7 @@ final class DocumentShapes {
     JsonNode root = doc.root();
     List<Found> found = new ArrayList<>();
     if (!(root instanceof ObjectNode obj)) {
-      diagnostics.add(Diagnostic.error("E0902", doc.span(""), "expected a JSON object, found " + describe(root))
+      diagnostics.add(Diagnostic.error(IMPORT_UNKNOWN_DOCUMENT, doc.span(""), "expected a JSON object, found " + describe(root))
           .withHint(root.isArray() ? "a bare list of container definitions is not a task definition: wrap it as "
               + "{\"family\": \"NAME\", \"containerDefinitions\": [ … ]}" : "import a task definition, service, cluster "
               + "or capacity provider (request or Describe output)"));
@@ -49,7 +52,7 @@ final class DocumentShapes {
     }
     ImportKind kind = bareKind(obj);
     if (kind == null) {
-      diagnostics.add(Diagnostic.error("E0902", doc.span(""), "this JSON is not an ECS task definition, service, "
+      diagnostics.add(Diagnostic.error(IMPORT_UNKNOWN_DOCUMENT, doc.span(""), "this JSON is not an ECS task definition, service, "
           + "cluster or capacity provider").withHint("`ecsl import` reads RegisterTaskDefinition, CreateService, "
           + "CreateCluster and CreateCapacityProvider requests and the Describe output of the same resources"));
       return found;
@@ -105,7 +108,7 @@ final class DocumentShapes {
       String key = it.next();
       if (!used.contains(key) && !RESPONSE_EXTRAS.contains(key)) {
         String pointer = "/" + SpanIndex.escape(key);
-        diagnostics.add(Diagnostic.warning("W0901", doc.keySpan(pointer), "`" + key
+        diagnostics.add(Diagnostic.warning(IMPORT_UNKNOWN_MEMBER, doc.keySpan(pointer), "`" + key
             + "` is not part of the ECS API; dropped").withHint("this member sits beside the resource in a response wrapper"));
       }
     }

@@ -1,5 +1,8 @@
 package io.ecsl.importer;
 
+import static io.ecsl.diag.LanguageCode.IMPORT_DUPLICATE_KEY;
+import static io.ecsl.diag.LanguageCode.IMPORT_NOT_JSON;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -48,27 +51,27 @@ public final class JsonDocument {
     try (JsonParser parser = FACTORY.createParser(file.text())) {
       JsonToken first = parser.nextToken();
       if (first == null) {
-        diagnostics.add(Diagnostic.error("E0901", new Span(file, 0, 0), "the file is empty, not a JSON document")
+        diagnostics.add(Diagnostic.error(IMPORT_NOT_JSON, new Span(file, 0, 0), "the file is empty, not a JSON document")
             .withHint("import a task definition, service, cluster or capacity provider as JSON"));
         return null;
       }
       JsonNode root = reader.value(parser, "");
       if (parser.nextToken() != null) {
         int at = offset(parser.currentTokenLocation().getCharOffset(), file);
-        diagnostics.add(Diagnostic.error("E0901", new Span(file, at, at + 1), "unexpected text after the JSON document")
+        diagnostics.add(Diagnostic.error(IMPORT_NOT_JSON, new Span(file, at, at + 1), "unexpected text after the JSON document")
             .withHint("a file holds one JSON document"));
         return null;
       }
       return new JsonDocument(file, root, reader.spans, reader.keySpans);
     } catch (JsonParseException e) {
       int at = e.getLocation() == null ? 0 : offset(e.getLocation().getCharOffset(), file);
-      diagnostics.add(Diagnostic.error("E0901", new Span(file, at, Math.min(file.text().length(), at + 1)),
+      diagnostics.add(Diagnostic.error(IMPORT_NOT_JSON, new Span(file, at, Math.min(file.text().length(), at + 1)),
           "invalid JSON: " + io.ecsl.emit.Json.describe(e).replaceFirst(" \\(at line \\d+, column \\d+\\)$", ""))
           .withHint("fix the JSON syntax; `ecsl import` reads plain JSON (no comments, no trailing commas)"));
       return null;
     } catch (IOException | RuntimeException e) {
       // Jackson reports limits (nesting depth, number length) as runtime exceptions of its own.
-      diagnostics.add(Diagnostic.error("E0901", new Span(file, 0, 0), "cannot read the JSON: " + e.getMessage())
+      diagnostics.add(Diagnostic.error(IMPORT_NOT_JSON, new Span(file, 0, 0), "cannot read the JSON: " + e.getMessage())
           .withHint("check that the file is a JSON document"));
       return null;
     }
@@ -106,16 +109,6 @@ public final class JsonDocument {
   public Span keySpan(String pointer) {
     Span s = keySpans.get(pointer);
     return s != null ? s : span(pointer);
-  }
-
-  /** Copies the spans under {@code from} into {@code index} under {@code to} (request pointers). */
-  public void copySpans(String from, String to, SpanIndex index) {
-    for (Map.Entry<String, Span> e : spans.entrySet()) {
-      String key = e.getKey();
-      if (key.equals(from) || key.startsWith(from + "/")) {
-        index.put(to + key.substring(from.length()), keySpans.getOrDefault(key, e.getValue()));
-      }
-    }
   }
 
   /** Builds the tree and records spans while it goes. */
@@ -163,7 +156,7 @@ public final class JsonDocument {
         String child = pointer + "/" + SpanIndex.escape(key);
         Span keySpan = new Span(file, keyStart, Math.max(keyStart, keyEnd));
         if (obj.has(key)) {
-          diagnostics.add(Diagnostic.warning("W0902", keySpan, "`" + key + "` appears twice in this object; the last one wins")
+          diagnostics.add(Diagnostic.warning(IMPORT_DUPLICATE_KEY, keySpan, "`" + key + "` appears twice in this object; the last one wins")
               .withLabel(keySpans.get(child), "first here").withHint("remove one of them"));
           spans.remove(child);
           spans.keySet().removeIf(k -> k.startsWith(child + "/"));

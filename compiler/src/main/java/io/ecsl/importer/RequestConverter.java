@@ -1,5 +1,14 @@
 package io.ecsl.importer;
 
+import static io.ecsl.diag.LanguageCode.IMPORT_DESCRIBE_ONLY;
+import static io.ecsl.diag.LanguageCode.IMPORT_HEALTH_CHECK_FORM;
+import static io.ecsl.diag.LanguageCode.IMPORT_INVALID_VALUE;
+import static io.ecsl.diag.LanguageCode.IMPORT_MISSING_REQUIRED;
+import static io.ecsl.diag.LanguageCode.IMPORT_NULL;
+import static io.ecsl.diag.LanguageCode.IMPORT_SERVICE_UNNAMED;
+import static io.ecsl.diag.LanguageCode.IMPORT_UNKNOWN_MEMBER;
+import static io.ecsl.diag.LanguageCode.IMPORT_WRONG_TYPE;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,6 +18,7 @@ import io.ecsl.diag.Diagnostics;
 import io.ecsl.diag.Suggestions;
 import io.ecsl.model.Canonical;
 import io.ecsl.model.SpanIndex;
+import io.ecsl.model.TaskDefinitionRef;
 import io.ecsl.schema.ServiceModel;
 import io.ecsl.schema.Shape;
 import io.ecsl.source.Span;
@@ -58,7 +68,7 @@ final class RequestConverter {
         put(members, key, value(e.getValue(), input.member(key), pointer, "/" + SpanIndex.escape(key), key), pointer);
       } else if (output.members().containsKey(key)) {
         if (!found.response()) {
-          diagnostics.add(Diagnostic.error("E0906", doc.keySpan(pointer), "`" + key + "` is only returned by Describe"
+          diagnostics.add(Diagnostic.error(IMPORT_DESCRIBE_ONLY, doc.keySpan(pointer), "`" + key + "` is only returned by Describe"
               + kind.outputShape + "s; " + kind.operation + " does not take it")
               .withHint("remove it: ECS sets `" + key + "` itself (in a Describe document it would be dropped)"));
         }
@@ -83,7 +93,7 @@ final class RequestConverter {
     }
     Canonical.sort(request, input, spans, "");
     String cluster = kind == ImportKind.SERVICE && request.has("cluster") ? request.get("cluster").asText() : null;
-    return new ImportedResource(kind, name, cluster, request, spans, span);
+    return new ImportedResource(kind, name, cluster, request, spans, span, kind == ImportKind.TASK_DEFINITION ? revision(obj) : null);
   }
 
   /**
@@ -110,7 +120,7 @@ final class RequestConverter {
         String first = command.isEmpty() ? "" : command.get(0).asText();
         if (!first.equals("CMD") && !first.equals("CMD-SHELL") && !first.equals("NONE")) {
           command.insert(0, "CMD");
-          diagnostics.add(Diagnostic.warning("W0904", spans.at("/containerDefinitions/" + i + "/healthCheck/command"),
+          diagnostics.add(Diagnostic.warning(IMPORT_HEALTH_CHECK_FORM, spans.at("/containerDefinitions/" + i + "/healthCheck/command"),
               "this health check command starts with neither CMD nor CMD-SHELL; imported as exec form (CMD)")
               .withHint("ECS needs [\"CMD\", …] (exec) or [\"CMD-SHELL\", \"…\"] (shell); check which one you mean"));
         }
@@ -228,6 +238,15 @@ final class RequestConverter {
     }
   }
 
+  /** The revision Describe output gives a task definition: `revision`, else the end of `taskDefinitionArn`. */
+  private static Integer revision(ObjectNode td) {
+    if (td.path("revision").canConvertToInt()) {
+      return td.get("revision").asInt();
+    }
+    TaskDefinitionRef arn = TaskDefinitionRef.parse(td.path("taskDefinitionArn").asText(""));
+    return arn == null ? null : arn.revision();
+  }
+
   private static String afterSlash(String arn) {
     int slash = arn.lastIndexOf('/');
     return slash < 0 ? arn : arn.substring(slash + 1);
@@ -247,7 +266,7 @@ final class RequestConverter {
       // ecspresso and similar tools keep the service name outside the JSON: name it after the file.
       String derived = fileStem();
       members.put("serviceName", JSON.textNode(derived));
-      diagnostics.add(Diagnostic.warning("W0903", span, "this service has no `serviceName`; named `" + derived
+      diagnostics.add(Diagnostic.warning(IMPORT_SERVICE_UNNAMED, span, "this service has no `serviceName`; named `" + derived
           + "` after the file").withHint("add \"serviceName\" to the JSON, or rename the service in the .ecs source"));
       return derived;
     }
@@ -267,7 +286,7 @@ final class RequestConverter {
   private void required(Shape shape, ObjectNode node, Span at, String where) {
     for (String m : shape.required()) {
       if (!node.has(m)) {
-        diagnostics.add(Diagnostic.error("E0905", at, where + " needs `" + m + "`, and it is missing")
+        diagnostics.add(Diagnostic.error(IMPORT_MISSING_REQUIRED, at, where + " needs `" + m + "`, and it is missing")
             .withHint("add \"" + m + "\" to the JSON"));
       }
     }
@@ -275,7 +294,7 @@ final class RequestConverter {
 
   private void unknown(String key, Shape shape, String pointer) {
     String hint = Suggestions.didYouMean(key, shape.members().keySet());
-    diagnostics.add(Diagnostic.warning("W0901", doc.keySpan(pointer), "`" + key + "` is not part of the ECS API ("
+    diagnostics.add(Diagnostic.warning(IMPORT_UNKNOWN_MEMBER, doc.keySpan(pointer), "`" + key + "` is not part of the ECS API ("
         + shape.name() + "); dropped").withHint(hint != null ? hint : "members here: " + String.join(", ",
         new ArrayList<>(shape.members().keySet()))));
   }
@@ -288,7 +307,7 @@ final class RequestConverter {
    */
   private JsonNode value(JsonNode n, Shape shape, String pointer, String requestPointer, String what) {
     if (n == null || n.isNull()) {
-      diagnostics.add(Diagnostic.error("E0907", doc.keySpan(pointer), "`" + what + "` is null; the API takes "
+      diagnostics.add(Diagnostic.error(IMPORT_NULL, doc.keySpan(pointer), "`" + what + "` is null; the API takes "
           + expected(shape) + " here, or nothing").withHint("remove the member: null is not \"absent\" to the AWS API"));
       return null;
     }
@@ -363,14 +382,14 @@ final class RequestConverter {
       return n;
     }
     String hint = Suggestions.didYouMean(n.asText(), shape.enumValues());
-    diagnostics.add(Diagnostic.error("E0904", doc.span(pointer), "\"" + DocumentShapes.abbreviate(n.asText())
+    diagnostics.add(Diagnostic.error(IMPORT_INVALID_VALUE, doc.span(pointer), "\"" + DocumentShapes.abbreviate(n.asText())
         + "\" is not a valid value for `" + what + "` (" + shape.name() + ")")
         .withHint((hint != null ? hint + "; " : "") + "expected one of: " + String.join(", ", shape.enumValues())));
     return null;
   }
 
   private JsonNode mismatch(JsonNode n, Shape shape, String pointer, String what) {
-    diagnostics.add(Diagnostic.error("E0903", doc.span(pointer), "`" + what + "` must be " + expected(shape)
+    diagnostics.add(Diagnostic.error(IMPORT_WRONG_TYPE, doc.span(pointer), "`" + what + "` must be " + expected(shape)
         + ", found " + DocumentShapes.describe(n)).withHint(hintFor(n, shape)));
     return null;
   }

@@ -1,5 +1,7 @@
 package io.ecsl.lower;
 
+import static io.ecsl.diag.LanguageCode.TYPE;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.ecsl.diag.Diagnostic;
 import io.ecsl.eval.Declaration;
@@ -33,7 +35,7 @@ final class AccountSettings {
     Value principal = body.get("principal_arn");
     String principalArn = principal instanceof Value.Str s ? s.value() : null;
     if (principal != null && principalArn == null) {
-      builder.interpreter().report(Diagnostic.error("E0302", principal.span(), "`principal_arn` must be a string").withHint(null));
+      builder.interpreter().report(Diagnostic.error(TYPE, principal.span(), "`principal_arn` must be a string").withHint(null));
     }
     String operation = principalArn == null ? "PutAccountSettingDefault" : "PutAccountSetting";
     List<Resource> out = new ArrayList<>();
@@ -56,7 +58,7 @@ final class AccountSettings {
         default -> null;
       };
       if (value == null) {
-        builder.interpreter().report(Diagnostic.error("E0302", f.valueSpan(), "account setting `" + f.key()
+        builder.interpreter().report(Diagnostic.error(TYPE, f.valueSpan(), "account setting `" + f.key()
             + "` takes a value such as `enabled` or `disabled`").withHint(null));
         continue;
       }

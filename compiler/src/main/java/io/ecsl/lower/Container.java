@@ -1,5 +1,7 @@
 package io.ecsl.lower;
 
+import static io.ecsl.diag.LanguageCode.MISSING_REQUIRED;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -66,7 +68,7 @@ final class Container {
       default -> lower.mismatch(primary, "a port such as `8080/tcp`", loc);
     }
     if (!e.has("containerPort") && !e.has("containerPortRange")) {
-      lower.report(Diagnostic.error("E0411", f.span(), "port" + (f.label() != null ? " `" + f.label() + "`" : "")
+      lower.report(Diagnostic.error(MISSING_REQUIRED, f.span(), "port" + (f.label() != null ? " `" + f.label() + "`" : "")
           + s.where() + " needs a container port").withHint("write `port " + (f.label() != null ? f.label() + " " : "")
           + "= 8080/tcp`"));
       return;

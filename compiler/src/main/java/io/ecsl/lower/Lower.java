@@ -1,24 +1,29 @@
 package io.ecsl.lower;
 
+import static io.ecsl.diag.LanguageCode.INVALID_VALUE;
+import static io.ecsl.diag.LanguageCode.LABELS;
+import static io.ecsl.diag.LanguageCode.TYPE;
+import static io.ecsl.diag.LanguageCode.UNIT;
+import static io.ecsl.diag.LanguageCode.UNKNOWN_ATTRIBUTE;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.diag.Diagnostic;
 import io.ecsl.diag.Diagnostics;
+import io.ecsl.diag.LanguageCode;
 import io.ecsl.diag.Suggestions;
 import io.ecsl.eval.EvalException;
 import io.ecsl.eval.Interpreter;
 import io.ecsl.eval.Value;
 import io.ecsl.model.SpanIndex;
 import io.ecsl.schema.Shape;
-import io.ecsl.source.Span;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -104,7 +109,7 @@ final class Lower {
     }
     Shape target = s.shape.member(member);
     if (!f.labels().isEmpty()) {
-      report(Diagnostic.error("E0413", f.keySpan(), "`" + f.key() + "` takes no name" + s.where())
+      report(Diagnostic.error(LABELS, f.keySpan(), "`" + f.key() + "` takes no name" + s.where())
           .withHint("write `" + f.key() + " { … }` or `" + f.key() + " = …`"));
       return;
     }
@@ -130,7 +135,7 @@ final class Lower {
       List<String> list = new ArrayList<>(names);
       hint = "valid here: " + String.join(", ", list.size() > 24 ? list.subList(0, 24) : list) + (list.size() > 24 ? ", …" : "");
     }
-    report(Diagnostic.error("E0410", f.keySpan(), "unknown attribute `" + f.key() + "`" + s.where()).withHint(hint));
+    report(Diagnostic.error(UNKNOWN_ATTRIBUTE, f.keySpan(), "unknown attribute `" + f.key() + "`" + s.where()).withHint(hint));
   }
 
   // ------------------------------------------------------------------------------- values
@@ -217,7 +222,7 @@ final class Lower {
     Shape valueShape = shape.value();
     for (Value.Field f : obj.fields()) {
       if (!f.labels().isEmpty()) {
-        report(Diagnostic.error("E0413", f.keySpan(), "map entries take no name (`" + f.key() + "`)").withHint(null));
+        report(Diagnostic.error(LABELS, f.keySpan(), "map entries take no name (`" + f.key() + "`)").withHint(null));
         continue;
       }
       JsonNode n = value(f.value(), valueShape, loc.key(f.key(), f.span()).stringifying());
@@ -245,7 +250,7 @@ final class Lower {
       case Value.Quantity q when loc.hint() != null && loc.hint().asString -> Long.toString(quantity(q, loc));
       case Value.Ref r when loc.stringify() -> r.target().awsName(interpreter);
       case Value.ContainerRef c when loc.stringify() -> c.container();
-      case Value.PortRef p when loc.stringify() -> Long.toString(interpreter.containerPortNumber(p, loc.span()));
+      case Value.PortRef p when loc.stringify() -> Long.toString(interpreter.containerPortNumber(p));
       default -> null;
     };
     if (text == null) {
@@ -291,7 +296,7 @@ final class Lower {
       }
     }
     String hint = Suggestions.didYouMean(written, shape.enumValues());
-    report(Diagnostic.error("E0412", loc.span(), "`" + written + "` is not a valid value for " + loc.where())
+    report(Diagnostic.error(INVALID_VALUE, loc.span(), "`" + written + "` is not a valid value for " + loc.where())
         .withHint((hint != null ? hint + " " : "") + "expected one of: " + String.join(", ", shape.enumValues())));
     return null;
   }
@@ -311,7 +316,7 @@ final class Lower {
           yield mismatch(v, "a whole number", loc);
         }
       }
-      case Value.PortRef p -> JSON.numberNode(interpreter.containerPortNumber(p, loc.span()));
+      case Value.PortRef p -> JSON.numberNode(interpreter.containerPortNumber(p));
       case Value.Port p when !p.isRange() -> JSON.numberNode(p.from());
       case Value.Symbol s -> throw interpreter.unknownName(s);
       default -> mismatch(v, loc.hint() != null ? "a " + loc.hint().dimension.word() + " such as `"
@@ -345,21 +350,41 @@ final class Lower {
   long quantity(Value.Quantity q, Loc loc) {
     Hint hint = loc.hint();
     if (q.unit().dimension() != hint.dimension) {
-      report(Diagnostic.error("E0301", loc.span(), loc.where() + " takes " + hint.dimension.word() + ", not "
+      report(Diagnostic.error(UNIT, loc.span(), loc.where() + " takes " + hint.dimension.word() + ", not "
           + q.typeName() + " (`" + q.display() + "`)").withHint("write a " + hint.dimension.word() + " such as `"
           + hint.dimension.example() + "`"));
-      throw new EvalException(Diagnostic.error("E0000", Span.NONE, "reported"));
+      throw EvalException.alreadyReported();
     }
     BigDecimal amount = q.base().divide(hint.unit.toBase());
+    String counted = counted(hint.unit);
+    BigDecimal whole;
     try {
-      return amount.setScale(0, RoundingMode.UNNECESSARY).longValueExact();
+      whole = amount.setScale(0, RoundingMode.UNNECESSARY);
     } catch (ArithmeticException e) {
-      report(Diagnostic.error("E0301", loc.span(), "`" + q.display() + "` is not a whole number of "
-          + hint.unit.symbol().toLowerCase(Locale.ROOT).replace("units", "CPU units") + " (" + amount.stripTrailingZeros().toPlainString() + ")")
-          .withHint(loc.where() + " counts in whole " + (hint.unit == io.ecsl.eval.Unit.CPU_UNITS ? "CPU units (1 vcpu = 1024)"
-              : hint.unit.symbol())));
-      throw new EvalException(Diagnostic.error("E0000", Span.NONE, "reported"));
+      report(Diagnostic.error(LanguageCode.UNIT, loc.span(), "`" + q.display() + "` is not a whole number of " + counted
+          + " (" + amount.stripTrailingZeros().toPlainString() + ")")
+          .withHint(loc.where() + " counts in whole " + counted
+              + (hint.unit == io.ecsl.eval.Unit.CPU_UNITS ? " (1 vcpu = 1024)" : "")));
+      throw EvalException.alreadyReported();
     }
+    if (whole.toBigInteger().bitLength() > 63) {
+      // Whole, but beyond any number the API takes; the model's own limits (E1801) apply to the rest.
+      report(Diagnostic.error(LanguageCode.UNIT, loc.span(), "`" + q.display() + "` is too large (" + whole.toPlainString() + " "
+          + counted + ")").withHint(loc.where() + " is counted in " + counted + "; no ECS value comes near this"));
+      throw EvalException.alreadyReported();
+    }
+    return whole.longValueExact();
+  }
+
+  /** How messages name the unit a member counts in: "MiB", "CPU units", "seconds". */
+  private static String counted(io.ecsl.eval.Unit unit) {
+    return switch (unit) {
+      case CPU_UNITS -> "CPU units";
+      case SECONDS -> "seconds";
+      case MINUTES -> "minutes";
+      case PERCENT -> "percent";
+      default -> unit.symbol();
+    };
   }
 
   /** Reports a type mismatch and yields nothing. */
@@ -384,7 +409,7 @@ final class Lower {
     } else if (expected.startsWith("a list") && !(v instanceof Value.ListV)) {
       hint = "write it in brackets: [ … ]";
     }
-    String code = v instanceof Value.Quantity || expected.contains("such as") ? "E0301" : "E0302";
+    LanguageCode code = v instanceof Value.Quantity || expected.contains("such as") ? UNIT : TYPE;
     report(Diagnostic.error(code, loc.span(), loc.where() + " must be " + expected + ", found " + found).withHint(hint));
     return null;
   }

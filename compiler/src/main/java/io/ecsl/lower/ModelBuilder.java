@@ -1,5 +1,7 @@
 package io.ecsl.lower;
 
+import static io.ecsl.diag.LanguageCode.DECLARED_TWICE;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -122,7 +124,7 @@ public final class ModelBuilder {
     String key = r.kind() + " " + r.cluster() + "/" + r.name();
     Span previous = seen.putIfAbsent(key, r.span());
     if (previous != null && r.kind() != ResourceKind.ACCOUNT_SETTING) {
-      diagnostics.add(Diagnostic.error("E0215", r.span(), r.address() + " is declared twice")
+      diagnostics.add(Diagnostic.error(DECLARED_TWICE, r.span(), r.address() + " is declared twice")
           .withLabel(previous, "first declared here")
           .withHint("AWS names must be unique; rename one (" + renameHint(r.kind()) + ")"));
       return;

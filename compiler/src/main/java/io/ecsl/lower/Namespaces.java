@@ -1,5 +1,7 @@
 package io.ecsl.lower;
 
+import static io.ecsl.diag.LanguageCode.INVALID_VALUE;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.diag.Diagnostic;
 import io.ecsl.eval.Declaration;
@@ -37,7 +39,7 @@ final class Namespaces {
         case "private_dns", "DNS_PRIVATE" -> "CreatePrivateDnsNamespace";
         case "public_dns", "DNS_PUBLIC" -> "CreatePublicDnsNamespace";
         default -> {
-          builder.interpreter().report(Diagnostic.error("E0412", type.span(), "`" + (word == null ? type.typeName() : word)
+          builder.interpreter().report(Diagnostic.error(INVALID_VALUE, type.span(), "`" + (word == null ? type.typeName() : word)
               + "` is not a namespace type").withHint("expected one of: " + String.join(", ", TYPES)));
           yield null;
         }

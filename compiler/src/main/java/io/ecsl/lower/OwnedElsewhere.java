@@ -1,5 +1,8 @@
 package io.ecsl.lower;
 
+import static io.ecsl.diag.LanguageCode.OWNED_ELSEWHERE_PATH;
+import static io.ecsl.diag.LanguageCode.TYPE;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.diag.Diagnostic;
@@ -29,7 +32,7 @@ final class OwnedElsewhere {
       return out;
     }
     if (!(v instanceof Value.Obj o)) {
-      b.interpreter().report(Diagnostic.error("E0302", v.span(), "`owned_elsewhere` takes a block of path = \"owner\"")
+      b.interpreter().report(Diagnostic.error(TYPE, v.span(), "`owned_elsewhere` takes a block of path = \"owner\"")
           .withHint("owned_elsewhere { desired = \"autoscaling\" }"));
       return out;
     }
@@ -43,7 +46,7 @@ final class OwnedElsewhere {
     for (Value.Field f : o.fields()) {
       String owner = f.value() instanceof Value.Str s ? s.value() : null;
       if (owner == null) {
-        b.interpreter().report(Diagnostic.error("E0302", f.valueSpan(), "say who owns `" + f.key() + "` as a string")
+        b.interpreter().report(Diagnostic.error(TYPE, f.valueSpan(), "say who owns `" + f.key() + "` as a string")
             .withHint(f.key() + " = \"autoscaling\""));
         continue;
       }
@@ -51,7 +54,7 @@ final class OwnedElsewhere {
       if (pointer == null) {
         List<String> names = new ArrayList<>();
         root.members().keySet().forEach(m -> names.add(Shape.snake(m)));
-        b.interpreter().report(Diagnostic.error("E0416", f.keySpan(), "`" + f.key() + "` is not a field of " + kind.word()
+        b.interpreter().report(Diagnostic.error(OWNED_ELSEWHERE_PATH, f.keySpan(), "`" + f.key() + "` is not a field of " + kind.word()
             + " `" + d.label() + "`").withHint(orElse(Suggestions.didYouMean(f.key(), names),
                 "write a field name, or CONTAINER.FIELD for a container's field")));
         continue;

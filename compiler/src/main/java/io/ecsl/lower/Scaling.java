@@ -1,5 +1,9 @@
 package io.ecsl.lower;
 
+import static io.ecsl.diag.LanguageCode.MISSING_REQUIRED;
+import static io.ecsl.diag.LanguageCode.TYPE;
+import static io.ecsl.diag.LanguageCode.UNKNOWN_ATTRIBUTE;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,7 +50,7 @@ final class Scaling {
       return null;
     }
     if (!(block instanceof Value.Obj o)) {
-      builder.interpreter().report(Diagnostic.error("E0302", block.span(), "`autoscaling` takes a block")
+      builder.interpreter().report(Diagnostic.error(TYPE, block.span(), "`autoscaling` takes a block")
           .withHint("autoscaling { min = 1, max = 10, cpu = 70% }"));
       return null;
     }
@@ -79,7 +83,7 @@ final class Scaling {
         case "policy" -> {}
         default -> {
           if (!METRICS.containsKey(f.key()) && !TRACKING_SETTINGS.contains(f.key())) {
-            builder.interpreter().report(Diagnostic.error("E0410", f.keySpan(), "unknown autoscaling setting `" + f.key() + "`")
+            builder.interpreter().report(Diagnostic.error(UNKNOWN_ATTRIBUTE, f.keySpan(), "unknown autoscaling setting `" + f.key() + "`")
                 .withHint(io.ecsl.diag.Suggestions.didYouMean(f.key(), SETTINGS) != null
                     ? io.ecsl.diag.Suggestions.didYouMean(f.key(), SETTINGS)
                     : "autoscaling takes " + String.join(", ", SETTINGS.subList(0, SETTINGS.size() - 1)) + " and "
@@ -95,7 +99,7 @@ final class Scaling {
       String written = needed.startsWith("Min") ? "min" : "max";
       // a value that failed was reported where it failed: not missing as well
       if (!s.has(needed) && o.fields().stream().noneMatch(f -> f.key().equals(written))) {
-        builder.interpreter().report(Diagnostic.error("E0411", o.span(), "`autoscaling` of service `" + d.label()
+        builder.interpreter().report(Diagnostic.error(MISSING_REQUIRED, o.span(), "`autoscaling` of service `" + d.label()
             + "` needs `" + (needed.startsWith("Min") ? "min" : "max") + "`").withHint("autoscaling { min = 1, max = 10, … }"));
       }
     }
@@ -127,7 +131,7 @@ final class Scaling {
     if (f.value() instanceof Value.Obj refined && refined.get("resource_label") instanceof Value.Str label) {
       predefined.put("ResourceLabel", label.value());
     } else if (metric.equals("ALBRequestCountPerTarget")) {
-      builder.interpreter().report(Diagnostic.error("E0411", f.span(), "`alb_requests` needs the target group's resource label")
+      builder.interpreter().report(Diagnostic.error(MISSING_REQUIRED, f.span(), "`alb_requests` needs the target group's resource label")
           .withHint("alb_requests = 1000 { resource_label = \"app/my-alb/123/targetgroup/my-tg/456\" }"));
     }
     for (String setting : TRACKING_SETTINGS) {

@@ -1,5 +1,8 @@
 package io.ecsl.lower;
 
+import static io.ecsl.diag.LanguageCode.ACCOUNT_ID_NEEDED;
+import static io.ecsl.diag.LanguageCode.MISSING_REQUIRED;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -72,7 +75,7 @@ final class Schedules {
     Struct s = builder.lower().structure(new Value.Obj(body.span(), renamed), req.shape, req.loc);
     builder.defaultName(s, "Name", d);
     if (!s.has("ScheduleExpression")) {
-      builder.interpreter().report(Diagnostic.error("E0411", d.span(), "schedule `" + d.label() + "` needs an `expression`")
+      builder.interpreter().report(Diagnostic.error(MISSING_REQUIRED, d.span(), "schedule `" + d.label() + "` needs an `expression`")
           .withHint("expression = cron(\"0 3 * * ? *\") or expression = rate(1h)"));
     }
     s.setDefault("State", JSON.textNode("ENABLED"));
@@ -105,13 +108,13 @@ final class Schedules {
       }
     }
     if (cluster == null || family == null) {
-      builder.interpreter().report(Diagnostic.error("E0411", d.span(), "schedule `" + d.label() + "` needs "
+      builder.interpreter().report(Diagnostic.error(MISSING_REQUIRED, d.span(), "schedule `" + d.label() + "` needs "
           + (cluster == null && family == null ? "a `cluster` and a `task`" : cluster == null ? "a `cluster`" : "a `task`"))
           .withHint("schedule " + d.label() + " { cluster = prod, task = batch, expression = rate(1h) }"));
       return null;
     }
     if (account == null && !(cluster.startsWith("arn:") && family.startsWith("arn:"))) {
-      builder.interpreter().report(Diagnostic.error("E0420", d.span(), "schedule `" + d.label()
+      builder.interpreter().report(Diagnostic.error(ACCOUNT_ID_NEEDED, d.span(), "schedule `" + d.label()
           + "` needs the AWS account id: EventBridge targets take the cluster and task definition ARNs")
           .withHint("pass --account-id 123456789012, or set project { account_id = \"123456789012\" }"));
       return null;

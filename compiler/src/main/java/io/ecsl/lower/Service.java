@@ -1,5 +1,8 @@
 package io.ecsl.lower;
 
+import static io.ecsl.diag.LanguageCode.INVALID_VALUE;
+import static io.ecsl.diag.LanguageCode.UNKNOWN_ATTRIBUTE;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -116,7 +119,7 @@ final class Service {
             constraint(lower, s, p, "distinctInstance", null);
           }
         }
-        default -> lower.report(Diagnostic.error("E0410", p.keySpan(), "unknown placement rule `" + p.key() + "`")
+        default -> lower.report(Diagnostic.error(UNKNOWN_ATTRIBUTE, p.keySpan(), "unknown placement rule `" + p.key() + "`")
             .withHint("placement takes " + String.join(", ", PLACEMENT_RULES.subList(0, PLACEMENT_RULES.size() - 1))
                 + " and " + PLACEMENT_RULES.get(PLACEMENT_RULES.size() - 1)));
       }
@@ -164,7 +167,7 @@ final class Service {
     switch (f.value()) {
       case Value.PortRef p -> {
         s.set("containerName", JSON.textNode(p.container()), f.span());
-        s.set("containerPort", JSON.numberNode(sugars.lower().interpreter().containerPortNumber(p, f.span())), f.span());
+        s.set("containerPort", JSON.numberNode(sugars.lower().interpreter().containerPortNumber(p)), f.span());
       }
       case Value.ContainerRef c -> s.set("containerName", JSON.textNode(c.container()), f.span());
       case Value.Str str -> s.set("containerName", JSON.textNode(str.value()), f.span());
@@ -198,7 +201,7 @@ final class Service {
         breaker.put("rollback", false);
       }
       default -> {
-        s.lower.report(Diagnostic.error("E0412", f.valueSpan(), "`" + word + "` is not a circuit breaker setting")
+        s.lower.report(Diagnostic.error(INVALID_VALUE, f.valueSpan(), "`" + word + "` is not a circuit breaker setting")
             .withHint("write `rollback`, `enabled` or `disabled`, or a block { enable = …, rollback = … }"));
         return;
       }

@@ -1,5 +1,8 @@
 package io.ecsl.lower;
 
+import static io.ecsl.diag.LanguageCode.MISSING_REQUIRED;
+import static io.ecsl.diag.LanguageCode.SET_TWICE;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -63,7 +66,7 @@ final class Struct {
       return;
     }
     if (values[i] != null) {
-      lower.report(Diagnostic.error("E0402", at, "`" + Shape.snake(member) + "` is set twice" + where())
+      lower.report(Diagnostic.error(SET_TWICE, at, "`" + Shape.snake(member) + "` is set twice" + where())
           .withLabel(setAt[i], "first set here").withHint("keep one of them"));
       return;
     }
@@ -182,7 +185,7 @@ final class Struct {
         if (fillSingleValue(member)) {
           continue;
         }
-        lower.report(Diagnostic.error("E0411", at, loc.where() + " needs `" + Shape.snake(member) + "`")
+        lower.report(Diagnostic.error(MISSING_REQUIRED, at, loc.where() + " needs `" + Shape.snake(member) + "`")
             .withHint(member.equals("containerDefinitions") ? "add a container: `container app { image = \"…\", memory = 512 MiB }`"
                 : "add `" + Shape.snake(member) + " = …`"));
       }

@@ -1,5 +1,10 @@
 package io.ecsl.lower;
 
+import static io.ecsl.diag.LanguageCode.LABELS;
+import static io.ecsl.diag.LanguageCode.SET_TWICE;
+import static io.ecsl.diag.LanguageCode.TYPE;
+import static io.ecsl.diag.LanguageCode.WRONG_KIND;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -174,6 +179,7 @@ final class Sugars {
         s.set("namespace", JSON.textNode(orEmpty(reference(f.value(), Kind.NAMESPACE, s.memberLoc("namespace", f.key(), f.span())))), f.span()));
     sugar("CapacityProviderStrategyItem", "capacity_provider",
         Fills.reference("capacityProvider", Kind.CAPACITY_PROVIDER).words(BUILT_IN_PROVIDERS), (s, f) -> {
+      s.written("capacityProvider");  // a provider that is not found is reported once, not again as missing
       String name = providerName(f.value(), s.memberLoc("capacityProvider", f.key(), f.span()));
       if (name != null) {
         s.set("capacityProvider", JSON.textNode(name), f.span());
@@ -199,7 +205,7 @@ final class Sugars {
     JsonNode value = lower.value(f.value(), shape.member(member), loc);
     if (value != null) {
       if (provider.has(member)) {
-        lower.report(Diagnostic.error("E0402", f.keySpan(), "`" + f.key() + "` is set twice").withHint("keep one"));
+        lower.report(Diagnostic.error(SET_TWICE, f.keySpan(), "`" + f.key() + "` is set twice").withHint("keep one"));
         return;
       }
       provider.set(member, value);
@@ -334,7 +340,7 @@ final class Sugars {
 
   private void repeated(Struct s, Value.Field f, Repeat r) {
     if (f.labels().size() > 1) {
-      lower.report(Diagnostic.error("E0413", f.keySpan(), "`" + f.key() + "` takes one name").withHint(null));
+      lower.report(Diagnostic.error(LABELS, f.keySpan(), "`" + f.key() + "` takes one name").withHint(null));
       return;
     }
     Shape element = s.shape.member(r.listMember()).element();
@@ -347,7 +353,7 @@ final class Sugars {
     Value.Obj body = f.value() instanceof Value.Obj o ? o : new Value.Obj(f.valueSpan(), List.of());
     Value primary = f.value() instanceof Value.Obj o ? o.get(PRIMARY) : f.value();
     if (f.label() == null && r.labelMember() != null && !(f.value() instanceof Value.Obj)) {
-      lower.report(Diagnostic.error("E0413", f.keySpan(), "`" + f.key() + "` needs a name here")
+      lower.report(Diagnostic.error(LABELS, f.keySpan(), "`" + f.key() + "` needs a name here")
           .withHint("write `" + f.key() + " NAME = …`"));
       return;
     }
@@ -361,7 +367,7 @@ final class Sugars {
           && !element.member(r.valueMember()).isEnum() ? valueLoc.stringifying() : valueLoc);
       e.set(r.valueMember(), v, f.valueSpan());
     } else if (primary != null) {
-      lower.report(Diagnostic.error("E0302", f.valueSpan(), "`" + f.key() + "` takes a block, not a value")
+      lower.report(Diagnostic.error(TYPE, f.valueSpan(), "`" + f.key() + "` takes a block, not a value")
           .withHint("write `" + f.key() + " " + (f.label() == null ? "" : f.label() + " ") + "{ … }`"));
     }
     e.checkRequired(f.span());
@@ -378,7 +384,7 @@ final class Sugars {
     return switch (v) {
       case Value.Ref r when r.of(expected) != null -> r.of(expected).awsName(lower.interpreter());
       case Value.Ref r -> {
-        lower.report(Diagnostic.error("E0214", loc.span(), loc.where() + " needs a " + expected.word() + ", but `"
+        lower.report(Diagnostic.error(WRONG_KIND, loc.span(), loc.where() + " needs a " + expected.word() + ", but `"
             + r.target().label() + "` is a " + r.describe().replaceFirst(" `.*", ""))
             .withLabel(r.target().labelSpan(), "`" + r.target().label() + "` is declared here")
             .withHint("name a " + expected.word() + " declared with `" + expected.keyword() + " NAME { … }`, or give its name as a string"));
@@ -386,12 +392,31 @@ final class Sugars {
       }
       case Value.Str s -> s.value();
       case Value.Error e -> null;
-      case Value.Symbol s -> throw lower.interpreter().unknownName(s);
+      case Value.Symbol s -> throw lower.interpreter().unknownName(s,
+          expected == Kind.CAPACITY_PROVIDER ? BUILT_IN_PROVIDERS : List.of(), undeclared(s.name(), expected, loc));
       default -> {
         lower.mismatch(v, "a " + expected.word(), loc);
         yield null;
       }
     };
+  }
+
+
+  /**
+   * What to do about a reference to something not declared: declare it, or give its name as a
+   * string for one that exists outside the project (`in "prod"`, `task = "web:7"`).
+   */
+  private static String undeclared(String name, Kind expected, Loc loc) {
+    String written = loc.written();
+    String asString = written == null ? "\"" + name + "\"" : written.equals("in") ? "in \"" + name + "\""
+        : written + " = \"" + name + "\"";
+    String declaration = expected.keyword() + " " + name + (expected == Kind.TASK ? " { container … }" : " {}");
+    String elsewhere = switch (expected) {
+      case CLUSTER -> "a cluster created elsewhere";
+      case TASK -> "a task definition registered elsewhere (`\"" + name + ":7\"` pins a revision)";
+      default -> "a " + expected.word() + " created elsewhere";
+    };
+    return "declare `" + declaration + "`, or write `" + asString + "` for " + elsewhere;
   }
 
   /** A capacity provider: a declared one, the built-in FARGATE / FARGATE_SPOT, or a name. */

@@ -1,14 +1,20 @@
 package io.ecsl.modules;
 
+import static io.ecsl.diag.LanguageCode.CANNOT_FIND;
+import static io.ecsl.diag.LanguageCode.IMPORT_CYCLE;
+import static io.ecsl.diag.LanguageCode.NOT_UTF8;
+import static io.ecsl.diag.LanguageCode.OUTSIDE_ROOT;
+
 import io.ecsl.ast.Item;
 import io.ecsl.ast.SourceUnit;
 import io.ecsl.diag.Diagnostic;
+import io.ecsl.diag.LanguageCode;
 import io.ecsl.diag.Diagnostics;
 import io.ecsl.diag.Suggestions;
 import io.ecsl.source.SourceFile;
+import io.ecsl.source.SourceFiles;
 import io.ecsl.source.Span;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -65,7 +71,7 @@ public final class ModuleLoader {
       if (Files.isDirectory(abs)) {
         List<Path> files = sources.ecsFiles(abs);
         if (files.isEmpty()) {
-          diagnostics.add(Diagnostic.error("E0207", null, "no .ecs files in " + display(abs))
+          diagnostics.add(Diagnostic.error(CANNOT_FIND, null, "no .ecs files in " + display(abs))
               .withResource(display(abs)).withHint("point ecsl at a directory of .ecs files, or at a file"));
         }
         for (Path f : files) {
@@ -74,7 +80,7 @@ public final class ModuleLoader {
       } else if (Files.isRegularFile(abs)) {
         addRootFile(root, abs);
       } else {
-        diagnostics.add(Diagnostic.error("E0207", null, "no such file or directory: " + input)
+        diagnostics.add(Diagnostic.error(CANNOT_FIND, null, "no such file or directory: " + input)
             .withResource(input.toString()).withHint("check the path"));
       }
     }
@@ -86,6 +92,9 @@ public final class ModuleLoader {
     Path real = realPath(file);
     if (rootFiles.containsKey(real.toString())) {
       return; // named twice on the command line
+    }
+    if (leadsOutside(file)) {
+      return;
     }
     rootFiles.put(real.toString(), root);
     SourceUnit unit = parse(file);
@@ -114,13 +123,13 @@ public final class ModuleLoader {
     String path = imp.path().constant();
     Span at = imp.path().span();
     if (path == null) {
-      diagnostics.add(Diagnostic.error("E0207", at, "an import path cannot use `${…}`")
+      diagnostics.add(Diagnostic.error(CANNOT_FIND, at, "an import path cannot use `${…}`")
           .withHint("imports are resolved before anything is evaluated; write the path out"));
       return null;
     }
     if (path.indexOf('\0') >= 0) {
       // No file system accepts it; found by the pipeline fuzzer (it crashed Path.resolve).
-      diagnostics.add(Diagnostic.error("E0207", at, "an import path cannot contain a NUL character (\\0)")
+      diagnostics.add(Diagnostic.error(CANNOT_FIND, at, "an import path cannot contain a NUL character (\\0)")
           .withHint("write the path of a file or directory of the project, e.g. `./common.ecs`"));
       return null;
     }
@@ -145,7 +154,7 @@ public final class ModuleLoader {
         }
       }
       chain.add(target.displayName());
-      diagnostics.add(Diagnostic.error("E0209", at, "import cycle: " + String.join(" → ", chain))
+      diagnostics.add(Diagnostic.error(IMPORT_CYCLE, at, "import cycle: " + String.join(" → ", chain))
           .withHint("move what both modules need into a third module that imports neither"));
       return null;
     }
@@ -166,7 +175,7 @@ public final class ModuleLoader {
     String source = Stdlib.source(name);
     if (source == null) {
       List<String> known = Stdlib.modules();
-      diagnostics.add(Diagnostic.error("E0207", at, "no stdlib module `" + path + "`")
+      diagnostics.add(Diagnostic.error(CANNOT_FIND, at, "no stdlib module `" + path + "`")
           .withHint(Suggestions.closest(name, known) != null ? "did you mean `std/" + Suggestions.closest(name, known) + "`?"
               : "the stdlib has: " + String.join(", ", known.stream().map(k -> "std/" + k).toList())));
       return null;
@@ -182,7 +191,7 @@ public final class ModuleLoader {
 
   private LoadedModule fileModule(SourceUnit unit, String path, Span at) {
     if (unit.file().path() == null) {
-      diagnostics.add(Diagnostic.error("E0208", at, "the stdlib can only import `std/…` modules").withHint(null));
+      diagnostics.add(Diagnostic.error(OUTSIDE_ROOT, at, "the stdlib can only import `std/…` modules").withHint(null));
       return null;
     }
     Path base = unit.file().path().toAbsolutePath().getParent();
@@ -191,19 +200,26 @@ public final class ModuleLoader {
       target = Path.of(target + ".ecs");
     }
     if (!Files.exists(target)) {
-      diagnostics.add(Diagnostic.error("E0207", at, "cannot find `" + path + "` (looked for " + display(target) + ")")
+      diagnostics.add(Diagnostic.error(CANNOT_FIND, at, "cannot find `" + path + "` (looked for " + display(target) + ")")
           .withHint(siblingHint(target)));
       return null;
     }
     Path real = realPath(target);
     if (!real.startsWith(projectRoot)) {
-      diagnostics.add(Diagnostic.error("E0208", at, "`" + path + "` is outside the project root " + display(projectRoot))
+      diagnostics.add(Diagnostic.error(OUTSIDE_ROOT, at, "`" + path + "` is outside the project root " + display(projectRoot))
           .withHint("imports stay inside the project; pass --project-root to widen it, or use the stdlib (`std/…`)"));
       return null;
     }
     if (rootFiles.containsKey(real.toString()) || Files.isDirectory(real) && isRootDir(real)) {
-      diagnostics.add(Diagnostic.error("E0209", at, "`" + path + "` is part of this module already")
+      diagnostics.add(Diagnostic.error(IMPORT_CYCLE, at, "`" + path + "` is part of this module already")
           .withHint("files of one directory share their names; use them without importing"));
+      return null;
+    }
+    List<Path> files = Files.isDirectory(real) ? sources.ecsFiles(real) : List.of(real);
+    if (files.isEmpty()) {
+      // An empty module would import silently and every `alias.name` fail later, far from the cause.
+      diagnostics.add(Diagnostic.error(LanguageCode.CANNOT_FIND, at, "`" + path + "` is a directory with no .ecs files (" + display(real) + ")")
+          .withHint("a directory module is the .ecs files directly in it; import a file, or add one there"));
       return null;
     }
     String id = real.toString();
@@ -213,14 +229,47 @@ public final class ModuleLoader {
     }
     LoadedModule module = new LoadedModule(id, display(real), false);
     modules.put(id, module);
-    List<Path> files = Files.isDirectory(real) ? sources.ecsFiles(real) : List.of(real);
     for (Path f : files) {
+      if (leadsOutside(f)) {
+        continue;
+      }
       SourceUnit parsed = parse(f);
       if (parsed != null) {
         module.addUnit(parsed);
       }
     }
     return module;
+  }
+
+  /** Refuses (E0208) a file of the project that is a link leading outside the project root. */
+  private boolean leadsOutside(Path file) {
+    Path real = linkLeaving(file, projectRoot);
+    if (real == null) {
+      return false;
+    }
+    diagnostics.add(Diagnostic.error(OUTSIDE_ROOT, null, "`" + display(file) + "` is a link to " + real
+            + ", outside the project root " + display(projectRoot))
+        .withResource(display(file))
+        .withHint("a project's files stay inside its root: copy the file into the project, or pass --project-root"
+            + " to widen it"));
+    return true;
+  }
+
+  /**
+   * Where {@code file} leads (a real path) when it is a link from inside {@code root}, itself a real
+   * path, to somewhere outside it; null when it may be read. Such a file is refused, as an import that leaves the root
+   * is: otherwise a checked-out repository could make {@code ecsl check} or {@code ecsl fmt} print
+   * any file the user can read (a link to {@code /proc/self/environ} printed the CI's secrets as a
+   * syntax error), and {@code fmt} rewrite it. A file whose own directory is outside the root
+   * (named on the command line) is the user's own choice and stays allowed.
+   */
+  public static Path linkLeaving(Path file, Path root) {
+    Path real = realPath(file);
+    Path parent = file.toAbsolutePath().normalize().getParent();
+    if (real.startsWith(root) || parent == null || !realPath(parent).startsWith(root)) {
+      return null;
+    }
+    return real;
   }
 
   private boolean isRootDir(Path dir) {
@@ -256,19 +305,23 @@ public final class ModuleLoader {
   }
 
   private SourceUnit parse(Path file) {
-    String text;
+    SourceFile source;
     try {
-      text = sources.read(file);
-    } catch (MalformedInputException e) {
-      diagnostics.add(Diagnostic.error("E0102", null, "not UTF-8 text (binary file?)")
-          .withResource(display(file)).withHint("save the file as UTF-8"));
+      source = sources.read(file, display(file));
+    } catch (SourceFiles.NotUtf8 e) {
+      diagnostics.add(notUtf8(e));
       return null;
     } catch (IOException e) {
-      diagnostics.add(Diagnostic.error("E0207", null, "cannot read " + display(file) + ": " + e.getMessage())
+      diagnostics.add(Diagnostic.error(CANNOT_FIND, null, "cannot read " + display(file) + ": " + e.getMessage())
           .withResource(display(file)).withHint(null));
       return null;
     }
-    return sources.parse(new SourceFile(display(file), file.toAbsolutePath(), text), diagnostics);
+    return sources.parse(source, diagnostics);
+  }
+
+  /** E0102, the same wherever a source file is read (check, build, fmt, var files). */
+  public static Diagnostic notUtf8(SourceFiles.NotUtf8 e) {
+    return Diagnostic.error(LanguageCode.NOT_UTF8, e.span(), e.describe()).withHint("save the file as UTF-8");
   }
 
   /** Paths are shown relative to the working directory when they are under it. */

@@ -4,8 +4,8 @@ import io.ecsl.ast.SourceUnit;
 import io.ecsl.diag.Diagnostics;
 import io.ecsl.parse.Parser;
 import io.ecsl.source.SourceFile;
+import io.ecsl.source.SourceFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,9 +20,9 @@ public interface Sources {
   /** The disk, parsed afresh each time: what every command does. */
   Sources DISK = new Sources() {};
 
-  /** The text of a file; throws {@link java.nio.charset.MalformedInputException} when it is not UTF-8. */
-  default String read(Path file) throws IOException {
-    return SourceFile.withoutByteOrderMark(Files.readString(file, StandardCharsets.UTF_8));
+  /** A file's text, shown as {@code displayName}; throws {@link SourceFiles.NotUtf8} when it is not UTF-8. */
+  default SourceFile read(Path file, String displayName) throws IOException {
+    return SourceFiles.read(file.toAbsolutePath(), displayName);
   }
 
   /** The {@code .ecs} files directly in a directory, sorted. */

@@ -4,6 +4,7 @@ import io.ecsl.ast.Arg;
 import io.ecsl.ast.Expr;
 import io.ecsl.ast.Ident;
 import io.ecsl.ast.Item;
+import io.ecsl.ast.Operator;
 import io.ecsl.ast.Param;
 import io.ecsl.ast.StringPart;
 import io.ecsl.ast.TypeRef;
@@ -17,7 +18,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * The only code that sees ANTLR parse trees: it turns them into immutable AST records with spans.
@@ -32,10 +32,6 @@ final class AstBuilder {
 
   AstBuilder(SourceFile file) {
     this.file = file;
-  }
-
-  List<Item> file(EcslParser.FileContext ctx) {
-    return items(ctx.item());
   }
 
   private List<Item> items(List<EcslParser.ItemContext> contexts) {
@@ -147,7 +143,7 @@ final class AstBuilder {
       case EcslParser.MemberExprContext c -> new Expr.Member(span, expr(c.expr()), ident(c.ident()));
       case EcslParser.IndexExprContext c -> new Expr.Index(span, expr(c.expr(0)), expr(c.expr(1)));
       case EcslParser.CallExprContext c -> new Expr.Call(span, expr(c.expr()), args(c.args()));
-      case EcslParser.UnaryExprContext c -> new Expr.Unary(span, normalizeOp(c.op.getText()), expr(c.expr()));
+      case EcslParser.UnaryExprContext c -> new Expr.Unary(span, Operator.unary(c.op.getText()), expr(c.expr()));
       case EcslParser.MulExprContext c -> binary(span, c.op, c.expr(0), c.expr(1));
       case EcslParser.AddExprContext c -> binary(span, c.op, c.expr(0), c.expr(1));
       case EcslParser.CompareExprContext c -> binary(span, c.op, c.expr(0), c.expr(1));
@@ -159,18 +155,9 @@ final class AstBuilder {
     };
   }
 
+  /** `and`/`or`/`not` are spelled-out forms of `&&`/`||`/`!`: one {@link Operator} each. */
   private Expr binary(Span span, Token op, EcslParser.ExprContext l, EcslParser.ExprContext r) {
-    return new Expr.Binary(span, normalizeOp(op.getText()), expr(l), expr(r));
-  }
-
-  /** `and`/`or`/`not` are spelled-out forms of `&&`/`||`/`!`; the AST keeps one spelling. */
-  private static String normalizeOp(String op) {
-    return switch (op) {
-      case "and" -> "&&";
-      case "or" -> "||";
-      case "not" -> "!";
-      default -> op;
-    };
+    return new Expr.Binary(span, Operator.binary(op.getText()), expr(l), expr(r));
   }
 
   private List<Arg> args(EcslParser.ArgsContext c) {
@@ -188,7 +175,7 @@ final class AstBuilder {
     Span span = span(ctx);
     return switch (ctx) {
       case EcslParser.IntLitContext c -> new Expr.IntLit(span, parseLong(c.INT().getSymbol()));
-      case EcslParser.DecimalLitContext c -> new Expr.DecimalLit(span, new BigDecimal(c.getText().replace("_", "")));
+      case EcslParser.DecimalLitContext c -> new Expr.DecimalLit(span, decimal(span, c.getText()));
       case EcslParser.QuantityLitContext c -> quantity(span, c.getText());
       case EcslParser.PortLitContext c -> port(span, c.getText());
       case EcslParser.TrueLitContext c -> new Expr.BoolLit(span, true);
@@ -242,7 +229,20 @@ final class AstBuilder {
     if (!m.matches()) {
       throw new SyntaxError(span, "malformed quantity `" + text + "`", null);
     }
-    return new Expr.QuantityLit(span, new BigDecimal(m.group(1).replace("_", "")), m.group(2));
+    return new Expr.QuantityLit(span, decimal(span, m.group(1)), m.group(2));
+  }
+
+  /** {@code 1_000.5}; reading a number of millions of digits would take minutes. */
+  private static BigDecimal decimal(Span span, String text) {
+    String digits = text.replace("_", "");
+    int point = digits.indexOf('.');
+    if (Math.max(point < 0 ? digits.length() : point, point < 0 ? 0 : digits.length() - point - 1)
+        > Expr.DecimalLit.MAX_DIGITS) {
+      throw new SyntaxError(span, "this number has more than " + Expr.DecimalLit.MAX_DIGITS
+          + " digits before or after the decimal point", "write a number of at most " + Expr.DecimalLit.MAX_DIGITS
+          + " digits on each side of the point");
+    }
+    return new BigDecimal(digits);
   }
 
   private Expr port(Span span, String text) {
@@ -345,10 +345,5 @@ final class AstBuilder {
 
   private Span span(Token t) {
     return new Span(file, t.getStartIndex(), t.getStopIndex() + 1);
-  }
-
-  @SuppressWarnings("unused")
-  private Span span(TerminalNode node) {
-    return span(node.getSymbol());
   }
 }

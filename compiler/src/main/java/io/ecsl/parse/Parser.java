@@ -1,5 +1,10 @@
 package io.ecsl.parse;
 
+import static io.ecsl.diag.LanguageCode.SYNTAX;
+import static io.ecsl.diag.LanguageCode.TOO_DEEP_TO_PARSE;
+
+import io.ecsl.ast.Comment;
+import io.ecsl.ast.Expr;
 import io.ecsl.ast.Item;
 import io.ecsl.ast.SourceUnit;
 import io.ecsl.diag.Diagnostic;
@@ -7,11 +12,13 @@ import io.ecsl.diag.Diagnostics;
 import io.ecsl.grammar.EcslLexer;
 import io.ecsl.grammar.EcslParser;
 import io.ecsl.source.SourceFile;
+import io.ecsl.source.Span;
 import org.antlr.v4.runtime.CharStreams;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.antlr.v4.runtime.tree.ErrorNode;
@@ -27,18 +34,46 @@ public final class Parser {
 
   public static SourceUnit parse(SourceFile file, Diagnostics diagnostics) {
     try {
-      return new SourceUnit(file, parseItems(file));
+      return parseUnit(file);
     } catch (SyntaxError e) {
-      diagnostics.add(Diagnostic.error("E0100", e.span, e.getMessage()).withHint(e.hint));
+      diagnostics.add(Diagnostic.error(SYNTAX, e.span, e.getMessage()).withHint(e.hint));
       return null;
     } catch (StackOverflowError e) {
-      diagnostics.add(Diagnostic.error("E0101", new SyntaxMessages(file).endSpan(),
+      diagnostics.add(Diagnostic.error(TOO_DEEP_TO_PARSE, new SyntaxMessages(file).endSpan(),
           "the file nests too deeply to read").withHint("split deeply nested expressions with `let`"));
       return null;
     }
   }
 
-  private static List<Item> parseItems(SourceFile file) {
+  /**
+   * Parses a source that is one expression and nothing else (`--var desired=2`, `"1 vcpu"` in a
+   * JSON var file), so that its spans and any error point into that text itself. Returns null
+   * after reporting a syntax error.
+   */
+  public static Expr parseExpression(SourceFile file, Diagnostics diagnostics) {
+    try {
+      EcslParser parser = parser(file);
+      parser.setErrorHandler(new FirstErrorStrategy(new SyntaxMessages(file)));
+      return new AstBuilder(file).expr(parser.expression().expr());
+    } catch (SyntaxError e) {
+      diagnostics.add(Diagnostic.error(SYNTAX, e.span, e.getMessage()).withHint(e.hint));
+      return null;
+    } catch (StackOverflowError e) {
+      diagnostics.add(Diagnostic.error(TOO_DEEP_TO_PARSE, new SyntaxMessages(file).endSpan(), "the value nests too deeply to read")
+          .withHint(null));
+      return null;
+    }
+  }
+
+  private static EcslParser parser(SourceFile file) {
+    EcslLexer lexer = new EcslLexer(CharStreams.fromString(file.text(), file.displayName()));
+    lexer.removeErrorListeners();
+    EcslParser parser = new EcslParser(new CommonTokenStream(lexer));
+    parser.removeErrorListeners();
+    return parser;
+  }
+
+  private static SourceUnit parseUnit(SourceFile file) {
     EcslLexer lexer = new EcslLexer(CharStreams.fromString(file.text(), file.displayName()));
     lexer.removeErrorListeners();
     CommonTokenStream tokens = new CommonTokenStream(lexer);
@@ -60,7 +95,18 @@ public final class Parser {
       parser.setErrorHandler(new FirstErrorStrategy(new SyntaxMessages(file)));
       parser.file();
     }
-    return items.result();
+    return new SourceUnit(file, items.result(), comments(file, tokens));
+  }
+
+  /** The comments the lexer set aside (the parser never sees them), for the formatter and editors. */
+  private static List<Comment> comments(SourceFile file, CommonTokenStream tokens) {
+    List<Comment> comments = new ArrayList<>();
+    for (Token t : tokens.getTokens()) {
+      if (t.getType() == EcslLexer.LINE_COMMENT || t.getType() == EcslLexer.BLOCK_COMMENT) {
+        comments.add(new Comment(new Span(file, t.getStartIndex(), t.getStopIndex() + 1), t.getText().stripTrailing()));
+      }
+    }
+    return comments;
   }
 
   /**

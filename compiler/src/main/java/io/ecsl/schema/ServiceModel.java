@@ -76,10 +76,6 @@ public final class ServiceModel {
     return io == null || io[1] == null ? null : shape(io[1]);
   }
 
-  public Set<String> operations() {
-    return operations.keySet();
-  }
-
   private final Map<String, Map<String, String>> membersByNormalizedName = new ConcurrentHashMap<>();
 
   /** The member of a structure whose normalized name is {@code normalized}, or null. */

@@ -107,18 +107,6 @@ public final class Shape {
     return max;
   }
 
-  public String memberShape() {
-    return memberShape;
-  }
-
-  public String keyShape() {
-    return keyShape;
-  }
-
-  public String valueShape() {
-    return valueShape;
-  }
-
   public boolean sensitive() {
     return sensitive;
   }

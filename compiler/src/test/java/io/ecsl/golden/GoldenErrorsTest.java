@@ -1,6 +1,7 @@
 package io.ecsl.golden;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ecsl.TestProjects;
 import io.ecsl.compile.Compiler;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Diagnostics, pinned: each golden/errors/CASE.ecs (or directory CASE/, a multi-file project)
  * fails to compile with exactly the text in CASE.err — message, location, snippet and hint.
- * The JSON form is pinned for a few cases in CASE.json.
+ * A case named {@code warning_…} compiles, with the warnings CASE.err holds. The JSON form is pinned for a few cases in CASE.json. Inputs: CASE.vars holds `--var` flags,
+ * one per line; CASE.varfile is given as `--var-file`.
  */
 class GoldenErrorsTest {
   static final Path ERRORS = GoldenBuildTest.GOLDEN.resolve("errors");
@@ -38,11 +40,20 @@ class GoldenErrorsTest {
     return tests;
   }
 
-  private void check(Path input, String caseName) {
+  private void check(Path input, String caseName) throws IOException {
     Path root = Files.isDirectory(input) ? input : input.getParent();
     Path entry = Files.isDirectory(input) && Files.isDirectory(input.resolve("root")) ? input.resolve("root") : input;
-    Compiler.Result result = Compiler.compile(new Compiler.Options(List.of(entry), root, List.of(), List.of(), null, null));
-    assertFalse(result.ok(), caseName + " should not compile");
+    Path vars = ERRORS.resolve(caseName + ".vars");
+    Path varFile = ERRORS.resolve(caseName + ".varfile");
+    Compiler.Result result = Compiler.compile(new Compiler.Options(List.of(entry), root,
+        Files.exists(vars) ? Files.readAllLines(vars) : List.of(), Files.exists(varFile) ? List.of(varFile) : List.of(),
+        null, null));
+    if (caseName.startsWith("warning_")) {
+      // a warning's case: it compiles (a warning fails only `--strict`), and says what CASE.err holds
+      assertTrue(result.ok(), caseName + " should compile, with a warning");
+    } else {
+      assertFalse(result.ok(), caseName + " should not compile");
+    }
     Golden.assertText(ERRORS.resolve(caseName + ".err"), TestProjects.render(result.diagnostics(), Path.of("")));
     Path json = ERRORS.resolve(caseName + ".json");
     if (Files.exists(json)) {

@@ -70,10 +70,11 @@ class ExplanationsTest {
       ObjectNode o = byCode.computeIfAbsent(e.getKey(), k -> mapper.createObjectNode());
       ArrayNode invalid = o.putArray("invalid");
       for (Path ecs : e.getValue()) {
-        String err = Files.readString(Path.of(ecs.toString().replaceAll("\\.ecs$", ".err")));
+        // E0102's own case is not UTF-8 on purpose: shown as the error shows it, bad bytes replaced
+        String err = lenient(Path.of(ecs.toString().replaceAll("\\.ecs$", ".err")));
         String shown = err.replace("src/test/resources/golden/errors/" + ecs.getFileName(), "main.ecs");
         invalid.addObject().put("name", ecs.getFileName().toString().replaceAll("\\.ecs$", ""))
-            .put("source", Files.readString(ecs)).put("diagnostics", shown);
+            .put("source", lenient(ecs)).put("diagnostics", shown);
       }
     }
     ObjectNode root = mapper.createObjectNode();
@@ -147,5 +148,9 @@ class ExplanationsTest {
       throw new UncheckedIOException(e);
     }
     return out;
+  }
+
+  private static String lenient(Path file) throws IOException {
+    return new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
   }
 }

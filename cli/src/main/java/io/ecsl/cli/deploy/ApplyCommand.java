@@ -10,6 +10,7 @@ import io.ecsl.deploy.plan.PlanJson;
 import io.ecsl.deploy.plan.Planner;
 import io.ecsl.deploy.target.ApiException;
 import io.ecsl.emit.Json;
+import io.ecsl.facts.shell.Shell;
 import io.ecsl.model.EcsModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -116,7 +117,8 @@ public final class ApplyCommand implements Callable<Integer> {
     }
     if (plan.offline()) {
       err.println("ecsl: " + file + " was planned offline (--against " + plan.target() + "): it was not computed against"
-          + " a target, so it cannot be applied. Run `ecsl plan --out " + file + "` against the target.");
+          + " a target, so it cannot be applied. Run `" + Shell.command("ecsl", "plan", "--out", file.toString())
+          + "` against the target.");
       return null;
     }
     if (!plan.target().equals(t.description())) {
@@ -128,7 +130,8 @@ public final class ApplyCommand implements Callable<Integer> {
     if (!stale.isEmpty()) {
       err.println("ecsl: the saved plan " + file + " is stale: the target changed since it was made:");
       stale.forEach(s -> err.println("  - " + s));
-      err.println("Nothing was applied. Run `ecsl plan --out " + file + "` again and review the new plan.");
+      err.println("Nothing was applied. Run `" + Shell.command("ecsl", "plan", "--out", file.toString())
+          + "` again and review the new plan.");
       return null;
     }
     return plan;

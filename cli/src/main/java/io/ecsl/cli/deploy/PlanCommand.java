@@ -8,11 +8,14 @@ import io.ecsl.deploy.plan.PlanJson;
 import io.ecsl.deploy.plan.Planner;
 import io.ecsl.deploy.target.ApiException;
 import io.ecsl.emit.Json;
+import io.ecsl.facts.shell.Shell;
 import io.ecsl.model.EcsModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -91,8 +94,10 @@ public final class PlanCommand implements Callable<Integer> {
         stdout.println("Saved the plan to " + out + " for review; it was made offline (--against), so it cannot be"
             + " applied: plan against the target to get one that can.");
       } else if (format == PlanFormat.text) {
-        stdout.println("Saved the plan to " + out + "; apply exactly this plan with `ecsl apply " + out + target.asFlags()
-            + "`.");
+        List<String> apply = new ArrayList<>(List.of("ecsl", "apply", out.toString()));
+        apply.addAll(target.asFlags());
+        stdout.println("Saved the plan to " + out + "; apply exactly this plan with `"
+            + Shell.command(apply.toArray(String[]::new)) + "`.");
       }
     }
     return detailed && plan.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;

@@ -1,6 +1,8 @@
 package io.ecsl.cli.deploy;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** {@code --target}, {@code --profile}, {@code --endpoint}: where plan, apply and destroy go. ({@code --region} is the compile option's.) */
@@ -16,18 +18,18 @@ public final class TargetOptions {
       description = "Send API calls to URL instead (moto, a VPC endpoint, another runtime); default: AWS_ENDPOINT_URL if set.")
   URI endpoint;
 
-  /** These options as typed on a command line (empty for the default target), to repeat in a hint. */
-  String asFlags() {
-    StringBuilder flags = new StringBuilder();
+  /** These options as words of a command line (none for the default target), to repeat in a hint. */
+  List<String> asFlags() {
+    List<String> flags = new ArrayList<>();
     if (target != io.ecsl.deploy.target.TargetOptions.Kind.local) {
-      flags.append(" --target ").append(target);
+      flags.addAll(List.of("--target", target.toString()));
     }
     if (profile != null) {
-      flags.append(" --profile ").append(profile);
+      flags.addAll(List.of("--profile", profile));
     }
     if (endpoint != null) {
-      flags.append(" --endpoint ").append(endpoint);
+      flags.addAll(List.of("--endpoint", endpoint.toString()));
     }
-    return flags.toString();
+    return flags;
   }
 }

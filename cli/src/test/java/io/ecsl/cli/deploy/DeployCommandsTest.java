@@ -211,10 +211,12 @@ class DeployCommandsTest {
     Path planFile = tmp.resolve("plan.json");
     Processes.Result plan = ECSL.run(args("plan", region, project.toString(), "--out", planFile.toString()));
     assertEquals(0, plan.exitCode(), plan.toString());
+    assertTrue(plan.stdout().contains("apply exactly this plan with `ecsl apply " + planFile + " --target aws --endpoint "
+        + moto.endpoint() + "`"), plan.toString());
     Processes.Result apply = ECSL.run(args("apply", region, planFile.toString(), "--auto-approve", "--no-wait"));
     assertEquals(0, apply.exitCode(), apply.toString());
     // a second plan, then someone changes the service behind its back
-    Path second = tmp.resolve("second.json");
+    Path second = tmp.resolve("team's second plan.json");
     Path main = project.resolve("main.ecs");
     Files.writeString(main, Files.readString(main).replace("desired = 2", "desired = 3"));
     assertEquals(0, ECSL.run(args("plan", region, project.toString(), "--out", second.toString())).exitCode());
@@ -224,6 +226,9 @@ class DeployCommandsTest {
     Processes.Result stale = ECSL.run(args("apply", region, second.toString(), "--auto-approve", "--no-wait"));
     assertEquals(1, stale.exitCode(), stale.toString());
     assertTrue(stale.stderr().contains("is stale") && stale.stderr().contains("service local/hello changed"), stale.toString());
+    // the command it suggests names that file, however its name is spelt
+    String quoted = "'" + second.toString().replace("'", "'\\''") + "'";
+    assertTrue(stale.stderr().contains("Run `ecsl plan --out " + quoted + "` again"), stale.toString());
   }
 
   @Test

@@ -73,11 +73,6 @@ final class CfnProperties {
     return UNSUPPORTED.contains(owner.model().name() + ":" + owner.name() + "." + member);
   }
 
-  /** True for members dropped because CloudFormation supplies them itself. */
-  static boolean isIgnored(Shape owner, String member) {
-    return IGNORED.contains(owner.model().name() + ":" + owner.name() + "." + member);
-  }
-
   /**
    * Converts {@code body} (of API shape {@code shape}); each API member left out is reported to
    * {@code omitted} as a dotted path of API names ({@code deploymentConfiguration.deploymentCircuitBreaker.resetOnHealthyTask}).

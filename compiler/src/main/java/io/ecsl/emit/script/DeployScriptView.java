@@ -2,6 +2,7 @@ package io.ecsl.emit.script;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.emit.Json;
+import io.ecsl.facts.shell.Shell;
 import io.ecsl.model.ApiRequest;
 import io.ecsl.model.EcsModel;
 import io.ecsl.model.Resource;

@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.emit.Json;
-import io.ecsl.testing.Processes;
 import io.ecsl.emit.Manifest;
 import io.ecsl.emit.TestProjects;
+import io.ecsl.facts.shell.Shell;
 import io.ecsl.model.EcsModel;
+import io.ecsl.testing.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

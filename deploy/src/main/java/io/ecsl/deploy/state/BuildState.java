@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.emit.Json;
+import io.ecsl.facts.shell.Shell;
 import io.ecsl.model.ResourceKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +44,8 @@ public final class BuildState {
   public static LiveState load(Path dir, String ownerTag) throws IOException {
     Path manifestFile = dir.resolve("manifest.json");
     if (!Files.isRegularFile(manifestFile)) {
-      throw new IOException(dir + " is not an ecsl build output (no manifest.json); run `ecsl build -o " + dir + "` first");
+      throw new IOException(dir + " is not an ecsl build output (no manifest.json); run `"
+          + Shell.command("ecsl", "build", "-o", dir.toString()) + "` first");
     }
     List<Entry> entries = new ArrayList<>();
     String project = readManifest(manifestFile, entries);

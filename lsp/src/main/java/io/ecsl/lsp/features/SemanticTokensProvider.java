@@ -4,10 +4,11 @@ import io.ecsl.ast.Item;
 import io.ecsl.ast.SourceUnit;
 import io.ecsl.ast.TypeRef;
 import io.ecsl.eval.Kind;
-import io.ecsl.grammar.EcslLexer;
 import io.ecsl.lsp.index.Ast;
 import io.ecsl.lsp.index.Occurrence;
 import io.ecsl.lsp.index.SymbolTable;
+import io.ecsl.parse.Token;
+import io.ecsl.parse.Tokens;
 import io.ecsl.source.SourceFile;
 import io.ecsl.source.Span;
 import java.util.ArrayList;
@@ -16,8 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.Token;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SemanticTokensLegend;
 
@@ -82,22 +81,20 @@ public final class SemanticTokensProvider {
       collectDeclarationKeys(item, declarationKeys);
     }
     Encoder out = new Encoder(file);
-    EcslLexer lexer = new EcslLexer(CharStreams.fromString(file.text()));
-    lexer.removeErrorListeners();
-    for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
-      int start = t.getStartIndex();
-      int end = t.getStopIndex() + 1;
+    for (Token t : Tokens.of(file.text())) {
+      int start = t.offset();
+      int end = t.end();
       int type = -1;
       int modifiers = 0;
-      switch (t.getType()) {
-        case EcslLexer.LINE_COMMENT, EcslLexer.BLOCK_COMMENT -> type = COMMENT;
-        case EcslLexer.OPEN_STRING, EcslLexer.CLOSE_STRING, EcslLexer.STR_TEXT, EcslLexer.STR_ESCAPE,
-            EcslLexer.STR_DOLLAR, EcslLexer.OPEN_ML_STRING, EcslLexer.CLOSE_ML_STRING, EcslLexer.ML_TEXT,
-            EcslLexer.ML_ESCAPE, EcslLexer.ML_DOLLAR, EcslLexer.ML_QUOTE -> type = STRING;
-        case EcslLexer.INT, EcslLexer.DECIMAL, EcslLexer.QUANTITY, EcslLexer.PORT -> type = NUMBER;
-        case EcslLexer.IMPORT, EcslLexer.AS, EcslLexer.LET, EcslLexer.VAR, EcslLexer.TEMPLATE, EcslLexer.FOR,
-            EcslLexer.IN, EcslLexer.IF, EcslLexer.ELSE, EcslLexer.TRUE, EcslLexer.FALSE, EcslLexer.NULL, EcslLexer.FROM,
-            EcslLexer.AND, EcslLexer.OR, EcslLexer.NOT, EcslLexer.BASE, EcslLexer.WEIGHT -> {
+      switch (t.kind()) {
+        case LINE_COMMENT, BLOCK_COMMENT -> type = COMMENT;
+        case OPEN_STRING, CLOSE_STRING, STR_TEXT, STR_ESCAPE,
+            STR_DOLLAR, OPEN_ML_STRING, CLOSE_ML_STRING, ML_TEXT,
+            ML_ESCAPE, ML_DOLLAR, ML_QUOTE -> type = STRING;
+        case INT, DECIMAL, QUANTITY, PORT -> type = NUMBER;
+        case IMPORT, AS, LET, VAR, TEMPLATE, FOR,
+            IN, IF, ELSE, TRUE, FALSE, NULL, FROM,
+            AND, OR, NOT, BASE, WEIGHT -> {
           Occurrence o = names.get(start);
           if (o != null) {
             type = symbolType(o);
@@ -106,10 +103,10 @@ public final class SemanticTokensProvider {
             type = KEYWORD;
           }
         }
-        case EcslLexer.EQ, EcslLexer.NE, EcslLexer.LE, EcslLexer.GE, EcslLexer.LT, EcslLexer.GT, EcslLexer.ANDAND,
-            EcslLexer.OROR, EcslLexer.PLUS, EcslLexer.MINUS, EcslLexer.STAR, EcslLexer.SLASH, EcslLexer.PERCENT_OP,
-            EcslLexer.BANG, EcslLexer.QUESTION, EcslLexer.ELLIPSIS -> type = OPERATOR;
-        case EcslLexer.IDENT -> {
+        case EQ, NE, LE, GE, LT, GT, ANDAND,
+            OROR, PLUS, MINUS, STAR, SLASH, PERCENT_OP,
+            BANG, QUESTION, ELLIPSIS -> type = OPERATOR;
+        case IDENT -> {
           Occurrence o = names.get(start);
           if (o != null) {
             type = symbolType(o);

@@ -1,12 +1,13 @@
 package io.ecsl.lsp.index;
 
-import io.ecsl.grammar.EcslLexer;
+import io.ecsl.parse.Token;
+import io.ecsl.parse.Token.Kind;
+import io.ecsl.parse.Tokens;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.Token;
 
 /**
  * What the cursor is in, read from the tokens before it: completion and signature help run on
@@ -50,13 +51,13 @@ public record CursorContext(Where where, String prefix, List<Block> blocks, Stri
   public record Block(String key, List<String> labels) {}
 
   private static final class Frame {
-    final int open;
+    final Kind open;  // null at the top level
     final List<Token> header;
     final List<Token> item = new ArrayList<>();
     final Set<String> keys = new LinkedHashSet<>();
     int commas;
 
-    Frame(int open, List<Token> header) {
+    Frame(Kind open, List<Token> header) {
       this.open = open;
       this.header = header;
     }
@@ -66,32 +67,30 @@ public record CursorContext(Where where, String prefix, List<Block> blocks, Stri
   public static CursorContext at(String text, int offset) {
     int end = Math.max(0, Math.min(offset, text.length()));
     int start = itemStart(text, end);
-    EcslLexer lexer = new EcslLexer(CharStreams.fromString(text.substring(start, end)));
-    lexer.removeErrorListeners();
     List<Frame> stack = new ArrayList<>();
-    stack.add(new Frame(-1, List.of()));
+    stack.add(new Frame(null, List.of()));
     Token last = null;
     boolean inString = false;
-    for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
-      if (t.getChannel() != Token.DEFAULT_CHANNEL) {
+    for (Token t : Tokens.of(text.substring(start, end))) {
+      if (t.kind().isComment()) {
         continue;
       }
       Frame top = stack.get(stack.size() - 1);
-      int type = t.getType();
+      Kind type = t.kind();
       switch (type) {
-        case EcslLexer.LBRACE, EcslLexer.LPAREN, EcslLexer.LBRACK, EcslLexer.STR_INTERP, EcslLexer.ML_INTERP -> {
+        case Kind.LBRACE, Kind.LPAREN, Kind.LBRACK, Kind.STR_INTERP, Kind.ML_INTERP -> {
           newItemIfNewLine(top, last, t);
           top.item.add(t);
           stack.add(new Frame(type, new ArrayList<>(top.item)));
         }
-        case EcslLexer.RBRACE, EcslLexer.RPAREN, EcslLexer.RBRACK -> {
+        case Kind.RBRACE, Kind.RPAREN, Kind.RBRACK -> {
           if (stack.size() > 1) {
             stack.remove(stack.size() - 1);
           }
           stack.get(stack.size() - 1).item.add(t);
         }
-        case EcslLexer.COMMA, EcslLexer.SEMI -> {
-          if (top.open == EcslLexer.LPAREN || top.open == EcslLexer.LBRACK) {
+        case Kind.COMMA, Kind.SEMI -> {
+          if (top.open == Kind.LPAREN || top.open == Kind.LBRACK) {
             top.commas++;
             top.item.clear();
           } else {
@@ -106,56 +105,55 @@ public record CursorContext(Where where, String prefix, List<Block> blocks, Stri
         }
       }
       inString = switch (type) {
-        case EcslLexer.OPEN_STRING, EcslLexer.OPEN_ML_STRING, EcslLexer.STR_TEXT, EcslLexer.STR_ESCAPE, EcslLexer.STR_DOLLAR,
-            EcslLexer.ML_TEXT, EcslLexer.ML_ESCAPE, EcslLexer.ML_DOLLAR, EcslLexer.ML_QUOTE -> true;
+        case Kind.OPEN_STRING, Kind.OPEN_ML_STRING, Kind.STR_TEXT, Kind.STR_ESCAPE, Kind.STR_DOLLAR,
+            Kind.ML_TEXT, Kind.ML_ESCAPE, Kind.ML_DOLLAR, Kind.ML_QUOTE -> true;
         default -> false;
       };
-      if (type == EcslLexer.RBRACE && stack.get(stack.size() - 1).item.size() > 1) {
+      if (type == Kind.RBRACE && stack.get(stack.size() - 1).item.size() > 1) {
         // the `}` closed an interpolation: back in its string
         List<Token> item = stack.get(stack.size() - 1).item;
-        int before = item.size() >= 2 ? item.get(item.size() - 2).getType() : -1;
-        inString = isStringPart(before) || before == EcslLexer.STR_INTERP || before == EcslLexer.ML_INTERP;
+        Kind before = item.size() >= 2 ? item.get(item.size() - 2).kind() : null;
+        inString = isStringPart(before) || before == Kind.STR_INTERP || before == Kind.ML_INTERP;
       }
       last = t;
     }
     // The cursor on a later line than the last token starts a new item, as a token there would.
     int cursorLine = 1 + (int) text.substring(start, end).chars().filter(c -> c == '\n').count();
-    if (!inString && last != null && cursorLine > last.getLine() + newlinesIn(last)) {
+    if (!inString && last != null && cursorLine > last.line() + newlinesIn(last)) {
       Frame top = stack.get(stack.size() - 1);
-      Token probe = new org.antlr.v4.runtime.CommonToken(EcslLexer.IDENT);
-      ((org.antlr.v4.runtime.CommonToken) probe).setLine(cursorLine);
+      Token probe = new Token(Kind.IDENT, end - start, 0, "", cursorLine);
       newItemIfNewLine(top, last, probe);
     }
     return classify(text, end, stack, last, inString);
   }
 
   private static int newlinesIn(Token t) {
-    return (int) t.getText().chars().filter(c -> c == '\n').count();
+    return (int) t.text().chars().filter(c -> c == '\n').count();
   }
 
-  private static boolean isStringPart(int type) {
-    return type == EcslLexer.OPEN_STRING || type == EcslLexer.OPEN_ML_STRING || type == EcslLexer.STR_TEXT
-        || type == EcslLexer.ML_TEXT;
+  private static boolean isStringPart(Kind type) {
+    return type == Kind.OPEN_STRING || type == Kind.OPEN_ML_STRING || type == Kind.STR_TEXT
+        || type == Kind.ML_TEXT;
   }
 
   /** Items need no separator: a token on a new line starts one unless the line before is unfinished. */
   private static void newItemIfNewLine(Frame top, Token last, Token t) {
-    if (top.open == EcslLexer.LPAREN || top.open == EcslLexer.LBRACK || last == null || top.item.isEmpty()
-        || t.getLine() == last.getLine()) {
+    if (top.open == Kind.LPAREN || top.open == Kind.LBRACK || last == null || top.item.isEmpty()
+        || t.line() == last.line()) {
       return;
     }
-    switch (last.getType()) {
-      case EcslLexer.ASSIGN, EcslLexer.DOT, EcslLexer.PLUS, EcslLexer.MINUS, EcslLexer.STAR, EcslLexer.SLASH,
-          EcslLexer.PERCENT_OP, EcslLexer.EQ, EcslLexer.NE, EcslLexer.LT, EcslLexer.LE, EcslLexer.GT, EcslLexer.GE,
-          EcslLexer.ANDAND, EcslLexer.OROR, EcslLexer.AND, EcslLexer.OR, EcslLexer.NOT, EcslLexer.BANG,
-          EcslLexer.QUESTION, EcslLexer.COLON, EcslLexer.IN, EcslLexer.FROM -> {}
+    switch (last.kind()) {
+      case Kind.ASSIGN, Kind.DOT, Kind.PLUS, Kind.MINUS, Kind.STAR, Kind.SLASH,
+          Kind.PERCENT_OP, Kind.EQ, Kind.NE, Kind.LT, Kind.LE, Kind.GT, Kind.GE,
+          Kind.ANDAND, Kind.OROR, Kind.AND, Kind.OR, Kind.NOT, Kind.BANG,
+          Kind.QUESTION, Kind.COLON, Kind.IN, Kind.FROM -> {}
       default -> endItem(top);
     }
   }
 
   private static void endItem(Frame frame) {
     if (!frame.item.isEmpty()) {
-      frame.keys.add(frame.item.get(0).getText().replace("\"", ""));
+      frame.keys.add(frame.item.get(0).text().replace("\"", ""));
       frame.item.clear();
     }
   }
@@ -188,48 +186,48 @@ public record CursorContext(Where where, String prefix, List<Block> blocks, Stri
     }
     List<Block> blocks = blocks(stack);
     // In a block the key is the item's own; in a list or a call's arguments, the enclosing item's.
-    String key = top.open == EcslLexer.LBRACE || top.open == -1 ? itemKey(item) : itemKey(top.header);
+    String key = top.open == Kind.LBRACE || top.open == null ? itemKey(item) : itemKey(top.header);
     List<String> callee = List.of();
     int argument = 0;
     String argumentName = null;
     for (int i = stack.size() - 1; i > 0; i--) {
       Frame f = stack.get(i);
-      if (f.open == EcslLexer.LPAREN) {
+      if (f.open == Kind.LPAREN) {
         callee = calleeOf(f.header);
         argument = f.commas;
         List<Token> arg = i == stack.size() - 1 ? item : stack.get(i).item;
-        if (arg.size() >= 2 && arg.get(1).getType() == EcslLexer.ASSIGN) {
-          argumentName = arg.get(0).getText();
+        if (arg.size() >= 2 && arg.get(1).kind() == Kind.ASSIGN) {
+          argumentName = arg.get(0).text();
         }
         break;
       }
-      if (f.open == EcslLexer.LBRACE) {
+      if (f.open == Kind.LBRACE) {
         break;
       }
     }
     if (inString) {
-      String path = !item.isEmpty() && item.get(0).getType() == EcslLexer.IMPORT ? stringSoFar(item) : null;
+      String path = !item.isEmpty() && item.get(0).kind() == Kind.IMPORT ? stringSoFar(item) : null;
       return new CursorContext(Where.STRING, "", blocks, key, top.keys, List.of(), callee, argument, argumentName, path);
     }
     Token previous = item.isEmpty() ? null : item.get(item.size() - 1);
-    if (previous != null && previous.getType() == EcslLexer.DOT) {
+    if (previous != null && previous.kind() == Kind.DOT) {
       return new CursorContext(Where.MEMBER, prefix, blocks, key, top.keys, chainBefore(item), callee, argument,
           argumentName, null);
     }
-    if (previous != null && (previous.getType() == EcslLexer.INT || previous.getType() == EcslLexer.DECIMAL)
+    if (previous != null && (previous.kind() == Kind.INT || previous.kind() == Kind.DECIMAL)
         && (prefix.isEmpty() || Character.isLetter(prefix.charAt(0)))) {
       return new CursorContext(Where.UNIT, prefix, blocks, key, top.keys, List.of(), callee, argument, argumentName, null);
     }
     Where where;
-    if (top.open == EcslLexer.LBRACE || top.open == -1) {
+    if (top.open == Kind.LBRACE || top.open == null) {
       if (item.isEmpty()) {
         where = Where.KEY;
-      } else if (previous.getType() == EcslLexer.IN && item.get(0).getText().equals("service")) {
+      } else if (previous.kind() == Kind.IN && item.get(0).text().equals("service")) {
         where = Where.IN;
-      } else if (item.stream().anyMatch(t -> t.getType() == EcslLexer.ASSIGN || t.getType() == EcslLexer.FROM)
-          || item.get(0).getType() == EcslLexer.LET || item.get(0).getType() == EcslLexer.IF
-          || item.get(0).getType() == EcslLexer.FOR && item.stream().anyMatch(t -> t.getType() == EcslLexer.IN)
-          || item.get(0).getType() == EcslLexer.ELLIPSIS) {
+      } else if (item.stream().anyMatch(t -> t.kind() == Kind.ASSIGN || t.kind() == Kind.FROM)
+          || item.get(0).kind() == Kind.LET || item.get(0).kind() == Kind.IF
+          || item.get(0).kind() == Kind.FOR && item.stream().anyMatch(t -> t.kind() == Kind.IN)
+          || item.get(0).kind() == Kind.ELLIPSIS) {
         where = Where.VALUE;
       } else {
         where = Where.LABEL; // a name being declared, or a label after a key
@@ -241,10 +239,10 @@ public record CursorContext(Where where, String prefix, List<Block> blocks, Stri
   }
 
   private static boolean isWordToken(Token t) {
-    return switch (t.getType()) {
-      case EcslLexer.IDENT, EcslLexer.AS, EcslLexer.FROM, EcslLexer.BASE, EcslLexer.WEIGHT, EcslLexer.LET, EcslLexer.VAR,
-          EcslLexer.TEMPLATE, EcslLexer.FOR, EcslLexer.IN, EcslLexer.IF, EcslLexer.ELSE, EcslLexer.TRUE, EcslLexer.FALSE,
-          EcslLexer.NULL, EcslLexer.AND, EcslLexer.OR, EcslLexer.NOT, EcslLexer.IMPORT -> true;
+    return switch (t.kind()) {
+      case Kind.IDENT, Kind.AS, Kind.FROM, Kind.BASE, Kind.WEIGHT, Kind.LET, Kind.VAR,
+          Kind.TEMPLATE, Kind.FOR, Kind.IN, Kind.IF, Kind.ELSE, Kind.TRUE, Kind.FALSE,
+          Kind.NULL, Kind.AND, Kind.OR, Kind.NOT, Kind.IMPORT -> true;
       default -> false;
     };
   }
@@ -257,18 +255,18 @@ public record CursorContext(Where where, String prefix, List<Block> blocks, Stri
   private static List<Block> blocks(List<Frame> stack) {
     List<Block> out = new ArrayList<>();
     for (Frame f : stack) {
-      if (f.open != EcslLexer.LBRACE) {
+      if (f.open != Kind.LBRACE) {
         continue;
       }
       List<Token> h = f.header;
       if (h.isEmpty()) {
         continue;
       }
-      int first = h.get(0).getType();
-      if (first == EcslLexer.FOR || first == EcslLexer.IF || first == EcslLexer.ELSE || first == EcslLexer.RBRACE) {
+      Kind first = h.get(0).kind();
+      if (first == Kind.FOR || first == Kind.IF || first == Kind.ELSE || first == Kind.RBRACE) {
         continue;
       }
-      if (first == EcslLexer.TEMPLATE) {
+      if (first == Kind.TEMPLATE) {
         out.clear(); // a template body is written like a file's top level (or a block it is mixed into)
         continue;
       }
@@ -276,14 +274,14 @@ public record CursorContext(Where where, String prefix, List<Block> blocks, Stri
       boolean assigned = false;
       for (int i = 1; i < h.size() - 1; i++) {
         Token t = h.get(i);
-        if (t.getType() == EcslLexer.ASSIGN || t.getType() == EcslLexer.IN) {
+        if (t.kind() == Kind.ASSIGN || t.kind() == Kind.IN) {
           assigned = true;
         }
-        if (!assigned && (t.getType() == EcslLexer.IDENT || t.getType() == EcslLexer.CLOSE_STRING)) {
-          labels.add(t.getText());
+        if (!assigned && (t.kind() == Kind.IDENT || t.kind() == Kind.CLOSE_STRING)) {
+          labels.add(t.text());
         }
       }
-      out.add(new Block(h.get(0).getText().replace("\"", ""), labels));
+      out.add(new Block(h.get(0).text().replace("\"", ""), labels));
     }
     return out;
   }
@@ -293,7 +291,7 @@ public record CursorContext(Where where, String prefix, List<Block> blocks, Stri
       return null;
     }
     Token first = item.get(0);
-    return isWordToken(first) && first.getType() != EcslLexer.LET ? first.getText() : null;
+    return isWordToken(first) && first.kind() != Kind.LET ? first.text() : null;
   }
 
   private static List<String> calleeOf(List<Token> header) {
@@ -302,8 +300,8 @@ public record CursorContext(Where where, String prefix, List<Block> blocks, Stri
     for (int i = header.size() - 2; i >= 0; i--) {
       Token t = header.get(i);
       if (isWordToken(t)) {
-        names.add(0, t.getText());
-        if (i > 0 && header.get(i - 1).getType() == EcslLexer.DOT) {
+        names.add(0, t.text());
+        if (i > 0 && header.get(i - 1).kind() == Kind.DOT) {
           i--;
           continue;
         }
@@ -317,8 +315,8 @@ public record CursorContext(Where where, String prefix, List<Block> blocks, Stri
     List<String> names = new ArrayList<>();
     int i = item.size() - 2; // the token before the dot
     while (i >= 0 && isWordToken(item.get(i))) {
-      names.add(0, item.get(i).getText());
-      if (i > 0 && item.get(i - 1).getType() == EcslLexer.DOT) {
+      names.add(0, item.get(i).text());
+      if (i > 0 && item.get(i - 1).kind() == Kind.DOT) {
         i -= 2;
       } else {
         break;
@@ -331,10 +329,10 @@ public record CursorContext(Where where, String prefix, List<Block> blocks, Stri
     StringBuilder sb = new StringBuilder();
     for (int i = item.size() - 1; i >= 0; i--) {
       Token t = item.get(i);
-      if (t.getType() == EcslLexer.OPEN_STRING) {
+      if (t.kind() == Kind.OPEN_STRING) {
         break;
       }
-      sb.insert(0, t.getText());
+      sb.insert(0, t.text());
     }
     return sb.toString();
   }

@@ -37,14 +37,6 @@ public final class ApiException extends RuntimeException {
     return new ApiException("InvalidParameterException", message);
   }
 
-  public static ApiException clusterNotFound() {
-    return new ApiException("ClusterNotFoundException", "Cluster not found.");
-  }
-
-  public static ApiException serviceNotFound() {
-    return new ApiException("ServiceNotFoundException", "Service not found.");
-  }
-
   public static ApiException resourceNotFound(String message) {
     return new ApiException("ResourceNotFoundException", message);
   }

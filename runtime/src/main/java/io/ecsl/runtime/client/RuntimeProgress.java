@@ -7,9 +7,4 @@ package io.ecsl.runtime.client;
 @FunctionalInterface
 public interface RuntimeProgress {
   void report(String message);
-
-  /** Discards every message. */
-  static RuntimeProgress silent() {
-    return message -> { };
-  }
 }

@@ -19,8 +19,4 @@ record ImageRef(String repository, String tagOrDigest) {
     }
     return new ImageRef(image, "latest");
   }
-
-  boolean isDigest() {
-    return tagOrDigest.startsWith("sha256:");
-  }
 }

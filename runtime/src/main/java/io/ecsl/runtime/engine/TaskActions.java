@@ -1,5 +1,6 @@
 package io.ecsl.runtime.engine;
 
+import io.ecsl.facts.shell.Shell;
 import io.ecsl.runtime.backend.BackendException;
 import io.ecsl.runtime.backend.ContainerBackend;
 import io.ecsl.runtime.backend.ContainerSpec;
@@ -76,7 +77,8 @@ final class TaskActions {
         } else if (!backend.volumeExists(volume.spec().name())) {
           return new ActionResult.Failed(TaskStatus.TASK_FAILED_TO_START, "ResourceInitializationError: the"
               + " shared Docker volume " + volume.spec().name() + " does not exist and autoprovision is false;"
-              + " create it (docker volume create " + volume.spec().name() + ") or set autoprovision to true");
+              + " create it (" + Shell.command("docker", "volume", "create", volume.spec().name())
+              + ") or set autoprovision to true");
         }
       }
       if (!spec.isAwsvpc()) {
@@ -172,7 +174,7 @@ final class TaskActions {
         return new ActionResult.Failed(TaskStatus.TASK_FAILED_TO_START, "ResourceInitializationError: unable to"
             + " pull secrets or registry auth: secret " + valueFrom + " (environment variable "
             + Json.text(secret, "name") + " of container " + containerName + ") is not in the ecsl runtime's"
-            + " secret store; add it with: ecsl runtime secret put '" + valueFrom + "' VALUE");
+            + " secret store; add it with: " + Shell.command("ecsl", "runtime", "secret", "put", valueFrom, "VALUE"));
       }
       secrets.put(valueFrom, value.get());
     }

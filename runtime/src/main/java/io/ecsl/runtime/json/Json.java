@@ -33,10 +33,6 @@ public final class Json {
 
   private Json() {}
 
-  public static ObjectMapper mapper() {
-    return MAPPER;
-  }
-
   public static ObjectNode object() {
     return JsonNodeFactory.instance.objectNode();
   }

@@ -87,13 +87,4 @@ public final class ServiceEntity {
     }
     return null;
   }
-
-  /** Deployment circuit breaker settings, with ECS defaults (disabled). */
-  public boolean circuitBreakerEnabled() {
-    return Json.bool(deploymentConfiguration.path("deploymentCircuitBreaker"), "enable", false);
-  }
-
-  public boolean circuitBreakerRollback() {
-    return Json.bool(deploymentConfiguration.path("deploymentCircuitBreaker"), "rollback", false);
-  }
 }

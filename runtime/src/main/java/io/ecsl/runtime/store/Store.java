@@ -99,10 +99,6 @@ public final class Store implements AutoCloseable {
     return file;
   }
 
-  public synchronized int schemaVersion() {
-    return meta("schema_version").map(Integer::parseInt).orElse(0);
-  }
-
   /**
    * The id that labels every Docker object this data directory's runtime creates, so two runtimes
    * (or a test and a developer's runtime) never adopt or clean up each other's containers.

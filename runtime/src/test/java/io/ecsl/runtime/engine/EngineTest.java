@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.runtime.backend.Labels;
 import io.ecsl.runtime.backend.ObservedContainer;
 import io.ecsl.runtime.json.Json;
+import io.ecsl.testing.Processes;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -207,6 +208,26 @@ class EngineTest {
     engine.ecs("RunTask", "{\"cluster\":\"demo\",\"taskDefinition\":\"sec\"}");
     engine.ticks(5);
     assertEquals("RUNNING", engine.tasks("demo", "RUNNING").get(0).get("lastStatus").asText());
+  }
+
+  /**
+   * The command the stopped reason suggests adds the secret the task names, whatever its name holds:
+   * a quote once ended the quoted word, and the rest ran as a command of its own.
+   */
+  @Test
+  void theSuggestedSecretCommandIsOneWordPerArgumentForAShell() throws Exception {
+    String valueFrom = "arn:aws:ssm:us-east-1:000000000000:parameter/it's$(echo injected) `echo id` *";
+    engine.registerTaskDefinition("{\"family\":\"sec\",\"memory\":\"64\",\"containerDefinitions\":"
+        + "[{\"name\":\"app\",\"image\":\"ecsl/busybox:latest\",\"secrets\":[{\"name\":\"TOKEN\","
+        + "\"valueFrom\":" + Json.write(valueFrom) + "}]}]}");
+    engine.ecs("RunTask", "{\"cluster\":\"demo\",\"taskDefinition\":\"sec\"}");
+    engine.ticks(5);
+    String reason = engine.tasks("demo", "STOPPED").get(0).get("stoppedReason").asText();
+    String command = reason.substring(reason.indexOf("add it with: ") + "add it with: ".length());
+    Processes.Result words = Processes.run(List.of("bash", "-c", "printf '%s\\n' " + command), Map.of(), 30);
+    assertEquals(0, words.exitCode(), words.stderr());
+    assertEquals(List.of("ecsl", "runtime", "secret", "put", valueFrom, "VALUE"), words.stdout().lines().toList(),
+        reason);
   }
 
   @Test
