@@ -28,6 +28,9 @@ public final class Main implements Runnable {
    */
   private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
 
+  /** Other names of commands, as their {@code @Command(aliases)} declare them. */
+  private static final Map<String, String> ALIASES = Map.of("stats", "top");
+
   static {
     COMMANDS.put("check", CheckCommand::new);
     COMMANDS.put("build", BuildCommand::new);
@@ -38,10 +41,13 @@ public final class Main implements Runnable {
     COMMANDS.put("plan", io.ecsl.cli.deploy.PlanCommand::new);
     COMMANDS.put("apply", io.ecsl.cli.deploy.ApplyCommand::new);
     COMMANDS.put("destroy", io.ecsl.cli.deploy.DestroyCommand::new);
+    COMMANDS.put("run", io.ecsl.cli.deploy.RunCommand::new);
     COMMANDS.put("runtime", io.ecsl.cli.runtime.RuntimeCommand::new);
     COMMANDS.put("ps", io.ecsl.cli.runtime.PsCommand::new);
     COMMANDS.put("logs", io.ecsl.cli.runtime.LogsCommand::new);
     COMMANDS.put("events", io.ecsl.cli.runtime.EventsCommand::new);
+    COMMANDS.put("top", io.ecsl.cli.runtime.TopCommand::new);
+    COMMANDS.put("schedules", io.ecsl.cli.runtime.SchedulesCommand::new);
     COMMANDS.put("lsp", LspCommand::new);
     COMMANDS.put("help", CommandLine.HelpCommand::new);
   }
@@ -145,7 +151,7 @@ public final class Main implements Runnable {
     }
     switch (command) {
       case "build" -> io.ecsl.compile.Warmup.start(io.ecsl.compile.Warmup.Stages.BUILD);
-      case "check", "plan", "apply", "destroy", "graph" -> io.ecsl.compile.Warmup.start(io.ecsl.compile.Warmup.Stages.CHECK);
+      case "check", "plan", "apply", "destroy", "run", "graph" -> io.ecsl.compile.Warmup.start(io.ecsl.compile.Warmup.Stages.CHECK);
       default -> { }
     }
   }
@@ -160,7 +166,8 @@ public final class Main implements Runnable {
         return null;
       }
       if (!a.startsWith("-")) {
-        return COMMANDS.containsKey(a) ? a : null;
+        String command = ALIASES.getOrDefault(a, a);
+        return COMMANDS.containsKey(command) ? command : null;
       }
     }
     return null;
@@ -176,7 +183,7 @@ public final class Main implements Runnable {
       if (a.startsWith("-")) {
         continue;
       }
-      if (!COMMANDS.containsKey(a)) {
+      if (!COMMANDS.containsKey(ALIASES.getOrDefault(a, a))) {
         return a;
       }
       if (help || !a.equals("help")) {

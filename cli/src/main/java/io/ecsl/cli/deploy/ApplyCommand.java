@@ -83,6 +83,12 @@ public final class ApplyCommand implements Callable<Integer> {
       int status = DeployFlow.apply(plan, t, options, said, err);
       if (status == ExitCodes.OK && target.target == io.ecsl.deploy.target.TargetOptions.Kind.local) {
         Reachable.print(plan, t.api(), said);
+        List<String> inert = model == null ? List.of() : LocalLimits.notes(model);
+        if (!inert.isEmpty()) {
+          said.println();
+          said.println("Stored but not acted on by the local runtime (it behaves as if they were absent):");
+          inert.forEach(line -> said.println("  " + line));
+        }
       }
       return status;
     } catch (ApiException | LocalTarget.TargetException e) {
