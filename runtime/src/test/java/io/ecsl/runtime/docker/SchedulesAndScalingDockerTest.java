@@ -92,7 +92,7 @@ class SchedulesAndScalingDockerTest {
   void aRateOneMinuteRuleStartsATaskWhenItsMinuteHasPassed() throws Exception {
     JumpClock clock = new JumpClock();
     runtime = TestRuntimes.docker(clock, ControlPlane.Options.defaults());
-    Map<String, String> endpoint = AwsCli.environment(runtime.server().endpoint().toString());
+    Map<String, String> endpoint = runtime.awsEnvironment();
     aws(endpoint, "ecs", "create-cluster", "--cluster-name", "cron");
     registerTaskDefinition(endpoint, taskDefinition("tick", "echo tick; exit 0", "", ""));
     aws(endpoint, "events", "put-rule", "--name", "every-minute", "--schedule-expression", "rate(1 minute)");
@@ -132,7 +132,7 @@ class SchedulesAndScalingDockerTest {
   void cpuLoadScalesAServiceOutAndIdlenessBackIn() throws Exception {
     runtime = TestRuntimes.docker(Clock.systemUTC(), ControlPlane.Options.defaults()
         .withMetricsPeriod(Duration.ofSeconds(5)));
-    Map<String, String> endpoint = AwsCli.environment(runtime.server().endpoint().toString());
+    Map<String, String> endpoint = runtime.awsEnvironment();
     aws(endpoint, "ecs", "create-cluster", "--cluster-name", "load");
     // Busy (a shell loop uses a whole core against 0.25 reserved) until the test sends SIGUSR1 or
     // five minutes pass, then idle: the test ends the load only once it has seen the scale-out, so
