@@ -55,19 +55,23 @@ def strip(model):
             "operations": ops, "shapes": shapes}
 
 
-def main():
-    if len(sys.argv) != 2:
-        sys.exit("usage: update-aws-models.py ECS_MODEL_JSON (botocore's data/ecs/2014-11-13/service-2.json[.gz])")
+def sources(argv):
+    """Each model's source file: the ECS model given, the others from the installed botocore."""
+    if len(argv) != 2:
+        sys.exit("usage: " + os.path.basename(argv[0]) + " ECS_MODEL_JSON (botocore's data/ecs/2014-11-13/service-2.json[.gz])")
     data = botocore_data()
-    ecs = sys.argv[1]
-    sources = {
+    ecs = argv[1]
+    return {
         "ecs": ecs,
         "events": os.path.join(data, "events", "2015-10-07", "service-2.json.gz"),
         "application-autoscaling": os.path.join(data, "application-autoscaling", "2016-02-06", "service-2.json.gz"),
         "servicediscovery": os.path.join(data, "servicediscovery", "2017-03-14", "service-2.json.gz"),
     }
+
+
+def main():
     os.makedirs(OUT, exist_ok=True)
-    for name, path in sources.items():
+    for name, path in sources(sys.argv).items():
         stripped = strip(load(path))
         with open(os.path.join(OUT, name + ".json"), "w") as f:
             json.dump(stripped, f, separators=(",", ":"), sort_keys=False)

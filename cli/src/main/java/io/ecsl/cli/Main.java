@@ -36,6 +36,8 @@ public final class Main implements Runnable {
     COMMANDS.put("build", BuildCommand::new);
     COMMANDS.put("fmt", FmtCommand::new);
     COMMANDS.put("import", ImportCommand::new);
+    COMMANDS.put("graph", GraphCommand::new);
+    COMMANDS.put("explain", ExplainCommand::new);
     COMMANDS.put("plan", io.ecsl.cli.deploy.PlanCommand::new);
     COMMANDS.put("apply", io.ecsl.cli.deploy.ApplyCommand::new);
     COMMANDS.put("destroy", io.ecsl.cli.deploy.DestroyCommand::new);
@@ -46,6 +48,7 @@ public final class Main implements Runnable {
     COMMANDS.put("events", io.ecsl.cli.runtime.EventsCommand::new);
     COMMANDS.put("top", io.ecsl.cli.runtime.TopCommand::new);
     COMMANDS.put("schedules", io.ecsl.cli.runtime.SchedulesCommand::new);
+    COMMANDS.put("lsp", LspCommand::new);
     COMMANDS.put("help", CommandLine.HelpCommand::new);
   }
 
@@ -148,7 +151,7 @@ public final class Main implements Runnable {
     }
     switch (command) {
       case "build" -> io.ecsl.compile.Warmup.start(io.ecsl.compile.Warmup.Stages.BUILD);
-      case "check", "plan", "apply", "destroy", "run" -> io.ecsl.compile.Warmup.start(io.ecsl.compile.Warmup.Stages.CHECK);
+      case "check", "plan", "apply", "destroy", "run", "graph" -> io.ecsl.compile.Warmup.start(io.ecsl.compile.Warmup.Stages.CHECK);
       default -> { }
     }
   }

@@ -50,12 +50,8 @@ public final class Compiler {
     Timings.startup();
     Timings timings = new Timings();
     Diagnostics diagnostics = new Diagnostics();
-    Path root = options.projectRoot() != null ? options.projectRoot() : ModuleLoader.rootFor(options.inputs());
-    VarInputs vars = new VarInputs();
-    for (Path f : options.varFiles()) {
-      vars.addFile(f, diagnostics);
-    }
-    vars.addFlags(options.vars(), diagnostics);
+    Path root = root(options);
+    VarInputs vars = vars(options, diagnostics);
     List<LoadedModule> modules = new ModuleLoader(root, diagnostics).load(options.inputs());
     timings.mark("parse");
     if (diagnostics.hasErrors()) {
@@ -75,6 +71,21 @@ public final class Compiler {
       diagnostics.add(nothingDeclared(options.inputs()));
     }
     return new Result(diagnostics, diagnostics.hasErrors() ? null : model);
+  }
+
+  /** The directory imports may not leave: the option, else the first input's directory. */
+  static Path root(Options options) {
+    return options.projectRoot() != null ? options.projectRoot() : ModuleLoader.rootFor(options.inputs());
+  }
+
+  /** The {@code var} inputs: the var files in order, then the flags, which win. */
+  static VarInputs vars(Options options, Diagnostics diagnostics) {
+    VarInputs vars = new VarInputs();
+    for (Path f : options.varFiles()) {
+      vars.addFile(f, diagnostics);
+    }
+    vars.addFlags(options.vars(), diagnostics);
+    return vars;
   }
 
   /**

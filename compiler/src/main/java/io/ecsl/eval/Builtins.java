@@ -20,8 +20,17 @@ import java.util.Map;
  * The built-in functions. They are pure: the same arguments always give the same value, so a
  * build is reproducible and a plan does not change between runs for no reason.
  */
-final class Builtins {
+public final class Builtins {
   private Builtins() {}
+
+  /** Each built-in function's name and usage line ({@code join(separator, list)}), in the docs' order. */
+  public static java.util.Map<String, String> usages() {
+    java.util.Map<String, String> out = new LinkedHashMap<>();
+    for (Builtin b : all()) {
+      out.put(b.name(), b.usage());
+    }
+    return out;
+  }
 
   @FunctionalInterface
   private interface Body {
@@ -75,6 +84,7 @@ final class Builtins {
     return name.equals("spread") || name.equals("binpack");
   }
 
+  /** The scope of the built-in functions, under every module's. */
   static Env environment() {
     Env env = new Env(null);
     for (Builtin b : all()) {

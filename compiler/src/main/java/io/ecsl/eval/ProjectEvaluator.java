@@ -36,8 +36,13 @@ public final class ProjectEvaluator {
     return interpreter;
   }
 
-  /** The evaluated project: every declaration of every module, and the root's {@code var}s. */
-  public record Result(List<Declaration> declarations, Map<String, Value> vars, Interpreter interpreter) {}
+  /**
+   * The evaluated project: every declaration of every module, the root's {@code var}s, and each
+   * file's scope (its imports, then its module's names), in which an editor evaluates what the
+   * cursor is on.
+   */
+  public record Result(List<Declaration> declarations, Map<String, Value> vars, Interpreter interpreter,
+      Map<SourceUnit, Env> fileScopes) {}
 
   public Result evaluate(List<LoadedModule> modules) {
     Map<LoadedModule, ModuleScope> scopes = new IdentityHashMap<>();
@@ -47,10 +52,12 @@ public final class ProjectEvaluator {
     Map<String, Value> vars = new LinkedHashMap<>();
     record Pending(SourceUnit unit, Env env, ModuleScope scope, List<Item> items, List<Declaration> predeclared) {}
     List<Pending> pending = new ArrayList<>();
+    Map<SourceUnit, Env> fileScopes = new IdentityHashMap<>();
     for (LoadedModule m : modules) {
       ModuleScope scope = scopes.get(m);
       for (SourceUnit unit : m.units()) {
         Env fileEnv = new Env(scope.env());
+        fileScopes.put(unit, fileEnv);
         bindImports(m, unit, fileEnv, scopes);
         List<Item> items = new ArrayList<>();
         for (Item item : unit.items()) {
@@ -71,7 +78,7 @@ public final class ProjectEvaluator {
     for (LoadedModule m : modules) {
       declarations.addAll(scopes.get(m).declarations());
     }
-    return new Result(declarations, vars, interpreter);
+    return new Result(declarations, vars, interpreter, fileScopes);
   }
 
   private void bindImports(LoadedModule m, SourceUnit unit, Env fileEnv, Map<LoadedModule, ModuleScope> scopes) {

@@ -73,6 +73,25 @@ public final class Formatter {
     return f.out.toString().stripTrailing() + "\n";
   }
 
+  /** {@code template size(cpu: cpu = 0.25 vcpu, memory: memory = 512 MiB)}: a template's header on one line. */
+  public static String signature(Item.Template t) {
+    StringBuilder sb = new StringBuilder("template ").append(t.name().name()).append('(');
+    for (int i = 0; i < t.params().size(); i++) {
+      sb.append(i > 0 ? ", " : "").append(parameter(t.params().get(i)));
+    }
+    sb.append(')');
+    if (t.result() != null) {
+      sb.append(": ").append(t.result());
+    }
+    return sb.toString();
+  }
+
+  /** {@code memory: memory = 512 MiB}: a parameter with its type and default. */
+  public static String parameter(Param p) {
+    return p.name().name() + (p.type() != null ? ": " + p.type() : "")
+        + (p.defaultValue() != null ? " = " + expression(p.defaultValue()) : "");
+  }
+
   /** One expression on one line, for messages and for the importer's inline values. */
   public static String expression(Expr e) {
     return new Formatter(Comments.none()).expr(e, 0, 0);

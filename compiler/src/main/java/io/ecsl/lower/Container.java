@@ -18,11 +18,11 @@ final class Container {
 
   static void register(Sugars sugars) {
     Lower lower = sugars.lower();
-    sugars.sugar("ContainerDefinition", "port", (s, f) -> port(lower, s, f));
-    sugars.sugar("ContainerDefinition", "env", (s, f) -> env(lower, s, f));
-    sugars.sugar("ContainerDefinition", "ulimit", (s, f) -> ulimit(lower, s, f));
-    sugars.sugar("ContainerDefinition", "depends_on", (s, f) -> dependsOn(lower, s, f));
-    sugars.sugar("HealthCheck", "command", (s, f) -> healthCommand(lower, s, f));
+    sugars.sugar("ContainerDefinition", "port", Fills.member("portMappings").withName(), (s, f) -> port(lower, s, f));
+    sugars.sugar("ContainerDefinition", "env", Fills.member("environment").withName(), (s, f) -> env(lower, s, f));
+    sugars.sugar("ContainerDefinition", "ulimit", Fills.member("ulimits").withName(), (s, f) -> ulimit(lower, s, f));
+    sugars.sugar("ContainerDefinition", "depends_on", Fills.member("dependsOn").as(Fills.Form.CONTAINER_CONDITIONS), (s, f) -> dependsOn(lower, s, f));
+    sugars.sugar("HealthCheck", "command", Fills.member("command"), (s, f) -> healthCommand(lower, s, f));
   }
 
   /**

@@ -17,6 +17,9 @@ import java.util.Map;
  * namespaces are the default (Service Connect needs no DNS); {@code private_dns} takes a {@code vpc}.
  */
 final class Namespaces {
+  /** The {@code type} of a namespace: Cloud Map's HTTP, private DNS and public DNS namespaces. */
+  static final List<String> TYPES = List.of("http", "private_dns", "public_dns");
+
   private final ModelBuilder builder;
   private final ProjectSettings project;
 
@@ -37,7 +40,7 @@ final class Namespaces {
         case "public_dns", "DNS_PUBLIC" -> "CreatePublicDnsNamespace";
         default -> {
           builder.interpreter().report(Diagnostic.error(INVALID_VALUE, type.span(), "`" + (word == null ? type.typeName() : word)
-              + "` is not a namespace type").withHint("expected one of: http, private_dns, public_dns"));
+              + "` is not a namespace type").withHint("expected one of: " + String.join(", ", TYPES)));
           yield null;
         }
       };

@@ -22,6 +22,8 @@ import java.util.Map;
  * line (which wins) and the environment (AWS_REGION). Its tags go on every resource that takes tags.
  */
 record ProjectSettings(String name, String region, String accountId, Map<String, String> tags, ModelBuilder builder) {
+  /** What a {@code project { … }} block takes. */
+  static final List<String> SETTINGS = List.of("name", "region", "account_id", "tags");
 
   static ProjectSettings from(ModelBuilder builder, List<Declaration> declarations, ModelBuilder.Settings given) {
     String name = null;
@@ -68,7 +70,7 @@ record ProjectSettings(String name, String region, String accountId, Map<String,
             }
           }
           default -> builder.interpreter().report(Diagnostic.error(UNKNOWN_ATTRIBUTE, f.keySpan(), "unknown project setting `" + f.key() + "`")
-              .withHint("project takes name, region, account_id and tags"));
+              .withHint("project takes " + String.join(", ", SETTINGS.subList(0, 3)) + " and " + SETTINGS.get(3)));
         }
       }
     }

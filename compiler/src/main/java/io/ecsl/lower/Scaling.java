@@ -27,11 +27,14 @@ import java.util.Map;
  */
 final class Scaling {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  private static final Map<String, String> METRICS = Map.of(
+  static final Map<String, String> METRICS = Map.of(
       "cpu", "ECSServiceAverageCPUUtilization",
       "memory", "ECSServiceAverageMemoryUtilization",
       "alb_requests", "ALBRequestCountPerTarget");
-  private static final List<String> TRACKING_SETTINGS = List.of("scale_in_cooldown", "scale_out_cooldown", "disable_scale_in");
+  static final List<String> TRACKING_SETTINGS = List.of("scale_in_cooldown", "scale_out_cooldown", "disable_scale_in");
+  /** What an {@code autoscaling} block takes: the target's bounds, the tracked metrics, their settings. */
+  static final List<String> SETTINGS = List.of("min", "max", "cpu", "memory", "alb_requests", "scale_in_cooldown",
+      "scale_out_cooldown", "disable_scale_in", "role", "suspended", "policy", "tags");
 
   private final ModelBuilder builder;
   private final ProjectSettings project;
@@ -81,12 +84,10 @@ final class Scaling {
         default -> {
           if (!METRICS.containsKey(f.key()) && !TRACKING_SETTINGS.contains(f.key())) {
             builder.interpreter().report(Diagnostic.error(UNKNOWN_ATTRIBUTE, f.keySpan(), "unknown autoscaling setting `" + f.key() + "`")
-                .withHint(io.ecsl.diag.Suggestions.didYouMean(f.key(), List.of("min", "max", "cpu", "memory", "alb_requests",
-                    "scale_in_cooldown", "scale_out_cooldown", "disable_scale_in", "role", "suspended", "policy", "tags")) != null
-                    ? io.ecsl.diag.Suggestions.didYouMean(f.key(), List.of("min", "max", "cpu", "memory", "alb_requests",
-                        "scale_in_cooldown", "scale_out_cooldown", "disable_scale_in", "role", "suspended", "policy", "tags"))
-                    : "autoscaling takes min, max, cpu, memory, alb_requests, scale_in_cooldown, scale_out_cooldown,"
-                        + " disable_scale_in, role, suspended, policy and tags"));
+                .withHint(io.ecsl.diag.Suggestions.didYouMean(f.key(), SETTINGS) != null
+                    ? io.ecsl.diag.Suggestions.didYouMean(f.key(), SETTINGS)
+                    : "autoscaling takes " + String.join(", ", SETTINGS.subList(0, SETTINGS.size() - 1)) + " and "
+                        + SETTINGS.get(SETTINGS.size() - 1)));
           }
         }
       }

@@ -27,10 +27,10 @@ import java.util.Set;
 final class Schedules {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   /** Settings of the rule itself; everything else describes the task to run. */
-  private static final Set<String> RULE = Set.of("expression", "schedule_expression", "state", "description", "tags",
+  static final Set<String> RULE = Set.of("expression", "schedule_expression", "state", "description", "tags",
       "event_bus_name", "enabled");
   /** Settings of the EventBridge target around the RunTask parameters. */
-  private static final Set<String> TARGET = Set.of("role", "role_arn", "overrides", "input", "retry", "retry_policy",
+  static final Set<String> TARGET = Set.of("role", "role_arn", "overrides", "input", "retry", "retry_policy",
       "dead_letter", "id", "cluster", "task");
 
   private final ModelBuilder builder;

@@ -17,37 +17,41 @@ import java.util.List;
 final class Service {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+  /** The rules a {@code placement { … }} block takes, in the order they are documented. */
+  static final List<String> PLACEMENT_RULES = List.of("spread", "binpack", "random", "member_of", "distinct_instance");
+
   private Service() {}
 
   static void register(Sugars sugars) {
     Lower lower = sugars.lower();
-    sugars.sugar("CreateServiceRequest", "task", (s, f) -> taskDefinition(sugars, s, f));
-    sugars.sugar("CreateServiceRequest", "task_definition", (s, f) -> taskDefinition(sugars, s, f));
-    sugars.sugar("CreateServiceRequest", "cluster", (s, f) -> {
+    sugars.sugar("CreateServiceRequest", "task", Fills.reference("taskDefinition", Kind.TASK), (s, f) -> taskDefinition(sugars, s, f));
+    sugars.sugar("CreateServiceRequest", "task_definition", Fills.reference("taskDefinition", Kind.TASK), (s, f) -> taskDefinition(sugars, s, f));
+    sugars.sugar("CreateServiceRequest", "cluster", Fills.reference("cluster", Kind.CLUSTER), (s, f) -> {
       String name = sugars.reference(f.value(), Kind.CLUSTER, s.memberLoc("cluster", f.key(), f.span()));
       if (name != null) {
         s.set("cluster", JSON.textNode(name), f.span());
       }
     });
-    sugars.sugar("CreateServiceRequest", "network", (s, f) -> network(lower, s, f, "networkConfiguration", "awsvpcConfiguration"));
-    sugars.sugar("CreateServiceRequest", "placement", (s, f) -> placement(lower, s, f));
-    sugars.sugar("CreateServiceRequest", "service_connect", (s, f) -> serviceConnect(s, f));
-    sugars.sugar("LoadBalancer", "container", (s, f) -> loadBalancerContainer(sugars, s, f));
-    sugars.sugar("DeploymentConfiguration", "circuit_breaker", (s, f) -> circuitBreaker(s, f));
+    sugars.sugar("CreateServiceRequest", "network", Fills.member("networkConfiguration.awsvpcConfiguration"), (s, f) -> network(lower, s, f, "networkConfiguration", "awsvpcConfiguration"));
+    sugars.sugar("CreateServiceRequest", "placement", Fills.member("placementStrategy").as(Fills.Form.PLACEMENT), (s, f) -> placement(lower, s, f));
+    sugars.sugar("CreateServiceRequest", "service_connect", Fills.member("serviceConnectConfiguration"), (s, f) -> serviceConnect(s, f));
+    sugars.sugar("LoadBalancer", "container", Fills.member("containerName").as(Fills.Form.CONTAINER_PORT), (s, f) -> loadBalancerContainer(sugars, s, f));
+    sugars.sugar("DeploymentConfiguration", "circuit_breaker",
+        Fills.member("deploymentCircuitBreaker").words("rollback", "enabled", "disabled"), (s, f) -> circuitBreaker(s, f));
     // Both the ECS and the EventBridge model have an AwsVpcConfiguration (assignPublicIp / AssignPublicIp).
-    sugars.sugar("AwsVpcConfiguration", "public_ip", (s, f) -> publicIp(lower, s, f, s.shape.memberFor("assign_public_ip")));
-    sugars.sugar("AwsVpcConfiguration", "assign_public_ip", (s, f) -> publicIp(lower, s, f, s.shape.memberFor("assign_public_ip")));
-    sugars.sugar("EcsParameters", "network", (s, f) -> network(lower, s, f, "NetworkConfiguration", "awsvpcConfiguration"));
+    sugars.sugar("AwsVpcConfiguration", "public_ip", Fills.member("assignPublicIp").words("true", "false"), (s, f) -> publicIp(lower, s, f, s.shape.memberFor("assign_public_ip")));
+    sugars.sugar("AwsVpcConfiguration", "assign_public_ip", Fills.member("assignPublicIp").words("true", "false"), (s, f) -> publicIp(lower, s, f, s.shape.memberFor("assign_public_ip")));
+    sugars.sugar("EcsParameters", "network", Fills.member("NetworkConfiguration.awsvpcConfiguration"), (s, f) -> network(lower, s, f, "NetworkConfiguration", "awsvpcConfiguration"));
     sugars.alias("EcsParameters", "count", "TaskCount");
     sugars.alias("EcsParameters", "strategy", "CapacityProviderStrategy");
     sugars.alias("EcsParameters", "placement_strategies", "PlacementStrategy");
-    sugars.sugar("ServiceConnectConfiguration", "namespace", (s, f) -> {
+    sugars.sugar("ServiceConnectConfiguration", "namespace", Fills.reference("namespace", Kind.NAMESPACE), (s, f) -> {
       String ns = sugars.reference(f.value(), Kind.NAMESPACE, s.memberLoc("namespace", f.key(), f.span()));
       if (ns != null) {
         s.set("namespace", JSON.textNode(ns), f.span());
       }
     });
-    sugars.sugar("ServiceConnectService", "alias", (s, f) -> clientAlias(lower, s, f));
+    sugars.sugar("ServiceConnectService", "alias", Fills.member("clientAliases"), (s, f) -> clientAlias(lower, s, f));
   }
 
   private static void taskDefinition(Sugars sugars, Struct s, Value.Field f) {
@@ -116,7 +120,8 @@ final class Service {
           }
         }
         default -> lower.report(Diagnostic.error(UNKNOWN_ATTRIBUTE, p.keySpan(), "unknown placement rule `" + p.key() + "`")
-            .withHint("placement takes spread, binpack, random, member_of and distinct_instance"));
+            .withHint("placement takes " + String.join(", ", PLACEMENT_RULES.subList(0, PLACEMENT_RULES.size() - 1))
+                + " and " + PLACEMENT_RULES.get(PLACEMENT_RULES.size() - 1)));
       }
     }
   }

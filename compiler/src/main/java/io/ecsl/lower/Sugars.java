@@ -47,6 +47,10 @@ final class Sugars {
   private final Map<String, Map<String, String>> aliases = new HashMap<>();
   private final Map<String, Map<String, Repeat>> repeats = new HashMap<>();
   private final Map<String, Map<String, Sugar>> sugars = new HashMap<>();
+  private final Map<String, Map<String, Fills>> fills = new HashMap<>();
+
+  /** The capacity providers every cluster has without declaring them. */
+  static final List<String> BUILT_IN_PROVIDERS = List.of("FARGATE", "FARGATE_SPOT");
 
   Sugars(Lower lower) {
     this.lower = lower;
@@ -121,9 +125,9 @@ final class Sugars {
   private void registerSugars() {
     Container.register(this);
     Service.register(this);
-    sugar("RegisterTaskDefinitionRequest", "cpu", (s, f) -> s.set("cpu", quantityOrString(s, "cpu", f), f.span()));
-    sugar("RegisterTaskDefinitionRequest", "memory", (s, f) -> s.set("memory", quantityOrString(s, "memory", f), f.span()));
-    sugar("RegisterTaskDefinitionRequest", "ephemeral_storage", (s, f) -> {
+    sugar("RegisterTaskDefinitionRequest", "cpu", Fills.member("cpu"), (s, f) -> s.set("cpu", quantityOrString(s, "cpu", f), f.span()));
+    sugar("RegisterTaskDefinitionRequest", "memory", Fills.member("memory"), (s, f) -> s.set("memory", quantityOrString(s, "memory", f), f.span()));
+    sugar("RegisterTaskDefinitionRequest", "ephemeral_storage", Fills.member("ephemeralStorage"), (s, f) -> {
       if (f.value() instanceof Value.Obj) {
         s.set("ephemeralStorage", s.lowerMember("ephemeralStorage", f.key(), f.value(), f.span()), f.span());
         return;
@@ -137,7 +141,7 @@ final class Sugars {
         s.set("ephemeralStorage", storage, f.span());
       }
     });
-    sugar("Volume", "host", (s, f) -> {
+    sugar("Volume", "host", Fills.member("host"), (s, f) -> {
       if (f.value() instanceof Value.Str path) {
         ObjectNode host = JSON.objectNode();
         host.put("sourcePath", path.value());
@@ -146,9 +150,10 @@ final class Sugars {
         s.set("host", s.lowerMember("host", f.key(), f.value(), f.span()), f.span());
       }
     });
-    sugar("CreateClusterRequest", "capacity_providers", (s, f) ->
+    sugar("CreateClusterRequest", "capacity_providers",
+        Fills.reference("capacityProviders", Kind.CAPACITY_PROVIDER).words(BUILT_IN_PROVIDERS), (s, f) ->
         s.set("capacityProviders", providerNames(f.value(), s.memberLoc("capacityProviders", f.key(), f.span())), f.span()));
-    sugar("CreateClusterRequest", "container_insights", (s, f) -> {
+    sugar("CreateClusterRequest", "container_insights", Fills.member("settings").words("enabled", "enhanced", "disabled"), (s, f) -> {
       ArrayNode settings = s.list("settings", f.span());
       ObjectNode setting = JSON.objectNode();
       setting.put("name", "containerInsights");
@@ -161,7 +166,8 @@ final class Sugars {
       lower.spans().put(s.at("settings").element(settings.size(), f.span()), f.span());
       settings.add(setting);
     });
-    sugar("CreateClusterRequest", "service_connect_namespace", (s, f) -> {
+    sugar("CreateClusterRequest", "service_connect_namespace",
+        Fills.reference("serviceConnectDefaults.namespace", Kind.NAMESPACE), (s, f) -> {
       ObjectNode defaults = JSON.objectNode();
       String ns = reference(f.value(), Kind.NAMESPACE, s.memberLoc("serviceConnectDefaults", f.key(), f.span()));
       if (ns != null) {
@@ -169,19 +175,21 @@ final class Sugars {
         s.set("serviceConnectDefaults", defaults, f.span());
       }
     });
-    sugar("ClusterServiceConnectDefaultsRequest", "namespace", (s, f) ->
+    sugar("ClusterServiceConnectDefaultsRequest", "namespace", Fills.reference("namespace", Kind.NAMESPACE), (s, f) ->
         s.set("namespace", JSON.textNode(orEmpty(reference(f.value(), Kind.NAMESPACE, s.memberLoc("namespace", f.key(), f.span())))), f.span()));
-    sugar("CapacityProviderStrategyItem", "capacity_provider", (s, f) -> {
+    sugar("CapacityProviderStrategyItem", "capacity_provider",
+        Fills.reference("capacityProvider", Kind.CAPACITY_PROVIDER).words(BUILT_IN_PROVIDERS), (s, f) -> {
       s.written("capacityProvider");  // a provider that is not found is reported once, not again as missing
       String name = providerName(f.value(), s.memberLoc("capacityProvider", f.key(), f.span()));
       if (name != null) {
         s.set("capacityProvider", JSON.textNode(name), f.span());
       }
     });
-    sugar("CreateCapacityProviderRequest", "auto_scaling_group", (s, f) -> asgMember(s, f, "autoScalingGroupArn"));
-    sugar("CreateCapacityProviderRequest", "managed_scaling", (s, f) -> asgMember(s, f, "managedScaling"));
-    sugar("CreateCapacityProviderRequest", "managed_termination_protection", (s, f) -> asgMember(s, f, "managedTerminationProtection"));
-    sugar("CreateCapacityProviderRequest", "managed_draining", (s, f) -> asgMember(s, f, "managedDraining"));
+    sugar("CreateCapacityProviderRequest", "auto_scaling_group", Fills.member("autoScalingGroupProvider.autoScalingGroupArn"), (s, f) -> asgMember(s, f, "autoScalingGroupArn"));
+    sugar("CreateCapacityProviderRequest", "managed_scaling", Fills.member("autoScalingGroupProvider.managedScaling"), (s, f) -> asgMember(s, f, "managedScaling"));
+    sugar("CreateCapacityProviderRequest", "managed_termination_protection",
+        Fills.member("autoScalingGroupProvider.managedTerminationProtection"), (s, f) -> asgMember(s, f, "managedTerminationProtection"));
+    sugar("CreateCapacityProviderRequest", "managed_draining", Fills.member("autoScalingGroupProvider.managedDraining"), (s, f) -> asgMember(s, f, "managedDraining"));
   }
 
   /** Writing the Auto Scaling group's settings directly in the capacity provider block. */
@@ -223,8 +231,9 @@ final class Sugars {
     spelled(shape, written);
   }
 
-  void sugar(String shape, String written, Sugar sugar) {
+  void sugar(String shape, String written, Fills what, Sugar sugar) {
     sugars.computeIfAbsent(shape, k -> new LinkedHashMap<>()).put(Shape.normalize(written), sugar);
+    fills.computeIfAbsent(shape, k -> new LinkedHashMap<>()).put(Shape.normalize(written), what);
     spelled(shape, written);
   }
 
@@ -308,6 +317,22 @@ final class Sugars {
     return null;
   }
 
+  /** What a name written in a shape means, described for editors (see {@link Vocabulary}). */
+  record Described(String written, Fills fills, String repeatList, String repeatLabel, String repeatValue, String member) {}
+
+  /** The description of a name in a shape, or null when it means nothing there. */
+  Described describe(Shape shape, String written) {
+    String key = Shape.normalize(written);
+    Fills f = fills.getOrDefault(shape.name(), Map.of()).get(key);
+    Repeat r = repeats.getOrDefault(shape.name(), Map.of()).get(key);
+    String member = resolveMember(shape, written);
+    if (f == null && r == null && member == null) {
+      return null;
+    }
+    return new Described(written, f, r == null ? null : r.listMember(), r == null ? null : r.labelMember(),
+        r == null ? null : r.valueMember(), member);
+  }
+
   /** Every shorthand name valid in a shape, for "did you mean". */
   List<String> writtenNames(Shape shape) {
     return new ArrayList<>(spellings.getOrDefault(shape.name(), Set.of()));
@@ -376,7 +401,6 @@ final class Sugars {
     };
   }
 
-  private static final List<String> BUILT_IN_PROVIDERS = List.of("FARGATE", "FARGATE_SPOT");
 
   /**
    * What to do about a reference to something not declared: declare it, or give its name as a
@@ -397,7 +421,7 @@ final class Sugars {
 
   /** A capacity provider: a declared one, the built-in FARGATE / FARGATE_SPOT, or a name. */
   String providerName(Value v, Loc loc) {
-    if (v instanceof Value.Symbol s && (s.name().equals("FARGATE") || s.name().equals("FARGATE_SPOT"))) {
+    if (v instanceof Value.Symbol s && BUILT_IN_PROVIDERS.contains(s.name())) {
       return s.name();
     }
     return reference(v, Kind.CAPACITY_PROVIDER, loc);

@@ -127,6 +127,16 @@ public final class SpanIndex {
     return spans.get(pointer);
   }
 
+  public Span fallback() {
+    return fallback;
+  }
+
+  /** Every recorded pointer and its span (an editor maps source back to the request this way). */
+  public synchronized Map<String, Span> entries() {
+    materialize();
+    return java.util.Collections.unmodifiableMap(new HashMap<>(spans));
+  }
+
   /**
    * The elements of the list {@code node} (at {@code listPointer}) moved: {@code moves[old] = new}.
    * Lazily recorded places follow through their list's path; string entries are renumbered.

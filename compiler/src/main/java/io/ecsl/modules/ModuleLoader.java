@@ -11,7 +11,6 @@ import io.ecsl.diag.Diagnostic;
 import io.ecsl.diag.LanguageCode;
 import io.ecsl.diag.Diagnostics;
 import io.ecsl.diag.Suggestions;
-import io.ecsl.parse.Parser;
 import io.ecsl.source.SourceFile;
 import io.ecsl.source.SourceFiles;
 import io.ecsl.source.Span;
@@ -25,7 +24,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Reads the project's files and everything they import, and orders modules so that each comes
@@ -35,6 +33,7 @@ import java.util.stream.Stream;
 public final class ModuleLoader {
   private final Path projectRoot;
   private final Diagnostics diagnostics;
+  private final Sources sources;
   private final Map<String, LoadedModule> modules = new LinkedHashMap<>();
   private final Map<String, LoadedModule> rootFiles = new HashMap<>();
   private final List<LoadedModule> ordered = new ArrayList<>();
@@ -42,8 +41,14 @@ public final class ModuleLoader {
   private final Map<LoadedModule, Span> visitingVia = new HashMap<>();
 
   public ModuleLoader(Path projectRoot, Diagnostics diagnostics) {
+    this(projectRoot, diagnostics, Sources.DISK);
+  }
+
+  /** A loader that reads through {@code sources} (an editor's open buffers, a parse cache). */
+  public ModuleLoader(Path projectRoot, Diagnostics diagnostics, Sources sources) {
     this.projectRoot = realPath(projectRoot);
     this.diagnostics = diagnostics;
+    this.sources = sources;
   }
 
   /** The project root inputs are resolved against: a directory, or the directory of a file. */
@@ -64,7 +69,7 @@ public final class ModuleLoader {
     for (Path input : inputs) {
       Path abs = input.toAbsolutePath().normalize();
       if (Files.isDirectory(abs)) {
-        List<Path> files = ecsFiles(abs);
+        List<Path> files = sources.ecsFiles(abs);
         if (files.isEmpty()) {
           diagnostics.add(Diagnostic.error(CANNOT_FIND, null, "no .ecs files in " + display(abs))
               .withResource(display(abs)).withHint("point ecsl at a directory of .ecs files, or at a file"));
@@ -177,7 +182,7 @@ public final class ModuleLoader {
     }
     LoadedModule module = new LoadedModule(id, id, false);
     modules.put(id, module);
-    SourceUnit unit = Parser.parse(new SourceFile(id + ".ecs", null, source), diagnostics);
+    SourceUnit unit = sources.parse(new SourceFile(id + ".ecs", null, source), diagnostics);
     if (unit != null) {
       module.addUnit(unit);
     }
@@ -210,7 +215,7 @@ public final class ModuleLoader {
           .withHint("files of one directory share their names; use them without importing"));
       return null;
     }
-    List<Path> files = Files.isDirectory(real) ? ecsFiles(real) : List.of(real);
+    List<Path> files = Files.isDirectory(real) ? sources.ecsFiles(real) : List.of(real);
     if (files.isEmpty()) {
       // An empty module would import silently and every `alias.name` fail later, far from the cause.
       diagnostics.add(Diagnostic.error(LanguageCode.CANNOT_FIND, at, "`" + path + "` is a directory with no .ecs files (" + display(real) + ")")
@@ -282,7 +287,7 @@ public final class ModuleLoader {
       return "check the path; imports are relative to the importing file";
     }
     List<String> names = new ArrayList<>();
-    for (Path p : ecsFiles(dir)) {
+    for (Path p : sources.ecsFiles(dir)) {
       names.add(p.getFileName().toString());
     }
     String best = Suggestions.closest(target.getFileName().toString(), names);
@@ -302,7 +307,7 @@ public final class ModuleLoader {
   private SourceUnit parse(Path file) {
     SourceFile source;
     try {
-      source = SourceFiles.read(file.toAbsolutePath(), display(file));
+      source = sources.read(file, display(file));
     } catch (SourceFiles.NotUtf8 e) {
       diagnostics.add(notUtf8(e));
       return null;
@@ -311,20 +316,12 @@ public final class ModuleLoader {
           .withResource(display(file)).withHint(null));
       return null;
     }
-    return Parser.parse(source, diagnostics);
+    return sources.parse(source, diagnostics);
   }
 
   /** E0102, the same wherever a source file is read (check, build, fmt, var files). */
   public static Diagnostic notUtf8(SourceFiles.NotUtf8 e) {
     return Diagnostic.error(LanguageCode.NOT_UTF8, e.span(), e.describe()).withHint("save the file as UTF-8");
-  }
-
-  private static List<Path> ecsFiles(Path dir) {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.getFileName().toString().endsWith(".ecs") && Files.isRegularFile(p)).sorted().toList();
-    } catch (IOException e) {
-      return List.of();
-    }
   }
 
   /** Paths are shown relative to the working directory when they are under it. */

@@ -77,9 +77,10 @@ public final class MotoServer implements AutoCloseable {
         Thread.sleep(100);
       }
     }
+    String output = Files.readString(log); // before close(), which deletes the log
     server.close();
     throw new IOException("moto did not answer on port " + port + " within " + START_TIMEOUT.toSeconds() + "s: "
-        + Files.readString(log));
+        + output);
   }
 
   public String endpoint() {

@@ -75,7 +75,7 @@ public final class ApplyCommand implements Callable<Integer> {
             : ModuleLoader.rootFor(compileOptions.inputs()), err);
         plan = Deployer.plan(model, t.api(), t.description(), keepRevisions);
       }
-      DeployFlow.print(plan, format, out);
+      DeployFlow.print(plan, format, out, model);
       // With --format json stdout is the plan document alone; what apply says goes to stderr.
       var said = format == PlanFormat.json ? err : out;
       boolean local = target.target == io.ecsl.deploy.target.TargetOptions.Kind.local;

@@ -52,11 +52,13 @@ final class DeployFlow {
         + (conflict.conflicts().size() == 1 ? " belongs" : "s belong") + " to another project");
   }
 
-  static void print(Plan plan, PlanFormat format, PrintWriter out) {
+  /** Prints a plan; the markdown shows the graph of what changes when the model is at hand (not null). */
+  static void print(Plan plan, PlanFormat format, PrintWriter out, EcsModel model) {
     ObjectNode json = PlanJson.write(plan, false);
     switch (format) {
       case json -> out.print(Json.pretty(json));
-      case markdown -> out.print(MarkdownRenderer.render(json));
+      case markdown -> out.print(MarkdownRenderer.render(json, model == null ? null
+          : io.ecsl.deploy.render.PlanGraph.mermaid(model, plan)));
       default -> out.print(TextRenderer.render(json, Terminal.colorEnabled(System.out)));
     }
     out.flush();

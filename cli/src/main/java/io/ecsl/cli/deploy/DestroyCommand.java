@@ -45,7 +45,7 @@ public final class DestroyCommand implements Callable<Integer> {
     }
     try (Targets.Connected t = Targets.connect(target, compile.toOptions().region(), err)) {
       Plan plan = Deployer.destroyPlan(model, t.api(), t.description());
-      DeployFlow.print(plan, format, out);
+      DeployFlow.print(plan, format, out, model);
       // With --format json stdout is the plan document alone; what apply says goes to stderr.
       var said = format == PlanFormat.json ? err : out;
       if (!plan.hasChanges()) {

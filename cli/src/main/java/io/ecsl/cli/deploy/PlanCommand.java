@@ -87,7 +87,7 @@ public final class PlanCommand implements Callable<Integer> {
       DeployFlow.printConflicts(e, err);
       return ExitCodes.ERROR;
     }
-    DeployFlow.print(plan, format, stdout);
+    DeployFlow.print(plan, format, stdout, model);
     // What the local runtime will be told about Auto Scaling groups is not part of the plan
     // document (AWS never hears of it): text formats show it after the plan, JSON on stderr.
     var local = format == PlanFormat.json ? err : stdout;

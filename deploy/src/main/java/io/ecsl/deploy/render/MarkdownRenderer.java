@@ -32,7 +32,17 @@ public final class MarkdownRenderer {
   }
 
   public static String render(JsonNode plan) {
+    return render(plan, null);
+  }
+
+  /**
+   * The plan, with a Mermaid graph of what the changes touch ({@link PlanGraph}) folded under the
+   * table when {@code graph} is not null.
+   */
+  public static String render(JsonNode plan, String graph) {
     VelocityContext ctx = new VelocityContext();
+    ctx.put("hasGraph", graph != null);
+    ctx.put("graph", graph == null ? "" : graph);
     ctx.put("h3", "###"); // `##` starts a comment in Velocity, so the heading marker comes from here
     ctx.put("header", PlanView.header(plan));
     ctx.put("summary", PlanView.summary(plan));

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class GoldenPlanTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden/plan");
   private static ObjectNode json;
+  private static Plan plan;
+  private static EcsModel after;
 
   @TempDir static Path tmp;
 
@@ -34,8 +36,8 @@ class GoldenPlanTest {
     EcsModel before = TestSupport.compile(GOLDEN.resolve("before"));
     Path build = tmp.resolve("build");
     BuildWriter.write(build, BuildWriter.files(before));
-    EcsModel after = TestSupport.compile(GOLDEN.resolve("after"));
-    Plan plan = Deployer.planAgainst(after, build);
+    after = TestSupport.compile(GOLDEN.resolve("after"));
+    plan = Deployer.planAgainst(after, build);
     json = PlanJson.write(plan, false);
     json.put("target", "(previous build)"); // the temporary directory's name changes every run
   }
@@ -48,6 +50,13 @@ class GoldenPlanTest {
   @Test
   void markdown() {
     check("plan.md", MarkdownRenderer.render(json));
+  }
+
+  /** The markdown plan with the graph of what the changes touch (each changed resource marked). */
+  @Test
+  void markdownWithTheGraphOfWhatChanges() throws IOException {
+    String graph = PlanGraph.mermaid(after, plan);
+    check("plan-graph.md", MarkdownRenderer.render(json, graph));
   }
 
   @Test
