@@ -12,6 +12,8 @@ import java.time.Instant;
  * @param replacedAsUnhealthy the scheduler stopped it for failing health checks
  * @param accounted the scheduler has already counted this task's stop
  * @param stoppingAt when a task that had reached RUNNING was asked to stop (null otherwise)
+ * @param elbUnhealthyIn the target group a load-balanced task is unhealthy in (its health then
+ *     counts the load balancer's, ecs-runtime-integrations §2.4), else null
  */
 public record TaskView(
     String taskArn,
@@ -28,14 +30,23 @@ public record TaskView(
     String stopCode,
     boolean replacedAsUnhealthy,
     boolean accounted,
-    Instant stoppingAt) {
+    Instant stoppingAt,
+    String elbUnhealthyIn) {
+
+  /** A task that is not unhealthy in a target group. */
+  public TaskView(String taskArn, String taskId, String deploymentId, String lastStatus, boolean active,
+      String healthStatus, boolean healthChecked, Instant createdAt, Instant startedAt, Instant firstHealthyAt,
+      Instant stoppedAt, String stopCode, boolean replacedAsUnhealthy, boolean accounted, Instant stoppingAt) {
+    this(taskArn, taskId, deploymentId, lastStatus, active, healthStatus, healthChecked, createdAt, startedAt,
+        firstHealthyAt, stoppedAt, stopCode, replacedAsUnhealthy, accounted, stoppingAt, null);
+  }
 
   /** A task whose stop time does not matter to the caller. */
   public TaskView(String taskArn, String taskId, String deploymentId, String lastStatus, boolean active,
       String healthStatus, boolean healthChecked, Instant createdAt, Instant startedAt, Instant firstHealthyAt,
       Instant stoppedAt, String stopCode, boolean replacedAsUnhealthy, boolean accounted) {
     this(taskArn, taskId, deploymentId, lastStatus, active, healthStatus, healthChecked, createdAt, startedAt,
-        firstHealthyAt, stoppedAt, stopCode, replacedAsUnhealthy, accounted, null);
+        firstHealthyAt, stoppedAt, stopCode, replacedAsUnhealthy, accounted, null, null);
   }
 
   /**
