@@ -127,7 +127,7 @@ final class HttpListenerProxy implements ListenerProxy {
     for (int i = 0; i < weights.length; i++) {
       weights[i] = groups.get(i).path("Weight").asInt(1);
     }
-    int index = TargetSelector.weightedGroup(weights, traffic.next("weights|" + System.identityHashCode(rule)));
+    int index = TargetSelector.weightedGroup(weights, traffic.next("weights|" + rule.arn()));
     if (index < 0) {
       answer(exchange, 503, "503 Service Temporarily Unavailable");
       return;

@@ -253,9 +253,10 @@ public final class LoadBalancing implements LoopStage, ListenerAddresses, AutoCl
       }
       rules.sort(java.util.Comparator.comparingInt(rule -> Integer.parseInt(Json.text(rule, "Priority"))));
       List<Routing.Rule> routes = new ArrayList<>();
-      rules.forEach(rule -> routes.add(new Routing.Rule(rule.get("Conditions").deepCopy(),
+      rules.forEach(rule -> routes.add(new Routing.Rule(Json.text(rule, "RuleArn"), rule.get("Conditions").deepCopy(),
           rule.get("Actions").deepCopy())));
-      routes.add(new Routing.Rule(Json.array(), listener.get("DefaultActions").deepCopy()));
+      routes.add(new Routing.Rule(Json.text(listener, "_defaultRuleArn"), Json.array(),
+          listener.get("DefaultActions").deepCopy()));
       listeners.put(arn, new Routing.ListenerRoute(arn, Json.text(lb, "LoadBalancerName"), Json.text(lb, "Type"),
           Json.integer(listener, "Port", 0), Json.text(listener, "Protocol"), List.copyOf(routes),
           Integer.parseInt(ElbApi.attribute(lb, "idle_timeout.timeout_seconds"))));

@@ -12,8 +12,8 @@ import java.util.Map;
 public record Routing(Map<String, ListenerRoute> listeners, Map<String, GroupRoute> groups) {
   public static final Routing EMPTY = new Routing(Map.of(), Map.of());
 
-  /** A rule: its conditions and actions (the default rule has no conditions). */
-  public record Rule(JsonNode conditions, JsonNode actions) {}
+  /** A rule: its ARN, conditions and actions (the default rule has no conditions). */
+  public record Rule(String arn, JsonNode conditions, JsonNode actions) {}
 
   public record ListenerRoute(String arn, String loadBalancerName, String type, int port, String protocol,
       List<Rule> rules, int idleTimeoutSeconds) {}
