@@ -161,6 +161,14 @@ public final class RuntimeClient {
     }
   }
 
+  /**
+   * GET {@code /_ecsl/load-balancers}: each load balancer's listeners and where they are served
+   * ({@code address}, 127.0.0.1:PORT), and each target group's targets with health and request counts.
+   */
+  public JsonNode loadBalancers() {
+    return getJson("/_ecsl/load-balancers");
+  }
+
   /** GET {@code /_ecsl/schedules}: every scheduled rule, its next fire time and its last results. */
   public JsonNode schedules() {
     return getJson("/_ecsl/schedules");
