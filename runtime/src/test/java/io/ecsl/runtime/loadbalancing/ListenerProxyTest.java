@@ -243,4 +243,33 @@ class ListenerProxyTest {
       assertEquals("a /x", get(served, "/x").body());
     }
   }
+
+  @Test
+  void aNetworkLoadBalancerSplicesTcpConnectionsToHealthyTargets() throws Exception {
+    String nlb = text(elb(client, "CreateLoadBalancer", "Name", "tcp", "Type", "network", "Subnets.member.1", "a"),
+        "LoadBalancerArn");
+    String tg = text(elb(client, "CreateTargetGroup", "Name", "tcp", "Protocol", "TCP", "Port", "80", "TargetType",
+        "ip", "HealthCheckIntervalSeconds", "5", "HealthCheckTimeoutSeconds", "2"), "TargetGroupArn");
+    ElbTargets.Backend a = backend("a");
+    ElbTargets.Backend b = backend("b");
+    register(client, tg, a);
+    register(client, tg, b);
+    int port = FreePorts.forAServerProcess();
+    elb(client, "CreateListener", "LoadBalancerArn", nlb, "Protocol", "TCP", "Port", String.valueOf(port),
+        "DefaultActions.member.1.Type", "forward", "DefaultActions.member.1.TargetGroupArn", tg);
+    awaitState(client, tg, a, "healthy");
+    awaitState(client, tg, b, "healthy");
+    awaitServed(port);
+    java.util.Set<String> answeredBy = new java.util.HashSet<>();
+    for (int i = 0; i < 4; i++) {
+      // a new connection each time: an NLB balances connections, not requests
+      try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+        socket.getOutputStream().write("GET /tcp HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes());
+        String response = new String(socket.getInputStream().readAllBytes());
+        assertTrue(response.startsWith("HTTP/1.1 200"), response);
+        answeredBy.add(response.substring(response.indexOf("\r\n\r\n") + 4));
+      }
+    }
+    assertEquals(java.util.Set.of("a /tcp", "b /tcp"), answeredBy);
+  }
 }
