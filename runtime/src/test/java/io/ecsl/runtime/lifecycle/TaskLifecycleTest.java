@@ -77,6 +77,36 @@ class TaskLifecycleTest {
   }
 
   @Test
+  void aLoadBalancedTaskIsActivatingUntilRegisteredAndDeactivatingUntilDrained() {
+    TaskEntity task = newTask();
+    task.loadBalanced = true;
+    task.provisioned = true;
+    task.imagesReady = true;
+    task.pullStoppedAt = T0;
+    task.lastStatus = TaskStatus.PENDING;
+    pause = new ObservedContainer("pause", "p", Map.of(), State.RUNNING, null, Health.NONE,
+        List.of(new ObservedContainer.PublishedPort("127.0.0.1", 49153, 8080, "tcp")), Map.of("net", "172.20.0.2"));
+    observe("db", State.RUNNING, Health.HEALTHY, null);
+    observe("app", State.RUNNING, Health.NONE, null);
+    TaskEntity activating = step(task, T0).task();
+    assertEquals(TaskStatus.ACTIVATING, activating.lastStatus, "containers run, targets not yet registered");
+    assertEquals(TaskStatus.ACTIVATING, step(activating, T0.plusSeconds(1)).task().lastStatus);
+    activating.elbRegistered = true;
+    TaskEntity running = step(activating, T0.plusSeconds(2)).task();
+    assertEquals(TaskStatus.RUNNING, running.lastStatus);
+
+    TaskLifecycle.requestStop(running, TaskStatus.SERVICE_SCHEDULER_INITIATED, "scaling in", T0.plusSeconds(3));
+    TaskStep deactivating = step(running, T0.plusSeconds(3));
+    assertEquals(TaskStatus.DEACTIVATING, deactivating.task().lastStatus);
+    assertEquals(List.of(), actions(deactivating, TaskAction.Signal.class), "no signal while draining");
+    TaskEntity drained = deactivating.task();
+    drained.elbDrained = true;
+    TaskStep stopping = step(drained, T0.plusSeconds(4));
+    assertEquals(TaskStatus.STOPPING, stopping.task().lastStatus);
+    assertFalse(actions(stopping, TaskAction.Signal.class).isEmpty(), "SIGTERM once drained");
+  }
+
+  @Test
   void aNewTaskProvisionsThenPullsThenCreatesItsContainers() {
     TaskStep first = step(newTask(), T0);
     assertEquals(TaskStatus.PROVISIONING, first.task().lastStatus);
