@@ -7,12 +7,10 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -183,16 +181,12 @@ final class HttpListenerProxy implements ListenerProxy {
     HttpResponse<InputStream> response;
     try {
       response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
-    } catch (HttpConnectTimeoutException e) {
-      answer(exchange, 504, "504 Gateway Time-out");
-      return;
     } catch (HttpTimeoutException e) {
+      // no connection within 10 s (HttpConnectTimeoutException), or no answer within the idle timeout
       answer(exchange, 504, "504 Gateway Time-out");
-      return;
-    } catch (ConnectException e) {
-      answer(exchange, 502, "502 Bad Gateway");
       return;
     } catch (IOException e) {
+      // refused (ConnectException), reset, or a malformed answer
       answer(exchange, 502, "502 Bad Gateway");
       return;
     } catch (InterruptedException e) {

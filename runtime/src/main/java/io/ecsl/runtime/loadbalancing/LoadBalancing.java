@@ -374,16 +374,24 @@ public final class LoadBalancing implements LoopStage, ListenerAddresses, AutoCl
     }
   }
 
-  private HealthChecker.Probe probe(String key, String registeredAt) {
-    ObjectNode target = state.targets.get(key);
+  /** The registration a checker was started for and its target group, or null once it is gone or draining. */
+  private ObjectNode[] checked(String key, String registeredAt) {
+    ObjectNode target = state.targets.copyOf(key);
     if (target == null || !registeredAt.equals(Json.text(target, "_registeredAt"))
         || TargetHealth.DRAINING.equals(Json.text(target, "State"))) {
       return null;
     }
     ObjectNode tg = state.targetGroups.get(Json.text(target, "TargetGroupArn"));
-    if (tg == null) {
+    return tg == null ? null : new ObjectNode[] {target, tg};
+  }
+
+  private HealthChecker.Probe probe(String key, String registeredAt) {
+    ObjectNode[] checked = checked(key, registeredAt);
+    if (checked == null) {
       return null;
     }
+    ObjectNode target = checked[0];
+    ObjectNode tg = checked[1];
     String configuredPort = Json.text(tg, "HealthCheckPort", "traffic-port");
     int port = "traffic-port".equals(configuredPort) ? Json.integer(target, "_port", 0)
         : Integer.parseInt(configuredPort);
@@ -394,15 +402,12 @@ public final class LoadBalancing implements LoopStage, ListenerAddresses, AutoCl
 
   /** Applies a check's result; the interval until the next one, or null when the registration is gone. */
   private Integer record(String key, String registeredAt, TargetHealth.Check result) {
-    ObjectNode target = state.targets.copyOf(key);
-    if (target == null || !registeredAt.equals(Json.text(target, "_registeredAt"))
-        || TargetHealth.DRAINING.equals(Json.text(target, "State"))) {
+    ObjectNode[] checked = checked(key, registeredAt);
+    if (checked == null) {
       return null;
     }
-    ObjectNode tg = state.targetGroups.get(Json.text(target, "TargetGroupArn"));
-    if (tg == null) {
-      return null;
-    }
+    ObjectNode target = checked[0];
+    ObjectNode tg = checked[1];
     TargetHealth next = TargetRegistry.health(target).after(result, Json.integer(tg, "HealthyThresholdCount", 5),
         Json.integer(tg, "UnhealthyThresholdCount", 2));
     if (!next.equals(TargetRegistry.health(target))) {

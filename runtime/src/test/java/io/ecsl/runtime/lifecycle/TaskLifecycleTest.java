@@ -62,7 +62,13 @@ class TaskLifecycleTest {
 
   /** Drives a task to RUNNING: provisioned, pulled, both containers up and db healthy. */
   private TaskEntity running() {
-    TaskEntity task = newTask();
+    TaskEntity next = step(upAndRunning(newTask()), T0).task();
+    assertEquals(TaskStatus.RUNNING, next.lastStatus);
+    return next;
+  }
+
+  /** {@code task} provisioned and pulled, its pause container, db (healthy) and app observed running. */
+  private TaskEntity upAndRunning(TaskEntity task) {
     task.provisioned = true;
     task.imagesReady = true;
     task.pullStoppedAt = T0;
@@ -71,24 +77,14 @@ class TaskLifecycleTest {
         List.of(new ObservedContainer.PublishedPort("127.0.0.1", 49153, 8080, "tcp")), Map.of("net", "172.20.0.2"));
     observe("db", State.RUNNING, Health.HEALTHY, null);
     observe("app", State.RUNNING, Health.NONE, null);
-    TaskEntity next = step(task, T0).task();
-    assertEquals(TaskStatus.RUNNING, next.lastStatus);
-    return next;
+    return task;
   }
 
   @Test
   void aLoadBalancedTaskIsActivatingUntilRegisteredAndDeactivatingUntilDrained() {
     TaskEntity task = newTask();
     task.loadBalanced = true;
-    task.provisioned = true;
-    task.imagesReady = true;
-    task.pullStoppedAt = T0;
-    task.lastStatus = TaskStatus.PENDING;
-    pause = new ObservedContainer("pause", "p", Map.of(), State.RUNNING, null, Health.NONE,
-        List.of(new ObservedContainer.PublishedPort("127.0.0.1", 49153, 8080, "tcp")), Map.of("net", "172.20.0.2"));
-    observe("db", State.RUNNING, Health.HEALTHY, null);
-    observe("app", State.RUNNING, Health.NONE, null);
-    TaskEntity activating = step(task, T0).task();
+    TaskEntity activating = step(upAndRunning(task), T0).task();
     assertEquals(TaskStatus.ACTIVATING, activating.lastStatus, "containers run, targets not yet registered");
     assertEquals(TaskStatus.ACTIVATING, step(activating, T0.plusSeconds(1)).task().lastStatus);
     activating.elbRegistered = true;
