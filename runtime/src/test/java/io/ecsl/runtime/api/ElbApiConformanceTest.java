@@ -130,6 +130,8 @@ class ElbApiConformanceTest {
     assertEquals("ValidationError", error("CreateLoadBalancer", "Name", "one-subnet", "Subnets.member.1", "a"));
     assertEquals("ValidationError", error("CreateTargetGroup", "Name", "slow", "Protocol", "HTTP", "Port", "80",
         "HealthCheckIntervalSeconds", "5", "HealthCheckTimeoutSeconds", "6"));
+    assertEquals("ValidationError", error("CreateTargetGroup", "Name", "unchecked", "Protocol", "HTTP", "Port", "80",
+        "HealthCheckEnabled", "false"));
     assertEquals("TargetGroupNotFound", error("RegisterTargets", "TargetGroupArn",
         "arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/none/0123456789abcdef",
         "Targets.member.1.Id", "10.0.0.1"));

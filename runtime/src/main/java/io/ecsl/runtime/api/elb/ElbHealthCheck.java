@@ -12,6 +12,10 @@ final class ElbHealthCheck {
   private ElbHealthCheck() {}
 
   static void validate(ObjectNode tg, LoadBalancerType family) {
+    if (!Json.bool(tg, "HealthCheckEnabled", true)) {
+      throw new ApiException("ValidationError", "Health checks cannot be disabled for target groups with target"
+          + " type '" + Json.text(tg, "TargetType") + "'; they are always on for instance and ip targets.");
+    }
     range(tg, "HealthCheckIntervalSeconds", ElbLimit.HEALTH_CHECK_INTERVAL_SECONDS);
     range(tg, "HealthCheckTimeoutSeconds", ElbLimit.HEALTH_CHECK_TIMEOUT_SECONDS);
     range(tg, "HealthyThresholdCount", ElbLimit.HEALTH_CHECK_THRESHOLD);
