@@ -80,8 +80,8 @@ final class ServiceWaiter {
       int running = s.path("runningCount").asInt();
       int deployments = s.path("deployments").size();
       if (rollout.equals("FAILED")) {
-        throw new StepFailure("deployment failed: " + primary.path("rolloutStateReason").asText("rollout FAILED")
-            + stoppedReasons(cluster, service, primary));
+        String reason = withoutFinalStop(primary.path("rolloutStateReason").asText("rollout FAILED"));
+        throw new StepFailure("deployment failed: " + reason + stoppedReasons(cluster, service, primary));
       }
       if (deployments <= 1 && (rollout.equals("COMPLETED") || rollout.isEmpty() && running == desired)) {
         return;
@@ -158,7 +158,7 @@ final class ServiceWaiter {
   static String failureReason(JsonNode service, String id) {
     for (JsonNode d : service.path("deployments")) {
       if (id.equals(d.path("id").asText()) && d.path("rolloutState").asText().equals("FAILED")) {
-        return d.path("rolloutStateReason").asText("rollout FAILED");
+        return withoutFinalStop(d.path("rolloutStateReason").asText("rollout FAILED"));
       }
     }
     // "(service web) (deployment ecs-svc/123) deployment failed: tasks failed to start."
@@ -167,11 +167,16 @@ final class ServiceWaiter {
       int at = message.indexOf("deployment failed");
       if (at >= 0 && message.contains(id)) {
         String why = message.substring(at + "deployment failed".length()).replaceFirst("^:\\s*", "").strip();
-        why = why.endsWith(".") ? why.substring(0, why.length() - 1) : why;
+        why = withoutFinalStop(why);
         return why.isEmpty() ? "rollout FAILED" : why;
       }
     }
     return null;
+  }
+
+  /** ECS ends its reasons with a full stop; ours go on after a semicolon. */
+  private static String withoutFinalStop(String reason) {
+    return reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason;
   }
 
   /** {@code web:7} for {@code arn:aws:ecs:…:task-definition/web:7}. */

@@ -184,7 +184,7 @@ class ServiceWaiterTest {
         () -> new ServiceWaiter(ecs, POLL, sleeper).waitStable("prod", "web", TIMEOUT, m -> {}));
 
     assertEquals(List.of(), sleeper.sleeps, "no poll after the first answer");
-    assertEquals("deployment failed: ECS deployment circuit breaker: tasks failed to start.; stopped tasks:"
+    assertEquals("deployment failed: ECS deployment circuit breaker: tasks failed to start; stopped tasks:"
         + " Task failed ELB health checks in (target-group web); app: exit code 137", failure.getMessage());
   }
 
@@ -278,7 +278,7 @@ class ServiceWaiterTest {
     StepFailure failure = assertThrows(StepFailure.class, () -> new ServiceWaiter(ecs, POLL, new CountingSleeper())
         .waitStable("prod", "web", started, TIMEOUT, m -> {}));
 
-    assertEquals("deployment failed: ECS deployment circuit breaker: tasks failed to start.; ECS rolled back to web:7",
+    assertEquals("deployment failed: ECS deployment circuit breaker: tasks failed to start; ECS rolled back to web:7",
         failure.getMessage());
   }
 
