@@ -22,8 +22,18 @@ final class LocalLimits {
     for (Resource r : model.resources()) {
       if (r.kind() == ResourceKind.SERVICE) {
         JsonNode body = r.primary().body();
-        if (!body.path("loadBalancers").isEmpty()) {
-          out.add(r.address() + ": load balancers: no traffic is routed and target health is not checked");
+        for (JsonNode lb : body.path("loadBalancers")) {
+          // A target group the project declares is created on the runtime, which routes to the
+          // service and checks its health; one named by ARN was made elsewhere and does not exist there.
+          String arn = lb.path("targetGroupArn").asText("");
+          if (arn.startsWith("arn:")) {
+            out.add(r.address() + ": load balancers: target group " + arn + " is managed elsewhere; the local"
+                + " runtime routes no traffic to it and checks no health there (declare the target group in the"
+                + " project to have the runtime run it)");
+          } else if (!lb.path("loadBalancerName").asText("").isEmpty()) {
+            out.add(r.address() + ": load balancers: Classic Load Balancer " + lb.path("loadBalancerName").asText()
+                + " is not run by the local runtime (it runs Application and Network Load Balancers)");
+          }
         }
         if (!body.path("serviceRegistries").isEmpty()) {
           out.add(r.address() + ": service registries: no Cloud Map instances are registered");

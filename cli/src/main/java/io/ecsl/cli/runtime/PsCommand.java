@@ -60,11 +60,51 @@ public final class PsCommand implements Callable<Integer> {
             String.join(", ", Json.strings(row, "ports")));
       }
       table.print(out);
+      printListeners(runtime, out);
       return ExitCodes.OK;
     } catch (RuntimeConnection.UserError | RuntimeClient.ApiError e) {
       err.println("ecsl: " + e.getMessage());
       return ExitCodes.ERROR;
     }
+  }
+
+  /** Where each load balancer listener is served on this machine, and how many of its targets are healthy. */
+  private void printListeners(RuntimeConnection runtime, java.io.PrintWriter out) {
+    JsonNode described = runtime.client().loadBalancers();
+    Table listeners = new Table("LOAD BALANCER", "LISTENER", "ADDRESS", "TARGETS");
+    int rows = 0;
+    for (JsonNode lb : Json.list(described, "loadBalancers")) {
+      for (JsonNode listener : Json.list(lb, "listeners")) {
+        String address = Json.text(listener, "address");
+        String url = address == null ? "(not served)"
+            : ("HTTP".equals(Json.text(listener, "protocol")) || "HTTPS".equals(Json.text(listener, "protocol"))
+                ? "http://" : "tcp://") + address;
+        listeners.add(Json.text(lb, "name"), Json.text(listener, "protocol") + ":" + Json.integer(listener, "port", 0),
+            url, healthy(described, Json.strings(listener, "targetGroups")));
+        rows++;
+      }
+    }
+    if (rows > 0) {
+      out.println();
+      listeners.print(out);
+    }
+  }
+
+  private static String healthy(JsonNode described, List<String> groups) {
+    int healthy = 0;
+    int total = 0;
+    for (JsonNode group : Json.list(described, "targetGroups")) {
+      if (!groups.contains(Json.text(group, "arn"))) {
+        continue;
+      }
+      for (JsonNode target : Json.list(group, "targets")) {
+        total++;
+        if ("healthy".equals(Json.text(target, "state"))) {
+          healthy++;
+        }
+      }
+    }
+    return healthy + "/" + total + " healthy";
   }
 
   private static ObjectNode summary(JsonNode task) {

@@ -31,6 +31,9 @@ class LocalLimitsTest {
             {"serviceName": "web", "loadBalancers": [{"targetGroupArn": "arn:tg", "containerName": "app",
              "containerPort": 80}], "serviceConnectConfiguration": {"enabled": true}}"""),
         resource(ResourceKind.SERVICE, "worker", "prod", "ecs", "CreateService", "{\"serviceName\": \"worker\"}"),
+        resource(ResourceKind.SERVICE, "api", "prod", "ecs", "CreateService", """
+            {"serviceName": "api", "loadBalancers": [{"targetGroupArn": "${target-group:api}",
+             "containerName": "app", "containerPort": 80}]}"""),
         resource(ResourceKind.SCALING, "web", "prod",
             "application-autoscaling", "RegisterScalableTarget", "{\"MinCapacity\": 1}",
             "application-autoscaling", "PutScalingPolicy", """
@@ -45,13 +48,14 @@ class LocalLimitsTest {
                 {"PolicyName": "steps", "PolicyType": "StepScaling", "StepScalingPolicyConfiguration": {}}""")));
     List<String> notes = LocalLimits.notes(model);
     assertEquals(4, notes.size(), notes.toString());
-    assertTrue(notes.get(0).startsWith("service prod/web: load balancers"), notes.toString());
+    assertTrue(notes.get(0).startsWith("service prod/web: load balancers: target group arn:tg is managed elsewhere"),
+        notes.toString());
     assertTrue(notes.get(1).startsWith("service prod/web: Service Connect"), notes.toString());
     assertTrue(notes.get(2).contains("policy requests tracks ALBRequestCountPerTarget, which the local runtime does not"
         + " measure"), notes.toString());
     assertTrue(notes.get(3).contains("step scaling policy steps: the local runtime has no CloudWatch alarms"),
         notes.toString());
-    assertTrue(notes.stream().noneMatch(n -> n.contains("worker") || n.contains("policy cpu")),
+    assertTrue(notes.stream().noneMatch(n -> n.contains("worker") || n.contains("policy cpu") || n.contains("api")),
         "what the runtime acts on is not listed: " + notes);
   }
 

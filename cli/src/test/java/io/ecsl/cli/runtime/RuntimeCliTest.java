@@ -154,6 +154,21 @@ class RuntimeCliTest {
     JsonNode psJson = Json.parse(ECSL.run("ps", "--data-dir", dir(), "--format", "json").stdout());
     assertEquals("RUNNING", psJson.get(0).get("status").asText());
 
+    String lb = RuntimeClient.xmlElement(client.elb("CreateLoadBalancer", java.util.Map.of("Name", "cli-alb",
+        "Subnets.member.1", "a", "Subnets.member.2", "b")), "LoadBalancerArn");
+    String tg = RuntimeClient.xmlElement(client.elb("CreateTargetGroup", java.util.Map.of("Name", "cli-tg",
+        "Protocol", "HTTP", "Port", "8080")), "TargetGroupArn");
+    int listenerPort = io.ecsl.testing.FreePorts.forAServerProcess();
+    client.elb("CreateListener", java.util.Map.of("LoadBalancerArn", lb, "Protocol", "HTTP", "Port",
+        String.valueOf(listenerPort), "DefaultActions.member.1.Type", "forward",
+        "DefaultActions.member.1.TargetGroupArn", tg));
+    Processes.Result withListener = await(() -> {
+      Processes.Result result = ECSL.run("ps", "--data-dir", dir());
+      return result.stdout().contains("LOAD BALANCER") ? result : null;
+    }, "ecsl ps to show the listener");
+    assertTrue(withListener.stdout().matches("(?s).*\\ncli-alb\\s+HTTP:" + listenerPort + "\\s+http://127\\.0\\.0\\.1:"
+        + listenerPort + "\\s+0/0 healthy\\n.*"), withListener.stdout());
+
     Processes.Result logs = await(() -> {
       Processes.Result result = ECSL.run("logs", "web", "--data-dir", dir());
       return result.stdout().contains("says hello-secret") ? result : null;

@@ -10,7 +10,10 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import io.ecsl.runtime.api.query.QueryDispatcher;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +25,8 @@ import java.util.logging.Logger;
 
 /**
  * The runtime's HTTP endpoint on the loopback interface only: AWS JSON 1.1 on {@code POST /}, and
- * the runtime's own small API under {@code /_ecsl/} ({@link InternalEndpoints}).
+ * the AWS Query protocol (form-encoded {@code POST /}, ELBv2) and the runtime's own small API under
+ * {@code /_ecsl/} ({@link InternalEndpoints}).
  *
  * <p>Every request passes the same gate before anything reads it as JSON: a {@code Host} naming
  * this endpoint and no browser headers ({@link LoopbackGuard}), a body within
@@ -41,10 +45,16 @@ public final class HttpApiServer implements AutoCloseable {
   /** Binds 127.0.0.1:{@code port} (0 picks a free port) and starts serving. */
   public static HttpApiServer start(int port, AwsJsonDispatcher dispatcher, InternalEndpoints internal,
       Authenticator authenticator, RequestLimits limits) throws IOException {
+    return start(port, dispatcher, new QueryDispatcher(List.of()), internal, authenticator, limits);
+  }
+
+  /** Also serves the Query-protocol APIs of {@code query} (form-encoded POST /, no X-Amz-Target). */
+  public static HttpApiServer start(int port, AwsJsonDispatcher dispatcher, QueryDispatcher query,
+      InternalEndpoints internal, Authenticator authenticator, RequestLimits limits) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
     server.setExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ecsl-http-", 0).factory()));
     Gate gate = new Gate(new LoopbackGuard(server.getAddress().getPort()), authenticator, limits, dispatcher,
-        internal);
+        query, internal);
     server.createContext("/", exchange -> {
       try (exchange) {
         gate.serve(exchange);
@@ -64,25 +74,40 @@ public final class HttpApiServer implements AutoCloseable {
 
   /** The checks and the routing, in order. */
   private record Gate(LoopbackGuard guard, Authenticator authenticator, RequestLimits limits,
-      AwsJsonDispatcher dispatcher, InternalEndpoints internal) {
+      AwsJsonDispatcher dispatcher, QueryDispatcher query, InternalEndpoints internal) {
 
     void serve(HttpExchange exchange) throws IOException {
       Map<String, List<String>> headers = lowercase(exchange);
+      String target = first(headers, "x-amz-target");
+      String contentType = first(headers, "content-type");
+      // The Query protocol (ELBv2): a form-encoded POST with no X-Amz-Target; answered in XML.
+      boolean queryProtocol = target == null && "POST".equals(exchange.getRequestMethod()) && contentType != null
+          && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+          && !query.signingNames().isEmpty();
       try {
         guard.check(headers);
       } catch (ApiException e) {
-        send(exchange, AwsJsonDispatcher.error(null, e));
+        sendError(exchange, queryProtocol, e);
         return;
       }
       try (RequestLimits.Body body = limits.read(exchange)) {
         String path = exchange.getRequestURI().getRawPath();
-        String target = first(headers, "x-amz-target");
         boolean own = path.startsWith(InternalEndpoints.PREFIX);
-        Authenticator.Signed signed = authenticator.authenticate(new SigV4.Request(exchange.getRequestMethod(),
-            path, exchange.getRequestURI().getRawQuery(), headers, body.bytes()),
-            own ? dispatcher.signingNames() : dispatcher.signingNamesFor(target));
-        RequestContext context = new RequestContext(signed.region());
+        Set<String> signingNames = new LinkedHashSet<>();
         if (own) {
+          signingNames.addAll(dispatcher.signingNames());
+          signingNames.addAll(query.signingNames());
+        } else if (queryProtocol) {
+          signingNames.addAll(query.signingNames());
+        } else {
+          signingNames.addAll(dispatcher.signingNamesFor(target));
+        }
+        Authenticator.Signed signed = authenticator.authenticate(new SigV4.Request(exchange.getRequestMethod(),
+            path, exchange.getRequestURI().getRawQuery(), headers, body.bytes()), signingNames);
+        RequestContext context = new RequestContext(signed.region());
+        if (queryProtocol) {
+          sendXml(exchange, query.handle(QueryDispatcher.parameters(body.bytes()), context));
+        } else if (own) {
           internal.handle(exchange, body.bytes(), context);
         } else if (!"POST".equals(exchange.getRequestMethod())) {
           byte[] text = ("The ecsl runtime speaks the ECS API (AWS JSON 1.1): POST / with an X-Amz-Target header."
@@ -94,8 +119,26 @@ public final class HttpApiServer implements AutoCloseable {
           send(exchange, dispatcher.handle(target, body.bytes(), context));
         }
       } catch (ApiException e) {
+        sendError(exchange, queryProtocol, e);
+      }
+    }
+
+    private void sendError(HttpExchange exchange, boolean queryProtocol, ApiException e) throws IOException {
+      if (queryProtocol) {
+        sendXml(exchange, query.error(e));
+      } else {
         send(exchange, AwsJsonDispatcher.error(null, e));
       }
+    }
+  }
+
+  static void sendXml(HttpExchange exchange, QueryDispatcher.Response response) throws IOException {
+    byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "text/xml");
+    exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+    exchange.sendResponseHeaders(response.status(), bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
     }
   }
 

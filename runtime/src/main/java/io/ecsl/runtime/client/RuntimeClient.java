@@ -91,6 +91,39 @@ public final class RuntimeClient {
     return json;
   }
 
+  /**
+   * Calls an Elastic Load Balancing v2 action (the Query protocol: form parameters such as
+   * {@code Names.member.1}); returns the XML response document.
+   *
+   * @throws ApiError with the error's {@code Code} and {@code Message}
+   */
+  public String elb(String action, Map<String, String> parameters) {
+    StringBuilder form = new StringBuilder("Action=").append(encode(action)).append("&Version=2015-12-01");
+    parameters.forEach((key, value) -> form.append('&').append(encode(key)).append('=').append(encode(value)));
+    HttpResponse<String> response = send(request(signer("elasticloadbalancing"), "POST", "/", null,
+        Map.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"),
+        form.toString().getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(30)));
+    if (response.statusCode() != 200) {
+      throw new ApiError(xmlElement(response.body(), "Code"), xmlElement(response.body(), "Message"));
+    }
+    return response.body();
+  }
+
+  private static String encode(String text) {
+    return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** The text of the first {@code <name>} element of an XML document (error codes and messages hold no markup). */
+  public static String xmlElement(String xml, String name) {
+    int start = xml.indexOf("<" + name + ">");
+    int end = start < 0 ? -1 : xml.indexOf("</" + name + ">", start);
+    if (end < 0) {
+      return null;
+    }
+    return xml.substring(start + name.length() + 2, end).replace("&lt;", "<").replace("&gt;", ">")
+        .replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&");
+  }
+
   /** GET {@code /_ecsl/health}. */
   public JsonNode health() {
     HttpResponse<String> response = send(request("GET", "/_ecsl/health", null, Map.of(), new byte[0],
@@ -126,6 +159,14 @@ public final class RuntimeClient {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * GET {@code /_ecsl/load-balancers}: each load balancer's listeners and where they are served
+   * ({@code address}, 127.0.0.1:PORT), and each target group's targets with health and request counts.
+   */
+  public JsonNode loadBalancers() {
+    return getJson("/_ecsl/load-balancers");
   }
 
   /** GET {@code /_ecsl/schedules}: every scheduled rule, its next fire time and its last results. */

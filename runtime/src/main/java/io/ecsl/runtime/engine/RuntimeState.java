@@ -46,6 +46,13 @@ public final class RuntimeState {
   public final DocumentTable<ObjectNode> scalingActivities;
   /** The autoscaler's memory per scalable target (cooldowns, alarm states, scheduled action times). */
   public final DocumentTable<ScalingStateEntity> scalingStates;
+  /** Elastic Load Balancing v2 resources in their API shape, keyed by ARN (private members start with {@code _}). */
+  public final DocumentTable<ObjectNode> loadBalancers;
+  public final DocumentTable<ObjectNode> targetGroups;
+  public final DocumentTable<ObjectNode> listeners;
+  public final DocumentTable<ObjectNode> listenerRules;
+  /** Registered targets with their health, keyed {@code targetGroupArn|id|port}. */
+  public final DocumentTable<ObjectNode> targets;
   private final List<DocumentTable<?>> all;
 
   public RuntimeState(Store store) {
@@ -68,9 +75,15 @@ public final class RuntimeState {
     scheduledActions = new DocumentTable<>(store, "autoscaling.scheduled-action", ObjectNode.class);
     scalingActivities = new DocumentTable<>(store, "autoscaling.activity", ObjectNode.class);
     scalingStates = new DocumentTable<>(store, "autoscaling.state", ScalingStateEntity.class);
+    loadBalancers = new DocumentTable<>(store, "elbv2.load-balancer", ObjectNode.class);
+    targetGroups = new DocumentTable<>(store, "elbv2.target-group", ObjectNode.class);
+    listeners = new DocumentTable<>(store, "elbv2.listener", ObjectNode.class);
+    listenerRules = new DocumentTable<>(store, "elbv2.rule", ObjectNode.class);
+    targets = new DocumentTable<>(store, "elbv2.target", ObjectNode.class);
     all = List.of(clusters, taskDefinitions, services, tasks, containerInstances, autoScalingGroups,
         capacityProviders, accountSettings, rules, ruleTargets, scalableTargets, scalingPolicies, namespaces,
-        operations, ruleSchedules, scheduledActions, scalingActivities, scalingStates);
+        operations, ruleSchedules, scheduledActions, scalingActivities, scalingStates, loadBalancers, targetGroups,
+        listeners, listenerRules, targets);
   }
 
   public Store store() {

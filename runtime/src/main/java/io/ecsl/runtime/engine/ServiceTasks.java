@@ -22,6 +22,9 @@ public final class ServiceTasks {
         service.enableExecuteCommand, List.of()), definition, now);
     placement.applyTo(task);
     task.platformFamily = deployment.platformFamily;
+    // Registered in the service's target groups when it runs, drained before it stops (§2.4).
+    task.loadBalanced = service.loadBalancers != null && service.loadBalancers.isArray()
+        && !service.loadBalancers.isEmpty();
     state.tasks.put(task.taskArn, task);
     List<Tag> tags = propagatedTags(state, service, deployment);
     if (!tags.isEmpty()) {

@@ -7,6 +7,7 @@ import io.ecsl.runtime.model.DeploymentEntity;
 import io.ecsl.runtime.model.ServiceEntity;
 import io.ecsl.runtime.model.TaskEntity;
 import io.ecsl.runtime.scheduler.ScaleInOrder;
+import io.ecsl.runtime.model.TaskStatus;
 import io.ecsl.runtime.scheduler.ServiceSnapshot;
 import io.ecsl.runtime.scheduler.TaskView;
 import java.time.Duration;
@@ -58,9 +59,21 @@ final class Snapshots {
     for (ContainerEntity container : task.containers) {
       healthChecked |= container.essential && container.hasHealthCheck;
     }
+    String health = task.healthStatus;
+    String unhealthyIn = null;
+    if (task.loadBalanced) {
+      // Healthy for the service only when every target group says so and no container check fails (§2.4 step 4).
+      healthChecked = true;
+      if (TaskStatus.UNHEALTHY.equals(task.elbHealth)) {
+        health = TaskStatus.UNHEALTHY;
+        unhealthyIn = task.elbUnhealthyIn;
+      } else if (!TaskStatus.UNHEALTHY.equals(task.healthStatus)) {
+        health = TaskStatus.HEALTHY.equals(task.elbHealth) ? TaskStatus.HEALTHY : TaskStatus.UNKNOWN;
+      }
+    }
     return new TaskView(task.taskArn, task.taskId, task.deploymentId, task.lastStatus, task.isActive(),
-        task.healthStatus, healthChecked, task.createdAt, task.startedAt, task.firstHealthyAt, task.stoppedAt,
+        health, healthChecked, task.createdAt, task.startedAt, task.firstHealthyAt, task.stoppedAt,
         task.stopCode, task.replacedAsUnhealthy, task.accountedByService, task.stoppingAt, draining,
-        task.capacityProviderName == null ? task.launchType : task.capacityProviderName);
+        task.capacityProviderName == null ? task.launchType : task.capacityProviderName, unhealthyIn);
   }
 }

@@ -208,10 +208,14 @@ public final class TaskLifecycle {
       }
     }
     if (TaskStatus.PENDING.equals(task.lastStatus) && allStarted(task)) {
-      task.lastStatus = TaskStatus.RUNNING;
+      // A load-balanced task is ACTIVATING while it is registered in its target groups (§2.4).
+      task.lastStatus = task.loadBalanced && !task.elbRegistered ? TaskStatus.ACTIVATING : TaskStatus.RUNNING;
       task.startedAt = now;
       task.connectivity = "CONNECTED";
       task.connectivityAt = now;
+    }
+    if (TaskStatus.ACTIVATING.equals(task.lastStatus) && task.elbRegistered) {
+      task.lastStatus = TaskStatus.RUNNING;
     }
   }
 
@@ -316,6 +320,15 @@ public final class TaskLifecycle {
 
   private static void stop(TaskEntity task, TaskSpec spec, TaskObservation observed, Instant now,
       List<TaskAction> actions) {
+    if (task.elbRegistered && !task.elbDrained && (TaskStatus.RUNNING.equals(task.lastStatus)
+        || TaskStatus.ACTIVATING.equals(task.lastStatus) || TaskStatus.DEACTIVATING.equals(task.lastStatus))) {
+      // Deregistered from its target groups first; no signal until in-flight requests are done (§2.4).
+      task.lastStatus = TaskStatus.DEACTIVATING;
+      if (task.stoppingAt == null) {
+        task.stoppingAt = now;
+      }
+      return;
+    }
     if (TaskStatus.isPending(task.lastStatus) || TaskStatus.RUNNING.equals(task.lastStatus)
         || TaskStatus.DEACTIVATING.equals(task.lastStatus)) {
       task.lastStatus = TaskStatus.STOPPING;

@@ -91,6 +91,20 @@ public final class TaskEntity {
   /** When a FARGATE_SPOT interruption notice reached the task; it is killed once the notice ends. */
   public Instant spotInterruptionDeadline;
 
+  // Load balancing (ecs-runtime-integrations §2.4), kept by io.ecsl.runtime.loadbalancing.
+  /** The task's service puts it in target groups: it is ACTIVATING until registered, DEACTIVATING until drained. */
+  public boolean loadBalanced;
+  /** Registered in every target group of its service. */
+  public boolean elbRegistered;
+  /** Its targets ({@code targetGroupArn|id|port}) while registered or draining. */
+  public List<String> elbTargets = new ArrayList<>();
+  /** Deregistered, and its targets have finished draining: the stop may proceed to SIGTERM. */
+  public boolean elbDrained;
+  /** Its health across its target groups: HEALTHY when healthy in all, UNHEALTHY when unhealthy in one, else UNKNOWN. */
+  public String elbHealth;
+  /** The target group the task is unhealthy in, for the scheduler's stop reason. */
+  public String elbUnhealthyIn;
+
   public TaskEntity copy() {
     return Json.copy(this, TaskEntity.class);
   }

@@ -204,8 +204,14 @@ public final class ServiceScheduler {
         boolean graceOver = task.startedAt() != null
             && !now.isBefore(task.startedAt().plus(service.healthCheckGracePeriod()));
         if (task.active() && TaskStatus.UNHEALTHY.equals(task.healthStatus()) && graceOver) {
-          stop(task, "Task failed container health checks", true);
-          events.add(prefix + " (task " + task.taskId() + ") failed container health checks.");
+          if (task.elbUnhealthyIn() != null) {
+            stop(task, "Task failed ELB health checks in (target-group " + task.elbUnhealthyIn() + ")", true);
+            events.add(prefix + " (task " + task.taskId() + ") is unhealthy in (target-group " + task.elbUnhealthyIn()
+                + ") due to (reason Health checks failed).");
+          } else {
+            stop(task, "Task failed container health checks", true);
+            events.add(prefix + " (task " + task.taskId() + ") failed container health checks.");
+          }
         }
       }
     }

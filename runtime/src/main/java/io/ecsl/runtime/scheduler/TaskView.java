@@ -15,6 +15,8 @@ import java.time.Instant;
  * @param draining its container instance is DRAINING (or, for a daemon, no longer takes it): it
  *     is replaced elsewhere like a task of an older deployment (§6.7)
  * @param capacityProvider the capacity provider it runs on, or its launch type
+ * @param elbUnhealthyIn the target group a load-balanced task is unhealthy in (its health then
+ *     counts the load balancer's, ecs-runtime-integrations §2.4), else null
  */
 public record TaskView(
     String taskArn,
@@ -33,7 +35,18 @@ public record TaskView(
     boolean accounted,
     Instant stoppingAt,
     boolean draining,
-    String capacityProvider) {
+    String capacityProvider,
+    String elbUnhealthyIn) {
+
+  /** A task that is not unhealthy in a target group. */
+  public TaskView(String taskArn, String taskId, String deploymentId, String lastStatus, boolean active,
+      String healthStatus, boolean healthChecked, Instant createdAt, Instant startedAt, Instant firstHealthyAt,
+      Instant stoppedAt, String stopCode, boolean replacedAsUnhealthy, boolean accounted, Instant stoppingAt,
+      boolean draining, String capacityProvider) {
+    this(taskArn, taskId, deploymentId, lastStatus, active, healthStatus, healthChecked, createdAt, startedAt,
+        firstHealthyAt, stoppedAt, stopCode, replacedAsUnhealthy, accounted, stoppingAt, draining, capacityProvider,
+        null);
+  }
 
   /** A task whose stop time, instance and capacity provider do not matter to the caller. */
   public TaskView(String taskArn, String taskId, String deploymentId, String lastStatus, boolean active,

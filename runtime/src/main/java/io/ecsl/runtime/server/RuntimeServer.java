@@ -3,6 +3,10 @@ package io.ecsl.runtime.server;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.runtime.api.AwsJsonDispatcher;
 import io.ecsl.runtime.api.HttpApiServer;
+import io.ecsl.runtime.api.elb.ElbApi;
+import io.ecsl.runtime.api.query.QueryDispatcher;
+import io.ecsl.runtime.api.LoadBalancerEndpoints;
+import io.ecsl.runtime.loadbalancing.LoadBalancing;
 import io.ecsl.runtime.api.InternalEndpoints;
 import io.ecsl.runtime.api.RequestLimits;
 import io.ecsl.runtime.api.auth.Authenticator;
@@ -124,11 +128,15 @@ public final class RuntimeServer implements AutoCloseable {
       InternalEndpoints internal = new InternalEndpoints(plane, identity, () -> self[0].close());
       EcsApi ecs = new EcsApi(plane);
       RuntimeStages.install(plane, ecs, internal);
+      LoadBalancing loadBalancing = new LoadBalancing(plane);
+      plane.addStage(loadBalancing);
+      new LoadBalancerEndpoints(plane.state(), loadBalancing).addTo(internal);
       HttpApiServer http;
       try {
         // Signatures are checked against the wall clock, whatever clock the engine runs on (tests move theirs).
         http = HttpApiServer.start(port, new AwsJsonDispatcher(List.of(ecs, new EventsApi(plane),
-            new AutoScalingApi(plane), new CloudMapApi(plane))), internal,
+            new AutoScalingApi(plane), new CloudMapApi(plane))),
+            new QueryDispatcher(List.of(new ElbApi(plane, loadBalancing))), internal,
             new Authenticator(credentials, Clock.systemUTC()), new RequestLimits());
       } catch (BindException e) {
         throw new RuntimeStartException("port " + port + " on 127.0.0.1 is already in use; stop whatever uses it or"

@@ -113,6 +113,99 @@ final class ModelShapes {
     }
   }
 
+  /**
+   * Problems with an AWS Query protocol response document ({@code <OpResponse><OpResult>…}): every
+   * element a member of its shape, lists as {@code <member>} elements, scalars of their type and
+   * enums among their values.
+   */
+  List<String> checkXml(String operation, String xml) {
+    List<String> problems = new ArrayList<>();
+    org.w3c.dom.Element root;
+    try {
+      var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      root = factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(xml)))
+          .getDocumentElement();
+    } catch (Exception e) {
+      return List.of(operation + ": not XML: " + e.getMessage());
+    }
+    if (!root.getLocalName().equals(operation + "Response")) {
+      problems.add(operation + ": root element " + root.getLocalName());
+      return problems;
+    }
+    List<org.w3c.dom.Element> children = elements(root);
+    if (children.isEmpty() || !children.get(0).getLocalName().equals(operation + "Result")) {
+      problems.add(operation + ": no " + operation + "Result element");
+      return problems;
+    }
+    JsonNode op = operations.get(operation);
+    if (op != null && op.hasNonNull("output")) {
+      checkXml(op.get("output").asText(), children.get(0), operation, problems);
+    }
+    return problems;
+  }
+
+  private void checkXml(String shapeName, org.w3c.dom.Element element, String path, List<String> problems) {
+    JsonNode shape = shapes.get(shapeName);
+    String type = shape.get("type").asText();
+    String text = element.getTextContent();
+    switch (type) {
+      case "structure" -> {
+        for (org.w3c.dom.Element child : elements(element)) {
+          JsonNode member = shape.get("members").get(child.getLocalName());
+          if (member == null) {
+            problems.add(path + "." + child.getLocalName() + ": not a member of " + shapeName);
+          } else {
+            checkXml(member.get("shape").asText(), child, path + "." + child.getLocalName(), problems);
+          }
+        }
+      }
+      case "list" -> {
+        List<org.w3c.dom.Element> items = elements(element);
+        for (int i = 0; i < items.size(); i++) {
+          if (!items.get(i).getLocalName().equals("member")) {
+            problems.add(path + "[" + i + "]: list element <" + items.get(i).getLocalName() + ">, expected <member>");
+          } else {
+            checkXml(shape.get("member").get("shape").asText(), items.get(i), path + "[" + i + "]", problems);
+          }
+        }
+      }
+      case "string" -> {
+        if (shape.has("enum") && !contains(shape.get("enum"), text)) {
+          problems.add(path + ": '" + text + "' is not one of " + shape.get("enum"));
+        }
+      }
+      case "integer", "long" -> {
+        if (!text.matches("-?\\d+")) {
+          problems.add(path + ": expected an integer, got " + text);
+        }
+      }
+      case "boolean" -> {
+        if (!text.equals("true") && !text.equals("false")) {
+          problems.add(path + ": expected true or false, got " + text);
+        }
+      }
+      case "timestamp" -> {
+        try {
+          java.time.Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+          problems.add(path + ": expected an ISO 8601 timestamp, got " + text);
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private static List<org.w3c.dom.Element> elements(org.w3c.dom.Element parent) {
+    List<org.w3c.dom.Element> out = new ArrayList<>();
+    for (org.w3c.dom.Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+      if (node instanceof org.w3c.dom.Element element) {
+        out.add(element);
+      }
+    }
+    return out;
+  }
+
   private static boolean contains(JsonNode values, String value) {
     for (JsonNode allowed : values) {
       if (allowed.asText().equals(value)) {

@@ -62,7 +62,13 @@ class TaskLifecycleTest {
 
   /** Drives a task to RUNNING: provisioned, pulled, both containers up and db healthy. */
   private TaskEntity running() {
-    TaskEntity task = newTask();
+    TaskEntity next = step(upAndRunning(newTask()), T0).task();
+    assertEquals(TaskStatus.RUNNING, next.lastStatus);
+    return next;
+  }
+
+  /** {@code task} provisioned and pulled, its pause container, db (healthy) and app observed running. */
+  private TaskEntity upAndRunning(TaskEntity task) {
     task.provisioned = true;
     task.imagesReady = true;
     task.pullStoppedAt = T0;
@@ -71,9 +77,29 @@ class TaskLifecycleTest {
         List.of(new ObservedContainer.PublishedPort("127.0.0.1", 49153, 8080, "tcp")), Map.of("net", "172.20.0.2"));
     observe("db", State.RUNNING, Health.HEALTHY, null);
     observe("app", State.RUNNING, Health.NONE, null);
-    TaskEntity next = step(task, T0).task();
-    assertEquals(TaskStatus.RUNNING, next.lastStatus);
-    return next;
+    return task;
+  }
+
+  @Test
+  void aLoadBalancedTaskIsActivatingUntilRegisteredAndDeactivatingUntilDrained() {
+    TaskEntity task = newTask();
+    task.loadBalanced = true;
+    TaskEntity activating = step(upAndRunning(task), T0).task();
+    assertEquals(TaskStatus.ACTIVATING, activating.lastStatus, "containers run, targets not yet registered");
+    assertEquals(TaskStatus.ACTIVATING, step(activating, T0.plusSeconds(1)).task().lastStatus);
+    activating.elbRegistered = true;
+    TaskEntity running = step(activating, T0.plusSeconds(2)).task();
+    assertEquals(TaskStatus.RUNNING, running.lastStatus);
+
+    TaskLifecycle.requestStop(running, TaskStatus.SERVICE_SCHEDULER_INITIATED, "scaling in", T0.plusSeconds(3));
+    TaskStep deactivating = step(running, T0.plusSeconds(3));
+    assertEquals(TaskStatus.DEACTIVATING, deactivating.task().lastStatus);
+    assertEquals(List.of(), actions(deactivating, TaskAction.Signal.class), "no signal while draining");
+    TaskEntity drained = deactivating.task();
+    drained.elbDrained = true;
+    TaskStep stopping = step(drained, T0.plusSeconds(4));
+    assertEquals(TaskStatus.STOPPING, stopping.task().lastStatus);
+    assertFalse(actions(stopping, TaskAction.Signal.class).isEmpty(), "SIGTERM once drained");
   }
 
   @Test
