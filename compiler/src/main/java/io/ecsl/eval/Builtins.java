@@ -80,6 +80,9 @@ final class Builtins {
     for (Builtin b : all()) {
       env.define(b.name(), Span.NONE, new Value.Function(Span.NONE, b));
     }
+    for (Callable f : DeploymentFunctions.all()) {
+      env.define(f.name(), Span.NONE, new Value.Function(Span.NONE, f));
+    }
     return env;
   }
 

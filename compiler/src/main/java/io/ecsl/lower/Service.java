@@ -34,6 +34,7 @@ final class Service {
     sugars.sugar("CreateServiceRequest", "service_connect", (s, f) -> serviceConnect(s, f));
     sugars.sugar("LoadBalancer", "container", (s, f) -> loadBalancerContainer(sugars, s, f));
     sugars.sugar("DeploymentConfiguration", "circuit_breaker", (s, f) -> circuitBreaker(s, f));
+    Deployments.register(sugars);
     // Both the ECS and the EventBridge model have an AwsVpcConfiguration (assignPublicIp / AssignPublicIp).
     sugars.sugar("AwsVpcConfiguration", "public_ip", (s, f) -> publicIp(lower, s, f, s.shape.memberFor("assign_public_ip")));
     sugars.sugar("AwsVpcConfiguration", "assign_public_ip", (s, f) -> publicIp(lower, s, f, s.shape.memberFor("assign_public_ip")));
