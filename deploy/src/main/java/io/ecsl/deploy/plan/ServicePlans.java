@@ -205,6 +205,12 @@ final class ServicePlans {
       if (v != null) {
         body.set(m, v.deepCopy());
       }
+      // Without a strategy UpdateService keeps the live one: a declaration that names none means rolling.
+      var live = DeploymentSteps.strategy(liveResource.primary().path("deploymentConfiguration"));
+      if (m.equals("deploymentConfiguration") && body.get(m) instanceof ObjectNode config && !config.has("strategy")
+          && live != null && live.shiftsTraffic()) {
+        config.put("strategy", "ROLLING");
+      }
     }
     return body;
   }

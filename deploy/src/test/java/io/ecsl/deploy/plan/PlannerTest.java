@@ -121,6 +121,19 @@ class PlannerTest {
   }
 
   @Test
+  void aDeclarationNamingNoStrategyMakesACanaryServiceRollingAgain() throws IOException {
+    EcsModel model = TestSupport.compile(RepoPaths.samples().resolve("fargate-web"));
+    ResourceId web = new ResourceId(ResourceKind.SERVICE, "storefront", "web");
+    JsonNode canary = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("strategy", "CANARY")
+        .put("bakeTimeInMinutes", 10);
+    ResourcePlan plan = plan(model, liveFrom(model, web, "CreateService", "deploymentConfiguration", canary), web);
+    JsonNode sent = plan.steps().get(0).body().path("deploymentConfiguration");
+    assertTrue(plan.reasons().stream().anyMatch(r -> r.startsWith("deployment strategy CANARY → ROLLING changes in place")),
+        plan.reasons().toString());
+    assertEquals("ROLLING", sent.path("strategy").asText(), sent.toString());
+  }
+
+  @Test
   void aNewRevisionSaysTheStepsItsDeploymentWillTake() throws IOException {
     EcsModel model = TestSupport.compile(DEPLOYMENTS);
     ResourceId task = new ResourceId(ResourceKind.TASK_DEFINITION, null, "web");
