@@ -21,7 +21,7 @@ import gzip, json, os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "src", "main", "resources", "io", "ecsl", "schema", "models")
-KEEP = ("type", "members", "required", "enum", "min", "max", "pattern", "member", "key", "value", "deprecated", "sensitive")
+KEEP = ("type", "members", "required", "enum", "min", "max", "pattern", "member", "key", "value", "deprecated", "sensitive", "document")
 
 
 def botocore_data():

@@ -90,6 +90,9 @@ public final class Builtins {
     for (Builtin b : all()) {
       env.define(b.name(), Span.NONE, new Value.Function(Span.NONE, b));
     }
+    for (Callable f : DeploymentFunctions.all()) {
+      env.define(f.name(), Span.NONE, new Value.Function(Span.NONE, f));
+    }
     return env;
   }
 

@@ -49,6 +49,11 @@ public final class Interpreter {
   }
 
   /** The scope every module's scope descends from: the built-in functions. */
+  /** A value as plain JSON, for the API's free-form {@code document} fields. */
+  public com.fasterxml.jackson.databind.JsonNode json(Value v, io.ecsl.source.Span at) {
+    return Json.toNode(this, v, at);
+  }
+
   public Env builtins() {
     return builtins;
   }
@@ -711,6 +716,11 @@ public final class Interpreter {
       }
       throw new EvalException(Diagnostic.error(UNKNOWN_NAME, s.span(), "unknown template or function `" + s.name() + "`")
           .withHint(orList(Suggestions.didYouMean(s.name(), functions), "see the built-in functions in docs/language.md")));
+    }
+    if (callee instanceof Value.Ref && c.callee() instanceof Expr.Name n && builtins.local(n.ident().name()) != null
+        && builtins.local(n.ident().name()).peek() instanceof Value.Function builtin) {
+      // A declaration is never called, so `canary(10%)` beside a `service canary` still means the function.
+      callee = builtin;
     }
     if (!(callee instanceof Value.Function f)) {
       throw new EvalException(Diagnostic.error(TYPE, c.callee().span(),

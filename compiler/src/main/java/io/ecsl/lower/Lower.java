@@ -154,6 +154,7 @@ final class Lower {
         case "integer", "long" -> integer(v, shape, loc);
         case "double", "float" -> decimal(v, loc);
         case "boolean" -> bool(v, loc);
+        case "document" -> interpreter.json(v, loc.span());
         case "timestamp" -> v instanceof Value.Str s ? JSON.textNode(s.value()) : mismatch(v, "a timestamp string", loc);
         default -> mismatch(v, shape.type(), loc);
       };
@@ -280,6 +281,15 @@ final class Lower {
         return e;
       }
     }
+    // A function or a declaration is never an enum's value, so its name, in any case, means the
+    // word it spells (`strategy = canary` beside a `service canary`, `target_type = pause`).
+    if (v instanceof Value.Function || v instanceof Value.Ref) {
+      for (String e : shape.enumValues()) {
+        if (Shape.normalize(e).equals(Shape.normalize(text))) {
+          return e;
+        }
+      }
+    }
     return null;
   }
 
@@ -329,11 +339,17 @@ final class Lower {
       case Value.Int i -> JSON.numberNode(i.value());
       case Value.Dec d -> JSON.numberNode(d.value());
       case Value.Quantity q when loc.hint() != null && q.unit().dimension() == loc.hint().dimension ->
-          JSON.numberNode(q.base().divide(loc.hint().unit.toBase()).stripTrailingZeros());
+          JSON.numberNode(plain(q.base().divide(loc.hint().unit.toBase())));
       case Value.Quantity q when q.unit().dimension() == io.ecsl.eval.Unit.Dimension.PERCENT -> JSON.numberNode(q.amount());
       case Value.Symbol s -> throw interpreter.unknownName(s);
       default -> mismatch(v, "a number", loc);
     };
+  }
+
+  /** Without trailing zeros, and never in exponent form: 10 % is {@code 10}, not {@code 1E+1}. */
+  private static BigDecimal plain(BigDecimal d) {
+    BigDecimal stripped = d.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   private JsonNode bool(Value v, Loc loc) {

@@ -38,6 +38,7 @@ final class Service {
     sugars.sugar("LoadBalancer", "container", Fills.member("containerName").as(Fills.Form.CONTAINER_PORT), (s, f) -> loadBalancerContainer(sugars, s, f));
     sugars.sugar("DeploymentConfiguration", "circuit_breaker",
         Fills.member("deploymentCircuitBreaker").words("rollback", "enabled", "disabled"), (s, f) -> circuitBreaker(s, f));
+    Deployments.register(sugars);
     // Both the ECS and the EventBridge model have an AwsVpcConfiguration (assignPublicIp / AssignPublicIp).
     sugars.sugar("AwsVpcConfiguration", "public_ip", Fills.member("assignPublicIp").words("true", "false"), (s, f) -> publicIp(lower, s, f, s.shape.memberFor("assign_public_ip")));
     sugars.sugar("AwsVpcConfiguration", "assign_public_ip", Fills.member("assignPublicIp").words("true", "false"), (s, f) -> publicIp(lower, s, f, s.shape.memberFor("assign_public_ip")));

@@ -106,6 +106,8 @@ import io.ecsl.rules.service.DesiredCount;
 import io.ecsl.rules.service.DesiredCountQuota;
 import io.ecsl.rules.service.ExternalLaunch;
 import io.ecsl.rules.service.FargatePlacement;
+import io.ecsl.rules.service.HeadlessBlueGreen;
+import io.ecsl.rules.service.HookStrategy;
 import io.ecsl.rules.service.LaunchTypeOrStrategy;
 import io.ecsl.rules.service.LifecycleHooks;
 import io.ecsl.rules.service.LoadBalancers;
@@ -118,6 +120,10 @@ import io.ecsl.rules.service.ServicePlacement;
 import io.ecsl.rules.service.ServiceRegistries;
 import io.ecsl.rules.service.ServiceRole;
 import io.ecsl.rules.service.ServiceTaskDefinition;
+import io.ecsl.rules.service.StrategySafety;
+import io.ecsl.rules.service.StrategyScheduling;
+import io.ecsl.rules.service.StrategyTraffic;
+import io.ecsl.rules.service.TestTrafficHooks;
 import io.ecsl.rules.service.VolumeConfigurations;
 import io.ecsl.rules.taskdef.ContainerCount;
 import io.ecsl.rules.taskdef.ContainerMemoryRequired;
@@ -230,6 +236,12 @@ public final class Rules {
       new DeploymentSafety(),
       new DeploymentStrategy(),
       new LifecycleHooks(),
+      new StrategyTraffic(),
+      new HookStrategy(),
+      new StrategyScheduling(),
+      new HeadlessBlueGreen(),
+      new TestTrafficHooks(),
+      new StrategySafety(),
       new ServicePlacement(),
       new FargatePlacement(),
       new LoadBalancers(),

@@ -121,7 +121,9 @@ public final class ServiceModel {
         enums.add(e.asText());
       }
     }
-    return new Shape(this, shapeName, n.get("type").asText(), members, required, enums,
+    // A `document` is free JSON (a lifecycle hook's details), whatever its nominal type.
+    String type = n.path("document").asBoolean(false) ? "document" : n.get("type").asText();
+    return new Shape(this, shapeName, type, members, required, enums,
         n.has("min") ? n.get("min").asLong() : null, n.has("max") ? n.get("max").asLong() : null,
         n.has("member") ? n.get("member").get("shape").asText() : null,
         n.has("key") ? n.get("key").get("shape").asText() : null,

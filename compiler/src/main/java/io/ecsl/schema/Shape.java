@@ -120,6 +120,11 @@ public final class Shape {
     return type == "structure";
   }
 
+  /** Free JSON: the API takes any value here (a lifecycle hook's {@code hookDetails}). */
+  public boolean isDocument() {
+    return type == "document";
+  }
+
   public boolean isList() {
     return type == "list";
   }

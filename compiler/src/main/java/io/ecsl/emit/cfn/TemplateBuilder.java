@@ -165,7 +165,7 @@ final class TemplateBuilder {
   }
 
   private void service(Resource r) {
-    ObjectNode props = properties(r, r.primary());
+    ObjectNode props = convert(r, r.primary(), lifecycleHooksForCfn(r, withoutOwnedElsewhere(r, r.primary().body())));
     String cluster = props.path("Cluster").asText(null);
     refer(props, "Cluster", clusterRef(cluster));
     List<String> dependsOn = new ArrayList<>();
@@ -263,6 +263,65 @@ final class TemplateBuilder {
   private ObjectNode convert(Resource r, ApiRequest req, JsonNode body) {
     Shape shape = ServiceModel.get(req.service()).input(req.operation());
     return (ObjectNode) CfnProperties.convert(body, shape, field -> omit(r, field));
+  }
+
+  /**
+   * AWS::ECS::Service's lifecycle hooks have no target type: every hook is a Lambda function. A
+   * PAUSE hook cannot be expressed, so it is left out (and said so); the explicit default
+   * {@code AWS_LAMBDA} is dropped without a word.
+   */
+  // The resource schemas cfn-lint ships for most Regions list the API's stages but this one.
+  private static final java.util.Set<String> CFN_LACKS_STAGES = java.util.Set.of("PRE_PRODUCTION_TRAFFIC_SHIFT");
+
+  private ObjectNode lifecycleHooksForCfn(Resource r, ObjectNode body) {
+    JsonNode hooks = body.path("deploymentConfiguration").path("lifecycleHooks");
+    if (!(hooks instanceof ArrayNode list) || list.isEmpty()) {
+      return body;
+    }
+    ObjectNode copy = body.deepCopy();
+    ObjectNode config = (ObjectNode) copy.get("deploymentConfiguration");
+    ArrayNode kept = JSON.arrayNode();
+    for (int i = 0; i < list.size(); i++) {
+      ObjectNode hook = (ObjectNode) list.get(i).deepCopy();
+      String type = hook.path("targetType").asText("AWS_LAMBDA");
+      if (type.equals("PAUSE")) {
+        String line = r.address() + ": deploymentConfiguration.lifecycleHooks[" + i + "]";
+        if (!omitted.contains(line)) {
+          omitted.add(line);
+          notes.add(CloudFormation.FILE + ": " + r.address() + ": CloudFormation has no PAUSE lifecycle hooks; the PAUSE hook at "
+              + String.join(", ", hook.path("lifecycleStages").valueStream().map(JsonNode::asText).toList())
+              + " is left out of the template (deploy.sh and the JSON files keep it)");
+        }
+        continue;
+      }
+      if (type.equals("AWS_LAMBDA")) {
+        hook.remove("targetType");
+      }
+      ArrayNode stages = JSON.arrayNode();
+      for (JsonNode stage : hook.path("lifecycleStages")) {
+        if (CFN_LACKS_STAGES.contains(stage.asText())) {
+          String line = r.address() + ": deploymentConfiguration.lifecycleHooks[" + i + "] at " + stage.asText();
+          if (!omitted.contains(line)) {
+            omitted.add(line);
+            notes.add(CloudFormation.FILE + ": " + r.address() + ": CloudFormation's AWS::ECS::Service does not take the stage "
+                + stage.asText() + "; the hook is left out of the template there (deploy.sh and the JSON files keep it)");
+          }
+        } else {
+          stages.add(stage);
+        }
+      }
+      if (stages.isEmpty()) {
+        continue;
+      }
+      hook.set("lifecycleStages", stages);
+      kept.add(hook);
+    }
+    if (kept.isEmpty()) {
+      config.remove("lifecycleHooks");
+    } else {
+      config.set("lifecycleHooks", kept);
+    }
+    return copy;
   }
 
   private void omit(Resource r, String field) {

@@ -1,6 +1,7 @@
 package io.ecsl.rules.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.facts.deployment.TrafficShift;
 import io.ecsl.rules.Nodes;
 import io.ecsl.rules.RuleContext;
 import io.ecsl.rules.ServiceRule;
@@ -8,14 +9,14 @@ import io.ecsl.rules.ServiceView;
 import java.util.List;
 
 /**
- * E1208: BLUE_GREEN, LINEAR and CANARY deployments have a load balancer with an advanced
- * configuration (LINEAR and CANARY may use Service Connect instead); linear and canary settings
- * go with their strategy and stay in range; bake times are 0–1440 minutes.
+ * E1208: a strategy's settings go with it and are in range: {@code linear_configuration} only
+ * with LINEAR, {@code canary_configuration} only with CANARY, BLUE_GREEN says its bake time,
+ * percents are multiples of 0.1 in range (3–100 for a linear step, 0.1–100 for a canary), bake
+ * times are 0–1440 minutes.
  */
 public final class DeploymentStrategy extends ServiceRule {
   public DeploymentStrategy() {
-    super("E1208", "BLUE_GREEN/LINEAR/CANARY deployments have what they shift traffic with; their settings match and are in range",
-        "ECS API");
+    super("E1208", "A deployment strategy's settings match it and are in range; BLUE_GREEN has a bake time", "ECS API");
   }
 
   @Override
@@ -25,50 +26,46 @@ public final class DeploymentStrategy extends ServiceRule {
       return;
     }
     String base = "/deploymentConfiguration";
-    String strategy = Nodes.text(config, "strategy");
-    strategy = strategy == null ? "ROLLING" : strategy;
-    if (!strategy.equals("ROLLING")) {
-      boolean advanced = false;
-      for (JsonNode lb : Nodes.list(s.body(), "loadBalancers")) {
-        advanced |= Nodes.object(lb, "advancedConfiguration") != null;
-      }
-      boolean serviceConnect = Boolean.TRUE.equals(Nodes.bool(Nodes.object(s.body(), "serviceConnectConfiguration"), "enabled"));
-      if (!advanced && !(serviceConnect && !strategy.equals("BLUE_GREEN"))) {
-        s.report(ctx, base + "/strategy", strategy + " deployments of " + s.label() + " need a load balancer with an advanced "
-            + "configuration (alternate target group, listener rule, role)" + (strategy.equals("BLUE_GREEN") ? "" : " or Service Connect"),
-            "add `advanced_configuration { alternate_target_group_arn = …, production_listener_rule = …, role_arn = … }` to the load balancer");
+    var strategy = io.ecsl.facts.deployment.DeploymentStrategy.of(Nodes.text(config, "strategy"));
+    if (strategy == null) {
+      return;  // not an enum value: the model's check reports it
+    }
+    for (var other : io.ecsl.facts.deployment.DeploymentStrategy.values()) {
+      String member = other.configurationMember();
+      if (member != null && other != strategy && Nodes.has(config, member)) {
+        s.report(ctx, base + "/" + member, Nodes.name(member) + " applies only to `strategy = " + other.name() + "`, and "
+            + s.label() + " uses " + strategy.name(), "remove it, or write `strategy = " + other.word() + "(…)`");
       }
     }
-    if (Nodes.has(config, "linearConfiguration") && !strategy.equals("LINEAR")) {
-      s.report(ctx, base + "/linearConfiguration", "`linear_configuration` applies only to `strategy = LINEAR`, and " + s.label()
-          + " uses " + strategy, "remove it, or set `strategy = LINEAR`");
+    if (strategy.requiresBakeTime() && !Nodes.has(config, "bakeTimeInMinutes")) {
+      s.report(ctx, base + "/strategy", "BLUE_GREEN deployments of " + s.label() + " need a bake time: how long both revisions "
+          + "run after production traffic has shifted, before the old one stops", "write `strategy = blue_green(bake = 10m)` "
+          + "(`bake = 0m` removes the old revision at once)");
     }
-    if (Nodes.has(config, "canaryConfiguration") && !strategy.equals("CANARY")) {
-      s.report(ctx, base + "/canaryConfiguration", "`canary_configuration` applies only to `strategy = CANARY`, and " + s.label()
-          + " uses " + strategy, "remove it, or set `strategy = CANARY`");
-    }
-    percent(ctx, s, Nodes.object(config, "linearConfiguration"), base + "/linearConfiguration", "stepPercent", 3.0);
-    percent(ctx, s, Nodes.object(config, "canaryConfiguration"), base + "/canaryConfiguration", "canaryPercent", 0.1);
+    percent(ctx, s, config, io.ecsl.facts.deployment.DeploymentStrategy.LINEAR, "stepPercent");
+    percent(ctx, s, config, io.ecsl.facts.deployment.DeploymentStrategy.CANARY, "canaryPercent");
     for (String[] bake : List.of(new String[] {"", "bakeTimeInMinutes"}, new String[] {"/linearConfiguration", "stepBakeTimeInMinutes"},
         new String[] {"/canaryConfiguration", "canaryBakeTimeInMinutes"})) {
       JsonNode owner = bake[0].isEmpty() ? config : Nodes.object(config, bake[0].substring(1));
       Long minutes = Nodes.integer(owner, bake[1]);
-      if (minutes != null && (minutes < 0 || minutes > 1440)) {
-        s.report(ctx, base + bake[0] + "/" + bake[1], Nodes.name(bake[1]) + " must be 0 to 1440 minutes; you set " + minutes,
-            "use at most 1440 (24 hours)");
+      if (minutes != null && !TrafficShift.bakeFits(minutes)) {
+        s.report(ctx, base + bake[0] + "/" + bake[1], Nodes.name(bake[1]) + " must be " + TrafficShift.MIN_BAKE_MINUTES + " to "
+            + TrafficShift.MAX_BAKE_MINUTES + " minutes; you set " + minutes, "use at most 24h (1440 minutes)");
       }
     }
   }
 
-  private static void percent(RuleContext ctx, ServiceView s, JsonNode owner, String at, String field, double min) {
-    Double v = Nodes.number(owner, field);
-    if (v == null) {
+  private static void percent(RuleContext ctx, ServiceView s, JsonNode config, io.ecsl.facts.deployment.DeploymentStrategy strategy,
+      String field) {
+    String member = strategy.configurationMember();
+    Double v = Nodes.number(Nodes.object(config, member), field);
+    if (v == null || TrafficShift.percentFits(strategy, v)) {
       return;
     }
-    double tenths = v * 10;
-    if (v < min || v > 100 || Math.abs(tenths - Math.rint(tenths)) > 1e-9) {
-      s.report(ctx, at + "/" + field, Nodes.name(field) + " must be " + (min == 3.0 ? "3" : "0.1") + " to 100 in steps of 0.1; you set "
-          + v, "use e.g. `" + Nodes.name(field).replace("`", "") + " = " + (min == 3.0 ? "10" : "5") + "`");
-    }
+    double min = TrafficShift.minPercent(strategy);
+    s.report(ctx, "/deploymentConfiguration/" + member + "/" + field, Nodes.name(field) + " must be " + Nodes.format(min)
+        + "% to 100% in steps of 0.1; you set " + Nodes.format(v) + "%", "write e.g. `" + strategy.word() + "("
+        + Nodes.format(strategy == io.ecsl.facts.deployment.DeploymentStrategy.LINEAR ? TrafficShift.DEFAULT_STEP_PERCENT
+            : TrafficShift.DEFAULT_CANARY_PERCENT) + "%)`");
   }
 }

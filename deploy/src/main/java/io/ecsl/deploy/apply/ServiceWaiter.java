@@ -69,6 +69,9 @@ final class ServiceWaiter {
       if (s == null) {
         throw new StepFailure("service " + cluster + "/" + service + " disappeared while waiting for it to be stable");
       }
+      if (last == null && followServiceDeployment(cluster, service, s, deadline, timeout, progress)) {
+        return;
+      }
       JsonNode primary = primary(s);
       if (watched == null) {
         watched = Watched.primaryOf(s);
@@ -101,6 +104,59 @@ final class ServiceWaiter {
         throw new StepFailure("did not reach a steady state within " + human(timeout) + " (" + running + "/" + desired
             + " running); last event: " + s.path("events").path(0).path("message").asText("none")
             + ". Raise --wait-timeout, or use --no-wait");
+      }
+      sleep();
+    }
+  }
+
+  /**
+   * A BLUE_GREEN, LINEAR or CANARY service is followed through its service deployment
+   * (ListServiceDeployments, DescribeServiceDeployments): each stage, traffic step, bake and PAUSE
+   * hook is printed as it happens, and a rollback fails at once with ECS's reason. False when the
+   * service deploys ROLLING or the endpoint has no service deployments (moto): the caller then
+   * follows the service's own deployments.
+   */
+  private boolean followServiceDeployment(String cluster, String service, JsonNode s, long deadline, Duration timeout,
+      Consumer<String> progress) {
+    if (s.path("deploymentConfiguration").path("strategy").asText("ROLLING").equals("ROLLING")) {
+      return false;
+    }
+    String arn = null;
+    try {
+      ObjectNode list = JSON.objectNode().put("cluster", cluster).put("service", service);
+      for (JsonNode brief : api.call("ecs", "ListServiceDeployments", list).path("serviceDeployments")) {
+        String status = brief.path("status").asText();
+        if (arn == null || status.equals("IN_PROGRESS") || status.equals("PENDING")) {
+          arn = brief.path("serviceDeploymentArn").asText(null);
+          if (status.equals("IN_PROGRESS") || status.equals("PENDING")) {
+            break;
+          }
+        }
+      }
+    } catch (io.ecsl.deploy.target.ApiException e) {
+      return false;
+    }
+    if (arn == null) {
+      return false;
+    }
+    DeploymentFollower.Seen seen = DeploymentFollower.Seen.NOTHING;
+    while (true) {
+      ObjectNode describe = JSON.objectNode();
+      describe.putArray("serviceDeploymentArns").add(arn);
+      JsonNode deployment = api.call("ecs", "DescribeServiceDeployments", describe).path("serviceDeployments").path(0);
+      DeploymentFollower.Observation o = DeploymentFollower.observe(seen, deployment);
+      o.lines().forEach(progress);
+      seen = o.seen();
+      switch (o.outcome()) {
+        case SUCCEEDED -> {
+          return true;
+        }
+        case FAILED -> throw new StepFailure(o.failure());
+        default -> {}
+      }
+      if (System.nanoTime() > deadline) {
+        throw new StepFailure("the deployment " + arn + " did not finish within " + human(timeout) + " (now at "
+            + deployment.path("lifecycleStage").asText("?") + "). Raise --wait-timeout, or use --no-wait");
       }
       sleep();
     }

@@ -116,11 +116,19 @@ final class ServicePlans {
           declared.ownedElsewhere(), steps);
     }
     boolean deploys = members.stream().anyMatch(DEPLOYING::contains);
+    // A deployment that starts follows the deployment configuration sent with it.
+    String deployment = DeploymentSteps.describe(effective.path("deploymentConfiguration"));
     if (newRevision && members.contains("taskDefinition")) {
-      reasons.add("task definition " + family + " gets a new revision: rolling deployment");
+      reasons.add("task definition " + family + " gets a new revision: " + deployment);
     } else if (deploys) {
       List<String> which = members.stream().filter(DEPLOYING::contains).toList();
-      reasons.add("changing " + String.join(", ", which) + " starts a rolling deployment");
+      reasons.add("changing " + String.join(", ", which) + " starts a " + deployment);
+    }
+    var before = DeploymentSteps.strategy(liveBody.path("deploymentConfiguration"));
+    var after = DeploymentSteps.strategy(effective.path("deploymentConfiguration"));
+    if (members.contains("deploymentConfiguration") && before != after && after != null) {
+      reasons.add("deployment strategy " + (before == null ? "?" : before.name()) + " → " + after.name() + " changes in place"
+          + (deploys ? "" : "; no deployment starts now, the next one is a " + deployment));
     }
     List<Step> steps = new ArrayList<>();
     ObjectNode update = updateBody(effective, members, declared, live);
@@ -196,6 +204,12 @@ final class ServicePlans {
       }
       if (v != null) {
         body.set(m, v.deepCopy());
+      }
+      // Without a strategy UpdateService keeps the live one: a declaration that names none means rolling.
+      var live = DeploymentSteps.strategy(liveResource.primary().path("deploymentConfiguration"));
+      if (m.equals("deploymentConfiguration") && body.get(m) instanceof ObjectNode config && !config.has("strategy")
+          && live != null && live.shiftsTraffic()) {
+        config.put("strategy", "ROLLING");
       }
     }
     return body;

@@ -105,6 +105,52 @@ class PlannerTest {
     return plan.resources().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
   }
 
+  private static final Path DEPLOYMENTS = RepoPaths.root().resolve("compiler/src/test/resources/golden/build/deployments/input");
+
+  @Test
+  void aStrategyChangeIsInPlaceAndSaysWhatTheNextDeploymentWillDo() throws IOException {
+    EcsModel model = TestSupport.compile(DEPLOYMENTS);
+    ResourceId canary = new ResourceId(ResourceKind.SERVICE, "prod", "canary");
+    ObjectNode rolling = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("strategy", "ROLLING");
+    ResourcePlan plan = plan(model, liveFrom(model, canary, "CreateService", "deploymentConfiguration", rolling), canary);
+    assertEquals(Action.UPDATE, plan.action(), plan.reasons().toString());
+    assertEquals(java.util.List.of("deployment strategy ROLLING → CANARY changes in place; no deployment starts now, the next "
+        + "one is a canary deployment (10% for 5m, then 100%, bake 10m; lambda smoke at post_scale_up; pause at "
+        + "post_test_traffic_shift (up to 2h, then continue))"), plan.reasons());
+    assertEquals("CANARY", plan.steps().get(0).body().path("deploymentConfiguration").path("strategy").asText());
+  }
+
+  @Test
+  void aDeclarationNamingNoStrategyMakesACanaryServiceRollingAgain() throws IOException {
+    EcsModel model = TestSupport.compile(RepoPaths.samples().resolve("fargate-web"));
+    ResourceId web = new ResourceId(ResourceKind.SERVICE, "storefront", "web");
+    JsonNode canary = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("strategy", "CANARY")
+        .put("bakeTimeInMinutes", 10);
+    ResourcePlan plan = plan(model, liveFrom(model, web, "CreateService", "deploymentConfiguration", canary), web);
+    JsonNode sent = plan.steps().get(0).body().path("deploymentConfiguration");
+    assertTrue(plan.reasons().stream().anyMatch(r -> r.startsWith("deployment strategy CANARY → ROLLING changes in place")),
+        plan.reasons().toString());
+    assertEquals("ROLLING", sent.path("strategy").asText(), sent.toString());
+  }
+
+  @Test
+  void aNewRevisionSaysTheStepsItsDeploymentWillTake() throws IOException {
+    EcsModel model = TestSupport.compile(DEPLOYMENTS);
+    ResourceId task = new ResourceId(ResourceKind.TASK_DEFINITION, null, "web");
+    Plan plan = Planner.plan(model, liveFrom(model, task, "RegisterTaskDefinition", "image",
+        com.fasterxml.jackson.databind.node.TextNode.valueOf("ghcr.io/acme/app:1.4.1")), "test", 5);
+    Map<String, String> reasons = new TreeMap<>();
+    plan.resources().stream().filter(r -> r.id().kind() == ResourceKind.SERVICE)
+        .forEach(r -> reasons.put(r.id().name(), String.join(" | ", r.reasons())));
+    assertEquals(Map.of(
+        "blue-green", "task definition web gets a new revision: blue/green deployment (all traffic at once, bake 10m; "
+            + "lambda notify at pre_scale_up, post_production_traffic_shift)",
+        "canary", "task definition web gets a new revision: canary deployment (10% for 5m, then 100%, bake 10m; lambda smoke "
+            + "at post_scale_up; pause at post_test_traffic_shift (up to 2h, then continue))",
+        "linear", "task definition web gets a new revision: linear deployment (20% every 2m (20%, 40%, 60%, 80%, 100%), bake 5m)",
+        "rolling", "task definition web gets a new revision: rolling deployment"), reasons);
+  }
+
   @Test
   void aServiceWhoseLastDeploymentFailedIsDeployedAgainThoughNothingChanged() throws IOException {
     EcsModel model = TestSupport.compile(RepoPaths.samples().resolve("fargate-web"));

@@ -1,0 +1,98 @@
+package io.ecsl.deploy.apply;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Follows one service deployment (a DescribeServiceDeployments {@code serviceDeployments[]}
+ * element) through its stages, as a pure function of the previous observation and the next
+ * snapshot: what changed becomes a line to print (a new stage, the new revision's share of
+ * production or test traffic, a PAUSE hook awaiting {@code ecsl deploy continue}), and the
+ * deployment's status decides whether to keep waiting, stop because it succeeded, or fail fast
+ * (a rollback, with ECS's reason). Polling and printing stay with the caller, so the logic is
+ * tested over a sequence of snapshots without an endpoint (moto has no service deployments).
+ */
+public final class DeploymentFollower {
+  /** What the deployment has come to. */
+  public enum Outcome { IN_PROGRESS, SUCCEEDED, FAILED }
+
+  /** What was last seen, to print only what changed. */
+  public record Seen(String stage, double production, double test, Set<String> awaiting) {
+    public static final Seen NOTHING = new Seen(null, -1, -1, Set.of());
+  }
+
+  /** One observation: the lines to print, where the deployment stands, and what to remember. */
+  public record Observation(List<String> lines, Outcome outcome, String failure, Seen seen) {}
+
+  private static final Set<String> FAILED = Set.of("ROLLBACK_REQUESTED", "ROLLBACK_IN_PROGRESS", "ROLLBACK_SUCCESSFUL",
+      "ROLLBACK_FAILED", "STOP_REQUESTED", "STOPPED");
+
+  private DeploymentFollower() {}
+
+  public static Observation observe(Seen seen, JsonNode deployment) {
+    List<String> lines = new ArrayList<>();
+    String status = deployment.path("status").asText("PENDING");
+    String stage = deployment.path("lifecycleStage").asText(null);
+    JsonNode target = deployment.path("targetServiceRevision");
+    double production = target.path("requestedProductionTrafficWeight").asDouble(-1);
+    double test = target.path("requestedTestTrafficWeight").asDouble(-1);
+    if (stage != null && !stage.equals(seen.stage())) {
+      lines.add(stageLine(stage, target));
+    }
+    if (test >= 0 && test != seen.test() && !(seen.test() < 0 && test == 0)) {
+      lines.add("test traffic: " + percent(test) + " to the new revision");
+    }
+    if (production >= 0 && production != seen.production() && !(seen.production() < 0 && production == 0)) {
+      lines.add("production traffic: " + percent(production) + " to the new revision");
+    }
+    Set<String> awaiting = new java.util.LinkedHashSet<>();
+    for (JsonNode hook : deployment.path("lifecycleHookDetails")) {
+      if ("AWAITING_ACTION".equals(hook.path("status").asText())) {
+        String id = hook.path("hookId").asText();
+        awaiting.add(id);
+        if (!seen.awaiting().contains(id)) {
+          lines.add("paused" + (stage == null ? "" : " at " + stage.toLowerCase(Locale.ROOT)) + " (hook " + id + "): "
+              + "`ecsl deploy continue` goes on, `ecsl deploy stop` rolls back; after " + hook.path("expiresAt").asText("its timeout")
+              + " ECS will " + hook.path("timeoutAction").asText("ROLLBACK").toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    Seen next = new Seen(stage, production, test, Set.copyOf(awaiting));
+    if (status.equals("SUCCESSFUL")) {
+      lines.add("deployment successful");
+      return new Observation(lines, Outcome.SUCCEEDED, null, next);
+    }
+    if (FAILED.contains(status)) {
+      return new Observation(lines, Outcome.FAILED, failure(deployment, status), next);
+    }
+    return new Observation(lines, Outcome.IN_PROGRESS, null, next);
+  }
+
+  private static String stageLine(String stage, JsonNode target) {
+    String word = stage.toLowerCase(Locale.ROOT).replace('_', ' ');
+    return switch (stage) {
+      case "SCALE_UP" -> "scale up: the new revision starts " + target.path("requestedTaskCount").asInt() + " tasks ("
+          + target.path("runningTaskCount").asInt() + " running)";
+      case "BAKE_TIME" -> "bake time: both revisions run; the old one stops when it ends";
+      case "CLEAN_UP" -> "clean up: the old revision stops";
+      default -> word;
+    };
+  }
+
+  /** Why a deployment failed: the rollback's reason, else ECS's status reason. */
+  private static String failure(JsonNode deployment, String status) {
+    String reason = deployment.path("rollback").path("reason").asText("");
+    if (reason.isEmpty()) {
+      reason = deployment.path("statusReason").asText("");
+    }
+    String what = status.startsWith("ROLLBACK") ? "rolled back (" + status + ")" : "stopped (" + status + ")";
+    return "the deployment " + what + (reason.isEmpty() ? "" : ": " + reason);
+  }
+
+  private static String percent(double p) {
+    return (p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p)) + "%";
+  }
+}
