@@ -149,7 +149,7 @@ class RuntimeCliTest {
       return result.stdout().contains("RUNNING") ? result : null;
     }, "ecsl ps to show a RUNNING task");
     assertTrue(ps.stdout().startsWith("TASK"), ps.stdout());
-    assertTrue(ps.stdout().matches("(?s).*service:web\\s+cli-web:1\\s+RUNNING\\s+UNKNOWN\\s+127\\.0\\.0\\.1:\\d+->8080/tcp.*"),
+    assertTrue(ps.stdout().matches("(?s).*service:web\\s+cli-web:1\\s+RUNNING\\s+UNKNOWN\\s+EC2\\s+us-east-1[a-z]\\s+127\\.0\\.0\\.1:\\d+->8080/tcp.*"),
         ps.stdout());
     JsonNode psJson = Json.parse(ECSL.run("ps", "--data-dir", dir(), "--format", "json").stdout());
     assertEquals("RUNNING", psJson.get(0).get("status").asText());
