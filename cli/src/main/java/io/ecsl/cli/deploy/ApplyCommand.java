@@ -88,7 +88,9 @@ public final class ApplyCommand implements Callable<Integer> {
       if (!DeployFlow.confirm(autoApprove, "apply these changes", said, err)) {
         return ExitCodes.ERROR;
       }
-      LocalGroups.sync(groups, t.runtimeClient()).forEach(said::println);
+      if (!groups.isEmpty()) {  // only the local target has groups, and a runtime client
+        LocalGroups.sync(groups, t.runtimeClient()).forEach(said::println);
+      }
       if (!plan.hasChanges()) {
         return ExitCodes.OK;
       }
