@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Refresh the AWS API models the compiler checks declarations against.
 
-The compiler ships compact copies of four botocore service models (shapes, members, enums,
+The compiler ships compact copies of five botocore service models (shapes, members, enums,
 required members and limits; documentation stripped) so that every field of the ECS API can be
 written in .ecs source and is checked against its real type:
 
@@ -10,6 +10,7 @@ written in .ecs source and is checked against its real type:
   events                  botocore data events/2015-10-07
   application-autoscaling botocore data application-autoscaling/2016-02-06
   servicediscovery        botocore data servicediscovery/2017-03-14
+  elbv2                   botocore data elbv2/2015-12-01 (Elastic Load Balancing v2: ALB, NLB)
 
 The ECS model is named explicitly because it is usually newer than the botocore installed with
 the AWS CLI; the other three come from that installed botocore.
@@ -65,6 +66,7 @@ def main():
         "events": os.path.join(data, "events", "2015-10-07", "service-2.json.gz"),
         "application-autoscaling": os.path.join(data, "application-autoscaling", "2016-02-06", "service-2.json.gz"),
         "servicediscovery": os.path.join(data, "servicediscovery", "2017-03-14", "service-2.json.gz"),
+        "elbv2": os.path.join(data, "elbv2", "2015-12-01", "service-2.json.gz"),
     }
     os.makedirs(OUT, exist_ok=True)
     for name, path in sources.items():

@@ -44,8 +44,11 @@ public final class ModelBuilder {
   public ModelBuilder(Interpreter interpreter, Diagnostics diagnostics) {
     this.interpreter = interpreter;
     this.diagnostics = diagnostics;
-    this.lowers = ThreadLocal.withInitial(() -> new Lower(interpreter, diagnostics));
+    this.lowers = ThreadLocal.withInitial(() -> new Lower(interpreter, diagnostics, () -> targetGroups));
   }
+
+  /** The project's target groups, known once {@link #build} starts (forward blocks name them). */
+  private volatile TargetGroupNames targetGroups = TargetGroupNames.NONE;
 
   Lower lower() {
     return lowers.get();
@@ -60,6 +63,7 @@ public final class ModelBuilder {
 
   public EcsModel build(List<Declaration> declarations, Settings given) {
     ProjectSettings project = ProjectSettings.from(this, declarations, given);
+    targetGroups = new TargetGroupNames(declarations, interpreter);
     // Declarations lower independently (their bodies were evaluated already), so large projects
     // use every core; results are collected in declaration order, so output stays deterministic.
     List<List<Resource>> lowered = java.util.stream.IntStream.range(0, declarations.size())
@@ -94,6 +98,9 @@ public final class ModelBuilder {
         case CAPACITY_PROVIDER -> out.add(simple(d, project, ResourceKind.CAPACITY_PROVIDER, ServiceModel.ECS,
             "CreateCapacityProvider", "name", "capacity-providers/"));
         case NAMESPACE -> out.add(new Namespaces(this, project).lower(d));
+        case TARGET_GROUP -> out.add(new TargetGroups(this, project).lower(d));
+        case LOAD_BALANCER -> out.add(new LoadBalancers(this, project).lower(d));
+        case LISTENER -> out.addAll(new Listeners(this, project).lower(d));
         case SCHEDULE -> out.add(new Schedules(this, project).lower(d));
         case ACCOUNT_SETTINGS -> out.addAll(new AccountSettings(this).lower(d));
       }
@@ -122,7 +129,10 @@ public final class ModelBuilder {
       return;
     }
     String key = r.kind() + " " + r.cluster() + "/" + r.name();
-    Span previous = seen.putIfAbsent(key, r.span());
+    // Listeners are named by their port and rules by their priority: two of them on one port or
+    // priority are ELB's own errors (E19xx), which say so in its terms; both stay for the rules to see.
+    boolean checkedByRules = r.kind() == ResourceKind.LISTENER || r.kind() == ResourceKind.LISTENER_RULE;
+    Span previous = checkedByRules ? null : seen.putIfAbsent(key, r.span());
     if (previous != null && r.kind() != ResourceKind.ACCOUNT_SETTING) {
       diagnostics.add(Diagnostic.error(DECLARED_TWICE, r.span(), r.address() + " is declared twice")
           .withLabel(previous, "first declared here")
@@ -213,11 +223,16 @@ public final class ModelBuilder {
   }
 
   Request request(Declaration d, String service, String operation, String where) {
+    return request(d.span(), service, operation, where);
+  }
+
+  /** A request of a part of a declaration (a listener's rule), located at {@code span}. */
+  Request request(Span span, String service, String operation, String where) {
     ServiceModel model = ServiceModel.get(service);
     Shape shape = model.input(operation);
-    SpanIndex spans = new SpanIndex(d.span());
+    SpanIndex spans = new SpanIndex(span);
     lower().beginRequest(spans);
-    return new Request(service, operation, shape, spans, Loc.root(where, d.span()));
+    return new Request(service, operation, shape, spans, Loc.root(where, span));
   }
 
   /** The label is the default AWS name; an explicit attribute wins. */

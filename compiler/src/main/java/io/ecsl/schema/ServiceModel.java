@@ -16,13 +16,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An AWS API model (a compact copy of botocore's, see compiler/tools/update-aws-models.py):
- * ECS, EventBridge, Application Auto Scaling and Cloud Map. Loaded once, on first use.
+ * ECS, EventBridge, Application Auto Scaling, Cloud Map and Elastic Load Balancing v2. Loaded once, on first use.
  */
 public final class ServiceModel {
   public static final String ECS = "ecs";
   public static final String EVENTS = "events";
   public static final String AUTOSCALING = "application-autoscaling";
   public static final String CLOUD_MAP = "servicediscovery";
+  /** Elastic Load Balancing v2 (Application and Network Load Balancers), as the AWS CLI names it. */
+  public static final String ELBV2 = "elbv2";
 
   private static final Map<String, ServiceModel> LOADED = new ConcurrentHashMap<>();
 
