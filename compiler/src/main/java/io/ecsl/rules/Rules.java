@@ -74,6 +74,11 @@ import io.ecsl.rules.cross.ServiceRegistryContainer;
 import io.ecsl.rules.cross.ServiceVolumeConfiguration;
 import io.ecsl.rules.cross.StrategyProviders;
 import io.ecsl.rules.cross.VpcLatticePorts;
+import io.ecsl.rules.elb.ElbNames;
+import io.ecsl.rules.elb.TargetGroupHealthCheck;
+import io.ecsl.rules.elb.ListenerPorts;
+import io.ecsl.rules.elb.ProtocolsOfType;
+import io.ecsl.rules.elb.TargetTypeOfService;
 import io.ecsl.rules.general.ModelLimits;
 import io.ecsl.rules.general.ModelShape;
 import io.ecsl.rules.general.Tags;
@@ -291,6 +296,11 @@ public final class Rules {
       new FargateSpotPlatform(),
       new PlacementConstraintTotal(),
       new VpcLatticePorts(),
+      new ElbNames(),
+      new TargetGroupHealthCheck(),
+      new ListenerPorts(),
+      new ProtocolsOfType(),
+      new TargetTypeOfService(),
       new ModelLimits(),
       new ModelShape(),
       new Tags());
