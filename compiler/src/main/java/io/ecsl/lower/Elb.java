@@ -9,6 +9,7 @@ import io.ecsl.diag.LanguageCode;
 import io.ecsl.eval.Kind;
 import io.ecsl.eval.Value;
 import io.ecsl.model.ResourceKind;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,14 +54,42 @@ final class Elb {
       }
       s.set("Scheme", JSON.textNode(b.value() ? "internal" : "internet-facing"), f.span());
     });
-    sugars.sugar("CreateListenerInput", "forward", (s, f) -> {
-      ObjectNode action = forward(sugars, s, f, "DefaultActions");
-      if (action != null) {
-        ArrayNode actions = s.list("DefaultActions", f.span());
-        lower.spans().put(s.at("DefaultActions").element(actions.size(), f.span()), f.span());
-        actions.add(action);
+    sugars.sugar("CreateListenerInput", "forward", (s, f) -> addForward(sugars, s, f, "DefaultActions"));
+    sugars.sugar("CreateRuleInput", "forward", (s, f) -> addForward(sugars, s, f, "Actions"));
+    sugars.sugar("CreateRuleInput", "path", (s, f) -> condition(lower, s, f, "path-pattern", "PathPatternConfig"));
+    sugars.sugar("CreateRuleInput", "host", (s, f) -> condition(lower, s, f, "host-header", "HostHeaderConfig"));
+    sugars.sugar("CreateRuleInput", "method", (s, f) -> condition(lower, s, f, "http-request-method", "HttpRequestMethodConfig"));
+  }
+
+  private static void addForward(Sugars sugars, Struct s, Value.Field f, String member) {
+    ObjectNode action = forward(sugars, s, f, member);
+    if (action != null) {
+      ArrayNode actions = s.list(member, f.span());
+      sugars.lower().spans().put(s.at(member).element(actions.size(), f.span()), f.span());
+      actions.add(action);
+    }
+  }
+
+  /**
+   * {@code path = "/api/*"}, {@code host = ["a.example.com", "b.example.com"]}, {@code method = [GET, HEAD]}:
+   * a rule condition on that field with those values (any of them matches).
+   */
+  private static void condition(Lower lower, Struct s, Value.Field f, String field, String config) {
+    List<Value> items = f.value() instanceof Value.ListV list ? list.items() : List.of(f.value());
+    ObjectNode condition = JSON.objectNode();
+    condition.put("Field", field);
+    ArrayNode values = condition.putObject(config).putArray("Values");
+    for (Value item : items) {
+      String text = Sugars.word(item);
+      if (text == null) {
+        lower.mismatch(item, "a string such as `\"/api/*\"`", s.memberLoc("Conditions", f.key(), item.span()));
+        return;
       }
-    });
+      values.add(text);
+    }
+    ArrayNode conditions = s.list("Conditions", f.span());
+    lower.spans().put(s.at("Conditions").element(conditions.size(), f.span()), f.span());
+    conditions.add(condition);
   }
 
   private static void healthCheck(Lower lower, Struct s, Value.Field f) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.eval.Declaration;
 import io.ecsl.eval.Kind;
 import io.ecsl.eval.Value;
+import io.ecsl.model.ArnPlaceholder;
 import io.ecsl.model.Resource;
 import io.ecsl.model.ResourceKind;
 import io.ecsl.schema.ServiceModel;
@@ -29,7 +30,8 @@ final class Listeners {
 
   List<Resource> lower(Declaration d) {
     ModelBuilder.Request req = builder.request(d, ServiceModel.ELBV2, "CreateListener", "listener `" + d.label() + "`");
-    Struct s = builder.lower().structure(ModelBuilder.without(d.body(builder.interpreter()), "owned_elsewhere"), req.shape, req.loc);
+    Value.Obj body = d.body(builder.interpreter());
+    Struct s = builder.lower().structure(ModelBuilder.without(body, "owned_elsewhere", "rule"), req.shape, req.loc);
     Value in = d.in(builder.interpreter());
     String loadBalancer = null;
     if (in != null) {
@@ -50,8 +52,43 @@ final class Listeners {
     String name = (loadBalancer == null ? "?" : loadBalancer) + ":" + json.path("Port").asText(d.label());
     List<Resource> out = new ArrayList<>();
     out.add(new Resource(ResourceKind.LISTENER, name, null, d.span(),
-        List.of(req.finish(json, "listeners/" + name.replace(':', '-').replace('/', '_') + ".json")),
+        List.of(req.finish(json, "listeners/" + fileName(name) + ".json")),
         OwnedElsewhere.read(builder, d, json, ResourceKind.LISTENER)));
+    for (Value.Field f : body.fields()) {
+      if (f.key().equals("rule")) {
+        Resource rule = rule(d, f, name);
+        if (rule != null) {
+          out.add(rule);
+        }
+      }
+    }
     return out;
+  }
+
+  /**
+   * {@code rule api { priority = 10, path = "/api/*", forward = api }}: a CreateRule request on
+   * this listener, named {@code LOAD_BALANCER:PORT:PRIORITY} (a priority is unique on a listener).
+   */
+  private Resource rule(Declaration d, Value.Field f, String listener) {
+    String label = f.labels().isEmpty() ? "rule" : f.labels().get(0);
+    if (!(f.value() instanceof Value.Obj ruleBody)) {
+      builder.lower().mismatch(f.value(), "a block `rule NAME { priority = 10, path = \"/api/*\", forward = api }`",
+          Loc.root("rule `" + label + "` of listener `" + d.label() + "`", f.span()));
+      return null;
+    }
+    ModelBuilder.Request req = builder.request(f.span(), ServiceModel.ELBV2, "CreateRule",
+        "rule `" + label + "` of listener `" + d.label() + "`");
+    Struct s = builder.lower().structure(ruleBody, req.shape, req.loc);
+    s.set("ListenerArn", JSON.textNode(ArnPlaceholder.of(ResourceKind.LISTENER, listener)), f.span());
+    project.applyTags(s, "Tags", f.span());
+    s.checkRequired(f.span());
+    ObjectNode json = s.build();
+    String name = listener + ":" + json.path("Priority").asText(label);
+    return new Resource(ResourceKind.LISTENER_RULE, name, null, f.span(),
+        List.of(req.finish(json, "listener-rules/" + fileName(name) + ".json")), java.util.Map.of());
+  }
+
+  private static String fileName(String name) {
+    return name.replace(':', '-').replace('/', '_');
   }
 }

@@ -78,6 +78,7 @@ import io.ecsl.rules.elb.ElbNames;
 import io.ecsl.rules.elb.TargetGroupHealthCheck;
 import io.ecsl.rules.elb.ListenerPorts;
 import io.ecsl.rules.elb.ProtocolsOfType;
+import io.ecsl.rules.elb.RulePriorities;
 import io.ecsl.rules.elb.TargetTypeOfService;
 import io.ecsl.rules.general.ModelLimits;
 import io.ecsl.rules.general.ModelShape;
@@ -301,6 +302,7 @@ public final class Rules {
       new ListenerPorts(),
       new ProtocolsOfType(),
       new TargetTypeOfService(),
+      new RulePriorities(),
       new ModelLimits(),
       new ModelShape(),
       new Tags());

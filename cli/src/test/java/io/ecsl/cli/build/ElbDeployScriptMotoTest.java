@@ -59,7 +59,10 @@ class ElbDeployScriptMotoTest {
         }
         target_group web_green { name = "web-green", protocol = HTTP, port = 8080, target_type = ip, vpc_id = "@VPC@" }
         load_balancer public { type = application, subnets = ["@A@", "@B@"], security_groups = ["@SG@"] }
-        listener http in public { port = 80, protocol = HTTP, forward { web = 90, web_green = 10 } }
+        listener http in public {
+          port = 80, protocol = HTTP, forward { web = 90, web_green = 10 }
+          rule api { priority = 10, path = "/api/*", forward = web_green }
+        }
         task web {
           cpu = 0.25 vcpu; memory = 512 MiB; network = awsvpc; compatibilities = [FARGATE]
           container app { image = "ecsl/busybox:1.35", port http = 8080/tcp }
@@ -109,6 +112,16 @@ class ElbDeployScriptMotoTest {
     assertEquals(targetGroupArn("web"), groups.at("/0/TargetGroupArn").asText(), groups.toString());
     assertEquals(targetGroupArn("web-green"), groups.at("/1/TargetGroupArn").asText(), groups.toString());
     assertEquals(90, groups.at("/0/Weight").asInt());
+    JsonNode rules = AwsCli.json(env, "elbv2", "describe-rules", "--listener-arn", listeners.at("/0/ListenerArn").asText())
+        .path("Rules");
+    JsonNode api = null;
+    for (JsonNode r : rules) {
+      api = r.path("Priority").asText().equals("10") ? r : api;
+    }
+    assertTrue(api != null, rules.toString());
+    assertEquals("/api/*", api.at("/Conditions/0/PathPatternConfig/Values/0").asText(api.at("/Conditions/0/Values/0").asText()),
+        api.toString());
+    assertEquals(targetGroupArn("web-green"), api.at("/Actions/0/TargetGroupArn").asText(), api.toString());
   }
 
   @Test
@@ -121,7 +134,8 @@ class ElbDeployScriptMotoTest {
   @Test
   void theSecondRunFindsEachResourceAndCreatesNothingAgain() throws Exception {
     assertEquals(0, secondRun.exitCode(), secondRun.stdout() + secondRun.stderr());
-    for (String step : List.of("target group web", "target group web-green", "load balancer public", "listener public:80")) {
+    for (String step : List.of("target group web", "target group web-green", "load balancer public", "listener public:80",
+        "listener rule public:80:10")) {
       int at = secondRun.stdout().indexOf(step);
       assertTrue(at >= 0 && secondRun.stdout().indexOf("exists: left as it is", at) > at, step + ":\n" + secondRun.stdout());
     }
