@@ -36,7 +36,38 @@ final class DeployFlow {
       err.println("ecsl: the project has errors; nothing was planned");
       return null;
     }
+    if (!unmanaged(result.model(), err)) {
+      return null;
+    }
     return result.model();
+  }
+
+  /** The kinds plan, apply and destroy cannot manage yet: they read, compare and delete ECS resources only. */
+  private static final java.util.Set<io.ecsl.model.ResourceKind> NOT_MANAGED = java.util.EnumSet.of(
+      io.ecsl.model.ResourceKind.TARGET_GROUP, io.ecsl.model.ResourceKind.LOAD_BALANCER,
+      io.ecsl.model.ResourceKind.LISTENER, io.ecsl.model.ResourceKind.LISTENER_RULE);
+
+  /**
+   * False, after saying why, when the project declares Elastic Load Balancing resources: planning
+   * without them would create services whose target group ARN is still a placeholder (and the local
+   * runtime has no load balancers yet), so nothing is planned rather than a part of the project.
+   */
+  private static boolean unmanaged(EcsModel model, PrintWriter err) {
+    java.util.List<String> found = new java.util.ArrayList<>();
+    for (io.ecsl.model.Resource r : model.resources()) {
+      if (NOT_MANAGED.contains(r.kind())) {
+        found.add(r.address() + (r.span() != null ? " (" + r.span().file().displayName() + ":" + r.span().line() + ")" : ""));
+      }
+    }
+    if (found.isEmpty()) {
+      return true;
+    }
+    err.println("error: ecsl plan, apply and destroy do not manage Elastic Load Balancing yet; this project declares "
+        + String.join(", ", found));
+    err.println("  = hint: deploy it with the deploy.sh or cloudformation.json that `ecsl build` writes, or manage the"
+        + " load balancers elsewhere and give the service the target group's ARN as a string");
+    err.println("ecsl: nothing was planned");
+    return false;
   }
 
   /** A refused plan: each resource another project owns, as an error line. */
