@@ -98,8 +98,10 @@ public final class ModelBuilder {
         case CAPACITY_PROVIDER -> out.add(simple(d, project, ResourceKind.CAPACITY_PROVIDER, ServiceModel.ECS,
             "CreateCapacityProvider", "name", "capacity-providers/"));
         case NAMESPACE -> out.add(new Namespaces(this, project).lower(d));
-        case TARGET_GROUP -> out.add(new TargetGroups(this, project).lower(d));
-        case LOAD_BALANCER -> out.add(new LoadBalancers(this, project).lower(d));
+        case TARGET_GROUP -> out.add(simple(d, project, ResourceKind.TARGET_GROUP, ServiceModel.ELBV2, "CreateTargetGroup",
+            "Name", "Tags", "target-groups/"));
+        case LOAD_BALANCER -> out.add(simple(d, project, ResourceKind.LOAD_BALANCER, ServiceModel.ELBV2, "CreateLoadBalancer",
+            "Name", "Tags", "load-balancers/"));
         case LISTENER -> out.addAll(new Listeners(this, project).lower(d));
         case SCHEDULE -> out.add(new Schedules(this, project).lower(d));
         case ACCOUNT_SETTINGS -> out.addAll(new AccountSettings(this).lower(d));
@@ -186,10 +188,16 @@ public final class ModelBuilder {
 
   private Resource simple(Declaration d, ProjectSettings project, ResourceKind kind, String service, String operation,
       String nameMember, String dir) {
+    return simple(d, project, kind, service, operation, nameMember, "tags", dir);
+  }
+
+  /** One request named by {@code nameMember}, tagged in {@code tagsMember} (ELB's are {@code Name}, {@code Tags}). */
+  private Resource simple(Declaration d, ProjectSettings project, ResourceKind kind, String service, String operation,
+      String nameMember, String tagsMember, String dir) {
     Request req = request(d, service, operation, kind.word() + " `" + d.label() + "`");
     Struct s = lower().structure(without(d.body(interpreter), "owned_elsewhere"), req.shape, req.loc);
     defaultName(s, nameMember, d);
-    project.applyTags(s, "tags", d.span());
+    project.applyTags(s, tagsMember, d.span());
     s.checkRequired(d.span());
     ObjectNode json = s.build();
     String name = json.path(nameMember).asText(d.label());
