@@ -20,8 +20,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * that needs such an ARN holds this placeholder instead; whoever sends the request (apply,
  * {@code deploy.sh}, a replay of the manifest) puts the ARN in its place, taken from the answer of the
  * request that created the resource. The placeholder is {@code ${KIND:NAME}} with KIND and NAME the
- * {@code kind} and {@code name} of that request's manifest entry, which also says where its answer
- * holds the ARN ({@code arnFrom}).
+ * {@code kind} and {@code name} of that request's manifest entry; the answer of a create call holds
+ * the ARN at {@code TargetGroups[0].TargetGroupArn}, {@code LoadBalancers[0].LoadBalancerArn},
+ * {@code Listeners[0].ListenerArn} or {@code Rules[0].RuleArn} (docs/outputs.md).
  *
  * @param kind the resource's kind
  * @param name the resource's name, as its manifest entry gives it
@@ -60,11 +61,6 @@ public record ArnPlaceholder(ResourceKind kind, String name) {
       }
     }
     return null;
-  }
-
-  /** True when the string is a placeholder. */
-  public static boolean is(String text) {
-    return parse(text) != null;
   }
 
   /** The placeholders in a request, by JSON pointer, in document order. */
