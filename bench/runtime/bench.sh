@@ -3,13 +3,17 @@
 # same TASKS containers started with plain `docker run -d`, in the same run. Prints both times and the
 # ratio per round and the median ratio. See README.md.
 #
-# Usage: bench/runtime/bench.sh [TASKS=20] [ROUNDS=3] [NETWORK_MODE=bridge]
+# Usage: bench/runtime/bench.sh [TASKS=20] [ROUNDS=3] [NETWORK_MODE=bridge] [start|scale-out]
+# scale-out: the service runs 1 task, then UpdateService sets desiredCount TASKS (what Service Auto
+# Scaling does); the baseline starts the TASKS-1 added containers.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 tasks="${1:-20}"
 rounds="${2:-3}"
 mode="${3:-bridge}"
+shape="${4:-start}"
+case "$shape" in start|scale-out) ;; *) echo "bench: the 4th argument is start or scale-out" >&2; exit 1 ;; esac
 image="ecsl/busybox:latest"
 script="trap 'exit 0' TERM; sleep 3600 & wait"
 
@@ -61,8 +65,17 @@ ecs DeleteService '{"cluster":"bench","service":"warmup","force":true}' >/dev/nu
 
 run_runtime() {
   local name="svc$1" t0 t1
-  t0="$(now)"
-  ecs CreateService "{\"cluster\":\"bench\",\"serviceName\":\"$name\",\"taskDefinition\":\"bench\",\"desiredCount\":$tasks$network}" >/dev/null
+  if [ "$shape" = scale-out ]; then
+    ecs CreateService "{\"cluster\":\"bench\",\"serviceName\":\"$name\",\"taskDefinition\":\"bench\",\"desiredCount\":1$network}" >/dev/null
+    until [ "$(ecs DescribeServices "{\"cluster\":\"bench\",\"services\":[\"$name\"]}" | jq '.services[0].runningCount')" = 1 ]; do
+      sleep 0.05
+    done
+    t0="$(now)"
+    ecs UpdateService "{\"cluster\":\"bench\",\"service\":\"$name\",\"desiredCount\":$tasks}" >/dev/null
+  else
+    t0="$(now)"
+    ecs CreateService "{\"cluster\":\"bench\",\"serviceName\":\"$name\",\"taskDefinition\":\"bench\",\"desiredCount\":$tasks$network}" >/dev/null
+  fi
   until [ "$(ecs DescribeServices "{\"cluster\":\"bench\",\"services\":[\"$name\"]}" | jq '.services[0].runningCount')" = "$tasks" ]; do
     sleep 0.02
   done
@@ -78,7 +91,9 @@ run_runtime() {
 run_docker() {
   local parallel="$1" t0 t1
   t0="$(now)"
-  seq 1 "$tasks" | xargs -P "$parallel" -I{} docker run -d --label "$label" --memory 64m "$image" sh -c "$script" >/dev/null
+  local count="$tasks"
+  if [ "$shape" = scale-out ]; then count=$((tasks - 1)); fi
+  seq 1 "$count" | xargs -P "$parallel" -I{} docker run -d --label "$label" --memory 64m "$image" sh -c "$script" >/dev/null
   t1="$(now)"
   echo "$t1 - $t0" | bc -l
   docker ps -aq --filter "label=$label" | xargs -r docker rm -f >/dev/null
@@ -102,6 +117,6 @@ for round in $(seq 1 "$rounds"); do
   printf '%-6s %10.2f %16.2f %16.2f %10.2f %10.2f\n' "$round" "$r" "$d" "$p" "$ratio" "$ratio_parallel"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-printf 'median ratio, %s tasks, %s mode, docker %s: %.2f vs sequential docker run -d, %.2f vs %s in parallel\n' \
-  "$tasks" "$mode" "$(docker version --format '{{.Server.Version}}')" "$(median "${ratios[@]}")" \
+printf 'median ratio, %s tasks (%s), %s mode, docker %s: %.2f vs sequential docker run -d, %.2f vs %s in parallel\n' \
+  "$tasks" "$shape" "$mode" "$(docker version --format '{{.Server.Version}}')" "$(median "${ratios[@]}")" \
   "$(median "${strict[@]}")" "$parallel"

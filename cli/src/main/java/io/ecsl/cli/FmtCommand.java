@@ -9,6 +9,7 @@ import io.ecsl.fmt.Formatter;
 import io.ecsl.modules.ModuleLoader;
 import io.ecsl.parse.Parser;
 import io.ecsl.source.SourceFile;
+import io.ecsl.source.SourceFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,10 +48,16 @@ final class FmtCommand implements Callable<Integer> {
     Diagnostics diagnostics = new Diagnostics();
     for (Path p : paths.isEmpty() ? List.of(Path.of(".")) : paths) {
       if (Files.isDirectory(p)) {
+        int before = files.size();
         Path root = p.toRealPath();
         try (Stream<Path> s = Files.walk(p)) {
           s.filter(f -> f.toString().endsWith(".ecs") && Files.isRegularFile(f)).sorted()
               .filter(f -> !leadsOutside(f, root, diagnostics)).forEach(files::add);
+        }
+        if (files.size() == before) {
+          // Saying nothing and exiting 0 would read as "all formatted" for a mistyped directory.
+          diagnostics.add(Diagnostic.error(LanguageCode.CANNOT_FIND, null, "no .ecs files in " + p + " (or its subdirectories)")
+              .withResource(p.toString()).withHint("point fmt at a directory of .ecs files, or at a file"));
         }
       } else if (Files.isRegularFile(p)) {
         Path dir = p.toAbsolutePath().normalize().getParent();
@@ -58,21 +65,27 @@ final class FmtCommand implements Callable<Integer> {
           files.add(p);
         }
       } else {
-        err.println("ecsl fmt: no such file or directory: " + p);
-        return ExitCodes.ERROR;
+        diagnostics.add(Diagnostic.error(LanguageCode.CANNOT_FIND, null, "no such file or directory: " + p)
+            .withResource(p.toString()).withHint("check the path"));
       }
     }
     int unformatted = 0;
     for (Path file : files) {
-      String text = io.ecsl.source.SourceFile.withoutByteOrderMark(Files.readString(file, StandardCharsets.UTF_8));
-      SourceUnit unit = Parser.parse(new SourceFile(file.toString(), file, text), diagnostics);
+      SourceFile source;
+      try {
+        source = SourceFiles.read(file, file.toString());
+      } catch (SourceFiles.NotUtf8 e) {
+        diagnostics.add(ModuleLoader.notUtf8(e));  // said as check says it; the other files are still formatted
+        continue;
+      }
+      SourceUnit unit = Parser.parse(source, diagnostics);
       if (unit == null) {
         continue;
       }
       String formatted = Formatter.format(unit);
       if (stdout) {
         out.print(formatted);
-      } else if (!formatted.equals(text)) {
+      } else if (!formatted.equals(source.text())) {
         unformatted++;
         if (check) {
           out.println(file);
@@ -84,7 +97,7 @@ final class FmtCommand implements Callable<Integer> {
     }
     DiagnosticPrinter.print(diagnostics, OutputFormat.text, out, err, Terminal.colorEnabled(System.err));
     if (diagnostics.hasErrors()) {
-      err.println("fmt: files with errors were left unchanged");
+      err.println(files.isEmpty() ? "fmt: nothing to format" : "fmt: files with errors were left unchanged");
       return ExitCodes.ERROR;
     }
     return check && unformatted > 0 ? ExitCodes.ERROR : ExitCodes.OK;

@@ -28,6 +28,9 @@ public final class Main implements Runnable {
    */
   private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
 
+  /** Other names of commands, as their {@code @Command(aliases)} declare them. */
+  private static final Map<String, String> ALIASES = Map.of("stats", "top");
+
   static {
     COMMANDS.put("check", CheckCommand::new);
     COMMANDS.put("build", BuildCommand::new);
@@ -36,10 +39,13 @@ public final class Main implements Runnable {
     COMMANDS.put("plan", io.ecsl.cli.deploy.PlanCommand::new);
     COMMANDS.put("apply", io.ecsl.cli.deploy.ApplyCommand::new);
     COMMANDS.put("destroy", io.ecsl.cli.deploy.DestroyCommand::new);
+    COMMANDS.put("run", io.ecsl.cli.deploy.RunCommand::new);
     COMMANDS.put("runtime", io.ecsl.cli.runtime.RuntimeCommand::new);
     COMMANDS.put("ps", io.ecsl.cli.runtime.PsCommand::new);
     COMMANDS.put("logs", io.ecsl.cli.runtime.LogsCommand::new);
     COMMANDS.put("events", io.ecsl.cli.runtime.EventsCommand::new);
+    COMMANDS.put("top", io.ecsl.cli.runtime.TopCommand::new);
+    COMMANDS.put("schedules", io.ecsl.cli.runtime.SchedulesCommand::new);
     COMMANDS.put("help", CommandLine.HelpCommand::new);
   }
 
@@ -58,6 +64,20 @@ public final class Main implements Runnable {
 
   /** Runs the CLI with the given streams; returns the exit code (see {@link ExitCodes}). */
   public static int run(PrintStream out, PrintStream err, String... args) {
+    String unknown = unknownCommand(args);
+    if (unknown != null) {
+      // Before picocli: `ecsl run --help` would otherwise print the top-level help and exit 0, as
+      // if `run` were a command, and `ecsl chek .` would report "unmatched arguments".
+      PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+      e.println("ecsl: unknown command `" + unknown + "`");
+      String suggestion = suggestion(unknown);
+      if (suggestion != null) {
+        e.println("Did you mean `ecsl " + suggestion + "`?");
+      }
+      e.println("Run `ecsl --help` for the commands.");
+      e.flush();
+      return ExitCodes.ERROR;
+    }
     if (args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) {
       return print(out, Version.line() + System.lineSeparator());
     }
@@ -112,7 +132,7 @@ public final class Main implements Runnable {
     } else if (named == null && args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) {
       return cli; // `ecsl --version` needs no commands
     } else {
-      // top-level help, `help COMMAND`, a misspelt command (for "did you mean"): all of them
+      // top-level help and `help COMMAND`: all of them (an unknown command never gets here)
       COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
     }
     return cli;
@@ -128,7 +148,7 @@ public final class Main implements Runnable {
     }
     switch (command) {
       case "build" -> io.ecsl.compile.Warmup.start(io.ecsl.compile.Warmup.Stages.BUILD);
-      case "check", "plan", "apply", "destroy" -> io.ecsl.compile.Warmup.start(io.ecsl.compile.Warmup.Stages.CHECK);
+      case "check", "plan", "apply", "destroy", "run" -> io.ecsl.compile.Warmup.start(io.ecsl.compile.Warmup.Stages.CHECK);
       default -> { }
     }
   }
@@ -143,10 +163,41 @@ public final class Main implements Runnable {
         return null;
       }
       if (!a.startsWith("-")) {
-        return COMMANDS.containsKey(a) ? a : null;
+        String command = ALIASES.getOrDefault(a, a);
+        return COMMANDS.containsKey(command) ? command : null;
       }
     }
     return null;
+  }
+
+  /**
+   * The first word of the command line when it is not one of our commands, else null. The top
+   * level takes only flags (`-h`, `-V`), so the first word that is not a flag is the command.
+   */
+  static String unknownCommand(String... args) {
+    boolean help = false;
+    for (String a : args) {
+      if (a.startsWith("-")) {
+        continue;
+      }
+      if (!COMMANDS.containsKey(ALIASES.getOrDefault(a, a))) {
+        return a;
+      }
+      if (help || !a.equals("help")) {
+        return null;
+      }
+      help = true;  // `ecsl help run`: the word after `help` must be a command too
+    }
+    return null;
+  }
+
+  /** A command spelt nearly like {@code word}, or one it begins ({@code run} → {@code runtime}). */
+  private static String suggestion(String word) {
+    String close = io.ecsl.diag.Suggestions.closest(word, COMMANDS.keySet());
+    if (close != null) {
+      return close;
+    }
+    return COMMANDS.keySet().stream().filter(c -> word.length() >= 2 && c.startsWith(word)).findFirst().orElse(null);
   }
 
   @Override

@@ -98,6 +98,75 @@ class CompileCommandsTest {
   }
 
   /**
+   * A file that is not UTF-8 stopped `fmt DIR` with an internal error after formatting some files
+   * and not others; check said E0102 without a location (`"file": null` in JSON).
+   */
+  @Test
+  void aFileThatIsNotUtf8IsReportedAtItsFirstBadByteAndTheOthersAreFormatted() throws Exception {
+    Files.writeString(dir.resolve("a.ecs"), "cluster   a {}\n");
+    Files.write(dir.resolve("b.ecs"), "cluster b {}\n# caf\u00e9 au lait\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    Files.writeString(dir.resolve("c.ecs"), "cluster   c {}\n");
+    Processes.Result fmt = ECSL.run("fmt", dir.toString());
+    assertEquals(1, fmt.exitCode());
+    assertFalse(fmt.stderr().contains("internal error"), fmt.stderr());
+    String b = dir.resolve("b.ecs").toString();
+    assertTrue(fmt.stderr().startsWith(b + ":2:6: error[E0102]: not UTF-8 text: byte 0xE9 cannot start or continue a UTF-8 character"),
+        fmt.stderr());
+    assertTrue(fmt.stderr().contains("= hint: save the file as UTF-8"), fmt.stderr());
+    assertEquals("cluster a {}\n", Files.readString(dir.resolve("a.ecs")));
+    assertEquals("cluster c {}\n", Files.readString(dir.resolve("c.ecs")), "files after the bad one are formatted too");
+
+    Processes.Result check = ECSL.run("check", "--format", "json", dir.toString());
+    assertEquals(1, check.exitCode());
+    JsonNode d = new ObjectMapper().readTree(check.stdout()).get("diagnostics").get(0);
+    assertEquals("E0102", d.get("code").asText());
+    assertTrue(d.get("file").asText().endsWith("b.ecs"), d.toString());
+    assertEquals(2, d.get("line").asInt());
+    assertEquals(6, d.get("column").asInt());
+  }
+
+  @Test
+  void fmtOfADirectoryWithoutEcsFilesIsAnError() throws Exception {
+    Files.writeString(dir.resolve("notes.txt"), "no source here\n");
+    Processes.Result r = ECSL.run("fmt", dir.toString());
+    assertEquals(1, r.exitCode());
+    assertEquals(dir + ": error[E0207]: no .ecs files in " + dir + " (or its subdirectories)\n"
+        + "  = hint: point fmt at a directory of .ecs files, or at a file\nfmt: nothing to format\n", r.stderr());
+    Processes.Result missing = ECSL.run("fmt", dir.resolve("nope.ecs").toString());
+    assertEquals(1, missing.exitCode());
+    assertTrue(missing.stderr().contains("error[E0207]: no such file or directory: " + dir.resolve("nope.ecs")), missing.stderr());
+  }
+
+  /** Files that declare nothing checked as "ok: 0 resources" and built a template holding a placeholder, silently. */
+  @Test
+  void aProjectThatDeclaresNothingIsWarnedAbout() throws Exception {
+    Path p = project("# the services will go here\nlet region = \"eu-west-1\"\n");
+    String warning = p + ": warning[W0207]: the project declares no resources, so there is nothing to check or deploy\n";
+    Processes.Result check = ECSL.run("check", p.toString());
+    assertEquals(0, check.exitCode(), "a warning fails only with --strict");
+    assertTrue(check.stderr().startsWith(warning), check.stderr());
+    assertEquals("ok: 0 resources checked, 0 errors, 1 warning\n", check.stdout());
+    assertEquals(1, ECSL.run("check", "--strict", p.toString()).exitCode());
+    Processes.Result build = ECSL.run("build", p.toString(), "--out", dir.resolve("out").toString());
+    assertEquals(0, build.exitCode());
+    assertTrue(build.stderr().startsWith(warning), build.stderr());
+  }
+
+  /** A region with spaces went into every ARN of the build (`arn:aws:events:us east 1:…`). */
+  @Test
+  void aRegionOrAccountIdThatCannotBeInAnArnIsAnError() throws Exception {
+    Path p = project("cluster prod {}\n");
+    Processes.Result region = ECSL.run("check", "--region", "us east 1", p.toString());
+    assertEquals(1, region.exitCode());
+    assertEquals("--region: error[E0412]: `us east 1` is not an AWS region name (from --region)\n"
+        + "  = hint: write a region such as `eu-west-1` or `us-east-1`\ncheck failed: 1 error\n", region.stderr());
+    Processes.Result account = ECSL.run("build", "--account-id", "12", p.toString(), "--out", dir.resolve("out").toString());
+    assertEquals(1, account.exitCode());
+    assertTrue(account.stderr().startsWith("--account-id: error[E0412]: `12` is not an AWS account id (from --account-id)"), account.stderr());
+    assertEquals(0, ECSL.run("check", "--region", "us-gov-west-1", "--account-id", "123456789012", p.toString()).exitCode());
+  }
+
+  /**
    * fmt refuses a link out of the directory it formats as check does (E0208): it neither prints the
    * file it leads to nor rewrites it; the directory's own files are still formatted.
    */
@@ -135,8 +204,24 @@ class CompileCommandsTest {
     assertTrue(helpFirst.stdout().contains("  apply "), "top-level help lists every command: " + helpFirst.stdout());
     Processes.Result misspelt = ECSL.run("biuld", "x");
     assertEquals(1, misspelt.exitCode());
-    assertTrue(misspelt.stderr().contains("Did you mean: ecsl build"), misspelt.stderr());
+    assertTrue(misspelt.stderr().contains("ecsl: unknown command `biuld`\nDid you mean `ecsl build`?"), misspelt.stderr());
     assertEquals(0, ECSL.run("help", "build").exitCode());
+  }
+
+  /** A command that does not exist is an error, even with `--help` after it (it printed the top-level help, exit 0). */
+  @Test
+  void anUnknownCommandIsAnErrorEvenWithHelp() {
+    // `ecsl runtim --help` once printed the top-level help and exited 0, as if the command existed
+    for (String[] args : new String[][] {{"runtim", "--help"}, {"runtim"}, {"--help", "runtim"}, {"runtim", "samples/hello-local"}, {"help", "runtim"}}) {
+      Processes.Result r = ECSL.run(args);
+      assertEquals(1, r.exitCode(), String.join(" ", args));
+      assertEquals("", r.stdout(), "no help is printed for a command that does not exist");
+      assertEquals("ecsl: unknown command `runtim`\nDid you mean `ecsl runtime`?\nRun `ecsl --help` for the commands.\n", r.stderr());
+    }
+    Processes.Result far = ECSL.run("deploy-everything");
+    assertEquals(1, far.exitCode());
+    assertEquals("ecsl: unknown command `deploy-everything`\nRun `ecsl --help` for the commands.\n", far.stderr());
+    assertEquals(0, ECSL.run("-h").exitCode());
   }
 
   @Test
@@ -148,7 +233,9 @@ class CompileCommandsTest {
       }
       Processes.Result r = ECSL.run(name, "--help");
       assertEquals(0, r.exitCode(), name + " --help");
-      assertTrue(r.stdout().contains("Usage: ecsl " + name), name + ": " + r.stdout());
+      // an alias (`stats`) shows its command's usage (`top`)
+      String command = cli.getSubcommands().get(name).getCommandName();
+      assertTrue(r.stdout().contains("Usage: ecsl " + command), name + ": " + r.stdout());
     }
     Processes.Result usage = ECSL.run("build", "--no-such-option");
     assertEquals(1, usage.exitCode());

@@ -1,5 +1,7 @@
 package io.ecsl.compile;
 
+import io.ecsl.diag.Diagnostic;
+import io.ecsl.diag.LanguageCode;
 import io.ecsl.diag.Diagnostics;
 import io.ecsl.eval.ProjectEvaluator;
 import io.ecsl.eval.VarInputs;
@@ -69,7 +71,23 @@ public final class Compiler {
     }
     Rules.check(model, diagnostics);
     timings.mark("rules");
+    if (model.resources().isEmpty()) {
+      diagnostics.add(nothingDeclared(options.inputs()));
+    }
     return new Result(diagnostics, diagnostics.hasErrors() ? null : model);
+  }
+
+  /**
+   * W0207: files that declare nothing (only comments, `let`s or templates never called) would
+   * check as "ok" and build a CloudFormation template holding a placeholder; most likely the
+   * declarations are in another directory, or a template is never called.
+   */
+  static Diagnostic nothingDeclared(List<Path> inputs) {
+    String where = String.join(" ", inputs.stream().map(Path::toString).toList());
+    return Diagnostic.warning(LanguageCode.NOTHING_DECLARED, null, "the project declares no resources, so there is nothing to check or deploy")
+        .withResource(where)
+        .withHint("declare one (`cluster main {}`, `task web { … }`), call a template that declares some, or point ecsl at "
+            + "the directory that holds them (see samples/)");
   }
 
   /**

@@ -94,8 +94,21 @@ public final class DiagnosticRenderer {
     return display;
   }
 
+  /**
+   * Tabs as four spaces; other control characters (a binary file's NULs, escape sequences) as
+   * U+FFFD, one column each, so they neither act on the terminal nor shift the carets.
+   */
   private static String expandTabs(String s) {
-    return s.replace("\t", "    ");
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\t') {
+        sb.append("    ");
+      } else {
+        sb.append(c < 0x20 || c == 0x7F ? '\uFFFD' : c);
+      }
+    }
+    return sb.toString();
   }
 
   private static String pad(int n) {

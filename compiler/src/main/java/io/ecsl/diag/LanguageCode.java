@@ -25,6 +25,7 @@ public enum LanguageCode {
   MISPLACED("E0205", "`import` below the top of a file, or `var` inside a block or template"),
   RUNAWAY_RECURSION("E0206", "Evaluation nests too deeply: a template that calls itself without end"),
   CANNOT_FIND("E0207", "An input, or an import, that cannot be found or read"),
+  NOTHING_DECLARED("W0207", "A project whose files declare no resources: nothing to check or deploy"),
   OUTSIDE_ROOT("E0208", "An import, or a project file that is a link, leading outside the project root; a stdlib"
       + " module importing a file"),
   IMPORT_CYCLE("E0209", "Modules that import each other, or a module that imports its own files"),

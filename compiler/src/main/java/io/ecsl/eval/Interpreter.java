@@ -17,6 +17,7 @@ import io.ecsl.ast.Item;
 import io.ecsl.ast.Operator;
 import io.ecsl.ast.StringPart;
 import io.ecsl.diag.Diagnostic;
+import io.ecsl.diag.LanguageCode;
 import io.ecsl.diag.Diagnostics;
 import io.ecsl.diag.Suggestions;
 import io.ecsl.source.Span;
@@ -556,9 +557,19 @@ public final class Interpreter {
 
   /** The error for a bare word that turned out to be needed as a name. */
   public EvalException unknownName(Value.Symbol s) {
+    return unknownName(s, List.of(), null);
+  }
+
+  /**
+   * The error for a bare word that had to name something: {@code also} are words it may be besides
+   * the names in scope (FARGATE_SPOT for a capacity provider), suggested when one is close;
+   * {@code otherwise} is the hint when none is (how to declare what was meant).
+   */
+  public EvalException unknownName(Value.Symbol s, java.util.Collection<String> also, String otherwise) {
     Set<String> candidates = new LinkedHashSet<>(s.scope().visibleNames());
     // a name used as a value is not a misspelt built-in function (`prod` is not `cron`)
     candidates.removeIf(n -> builtins.local(n) != null);
+    candidates.addAll(also);
     String hint = null;
     int dash = s.name().lastIndexOf('-');
     if (dash > 0 && s.scope().lookup(s.name().substring(0, dash)) != null) {
@@ -569,8 +580,21 @@ public final class Interpreter {
     } else {
       hint = Suggestions.didYouMean(s.name(), candidates);
     }
-    return new EvalException(Diagnostic.error(UNKNOWN_NAME, s.span(), "unknown name `" + s.name() + "`")
-        .withHint(hint != null ? hint : "declare it with `let`, or import the module that defines it"));
+    return new EvalException(Diagnostic.error(LanguageCode.UNKNOWN_NAME, s.span(), "unknown name `" + s.name() + "`")
+        .withHint(hint != null ? hint : otherwise != null ? otherwise : "declare it with `let`, or import the module that defines it"));
+  }
+
+  /**
+   * {@code logging.awslogs(…)} without {@code import "std/logging"}: the word before the dot names
+   * a standard library module that this file does not import.
+   */
+  private EvalException unknownModule(Value.Symbol s) {
+    if (io.ecsl.modules.Stdlib.modules().contains(s.name())) {
+      return new EvalException(Diagnostic.error(LanguageCode.UNKNOWN_NAME, s.span(), "unknown name `" + s.name()
+          + "` (the standard library module `std/" + s.name() + "` is not imported here)")
+          .withHint("add `import \"std/" + s.name() + "\"` at the top of the file"));
+    }
+    return unknownName(s);
   }
 
   private Value member(Value target, Expr.Member m) {
@@ -578,7 +602,7 @@ public final class Interpreter {
     Span at = m.span();
     return switch (target) {
       case Value.Error e -> target;
-      case Value.Symbol s -> throw unknownName(s);
+      case Value.Symbol s -> throw unknownModule(s);
       case Value.Module mod -> {
         Env.Slot slot = mod.module().env().local(name);
         if (slot == null) {

@@ -9,7 +9,9 @@ import java.util.List;
 
 /**
  * Collects the fields of a block or object literal. An explicit field overrides a "soft" one that
- * came from a spread or mixin, whatever their order; the same attribute written twice is an error.
+ * came from a spread or mixin, whatever their order, except that a block written in place amends
+ * the mixin's block of the same name ({@code container app { env { … } }} keeps the mixin's image);
+ * the same attribute written twice is an error.
  */
 public final class ObjectSink implements BodySink {
   private final List<Value.Field> fields = new ArrayList<>();
@@ -23,6 +25,10 @@ public final class ObjectSink implements BodySink {
       }
       if (field.labels().isEmpty() && field.block() && existing.block() && !field.soft() && !existing.soft()) {
         continue; // repeated unlabelled blocks (`load_balancer { … }` twice) form a list
+      }
+      if (existing.soft() != field.soft() && amends(existing.soft() ? field : existing, existing.soft() ? existing : field)) {
+        fields.set(i, amended(existing.soft() ? existing : field, existing.soft() ? field : existing, interpreter));
+        return;
       }
       if (existing.soft()) {
         fields.set(i, field);
@@ -40,6 +46,28 @@ public final class ObjectSink implements BodySink {
       return;
     }
     fields.add(field);
+  }
+
+  /**
+   * True when {@code own}, a block written in place ({@code container app { … }}), amends the
+   * object {@code mixed} that a mixin or spread gave the same key and labels, rather than
+   * replacing it. An assignment ({@code container app = …}) replaces.
+   */
+  private static boolean amends(Value.Field own, Value.Field mixed) {
+    return own.block() && own.value() instanceof Value.Obj && mixed.value() instanceof Value.Obj;
+  }
+
+  /** The mixin's object with the block's entries over it, nested blocks amended the same way. */
+  private static Value.Field amended(Value.Field mixed, Value.Field own, Interpreter interpreter) {
+    ObjectSink sink = new ObjectSink();
+    for (Value.Field f : ((Value.Obj) mixed.value()).fields()) {
+      sink.field(new Value.Field(f.key(), f.labels(), f.value(), f.keySpan(), f.valueSpan(), f.in(), true, f.block()), interpreter);
+    }
+    for (Value.Field f : ((Value.Obj) own.value()).fields()) {
+      sink.field(f, interpreter);
+    }
+    Value merged = sink.build(own.value().span());
+    return new Value.Field(own.key(), own.labels(), merged, own.keySpan(), own.valueSpan(), own.in(), false, true);
   }
 
   @Override

@@ -9,7 +9,6 @@ import io.ecsl.ast.SourceUnit;
 import io.ecsl.ast.StringPart;
 import io.ecsl.ast.TypeRef;
 import io.ecsl.source.Span;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -39,13 +38,23 @@ public final class Formatter {
    */
   private final Map<Expr, Map<Long, String>> printed;
 
+  /**
+   * Lists with comments in them, as first printed: comments are handed out once, in source order,
+   * so a list printed again (at another column, or indentation) is this text, re-indented.
+   */
+  private final Map<Expr.ListLit, Printed> commentedLists;
+
+  /** A list's text and the indentation it was printed at. */
+  private record Printed(String text, int indent) {}
+
   private Formatter(Comments comments) {
-    this(comments, new IdentityHashMap<>());
+    this(comments, new IdentityHashMap<>(), new IdentityHashMap<>());
   }
 
-  private Formatter(Comments comments, Map<Expr, Map<Long, String>> printed) {
+  private Formatter(Comments comments, Map<Expr, Map<Long, String>> printed, Map<Expr.ListLit, Printed> commentedLists) {
     this.comments = comments;
     this.printed = printed;
+    this.commentedLists = commentedLists;
   }
 
   /** Formats a parsed file, keeping its comments. */
@@ -130,7 +139,7 @@ public final class Formatter {
         if (l.type() != null) {
           out.append(": ").append(type(l.type()));
         }
-        out.append(" = ").append(expr(l.value(), indent, 0));
+        out.append(" = ").append(expr(l.value(), indent, 0, currentColumn()));
       }
       case Item.Var v -> {
         out.append("var ").append(v.name().name());
@@ -138,7 +147,7 @@ public final class Formatter {
           out.append(": ").append(type(v.type()));
         }
         if (v.defaultValue() != null) {
-          out.append(" = ").append(expr(v.defaultValue(), indent, 0));
+          out.append(" = ").append(expr(v.defaultValue(), indent, 0, currentColumn()));
         }
       }
       case Item.Template t -> template(t, indent);
@@ -235,8 +244,9 @@ public final class Formatter {
       out.append("{}");
       return;
     }
-    String inline = inlineItems(body, indent);
-    if (inline != null && !comments.any(span) && currentColumn() + inline.length() + 4 <= WIDTH) {
+    // A block with comments is never one line; not even trying keeps the attempt from taking them.
+    String inline = comments.any(span) ? null : inlineItems(body, indent);
+    if (inline != null && currentColumn() + inline.length() + 4 <= WIDTH) {
       out.append("{ ").append(inline).append(" }");
       return;
     }
@@ -251,7 +261,7 @@ public final class Formatter {
     return out.length() - lineStart(out.length());
   }
 
-  /** "a = 1, b = 2" when every item is a simple attribute and the whole is short, else null. */
+  /** "a = 1, b = 2" when there are at most four items, each a simple attribute or a mixin call, else null. */
   private String inlineItems(List<Item> body, int indent) {
     if (body.size() > 4) {
       return null;
@@ -276,7 +286,7 @@ public final class Formatter {
       }
       sb.append(sb.isEmpty() ? "" : ", ").append(key(e.key())).append(" = ").append(value);
     }
-    return sb.length() > 70 ? null : sb.toString();
+    return sb.toString();  // whether it fits is the caller's to decide, at the column it starts
   }
 
   // ------------------------------------------------------------------------------- expressions
@@ -313,9 +323,9 @@ public final class Formatter {
   private String print(Expr e, int indent, int parentPrecedence, int column) {
     prints[0]++;
     return switch (e) {
-      case Expr.IntLit i -> Long.toString(i.value());
-      case Expr.DecimalLit d -> d.value().toPlainString();
-      case Expr.QuantityLit q -> quantity(q.amount(), q.unit());
+      case Expr.IntLit i -> asWritten(i.span(), Long.toString(i.value()));
+      case Expr.DecimalLit d -> asWritten(d.span(), d.value().toPlainString());
+      case Expr.QuantityLit q -> quantity(asWritten(q.span(), q.amount().toPlainString()), q.unit());
       case Expr.PortLit p -> (p.to() > 0 ? p.from() + "-" + p.to() : Integer.toString(p.from())) + "/" + p.protocol();
       case Expr.BoolLit b -> Boolean.toString(b.value());
       case Expr.NullLit n -> "null";
@@ -350,11 +360,19 @@ public final class Formatter {
       case Expr.ListComprehension c -> "[for " + (c.key() != null ? c.key().name() + ", " : "") + c.value().name() + " in "
           + expr(c.iterable(), indent, 0) + ": " + expr(c.body(), indent, 0)
           + (c.condition() != null ? " if " + expr(c.condition(), indent, 0) : "") + "]";
-      case Expr.ObjectLit o -> object(o, indent);
+      case Expr.ObjectLit o -> object(o, indent, column);
     };
   }
 
   private String list(Expr.ListLit l, int indent, int column) {
+    Printed commented = commentedLists.get(l);
+    if (commented == null && comments.any(l.span())) {
+      commented = new Printed(commentedList(l, indent), indent);
+      commentedLists.put(l, commented);
+    }
+    if (commented != null) {
+      return reindented(commented, indent);
+    }
     if (l.elements().isEmpty()) {
       return "[]";
     }
@@ -377,15 +395,47 @@ public final class Formatter {
     return sb.toString();
   }
 
-  private String object(Expr.ObjectLit o, int indent) {
+  /** A list with comments in it: one element per line, each comment where the source has it. */
+  private String commentedList(Expr.ListLit l, int indent) {
+    String pad = " ".repeat(indent + 2);
+    StringBuilder sb = new StringBuilder("[\n");
+    for (Expr element : l.elements()) {
+      comments.before(element.span(), sb, indent + 2);
+      sb.append(pad).append(expr(element, indent + 2, 0, indent + 2)).append(',');
+      comments.trailing(element.span(), sb);
+      sb.append('\n');
+    }
+    comments.inside(l.span(), sb, indent + 2);
+    return sb.append(" ".repeat(indent)).append(']').toString();
+  }
+
+  /** Every line after the first moved by the difference in indentation. */
+  private static String reindented(Printed p, int indent) {
+    if (p.indent() == indent) {
+      return p.text();
+    }
+    String[] lines = p.text().split("\n", -1);
+    StringBuilder sb = new StringBuilder(lines[0]);
+    for (int i = 1; i < lines.length; i++) {
+      String line = lines[i];
+      sb.append('\n');
+      if (!line.isEmpty()) {
+        sb.append(indent > p.indent() ? " ".repeat(indent - p.indent()) + line
+            : line.substring(Math.min(p.indent() - indent, line.length() - line.stripLeading().length())));
+      }
+    }
+    return sb.toString();
+  }
+
+  private String object(Expr.ObjectLit o, int indent, int column) {
     if (o.items().isEmpty()) {
       return "{}";
     }
-    String inline = inlineItems(o.items(), indent);
-    if (inline != null && !comments.any(o.span())) {
+    String inline = comments.any(o.span()) ? null : inlineItems(o.items(), indent);
+    if (inline != null && column + inline.length() + 4 <= WIDTH) {
       return "{ " + inline + " }";
     }
-    Formatter nested = new Formatter(comments, printed);
+    Formatter nested = new Formatter(comments, printed, commentedLists);
     nested.prints = prints;
     nested.out.append("{\n");
     nested.items(o.items(), indent + 2, false);
@@ -427,8 +477,25 @@ public final class Formatter {
     return precedence < parent ? "(" + text + ")" : text;
   }
 
-  static String quantity(BigDecimal amount, String unit) {
-    String n = amount.toPlainString();
+  /**
+   * A number's digits as its author grouped them ({@code 10_000}, {@code 1_048_576 MiB}) when they
+   * spell the same number as {@code canonical}; else {@code canonical} (leading zeros go; numbers
+   * built in memory, such as the importer's, have no source text).
+   */
+  private static String asWritten(Span span, String canonical) {
+    if (span == null || span.isNone()) {
+      return canonical;
+    }
+    String text = span.text();
+    int end = 0;
+    while (end < text.length() && (Character.isDigit(text.charAt(end)) || text.charAt(end) == '_' || text.charAt(end) == '.')) {
+      end++;
+    }
+    String digits = text.substring(0, end);
+    return digits.indexOf('_') > 0 && digits.replace("_", "").equals(canonical) ? digits : canonical;
+  }
+
+  private static String quantity(String n, String unit) {
     return switch (unit) {
       case "ms", "s", "m", "min", "h", "d", "%" -> n + unit;
       default -> n + " " + unit;

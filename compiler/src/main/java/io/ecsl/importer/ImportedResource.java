@@ -12,9 +12,10 @@ import io.ecsl.source.Span;
  * @param request the request JSON, members in API-model order, order-insensitive lists sorted
  * @param spans request pointer → where in the JSON the value came from
  * @param span the resource's object in the JSON
+ * @param revision a task definition's revision, when the JSON is Describe output that says it; else null
  */
 public record ImportedResource(ImportKind kind, String name, String cluster, ObjectNode request, SpanIndex spans,
-    Span span) {
+    Span span, Integer revision) {
 
   /** {@code service prod/web}, as messages name it. */
   public String address() {

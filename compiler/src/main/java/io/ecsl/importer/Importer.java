@@ -5,17 +5,18 @@ import static io.ecsl.diag.LanguageCode.IMPORT_UNREADABLE;
 
 import io.ecsl.ast.Item;
 import io.ecsl.diag.Diagnostic;
+import io.ecsl.diag.LanguageCode;
 import io.ecsl.diag.Diagnostics;
 import io.ecsl.fmt.Formatter;
 import io.ecsl.model.ApiRequest;
 import io.ecsl.model.EcsModel;
 import io.ecsl.model.Resource;
+import io.ecsl.model.TaskDefinitionRef;
 import io.ecsl.rules.Rules;
 import io.ecsl.source.SourceFile;
+import io.ecsl.source.SourceFiles;
 import io.ecsl.source.Span;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -76,7 +77,9 @@ public final class Importer {
     List<SourceFile> sources = new ArrayList<>();
     for (Path p : paths) {
       try {
-        sources.add(new SourceFile(p.toString(), p, Files.readString(p, StandardCharsets.UTF_8)));
+        sources.add(SourceFiles.read(p, p.toString()));
+      } catch (SourceFiles.NotUtf8 e) {
+        diagnostics.add(Diagnostic.error(LanguageCode.IMPORT_UNREADABLE, e.span(), e.describe()).withHint("save the file as UTF-8 (JSON is UTF-8)"));
       } catch (IOException | RuntimeException e) {
         diagnostics.add(Diagnostic.error(IMPORT_UNREADABLE, null, "cannot read " + p + ": " + e.getMessage())
             .withResource(p.toString()).withHint("check the path and that the file is UTF-8 text"));
@@ -103,6 +106,7 @@ public final class Importer {
       files.put(source, resources);
     }
     duplicates(files, diagnostics);
+    resolveTaskDefinitions(files);
     EcsModel model = model(files);
     boolean converted = !diagnostics.hasErrors();
     if (converted) {
@@ -110,6 +114,32 @@ public final class Importer {
       Rules.check(model, diagnostics);
     }
     return new Result(diagnostics, files, model, converted);
+  }
+
+  /**
+   * A service imported with the task definition it runs names it by family, so the source says
+   * `task = web` and the cross-resource rules see both: DescribeServices gives the pinned ARN
+   * (`arn:…:task-definition/web:7`), which is the imported definition when the revisions agree
+   * (or the reference names no revision). A revision other than the imported one stays a string:
+   * it is a registration the import does not describe.
+   */
+  private static void resolveTaskDefinitions(Map<SourceFile, List<ImportedResource>> files) {
+    Map<String, ImportedResource> byFamily = new HashMap<>();
+    files.values().forEach(list -> list.stream()
+        .filter(r -> r.kind() == ImportKind.TASK_DEFINITION && r.name() != null)
+        .forEach(r -> byFamily.putIfAbsent(r.name(), r)));
+    for (List<ImportedResource> list : files.values()) {
+      for (ImportedResource r : list) {
+        if (r.kind() != ImportKind.SERVICE || !r.request().path("taskDefinition").isTextual()) {
+          continue;
+        }
+        TaskDefinitionRef ref = TaskDefinitionRef.parse(r.request().get("taskDefinition").asText());
+        ImportedResource task = ref == null ? null : byFamily.get(ref.family());
+        if (task != null && (ref.revision() == null || ref.revision().equals(task.revision()))) {
+          r.request().put("taskDefinition", ref.family());
+        }
+      }
+    }
   }
 
   /** Two documents for the same resource would be one declaration twice in the source. */

@@ -18,6 +18,7 @@ import io.ecsl.diag.Diagnostics;
 import io.ecsl.diag.Suggestions;
 import io.ecsl.model.Canonical;
 import io.ecsl.model.SpanIndex;
+import io.ecsl.model.TaskDefinitionRef;
 import io.ecsl.schema.ServiceModel;
 import io.ecsl.schema.Shape;
 import io.ecsl.source.Span;
@@ -92,7 +93,7 @@ final class RequestConverter {
     }
     Canonical.sort(request, input, spans, "");
     String cluster = kind == ImportKind.SERVICE && request.has("cluster") ? request.get("cluster").asText() : null;
-    return new ImportedResource(kind, name, cluster, request, spans, span);
+    return new ImportedResource(kind, name, cluster, request, spans, span, kind == ImportKind.TASK_DEFINITION ? revision(obj) : null);
   }
 
   /**
@@ -235,6 +236,15 @@ final class RequestConverter {
         }
       }
     }
+  }
+
+  /** The revision Describe output gives a task definition: `revision`, else the end of `taskDefinitionArn`. */
+  private static Integer revision(ObjectNode td) {
+    if (td.path("revision").canConvertToInt()) {
+      return td.get("revision").asInt();
+    }
+    TaskDefinitionRef arn = TaskDefinitionRef.parse(td.path("taskDefinitionArn").asText(""));
+    return arn == null ? null : arn.revision();
   }
 
   private static String afterSlash(String arn) {

@@ -47,6 +47,10 @@ final class TaskSource {
         case "executionRoleArn" -> body.add(Ast.attr("execution_role", Ast.str(v.asText())));
         case "taskRoleArn" -> body.add(Ast.attr("task_role", Ast.str(v.asText())));
         case "runtimePlatform" -> body.add(Ast.block("platform", runtimePlatform((ObjectNode) v, shape.member(m))));
+        case "ephemeralStorage" -> body.addAll(v.size() == 1 && v.path("sizeInGiB").canConvertToLong()
+            // `ephemeral_storage = 50 GiB`, not `ephemeral_storage { size_in_gi_b = 50 }`
+            ? List.of(Ast.attr("ephemeral_storage", Ast.quantity(BigDecimal.valueOf(v.get("sizeInGiB").asLong()), "GiB")))
+            : GenericItems.member("ephemeral_storage", v, shape.member(m)));
         case "tags" -> body.addAll(GenericItems.member("tags", v, shape.member(m)));
         case "containerDefinitions" -> {
           if (GenericItems.uniqueBy(v, "name")) {

@@ -73,6 +73,14 @@ final class Loc implements SpanIndex.Path {
     return new Loc(this, member, -1, at, memberHint, false, Naming.WORD_IN_BASE, written, this, null, samePlace.owner);
   }
 
+  /** The attribute as the source wrote it (`in`, `task`, `capacity_provider`); null for a list element or a root. */
+  String written() {
+    return switch (naming) {
+      case WORD_IN_BASE, CUSTOM -> text;
+      case AS_BASE, FIXED -> null;  // a list element is written as a value alone
+    };
+  }
+
   Loc element(int i, Span at) {
     return new Loc(this, null, i, at, hint, stringify, Naming.AS_BASE, null, this, null, null);
   }
@@ -93,7 +101,7 @@ final class Loc implements SpanIndex.Path {
 
   /** The same place under another name in messages. */
   Loc named(Supplier<String> newDescription) {
-    return new Loc(parent, key, index, span, hint, stringify, Naming.CUSTOM, null, null, newDescription, owner);
+    return new Loc(parent, key, index, span, hint, stringify, Naming.CUSTOM, written(), null, newDescription, owner);
   }
 
   /** {@code " in <where>"} of a place, or nothing when it has no description (for composing messages). */

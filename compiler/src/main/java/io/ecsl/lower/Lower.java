@@ -24,7 +24,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -368,15 +367,35 @@ final class Lower {
       throw EvalException.alreadyReported();
     }
     BigDecimal amount = q.base().divide(hint.unit.toBase());
+    String counted = counted(hint.unit);
+    BigDecimal whole;
     try {
-      return amount.setScale(0, RoundingMode.UNNECESSARY).longValueExact();
+      whole = amount.setScale(0, RoundingMode.UNNECESSARY);
     } catch (ArithmeticException e) {
-      report(Diagnostic.error(UNIT, loc.span(), "`" + q.display() + "` is not a whole number of "
-          + hint.unit.symbol().toLowerCase(Locale.ROOT).replace("units", "CPU units") + " (" + amount.stripTrailingZeros().toPlainString() + ")")
-          .withHint(loc.where() + " counts in whole " + (hint.unit == io.ecsl.eval.Unit.CPU_UNITS ? "CPU units (1 vcpu = 1024)"
-              : hint.unit.symbol())));
+      report(Diagnostic.error(LanguageCode.UNIT, loc.span(), "`" + q.display() + "` is not a whole number of " + counted
+          + " (" + amount.stripTrailingZeros().toPlainString() + ")")
+          .withHint(loc.where() + " counts in whole " + counted
+              + (hint.unit == io.ecsl.eval.Unit.CPU_UNITS ? " (1 vcpu = 1024)" : "")));
       throw EvalException.alreadyReported();
     }
+    if (whole.toBigInteger().bitLength() > 63) {
+      // Whole, but beyond any number the API takes; the model's own limits (E1801) apply to the rest.
+      report(Diagnostic.error(LanguageCode.UNIT, loc.span(), "`" + q.display() + "` is too large (" + whole.toPlainString() + " "
+          + counted + ")").withHint(loc.where() + " is counted in " + counted + "; no ECS value comes near this"));
+      throw EvalException.alreadyReported();
+    }
+    return whole.longValueExact();
+  }
+
+  /** How messages name the unit a member counts in: "MiB", "CPU units", "seconds". */
+  private static String counted(io.ecsl.eval.Unit unit) {
+    return switch (unit) {
+      case CPU_UNITS -> "CPU units";
+      case SECONDS -> "seconds";
+      case MINUTES -> "minutes";
+      case PERCENT -> "percent";
+      default -> unit.symbol();
+    };
   }
 
   /** Reports a type mismatch and yields nothing. */

@@ -7,6 +7,7 @@ import static io.ecsl.diag.LanguageCode.UNKNOWN_ATTRIBUTE;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.diag.Diagnostic;
+import io.ecsl.diag.LanguageCode;
 import io.ecsl.eval.Declaration;
 import io.ecsl.eval.Kind;
 import io.ecsl.eval.Value;
@@ -28,6 +29,8 @@ record ProjectSettings(String name, String region, String accountId, Map<String,
     String account = null;
     Map<String, String> tags = new LinkedHashMap<>();
     Declaration first = null;
+    Span regionAt = null;
+    Span accountAt = null;
     for (Declaration d : declarations) {
       if (d.kind() != Kind.PROJECT) {
         continue;
@@ -41,8 +44,14 @@ record ProjectSettings(String name, String region, String accountId, Map<String,
       for (Value.Field f : d.body(builder.interpreter()).fields()) {
         switch (f.key()) {
           case "name" -> name = text(builder, f, "a project name such as \"shop\"");
-          case "region" -> region = text(builder, f, "a region such as \"eu-west-1\"");
-          case "account_id" -> account = text(builder, f, "a 12-digit account id as a string");
+          case "region" -> {
+            region = text(builder, f, "a region such as \"eu-west-1\"");
+            regionAt = f.valueSpan();
+          }
+          case "account_id" -> {
+            account = text(builder, f, "a 12-digit account id as a string");
+            accountAt = f.valueSpan();
+          }
           case "tags" -> {
             if (f.value() instanceof Value.Obj o) {
               for (Value.Field t : o.fields()) {
@@ -66,16 +75,45 @@ record ProjectSettings(String name, String region, String accountId, Map<String,
     if (given.projectName() != null && name == null) {
       name = given.projectName();
     }
+    String regionFrom = "region";
     if (given.region() != null) {
       region = given.region();
+      regionFrom = "--region";
     }
     if (region == null) {
-      region = firstNonBlank(System.getenv("AWS_REGION"), System.getenv("AWS_DEFAULT_REGION"), "us-east-1");
+      String env = firstNonBlank(System.getenv("AWS_REGION"), System.getenv("AWS_DEFAULT_REGION"));
+      region = env != null ? env : "us-east-1";
+      regionFrom = env == null ? "region" : System.getenv("AWS_REGION") != null && !System.getenv("AWS_REGION").isBlank()
+          ? "AWS_REGION" : "AWS_DEFAULT_REGION";
     }
+    String accountFrom = "account_id";
     if (given.accountId() != null) {
       account = given.accountId();
+      accountFrom = "--account-id";
+    }
+    // Both go into every ARN the build writes (`arn:aws:events:us east 1:…`): a malformed one is
+    // caught here, where it was given, not by whoever deploys the output.
+    if (region != null && !REGION.matcher(region).matches()) {
+      builder.interpreter().report(invalid(regionFrom.equals("region") ? regionAt : null, regionFrom,
+          "`" + region + "` is not an AWS region name",
+          "write a region such as `eu-west-1` or `us-east-1`"));
+    }
+    if (account != null && !ACCOUNT.matcher(account).matches()) {
+      builder.interpreter().report(invalid(accountFrom.equals("account_id") ? accountAt : null, accountFrom,
+          "`" + account + "` is not an AWS account id",
+          "an account id is 12 digits, e.g. \"123456789012\" (in .ecs, as a string)"));
     }
     return new ProjectSettings(name == null ? "ecsl" : name, region, account, tags, builder);
+  }
+
+  /** AWS region names: `us-east-1`, `eu-central-2`, `us-gov-west-1`, `cn-northwest-1`. */
+  private static final java.util.regex.Pattern REGION = java.util.regex.Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]+");
+  private static final java.util.regex.Pattern ACCOUNT = java.util.regex.Pattern.compile("[0-9]{12}");
+
+  /** At the setting in the project block when that is where the value came from, else naming the flag or variable. */
+  private static Diagnostic invalid(Span at, String from, String message, String hint) {
+    Diagnostic d = Diagnostic.error(LanguageCode.INVALID_VALUE, at, message + (at == null ? " (from " + from + ")" : "")).withHint(hint);
+    return at == null ? d.withResource(from) : d;
   }
 
   private static String text(ModelBuilder builder, Value.Field f, String expected) {

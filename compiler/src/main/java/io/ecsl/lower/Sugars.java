@@ -172,6 +172,7 @@ final class Sugars {
     sugar("ClusterServiceConnectDefaultsRequest", "namespace", (s, f) ->
         s.set("namespace", JSON.textNode(orEmpty(reference(f.value(), Kind.NAMESPACE, s.memberLoc("namespace", f.key(), f.span())))), f.span()));
     sugar("CapacityProviderStrategyItem", "capacity_provider", (s, f) -> {
+      s.written("capacityProvider");  // a provider that is not found is reported once, not again as missing
       String name = providerName(f.value(), s.memberLoc("capacityProvider", f.key(), f.span()));
       if (name != null) {
         s.set("capacityProvider", JSON.textNode(name), f.span());
@@ -366,7 +367,8 @@ final class Sugars {
       }
       case Value.Str s -> s.value();
       case Value.Error e -> null;
-      case Value.Symbol s -> throw lower.interpreter().unknownName(s);
+      case Value.Symbol s -> throw lower.interpreter().unknownName(s,
+          expected == Kind.CAPACITY_PROVIDER ? BUILT_IN_PROVIDERS : List.of(), undeclared(s.name(), expected, loc));
       default -> {
         lower.mismatch(v, "a " + expected.word(), loc);
         yield null;
@@ -384,6 +386,25 @@ final class Sugars {
       return io.ecsl.model.ArnPlaceholder.of(kind, r.of(expected).awsName(lower.interpreter()));
     }
     return reference(v, expected, loc);
+  }
+
+  private static final List<String> BUILT_IN_PROVIDERS = List.of("FARGATE", "FARGATE_SPOT");
+
+  /**
+   * What to do about a reference to something not declared: declare it, or give its name as a
+   * string for one that exists outside the project (`in "prod"`, `task = "web:7"`).
+   */
+  private static String undeclared(String name, Kind expected, Loc loc) {
+    String written = loc.written();
+    String asString = written == null ? "\"" + name + "\"" : written.equals("in") ? "in \"" + name + "\""
+        : written + " = \"" + name + "\"";
+    String declaration = expected.keyword() + " " + name + (expected == Kind.TASK ? " { container … }" : " {}");
+    String elsewhere = switch (expected) {
+      case CLUSTER -> "a cluster created elsewhere";
+      case TASK -> "a task definition registered elsewhere (`\"" + name + ":7\"` pins a revision)";
+      default -> "a " + expected.word() + " created elsewhere";
+    };
+    return "declare `" + declaration + "`, or write `" + asString + "` for " + elsewhere;
   }
 
   /** A capacity provider: a declared one, the built-in FARGATE / FARGATE_SPOT, or a name. */

@@ -8,14 +8,14 @@ import static io.ecsl.diag.LanguageCode.OUTSIDE_ROOT;
 import io.ecsl.ast.Item;
 import io.ecsl.ast.SourceUnit;
 import io.ecsl.diag.Diagnostic;
+import io.ecsl.diag.LanguageCode;
 import io.ecsl.diag.Diagnostics;
 import io.ecsl.diag.Suggestions;
 import io.ecsl.parse.Parser;
 import io.ecsl.source.SourceFile;
+import io.ecsl.source.SourceFiles;
 import io.ecsl.source.Span;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -210,6 +210,13 @@ public final class ModuleLoader {
           .withHint("files of one directory share their names; use them without importing"));
       return null;
     }
+    List<Path> files = Files.isDirectory(real) ? ecsFiles(real) : List.of(real);
+    if (files.isEmpty()) {
+      // An empty module would import silently and every `alias.name` fail later, far from the cause.
+      diagnostics.add(Diagnostic.error(LanguageCode.CANNOT_FIND, at, "`" + path + "` is a directory with no .ecs files (" + display(real) + ")")
+          .withHint("a directory module is the .ecs files directly in it; import a file, or add one there"));
+      return null;
+    }
     String id = real.toString();
     LoadedModule existing = modules.get(id);
     if (existing != null) {
@@ -217,7 +224,6 @@ public final class ModuleLoader {
     }
     LoadedModule module = new LoadedModule(id, display(real), false);
     modules.put(id, module);
-    List<Path> files = Files.isDirectory(real) ? ecsFiles(real) : List.of(real);
     for (Path f : files) {
       if (leadsOutside(f)) {
         continue;
@@ -294,20 +300,23 @@ public final class ModuleLoader {
   }
 
   private SourceUnit parse(Path file) {
-    String text;
+    SourceFile source;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-      text = SourceFile.withoutByteOrderMark(text);
-    } catch (MalformedInputException e) {
-      diagnostics.add(Diagnostic.error(NOT_UTF8, null, "not UTF-8 text (binary file?)")
-          .withResource(display(file)).withHint("save the file as UTF-8"));
+      source = SourceFiles.read(file.toAbsolutePath(), display(file));
+    } catch (SourceFiles.NotUtf8 e) {
+      diagnostics.add(notUtf8(e));
       return null;
     } catch (IOException e) {
       diagnostics.add(Diagnostic.error(CANNOT_FIND, null, "cannot read " + display(file) + ": " + e.getMessage())
           .withResource(display(file)).withHint(null));
       return null;
     }
-    return Parser.parse(new SourceFile(display(file), file.toAbsolutePath(), text), diagnostics);
+    return Parser.parse(source, diagnostics);
+  }
+
+  /** E0102, the same wherever a source file is read (check, build, fmt, var files). */
+  public static Diagnostic notUtf8(SourceFiles.NotUtf8 e) {
+    return Diagnostic.error(LanguageCode.NOT_UTF8, e.span(), e.describe()).withHint("save the file as UTF-8");
   }
 
   private static List<Path> ecsFiles(Path dir) {

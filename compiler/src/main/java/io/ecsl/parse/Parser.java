@@ -4,6 +4,7 @@ import static io.ecsl.diag.LanguageCode.SYNTAX;
 import static io.ecsl.diag.LanguageCode.TOO_DEEP_TO_PARSE;
 
 import io.ecsl.ast.Comment;
+import io.ecsl.ast.Expr;
 import io.ecsl.ast.Item;
 import io.ecsl.ast.SourceUnit;
 import io.ecsl.diag.Diagnostic;
@@ -42,6 +43,34 @@ public final class Parser {
           "the file nests too deeply to read").withHint("split deeply nested expressions with `let`"));
       return null;
     }
+  }
+
+  /**
+   * Parses a source that is one expression and nothing else (`--var desired=2`, `"1 vcpu"` in a
+   * JSON var file), so that its spans and any error point into that text itself. Returns null
+   * after reporting a syntax error.
+   */
+  public static Expr parseExpression(SourceFile file, Diagnostics diagnostics) {
+    try {
+      EcslParser parser = parser(file);
+      parser.setErrorHandler(new FirstErrorStrategy(new SyntaxMessages(file)));
+      return new AstBuilder(file).expr(parser.expression().expr());
+    } catch (SyntaxError e) {
+      diagnostics.add(Diagnostic.error(SYNTAX, e.span, e.getMessage()).withHint(e.hint));
+      return null;
+    } catch (StackOverflowError e) {
+      diagnostics.add(Diagnostic.error(TOO_DEEP_TO_PARSE, new SyntaxMessages(file).endSpan(), "the value nests too deeply to read")
+          .withHint(null));
+      return null;
+    }
+  }
+
+  private static EcslParser parser(SourceFile file) {
+    EcslLexer lexer = new EcslLexer(CharStreams.fromString(file.text(), file.displayName()));
+    lexer.removeErrorListeners();
+    EcslParser parser = new EcslParser(new CommonTokenStream(lexer));
+    parser.removeErrorListeners();
+    return parser;
   }
 
   private static SourceUnit parseUnit(SourceFile file) {

@@ -34,8 +34,16 @@ final class SyntaxMessages {
       offending = parser.getCurrentToken();
     }
     Span at = spanOf(offending);
+    SyntaxError comment = unterminatedComment(parser.getInputStream(), offending);
+    if (comment != null) {
+      return comment;
+    }
     if (offending.getType() == EcslLexer.BAD_CHAR) {
       return badCharacter(offending, at);
+    }
+    SyntaxError comma = strayComma(parser.getInputStream(), offending, at);
+    if (comma != null) {
+      return comma;
     }
     if (offending.getType() == Token.EOF) {
       SyntaxError unclosed = unclosedAtEnd(parser.getInputStream(), ctx);
@@ -58,6 +66,41 @@ final class SyntaxMessages {
       return afterKey;
     }
     return new SyntaxError(at, "expected " + describe(expected, ctx) + ", found " + describe(offending), null);
+  }
+
+  /**
+   * A `/*` that is never closed is not a comment to the lexer but `/` and `*`, and the parser
+   * stumbles on those, wherever they are ("expected end of file, found `/`"). The two touching
+   * each other up to the error can only be that: a `/` is never followed directly by `*` otherwise.
+   */
+  private SyntaxError unterminatedComment(TokenStream tokens, Token offending) {
+    if (tokens instanceof org.antlr.v4.runtime.BufferedTokenStream buffered) {
+      buffered.fill();  // the `*` after an offending `/` may not have been read yet
+    }
+    int last = offending.getTokenIndex() < 0 ? tokens.size() - 1 : Math.min(offending.getTokenIndex() + 1, tokens.size() - 1);
+    for (int i = 0; i < last; i++) {
+      Token slash = tokens.get(i);
+      Token star = tokens.get(i + 1);
+      if (slash.getType() == EcslLexer.SLASH && star.getType() == EcslLexer.STAR && star.getStartIndex() == slash.getStopIndex() + 1) {
+        return new SyntaxError(new Span(file, slash.getStartIndex(), star.getStopIndex() + 1),
+            "unterminated comment: this `/*` is never closed", "close the comment with `*/`, or use `#` for a line comment");
+      }
+    }
+    return null;
+  }
+
+  /** `[a,, b]`, `f(, x)`: a comma with no value before it. */
+  private SyntaxError strayComma(TokenStream tokens, Token offending, Span at) {
+    if (offending.getType() != EcslLexer.COMMA) {
+      return null;
+    }
+    Token before = previous(tokens, offending.getTokenIndex());
+    if (before == null || before.getType() == EcslLexer.COMMA || before.getType() == EcslLexer.LBRACK
+        || before.getType() == EcslLexer.LPAREN || before.getType() == EcslLexer.LBRACE || before.getType() == EcslLexer.SEMI) {
+      return new SyntaxError(at, before != null && before.getType() == EcslLexer.COMMA
+          ? "unexpected `,`: two commas in a row" : "unexpected `,` with nothing before it", "remove this `,`");
+    }
+    return null;
   }
 
   private SyntaxError badCharacter(Token token, Span at) {

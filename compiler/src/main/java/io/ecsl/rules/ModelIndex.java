@@ -6,6 +6,7 @@ import io.ecsl.model.ApiRequest;
 import io.ecsl.model.EcsModel;
 import io.ecsl.model.Resource;
 import io.ecsl.model.ResourceKind;
+import io.ecsl.model.TaskDefinitionRef;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -193,21 +194,8 @@ public final class ModelIndex {
    * content the project does not describe, so it resolves to null.
    */
   public TaskDefinitionView taskDefinition(String ref) {
-    if (ref == null || ref.isEmpty()) {
-      return null;
-    }
-    String family = ref;
-    if (ref.startsWith("arn:")) {
-      int slash = ref.lastIndexOf("task-definition/");
-      if (slash < 0) {
-        return null;
-      }
-      family = ref.substring(slash + "task-definition/".length());
-    }
-    if (family.contains(":")) {
-      return null;
-    }
-    return taskByFamily.get(family);
+    TaskDefinitionRef parsed = TaskDefinitionRef.parse(ref);
+    return parsed == null || parsed.revision() != null ? null : taskByFamily.get(parsed.family());
   }
 
   public List<ClusterView> clusters() {

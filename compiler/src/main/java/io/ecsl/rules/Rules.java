@@ -18,6 +18,7 @@ import io.ecsl.rules.cluster.ServiceConnectDefaults;
 import io.ecsl.rules.container.AwslogsOptions;
 import io.ecsl.rules.container.AwsvpcContainerSettings;
 import io.ecsl.rules.container.ContainerMemory;
+import io.ecsl.rules.container.ContainerResourcesNotNegative;
 import io.ecsl.rules.container.ContainerName;
 import io.ecsl.rules.container.ContainerTimeouts;
 import io.ecsl.rules.container.CredentialSpecs;
@@ -57,6 +58,7 @@ import io.ecsl.rules.cross.DesiredWithinScaling;
 import io.ecsl.rules.cross.FargateServiceLogDriver;
 import io.ecsl.rules.cross.FargateSpotPlatform;
 import io.ecsl.rules.cross.GracePeriodUnused;
+import io.ecsl.rules.cross.Ec2Fallback;
 import io.ecsl.rules.cross.ImplicitFargate;
 import io.ecsl.rules.cross.LaunchCompatibility;
 import io.ecsl.rules.cross.LoadBalancedHealthCheck;
@@ -196,6 +198,7 @@ public final class Rules {
       new HealthCheckPrefix(),
       new PortName(),
       new ContainerMemory(),
+      new ContainerResourcesNotNegative(),
       new DependsOnTarget(),
       new DependsOnCycle(),
       new DependsOnEssential(),
@@ -278,6 +281,7 @@ public final class Rules {
       new LoadBalancerContainer(),
       new ImplicitFargate(),
       new LaunchCompatibility(),
+      new Ec2Fallback(),
       new NamespaceDeclared(),
       new StrategyProviders(),
       new LoadBalancedHealthCheck(),

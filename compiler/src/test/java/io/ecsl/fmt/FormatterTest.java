@@ -19,6 +19,83 @@ class FormatterTest {
     return Formatter.format(unit);
   }
 
+  /** The docs say 100 columns; blocks used to break at about 85 (their items were capped at 70 characters). */
+  @Test
+  void aBlockStaysOnOneLineUpToOneHundredColumns() {
+    String fits = "  network { subnets = [\"subnet-0a1b2c3d\"], security_groups = [\"sg-0123456789abcdef0123456789abcd\"] }";
+    assertEquals(100, fits.length());
+    String source = "service web in prod {\n" + fits + "\n}\n";
+    assertEquals(source, format(source));
+    String tooLong = "  network { subnets = [\"subnet-0a1b2c3d\"], security_groups = [\"sg-0123456789abcdef0123456789abcde\"] }";
+    assertEquals(101, tooLong.length());
+    assertEquals("""
+        service web in prod {
+          network {
+            subnets = ["subnet-0a1b2c3d"]
+            security_groups = ["sg-0123456789abcdef0123456789abcde"]
+          }
+        }
+        """, format("service web in prod {\n" + tooLong + "\n}\n"));
+    String object = "let defaults = { cpu = 1 vcpu, memory = 2 GiB, image = \"ghcr.io/acme/a-long-image-name:1.0.0\" }";
+    assertEquals(95, object.length());
+    assertEquals(object + "\n", format(object + "\n"));
+    assertEquals("let defaults = {\n  cpu = 1 vcpu\n  memory = 2 GiB\n  image = \"ghcr.io/acme/a-long-image-name-too-long:1.0.0\"\n}\n",
+        format("let defaults = { cpu = 1 vcpu, memory = 2 GiB, image = \"ghcr.io/acme/a-long-image-name-too-long:1.0.0\" }\n"));
+  }
+
+  /** A comment inside a list was moved below the whole item; it stays where it is, and so does the list's layout. */
+  @Test
+  void commentsInsideAListStayWhereTheyAre() {
+    String source = """
+        let zones = [
+          "eu-west-1a", # the first zone
+          # the second one, added later
+          "eu-west-1b",
+          # more to come
+        ]
+        task t {
+          container app {
+            image = "a:1"
+            command = ["serve", # the entry point
+              "--port=80"]
+            logs = logging.awslogs(group = "/ecs/a-rather-long-group-name", stream_prefix = "app", options = [
+              "x", # why x
+            ])
+          }
+        }
+        """;
+    String expected = """
+        let zones = [
+          "eu-west-1a",  # the first zone
+          # the second one, added later
+          "eu-west-1b",
+          # more to come
+        ]
+
+        task t {
+          container app {
+            image = "a:1"
+            command = [
+              "serve",  # the entry point
+              "--port=80",
+            ]
+            logs = logging.awslogs(group = "/ecs/a-rather-long-group-name", stream_prefix = "app", options = [
+              "x",  # why x
+            ])
+          }
+        }
+        """;
+    assertEquals(expected, format(source));
+    assertEquals(expected, format(expected), "formatting is idempotent");
+  }
+
+  /** `10_000` became `10000`: the author's digit grouping is kept (leading zeros are not). */
+  @Test
+  void numbersKeepTheirDigitGrouping() {
+    assertEquals("let n = 10_000\nlet big = 1_048_576 MiB\nlet d = 1_000.25\nlet z = 7\n",
+        format("let n = 10_000\nlet big = 1_048_576MiB\nlet d = 1_000.25\nlet z = 007\n"));
+  }
+
   @Test
   void aTemplateHeaderTooLongForOneLineTakesAParameterPerLine() {
     String source = "template http(port: int, path: string = \"/\", interval: duration = 30s, timeout: duration = 5s,"

@@ -1,5 +1,6 @@
 package io.ecsl.golden;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ecsl.TestProjects;
@@ -34,18 +35,23 @@ class GoldenBuildTest {
           check(dir.resolve("input"), dir.resolve("expected"), vars(dir))));
     }
     for (Path sample : dirs(RepoPaths.samples())) {
-      tests.add(DynamicTest.dynamicTest("sample " + sample.getFileName(), () ->
-          check(sample, GOLDEN.resolve("samples").resolve(sample.getFileName()), List.of())));
+      tests.add(DynamicTest.dynamicTest("sample " + sample.getFileName(), () -> {
+        Compiler.Result result = check(sample, GOLDEN.resolve("samples").resolve(sample.getFileName()), List.of());
+        // A newcomer's first `ecsl check samples/…` is clean: no warning either (a sample that ECS
+        // would run on EC2 without EC2 capacity, W1706, warned).
+        assertEquals("", TestProjects.render(result.diagnostics(), Path.of("")), sample + " has warnings");
+      }));
     }
     return tests;
   }
 
-  private void check(Path input, Path expected, List<String> vars) throws IOException {
+  private Compiler.Result check(Path input, Path expected, List<String> vars) throws IOException {
     Compiler.Result result = Compiler.compile(new Compiler.Options(List.of(input), input, vars, List.of(), null, null));
     assertTrue(result.ok(), () -> "does not compile:\n" + TestProjects.render(result.diagnostics(), Path.of("")));
     Path actual = out.resolve(input.getFileName());
     BuildWriter.write(actual, BuildWriter.files(result.model()));
     Golden.assertDirectory(expected, actual);
+    return result;
   }
 
   private static List<String> vars(Path dir) throws IOException {

@@ -1,6 +1,7 @@
 package io.ecsl.golden;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ecsl.TestProjects;
 import io.ecsl.compile.Compiler;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Diagnostics, pinned: each golden/errors/CASE.ecs (or directory CASE/, a multi-file project)
  * fails to compile with exactly the text in CASE.err — message, location, snippet and hint.
- * The JSON form is pinned for a few cases in CASE.json. Inputs: CASE.vars holds `--var` flags,
+ * A case named {@code warning_…} compiles, with the warnings CASE.err holds. The JSON form is pinned for a few cases in CASE.json. Inputs: CASE.vars holds `--var` flags,
  * one per line; CASE.varfile is given as `--var-file`.
  */
 class GoldenErrorsTest {
@@ -47,7 +48,12 @@ class GoldenErrorsTest {
     Compiler.Result result = Compiler.compile(new Compiler.Options(List.of(entry), root,
         Files.exists(vars) ? Files.readAllLines(vars) : List.of(), Files.exists(varFile) ? List.of(varFile) : List.of(),
         null, null));
-    assertFalse(result.ok(), caseName + " should not compile");
+    if (caseName.startsWith("warning_")) {
+      // a warning's case: it compiles (a warning fails only `--strict`), and says what CASE.err holds
+      assertTrue(result.ok(), caseName + " should compile, with a warning");
+    } else {
+      assertFalse(result.ok(), caseName + " should not compile");
+    }
     Golden.assertText(ERRORS.resolve(caseName + ".err"), TestProjects.render(result.diagnostics(), Path.of("")));
     Path json = ERRORS.resolve(caseName + ".json");
     if (Files.exists(json)) {

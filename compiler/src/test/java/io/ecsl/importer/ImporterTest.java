@@ -68,6 +68,58 @@ class ImporterTest {
     assertEquals(List.of("E1121"), built.diagnostics().sorted().stream().filter(Diagnostic::isError).map(Diagnostic::code).toList());
   }
 
+  private static final String DESCRIBED_TASK = """
+      {"taskDefinition": {"taskDefinitionArn": "arn:aws:ecs:us-east-1:123456789012:task-definition/web:7", "family": "web",
+       "revision": 7, "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "cpu": "512", "memory": "1024",
+       "ephemeralStorage": {"sizeInGiB": 50},
+       "containerDefinitions": [{"name": "app", "image": "nginx:1.27", "essential": true,
+         "portMappings": [{"containerPort": 80, "protocol": "tcp"}]}]}}
+      """;
+
+  private static String describedService(String taskDefinition) {
+    return """
+        {"services": [{"serviceArn": "arn:aws:ecs:us-east-1:123456789012:service/prod/web", "serviceName": "web",
+         "clusterArn": "arn:aws:ecs:us-east-1:123456789012:cluster/prod", "taskDefinition": "%s",
+         "desiredCount": 2, "launchType": "FARGATE", "status": "ACTIVE",
+         "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-0a1b2c3d"], "securityGroups": ["sg-0123456789abcdef0"]}}}]}
+        """.formatted(taskDefinition);
+  }
+
+  /**
+   * DescribeServices gives the task definition as a pinned ARN; imported with that very
+   * definition, the service refers to it by name, and the rules that need both run (E1707 here).
+   */
+  @Test
+  void aServicesTaskDefinitionArnBecomesAReferenceWhenThatDefinitionIsImportedToo() {
+    Importer.Result r = Importer.importSources(List.of(SourceFile.of("td.json", DESCRIBED_TASK),
+        SourceFile.of("svc.json", describedService("arn:aws:ecs:us-east-1:123456789012:task-definition/web:7"))));
+    assertTrue(r.source().contains("  task = web\n"), r.source());
+    assertEquals("web", r.model().find(ResourceKind.SERVICE, "prod", "web").primary().body().get("taskDefinition").asText());
+
+    Importer.Result pinnedElsewhere = Importer.importSources(List.of(SourceFile.of("td.json", DESCRIBED_TASK),
+        SourceFile.of("svc.json", describedService("arn:aws:ecs:us-east-1:123456789012:task-definition/web:6"))));
+    assertTrue(pinnedElsewhere.source().contains("task = \"arn:aws:ecs:us-east-1:123456789012:task-definition/web:6\""),
+        "another revision is a registration the import does not describe: " + pinnedElsewhere.source());
+
+    Importer.Result alone = Importer.importSources(List.of(
+        SourceFile.of("svc.json", describedService("arn:aws:ecs:us-east-1:123456789012:task-definition/web:7"))));
+    assertTrue(alone.source().contains("task = \"arn:aws:ecs:us-east-1:123456789012:task-definition/web:7\""), alone.source());
+
+    // The cross-resource rules see the pair: the service has no load balancer problem, but an awsvpc
+    // task definition run without a network configuration is E1707.
+    Importer.Result noNetwork = Importer.importSources(List.of(SourceFile.of("td.json", DESCRIBED_TASK),
+        SourceFile.of("svc.json", describedService("arn:aws:ecs:us-east-1:123456789012:task-definition/web:7")
+            .replaceFirst(",\\s*\"networkConfiguration\".*\\}\\}\\}", "}"))));
+    assertTrue(render(noNetwork).contains("[E1707]"), render(noNetwork));
+  }
+
+  @Test
+  void ephemeralStorageImportsAsAQuantity() {
+    Importer.Result r = Importer.importSources(List.of(SourceFile.of("td.json", DESCRIBED_TASK)));
+    assertTrue(r.source().contains("  ephemeral_storage = 50 GiB\n"), r.source());
+    assertFalse(r.source().contains("size_in_gi_b"), r.source());
+  }
+
   @Test
   void wrongTypesUnknownEnumsAndNullsAreErrorsAtTheirJsonLocation() {
     Importer.Result r = importText("td.json", """

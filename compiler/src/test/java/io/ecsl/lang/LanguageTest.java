@@ -108,6 +108,61 @@ class LanguageTest {
     assertEquals("bridge", td.get("networkMode").asText());
   }
 
+  /**
+   * `container app { … }` beside a mixin that declares `container app` replaced the mixin's
+   * container whole, silently, so its image was gone ("container `app` has no image"). A block
+   * written in place amends the mixin's block of the same name, nested blocks too, whatever the
+   * order; an assignment replaces it.
+   */
+  @Test
+  void aBlockAmendsTheMixinsBlockOfTheSameName() {
+    String template = """
+        template web() {
+          network = awsvpc
+          container app {
+            image = "web:1"
+            memory = 512 MiB
+            port http = 8080/tcp
+            env { A = "1", B = "mixin" }
+          }
+        }
+        """;
+    JsonNode after = body(compile(template + """
+        task t {
+          web()
+          container app {
+            memory = 1 GiB
+            env { B = "own", C = "3" }
+          }
+        }
+        """), ResourceKind.TASK_DEFINITION, "t").get("containerDefinitions");
+    assertEquals(1, after.size());
+    JsonNode app = after.get(0);
+    assertEquals("web:1", app.get("image").asText());
+    assertEquals(1024, app.get("memory").asInt());
+    assertEquals(8080, app.get("portMappings").get(0).get("containerPort").asInt());
+    assertEquals("[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\",\"value\":\"own\"},{\"name\":\"C\",\"value\":\"3\"}]",
+        app.get("environment").toString());
+
+    JsonNode before = body(compile(template + """
+        task t {
+          container app { env { C = "3" } }
+          web()
+        }
+        """), ResourceKind.TASK_DEFINITION, "t").get("containerDefinitions").get(0);
+    assertEquals("web:1", before.get("image").asText(), "the order of the mixin and the block does not matter");
+    assertEquals(3, before.get("environment").size());
+
+    JsonNode replaced = body(compile(template + """
+        task t {
+          web()
+          container app = { image = "other:2", memory = 256 MiB }
+        }
+        """), ResourceKind.TASK_DEFINITION, "t").get("containerDefinitions").get(0);
+    assertEquals("other:2", replaced.get("image").asText());
+    assertFalse(replaced.has("portMappings"), "an assignment replaces the mixin's container: " + replaced);
+  }
+
   @Test
   void aBlockRefinesATemplateValue() {
     JsonNode c = body(compile("""
@@ -152,6 +207,61 @@ class LanguageTest {
     JsonNode c = r.model().find(ResourceKind.TASK_DEFINITION, null, "api").primary().body().get("containerDefinitions").get(0);
     assertEquals("api:9", c.get("image").asText());
     assertEquals(1024, c.get("memory").asInt());
+  }
+
+  private String varErrors(List<String> flags, List<Path> files) throws Exception {
+    Files.writeString(dir.resolve("main.ecs"), """
+        var task_cpu: cpu = 0.5 vcpu
+        var desired: int = 1
+        var zones: list(duration) = []
+        let checked = zones
+        cluster c {}
+        task web { cpu = task_cpu, memory = 2 GiB, container app { image = "web:1", memory = 64 } }
+        service web in c { task = web, desired = desired }
+        """);
+    Compiler.Result r = Compiler.compile(new Compiler.Options(List.of(dir), dir, flags, files, null, null));
+    return TestProjects.render(r.diagnostics(), dir);
+  }
+
+  /** JSON has no units: a quantity var takes a string in the language's syntax, and errors point at the member. */
+  @Test
+  void aJsonVarFileWritesQuantitiesAsStringsAndErrorsPointAtTheMember() throws Exception {
+    Path good = dir.resolve("good.json");
+    Files.writeString(good, "{\n  \"desired\": 2,\n  \"task_cpu\": \"1 vcpu\",\n  \"zones\": [\"30s\", 60]\n}\n");
+    assertEquals("", varErrors(List.of(), List.of(good)));
+    Compiler.Result r = Compiler.compile(new Compiler.Options(List.of(dir), dir, List.of(), List.of(good), null, null));
+    assertEquals("1024", r.model().find(ResourceKind.TASK_DEFINITION, null, "web").primary().body().get("cpu").asText());
+
+    Path wrong = dir.resolve("wrong.json");
+    Files.writeString(wrong, "{\n  \"desired\": 2,\n  \"task_cpu\": \"1 GiB\"\n}\n");
+    String out = varErrors(List.of(), List.of(wrong));
+    assertTrue(out.startsWith("wrong.json:3:3: error[E0302]: var `task_cpu` must be a cpu, found the memory `1 GiB`"), out);
+
+    Path unreadable = dir.resolve("unreadable.json");
+    Files.writeString(unreadable, "{\n  \"desired\": 2,\n  \"task_cpu\": \"one vcpu\"\n}\n");
+    assertTrue(varErrors(List.of(), List.of(unreadable))
+        .startsWith("unreadable.json:3:3: error[E0212]: cannot read `one vcpu` as a value for var `task_cpu`"));
+
+    Path huge = dir.resolve("huge.json");
+    Files.writeString(huge, "{\"desired\": 99999999999999999999}");
+    assertTrue(varErrors(List.of(), List.of(huge))
+        .startsWith("huge.json:1:2: error[E0212]: `99999999999999999999` is too large for var `desired`"));
+  }
+
+  @Test
+  void aVarFlagIsShownAsGivenAndAHugeNumberIsTooLarge() throws Exception {
+    String decimal = varErrors(List.of("desired=2.5"), List.of());
+    assertEquals("--var desired:1:1: error[E0302]: var `desired` must be an int, found a number\n  |\n1 | 2.5\n  | ^^^\n", decimal);
+    String huge = varErrors(List.of("desired=99999999999999999999999"), List.of());
+    assertTrue(huge.startsWith("--var desired:1:1: error[E0212]: `99999999999999999999999` is too large for var `desired`"), huge);
+    assertTrue(huge.contains("= hint: integers are 64-bit: at most 9223372036854775807"), huge);
+  }
+
+  @Test
+  void aMissingVarFileSaysSo() throws Exception {
+    String out = varErrors(List.of(), List.of(Path.of("no-such-vars.json")));
+    assertEquals("no-such-vars.json: error[E0212]: cannot read var file no-such-vars.json: no such file\n"
+        + "  = hint: check the path given to --var-file\n", out);
   }
 
   @Test

@@ -61,6 +61,34 @@ public final class Deployer {
     return Planner.plan(model, live, target, keepRevisions);
   }
 
+  /** The revision {@code ecsl run} runs, and whether it was registered for it. */
+  public record RunRevision(String taskDefinitionArn, boolean registered) {}
+
+  /**
+   * Makes sure the target has the declared task definition and returns the revision to run: the
+   * latest when it matches the declaration, else a new revision registered now (tagged as the
+   * project's, as apply would).
+   */
+  public static RunRevision taskDefinitionToRun(EcsModel model, Resource declared, AwsApi api) {
+    ResourceId id = ResourceId.of(declared);
+    LiveState live = new Refresher(api, REFRESH_PARALLELISM).refresh(new Refresher.Query(model.project(), Set.of(id),
+        Set.of(declared.name()), Set.of()));
+    ResourcePlan plan = Planner.planTaskDefinition(model, declared, live);
+    String arn = live.get(id) == null ? null : live.get(id).arn();
+    boolean registered = false;
+    for (var step : plan.steps()) {
+      JsonNode response = api.call(step.service(), step.operation(), step.body());
+      if (step.operation().equals("RegisterTaskDefinition")) {
+        arn = response.path("taskDefinition").path("taskDefinitionArn").asText(null);
+        registered = true;
+      }
+    }
+    if (arn == null) {
+      arn = live.latestRevision(declared.name());
+    }
+    return new RunRevision(arn, registered);
+  }
+
   /** Plans against a previous build's output, offline. */
   public static Plan planAgainst(EcsModel model, Path build) throws IOException {
     LiveState live = BuildState.load(build, Refresher.OWNER_TAG);

@@ -29,6 +29,11 @@ file
     : item* EOF
     ;
 
+// One value alone: a `--var` given on the command line, or a quantity written in a JSON var file.
+expression
+    : expr EOF
+    ;
+
 body
     : LBRACE item* RBRACE
     ;

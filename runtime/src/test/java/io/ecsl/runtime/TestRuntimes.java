@@ -42,11 +42,21 @@ public final class TestRuntimes implements AutoCloseable {
     return start(docker);
   }
 
+  /** On the real Docker engine, with a clock and loop options of the test's own (schedules, metrics periods). */
+  public static TestRuntimes docker(Clock clock, ControlPlane.Options options) {
+    DockerBackend docker = DockerBackend.connect();
+    docker.ping();
+    return start(docker, clock, options);
+  }
+
   private static TestRuntimes start(ContainerBackend backend) {
+    return start(backend, Clock.systemUTC(), ControlPlane.Options.defaults());
+  }
+
+  private static TestRuntimes start(ContainerBackend backend, Clock clock, ControlPlane.Options options) {
     try {
       Path dataDir = Files.createTempDirectory("ecsl-runtime-test");
-      RuntimeServer server = RuntimeServer.start(dataDir, 0, backend, Clock.systemUTC(),
-          ControlPlane.Options.defaults());
+      RuntimeServer server = RuntimeServer.start(dataDir, 0, backend, clock, options);
       return new TestRuntimes(server, backend, dataDir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

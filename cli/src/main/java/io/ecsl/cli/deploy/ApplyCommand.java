@@ -56,6 +56,7 @@ public final class ApplyCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     Path saved = savedPlan(compile.paths());
     Plan plan;
+    EcsModel compiled = null;
     try (Targets.Connected t = Targets.connect(target, compile.toOptions().region(), err)) {
       if (saved != null) {
         plan = loadSaved(saved, t, err);
@@ -67,6 +68,7 @@ public final class ApplyCommand implements Callable<Integer> {
         if (model == null) {
           return ExitCodes.ERROR;
         }
+        compiled = model;
         plan = Deployer.plan(model, t.api(), t.description(), keepRevisions);
       }
       DeployFlow.print(plan, format, out);
@@ -82,6 +84,12 @@ public final class ApplyCommand implements Callable<Integer> {
       int status = DeployFlow.apply(plan, t, options, said, err);
       if (status == ExitCodes.OK && target.target == io.ecsl.deploy.target.TargetOptions.Kind.local) {
         Reachable.print(plan, t.api(), said);
+        List<String> inert = compiled == null ? List.of() : LocalLimits.notes(compiled);
+        if (!inert.isEmpty()) {
+          said.println();
+          said.println("Stored but not acted on by the local runtime (it behaves as if they were absent):");
+          inert.forEach(line -> said.println("  " + line));
+        }
       }
       return status;
     } catch (ApiException | LocalTarget.TargetException e) {

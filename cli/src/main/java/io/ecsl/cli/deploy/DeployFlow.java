@@ -26,7 +26,11 @@ final class DeployFlow {
 
   /** Compiles; prints diagnostics; returns null (after saying why) when the project has errors. */
   static EcsModel compile(CompileOptions options, PrintWriter err) {
-    Compiler.Result result = Compiler.compile(options.toOptions());
+    return compile(options.toOptions(), err);
+  }
+
+  static EcsModel compile(Compiler.Options options, PrintWriter err) {
+    Compiler.Result result = Compiler.compile(options);
     var sorted = result.diagnostics().sorted();
     if (!sorted.isEmpty()) {
       err.print(new DiagnosticRenderer(Terminal.colorEnabled(System.err)).render(sorted));

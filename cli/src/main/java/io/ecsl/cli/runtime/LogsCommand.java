@@ -133,12 +133,12 @@ public final class LogsCommand implements Callable<Integer> {
   }
 
   /** Copies a log stream to the terminal, prefixing each line (when several streams interleave). */
-  private static final class LineWriter extends OutputStream {
+  public static final class LineWriter extends OutputStream {
     private final PrintWriter out;
     private final String prefix;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
-    LineWriter(PrintWriter out, String prefix) {
+    public LineWriter(PrintWriter out, String prefix) {
       this.out = out;
       this.prefix = prefix;
     }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.cli.Main;
+import io.ecsl.runtime.backend.Labels;
+import io.ecsl.runtime.docker.DockerBackend;
+import java.util.List;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.testing.InProcessCli;
 import io.ecsl.testing.NeedsDocker;
@@ -85,6 +88,13 @@ class ApplyOnRuntimeTest {
       assertEquals("hello:1", task.path("taskDefinition").asText(), after.stdout());
     }
 
+    // Back to the sample as it was: it is what runs (hello:1), so nothing is registered or deployed
+    // (not a hello:3 identical to hello:1, nor a redeploy of the latest, hello:2, which failed).
+    Processes.Result back = ECSL.run("plan", sample.toString(), "--target", "local", "--endpoint", endpoint,
+        "--detailed-exitcode");
+    assertEquals(0, back.exitCode(), back.output());
+    assertTrue(back.stdout().contains("No changes"), back.stdout());
+
     // --format json: stdout is the plan document alone, for tools; the progress goes to stderr
     Processes.Result destroy = ECSL.run("destroy", sample.toString(), "--auto-approve", "--format", "json", "--target", "local",
         "--endpoint", endpoint);
@@ -92,5 +102,15 @@ class ApplyOnRuntimeTest {
     assertTrue(destroy.stdout().strip().startsWith("{") && destroy.stdout().strip().endsWith("}"), destroy.stdout());
     assertEquals("hello-local", Json.parse(destroy.stdout()).path("project").asText(), destroy.stdout());
     assertTrue(destroy.stderr().contains("Destroy complete: 3 resources changed."), destroy.stderr());
+    // The deleted cluster's stopped tasks are collected at once, not after the hour stopped tasks are kept.
+    try (DockerBackend docker = DockerBackend.connect()) {
+      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+      while (!docker.listContainers(Labels.RUNTIME, runtime.status.instanceId()).isEmpty()
+          && System.nanoTime() < deadline) {
+        Thread.sleep(250);
+      }
+      assertEquals(List.of(), docker.listContainers(Labels.RUNTIME, runtime.status.instanceId()).stream()
+          .map(c -> c.name()).toList(), "no container of the destroyed project is left");
+    }
   }
 }

@@ -61,7 +61,7 @@ class RuntimeCliTest {
   void everyRuntimeCommandHasHelp() {
     for (List<String> command : List.of(List.of("runtime"), List.of("runtime", "start"), List.of("runtime", "stop"),
         List.of("runtime", "status"), List.of("runtime", "logs"), List.of("runtime", "secret"),
-        List.of("runtime", "secret", "put"), List.of("ps"), List.of("logs"), List.of("events"))) {
+        List.of("runtime", "secret", "put"), List.of("ps"), List.of("logs"), List.of("events"), List.of("top"), List.of("schedules"), List.of("run"))) {
       String[] args = new java.util.ArrayList<>(command) {{ add("--help"); }}.toArray(String[]::new);
       Processes.Result result = ECSL.run(args);
       assertEquals(0, result.exitCode(), String.join(" ", command));
@@ -71,7 +71,8 @@ class RuntimeCliTest {
 
   @Test
   void commandsThatNeedTheRuntimeSaySoInOneLine() {
-    for (List<String> command : List.of(List.of("ps"), List.of("logs", "web"), List.of("events", "web"))) {
+    for (List<String> command : List.of(List.of("ps"), List.of("logs", "web"), List.of("events", "web"), List.of("top"),
+        List.of("schedules"))) {
       String[] args = new java.util.ArrayList<>(command) {{ add("--data-dir"); add(dir()); }}.toArray(String[]::new);
       Processes.Result result = ECSL.run(args);
       assertEquals(1, result.exitCode());

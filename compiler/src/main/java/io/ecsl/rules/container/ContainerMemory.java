@@ -9,7 +9,7 @@ import io.ecsl.rules.TaskDefinitionView;
 
 /**
  * E1107: a container's memory limit is at least its reservation and at least 6 MiB (Docker's
- * minimum); its reservation is positive.
+ * minimum). Negative sizes are E1132.
  */
 public final class ContainerMemory extends ContainerRule {
   static final long DOCKER_MINIMUM = 6;
@@ -25,9 +25,6 @@ public final class ContainerMemory extends ContainerRule {
     if (hard != null && hard > 0 && hard < DOCKER_MINIMUM) {
       c.report(ctx, "/memory", c.label() + " has a memory limit of " + hard + " MiB; containers need at least "
           + DOCKER_MINIMUM + " MiB", "raise `memory`");
-    }
-    if (soft != null && soft < 0) {
-      c.report(ctx, "/memoryReservation", c.label() + " reserves a negative amount of memory", "use a positive size");
     }
     if (hard != null && soft != null && hard > 0 && hard < soft) {
       c.report(ctx, "/memory", c.label() + "'s memory limit (" + TaskSize.describeMemory(hard) + ") is below its reservation ("

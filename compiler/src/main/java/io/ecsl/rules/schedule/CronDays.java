@@ -3,7 +3,7 @@ package io.ecsl.rules.schedule;
 import io.ecsl.model.ApiRequest;
 import io.ecsl.model.Resource;
 import io.ecsl.rules.RuleContext;
-import io.ecsl.rules.ScheduleExpression;
+import io.ecsl.facts.schedule.ScheduleSyntax;
 
 /**
  * E1503: in a cron expression exactly one of day-of-month and day-of-week is {@code ?}, and
@@ -16,13 +16,13 @@ public final class CronDays extends ScheduleRule {
 
   @Override
   void check(RuleContext ctx, Resource r, ApiRequest req, String expression) {
-    if (ScheduleExpression.form(expression) != ScheduleExpression.Form.CRON
-        || ScheduleExpression.cronFieldProblem(expression) != null) {
+    if (ScheduleSyntax.form(expression) != ScheduleSyntax.Form.CRON
+        || ScheduleSyntax.cronFieldProblem(expression) != null) {
       return;
     }
-    String problem = ScheduleExpression.cronDayProblem(expression);
+    String problem = ScheduleSyntax.cronDayProblem(expression);
     if (problem != null) {
-      String[] f = ScheduleExpression.cronFields(expression);
+      String[] f = ScheduleSyntax.cronFields(expression);
       String hint = problem.contains("both day-of-month (")
           ? "write `cron(" + f[0] + " " + f[1] + " " + (f[2].equals("*") ? "?" : f[2]) + " " + f[3] + " "
               + (f[2].equals("*") ? f[4] : "?") + " " + f[5] + ")`"

@@ -3,7 +3,7 @@ package io.ecsl.rules.schedule;
 import io.ecsl.model.ApiRequest;
 import io.ecsl.model.Resource;
 import io.ecsl.rules.RuleContext;
-import io.ecsl.rules.ScheduleExpression;
+import io.ecsl.facts.schedule.ScheduleSyntax;
 
 /**
  * E1502: a cron expression has the six fields minutes, hours, day-of-month, month, day-of-week
@@ -16,12 +16,12 @@ public final class CronFields extends ScheduleRule {
 
   @Override
   void check(RuleContext ctx, Resource r, ApiRequest req, String expression) {
-    if (ScheduleExpression.form(expression) != ScheduleExpression.Form.CRON) {
+    if (ScheduleSyntax.form(expression) != ScheduleSyntax.Form.CRON) {
       return;
     }
-    String problem = ScheduleExpression.cronFieldProblem(expression);
+    String problem = ScheduleSyntax.cronFieldProblem(expression);
     if (problem != null) {
-      String[] fields = ScheduleExpression.cronFields(expression);
+      String[] fields = ScheduleSyntax.cronFields(expression);
       String hint = fields.length == 5
           ? "EventBridge cron has no seconds but a year: write `cron(" + String.join(" ", fields).replaceFirst("\\*$", "?") + " *)`"
           : ScheduleRule.example();

@@ -24,6 +24,12 @@ final class PlanContext {
   /** Families that get a new revision (or are created) in this plan. */
   final Set<String> newRevisions;
 
+  /**
+   * Families whose declaration equals a revision their services run that is not the latest (after
+   * a rollback): family → that revision ({@code web:1}), which services keep or are pinned to.
+   */
+  final Map<String, String> revisionsUsedInstead;
+
   /** True when the plan removes everything the project owns (`ecsl destroy`), declared or not. */
   final boolean destroying;
 
@@ -32,9 +38,15 @@ final class PlanContext {
   }
 
   PlanContext(String project, LiveState live, Set<String> newRevisions, boolean destroying) {
+    this(project, live, newRevisions, Map.of(), destroying);
+  }
+
+  PlanContext(String project, LiveState live, Set<String> newRevisions, Map<String, String> revisionsUsedInstead,
+      boolean destroying) {
     this.project = project;
     this.live = live;
     this.newRevisions = newRevisions;
+    this.revisionsUsedInstead = revisionsUsedInstead;
     this.destroying = destroying;
   }
 

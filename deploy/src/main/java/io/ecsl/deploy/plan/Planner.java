@@ -32,6 +32,20 @@ public final class Planner {
     return plan(model, live, target, keepRevisions, false);
   }
 
+  /**
+   * The plan of one declared task definition on its own (for {@code ecsl run}): register it, or
+   * use the latest revision when that already matches. Refused, like a whole plan, when the family
+   * belongs to another project.
+   */
+  public static ResourcePlan planTaskDefinition(EcsModel model, Resource declared, LiveState live) {
+    Map<ResourceId, String> conflicts = new ConcurrentHashMap<>();
+    LiveResource current = owned(model, live.get(ResourceId.of(declared)), conflicts);
+    if (!conflicts.isEmpty()) {
+      throw new OwnershipConflict(List.copyOf(conflicts.values()));
+    }
+    return TaskDefinitionPlans.plan(new PlanContext(model.project(), live, Set.of()), declared, current);
+  }
+
   /** The plan that removes everything the project owns in the target, declared or not. */
   public static Plan destroy(EcsModel project, LiveState live, String target) {
     EcsModel nothing = new EcsModel(project.project(), project.region(), project.accountId(), List.of());
@@ -51,13 +65,20 @@ public final class Planner {
         .map(r -> TaskDefinitionPlans.plan(new PlanContext(model.project(), live, Set.of()), r,
             owned(model, live.get(ResourceId.of(r)), conflicts)))
         .toList();
+    Map<String, String> usedInstead = new HashMap<>();
+    PlanContext tdContext = new PlanContext(model.project(), live, Set.of());
     for (ResourcePlan p : taskDefinitions) {
       if (p.action() == Action.CREATE || p.action() == Action.NEW_REVISION) {
         newRevisions.add(p.id().name());
+      } else if (p.action() == Action.NO_CHANGE && !live.revisionsInUse(p.id().name()).isEmpty()) {
+        String revision = TaskDefinitionPlans.revisionUsedInstead(tdContext, declared.get(p.id()), live.get(p.id()));
+        if (revision != null) {
+          usedInstead.put(p.id().name(), revision);
+        }
       }
     }
     plans.addAll(taskDefinitions);
-    PlanContext ctx = new PlanContext(model.project(), live, newRevisions, destroying);
+    PlanContext ctx = new PlanContext(model.project(), live, newRevisions, usedInstead, destroying);
     plans.addAll(model.resources().parallelStream()
         .filter(r -> r.kind() != ResourceKind.TASK_DEFINITION)
         .map(r -> planOne(ctx, r, owned(model, live.get(ResourceId.of(r)), conflicts), dependencies(r, declared)))

@@ -72,8 +72,12 @@ final class ServicePlans {
     }
     Comparison cmp = Comparison.of(shape, req.body(), liveBody, declared.ownedElsewhere(), declaredAs, liveAs);
     ObjectNode effective = cmp.effective();
-    if (ref != null && !ref.equals(effective.path("taskDefinition").asText(null))) {
-      effective = Pointers.with(effective, "/taskDefinition", TextNode.valueOf(ref));
+    // A family whose declaration is a revision the services run that is not the latest (after a
+    // rollback) is sent pinned to that revision: the family alone would mean the latest.
+    String sent = ref != null && !TaskDefinitionPlans.pinned(ref) && ctx.revisionsUsedInstead.containsKey(family)
+        ? ctx.revisionsUsedInstead.get(family) : ref;
+    if (sent != null && !sent.equals(effective.path("taskDefinition").asText(null))) {
+      effective = Pointers.with(effective, "/taskDefinition", TextNode.valueOf(sent));
     }
     if (live == null) {
       return new ResourcePlan(id, Action.CREATE, List.of(), List.of(), cmp.ignored(), dependsOn, null, source,
@@ -84,6 +88,14 @@ final class ServicePlans {
     Map<String, String> desiredTags = Tags.desired(req.body(), shape, ctx.project);
     List<FieldChange> tagChanges = Tags.diff(live.tags(), desiredTags, "tags");
     if (cmp.changes().isEmpty() && tagChanges.isEmpty()) {
+      String failed = failedDeployment(live);
+      if (failed != null) {
+        ObjectNode redeploy = obj().put("cluster", declared.cluster()).put("service", declared.name())
+            .put("forceNewDeployment", true);
+        return new ResourcePlan(id, Action.REDEPLOY, List.of(failed + ": nothing in the declaration changed, so it"
+            + " is deployed again (forceNewDeployment)"), List.of(), cmp.ignored(), dependsOn, observed, source,
+            declared.ownedElsewhere(), List.of(step("ecs", "UpdateService", redeploy), waitStable(id)));
+      }
       return new ResourcePlan(id, Action.NO_CHANGE, List.of(), List.of(), cmp.ignored(), dependsOn, observed, source,
           declared.ownedElsewhere(), List.of());
     }
@@ -123,6 +135,27 @@ final class ServicePlans {
         observed, source, declared.ownedElsewhere(), steps);
   }
 
+  /**
+   * Why a service that matches its declaration still needs a deployment, or null: its last
+   * deployment FAILED (the circuit breaker stopped it with nothing to roll back to, e.g. a secret
+   * that was missing) and it runs fewer tasks than it should. Without this, apply would find
+   * nothing to do and report success while the service runs 0 of its tasks.
+   */
+  static String failedDeployment(LiveResource live) {
+    Map<String, String> ids = live.ids();
+    if (!"FAILED".equals(ids.get("rolloutState"))) {
+      return null;
+    }
+    int running = Integer.parseInt(ids.getOrDefault("runningCount", "0"));
+    int desired = Integer.parseInt(ids.getOrDefault("desiredCount", "0"));
+    if (running >= desired) {
+      return null;
+    }
+    String reason = ids.getOrDefault("rolloutStateReason", "");
+    return "the service's last deployment FAILED" + (reason.isEmpty() ? "" : " (" + reason + ")") + " and it runs "
+        + running + " of " + desired + " tasks";
+  }
+
   /** What the comparison shows for the task definition: {@code web:7}, or {@code web:(new revision)}. */
   private static String expectedRevision(PlanContext ctx, String ref, boolean newRevision) {
     String family = TaskDefinitionPlans.family(ref);
@@ -131,6 +164,9 @@ final class ServicePlans {
     }
     if (TaskDefinitionPlans.pinned(ref)) {
       return TaskDefinitionPlans.shortRevision(ref);
+    }
+    if (ctx.revisionsUsedInstead.containsKey(family)) {
+      return ctx.revisionsUsedInstead.get(family);
     }
     String latest = ctx.live.latestRevision(family);
     return latest != null ? TaskDefinitionPlans.shortRevision(latest) : ref;

@@ -36,6 +36,15 @@ final class TaskDefinitionPlans {
         Map.of("RegisterTaskDefinition", cmp));
     Map<String, String> desiredTags = Tags.desired(req.body(), shape, ctx.project);
     List<FieldChange> tagChanges = Tags.diff(live.tags(), desiredTags, "tags");
+    ObjectNode inUse = cmp.changes().isEmpty() ? null : matchingRevisionInUse(ctx, declared, shape);
+    if (inUse != null) {
+      String revision = shortRevision(inUse.path("taskDefinitionArn").asText());
+      return new ResourcePlan(id, Action.NO_CHANGE, List.of("the declaration matches " + revision + ", which its"
+          + " services run (a deployment of " + shortRevision(live.version()) + " was rolled back): it is used, not"
+          + " registered again"), List.of(), cmp.ignored(), List.of(),
+          ctx.observed(live.version(), live, declared.ownedElsewhere(),
+              Map.of("RegisterTaskDefinition", cmp)), source, declared.ownedElsewhere(), List.of());
+    }
     if (!cmp.changes().isEmpty()) {
       List<FieldChange> all = new ArrayList<>(cmp.changes());
       all.addAll(tagChanges);
@@ -63,6 +72,36 @@ final class TaskDefinitionPlans {
     }
     return new ResourcePlan(id, Action.NO_CHANGE, List.of(), List.of(), cmp.ignored(), List.of(), observed, source,
         declared.ownedElsewhere(), List.of());
+  }
+
+  /**
+   * The revision ({@code web:1}) this plan runs instead of the family's latest, because the
+   * declaration differs from the latest and equals a revision the services run; else null.
+   */
+  static String revisionUsedInstead(PlanContext ctx, Resource declared, LiveResource live) {
+    if (live == null || ctx.live.revisionsInUse(declared.name()).isEmpty()) {
+      return null;
+    }
+    Shape shape = PlanContext.shape(declared.primary());
+    if (Comparison.of(shape, declared.primary().body(), live.primary(), declared.ownedElsewhere()).changes().isEmpty()) {
+      return null;
+    }
+    ObjectNode inUse = matchingRevisionInUse(ctx, declared, shape);
+    return inUse == null ? null : shortRevision(inUse.path("taskDefinitionArn").asText());
+  }
+
+  /**
+   * A revision that is not the family's latest but that services run (after a rollback) and whose
+   * content is exactly the declaration, or null.
+   */
+  private static ObjectNode matchingRevisionInUse(PlanContext ctx, Resource declared, Shape shape) {
+    for (ObjectNode revision : ctx.live.revisionsInUse(declared.name())) {
+      Comparison same = Comparison.of(shape, declared.primary().body(), revision, declared.ownedElsewhere());
+      if (same.changes().isEmpty()) {
+        return revision;
+      }
+    }
+    return null;
   }
 
   /** Registers the declared content (with the live values of owned fields), tagged as the project's. */

@@ -24,6 +24,8 @@ public final class LiveState {
   private final Map<ResourceId, Supplier<LiveResource>> deferred = new ConcurrentHashMap<>();
   private final Map<String, String> latestRevision = new ConcurrentHashMap<>();
   private final Map<String, String> namespaceNames = new ConcurrentHashMap<>();
+  private final Map<String, java.util.List<com.fasterxml.jackson.databind.node.ObjectNode>> revisionsInUse =
+      new ConcurrentHashMap<>();
   private final boolean offline;
 
   public LiveState(boolean offline) {
@@ -74,6 +76,22 @@ public final class LiveState {
 
   public void latestRevision(String family, String arn) {
     latestRevision.put(family, arn);
+  }
+
+  /**
+   * Revisions of a family that services run though they are not its latest (a circuit breaker
+   * rolled back to them): their documents, so a declaration equal to one is not registered again.
+   */
+  public java.util.List<com.fasterxml.jackson.databind.node.ObjectNode> revisionsInUse(String family) {
+    return revisionsInUse.getOrDefault(family, java.util.List.of());
+  }
+
+  public void revisionInUse(String family, com.fasterxml.jackson.databind.node.ObjectNode taskDefinition) {
+    revisionsInUse.merge(family, java.util.List.of(taskDefinition), (a, b) -> {
+      var both = new java.util.ArrayList<>(a);
+      both.addAll(b);
+      return java.util.List.copyOf(both);
+    });
   }
 
   /** A Cloud Map namespace's name from its ARN or id, or the input when unknown. */

@@ -72,6 +72,7 @@ public final class Refresher {
       Set<String> scan = new TreeSet<>(q.clusters());
       scan.addAll(ownedClusters);
       Set<String> ownedServices = reader.services(scan);
+      reader.revisionsInUse();
       reader.scaling(ownedServices);
       reader.schedules();
       reader.accountSettings();
@@ -265,6 +266,44 @@ public final class Refresher {
       }
     }
 
+    /**
+     * Reads the revisions the project's services run when they are not their family's latest
+     * (after a circuit-breaker rollback): a call per such revision, none in the usual case.
+     */
+    void revisionsInUse() {
+      Set<String> arns = new TreeSet<>();
+      for (LiveResource r : state.all()) {
+        if (r.id().kind() != ResourceKind.SERVICE) {
+          continue;
+        }
+        String running = r.primary().path("taskDefinition").asText("");
+        int slash = running.lastIndexOf('/');
+        int colon = running.lastIndexOf(':');
+        if (!running.startsWith("arn:") || slash < 0 || colon < slash) {
+          continue;
+        }
+        String family = running.substring(slash + 1, colon);
+        if (state.get(new ResourceId(ResourceKind.TASK_DEFINITION, null, family)) != null
+            && !running.equals(state.latestRevision(family))) {
+          arns.add(running);
+        }
+      }
+      List<String> all = new ArrayList<>(arns);
+      List<JsonNode> answers = parallel(all, arn -> {
+        try {
+          return call("ecs", "DescribeTaskDefinition", JSON.objectNode().put("taskDefinition", arn));
+        } catch (ApiException e) {
+          return null; // deregistered meanwhile: nothing to reuse
+        }
+      });
+      for (JsonNode answer : answers) {
+        if (answer != null && answer.path("taskDefinition").isObject()) {
+          ObjectNode td = (ObjectNode) answer.path("taskDefinition");
+          state.revisionInUse(td.path("family").asText(), td);
+        }
+      }
+    }
+
     // ------------------------------------------------------------------------- services
 
     /** Reads the services of the given clusters; returns the ids ("cluster/name") of services the project owns. */
@@ -313,8 +352,7 @@ public final class Refresher {
           }
           state.put(new LiveResource(new ResourceId(ResourceKind.SERVICE, cluster, name),
               Map.of("CreateService", serviceBody(s, cluster)), tags, s.path("serviceArn").asText(null),
-              primaryDeployment(s).path("updatedAt").asText(null),
-              Map.of("schedulingStrategy", s.path("schedulingStrategy").asText("REPLICA"))));
+              primaryDeployment(s).path("updatedAt").asText(null), serviceIds(s)));
         }
       }
       return owned;
@@ -460,6 +498,24 @@ public final class Refresher {
       }
       return out;
     }
+  }
+
+  /**
+   * What the plan needs besides the service's configuration: its scheduling strategy, and how its
+   * last deployment ended with how many tasks run (a FAILED deployment leaves nothing to diff, yet
+   * apply must deploy again).
+   */
+  static Map<String, String> serviceIds(JsonNode s) {
+    Map<String, String> ids = new LinkedHashMap<>();
+    ids.put("schedulingStrategy", s.path("schedulingStrategy").asText("REPLICA"));
+    JsonNode primary = primaryDeployment(s);
+    if (primary.hasNonNull("rolloutState")) {
+      ids.put("rolloutState", primary.path("rolloutState").asText());
+      ids.put("rolloutStateReason", primary.path("rolloutStateReason").asText(""));
+    }
+    ids.put("runningCount", Integer.toString(s.path("runningCount").asInt(0)));
+    ids.put("desiredCount", Integer.toString(s.path("desiredCount").asInt(0)));
+    return ids;
   }
 
   /** The CreateService-shaped view of a DescribeServices entry. */

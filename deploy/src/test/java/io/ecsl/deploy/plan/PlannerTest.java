@@ -106,6 +106,78 @@ class PlannerTest {
   }
 
   @Test
+  void aServiceWhoseLastDeploymentFailedIsDeployedAgainThoughNothingChanged() throws IOException {
+    EcsModel model = TestSupport.compile(RepoPaths.samples().resolve("fargate-web"));
+    ResourceId service = new ResourceId(ResourceKind.SERVICE, "storefront", "web");
+    LiveState steady = liveFrom(model, null, null, null, null);
+    assertEquals(Action.NO_CHANGE, plan(model, steady, service).action(), "the build's own state plans clean");
+
+    LiveState failed = new LiveState(false);
+    for (LiveResource r : steady.all()) {
+      Map<String, String> ids = new LinkedHashMap<>(r.ids());
+      if (r.id().equals(service)) {
+        ids.put("rolloutState", "FAILED");
+        ids.put("rolloutStateReason", "ECS deployment circuit breaker: tasks failed to start.");
+        ids.put("runningCount", "0");
+        ids.put("desiredCount", "2");
+      }
+      failed.put(new LiveResource(r.id(), r.requests(), r.tags(), r.arn(), r.version(), ids));
+    }
+    ResourcePlan plan = plan(model, failed, service);
+    assertEquals(Action.REDEPLOY, plan.action());
+    assertTrue(plan.reasons().get(0).contains("last deployment FAILED (ECS deployment circuit breaker: tasks failed to"
+        + " start.) and it runs 0 of 2 tasks"), plan.reasons().toString());
+    assertEquals("UpdateService", plan.steps().get(0).operation());
+    assertTrue(plan.steps().get(0).body().path("forceNewDeployment").asBoolean(), plan.steps().get(0).body().toString());
+    assertEquals("WaitServiceStable", plan.steps().get(1).operation());
+
+    LiveState failedButRunning = new LiveState(false);
+    for (LiveResource r : failed.all()) {
+      Map<String, String> ids = new LinkedHashMap<>(r.ids());
+      if (r.id().equals(service)) {
+        ids.put("runningCount", "2");
+      }
+      failedButRunning.put(new LiveResource(r.id(), r.requests(), r.tags(), r.arn(), r.version(), ids));
+    }
+    assertEquals(Action.NO_CHANGE, plan(model, failedButRunning, service).action(),
+        "a failed deployment rolled back to a revision that runs every task is not redeployed");
+  }
+
+  @Test
+  void afterARollbackADeclarationEqualToTheRunningRevisionRegistersNothingAndDeploysNothing() throws IOException {
+    EcsModel model = TestSupport.compile(RepoPaths.samples().resolve("fargate-web"));
+    ResourceId task = new ResourceId(ResourceKind.TASK_DEFINITION, null, "web");
+    ResourceId service = new ResourceId(ResourceKind.SERVICE, "storefront", "web");
+    String arn = "arn:aws:ecs:eu-west-1:123456789012:task-definition/web:";
+    // web:2 (a bad image) was rolled back; the service runs web:1, which is what is declared again.
+    LiveState rolledBack = new LiveState(false);
+    for (LiveResource r : liveFrom(model, task, "RegisterTaskDefinition", "image",
+        com.fasterxml.jackson.databind.node.TextNode.valueOf("ghcr.io/acme/web:broken")).all()) {
+      Map<String, ObjectNode> requests = new LinkedHashMap<>(r.requests());
+      String version = r.version();
+      if (r.id().equals(service)) {
+        requests.put("CreateService", requests.get("CreateService").deepCopy().put("taskDefinition", arn + "1"));
+      } else if (r.id().equals(task)) {
+        version = arn + "2";
+      }
+      rolledBack.put(new LiveResource(r.id(), requests, r.tags(), r.arn(), version, r.ids()));
+    }
+    rolledBack.latestRevision("web", arn + "2");
+    ResourcePlan newRevision = plan(model, rolledBack, task);
+    assertEquals(Action.NEW_REVISION, newRevision.action(), "without the running revision's content, web:3 is made");
+
+    ObjectNode running = model.find(ResourceKind.TASK_DEFINITION, null, "web").primary().body().deepCopy();
+    running.put("taskDefinitionArn", arn + "1");
+    rolledBack.revisionInUse("web", running);
+    ResourcePlan td = plan(model, rolledBack, task);
+    assertEquals(Action.NO_CHANGE, td.action(), td.reasons().toString());
+    assertTrue(td.reasons().get(0).contains("matches web:1, which its services run"), td.reasons().toString());
+    ResourcePlan svc = plan(model, rolledBack, service);
+    assertEquals(Action.NO_CHANGE, svc.action(), "the service keeps web:1 rather than redeploying web:2: "
+        + svc.reasons() + svc.changes());
+  }
+
+  @Test
   void anOfflinePlanReadsEachResourceOfThePreviousBuildOnce() throws IOException {
     // A previous build's resources are deferred file reads, parsed by the thread that plans them
     // and not kept: reading one twice (an earlier ownership pass did) doubled the plan's work.

@@ -27,15 +27,27 @@ import java.util.concurrent.CountDownLatch;
 public final class InternalEndpoints {
   public static final String PREFIX = "/_ecsl/";
 
+  /** An endpoint the server adds under {@code /_ecsl/} (schedules, stats); see {@link #add}. */
+  @FunctionalInterface
+  public interface Endpoint {
+    void handle(HttpExchange exchange) throws IOException;
+  }
+
   private final ControlPlane plane;
   private final ObjectNode identity;
   private final Runnable shutdown;
+  private final Map<String, Endpoint> added = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** {@code identity} is what health reports (endpoint, pid, data dir, ...); {@code shutdown} stops the process. */
   public InternalEndpoints(ControlPlane plane, ObjectNode identity, Runnable shutdown) {
     this.plane = plane;
     this.identity = identity;
     this.shutdown = shutdown;
+  }
+
+  /** Serves {@code endpoint} at {@code /_ecsl/<path>}. */
+  public void add(String path, Endpoint endpoint) {
+    added.put(PREFIX + path, endpoint);
   }
 
   void handle(HttpExchange exchange) throws IOException {
@@ -59,7 +71,14 @@ public final class InternalEndpoints {
       }
       case PREFIX + "logs" -> logs(exchange);
       case PREFIX + "secrets" -> secrets(exchange);
-      default -> send(exchange, 404, "{\"message\":\"unknown endpoint " + path + "\"}");
+      default -> {
+        Endpoint endpoint = added.get(path);
+        if (endpoint != null) {
+          endpoint.handle(exchange);
+        } else {
+          send(exchange, 404, "{\"message\":\"unknown endpoint " + path + "\"}");
+        }
+      }
     }
   }
 
@@ -146,7 +165,7 @@ public final class InternalEndpoints {
     }
   }
 
-  private static Map<String, String> query(String raw) {
+  static Map<String, String> query(String raw) {
     Map<String, String> out = new LinkedHashMap<>();
     if (raw == null) {
       return out;
@@ -160,7 +179,7 @@ public final class InternalEndpoints {
     return out;
   }
 
-  private static void send(HttpExchange exchange, int status, String json) throws IOException {
+  static void send(HttpExchange exchange, int status, String json) throws IOException {
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(status, bytes.length);

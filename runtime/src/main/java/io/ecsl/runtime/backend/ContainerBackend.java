@@ -68,6 +68,9 @@ public interface ContainerBackend extends AutoCloseable {
    */
   Closeable streamLogs(String containerId, LogRequest request, LogSink sink);
 
+  /** One reading of a container's CPU and memory use; null when it is not running. */
+  ContainerStats stats(String containerId);
+
   @Override
   void close();
 

@@ -62,6 +62,34 @@ public final class InMemoryBackend implements ContainerBackend {
   }
 
   /** Simulates {@code docker kill}: the container dies with exit code 137. */
+  /**
+   * Makes a container busy: from now on it uses {@code cores} of CPU (1.0 is one core) and
+   * {@code memoryBytes} of memory, as {@link #stats} reports them.
+   */
+  public synchronized void setLoad(String containerId, double cores, long memoryBytes) {
+    FakeContainer container = require(containerId);
+    container.accountCpu(now());
+    container.cores = cores;
+    container.memoryBytes = memoryBytes;
+  }
+
+  @Override
+  public synchronized ContainerStats stats(String containerId) {
+    checkAvailable();
+    FakeContainer container = find(containerId);
+    if (container == null || container.state(now()) != ObservedContainer.State.RUNNING) {
+      return null;
+    }
+    container.accountCpu(now());
+    long limit = container.spec.resources().memoryBytes() == null ? 8L << 30 : container.spec.resources().memoryBytes();
+    return new ContainerStats(container.cpuNanos, container.memoryBytes, limit, now());
+  }
+
+  /** What a container was created with (for tests that check the Docker mapping). */
+  public synchronized ContainerSpec spec(String containerId) {
+    return require(containerId).spec;
+  }
+
   public synchronized void kill(String containerId) {
     FakeContainer container = find(containerId);
     if (container != null && container.state(now()) == ObservedContainer.State.RUNNING) {
@@ -305,6 +333,10 @@ public final class InMemoryBackend implements ContainerBackend {
     Instant startedAt;
     Instant exitedAt;
     Integer exitCode;
+    double cores;
+    long memoryBytes = 4L << 20;
+    long cpuNanos = 1;
+    Instant cpuAccountedAt;
     List<ObservedContainer.PublishedPort> ports = List.of();
 
     FakeContainer(String id, ContainerSpec spec) {
@@ -350,6 +382,14 @@ public final class InMemoryBackend implements ContainerBackend {
         parts.addAll(spec.process().command());
       }
       return String.join(" ", parts);
+    }
+
+    /** Adds the CPU time used at the current load since the last accounting. */
+    void accountCpu(Instant now) {
+      if (cpuAccountedAt != null && now.isAfter(cpuAccountedAt)) {
+        cpuNanos += (long) (cores * Duration.between(cpuAccountedAt, now).toNanos());
+      }
+      cpuAccountedAt = now;
     }
 
     void start(Instant now, List<ObservedContainer.PublishedPort> ports) {

@@ -98,6 +98,44 @@ public final class RuntimeClient {
     }
   }
 
+  /** GET {@code /_ecsl/schedules}: every scheduled rule, its next fire time and its last results. */
+  public JsonNode schedules() {
+    return getJson("/_ecsl/schedules");
+  }
+
+  /**
+   * Fires a scheduled rule now ({@code rule} is its name or ARN; {@code region} may be null), through
+   * the same path as its schedule; returns each target's result.
+   */
+  public JsonNode fireSchedule(String rule, String region) {
+    var body = Json.object().put("rule", rule);
+    if (region != null) {
+      body.put("region", region);
+    }
+    HttpResponse<String> response = send(HttpRequest.newBuilder(endpoint.resolve("/_ecsl/schedules/fire"))
+        .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build());
+    if (response.statusCode() != 200) {
+      throw new ApiError("Schedules", Json.text(Json.parse(response.body()), "message", response.body()));
+    }
+    return Json.parse(response.body());
+  }
+
+  /** GET {@code /_ecsl/stats}: the newest CPU and memory reading of each running task and service. */
+  public JsonNode stats() {
+    return getJson("/_ecsl/stats");
+  }
+
+  private JsonNode getJson(String path) {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(endpoint.resolve(path))
+        .timeout(Duration.ofSeconds(10)).GET().build());
+    if (response.statusCode() != 200) {
+      throw new ApiError("Runtime", Json.text(Json.parse(response.body()), "message", response.body())
+          + (response.statusCode() == 404 ? " (is the runtime older than this ecsl? restart it: ecsl runtime stop &&"
+              + " ecsl runtime start)" : ""));
+    }
+    return Json.parse(response.body());
+  }
+
   /** Stores a secret in the running runtime's secret store. */
   void putSecret(String name, String value) {
     String body = Json.write(Json.object().put("name", name).put("value", value));

@@ -35,6 +35,7 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import io.ecsl.runtime.backend.BackendException;
 import io.ecsl.runtime.backend.ContainerBackend;
 import io.ecsl.runtime.backend.ContainerSpec;
+import io.ecsl.runtime.backend.ContainerStats;
 import io.ecsl.runtime.backend.ObservedContainer;
 import io.ecsl.runtime.backend.VolumeSpec;
 import java.io.ByteArrayInputStream;
@@ -564,6 +565,54 @@ public final class DockerBackend implements ContainerBackend {
     };
     call("read logs of container " + containerId, () -> cmd.exec(callback));
     return callback;
+  }
+
+  /**
+   * {@code GET /containers/{id}/stats?stream=false&one-shot=true}: one reading without the engine's
+   * second sample (the caller keeps the previous reading for the CPU rate). Memory as {@code docker
+   * stats} shows it: usage less inactive page cache (cgroup v2 {@code inactive_file}, v1
+   * {@code total_inactive_file}).
+   */
+  @Override
+  public ContainerStats stats(String containerId) {
+    DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+        .method(DockerHttpClient.Request.Method.GET)
+        .path("/containers/" + containerId + "/stats?stream=false&one-shot=true")
+        .build();
+    try (DockerHttpClient.Response response = http.execute(request)) {
+      String body = new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      if (response.getStatusCode() == 404) {
+        return null;
+      }
+      if (response.getStatusCode() != 200) {
+        throw new BackendException(BackendException.Kind.FAILED, "cannot read stats of container " + containerId
+            + ": " + engineMessage(new RuntimeException(body)));
+      }
+      return parseStats(body);
+    } catch (IOException e) {
+      throw translate("read stats of container " + containerId, new java.io.UncheckedIOException(e));
+    } catch (BackendException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw translate("read stats of container " + containerId, e);
+    }
+  }
+
+  /** A stats document; null for a container that does not run (the engine answers with zeros). */
+  static ContainerStats parseStats(String body) {
+    com.fasterxml.jackson.databind.JsonNode json = io.ecsl.runtime.json.Json.parse(body);
+    com.fasterxml.jackson.databind.JsonNode memory = json.path("memory_stats");
+    long cpu = json.path("cpu_stats").path("cpu_usage").path("total_usage").asLong(0);
+    String read = json.path("read").asText("");
+    if (cpu == 0 || read.isEmpty() || read.startsWith("0001-")) {
+      return null;
+    }
+    long usage = memory.path("usage").asLong(0);
+    com.fasterxml.jackson.databind.JsonNode detail = memory.path("stats");
+    long cache = detail.has("inactive_file") ? detail.path("inactive_file").asLong(0)
+        : detail.path("total_inactive_file").asLong(0);
+    return new ContainerStats(cpu, Math.max(0, usage - cache), memory.path("limit").asLong(0),
+        java.time.Instant.parse(read));
   }
 
   @Override

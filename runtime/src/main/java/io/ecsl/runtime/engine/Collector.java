@@ -16,7 +16,9 @@ import java.util.Map;
  * Removes what no longer has a reason to exist: containers labelled as the runtime's that belong
  * to no task (left over from a task already collected), pause containers of stopped tasks, and
  * stopped tasks themselves (containers, task volumes and record) once their retention is over or
- * their group keeps too many. Callers hold the state lock; the removals run as actions.
+ * their group keeps too many, or at once when their cluster was deleted (nothing can describe them
+ * then, and `ecsl destroy` should leave no container behind). Callers hold the state lock; the
+ * removals run as actions.
  */
 final class Collector {
   private final RuntimeState state;
@@ -61,11 +63,12 @@ final class Collector {
       }
     }
     for (List<TaskEntity> group : stoppedByGroup.values()) {
+      boolean clusterDeleted = clusterDeleted(group.get(0).clusterArn);
       group.sort(Comparator.comparing((TaskEntity t) -> t.stoppedAt, Comparator.nullsLast(Comparator.reverseOrder())));
       for (int i = 0; i < group.size(); i++) {
         TaskEntity task = group.get(i);
         boolean expired = task.stoppedAt != null && task.stoppedAt.plus(options.stoppedTaskRetention()).isBefore(now);
-        if (expired || i >= options.stoppedTasksKeptPerGroup()) {
+        if (expired || clusterDeleted || i >= options.stoppedTasksKeptPerGroup()) {
           List<String> containerIds = new ArrayList<>();
           TaskObservation seen = byTask.get(task.taskId);
           if (seen != null) {
@@ -84,4 +87,9 @@ final class Collector {
     }
   }
 
+  /** True when the cluster was deleted (DeleteCluster keeps it, INACTIVE). */
+  private boolean clusterDeleted(String clusterArn) {
+    var cluster = state.clusters.get(clusterArn);
+    return cluster != null && "INACTIVE".equals(cluster.path("status").asText());
+  }
 }

@@ -46,13 +46,24 @@ public final class ControlPlane implements AutoCloseable {
 
   /** Engine settings; {@link #defaults()} are what the runtime process uses. */
   public record Options(Duration tickInterval, Duration stoppedTaskRetention, int stoppedTasksKeptPerGroup,
-      boolean inlineActions) {
+      boolean inlineActions, Duration metricsPeriod) {
+    /** CloudWatch's period for ECS service metrics, which target tracking evaluates (§9.2). */
+    public static final Duration DEFAULT_METRICS_PERIOD = Duration.ofMinutes(1);
+
     public static Options defaults() {
-      return new Options(Duration.ofMillis(250), Duration.ofHours(1), 50, false);
+      return new Options(Duration.ofMillis(250), Duration.ofHours(1), 50, false, DEFAULT_METRICS_PERIOD);
     }
 
     public Options withInlineActions(boolean inline) {
-      return new Options(tickInterval, stoppedTaskRetention, stoppedTasksKeptPerGroup, inline);
+      return new Options(tickInterval, stoppedTaskRetention, stoppedTasksKeptPerGroup, inline, metricsPeriod);
+    }
+
+    /**
+     * The period of service metrics and of the alarms that drive auto scaling: a minute as on AWS;
+     * seconds let a test see scaling without waiting minutes.
+     */
+    public Options withMetricsPeriod(Duration period) {
+      return new Options(tickInterval, stoppedTaskRetention, stoppedTasksKeptPerGroup, inlineActions, period);
     }
   }
 
@@ -67,6 +78,7 @@ public final class ControlPlane implements AutoCloseable {
   private final Collector collector;
   private final Map<String, Long> touchedAt = new ConcurrentHashMap<>();
   private final Map<String, TaskSpec> specs = new ConcurrentHashMap<>();
+  private final List<LoopStage> stages = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Object wakeLock = new Object();
   private boolean wakeRequested;
   private volatile boolean running;
@@ -97,6 +109,10 @@ public final class ControlPlane implements AutoCloseable {
     return clock;
   }
 
+  public Options options() {
+    return options;
+  }
+
   public String instanceId() {
     return instanceId;
   }
@@ -117,6 +133,11 @@ public final class ControlPlane implements AutoCloseable {
       LOG.info("resuming " + live + " tasks from the store; their running containers are adopted");
     }
     loop = Thread.ofPlatform().name("ecsl-control-loop").daemon(true).start(this::runLoop);
+  }
+
+  /** Adds work to run after every pass (schedules, auto scaling); see {@link LoopStage}. */
+  public void addStage(LoopStage stage) {
+    stages.add(stage);
   }
 
   /** Asks for a pass as soon as possible (after an API change or an action result). */
@@ -148,8 +169,27 @@ public final class ControlPlane implements AutoCloseable {
     }
   }
 
-  /** One pass of the loop (public so tests can drive the engine step by step). */
+  /** One pass of the loop, then the registered stages (public so tests can drive the engine step by step). */
   public void tick() {
+    try {
+      pass();
+    } finally {
+      runStages();
+    }
+  }
+
+  private void runStages() {
+    Instant now = clock.instant();
+    for (LoopStage stage : stages) {
+      try {
+        stage.run(now);
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "loop stage " + stage.name() + " failed; it runs again next pass", e);
+      }
+    }
+  }
+
+  private void pass() {
     long listedAt = System.nanoTime();
     List<ObservedContainer> observed;
     try {
@@ -341,6 +381,15 @@ public final class ControlPlane implements AutoCloseable {
       }
     }
     runner.close();
+    for (LoopStage stage : stages) {
+      if (stage instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          LOG.log(Level.WARNING, "closing loop stage " + stage.name() + " failed", e);
+        }
+      }
+    }
   }
 
   private static <T> List<T> union(java.util.Set<T> a, java.util.Set<T> b) {

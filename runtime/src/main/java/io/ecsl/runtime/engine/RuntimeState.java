@@ -1,6 +1,8 @@
 package io.ecsl.runtime.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.runtime.model.RuleScheduleEntity;
+import io.ecsl.runtime.model.ScalingStateEntity;
 import io.ecsl.runtime.model.ServiceEntity;
 import io.ecsl.runtime.model.TaskEntity;
 import io.ecsl.runtime.store.Store;
@@ -30,6 +32,13 @@ public final class RuntimeState {
   public final DocumentTable<ObjectNode> scalingPolicies;
   public final DocumentTable<ObjectNode> namespaces;
   public final DocumentTable<ObjectNode> operations;
+  /** When each scheduled rule fires next and what its invocations did (the runtime's own bookkeeping). */
+  public final DocumentTable<RuleScheduleEntity> ruleSchedules;
+  public final DocumentTable<ObjectNode> scheduledActions;
+  /** Scaling activities in DescribeScalingActivities' shape, keyed {@code region|target|time|id}. */
+  public final DocumentTable<ObjectNode> scalingActivities;
+  /** The autoscaler's memory per scalable target (cooldowns, alarm states, scheduled action times). */
+  public final DocumentTable<ScalingStateEntity> scalingStates;
   private final List<DocumentTable<?>> all;
 
   public RuntimeState(Store store) {
@@ -46,8 +55,13 @@ public final class RuntimeState {
     scalingPolicies = new DocumentTable<>(store, "autoscaling.policy", ObjectNode.class);
     namespaces = new DocumentTable<>(store, "servicediscovery.namespace", ObjectNode.class);
     operations = new DocumentTable<>(store, "servicediscovery.operation", ObjectNode.class);
+    ruleSchedules = new DocumentTable<>(store, "events.rule-schedule", RuleScheduleEntity.class);
+    scheduledActions = new DocumentTable<>(store, "autoscaling.scheduled-action", ObjectNode.class);
+    scalingActivities = new DocumentTable<>(store, "autoscaling.activity", ObjectNode.class);
+    scalingStates = new DocumentTable<>(store, "autoscaling.state", ScalingStateEntity.class);
     all = List.of(clusters, taskDefinitions, services, tasks, capacityProviders, accountSettings, rules,
-        ruleTargets, scalableTargets, scalingPolicies, namespaces, operations);
+        ruleTargets, scalableTargets, scalingPolicies, namespaces, operations, ruleSchedules,
+        scheduledActions, scalingActivities, scalingStates);
   }
 
   public Store store() {

@@ -7,13 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** Appends to a service's event log the way ECS does (§6.5): newest first, 100 kept, repeats suppressed. */
-final class ServiceEvents {
+public final class ServiceEvents {
   /** An identical message is not repeated while it is still the newest event, for up to 6 hours. */
   static final Duration REPEAT_SUPPRESSION = Duration.ofHours(6);
 
   private ServiceEvents() {}
 
-  static void add(ServiceEntity service, String message, Instant now) {
+  public static void add(ServiceEntity service, String message, Instant now) {
     if (!service.events.isEmpty()) {
       ServiceEvent newest = service.events.get(0);
       if (newest.message().equals(message) && newest.createdAt().plus(REPEAT_SUPPRESSION).isAfter(now)) {

@@ -178,9 +178,21 @@ final class TaskActions {
       }
       secrets.put(valueFrom, value.get());
     }
+    Map<String, String> fileVariables = new LinkedHashMap<>();
+    for (var file : Json.list(definition.json(), "environmentFiles")) {
+      String location = Json.text(file, "value");
+      Optional<String> content = location == null ? Optional.empty() : SecretResolver.resolve(store, location);
+      if (content.isEmpty()) {
+        return new ActionResult.Failed(TaskStatus.TASK_FAILED_TO_START, "ResourceInitializationError: failed to"
+            + " download env files: " + location + " (container " + containerName + ") is not in the ecsl runtime's"
+            + " secret store, which stands in for S3 here; add it with: ecsl runtime secret put '" + location
+            + "' < FILE.env");
+      }
+      fileVariables.putAll(EnvironmentFiles.parse(content.get()));
+    }
     try {
       ContainerSpec containerSpec = ContainerSpecFactory.build(task, spec, definition,
-          new ContainerSpecFactory.Context(instanceId, task.pauseContainerId, secrets));
+          new ContainerSpecFactory.Context(instanceId, task.pauseContainerId, secrets, fileVariables));
       return new ActionResult.Created(containerName, backend.createContainer(containerSpec));
     } catch (BackendException e) {
       if (e.kind() == BackendException.Kind.UNAVAILABLE) {

@@ -24,8 +24,16 @@ public final class ContainerSpecFactory {
 
   private ContainerSpecFactory() {}
 
-  /** What the task's environment provides beyond its definition. */
-  public record Context(String instanceId, String pauseContainerId, Map<String, String> secrets) {}
+  /**
+   * What the task's environment provides beyond its definition: secret values by {@code valueFrom},
+   * and the variables of the container's environment files (already read, in file order).
+   */
+  public record Context(String instanceId, String pauseContainerId, Map<String, String> secrets,
+      Map<String, String> environmentFiles) {
+    public Context(String instanceId, String pauseContainerId, Map<String, String> secrets) {
+      this(instanceId, pauseContainerId, secrets, Map.of());
+    }
+  }
 
   public static ContainerSpec build(TaskEntity task, TaskSpec spec, TaskSpec.ContainerDefinition container,
       Context context) {
@@ -34,7 +42,7 @@ public final class ContainerSpecFactory {
         DockerNames.container(spec, container.name(), task),
         container.image(),
         labels(task, spec, container, context.instanceId()),
-        process(json, container, context.secrets()),
+        process(json, container, context.secrets(), context.environmentFiles()),
         resources(json, spec),
         network(task, spec, container, context),
         storage(task, spec, json),
@@ -69,8 +77,16 @@ public final class ContainerSpecFactory {
   }
 
   private static ContainerSpec.Process process(JsonNode json, TaskSpec.ContainerDefinition container,
-      Map<String, String> secrets) {
+      Map<String, String> secrets, Map<String, String> environmentFiles) {
     List<String> env = new ArrayList<>();
+    java.util.Set<String> declared = new java.util.HashSet<>();
+    Json.list(json, "environment").forEach(pair -> declared.add(Json.text(pair, "name")));
+    // `environment` takes precedence over the variables of environment files (as on ECS).
+    environmentFiles.forEach((name, value) -> {
+      if (!declared.contains(name)) {
+        env.add(name + "=" + value);
+      }
+    });
     for (JsonNode pair : Json.list(json, "environment")) {
       env.add(Json.text(pair, "name") + "=" + Json.text(pair, "value", ""));
     }

@@ -26,6 +26,8 @@ public final class TaskEntity {
   public String deploymentId;
   public String group;
   public String startedBy;
+  /** RunTask's {@code referenceId}: kept, never shown (ECS uses it internally). */
+  public String referenceId;
   public String launchType;
   public String capacityProviderName;
   public String platformFamily;

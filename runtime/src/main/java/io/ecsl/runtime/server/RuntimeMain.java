@@ -47,7 +47,8 @@ public final class RuntimeMain {
     }
     RuntimeServer server;
     try {
-      server = RuntimeServer.start(dataDir, port, docker, Clock.systemUTC(), ControlPlane.Options.defaults());
+      server = RuntimeServer.start(dataDir, port, docker, Clock.systemUTC(), ControlPlane.Options.defaults()
+          .withMetricsPeriod(metricsPeriod(System.getenv(METRICS_PERIOD))));
     } catch (RuntimeStartException e) {
       fail(e.getMessage());
       return;
@@ -57,6 +58,21 @@ public final class RuntimeMain {
     running.awaitStop();
     docker.close();
     System.exit(0);
+  }
+
+  /** The period of service metrics and scaling alarms, in seconds (default 60, as CloudWatch's). */
+  static final String METRICS_PERIOD = "ECSL_RUNTIME_METRICS_PERIOD";
+
+  /** {@code 10} or {@code 10s}: seconds, at least 1; unset means a minute. */
+  static java.time.Duration metricsPeriod(String value) {
+    if (value == null || value.isBlank()) {
+      return ControlPlane.Options.DEFAULT_METRICS_PERIOD;
+    }
+    String seconds = value.trim().endsWith("s") ? value.trim().substring(0, value.trim().length() - 1) : value.trim();
+    if (!seconds.matches("\\d{1,5}") || Integer.parseInt(seconds) < 1) {
+      fail(METRICS_PERIOD + " must be a number of seconds (1 or more), e.g. 10 or 10s; got `" + value + "`");
+    }
+    return java.time.Duration.ofSeconds(Integer.parseInt(seconds));
   }
 
   private static void fail(String message) {

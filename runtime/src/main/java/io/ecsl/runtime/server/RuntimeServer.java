@@ -84,9 +84,11 @@ public final class RuntimeServer implements AutoCloseable {
       RuntimeServer[] self = new RuntimeServer[1];
       ObjectNode identity = Json.object();
       InternalEndpoints internal = new InternalEndpoints(plane, identity, () -> self[0].close());
+      EcsApi ecs = new EcsApi(plane);
+      RuntimeStages.install(plane, ecs, internal);
       HttpApiServer http;
       try {
-        http = HttpApiServer.start(port, new AwsJsonDispatcher(List.of(new EcsApi(plane), new EventsApi(plane),
+        http = HttpApiServer.start(port, new AwsJsonDispatcher(List.of(ecs, new EventsApi(plane),
             new AutoScalingApi(plane), new CloudMapApi(plane))), internal);
       } catch (BindException e) {
         throw new RuntimeStartException("port " + port + " on 127.0.0.1 is already in use; stop whatever uses it or"

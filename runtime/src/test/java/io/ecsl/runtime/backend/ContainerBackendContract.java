@@ -76,6 +76,23 @@ public abstract class ContainerBackendContract {
   }
 
   @Test
+  void readsTheResourceUseOfARunningContainerAndNothingOfAStoppedOne() {
+    String id = backend().createContainer(Specs.shell(name("stats"), labels, Specs.SERVE_UNTIL_TERM));
+    assertNull(backend().stats(id), "created, not running");
+    backend().startContainer(id);
+    await(id, ObservedContainer::isRunning, "ran");
+    ContainerStats first = backend().stats(id);
+    assertTrue(first != null && first.memoryBytes() > 0 && first.cpuNanos() > 0, "a running container: " + first);
+    pass(Duration.ofMillis(300));
+    ContainerStats second = backend().stats(id);
+    assertTrue(second.readAt().isAfter(first.readAt()), first + " then " + second);
+    assertTrue(second.cpuNanos() >= first.cpuNanos(), "CPU time only grows: " + first + " then " + second);
+    backend().signal(id, "SIGKILL");
+    await(id, c -> !c.isRunning(), "stopped");
+    assertNull(backend().stats(id), "a stopped container");
+  }
+
+  @Test
   void reportsTheExitCodeOfAContainerThatExits() {
     String id = backend().createContainer(Specs.shell(name("exit"), labels, "exit 3"));
     backend().startContainer(id);

@@ -257,4 +257,18 @@ class EngineTest {
     assertTrue(engine.ecs("ListServices", "{\"cluster\":\"demo\"}").get("serviceArns").isEmpty());
     assertTrue(engine.containers().stream().noneMatch(ObservedContainer::isRunning));
   }
+
+  @Test
+  void deletingAClusterRemovesItsStoppedTasksContainersAtOnce() {
+    register("web", SERVE, false);
+    createService("web", 2, "");
+    engine.ticks(5);
+    assertEquals(2, engine.containers().size());
+    engine.ecs("DeleteService", "{\"cluster\":\"demo\",\"service\":\"web\",\"force\":true}");
+    engine.ticks(10);
+    assertEquals(2, engine.containers().size(), "stopped tasks keep their containers (and logs) while the cluster lives");
+    engine.ecs("DeleteCluster", "{\"cluster\":\"demo\"}");
+    engine.ticks(5);
+    assertEquals(List.of(), engine.containers(), "nothing of a deleted cluster is left behind");
+  }
 }

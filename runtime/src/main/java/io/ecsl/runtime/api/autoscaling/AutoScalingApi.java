@@ -15,13 +15,17 @@ import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.model.Arns;
 import io.ecsl.runtime.model.Ids;
 import io.ecsl.runtime.store.Tag;
+import io.ecsl.facts.schedule.InvalidScheduleException;
+import io.ecsl.facts.schedule.Schedule;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The Application Auto Scaling subset for ECS services ({@code AnyScaleFrontendService}, §9):
- * scalable targets and scaling policies, stored and described faithfully. Evaluating policies
- * against task metrics is future work.
+ * scalable targets, scaling policies, scheduled actions and scaling activities. The runtime's
+ * autoscaler ({@code io.ecsl.runtime.autoscaling.ServiceAutoScaling}) acts on them.
  */
 public final class AutoScalingApi implements AwsService {
   private static final String ECS_DIMENSION = "ecs:service:DesiredCount";
@@ -58,11 +62,16 @@ public final class AutoScalingApi implements AwsService {
       case "PutScalingPolicy" -> putPolicy(request, context);
       case "DeleteScalingPolicy" -> deletePolicy(request, context);
       case "DescribeScalingPolicies" -> describePolicies(request, context);
+      case "PutScheduledAction" -> putScheduledAction(request, context);
+      case "DescribeScheduledActions" -> describeScheduledActions(request, context);
+      case "DeleteScheduledAction" -> deleteScheduledAction(request, context);
+      case "DescribeScalingActivities" -> describeActivities(request, context);
       case "TagResource" -> tags.tag(request);
       case "UntagResource" -> tags.untag(request);
       case "ListTagsForResource" -> tags.list(request);
       default -> throw new ApiException("UnknownOperationException", "The ecsl runtime does not implement"
-          + " Application Auto Scaling " + operation + "; it supports scalable targets, scaling policies and tags.");
+          + " Application Auto Scaling " + operation + "; it supports scalable targets, scaling policies, scheduled"
+          + " actions, scaling activities and tags.");
     };
   }
 
@@ -145,6 +154,11 @@ public final class AutoScalingApi implements AwsService {
         ObjectNode policy = state.scalingPolicies.get(policyId);
         if (sameTarget(policy, key)) {
           state.scalingPolicies.remove(policyId);
+        }
+      }
+      for (String actionKey : state.scheduledActions.ids()) {
+        if (actionKey.startsWith(key.id() + "|")) {
+          state.scheduledActions.remove(actionKey);
         }
       }
       state.scalableTargets.remove(key.id());
@@ -297,6 +311,148 @@ public final class AutoScalingApi implements AwsService {
       Json.putIfPresent(response, "NextToken", page.nextToken());
       return response;
     });
+  }
+
+  private JsonNode putScheduledAction(JsonNode request, RequestContext context) {
+    TargetKey key = TargetKey.of(request, context);
+    String name = Requests.required(request, "ScheduledActionName", "ValidationException");
+    if (name.length() > 256 || name.contains(":") || name.contains("/") || name.contains("|")) {
+      throw ApiException.validation("Invalid ScheduledActionName '" + name + "': 1 to 256 characters, without ':',"
+          + " '/' or '|'.");
+    }
+    String zone = Json.text(request, "Timezone", "UTC");
+    ZoneId zoneId;
+    try {
+      zoneId = ZoneId.of(zone);
+    } catch (DateTimeException e) {
+      throw ApiException.validation("Invalid Timezone '" + zone + "': give an IANA time zone such as Europe/Paris.");
+    }
+    String schedule = Json.text(request, "Schedule");
+    JsonNode action = request.get("ScalableTargetAction");
+    return state.atomically(() -> {
+      requireTarget(key);
+      String id = key.id() + "|" + name;
+      ObjectNode existing = state.scheduledActions.get(id);
+      String effective = schedule != null ? schedule : existing != null ? Json.text(existing, "Schedule") : null;
+      if (effective == null) {
+        throw ApiException.validation("Schedule is required for a new scheduled action (" + name + ").");
+      }
+      try {
+        Schedule.parse(effective, zoneId, true);
+      } catch (InvalidScheduleException e) {
+        throw ApiException.validation("Invalid Schedule: " + e.getMessage() + ".");
+      }
+      ObjectNode stored = existing == null ? Json.object() : existing.deepCopy();
+      stored.put("ScheduledActionName", name);
+      if (existing == null) {
+        stored.put("ScheduledActionARN", "arn:aws:autoscaling:" + key.region() + ":" + Arns.ACCOUNT
+            + ":scheduledAction:" + Ids.uuid() + ":resource/" + key.namespace() + "/" + key.resourceId()
+            + ":scheduledActionName/" + name);
+      }
+      stored.put("ServiceNamespace", key.namespace());
+      stored.put("Schedule", effective);
+      stored.put("Timezone", zone);
+      stored.put("ResourceId", key.resourceId());
+      stored.put("ScalableDimension", key.dimension());
+      for (String time : List.of("StartTime", "EndTime")) {
+        if (request.has(time)) {
+          stored.set(time, request.get(time));
+        }
+      }
+      if (action != null) {
+        Integer min = Json.integer(action, "MinCapacity");
+        Integer max = Json.integer(action, "MaxCapacity");
+        if (min != null && max != null && max < min) {
+          throw ApiException.validation("ScalableTargetAction MaxCapacity (" + max + ") must be at least MinCapacity ("
+              + min + ").");
+        }
+        stored.set("ScalableTargetAction", action.deepCopy());
+      }
+      if (existing == null) {
+        stored.set("CreationTime", Json.timestamp(plane.clock().instant()));
+      }
+      state.scheduledActions.put(id, stored);
+      return Json.object();
+    });
+  }
+
+  private JsonNode describeScheduledActions(JsonNode request, RequestContext context) {
+    String namespace = Requests.required(request, "ServiceNamespace", "ValidationException");
+    List<String> names = Json.strings(request, "ScheduledActionNames");
+    String resourceId = Json.text(request, "ResourceId");
+    String dimension = Json.text(request, "ScalableDimension");
+    return state.atomically(() -> {
+      List<ObjectNode> matches = new ArrayList<>();
+      for (String id : state.scheduledActions.ids()) {
+        ObjectNode action = state.scheduledActions.get(id);
+        boolean match = id.startsWith(context.region() + "|") && namespace.equals(Json.text(action, "ServiceNamespace"))
+            && (names.isEmpty() || names.contains(Json.text(action, "ScheduledActionName")))
+            && (resourceId == null || resourceId.equals(Json.text(action, "ResourceId")))
+            && (dimension == null || dimension.equals(Json.text(action, "ScalableDimension")));
+        if (match) {
+          matches.add(action);
+        }
+      }
+      Pages.Page<ObjectNode> page = Pages.of(matches, Json.text(request, "NextToken"),
+          Json.integer(request, "MaxResults"), 50, 50, "ValidationException");
+      ObjectNode response = Json.object();
+      ArrayNode out = response.putArray("ScheduledActions");
+      page.items().forEach(out::add);
+      Json.putIfPresent(response, "NextToken", page.nextToken());
+      return response;
+    });
+  }
+
+  private JsonNode deleteScheduledAction(JsonNode request, RequestContext context) {
+    TargetKey key = TargetKey.of(request, context);
+    String name = Requests.required(request, "ScheduledActionName", "ValidationException");
+    return state.atomically(() -> {
+      String id = key.id() + "|" + name;
+      if (!state.scheduledActions.contains(id)) {
+        throw new ApiException("ObjectNotFoundException", "No scheduled action found for service namespace: "
+            + key.namespace() + ", resource ID: " + key.resourceId() + ", scalable dimension: " + key.dimension()
+            + ", scheduled action name: " + name);
+      }
+      state.scheduledActions.remove(id);
+      return Json.object();
+    });
+  }
+
+  private JsonNode describeActivities(JsonNode request, RequestContext context) {
+    String namespace = Requests.required(request, "ServiceNamespace", "ValidationException");
+    String resourceId = Json.text(request, "ResourceId");
+    String dimension = Json.text(request, "ScalableDimension");
+    return state.atomically(() -> {
+      List<String> keys = new ArrayList<>(state.scalingActivities.ids());
+      keys.sort(java.util.Comparator.comparing((String k) -> k.substring(nthBar(k, 4) + 1)).reversed());
+      List<ObjectNode> matches = new ArrayList<>();
+      for (String id : keys) {
+        ObjectNode activity = state.scalingActivities.get(id);
+        boolean match = id.startsWith(context.region() + "|")
+            && namespace.equals(Json.text(activity, "ServiceNamespace"))
+            && (resourceId == null || resourceId.equals(Json.text(activity, "ResourceId")))
+            && (dimension == null || dimension.equals(Json.text(activity, "ScalableDimension")));
+        if (match) {
+          matches.add(activity);
+        }
+      }
+      Pages.Page<ObjectNode> page = Pages.of(matches, Json.text(request, "NextToken"),
+          Json.integer(request, "MaxResults"), 50, 50, "ValidationException");
+      ObjectNode response = Json.object();
+      ArrayNode out = response.putArray("ScalingActivities");
+      page.items().forEach(out::add);
+      Json.putIfPresent(response, "NextToken", page.nextToken());
+      return response;
+    });
+  }
+
+  /** The index of the {@code n}-th '|' of an activity key ({@code region|ns|resource|dimension|time|id}). */
+  private static int nthBar(String key, int n) {
+    int at = -1;
+    for (int i = 0; i < n; i++) {
+      at = key.indexOf('|', at + 1);
+    }
+    return at;
   }
 
   private void requireTargetArn(String arn) {

@@ -98,7 +98,7 @@ final class TaskDefinitionValidator {
   }
 
   /** Stores task cpu and memory in the integer form ECS stores ("1 vCPU" → "1024", "2 GB" → "2048"). */
-  private static void normalizeSize(ObjectNode request) {
+  static void normalizeSize(ObjectNode request) {
     String cpu = Json.text(request, "cpu");
     if (cpu != null) {
       OptionalLong units = TaskSize.cpuUnits(cpu);
@@ -119,7 +119,7 @@ final class TaskDefinitionValidator {
   }
 
   /** Fargate's own checks (ecs-semantics §2.1), in ECS's words (Appendix B), on the normalized sizes. */
-  private static void validateFargate(ObjectNode request, String networkMode) {
+  static void validateFargate(ObjectNode request, String networkMode) {
     if (!"awsvpc".equals(networkMode)) {
       throw client("Fargate only supports network mode 'awsvpc'.");
     }

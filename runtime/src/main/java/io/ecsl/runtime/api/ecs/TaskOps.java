@@ -20,13 +20,12 @@ import io.ecsl.runtime.store.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** RunTask, StopTask, DescribeTasks, ListTasks (§5). */
 final class TaskOps {
   private static final int MAX_RUN_COUNT = 10;
+  private static final int MAX_REFERENCE_ID = 1024;
 
   private final ControlPlane plane;
   private final RuntimeState state;
@@ -40,6 +39,10 @@ final class TaskOps {
     this.renderer = renderer;
   }
 
+  /**
+   * RunTask: the one way standalone tasks start, whoever asks (a client, a scheduled rule, {@code
+   * ecsl run}). Checks the request as ECS does, then creates the tasks.
+   */
   JsonNode run(JsonNode request, RequestContext context) {
     int count = Json.integer(request, "count", 1);
     if (count < 1 || count > MAX_RUN_COUNT) {
@@ -50,11 +53,24 @@ final class TaskOps {
       throw ApiException.invalidParameter("startedBy must be up to 128 letters, digits, hyphens, slashes and"
           + " underscores.");
     }
+    String group = Json.text(request, "group");
+    if (group != null && (group.isEmpty() || group.length() > 255)) {
+      throw ApiException.invalidParameter("group must be 1 to 255 characters; got " + group.length() + ".");
+    }
+    String referenceId = Json.text(request, "referenceId");
+    if (referenceId != null && referenceId.length() > MAX_REFERENCE_ID) {
+      throw ApiException.invalidParameter("referenceId must be at most " + MAX_REFERENCE_ID + " characters.");
+    }
+    String propagateTags = Json.text(request, "propagateTags");
+    if (propagateTags != null && !List.of("TASK_DEFINITION", "NONE").contains(propagateTags)) {
+      throw ApiException.invalidParameter("propagateTags " + propagateTags + " is not valid for a task RunTask starts:"
+          + " use TASK_DEFINITION or NONE (SERVICE applies to tasks a service starts).");
+    }
     List<Tag> requestTags = Requests.ecsTags(request.get("tags"));
     JsonNode response = state.atomically(() -> {
       ObjectNode cluster = resolver.activeCluster(context, Json.text(request, "cluster"));
       ObjectNode definition = resolver.activeTaskDefinition(context, Requests.required(request, "taskDefinition"));
-      checkOverrides(definition, request.get("overrides"));
+      ObjectNode overrides = TaskOverrides.check(definition, request.get("overrides"));
       String launchType = Json.text(request, "launchType");
       JsonNode strategy = request.get("capacityProviderStrategy");
       if (launchType != null && strategy != null && !strategy.isEmpty()) {
@@ -74,7 +90,7 @@ final class TaskOps {
       }
       ServiceTasks.Placement placement = ServiceTasks.placement(launchType, strategy);
       List<Tag> tags = new ArrayList<>(requestTags);
-      if ("TASK_DEFINITION".equals(Json.text(request, "propagateTags"))) {
+      if ("TASK_DEFINITION".equals(propagateTags)) {
         tags.addAll(state.tags(Json.text(definition, "taskDefinitionArn")));
       }
       if (Json.bool(request, "enableECSManagedTags", false)) {
@@ -87,9 +103,10 @@ final class TaskOps {
       for (int i = 0; i < count; i++) {
         TaskEntity task = TaskLauncher.create(new TaskLauncher.Launch(context.region(),
             Json.text(cluster, "clusterArn"), Json.text(cluster, "clusterName"), null, null,
-            Json.text(request, "group"), startedBy, placement.launchType(), placement.capacityProviderName(),
-            request.get("overrides"), network, Json.bool(request, "enableExecuteCommand", false), tags),
+            group, startedBy, placement.launchType(), placement.capacityProviderName(),
+            overrides, network, Json.bool(request, "enableExecuteCommand", false), tags),
             definition, now);
+        task.referenceId = referenceId;
         state.tasks.put(task.taskArn, task);
         if (!tags.isEmpty()) {
           state.putTags(task.taskArn, tags);
@@ -100,20 +117,6 @@ final class TaskOps {
     });
     plane.requestTick();
     return response;
-  }
-
-  private static void checkOverrides(ObjectNode definition, JsonNode overrides) {
-    Set<String> names = new HashSet<>();
-    for (JsonNode container : Json.list(definition, "containerDefinitions")) {
-      names.add(Json.text(container, "name"));
-    }
-    for (JsonNode override : Json.list(overrides, "containerOverrides")) {
-      String name = Json.text(override, "name");
-      if (!names.contains(name)) {
-        throw ApiException.invalidParameter("Override for container named " + name + " is not a container in the"
-            + " TaskDefinition (containers: " + names + ").");
-      }
-    }
   }
 
   JsonNode stop(JsonNode request, RequestContext context) {

@@ -13,6 +13,8 @@ import io.ecsl.runtime.engine.ControlPlane;
 import io.ecsl.runtime.engine.RuntimeState;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.model.Arns;
+import io.ecsl.facts.schedule.InvalidScheduleException;
+import io.ecsl.facts.schedule.Schedule;
 import io.ecsl.runtime.store.Tag;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,18 +22,21 @@ import java.util.regex.Pattern;
 
 /**
  * The EventBridge subset ecsl uses for scheduled tasks ({@code AWSEvents}): rules and their
- * targets, stored and described faithfully. Firing schedules (RunTask on each tick) is future
- * work; targets already carry their {@code EcsParameters} for it.
+ * targets, stored and described faithfully, enabled and disabled. Scheduled rules fire on the
+ * runtime's clock ({@code io.ecsl.runtime.schedules.ScheduledRules}), calling RunTask with each ECS
+ * target's {@code EcsParameters}.
  */
 public final class EventsApi implements AwsService {
   private static final Pattern NAME = Pattern.compile("^[\\.\\-_A-Za-z0-9]{1,64}$");
   private static final String DEFAULT_BUS = "default";
 
+  private final ControlPlane plane;
   private final RuntimeState state;
 
   private final ResourceTags tags;
 
   public EventsApi(ControlPlane plane) {
+    this.plane = plane;
     this.state = plane.state();
     this.tags = new ResourceTags(state, ResourceTags.Form.KEY_VALUE_LIST, "ValidationException", this::requireRule);
   }
@@ -53,6 +58,8 @@ public final class EventsApi implements AwsService {
       case "DescribeRule" -> describeRule(request, context);
       case "ListRules" -> listRules(request, context);
       case "DeleteRule" -> deleteRule(request, context);
+      case "EnableRule" -> setState(request, context, "ENABLED");
+      case "DisableRule" -> setState(request, context, "DISABLED");
       case "PutTargets" -> putTargets(request, context);
       case "ListTargetsByRule" -> listTargets(request, context);
       case "RemoveTargets" -> removeTargets(request, context);
@@ -60,7 +67,8 @@ public final class EventsApi implements AwsService {
       case "UntagResource" -> tags.untag(request);
       case "ListTagsForResource" -> tags.list(request);
       default -> throw new ApiException("UnknownOperationException", "The ecsl runtime does not implement"
-          + " EventBridge " + operation + "; it supports rules, targets and tags.");
+          + " EventBridge " + operation + "; it supports rules (put, describe, list, enable, disable, delete), targets"
+          + " and tags.");
     };
   }
 
@@ -93,9 +101,10 @@ public final class EventsApi implements AwsService {
       throw ApiException.validation("Parameter(s) ScheduleExpression or EventPattern must be specified.");
     }
     if (schedule != null) {
-      String problem = ScheduleExpressions.problem(schedule);
-      if (problem != null) {
-        throw ApiException.validation("Parameter ScheduleExpression is not valid: " + schedule + " (" + problem + ").");
+      try {
+        Schedule.parse(schedule);
+      } catch (InvalidScheduleException e) {
+        throw ApiException.validation("Parameter ScheduleExpression is not valid: " + e.getMessage() + ".");
       }
     }
     if (pattern != null) {
@@ -177,6 +186,18 @@ public final class EventsApi implements AwsService {
       state.deleteTags(arn);
       return Json.object();
     });
+  }
+
+  private JsonNode setState(JsonNode request, RequestContext context, String ruleState) {
+    String name = Requests.required(request, "Name", "ValidationException");
+    JsonNode response = state.atomically(() -> {
+      ObjectNode rule = rule(context, bus(request), name).deepCopy();
+      rule.put("State", ruleState);
+      state.rules.put(Json.text(rule, "Arn"), rule);
+      return Json.object();
+    });
+    plane.requestTick();
+    return response;
   }
 
   private List<ObjectNode> targetsOf(String ruleArn) {

@@ -1,4 +1,4 @@
-package io.ecsl.rules;
+package io.ecsl.facts.schedule;
 
 import java.util.List;
 import java.util.Locale;
@@ -8,15 +8,17 @@ import java.util.regex.Pattern;
 /**
  * EventBridge schedule expressions: {@code rate(value unit)} and six-field
  * {@code cron(minutes hours day-of-month month day-of-week year)}, checked the way EventBridge
- * checks them. Each check returns null when the expression is fine, else one sentence.
+ * checks them (ecs-semantics §8.1). Each check returns null when the expression is fine, else one
+ * sentence about the expression (the compiler's rules prefix it with the expression; {@link
+ * Schedule#parse} with "the expression"). The compiler and the runtime both judge expressions here.
  */
-public final class ScheduleExpression {
+public final class ScheduleSyntax {
   private static final Pattern CRON = Pattern.compile("cron\\((.*)\\)", Pattern.DOTALL);
   private static final Pattern RATE = Pattern.compile("rate\\((.*)\\)", Pattern.DOTALL);
   private static final List<String> MONTHS = List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT",
       "NOV", "DEC");
   private static final List<String> DAYS = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
-  static final String FIELDS = "minutes hours day-of-month month day-of-week year";
+  public static final String FIELDS = "minutes hours day-of-month month day-of-week year";
 
   /** What the expression is. */
   public enum Form { CRON, RATE, AT, OTHER }
@@ -32,7 +34,7 @@ public final class ScheduleExpression {
       new Field("day-of-week", 1, 7, ",-*?L#", DAYS),
       new Field("year", 1970, 2199, ",-*/", List.of())};
 
-  private ScheduleExpression() {}
+  private ScheduleSyntax() {}
 
   public static Form form(String expression) {
     String e = expression.strip();

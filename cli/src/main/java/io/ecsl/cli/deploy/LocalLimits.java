@@ -1,0 +1,53 @@
+package io.ecsl.cli.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.model.ApiRequest;
+import io.ecsl.model.EcsModel;
+import io.ecsl.model.Resource;
+import io.ecsl.model.ResourceKind;
+import io.ecsl.runtime.autoscaling.Policies;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a project declares that the local runtime stores and describes but does not act on, so that
+ * apply to it never reports something inert as done (issue 10 §6). Pure: the compiled model in,
+ * one line per resource and behaviour out. Each entry leaves this list when the runtime acts on it.
+ */
+final class LocalLimits {
+  private LocalLimits() {}
+
+  static List<String> notes(EcsModel model) {
+    List<String> out = new ArrayList<>();
+    for (Resource r : model.resources()) {
+      if (r.kind() == ResourceKind.SERVICE) {
+        JsonNode body = r.primary().body();
+        if (!body.path("loadBalancers").isEmpty()) {
+          out.add(r.address() + ": load balancers: no traffic is routed and target health is not checked");
+        }
+        if (!body.path("serviceRegistries").isEmpty()) {
+          out.add(r.address() + ": service registries: no Cloud Map instances are registered");
+        }
+        if (body.path("serviceConnectConfiguration").path("enabled").asBoolean(false)) {
+          out.add(r.address() + ": Service Connect: no proxy runs and no names resolve");
+        }
+      }
+      if (r.kind() == ResourceKind.SCALING) {
+        for (ApiRequest request : r.requests()) {
+          if (!request.operation().equals("PutScalingPolicy")) {
+            continue;
+          }
+          // A step policy acts when a CloudWatch alarm invokes it, and the runtime has no CloudWatch;
+          // for the others, the runtime's own judgement (a metric it does not measure never moves).
+          boolean step = "StepScaling".equals(request.body().path("PolicyType").asText("StepScaling"));
+          String why = step ? "step scaling policy " + request.body().path("PolicyName").asText() + ": the local"
+              + " runtime has no CloudWatch alarms, so nothing invokes it" : Policies.inert(request.body(), null);
+          if (why != null) {
+            out.add(r.address() + ": " + why);
+          }
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,158 @@
+package io.ecsl.runtime.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import io.ecsl.runtime.engine.ControlPlane;
+import io.ecsl.runtime.engine.RuntimeState;
+import io.ecsl.runtime.json.Json;
+import io.ecsl.runtime.json.JsonSyntaxException;
+import io.ecsl.runtime.model.Arns;
+import io.ecsl.runtime.model.RuleScheduleEntity;
+import io.ecsl.runtime.model.RuleScheduleEntity.TargetResult;
+import io.ecsl.runtime.schedules.ScheduledRules;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code GET /_ecsl/schedules[?region=R]}: every scheduled rule with its next fire time, its last
+ * invocations' results and pending retries (what EventBridge keeps to itself), for
+ * {@code ecsl schedules}. {@code POST /_ecsl/schedules/fire} with {@code {"rule": NAME|ARN,
+ * "region": R}} fires one now through the same path as its schedule ({@code ecsl run --schedule}).
+ */
+public final class ScheduleEndpoints {
+  private final ControlPlane plane;
+  private final RuntimeState state;
+  private final ScheduledRules rules;
+
+  public ScheduleEndpoints(ControlPlane plane, ScheduledRules rules) {
+    this.plane = plane;
+    this.state = plane.state();
+    this.rules = rules;
+  }
+
+  /** Registers both endpoints. */
+  public void addTo(InternalEndpoints internal) {
+    internal.add("schedules", this::list);
+    internal.add("schedules/fire", this::fire);
+  }
+
+  private void list(HttpExchange exchange) throws IOException {
+    String region = InternalEndpoints.query(exchange.getRequestURI().getRawQuery()).get("region");
+    ArrayNode out = state.atomically(() -> {
+      ArrayNode list = Json.array();
+      for (ObjectNode rule : state.rules.values()) {
+        String arn = Json.text(rule, "Arn");
+        if (Json.text(rule, "ScheduleExpression") != null && (region == null || region.equals(Arns.regionOf(arn)))) {
+          list.add(describe(rule, state.ruleSchedules.get(arn)));
+        }
+      }
+      return list;
+    });
+    InternalEndpoints.send(exchange, 200, Json.write(out));
+  }
+
+  private ObjectNode describe(ObjectNode rule, RuleScheduleEntity record) {
+    String arn = Json.text(rule, "Arn");
+    ObjectNode out = Json.object();
+    out.put("name", Json.text(rule, "Name"));
+    out.put("arn", arn);
+    out.put("region", Arns.regionOf(arn));
+    out.put("expression", Json.text(rule, "ScheduleExpression"));
+    out.put("state", Json.text(rule, "State"));
+    ArrayNode targets = out.putArray("targets");
+    for (String key : state.ruleTargets.ids()) {
+      if (key.startsWith(arn + "|")) {
+        ObjectNode target = state.ruleTargets.get(key);
+        ObjectNode summary = targets.addObject();
+        summary.put("id", Json.text(target, "Id"));
+        summary.put("arn", Json.text(target, "Arn"));
+        Json.putIfPresent(summary, "taskDefinition", Json.text(target.path("EcsParameters"), "TaskDefinitionArn"));
+        if (target.has("EcsParameters")) {
+          summary.put("taskCount", Json.integer(target.get("EcsParameters"), "TaskCount", 1));
+        }
+      }
+    }
+    if (record != null) {
+      Json.putIfPresent(out, "nextFireAt", record.nextFireAt == null ? null : record.nextFireAt.toString());
+      Json.putIfPresent(out, "lastFiredAt", record.lastFiredAt == null ? null : record.lastFiredAt.toString());
+      out.put("invocations", record.invocations);
+      out.put("failedInvocations", record.failedInvocations);
+      out.put("missedFires", record.missedFires);
+      ArrayNode results = out.putArray("lastResults");
+      record.lastResults.forEach(result -> results.add(result(result)));
+      ArrayNode retries = out.putArray("pendingRetries");
+      for (RuleScheduleEntity.PendingRetry retry : record.retries) {
+        retries.addObject().put("targetId", retry.targetId).put("eventTime", retry.eventTime.toString())
+            .put("attempts", retry.attempts).put("notBefore", retry.notBefore.toString());
+      }
+    }
+    return out;
+  }
+
+  private static ObjectNode result(TargetResult result) {
+    ObjectNode out = Json.object();
+    out.put("targetId", result.targetId);
+    out.put("outcome", result.outcome);
+    out.put("eventTime", result.eventTime.toString());
+    out.put("invokedAt", result.invokedAt.toString());
+    out.put("attempt", result.attempt);
+    out.set("taskArns", Json.arrayOf(result.taskArns));
+    out.set("failures", Json.arrayOf(result.failures));
+    Json.putIfPresent(out, "error", result.error);
+    return out;
+  }
+
+  private void fire(HttpExchange exchange) throws IOException {
+    if (!"POST".equals(exchange.getRequestMethod())) {
+      InternalEndpoints.send(exchange, 405, "{\"message\":\"use POST\"}");
+      return;
+    }
+    JsonNode body;
+    try {
+      body = Json.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    } catch (JsonSyntaxException e) {
+      InternalEndpoints.send(exchange, 400, Json.write(Json.object().put("message", "the body is not JSON")));
+      return;
+    }
+    String rule = Json.text(body, "rule");
+    if (rule == null || rule.isEmpty()) {
+      InternalEndpoints.send(exchange, 400, Json.write(Json.object().put("message", "name the rule to fire")));
+      return;
+    }
+    List<String> arns = state.atomically(() -> matching(rule, Json.text(body, "region")));
+    if (arns.isEmpty()) {
+      InternalEndpoints.send(exchange, 404, Json.write(Json.object().put("message", "no scheduled rule named " + rule
+          + (body.has("region") ? " in " + Json.text(body, "region") : "") + "; list them with: ecsl schedules")));
+      return;
+    }
+    if (arns.size() > 1) {
+      InternalEndpoints.send(exchange, 409, Json.write(Json.object().put("message", "rule " + rule + " exists in"
+          + " several regions (" + arns.stream().map(Arns::regionOf).toList() + "); pass --region")));
+      return;
+    }
+    List<TargetResult> results = rules.fireNow(arns.get(0), plane.clock().instant());
+    ObjectNode out = Json.object();
+    out.put("rule", arns.get(0));
+    ArrayNode list = out.putArray("results");
+    results.forEach(result -> list.add(result(result)));
+    InternalEndpoints.send(exchange, 200, Json.write(out));
+  }
+
+  private List<String> matching(String rule, String region) {
+    List<String> out = new ArrayList<>();
+    for (ObjectNode stored : state.rules.values()) {
+      String arn = Json.text(stored, "Arn");
+      boolean named = rule.equals(arn) || (rule.equals(Json.text(stored, "Name"))
+          && "default".equals(Json.text(stored, "EventBusName")));
+      if (named && Json.text(stored, "ScheduleExpression") != null
+          && (region == null || region.equals(Arns.regionOf(arn)))) {
+        out.add(arn);
+      }
+    }
+    return out;
+  }
+}
