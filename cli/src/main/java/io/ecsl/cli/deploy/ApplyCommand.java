@@ -93,7 +93,7 @@ public final class ApplyCommand implements Callable<Integer> {
       }
       return status;
     } catch (ApiException | LocalTarget.TargetException e) {
-      err.println("ecsl: " + e.getMessage());
+      DeployFlow.printTargetError(e, "", target, err);
       return ExitCodes.ERROR;
     } catch (io.ecsl.deploy.plan.OwnershipConflict e) {
       DeployFlow.printConflicts(e, err);

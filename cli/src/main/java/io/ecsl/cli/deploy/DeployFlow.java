@@ -40,38 +40,21 @@ final class DeployFlow {
       err.println("ecsl: the project has errors; nothing was planned");
       return null;
     }
-    if (!unmanaged(result.model(), err)) {
-      return null;
-    }
     return result.model();
   }
 
-  /** The kinds plan, apply and destroy cannot manage yet: they read, compare and delete ECS resources only. */
-  private static final java.util.Set<io.ecsl.model.ResourceKind> NOT_MANAGED = java.util.EnumSet.of(
-      io.ecsl.model.ResourceKind.TARGET_GROUP, io.ecsl.model.ResourceKind.LOAD_BALANCER,
-      io.ecsl.model.ResourceKind.LISTENER, io.ecsl.model.ResourceKind.LISTENER_RULE);
-
   /**
-   * False, after saying why, when the project declares Elastic Load Balancing resources: planning
-   * without them would create services whose target group ARN is still a placeholder (and the local
-   * runtime has no load balancers yet), so nothing is planned rather than a part of the project.
+   * Says why a target could not be read or changed; on the local runtime, an Elastic Load
+   * Balancing call that fails is the runtime's missing load balancers (issue 11 §2), said plainly.
    */
-  private static boolean unmanaged(EcsModel model, PrintWriter err) {
-    java.util.List<String> found = new java.util.ArrayList<>();
-    for (io.ecsl.model.Resource r : model.resources()) {
-      if (NOT_MANAGED.contains(r.kind())) {
-        found.add(r.address() + (r.span() != null ? " (" + r.span().file().displayName() + ":" + r.span().line() + ")" : ""));
-      }
+  static void printTargetError(RuntimeException e, String prefix, TargetOptions target, PrintWriter err) {
+    err.println("ecsl: " + prefix + e.getMessage());
+    if (e instanceof io.ecsl.deploy.target.ApiException api && api.service().equals("elbv2")
+        && target.target == io.ecsl.deploy.target.TargetOptions.Kind.local) {
+      err.println("  = hint: the local runtime does not run load balancers yet: nothing was created. Apply the"
+          + " project to AWS (or moto: --target aws --endpoint URL), deploy the deploy.sh or cloudformation.json of"
+          + " `ecsl build`, or give the service a target group ARN of one made elsewhere");
     }
-    if (found.isEmpty()) {
-      return true;
-    }
-    err.println("error: ecsl plan, apply and destroy do not manage Elastic Load Balancing yet; this project declares "
-        + String.join(", ", found));
-    err.println("  = hint: deploy it with the deploy.sh or cloudformation.json that `ecsl build` writes, or manage the"
-        + " load balancers elsewhere and give the service the target group's ARN as a string");
-    err.println("ecsl: nothing was planned");
-    return false;
   }
 
   /** A refused plan: each resource another project owns, as an error line. */

@@ -56,7 +56,7 @@ public final class DestroyCommand implements Callable<Integer> {
       }
       return DeployFlow.apply(plan, t, new Applier.Options(true, waiting.waitTimeout, waiting.pollInterval, 8), said, err);
     } catch (ApiException | LocalTarget.TargetException e) {
-      err.println("ecsl: " + e.getMessage());
+      DeployFlow.printTargetError(e, "", target, err);
       return ExitCodes.ERROR;
     }
   }

@@ -76,7 +76,7 @@ public final class PlanCommand implements Callable<Integer> {
       err.println("ecsl: " + e.getMessage());
       return ExitCodes.ERROR;
     } catch (ApiException | LocalTarget.TargetException e) {
-      err.println("ecsl: cannot read the target: " + e.getMessage());
+      DeployFlow.printTargetError(e, "cannot read the target: ", target, err);
       return ExitCodes.ERROR;
     } catch (io.ecsl.deploy.plan.OwnershipConflict e) {
       DeployFlow.printConflicts(e, err);
