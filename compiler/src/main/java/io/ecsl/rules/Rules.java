@@ -80,7 +80,9 @@ import io.ecsl.rules.elb.ElbNames;
 import io.ecsl.rules.elb.TargetGroupHealthCheck;
 import io.ecsl.rules.elb.ListenerPorts;
 import io.ecsl.rules.elb.ProtocolsOfType;
+import io.ecsl.rules.elb.HealthCheckProtocol;
 import io.ecsl.rules.elb.RulePriorities;
+import io.ecsl.rules.elb.TargetGroupAttached;
 import io.ecsl.rules.elb.TargetTypeOfService;
 import io.ecsl.rules.general.ModelLimits;
 import io.ecsl.rules.general.ModelShape;
@@ -307,6 +309,8 @@ public final class Rules {
       new ProtocolsOfType(),
       new TargetTypeOfService(),
       new RulePriorities(),
+      new HealthCheckProtocol(),
+      new TargetGroupAttached(),
       new ModelLimits(),
       new ModelShape(),
       new Tags());
