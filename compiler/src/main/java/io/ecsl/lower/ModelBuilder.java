@@ -98,10 +98,10 @@ public final class ModelBuilder {
         case CAPACITY_PROVIDER -> out.add(simple(d, project, ResourceKind.CAPACITY_PROVIDER, ServiceModel.ECS,
             "CreateCapacityProvider", "name", "capacity-providers/"));
         case NAMESPACE -> out.add(new Namespaces(this, project).lower(d));
-        case TARGET_GROUP -> out.add(simple(d, project, ResourceKind.TARGET_GROUP, ServiceModel.ELBV2, "CreateTargetGroup",
-            "Name", "Tags", "target-groups/"));
-        case LOAD_BALANCER -> out.add(simple(d, project, ResourceKind.LOAD_BALANCER, ServiceModel.ELBV2, "CreateLoadBalancer",
-            "Name", "Tags", "load-balancers/"));
+        case TARGET_GROUP -> out.add(withAttributes(d, project, ResourceKind.TARGET_GROUP, "CreateTargetGroup",
+            "ModifyTargetGroupAttributes", "target-groups/"));
+        case LOAD_BALANCER -> out.add(withAttributes(d, project, ResourceKind.LOAD_BALANCER, "CreateLoadBalancer",
+            "ModifyLoadBalancerAttributes", "load-balancers/"));
         case LISTENER -> out.addAll(new Listeners(this, project).lower(d));
         case SCHEDULE -> out.add(new Schedules(this, project).lower(d));
         case ACCOUNT_SETTINGS -> out.addAll(new AccountSettings(this).lower(d));
@@ -191,11 +191,41 @@ public final class ModelBuilder {
     return simple(d, project, kind, service, operation, nameMember, "tags", dir);
   }
 
+  /**
+   * A target group or load balancer: its Create request, and the Modify…Attributes request of the
+   * attributes it declares ({@link ElbAttributes}), which ELBv2 sets after creation.
+   */
+  private Resource withAttributes(Declaration d, ProjectSettings project, ResourceKind kind, String create, String modify,
+      String dir) {
+    java.util.Set<String> attributes = ElbAttributes.names(kind);
+    Resource r = simple(d, project, kind, ServiceModel.ELBV2, create, "Name", "Tags", dir, attributes);
+    Value.Obj body = d.body(interpreter);
+    if (r == null || body.fields().stream().noneMatch(f -> attributes.contains(f.key()))) {
+      return r;
+    }
+    Request req = request(d, ServiceModel.ELBV2, modify, kind.word() + " `" + d.label() + "`");
+    ApiRequest modifyRequest = ElbAttributes.lower(lower(), kind, body, r.name(), req, dir + r.name() + ".attributes.json");
+    if (modifyRequest == null) {
+      return r;
+    }
+    List<ApiRequest> requests = new java.util.ArrayList<>(r.requests());
+    requests.add(modifyRequest);
+    return new Resource(r.kind(), r.name(), r.cluster(), r.span(), requests, r.ownedElsewhere());
+  }
+
   /** One request named by {@code nameMember}, tagged in {@code tagsMember} (ELB's are {@code Name}, {@code Tags}). */
   private Resource simple(Declaration d, ProjectSettings project, ResourceKind kind, String service, String operation,
       String nameMember, String tagsMember, String dir) {
+    return simple(d, project, kind, service, operation, nameMember, tagsMember, dir, java.util.Set.of());
+  }
+
+  /** The same, leaving out the declaration's attributes named in {@code elsewhere} (lowered to another request). */
+  private Resource simple(Declaration d, ProjectSettings project, ResourceKind kind, String service, String operation,
+      String nameMember, String tagsMember, String dir, java.util.Set<String> elsewhere) {
     Request req = request(d, service, operation, kind.word() + " `" + d.label() + "`");
-    Struct s = lower().structure(without(d.body(interpreter), "owned_elsewhere"), req.shape, req.loc);
+    List<String> left = new java.util.ArrayList<>(elsewhere);
+    left.add("owned_elsewhere");
+    Struct s = lower().structure(without(d.body(interpreter), left.toArray(String[]::new)), req.shape, req.loc);
     defaultName(s, nameMember, d);
     project.applyTags(s, tagsMember, d.span());
     s.checkRequired(d.span());

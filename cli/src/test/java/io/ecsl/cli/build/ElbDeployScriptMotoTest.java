@@ -56,6 +56,7 @@ class ElbDeployScriptMotoTest {
         target_group web {
           protocol = HTTP; port = 8080; target_type = ip; vpc_id = "@VPC@"
           health_check { path = "/", interval = 10s, timeout = 5s }
+          deregistration_delay = 15s
         }
         target_group web_green { name = "web-green", protocol = HTTP, port = 8080, target_type = ip, vpc_id = "@VPC@" }
         load_balancer public { type = application, subnets = ["@A@", "@B@"], security_groups = ["@SG@"] }
@@ -129,6 +130,10 @@ class ElbDeployScriptMotoTest {
     JsonNode service = AwsCli.json(env, "ecs", "describe-services", "--cluster", "prod", "--services", "web").at("/services/0");
     assertEquals(targetGroupArn("web"), service.at("/loadBalancers/0/targetGroupArn").asText(), service.toString());
     assertEquals(8080, service.at("/loadBalancers/0/containerPort").asInt());
+    JsonNode attributes = AwsCli.json(env, "elbv2", "describe-target-group-attributes", "--target-group-arn",
+        targetGroupArn("web")).path("Attributes");
+    assertTrue(attributes.toString().contains("{\"Key\":\"deregistration_delay.timeout_seconds\",\"Value\":\"15\"}"),
+        attributes.toString());
   }
 
   @Test

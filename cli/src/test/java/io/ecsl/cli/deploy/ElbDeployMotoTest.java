@@ -39,9 +39,13 @@ class ElbDeployMotoTest {
       target_group web {
         protocol = HTTP; port = 8080; target_type = ip; vpc_id = "vpc-0abc"
         health_check { path = "/", interval = 10s, timeout = 5s }
+        deregistration_delay = 15s
+        stickiness { type = lb_cookie, duration = 1h }
       }
       target_group web_green { name = "web-green", protocol = HTTP, port = 8080, target_type = ip, vpc_id = "vpc-0abc" }
-      load_balancer public { type = application, subnets = ["subnet-a", "subnet-b"], security_groups = ["sg-lb"] }
+      load_balancer public {
+        type = application, subnets = ["subnet-a", "subnet-b"], security_groups = ["sg-lb"], idle_timeout = 120s
+      }
       listener http in public {
         port = 80, protocol = HTTP, forward { web = 90, web_green = 10 }
         rule api { priority = 10, path = "/api/*", forward = web_green }
@@ -112,6 +116,13 @@ class ElbDeployMotoTest {
     assertEquals(2, rules.size(), rules.toString()); // the rule and the listener's default
     JsonNode tags = aws(region, "elbv2", "describe-tags", "--resource-arns", lb, targetGroupArn(region, "web"));
     tags.path("TagDescriptions").forEach(d -> assertTrue(d.path("Tags").toString().contains("\"ecsl:project\""), d.toString()));
+    JsonNode attributes = aws(region, "elbv2", "describe-target-group-attributes", "--target-group-arn",
+        targetGroupArn(region, "web")).path("Attributes");
+    assertTrue(attributes.toString().contains("{\"Key\":\"deregistration_delay.timeout_seconds\",\"Value\":\"15\"}")
+        && attributes.toString().contains("{\"Key\":\"stickiness.lb_cookie.duration_seconds\",\"Value\":\"3600\"}"),
+        attributes.toString());
+    assertTrue(aws(region, "elbv2", "describe-load-balancer-attributes", "--load-balancer-arn", lb).path("Attributes").toString()
+        .contains("{\"Key\":\"idle_timeout.timeout_seconds\",\"Value\":\"120\"}"), "idle timeout");
     JsonNode service = aws(region, "ecs", "describe-services", "--cluster", "prod", "--services", "web").at("/services/0");
     assertEquals(targetGroupArn(region, "web"), service.at("/loadBalancers/0/targetGroupArn").asText(), service.toString());
 
@@ -143,6 +154,15 @@ class ElbDeployMotoTest {
     assertEquals(0, ECSL.run(args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exitCode());
     assertEquals(20, aws(region, "elbv2", "describe-target-groups", "--names", "web").at("/TargetGroups/0/HealthCheckIntervalSeconds")
         .asInt());
+    assertEquals(0, ECSL.run(args("plan", region, project.toString(), "--detailed-exitcode")).exitCode());
+
+    // an attribute changed is one ModifyTargetGroupAttributes, and then the plan is clean again
+    Files.writeString(project.resolve("main.ecs"), SOURCE.replace("interval = 10s", "interval = 20s")
+        .replace("deregistration_delay = 15s", "deregistration_delay = 45s"));
+    Processes.Result attributes = ECSL.run(args("plan", region, project.toString(), "--format", "json"));
+    assertTrue(attributes.stdout().contains("\"ModifyTargetGroupAttributes\"") && !attributes.stdout().contains("\"ModifyTargetGroup\""),
+        attributes.stdout());
+    assertEquals(0, ECSL.run(args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exitCode());
     assertEquals(0, ECSL.run(args("plan", region, project.toString(), "--detailed-exitcode")).exitCode());
 
     Processes.Result destroy = ECSL.run(args("destroy", region, project.toString(), "--auto-approve"));

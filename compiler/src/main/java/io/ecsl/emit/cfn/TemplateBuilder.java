@@ -65,8 +65,10 @@ final class TemplateBuilder {
         case SERVICE -> service(r);
         case SCALING -> scaling(r);
         case SCHEDULE -> schedule(r);
-        case TARGET_GROUP -> put(idOf.get(r), "AWS::ElasticLoadBalancingV2::TargetGroup", withArns(properties(r, r.primary())), List.of());
-        case LOAD_BALANCER -> put(idOf.get(r), "AWS::ElasticLoadBalancingV2::LoadBalancer", withArns(properties(r, r.primary())), List.of());
+        case TARGET_GROUP -> put(idOf.get(r), "AWS::ElasticLoadBalancingV2::TargetGroup",
+            withAttributes(r, withArns(properties(r, r.primary())), "TargetGroupAttributes"), List.of());
+        case LOAD_BALANCER -> put(idOf.get(r), "AWS::ElasticLoadBalancingV2::LoadBalancer",
+            withAttributes(r, withArns(properties(r, r.primary())), "LoadBalancerAttributes"), List.of());
         case LISTENER -> put(idOf.get(r), "AWS::ElasticLoadBalancingV2::Listener", withArns(properties(r, r.primary())), List.of());
         case LISTENER_RULE -> put(idOf.get(r), "AWS::ElasticLoadBalancingV2::ListenerRule", withArns(properties(r, r.primary())), List.of());
       }
@@ -284,6 +286,19 @@ final class TemplateBuilder {
   }
 
   // ------------------------------------------------------------------------------ helpers
+
+  /**
+   * The resource's properties with its ELBv2 attributes (its Modify…Attributes request) as the
+   * property CloudFormation takes them in: {@code TargetGroupAttributes}, {@code LoadBalancerAttributes}.
+   */
+  private static ObjectNode withAttributes(Resource r, ObjectNode properties, String member) {
+    for (ApiRequest req : r.requests()) {
+      if (req != r.primary() && req.body().has("Attributes")) {
+        properties.set(member, req.body().get("Attributes").deepCopy());
+      }
+    }
+    return properties;
+  }
 
   /** Replaces each ARN placeholder of a resource declared here by its Ref (which is its ARN). */
   private ObjectNode withArns(ObjectNode props) {

@@ -36,6 +36,15 @@ class ElbCloudFormationTest {
   }
 
   @Test
+  void attributesAreAPropertyOfTheirResource() throws Exception {
+    // attributes, the second request of the resource, are a property of it in CloudFormation
+    assertEquals(json("{\"Key\":\"deregistration_delay.timeout_seconds\",\"Value\":\"30\"}"),
+        json(resources.at("/TargetGroupWeb/Properties/TargetGroupAttributes/0").toString()));
+    assertEquals(json("{\"Key\":\"idle_timeout.timeout_seconds\",\"Value\":\"120\"}"),
+        json(resources.at("/LoadBalancerPublic/Properties/LoadBalancerAttributes/0").toString()));
+  }
+
+  @Test
   void eachDeclarationIsItsResourceType() {
     assertEquals("AWS::ElasticLoadBalancingV2::TargetGroup", resources.at("/TargetGroupWeb/Type").asText());
     assertEquals("AWS::ElasticLoadBalancingV2::LoadBalancer", resources.at("/LoadBalancerPublic/Type").asText());

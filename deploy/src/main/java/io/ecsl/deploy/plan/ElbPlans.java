@@ -51,15 +51,30 @@ final class ElbPlans {
     Shape shape = PlanContext.shape(request);
     ObjectNode liveBody = live == null ? null : live.requests().get(request.operation());
     Comparison c = Comparison.of(shape, Comparison.withoutTags(request.body(), shape), liveBody, declared.ownedElsewhere());
+    List<Step> create = new ArrayList<>();
+    create.add(step(request.service(), request.operation(), Tags.withOwner(request.body(), shape, ctx.project)));
+    for (ApiRequest attributes : declared.requests().subList(1, declared.requests().size())) {
+      create.add(step(attributes.service(), attributes.operation(), attributes.body()));
+    }
     if (live == null) {
       return new ResourcePlan(id, Action.CREATE, List.of(), List.of(), c.ignored(), dependsOn, null, source,
-          declared.ownedElsewhere(), List.of(step(request.service(), request.operation(),
-              Tags.withOwner(request.body(), shape, ctx.project))));
+          declared.ownedElsewhere(), create);
     }
-    ResourcePlan.Observed observed = ctx.observed(live.version(), live, declared.ownedElsewhere(),
-        Map.of(request.operation(), c));
-    Map<String, String> desiredTags = Tags.desired(request.body(), shape, ctx.project);
+    Map<String, Comparison> compared = new java.util.LinkedHashMap<>();
+    compared.put(request.operation(), c);
     List<FieldChange> all = new ArrayList<>(c.changes());
+    List<Step> attributeSteps = new ArrayList<>();
+    for (ApiRequest attributes : declared.requests().subList(1, declared.requests().size())) {
+      Comparison a = compareAttributes(attributes, live.requests().get(attributes.operation()));
+      compared.put(attributes.operation(), a);
+      a.changes().forEach(fc -> all.add(new FieldChange(fc.pointer(), "attributes:" + fc.path(), fc.before(), fc.after(),
+          fc.sensitive())));
+      if (!a.changes().isEmpty()) {
+        attributeSteps.add(step(attributes.service(), attributes.operation(), attributes.body()));
+      }
+    }
+    ResourcePlan.Observed observed = ctx.observed(live.version(), live, declared.ownedElsewhere(), compared);
+    Map<String, String> desiredTags = Tags.desired(request.body(), shape, ctx.project);
     all.addAll(Tags.diff(live.tags(), desiredTags, "Tags"));
     if (all.isEmpty()) {
       return new ResourcePlan(id, Action.NO_CHANGE, List.of(), List.of(), c.ignored(), dependsOn, observed, source,
@@ -73,17 +88,48 @@ final class ElbPlans {
     }
     if (!fixed.isEmpty()) {
       List<Step> steps = new ArrayList<>(deleteSteps(live));
-      steps.add(step(request.service(), request.operation(), Tags.withOwner(request.body(), shape, ctx.project)));
+      steps.addAll(create);
       String why = String.join(", ", fixed) + " cannot change in place: forces replacement"
           + (declared.kind() == ResourceKind.TARGET_GROUP ? " (ELB refuses to delete a target group a listener or rule"
               + " still forwards to)" : "");
       return new ResourcePlan(id, Action.REPLACE, List.of(why), all, c.ignored(), dependsOn, observed, source,
           declared.ownedElsewhere(), steps);
     }
-    List<Step> steps = updateSteps(declared.kind(), c, live);
+    List<Step> steps = c.changes().isEmpty() ? new ArrayList<>() : updateSteps(declared.kind(), c, live);
+    steps.addAll(attributeSteps);
     steps.addAll(tagSteps(live, desiredTags));
     return new ResourcePlan(id, Action.UPDATE, List.of(), all, c.ignored(), dependsOn, observed, source,
         declared.ownedElsewhere(), steps);
+  }
+
+  /**
+   * The declared attributes against the live ones: only the keys the declaration sets are compared
+   * (ELB answers with every attribute, most of them its defaults), each list in key order.
+   */
+  private static Comparison compareAttributes(ApiRequest declared, ObjectNode live) {
+    Shape shape = PlanContext.shape(declared);
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    declared.body().path("Attributes").forEach(a -> keys.add(a.path("Key").asText()));
+    ObjectNode liveView = null;
+    if (live != null) {
+      liveView = live.deepCopy();
+      liveView.set("Attributes", sortedByKey(live.path("Attributes"), keys));
+    }
+    ObjectNode declaredView = declared.body().deepCopy();
+    declaredView.set("Attributes", sortedByKey(declared.body().path("Attributes"), keys));
+    return Comparison.of(shape, declaredView, liveView == null ? PlanContext.obj() : liveView, Map.of());
+  }
+
+  private static ArrayNode sortedByKey(JsonNode attributes, java.util.Set<String> keys) {
+    java.util.TreeMap<String, JsonNode> byKey = new java.util.TreeMap<>();
+    attributes.forEach(a -> {
+      if (keys.contains(a.path("Key").asText())) {
+        byKey.put(a.path("Key").asText(), a);
+      }
+    });
+    ArrayNode out = PlanContext.JSON.arrayNode();
+    byKey.values().forEach(out::add);
+    return out;
   }
 
   private static List<Step> updateSteps(ResourceKind kind, Comparison c, LiveResource live) {

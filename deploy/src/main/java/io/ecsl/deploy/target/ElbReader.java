@@ -68,28 +68,45 @@ final class ElbReader {
     }
     List<JsonNode> balancers = paged("DescribeLoadBalancers", "LoadBalancers");
     Map<String, Map<String, String>> tags = tags(arns(groups, "TargetGroupArn", balancers, "LoadBalancerArn"));
+    List<JsonNode> keptGroups = new ArrayList<>();
     for (JsonNode g : groups) {
+      if (keep(ResourceKind.TARGET_GROUP, g.path("TargetGroupName").asText(), tags.get(g.path("TargetGroupArn").asText()))) {
+        keptGroups.add(g);
+      }
+    }
+    List<JsonNode> groupAttributes = parallel.map(keptGroups, g -> api.call(ELBV2, "DescribeTargetGroupAttributes",
+        JSON.objectNode().put("TargetGroupArn", g.path("TargetGroupArn").asText())));
+    for (int i = 0; i < keptGroups.size(); i++) {
+      JsonNode g = keptGroups.get(i);
       String arn = g.path("TargetGroupArn").asText();
       String name = g.path("TargetGroupName").asText();
-      if (keep(ResourceKind.TARGET_GROUP, name, tags.get(arn))) {
-        ObjectNode body = JSON.objectNode().put("Name", name);
-        Refresher.copy(g, body, TARGET_GROUP_MEMBERS);
-        put(ResourceKind.TARGET_GROUP, name, "CreateTargetGroup", body, tags.get(arn), arn);
-      }
+      ObjectNode body = JSON.objectNode().put("Name", name);
+      Refresher.copy(g, body, TARGET_GROUP_MEMBERS);
+      ObjectNode attributes = JSON.objectNode().put("TargetGroupArn", arn);
+      attributes.set("Attributes", groupAttributes.get(i).path("Attributes").deepCopy());
+      put(ResourceKind.TARGET_GROUP, name, Map.of("CreateTargetGroup", body, "ModifyTargetGroupAttributes", attributes),
+          tags.get(arn), arn);
     }
     List<JsonNode> mine = new ArrayList<>();
     for (JsonNode b : balancers) {
+      if (keep(ResourceKind.LOAD_BALANCER, b.path("LoadBalancerName").asText(), tags.get(b.path("LoadBalancerArn").asText()))) {
+        mine.add(b);
+      }
+    }
+    List<JsonNode> balancerAttributes = parallel.map(mine, b -> api.call(ELBV2, "DescribeLoadBalancerAttributes",
+        JSON.objectNode().put("LoadBalancerArn", b.path("LoadBalancerArn").asText())));
+    for (int i = 0; i < mine.size(); i++) {
+      JsonNode b = mine.get(i);
       String arn = b.path("LoadBalancerArn").asText();
       String name = b.path("LoadBalancerName").asText();
-      if (!keep(ResourceKind.LOAD_BALANCER, name, tags.get(arn))) {
-        continue;
-      }
-      mine.add(b);
       ObjectNode body = JSON.objectNode().put("Name", name);
       ArrayNode subnets = body.putArray("Subnets");
       b.path("AvailabilityZones").forEach(z -> subnets.add(z.path("SubnetId").asText()));
       Refresher.copy(b, body, "SecurityGroups", "Scheme", "Type", "IpAddressType", "CustomerOwnedIpv4Pool");
-      put(ResourceKind.LOAD_BALANCER, name, "CreateLoadBalancer", body, tags.get(arn), arn);
+      ObjectNode attributes = JSON.objectNode().put("LoadBalancerArn", arn);
+      attributes.set("Attributes", balancerAttributes.get(i).path("Attributes").deepCopy());
+      put(ResourceKind.LOAD_BALANCER, name, Map.of("CreateLoadBalancer", body, "ModifyLoadBalancerAttributes", attributes),
+          tags.get(arn), arn);
     }
     listeners(mine);
   }
@@ -200,8 +217,15 @@ final class ElbReader {
   }
 
   private void put(ResourceKind kind, String name, String operation, ObjectNode body, Map<String, String> tags, String arn) {
-    state.put(new LiveResource(new ResourceId(kind, null, name), Map.of(operation, body), tags == null ? Map.of() : tags, arn,
-        arn, Map.of()));
+    put(kind, name, Map.of(operation, body), tags, arn);
+  }
+
+  /** {@code requests} in the order the build writes them: the Create request first (LiveResource#primary). */
+  private void put(ResourceKind kind, String name, Map<String, ObjectNode> requests, Map<String, String> tags, String arn) {
+    Map<String, ObjectNode> ordered = new java.util.LinkedHashMap<>();
+    requests.keySet().stream().sorted((a, b) -> Boolean.compare(!a.startsWith("Create"), !b.startsWith("Create")))
+        .forEach(k -> ordered.put(k, requests.get(k)));
+    state.put(new LiveResource(new ResourceId(kind, null, name), ordered, tags == null ? Map.of() : tags, arn, arn, Map.of()));
   }
 
   private static List<String> arns(List<JsonNode> a, String aMember, List<JsonNode> b, String bMember) {
