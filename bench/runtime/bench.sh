@@ -41,9 +41,12 @@ cleanup() {
 trap cleanup EXIT
 
 endpoint="$(ecsl runtime start --port "$port" --data-dir "$data" 2>/dev/null)"
+# Every request to the runtime is signed (AWS Signature Version 4) with its key, as `ecsl runtime env` prints it.
+env_json="$(ecsl runtime env --data-dir "$data" --format json)"
+key="$(jq -r .AWS_ACCESS_KEY_ID <<<"$env_json"):$(jq -r .AWS_SECRET_ACCESS_KEY <<<"$env_json")"
 ecs() {
-  curl -sf -X POST "$endpoint/" -H 'Content-Type: application/x-amz-json-1.1' \
-    -H "X-Amz-Target: AmazonEC2ContainerServiceV20141113.$1" -d "$2"
+  curl -sf -X POST "$endpoint/" --aws-sigv4 "aws:amz:us-east-1:ecs" --user "$key" \
+    -H 'Content-Type: application/x-amz-json-1.1' -H "X-Amz-Target: AmazonEC2ContainerServiceV20141113.$1" -d "$2"
 }
 now() { date +%s.%N; }
 

@@ -29,9 +29,12 @@ port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); p
 trap 'ecsl runtime stop --clean --data-dir "$data" >/dev/null 2>&1 || true; rm -rf "$data"' EXIT
 
 endpoint="$(ecsl runtime start --port "$port" --data-dir "$data" 2>/dev/null)"
+# Every request to the runtime is signed (AWS Signature Version 4) with its key, as `ecsl runtime env` prints it.
+env_json="$(ecsl runtime env --data-dir "$data" --format json)"
+key="$(jq -r .AWS_ACCESS_KEY_ID <<<"$env_json"):$(jq -r .AWS_SECRET_ACCESS_KEY <<<"$env_json")"
 ecs() {
-  curl -sf -X POST "$endpoint/" -H 'Content-Type: application/x-amz-json-1.1' \
-    -H "X-Amz-Target: AmazonEC2ContainerServiceV20141113.$1" -d "$2"
+  curl -sf -X POST "$endpoint/" --aws-sigv4 "aws:amz:us-east-1:ecs" --user "$key" \
+    -H 'Content-Type: application/x-amz-json-1.1' -H "X-Amz-Target: AmazonEC2ContainerServiceV20141113.$1" -d "$2"
 }
 tasks() { ecs ListTasks '{"cluster":"bench","desiredStatus":"RUNNING"}' | jq -r '.taskArns[]' | sort; }
 running() {
@@ -44,6 +47,11 @@ ecs RegisterTaskDefinition "$(jq -nc --arg s "$script" --arg i "$image" \
   '{family:"bench",memory:"64",containerDefinitions:[{name:"app",image:$i,command:["sh","-c",$s]}]}')" >/dev/null
 ecs CreateService '{"cluster":"bench","serviceName":"web","taskDefinition":"bench","desiredCount":2}' >/dev/null
 until [ "$(running | wc -l)" = 2 ]; do sleep 0.1; done
+# A task whose container exits within 10 s of RUNNING counts as failing to start, and its
+# replacement waits for the launch backoff (docs/runtime-model.md, "Backoff"): let the victims run
+# past that window, so what is measured is the replacement of a crashed running task.
+start_window=11
+sleep "$start_window"
 
 times=()
 for round in $(seq 1 "$rounds"); do
@@ -58,5 +66,6 @@ for round in $(seq 1 "$rounds"); do
   times+=("$seconds")
   printf 'round %s: replacement RUNNING %.3f s after docker kill\n' "$round" "$seconds"
   until [ "$(running | wc -l)" = 2 ]; do sleep 0.1; done
+  sleep "$start_window"
 done
 printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "median %.3f s over %d rounds (target < 2 s on an idle machine)\n", (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2), NR}'

@@ -140,6 +140,7 @@ import io.ecsl.rules.taskdef.FargateCpuMemory;
 import io.ecsl.rules.taskdef.FargateTaskSettings;
 import io.ecsl.rules.taskdef.FargateTaskSize;
 import io.ecsl.rules.taskdef.FargateVolumes;
+import io.ecsl.rules.taskdef.HostTakeoverMount;
 import io.ecsl.rules.taskdef.FireLens;
 import io.ecsl.rules.taskdef.InferenceAccelerators;
 import io.ecsl.rules.taskdef.NetworkModeSupported;
@@ -176,6 +177,7 @@ public final class Rules {
       new ContainerMemoryRequired(),
       new Volumes(),
       new FargateVolumes(),
+      new HostTakeoverMount(),
       new EfsVolume(),
       new DockerVolume(),
       new EphemeralStorage(),

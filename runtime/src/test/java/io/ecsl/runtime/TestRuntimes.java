@@ -6,19 +6,32 @@ import io.ecsl.runtime.docker.DockerBackend;
 import io.ecsl.runtime.client.LocalRuntime;
 import io.ecsl.runtime.client.RuntimeClient;
 import io.ecsl.runtime.engine.ControlPlane;
+import io.ecsl.runtime.home.HostGrants;
+import io.ecsl.runtime.home.RuntimeCredentials;
 import io.ecsl.runtime.server.RuntimeServer;
+import io.ecsl.testing.AwsCli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
  * A runtime server started in-process on a free port and a fresh data directory, on the
  * in-memory or the Docker backend. Closing it stops the server, removes every Docker object
  * labelled with its instance id and deletes the data directory.
+ *
+ * <p>The one way runtime tests reach a runtime: {@link #client}, {@link #sdk} and
+ * {@link #awsEnvironment} all sign with its own key, as every client must.
  */
 public final class TestRuntimes implements AutoCloseable {
   private final RuntimeServer server;
@@ -35,11 +48,21 @@ public final class TestRuntimes implements AutoCloseable {
     return start(new InMemoryBackend(Clock.systemUTC(), Set.of("ecsl/busybox:latest")));
   }
 
+  /** On the in-memory backend, with engine options of the test's own (e.g. a short stall threshold). */
+  public static TestRuntimes inMemory(ControlPlane.Options options) {
+    return start(new InMemoryBackend(Clock.systemUTC(), Set.of("ecsl/busybox:latest")), options);
+  }
+
   /** On the real Docker engine; fails (never skips) when Docker is not running. */
   public static TestRuntimes docker() {
+    return docker(HostGrants.NONE);
+  }
+
+  /** On the real Docker engine, started with {@code grants} ({@code ecsl runtime start --allow-...}). */
+  public static TestRuntimes docker(HostGrants grants) {
     DockerBackend docker = DockerBackend.connect();
     docker.ping();
-    return start(docker);
+    return start(docker, grants);
   }
 
   /** On the real Docker engine, with a clock and loop options of the test's own (schedules, metrics periods). */
@@ -50,7 +73,15 @@ public final class TestRuntimes implements AutoCloseable {
   }
 
   private static TestRuntimes start(ContainerBackend backend) {
-    return start(backend, Clock.systemUTC(), ControlPlane.Options.defaults());
+    return start(backend, HostGrants.NONE);
+  }
+
+  private static TestRuntimes start(ContainerBackend backend, HostGrants grants) {
+    return start(backend, ControlPlane.Options.defaults().withGrants(grants));
+  }
+
+  private static TestRuntimes start(ContainerBackend backend, ControlPlane.Options options) {
+    return start(backend, Clock.systemUTC(), options);
   }
 
   private static TestRuntimes start(ContainerBackend backend, Clock clock, ControlPlane.Options options) {
@@ -67,8 +98,41 @@ public final class TestRuntimes implements AutoCloseable {
     return server;
   }
 
+  /** The runtime's access key: every request to it must be signed with it. */
+  public RuntimeCredentials credentials() {
+    return LocalRuntime.credentials(dataDir);
+  }
+
+  /** A client signing with the runtime's key, in {@code us-east-1}. */
   public RuntimeClient client() {
-    return new RuntimeClient(server.endpoint());
+    return new RuntimeClient(server.endpoint(), credentials());
+  }
+
+  /** A client signing with the runtime's key in {@code region} (where resources are filed). */
+  public RuntimeClient client(String region) {
+    return new RuntimeClient(server.endpoint(), credentials(), region);
+  }
+
+  /**
+   * What {@code ecsl runtime env} prints for this runtime, over the harness's isolated aws CLI
+   * environment ({@link AwsCli#environment}: nothing from {@code ~/.aws}): for {@link AwsCli} and the SDKs.
+   */
+  public Map<String, String> awsEnvironment() {
+    Map<String, String> env = new LinkedHashMap<>(AwsCli.environment(server.endpoint().toString(),
+        credentials().accessKeyId(), credentials().secretAccessKey()));
+    env.putAll(LocalRuntime.environment(server.endpoint(), credentials(), "us-east-1"));
+    return env;
+  }
+
+  /** An ECS client of the AWS SDK for Java v2, signing with the runtime's key in {@code region}. */
+  public EcsClient sdk(Region region) {
+    return EcsClient.builder()
+        .endpointOverride(server.endpoint())
+        .region(region)
+        .credentialsProvider(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(credentials().accessKeyId(), credentials().secretAccessKey())))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
   }
 
   public ContainerBackend backend() {

@@ -27,8 +27,16 @@ public final class AwsCli {
    * us-east-1, no pager, and nothing from the machine's {@code ~/.aws}.
    */
   public static Map<String, String> environment(String endpoint) {
-    return Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test", "AWS_DEFAULT_REGION", "us-east-1",
-        "AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL", endpoint, "AWS_PAGER", "",
+    return environment(endpoint, "test", "test");
+  }
+
+  /**
+   * The same, signing with the given key: the ecsl runtime accepts only its own (what
+   * {@code ecsl runtime env} prints; runtime tests get it from {@code TestRuntimes.awsEnvironment()}).
+   */
+  public static Map<String, String> environment(String endpoint, String accessKeyId, String secretAccessKey) {
+    return Map.of("AWS_ACCESS_KEY_ID", accessKeyId, "AWS_SECRET_ACCESS_KEY", secretAccessKey,
+        "AWS_DEFAULT_REGION", "us-east-1", "AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL", endpoint, "AWS_PAGER", "",
         "AWS_CONFIG_FILE", "/dev/null", "AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
   }
 

@@ -3,6 +3,7 @@ package io.ecsl.cli.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.cli.CompileOptions;
 import io.ecsl.cli.ExitCodes;
+import io.ecsl.compile.Compiler;
 import io.ecsl.deploy.Deployer;
 import io.ecsl.deploy.apply.Applier;
 import io.ecsl.deploy.plan.Plan;
@@ -12,6 +13,7 @@ import io.ecsl.deploy.target.ApiException;
 import io.ecsl.emit.Json;
 import io.ecsl.facts.shell.Shell;
 import io.ecsl.model.EcsModel;
+import io.ecsl.modules.ModuleLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +70,9 @@ public final class ApplyCommand implements Callable<Integer> {
         if (model == null) {
           return ExitCodes.ERROR;
         }
+        Compiler.Options compileOptions = compile.toOptions();
+        t.allowProjectRoot(compileOptions.projectRoot() != null ? compileOptions.projectRoot()
+            : ModuleLoader.rootFor(compileOptions.inputs()), err);
         compiled = model;
         plan = Deployer.plan(model, t.api(), t.description(), keepRevisions);
       }

@@ -192,7 +192,7 @@ public final class RunCommand implements Callable<Integer> {
           + clusterName + (local ? "" : " (output is not followed on AWS: read it where the task's log configuration"
               + " sends it)"));
       err.flush();
-      RuntimeClient logs = local ? new RuntimeClient(t.api().endpoint()) : null;
+      RuntimeClient logs = local ? t.runtimeClient() : null;
       return new TaskWatch(t.api(), logs, clusterName, arns, out, err).await(pollInterval);
     } catch (RunTaskRequest.Problem e) {
       err.println("ecsl: " + e.getMessage());
@@ -234,7 +234,7 @@ public final class RunCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     try (Targets.Connected t = Targets.connect(target, compile.toOptions().region(), err)) {
-      RuntimeClient runtime = new RuntimeClient(t.api().endpoint());
+      RuntimeClient runtime = t.runtimeClient();
       JsonNode fired = runtime.fireSchedule(schedule, compile.toOptions().region());
       List<String> arns = new ArrayList<>();
       boolean failed = false;

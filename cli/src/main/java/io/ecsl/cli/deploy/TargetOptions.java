@@ -18,6 +18,10 @@ public final class TargetOptions {
       description = "Send API calls to URL instead (moto, a VPC endpoint, another runtime); default: AWS_ENDPOINT_URL if set.")
   URI endpoint;
 
+  @Option(names = "--runtime-dir", paramLabel = "DIR",
+      description = "local target: the runtime's data directory, where its endpoint and key are (default: $ECSL_RUNTIME_DIR or ~/.ecsl/runtime).")
+  java.nio.file.Path runtimeDir;
+
   /** These options as words of a command line (none for the default target), to repeat in a hint. */
   List<String> asFlags() {
     List<String> flags = new ArrayList<>();
@@ -29,6 +33,9 @@ public final class TargetOptions {
     }
     if (endpoint != null) {
       flags.addAll(List.of("--endpoint", endpoint.toString()));
+    }
+    if (runtimeDir != null) {
+      flags.addAll(List.of("--runtime-dir", runtimeDir.toString()));
     }
     return flags;
   }

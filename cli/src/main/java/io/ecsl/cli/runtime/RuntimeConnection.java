@@ -31,7 +31,7 @@ final class RuntimeConnection {
       throw new UserError("the local runtime is not running (data directory " + dataDir
           + "); start it with: ecsl runtime start");
     }
-    return new RuntimeConnection(new RuntimeClient(status.endpoint()));
+    return new RuntimeConnection(LocalRuntime.client(dataDir));
   }
 
   RuntimeClient client() {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code ecsl runtime status}: exit 0 when running, 1 when not (so scripts can test it). */
 @Command(name = "status", mixinStandardHelpOptions = true,
-    description = "Show whether the local runtime is running and where. Exit status: 0 running, 1 not running.")
+    description = "Show whether the local runtime is running, where, and whether it is healthy (its control loop"
+        + " passes); when it is not running, why, if its log says. Exit status: 0 running and healthy, 1 otherwise.")
 final class RuntimeStatusCommand implements Callable<Integer> {
   @Mixin RuntimeLocation location;
 
@@ -30,13 +31,24 @@ final class RuntimeStatusCommand implements Callable<Integer> {
     if (format == OutputFormat.json) {
       out.println(Json.write(status.toJson()));
     } else if (status.running()) {
-      out.println("running at " + status.endpoint() + " (pid " + status.pid() + ", data " + status.dataDir() + ")");
+      out.println((status.healthy() ? "running" : "running but unhealthy") + " at " + status.endpoint() + " (pid "
+          + status.pid() + ", data " + status.dataDir() + ")");
+      if (status.problem() != null) {
+        out.println("problem: " + status.problem() + "; see the runtime log (ecsl runtime logs), and restart it if it"
+            + " does not recover: ecsl runtime stop, then ecsl runtime start");
+      }
+      out.println("host grants: " + (status.grants().isEmpty() ? "none (the default)" : String.join(" ", status.grants())));
       if (status.containerEngineProblem() != null) {
         out.println("warning: " + status.containerEngineProblem());
       }
+      if (status.stateWarning() != null) {
+        out.println("warning: " + status.stateWarning());
+      }
+    } else if (status.problem() != null) {
+      out.println("not running (data " + status.dataDir() + "): " + status.problem());
     } else {
       out.println("not running (data " + status.dataDir() + "); start it with: ecsl runtime start");
     }
-    return status.running() ? ExitCodes.OK : ExitCodes.ERROR;
+    return status.healthy() ? ExitCodes.OK : ExitCodes.ERROR;
   }
 }

@@ -14,16 +14,14 @@ import io.ecsl.testing.InProcessCli;
 import io.ecsl.testing.NeedsDocker;
 import io.ecsl.testing.Processes;
 import io.ecsl.testing.RepoPaths;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,27 +33,19 @@ import org.junit.jupiter.api.io.TempDir;
 @NeedsDocker
 class ApplyOnRuntimeTest {
   private static final InProcessCli ECSL = new InProcessCli(Main::run);
-  private TestRuntime runtime;
-
-  @BeforeEach
-  void start() throws IOException {
-    runtime = TestRuntime.start();
-  }
-
-  @AfterEach
-  void stop() {
-    runtime.close();
-  }
+  @RegisterExtension final TestRuntime runtime = new TestRuntime();
 
   @Test
   void theQuickStartSampleAppliesRunsHealthyAndPlansClean(@TempDir Path broken) throws Exception {
     Path sample = RepoPaths.samples().resolve("hello-local");
     String endpoint = runtime.endpoint();
-    Processes.Result apply = ECSL.run("apply", sample.toString(), "--auto-approve", "--target", "local", "--endpoint", endpoint);
+    String runtimeDir = runtime.dir();
+    Processes.Result apply = ECSL.run("apply", sample.toString(), "--auto-approve", "--target", "local", "--runtime-dir",
+        runtimeDir);
     assertEquals(0, apply.exitCode(), apply.output());
     assertTrue(apply.stdout().contains("Apply complete"), apply.stdout());
 
-    Processes.Result ps = ECSL.run("ps", "--data-dir", runtime.dataDir.toString(), "--format", "json");
+    Processes.Result ps = ECSL.run("ps", "--data-dir", runtime.dir(), "--format", "json");
     assertEquals(0, ps.exitCode(), ps.stderr());
     JsonNode tasks = Json.parse(ps.stdout());
     assertEquals(2, tasks.size());
@@ -68,7 +58,9 @@ class ApplyOnRuntimeTest {
       assertTrue(page.body().startsWith("hello from container "), page.body());
     }
 
-    Processes.Result plan = ECSL.run("plan", sample.toString(), "--target", "local", "--endpoint", endpoint);
+    // An explicit endpoint is signed with the key of the runtime the data directory names.
+    Processes.Result plan = ECSL.run("plan", sample.toString(), "--target", "local", "--runtime-dir", runtimeDir,
+        "--endpoint", endpoint);
     assertEquals(0, plan.exitCode(), plan.stderr());
     assertTrue(plan.stdout().contains("No changes"), plan.stdout());
 
@@ -78,11 +70,12 @@ class ApplyOnRuntimeTest {
     assertFalse(exits.equals(source), "the sample's command changed: update this test");
     Path project = Files.createDirectories(broken.resolve("hello-local"));  // the same project: named by its directory
     Files.writeString(project.resolve("main.ecs"), exits);
-    Processes.Result failed = ECSL.run("apply", project.toString(), "--auto-approve", "--target", "local", "--endpoint", endpoint);
+    Processes.Result failed = ECSL.run("apply", project.toString(), "--auto-approve", "--target", "local", "--runtime-dir",
+        runtimeDir);
     assertEquals(1, failed.exitCode(), failed.output());
     assertTrue(failed.stderr().contains("service local/hello: deployment failed: tasks failed to start; ECS rolled back to hello:1;"
         + " stopped tasks: Essential container in task exited; web: exit code 3"), failed.output());
-    Processes.Result after = ECSL.run("ps", "--data-dir", runtime.dataDir.toString(), "--format", "json");
+    Processes.Result after = ECSL.run("ps", "--data-dir", runtime.dir(), "--format", "json");
     assertTrue(Json.parse(after.stdout()).size() > 0, after.stdout());
     for (JsonNode task : Json.parse(after.stdout())) {
       assertEquals("hello:1", task.path("taskDefinition").asText(), after.stdout());
@@ -91,13 +84,13 @@ class ApplyOnRuntimeTest {
     // Back to the sample as it was: it is what runs (hello:1), so nothing is registered or deployed
     // (not a hello:3 identical to hello:1, nor a redeploy of the latest, hello:2, which failed).
     Processes.Result back = ECSL.run("plan", sample.toString(), "--target", "local", "--endpoint", endpoint,
-        "--detailed-exitcode");
+        "--runtime-dir", runtimeDir, "--detailed-exitcode");
     assertEquals(0, back.exitCode(), back.output());
     assertTrue(back.stdout().contains("No changes"), back.stdout());
 
     // --format json: stdout is the plan document alone, for tools; the progress goes to stderr
     Processes.Result destroy = ECSL.run("destroy", sample.toString(), "--auto-approve", "--format", "json", "--target", "local",
-        "--endpoint", endpoint);
+        "--runtime-dir", runtimeDir);
     assertEquals(0, destroy.exitCode(), destroy.output());
     assertTrue(destroy.stdout().strip().startsWith("{") && destroy.stdout().strip().endsWith("}"), destroy.stdout());
     assertEquals("hello-local", Json.parse(destroy.stdout()).path("project").asText(), destroy.stdout());

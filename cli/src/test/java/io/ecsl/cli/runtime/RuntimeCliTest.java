@@ -12,8 +12,10 @@ import io.ecsl.runtime.client.RuntimeStatus;
 import io.ecsl.runtime.backend.Labels;
 import io.ecsl.runtime.docker.DockerBackend;
 import io.ecsl.runtime.json.Json;
+import io.ecsl.testing.AwsCli;
 import io.ecsl.testing.FreePorts;
 import io.ecsl.testing.InProcessCli;
+import io.ecsl.testing.NeedsAwsCli;
 import io.ecsl.testing.NeedsDocker;
 import io.ecsl.testing.Processes;
 import java.io.IOException;
@@ -22,7 +24,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,7 +64,7 @@ class RuntimeCliTest {
   @Test
   void everyRuntimeCommandHasHelp() {
     for (List<String> command : List.of(List.of("runtime"), List.of("runtime", "start"), List.of("runtime", "stop"),
-        List.of("runtime", "status"), List.of("runtime", "logs"), List.of("runtime", "secret"),
+        List.of("runtime", "status"), List.of("runtime", "env"), List.of("runtime", "logs"), List.of("runtime", "secret"),
         List.of("runtime", "secret", "put"), List.of("ps"), List.of("logs"), List.of("events"), List.of("top"), List.of("schedules"), List.of("run"))) {
       String[] args = new java.util.ArrayList<>(command) {{ add("--help"); }}.toArray(String[]::new);
       Processes.Result result = ECSL.run(args);
@@ -79,6 +83,10 @@ class RuntimeCliTest {
       assertEquals("ecsl: the local runtime is not running (data directory " + dir()
           + "); start it with: ecsl runtime start\n", result.stderr());
     }
+    Processes.Result env = ECSL.run("runtime", "env", "--data-dir", dir());
+    assertEquals(1, env.exitCode());
+    assertEquals("ecsl: the local runtime is not running (data directory " + dir()
+        + "); start it with: ecsl runtime start\n", env.stderr());
     Processes.Result status = ECSL.run("runtime", "status", "--data-dir", dir(), "--format", "json");
     assertEquals(1, status.exitCode(), "status exits 1 when the runtime is not running");
     assertFalse(Json.parse(status.stdout()).get("running").asBoolean());
@@ -89,7 +97,29 @@ class RuntimeCliTest {
 
   @Test
   @NeedsDocker
-  void startPsLogsEventsSecretsAndStopClean() throws IOException {
+  void aFailedStartIsExplainedInWordsByStartAndLaterByStatus() throws IOException {
+    Files.writeString(dataDir.resolve("state.db"), "not an SQLite database, only its name\n".repeat(100));
+    Processes.Result start = ECSL.run("runtime", "start", "--port", Integer.toString(FreePorts.forAServerProcess()),
+        "--data-dir", dir());
+    assertEquals(1, start.exitCode(), start.output());
+    assertTrue(start.stderr().contains("ecsl: cannot start the local runtime: "), start.stderr());
+    assertTrue(start.stderr().contains("ecsl runtime start --adopt"), "says what to do: " + start.stderr());
+    assertFalse(start.stderr().contains("\tat "), "no stack trace: " + start.stderr());
+
+    Processes.Result status = ECSL.run("runtime", "status", "--data-dir", dir());
+    assertEquals(1, status.exitCode());
+    assertTrue(status.stdout().startsWith("not running (data " + dir() + "): its last start failed: "), status.stdout());
+    assertTrue(status.stdout().contains("state.db"), status.stdout());
+    JsonNode json = Json.parse(ECSL.run("runtime", "status", "--data-dir", dir(), "--format", "json").stdout());
+    assertFalse(json.get("running").asBoolean());
+    assertTrue(json.get("problem").asText().startsWith("its last start failed: "), json.toString());
+    Files.delete(dataDir.resolve("state.db"));
+  }
+
+  @Test
+  @NeedsDocker
+  @NeedsAwsCli
+  void startPsLogsEventsSecretsAndStopClean() throws Exception {
     int port = FreePorts.forAServerProcess();
     Processes.Result start = ECSL.run("runtime", "start", "--port", Integer.toString(port), "--data-dir", dir());
     assertEquals(0, start.exitCode(), start.stderr());
@@ -105,7 +135,7 @@ class RuntimeCliTest {
     assertEquals(0, ECSL.run("runtime", "secret", "put", "greeting", "hello-secret", "--data-dir", dir()).exitCode());
     assertEquals("greeting\n", ECSL.run("runtime", "secret", "list", "--data-dir", dir()).stdout());
 
-    RuntimeClient client = new RuntimeClient(LocalRuntime.status(dataDir).endpoint());
+    RuntimeClient client = LocalRuntime.client(dataDir);
     client.ecs("CreateCluster", Json.parse("{\"clusterName\":\"cli\"}"));
     client.ecs("RegisterTaskDefinition", Json.parse("""
         {"family":"cli-web","memory":"64","containerDefinitions":[{"name":"app","image":"ecsl/busybox:latest",
@@ -140,6 +170,26 @@ class RuntimeCliTest {
     assertTrue(events.stdout().contains("(service web) has started 1 tasks: (task " + taskId), events.stdout());
     assertEquals(1, ECSL.run("events", "nope", "--data-dir", dir()).exitCode());
 
+    Processes.Result env = ECSL.run("runtime", "env", "--data-dir", dir());
+    assertEquals(0, env.exitCode(), env.stderr());
+    assertTrue(env.stdout().startsWith("export AWS_ENDPOINT_URL='http://127.0.0.1:" + port + "'\n"), env.stdout());
+    assertTrue(env.stdout().contains("\nunset AWS_SESSION_TOKEN\n"), env.stdout());
+    JsonNode envJson = Json.parse(ECSL.run("runtime", "env", "--data-dir", dir(), "--format", "json").stdout());
+    assertEquals(List.of("AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION",
+        "AWS_DEFAULT_REGION"), iterate(envJson.fieldNames()));
+    // What `eval "$(ecsl runtime env)"` sets, over the harness's isolated aws environment.
+    Map<String, String> awsEnv = new HashMap<>(AwsCli.environment("http://127.0.0.1:" + port,
+        envJson.get("AWS_ACCESS_KEY_ID").asText(), envJson.get("AWS_SECRET_ACCESS_KEY").asText()));
+    envJson.properties().forEach(e -> awsEnv.put(e.getKey(), e.getValue().asText()));
+    // The README's example: the endpoint given as --endpoint-url, as older aws CLI releases need.
+    JsonNode described = AwsCli.json(awsEnv, "ecs", "describe-services", "--cluster", "cli", "--services", "web",
+        "--endpoint-url", "http://127.0.0.1:" + port);
+    assertEquals(1, described.at("/services/0/desiredCount").asInt(), described.toString());
+    awsEnv.put("AWS_SECRET_ACCESS_KEY", "guessed");
+    Processes.Result refused = AwsCli.run(awsEnv, "ecs", "list-clusters");
+    assertEquals(255, refused.exitCode());
+    assertTrue(refused.stderr().contains("InvalidSignatureException"), refused.stderr());
+
     Processes.Result runtimeLogs = ECSL.run("runtime", "logs", "--data-dir", dir());
     assertTrue(runtimeLogs.stdout().contains("listening on http://127.0.0.1:" + port), runtimeLogs.stdout());
 
@@ -154,6 +204,12 @@ class RuntimeCliTest {
     assertFalse(Files.exists(dataDir));
   }
 
+
+  private static List<String> iterate(java.util.Iterator<String> names) {
+    List<String> out = new java.util.ArrayList<>();
+    names.forEachRemaining(out::add);
+    return out;
+  }
 
   private static <T> T await(Supplier<T> probe, String what) {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(20));

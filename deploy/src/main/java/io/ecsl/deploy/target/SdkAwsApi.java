@@ -79,8 +79,9 @@ public final class SdkAwsApi implements AwsApi, AutoCloseable {
   }
 
   private static AwsCredentialsProvider credentials(TargetOptions o) {
-    if (o.staticCredentials()) {
-      return StaticCredentialsProvider.create(AwsBasicCredentials.create("ecsl-local", "ecsl-local"));
+    if (o.staticKey() != null) {
+      return StaticCredentialsProvider.create(AwsBasicCredentials.create(o.staticKey().accessKeyId(),
+          o.staticKey().secretAccessKey()));
     }
     if (o.profile() != null) {
       return ProfileCredentialsProvider.create(o.profile());

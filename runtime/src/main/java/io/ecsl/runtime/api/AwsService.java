@@ -7,6 +7,9 @@ public interface AwsService {
   /** The part of {@code X-Amz-Target} before the dot, e.g. {@code AmazonEC2ContainerServiceV20141113}. */
   String targetPrefix();
 
+  /** The service name in a SigV4 credential scope, e.g. {@code ecs} (what the AWS CLI and SDKs sign with). */
+  String signingName();
+
   /** The namespace of error types, e.g. {@code com.amazonaws.ecs} (errors read {@code ns#Type}). */
   String errorNamespace();
 

@@ -2,19 +2,36 @@ package io.ecsl.runtime.api;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.ecsl.runtime.api.auth.Authenticator;
+import io.ecsl.runtime.api.auth.LoopbackGuard;
+import io.ecsl.runtime.sigv4.SigV4;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The runtime's HTTP endpoint on the loopback interface only: AWS JSON 1.1 on {@code POST /}, and
  * the runtime's own small API under {@code /_ecsl/} ({@link InternalEndpoints}).
+ *
+ * <p>Every request passes the same gate before anything reads it as JSON: a {@code Host} naming
+ * this endpoint and no browser headers ({@link LoopbackGuard}), a body within
+ * {@link RequestLimits}, and a valid AWS Signature Version 4 made with the runtime's key
+ * ({@link Authenticator}). A refusal is an AWS error document, and every request gets an answer.
  */
 public final class HttpApiServer implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(HttpApiServer.class.getName());
+
   private final HttpServer server;
 
   private HttpApiServer(HttpServer server) {
@@ -22,16 +39,22 @@ public final class HttpApiServer implements AutoCloseable {
   }
 
   /** Binds 127.0.0.1:{@code port} (0 picks a free port) and starts serving. */
-  public static HttpApiServer start(int port, AwsJsonDispatcher dispatcher, InternalEndpoints internal)
-      throws IOException {
+  public static HttpApiServer start(int port, AwsJsonDispatcher dispatcher, InternalEndpoints internal,
+      Authenticator authenticator, RequestLimits limits) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
     server.setExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ecsl-http-", 0).factory()));
+    Gate gate = new Gate(new LoopbackGuard(server.getAddress().getPort()), authenticator, limits, dispatcher,
+        internal);
     server.createContext("/", exchange -> {
       try (exchange) {
-        if (exchange.getRequestURI().getPath().startsWith(InternalEndpoints.PREFIX)) {
-          internal.handle(exchange);
-        } else {
-          handleAws(exchange, dispatcher);
+        gate.serve(exchange);
+      } catch (Throwable t) {
+        LOG.log(Level.SEVERE, "request " + exchange.getRequestMethod() + " " + exchange.getRequestURI()
+            + " failed", t);
+        answerQuietly(exchange, new ApiException("ServerException", "Internal error in the ecsl runtime: " + t
+            + ". See the runtime log (ecsl runtime logs).", 500));
+        if (t instanceof VirtualMachineError error) {
+          throw error; // answered; the JVM itself is in trouble (the runtime exits on OutOfMemoryError)
         }
       }
     });
@@ -39,19 +62,56 @@ public final class HttpApiServer implements AutoCloseable {
     return new HttpApiServer(server);
   }
 
-  private static void handleAws(HttpExchange exchange, AwsJsonDispatcher dispatcher) throws IOException {
-    if (!"POST".equals(exchange.getRequestMethod())) {
-      byte[] text = ("The ecsl runtime speaks the ECS API (AWS JSON 1.1): POST / with an X-Amz-Target header."
-          + " Point the AWS CLI or SDK at this endpoint (--endpoint-url).\n").getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-      exchange.sendResponseHeaders(405, text.length);
-      exchange.getResponseBody().write(text);
-      return;
+  /** The checks and the routing, in order. */
+  private record Gate(LoopbackGuard guard, Authenticator authenticator, RequestLimits limits,
+      AwsJsonDispatcher dispatcher, InternalEndpoints internal) {
+
+    void serve(HttpExchange exchange) throws IOException {
+      Map<String, List<String>> headers = lowercase(exchange);
+      try {
+        guard.check(headers);
+      } catch (ApiException e) {
+        send(exchange, AwsJsonDispatcher.error(null, e));
+        return;
+      }
+      try (RequestLimits.Body body = limits.read(exchange)) {
+        String path = exchange.getRequestURI().getRawPath();
+        String target = first(headers, "x-amz-target");
+        boolean own = path.startsWith(InternalEndpoints.PREFIX);
+        Authenticator.Signed signed = authenticator.authenticate(new SigV4.Request(exchange.getRequestMethod(),
+            path, exchange.getRequestURI().getRawQuery(), headers, body.bytes()),
+            own ? dispatcher.signingNames() : dispatcher.signingNamesFor(target));
+        RequestContext context = new RequestContext(signed.region());
+        if (own) {
+          internal.handle(exchange, body.bytes(), context);
+        } else if (!"POST".equals(exchange.getRequestMethod())) {
+          byte[] text = ("The ecsl runtime speaks the ECS API (AWS JSON 1.1): POST / with an X-Amz-Target header."
+              + " Point the AWS CLI or SDK at this endpoint (--endpoint-url).\n").getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+          exchange.sendResponseHeaders(405, text.length);
+          exchange.getResponseBody().write(text);
+        } else {
+          send(exchange, dispatcher.handle(target, body.bytes(), context));
+        }
+      } catch (ApiException e) {
+        send(exchange, AwsJsonDispatcher.error(null, e));
+      }
     }
-    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    AwsJsonDispatcher.Response response = dispatcher.handle(
-        exchange.getRequestHeaders().getFirst("X-Amz-Target"), body,
-        exchange.getRequestHeaders().getFirst("Authorization"));
+  }
+
+  private static Map<String, List<String>> lowercase(HttpExchange exchange) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    exchange.getRequestHeaders().forEach((name, values) ->
+        headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values));
+    return headers;
+  }
+
+  private static String first(Map<String, List<String>> headers, String name) {
+    List<String> values = headers.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  static void send(HttpExchange exchange, AwsJsonDispatcher.Response response) throws IOException {
     byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
     exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
@@ -61,6 +121,18 @@ public final class HttpApiServer implements AutoCloseable {
     exchange.sendResponseHeaders(response.status(), bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
+    }
+  }
+
+  /** Answers with an error unless a response has already started (then the connection just ends). */
+  private static void answerQuietly(HttpExchange exchange, ApiException e) {
+    if (exchange.getResponseCode() != -1) {
+      return;
+    }
+    try {
+      send(exchange, AwsJsonDispatcher.error(null, e));
+    } catch (IOException | RuntimeException ignored) {
+      // the client is gone
     }
   }
 

@@ -6,6 +6,7 @@ import io.ecsl.runtime.backend.BackendException;
 import io.ecsl.runtime.backend.ContainerBackend;
 import io.ecsl.runtime.engine.ControlPlane;
 import io.ecsl.runtime.json.Json;
+import io.ecsl.runtime.json.JsonSyntaxException;
 import io.ecsl.runtime.model.ContainerEntity;
 import io.ecsl.runtime.model.TaskEntity;
 import java.io.Closeable;
@@ -22,15 +23,24 @@ import java.util.concurrent.CountDownLatch;
  * {@code GET /_ecsl/logs?task=ID&container=NAME[&follow=true][&tail=N]} (a container's output as
  * plain text, streamed while following) and {@code /_ecsl/secrets} (GET names, POST
  * {@code {"name","value"}}, DELETE {@code ?name=}), so the CLI never opens the store itself while
- * the runtime runs.
+ * the runtime runs, and {@code POST /_ecsl/project-roots} {@code {"path"}}: apply registers the
+ * directory of the project it applies, under which tasks may then mount host paths. Other parts of
+ * the server add theirs ({@link #add}: schedules, stats); all are authenticated and bounded alike.
  */
 public final class InternalEndpoints {
   public static final String PREFIX = "/_ecsl/";
+  /** Secrets Manager's limits: a name of at most 512 characters, a value of at most 64 KiB. */
+  static final int MAX_SECRET_NAME = 512;
+  static final int MAX_SECRET_VALUE = 65_536;
 
-  /** An endpoint the server adds under {@code /_ecsl/} (schedules, stats); see {@link #add}. */
+  /**
+   * An endpoint the server adds under {@code /_ecsl/} (schedules, stats); see {@link #add}. It runs
+   * after authentication, with the request body already read (bounded); it may throw
+   * {@link ApiException}, answered like the built-in endpoints' errors.
+   */
   @FunctionalInterface
   public interface Endpoint {
-    void handle(HttpExchange exchange) throws IOException;
+    void handle(HttpExchange exchange, byte[] body) throws IOException;
   }
 
   private final ControlPlane plane;
@@ -50,35 +60,84 @@ public final class InternalEndpoints {
     added.put(PREFIX + path, endpoint);
   }
 
-  void handle(HttpExchange exchange) throws IOException {
+  /**
+   * Answers one request to {@code /_ecsl/...} (already authenticated). Every request gets an
+   * answer: a malformed one is a 400 that says what is wrong, in the AWS error shape.
+   */
+  void handle(HttpExchange exchange, byte[] body, RequestContext context) throws IOException {
     String path = exchange.getRequestURI().getPath();
-    switch (path) {
-      case PREFIX + "health" -> {
-        ObjectNode health = identity.deepCopy();
-        health.put("status", "ok");
-        health.put("instanceId", plane.instanceId());
-        health.put("containerEngine", plane.backend().endpoint());
-        Json.putIfPresent(health, "containerEngineProblem", plane.backendProblem());
-        send(exchange, 200, Json.write(health));
-      }
-      case PREFIX + "shutdown" -> {
-        if (!"POST".equals(exchange.getRequestMethod())) {
-          send(exchange, 405, "{\"message\":\"use POST\"}");
-          return;
+    try {
+      switch (path) {
+        case PREFIX + "health" -> {
+          ObjectNode health = identity.deepCopy();
+          health.put("status", "ok");
+          health.put("instanceId", plane.instanceId());
+          health.put("containerEngine", plane.backend().endpoint());
+          Json.putIfPresent(health, "containerEngineProblem", plane.backendProblem());
+          health.set("hostAccess", hostAccess());
+          health.set("controlLoop", plane.loopHealth().toJson());
+          var setAside = plane.state().store().setAside();
+          if (!setAside.isEmpty()) {
+            var documents = health.putArray("setAside");
+            setAside.forEach(d -> documents.addObject().put("kind", d.kind()).put("id", d.id())
+                .put("reason", d.reason()).put("at", d.at()));
+          }
+          send(exchange, 200, Json.write(health));
         }
-        send(exchange, 200, "{\"status\":\"stopping\"}");
-        Thread.ofPlatform().name("ecsl-shutdown").start(shutdown);
-      }
-      case PREFIX + "logs" -> logs(exchange);
-      case PREFIX + "secrets" -> secrets(exchange);
-      default -> {
-        Endpoint endpoint = added.get(path);
-        if (endpoint != null) {
-          endpoint.handle(exchange);
-        } else {
-          send(exchange, 404, "{\"message\":\"unknown endpoint " + path + "\"}");
+        case PREFIX + "shutdown" -> {
+          requireMethod(exchange, "POST");
+          send(exchange, 200, "{\"status\":\"stopping\"}");
+          Thread.ofPlatform().name("ecsl-shutdown").start(shutdown);
+        }
+        case PREFIX + "logs" -> {
+          requireMethod(exchange, "GET");
+          logs(exchange);
+        }
+        case PREFIX + "secrets" -> secrets(exchange, body);
+        case PREFIX + "project-roots" -> {
+          requireMethod(exchange, "POST");
+          String directory = Json.text(Json.parseRequest(body), "path");
+          if (directory == null || directory.isEmpty()) {
+            throw new ApiException("ValidationException", "Give the project directory: {\"path\": \"/abs/dir\"}.");
+          }
+          try {
+            java.nio.file.Path allowed = plane.hostAccess().allowProjectRoot(java.nio.file.Path.of(directory));
+            send(exchange, 200, Json.write(Json.object().put("path", allowed.toString())));
+          } catch (IllegalArgumentException e) {
+            throw new ApiException("AccessDeniedException", e.getMessage());
+          }
+        }
+        default -> {
+          Endpoint endpoint = added.get(path);
+          if (endpoint == null) {
+            throw new ApiException("UnknownOperationException", "The runtime has no endpoint " + path
+                + "; its own endpoints are " + PREFIX + "health, shutdown, logs, secrets, project-roots, stats,"
+                + " schedules and schedules/fire.", 404);
+          }
+          endpoint.handle(exchange, body);
         }
       }
+    } catch (ApiException e) {
+      HttpApiServer.send(exchange, AwsJsonDispatcher.error(null, e));
+    } catch (JsonSyntaxException e) {
+      HttpApiServer.send(exchange, AwsJsonDispatcher.error(null, new ApiException("SerializationException",
+          "The request body is not valid JSON: " + e.getMessage())));
+    }
+  }
+
+  /** The host-access policy in force: the start-up grants, the registered projects, the volume area. */
+  private ObjectNode hostAccess() {
+    ObjectNode out = Json.object();
+    out.set("grants", Json.arrayOf(plane.hostAccess().grants().toArgs()));
+    out.set("projectRoots", Json.arrayOf(plane.hostAccess().projectRoots().stream().map(Object::toString).toList()));
+    out.put("volumes", plane.hostAccess().volumesRoot().toString());
+    return out;
+  }
+
+  static void requireMethod(HttpExchange exchange, String method) {
+    if (!method.equals(exchange.getRequestMethod())) {
+      throw new ApiException("MethodNotAllowedException", exchange.getRequestURI().getPath() + " takes " + method
+          + ", not " + exchange.getRequestMethod() + ".", 405);
     }
   }
 
@@ -86,6 +145,14 @@ public final class InternalEndpoints {
     Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
     String taskId = query.getOrDefault("task", "");
     String containerName = query.get("container");
+    boolean follow = "true".equals(query.get("follow"));
+    int tail;
+    try {
+      tail = Integer.parseInt(query.getOrDefault("tail", "-1"));
+    } catch (NumberFormatException e) {
+      throw new ApiException("ValidationException", "tail must be a whole number of lines; got '" + query.get("tail")
+          + "'.");
+    }
     String runtimeId = null;
     synchronized (plane.state()) {
       for (TaskEntity task : plane.state().tasks.values()) {
@@ -99,12 +166,9 @@ public final class InternalEndpoints {
       }
     }
     if (runtimeId == null) {
-      send(exchange, 404, Json.write(Json.object().put("message", "task " + taskId + " has no container "
-          + containerName + " with output (it never started, or its containers were removed)")));
-      return;
+      throw new ApiException("ResourceNotFoundException", "task " + taskId + " has no container " + containerName
+          + " with output (it never started, or its containers were removed)", 404);
     }
-    boolean follow = "true".equals(query.get("follow"));
-    int tail = Integer.parseInt(query.getOrDefault("tail", "-1"));
     exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
     exchange.sendResponseHeaders(200, 0);
     OutputStream out = exchange.getResponseBody();
@@ -142,26 +206,34 @@ public final class InternalEndpoints {
     }
   }
 
-  private void secrets(HttpExchange exchange) throws IOException {
+  private void secrets(HttpExchange exchange, byte[] body) throws IOException {
     var store = plane.state().store();
     switch (exchange.getRequestMethod()) {
       case "GET" -> send(exchange, 200, Json.write(Json.arrayOf(store.secretNames())));
       case "POST" -> {
-        var body = Json.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        String name = Json.text(body, "name");
-        String value = Json.text(body, "value");
+        var request = Json.parseRequest(body);
+        String name = Json.text(request, "name");
+        String value = Json.text(request, "value");
         if (name == null || name.isEmpty() || value == null) {
-          send(exchange, 400, "{\"message\":\"a secret needs a name and a value\"}");
-          return;
+          throw new ApiException("ValidationException", "A secret needs a name and a value:"
+              + " {\"name\": \"db-password\", \"value\": \"...\"}.");
+        }
+        if (name.length() > MAX_SECRET_NAME || value.length() > MAX_SECRET_VALUE) {
+          throw new ApiException("ValidationException", "A secret's name is at most " + MAX_SECRET_NAME
+              + " characters and its value at most " + MAX_SECRET_VALUE + " (Secrets Manager's limits).");
         }
         store.putSecret(name, value);
         send(exchange, 200, "{}");
       }
       case "DELETE" -> {
         boolean deleted = store.deleteSecret(query(exchange.getRequestURI().getRawQuery()).getOrDefault("name", ""));
-        send(exchange, deleted ? 200 : 404, deleted ? "{}" : "{\"message\":\"no such secret\"}");
+        if (!deleted) {
+          throw new ApiException("ResourceNotFoundException", "No secret of that name.", 404);
+        }
+        send(exchange, 200, "{}");
       }
-      default -> send(exchange, 405, "{\"message\":\"use GET, POST or DELETE\"}");
+      default -> throw new ApiException("MethodNotAllowedException", PREFIX + "secrets takes GET, POST or DELETE.",
+          405);
     }
   }
 

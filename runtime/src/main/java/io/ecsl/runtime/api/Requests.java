@@ -1,6 +1,7 @@
 package io.ecsl.runtime.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.facts.limits.EcsLimit;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.store.Tag;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.regex.Pattern;
 /** Reading request members, with AWS-style errors for missing or malformed ones. */
 public final class Requests {
   private static final Pattern TAG_CHARS = Pattern.compile("^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$");
-  private static final int MAX_TAGS = 50;
 
   private Requests() {}
 
@@ -62,16 +62,18 @@ public final class Requests {
 
   /** ECS tag rules (§1.1): at most 50, key 1-128, value 0-256, allowed characters, no aws: prefix. */
   public static void validate(List<Tag> tags, String exceptionType) {
-    if (tags.size() > MAX_TAGS) {
+    if (tags.size() > EcsLimit.TAGS_PER_RESOURCE.maxInt()) {
       throw new ApiException(exceptionType, "Too many tags: " + tags.size() + " given, a resource can have at most "
-          + MAX_TAGS + ".");
+          + EcsLimit.TAGS_PER_RESOURCE.maxInt() + ".");
     }
     for (Tag tag : tags) {
-      if (tag.key() == null || tag.key().isEmpty() || tag.key().length() > 128) {
-        throw new ApiException(exceptionType, "Tag key '" + tag.key() + "' must be 1 to 128 characters long.");
+      if (tag.key() == null || tag.key().isEmpty() || tag.key().length() > EcsLimit.TAG_KEY_LENGTH.maxInt()) {
+        throw new ApiException(exceptionType, "Tag key '" + tag.key() + "' must be 1 to " + EcsLimit.TAG_KEY_LENGTH.maxInt()
+            + " characters long.");
       }
-      if (tag.value().length() > 256) {
-        throw new ApiException(exceptionType, "The value of tag '" + tag.key() + "' is longer than 256 characters.");
+      if (tag.value().length() > EcsLimit.TAG_VALUE_LENGTH.maxInt()) {
+        throw new ApiException(exceptionType, "The value of tag '" + tag.key() + "' is longer than "
+            + EcsLimit.TAG_VALUE_LENGTH.maxInt() + " characters.");
       }
       if (!TAG_CHARS.matcher(tag.key()).matches() || !TAG_CHARS.matcher(tag.value()).matches()) {
         throw new ApiException(exceptionType, "Tag '" + tag.key() + "' contains characters that are not allowed;"

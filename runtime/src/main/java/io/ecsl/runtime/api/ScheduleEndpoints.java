@@ -7,13 +7,11 @@ import com.sun.net.httpserver.HttpExchange;
 import io.ecsl.runtime.engine.ControlPlane;
 import io.ecsl.runtime.engine.RuntimeState;
 import io.ecsl.runtime.json.Json;
-import io.ecsl.runtime.json.JsonSyntaxException;
 import io.ecsl.runtime.model.Arns;
 import io.ecsl.runtime.model.RuleScheduleEntity;
 import io.ecsl.runtime.model.RuleScheduleEntity.TargetResult;
 import io.ecsl.runtime.schedules.ScheduledRules;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +38,8 @@ public final class ScheduleEndpoints {
     internal.add("schedules/fire", this::fire);
   }
 
-  private void list(HttpExchange exchange) throws IOException {
+  private void list(HttpExchange exchange, byte[] body) throws IOException {
+    InternalEndpoints.requireMethod(exchange, "GET");
     String region = InternalEndpoints.query(exchange.getRequestURI().getRawQuery()).get("region");
     ArrayNode out = state.atomically(() -> {
       ArrayNode list = Json.array();
@@ -106,33 +105,21 @@ public final class ScheduleEndpoints {
     return out;
   }
 
-  private void fire(HttpExchange exchange) throws IOException {
-    if (!"POST".equals(exchange.getRequestMethod())) {
-      InternalEndpoints.send(exchange, 405, "{\"message\":\"use POST\"}");
-      return;
-    }
-    JsonNode body;
-    try {
-      body = Json.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-    } catch (JsonSyntaxException e) {
-      InternalEndpoints.send(exchange, 400, Json.write(Json.object().put("message", "the body is not JSON")));
-      return;
-    }
+  private void fire(HttpExchange exchange, byte[] requestBody) throws IOException {
+    InternalEndpoints.requireMethod(exchange, "POST");
+    JsonNode body = Json.parseRequest(requestBody);
     String rule = Json.text(body, "rule");
     if (rule == null || rule.isEmpty()) {
-      InternalEndpoints.send(exchange, 400, Json.write(Json.object().put("message", "name the rule to fire")));
-      return;
+      throw new ApiException("ValidationException", "name the rule to fire: {\"rule\": NAME|ARN}");
     }
     List<String> arns = state.atomically(() -> matching(rule, Json.text(body, "region")));
     if (arns.isEmpty()) {
-      InternalEndpoints.send(exchange, 404, Json.write(Json.object().put("message", "no scheduled rule named " + rule
-          + (body.has("region") ? " in " + Json.text(body, "region") : "") + "; list them with: ecsl schedules")));
-      return;
+      throw new ApiException("ResourceNotFoundException", "no scheduled rule named " + rule
+          + (body.has("region") ? " in " + Json.text(body, "region") : "") + "; list them with: ecsl schedules", 404);
     }
     if (arns.size() > 1) {
-      InternalEndpoints.send(exchange, 409, Json.write(Json.object().put("message", "rule " + rule + " exists in"
-          + " several regions (" + arns.stream().map(Arns::regionOf).toList() + "); pass --region")));
-      return;
+      throw new ApiException("ConflictException", "rule " + rule + " exists in"
+          + " several regions (" + arns.stream().map(Arns::regionOf).toList() + "); pass --region", 409);
     }
     List<TargetResult> results = rules.fireNow(arns.get(0), plane.clock().instant());
     ObjectNode out = Json.object();

@@ -27,7 +27,8 @@ public final class StatsEndpoints {
     internal.add("stats", this::stats);
   }
 
-  private void stats(HttpExchange exchange) throws IOException {
+  private void stats(HttpExchange exchange, byte[] body) throws IOException {
+    InternalEndpoints.requireMethod(exchange, "GET");
     List<TaskUsage> usages = history.latest();
     ObjectNode out = Json.object();
     Json.putIfPresent(out, "sampledAt", history.lastSampleAt() == null ? null : history.lastSampleAt().toString());

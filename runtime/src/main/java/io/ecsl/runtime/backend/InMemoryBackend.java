@@ -44,6 +44,8 @@ public final class InMemoryBackend implements ContainerBackend {
   private int nextId = 1;
   private int nextHostPort = 49153;
   private boolean available = true;
+  private volatile Throwable listingFault;
+  private volatile java.util.concurrent.CountDownLatch stalledListings;
 
   public InMemoryBackend(Clock clock, Set<String> localImages) {
     this.clock = clock;
@@ -102,6 +104,8 @@ public final class InMemoryBackend implements ContainerBackend {
     FakeContainer container = find(containerId);
     if (container != null) {
       containers.remove(container.id);
+      container.followers.forEach(LogSink::end);
+      container.followers.clear();
     }
   }
 
@@ -215,11 +219,49 @@ public final class InMemoryBackend implements ContainerBackend {
     FakeContainer container = find(containerId);
     if (container != null) {
       containers.remove(container.id);
+      container.followers.forEach(LogSink::end);
+      container.followers.clear();
     }
   }
 
   @Override
-  public synchronized List<ObservedContainer> listContainers(String labelKey, String labelValue) {
+  public List<ObservedContainer> listContainers(String labelKey, String labelValue) {
+    java.util.concurrent.CountDownLatch stall = stalledListings;
+    if (stall != null) {
+      try {
+        stall.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    Throwable fault = listingFault;
+    if (fault instanceof Error error) {
+      throw error;
+    }
+    if (fault instanceof RuntimeException exception) {
+      throw exception;
+    }
+    return listNow(labelKey, labelValue);
+  }
+
+  /**
+   * Makes every listing throw {@code fault} (an {@link Error} too) until called with null: how a
+   * test makes the control loop's passes fail.
+   */
+  public void failListings(Throwable fault) {
+    listingFault = fault;
+  }
+
+  /** Makes listings block until called with false: how a test makes a pass never complete. */
+  public void stallListings(boolean stall) {
+    java.util.concurrent.CountDownLatch previous = stalledListings;
+    stalledListings = stall ? new java.util.concurrent.CountDownLatch(1) : null;
+    if (previous != null) {
+      previous.countDown();
+    }
+  }
+
+  private synchronized List<ObservedContainer> listNow(String labelKey, String labelValue) {
     checkAvailable();
     List<ObservedContainer> out = new ArrayList<>();
     for (FakeContainer container : containers.values()) {
@@ -283,8 +325,20 @@ public final class InMemoryBackend implements ContainerBackend {
     for (String line : lines.subList(from, lines.size())) {
       sink.write((line + "\n").getBytes(StandardCharsets.UTF_8), false);
     }
-    sink.end();
-    return () -> {};
+    if (!request.follow() || container.exitedAt != null) {
+      sink.end();
+      return () -> {};
+    }
+    // Following a running container: the stream stays open until the caller closes it or the
+    // container exits (the fake has no later output to send).
+    container.followers.add(sink);
+    return () -> {
+      synchronized (this) {
+        if (container.followers.remove(sink)) {
+          sink.end();
+        }
+      }
+    };
   }
 
   @Override
@@ -329,6 +383,7 @@ public final class InMemoryBackend implements ContainerBackend {
     final Integer exitAtStart;
     final Duration runFor;
     final List<String> output = new ArrayList<>();
+    final List<LogSink> followers = new ArrayList<>();
     final boolean healthFails;
     Instant startedAt;
     Instant exitedAt;
@@ -403,6 +458,8 @@ public final class InMemoryBackend implements ContainerBackend {
       this.exitedAt = now;
       this.exitCode = code;
       this.ports = List.of();
+      followers.forEach(LogSink::end);
+      followers.clear();
     }
 
     ObservedContainer.State state(Instant now) {
@@ -439,7 +496,7 @@ public final class InMemoryBackend implements ContainerBackend {
       ObservedContainer.State state = state(now);
       return new ObservedContainer(id, spec.name(), spec.labels(), state,
           state == ObservedContainer.State.EXITED ? exitCode : null, health(now), ports,
-          Map.of("fake", "10.0.0." + (Integer.parseInt(id.substring(56), 16) % 250 + 2)));
+          Map.of("fake", "10.0.0." + (Integer.parseInt(id.substring(56), 16) % 250 + 2)), spec.image());
     }
   }
 }

@@ -18,6 +18,11 @@ public final class Labels {
   public static final String ROLE = "io.ecsl.role";
   public static final String ROLE_APP = "app";
   public static final String ROLE_PAUSE = "pause";
+  /**
+   * The absolute data directory of the runtime that created the object: how a runtime whose state
+   * was lost still finds the containers of its previous instance.
+   */
+  public static final String DATA_DIR = "io.ecsl.data-dir";
   /** On volumes: {@code task} (removed with the task) or {@code shared}. */
   public static final String SCOPE = "io.ecsl.scope";
 

@@ -15,7 +15,14 @@ public record ObservedContainer(
     Integer exitCode,
     Health health,
     List<PublishedPort> ports,
-    Map<String, String> ipAddresses) {
+    Map<String, String> ipAddresses,
+    String image) {
+
+  /** A container whose image does not matter to the caller. */
+  public ObservedContainer(String id, String name, Map<String, String> labels, State state, Integer exitCode,
+      Health health, List<PublishedPort> ports, Map<String, String> ipAddresses) {
+    this(id, name, labels, state, exitCode, health, ports, ipAddresses, null);
+  }
 
   /** Docker's container states. */
   public enum State { CREATED, RUNNING, PAUSED, RESTARTING, REMOVING, EXITED, DEAD }

@@ -1,24 +1,34 @@
 package io.ecsl.runtime.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.runtime.home.RuntimeCredentials;
 import io.ecsl.runtime.json.Json;
+import io.ecsl.runtime.sigv4.SigV4;
+import io.ecsl.runtime.sigv4.SigV4Signer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A small client of a running runtime, for the CLI ({@code ecsl ps}, {@code logs}, {@code events}):
- * ECS calls in AWS JSON 1.1 and the runtime's {@code /_ecsl/} endpoints. The apply engine uses the
- * AWS SDK against {@link #endpoint()} instead.
+ * ECS calls in AWS JSON 1.1 and the runtime's {@code /_ecsl/} endpoints, every request signed
+ * (AWS Signature Version 4) with the runtime's key. The apply engine uses the AWS SDK against
+ * {@link #endpoint()} with the same key instead.
  */
 public final class RuntimeClient {
+  /** The region the CLI's reads and the local target default to. */
+  public static final String DEFAULT_REGION = "us-east-1";
+
   /** An error the runtime returned: the AWS error type and message. */
   public static final class ApiError extends RuntimeException {
     private final String type;
@@ -33,11 +43,29 @@ public final class RuntimeClient {
     }
   }
 
+  /** The SigV4 service name of each API the runtime serves, by X-Amz-Target prefix (the AWS SDKs sign the same way). */
+  private static final Map<String, String> SIGNING_NAMES = Map.of(
+      "AmazonEC2ContainerServiceV20141113", "ecs",
+      "AWSEvents", "events",
+      "AnyScaleFrontendService", "application-autoscaling",
+      "Route53AutoNaming_v20170314", "servicediscovery");
+
   private final URI endpoint;
+  private final RuntimeCredentials credentials;
+  private final String region;
+  private final SigV4Signer signer;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  public RuntimeClient(URI endpoint) {
+  /** A client of the runtime at {@code endpoint}, signing with {@code credentials} in {@value #DEFAULT_REGION}. */
+  public RuntimeClient(URI endpoint, RuntimeCredentials credentials) {
+    this(endpoint, credentials, DEFAULT_REGION);
+  }
+
+  public RuntimeClient(URI endpoint, RuntimeCredentials credentials, String region) {
     this.endpoint = endpoint;
+    this.credentials = credentials;
+    this.region = region;
+    this.signer = signer("ecs");
   }
 
   public URI endpoint() {
@@ -49,40 +77,42 @@ public final class RuntimeClient {
     return call("AmazonEC2ContainerServiceV20141113." + operation, body);
   }
 
+  /** Calls any operation the runtime serves, e.g. {@code call("AWSEvents.PutRule", body)}. */
   public JsonNode call(String target, JsonNode body) {
-    HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/"))
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/x-amz-json-1.1")
-        .header("X-Amz-Target", target)
-        .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
-        .build();
-    HttpResponse<String> response = send(request);
-    JsonNode json = Json.parse(response.body());
+    String prefix = target.contains(".") ? target.substring(0, target.indexOf('.')) : target;
+    SigV4Signer scoped = signer(SIGNING_NAMES.getOrDefault(prefix, "ecs"));
+    HttpResponse<String> response = send(request(scoped, "POST", "/", null,
+        Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", target),
+        Json.write(body).getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(30)));
+    JsonNode json = parse(response);
     if (response.statusCode() != 200) {
-      String type = Json.text(json, "__type", "Error");
-      throw new ApiError(type.substring(type.indexOf('#') + 1), Json.text(json, "message", response.body()));
+      throw error(json, response);
     }
     return json;
   }
 
   /** GET {@code /_ecsl/health}. */
   public JsonNode health() {
-    HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/_ecsl/health"))
-        .timeout(Duration.ofSeconds(3)).GET().build();
-    return Json.parse(send(request).body());
+    HttpResponse<String> response = send(request("GET", "/_ecsl/health", null, Map.of(), new byte[0],
+        Duration.ofSeconds(3)));
+    JsonNode json = parse(response);
+    if (response.statusCode() != 200) {
+      throw error(json, response);
+    }
+    return json;
   }
 
   /** Copies a container's log to {@code out}; with {@code follow}, until the container stops or the caller interrupts. */
   public void logs(String taskId, String container, boolean follow, int tail, OutputStream out) {
-    String query = "task=" + encode(taskId) + "&container=" + encode(container) + "&follow=" + follow
-        + "&tail=" + tail;
-    HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/_ecsl/logs?" + query)).GET().build();
+    String query = "container=" + SigV4.uriEncode(nullToEmpty(container)) + "&follow=" + follow
+        + "&tail=" + tail + "&task=" + SigV4.uriEncode(nullToEmpty(taskId));
+    HttpRequest request = request("GET", "/_ecsl/logs", query, Map.of(), new byte[0], null);
     try {
       HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream in = response.body()) {
         if (response.statusCode() != 200) {
-          throw new ApiError("LogsUnavailable", Json.text(Json.parse(new String(in.readAllBytes(),
-              StandardCharsets.UTF_8)), "message", "logs unavailable"));
+          String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          throw new ApiError("LogsUnavailable", messageOf(text));
         }
         byte[] buffer = new byte[8192];
         int read;
@@ -112,10 +142,11 @@ public final class RuntimeClient {
     if (region != null) {
       body.put("region", region);
     }
-    HttpResponse<String> response = send(HttpRequest.newBuilder(endpoint.resolve("/_ecsl/schedules/fire"))
-        .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build());
+    HttpResponse<String> response = send(request("POST", "/_ecsl/schedules/fire", null,
+        Map.of("Content-Type", "application/json"), Json.write(body).getBytes(StandardCharsets.UTF_8),
+        Duration.ofSeconds(60)));
     if (response.statusCode() != 200) {
-      throw new ApiError("Schedules", Json.text(Json.parse(response.body()), "message", response.body()));
+      throw new ApiError("Schedules", messageOf(response.body()));
     }
     return Json.parse(response.body());
   }
@@ -126,10 +157,9 @@ public final class RuntimeClient {
   }
 
   private JsonNode getJson(String path) {
-    HttpResponse<String> response = send(HttpRequest.newBuilder(endpoint.resolve(path))
-        .timeout(Duration.ofSeconds(10)).GET().build());
+    HttpResponse<String> response = send(request("GET", path, null, Map.of(), new byte[0], Duration.ofSeconds(10)));
     if (response.statusCode() != 200) {
-      throw new ApiError("Runtime", Json.text(Json.parse(response.body()), "message", response.body())
+      throw new ApiError("Runtime", messageOf(response.body())
           + (response.statusCode() == 404 ? " (is the runtime older than this ecsl? restart it: ecsl runtime stop &&"
               + " ecsl runtime start)" : ""));
     }
@@ -139,36 +169,106 @@ public final class RuntimeClient {
   /** Stores a secret in the running runtime's secret store. */
   void putSecret(String name, String value) {
     String body = Json.write(Json.object().put("name", name).put("value", value));
-    expectOk(send(HttpRequest.newBuilder(endpoint.resolve("/_ecsl/secrets")).timeout(Duration.ofSeconds(10))
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build()));
+    expectOk(send(request("POST", "/_ecsl/secrets", null, Map.of("Content-Type", "application/json"),
+        body.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(10))));
   }
 
-  java.util.List<String> secretNames() {
-    HttpResponse<String> response = expectOk(send(HttpRequest.newBuilder(endpoint.resolve("/_ecsl/secrets"))
-        .timeout(Duration.ofSeconds(10)).GET().build()));
-    java.util.List<String> names = new java.util.ArrayList<>();
+  List<String> secretNames() {
+    HttpResponse<String> response = expectOk(send(request("GET", "/_ecsl/secrets", null, Map.of(), new byte[0],
+        Duration.ofSeconds(10))));
+    List<String> names = new java.util.ArrayList<>();
     Json.parse(response.body()).forEach(n -> names.add(n.asText()));
     return names;
   }
 
   boolean deleteSecret(String name) {
-    HttpResponse<String> response = send(HttpRequest.newBuilder(endpoint.resolve("/_ecsl/secrets?name=" + encode(name)))
-        .timeout(Duration.ofSeconds(10)).DELETE().build());
-    return response.statusCode() == 200;
+    HttpResponse<String> response = send(request("DELETE", "/_ecsl/secrets", "name=" + SigV4.uriEncode(name),
+        Map.of(), new byte[0], Duration.ofSeconds(10)));
+    if (response.statusCode() == 404) {
+      return false;
+    }
+    expectOk(response);
+    return true;
   }
 
-  private HttpResponse<String> expectOk(HttpResponse<String> response) {
-    if (response.statusCode() != 200) {
-      throw new ApiError("SecretStore", Json.text(Json.parse(response.body()), "message", response.body()));
-    }
-    return response;
+  /**
+   * Lets tasks mount host paths under {@code projectDirectory} (what apply does for the project it
+   * applies); returns the directory as the runtime resolved it.
+   *
+   * @throws ApiError {@code AccessDeniedException} when the directory may not be (a home directory, {@code /}, ...)
+   */
+  public String allowProjectRoot(java.nio.file.Path projectDirectory) {
+    String body = Json.write(Json.object().put("path", projectDirectory.toAbsolutePath().normalize().toString()));
+    HttpResponse<String> response = expectOk(send(request("POST", "/_ecsl/project-roots", null,
+        Map.of("Content-Type", "application/json"), body.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(10))));
+    return Json.text(parse(response), "path");
   }
 
   /** POST {@code /_ecsl/shutdown}. */
   void shutdown() {
-    HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/_ecsl/shutdown"))
-        .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.noBody()).build();
-    send(request);
+    expectOk(send(request("POST", "/_ecsl/shutdown", null, Map.of(), new byte[0], Duration.ofSeconds(5))));
+  }
+
+  /**
+   * A signed request to the runtime. {@code rawQuery} must already be encoded the SigV4 way
+   * ({@link SigV4#uriEncode}), so what is signed is what is sent.
+   */
+  private HttpRequest request(String method, String path, String rawQuery, Map<String, String> headers,
+      byte[] body, Duration timeout) {
+    return request(signer, method, path, rawQuery, headers, body, timeout);
+  }
+
+  private HttpRequest request(SigV4Signer signer, String method, String path, String rawQuery,
+      Map<String, String> headers, byte[] body, Duration timeout) {
+    URI uri = endpoint.resolve(path + (rawQuery == null ? "" : "?" + rawQuery));
+    Map<String, String> all = new LinkedHashMap<>(headers);
+    all.putAll(signer.sign(method, uri.getRawPath(), rawQuery, hostHeader(), headers, body, Instant.now()));
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+        .method(method, body.length == 0 && !method.equals("POST") ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(body));
+    all.forEach(builder::header);
+    if (timeout != null) {
+      builder.timeout(timeout);
+    }
+    return builder.build();
+  }
+
+  private SigV4Signer signer(String service) {
+    return new SigV4Signer(credentials.accessKeyId(), credentials.secretAccessKey(), region, service);
+  }
+
+  /** The Host the HTTP client sends: host and port as the endpoint names them. */
+  private String hostHeader() {
+    return endpoint.getPort() < 0 ? endpoint.getHost() : endpoint.getHost() + ":" + endpoint.getPort();
+  }
+
+  private HttpResponse<String> expectOk(HttpResponse<String> response) {
+    if (response.statusCode() != 200) {
+      throw error(parse(response), response);
+    }
+    return response;
+  }
+
+  private static JsonNode parse(HttpResponse<String> response) {
+    try {
+      return Json.parse(response.body());
+    } catch (RuntimeException e) {
+      throw new ApiError("InvalidResponse", "the runtime answered HTTP " + response.statusCode()
+          + " with a body that is not JSON: " + response.body());
+    }
+  }
+
+  private static ApiError error(JsonNode json, HttpResponse<String> response) {
+    String type = Json.text(json, "__type", "HTTP" + response.statusCode());
+    return new ApiError(type.substring(type.indexOf('#') + 1), Json.text(json, "message", response.body()));
+  }
+
+  private static String messageOf(String text) {
+    try {
+      return Json.text(Json.parse(text), "message", text);
+    } catch (RuntimeException e) {
+      return text;
+    }
   }
 
   private HttpResponse<String> send(HttpRequest request) {
@@ -183,7 +283,7 @@ public final class RuntimeClient {
     }
   }
 
-  private static String encode(String value) {
-    return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+  private static String nullToEmpty(String value) {
+    return value == null ? "" : value;
   }
 }

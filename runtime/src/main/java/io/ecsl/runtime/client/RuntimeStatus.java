@@ -6,6 +6,7 @@ import io.ecsl.runtime.home.RuntimeOptions;
 import io.ecsl.runtime.json.Json;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What {@link LocalRuntime#status} found: whether a runtime answers for the data directory, and
@@ -13,6 +14,10 @@ import java.nio.file.Path;
  *
  * @param endpoint where it listens; when not running, where it would listen by default
  * @param containerEngineProblem why Docker is unreachable, or null
+ * @param grants the host-access flags it was started with (empty: the default)
+ * @param problem why a running runtime is unhealthy (its control loop stalled or failing), or why
+ *     one is not running (its last start failed, it ran out of memory, it does not answer); null if none
+ * @param stateWarning stored documents that could not be read and were set aside, in words; or null
  */
 public record RuntimeStatus(
     boolean running,
@@ -22,10 +27,23 @@ public record RuntimeStatus(
     String instanceId,
     String version,
     String containerEngine,
-    String containerEngineProblem) {
+    String containerEngineProblem,
+    List<String> grants,
+    String problem,
+    String stateWarning) {
+
+  /** Running, and its control loop works. */
+  public boolean healthy() {
+    return running && problem == null;
+  }
 
   /** Not running; {@code endpoint} is where {@code ecsl runtime start} would listen by default. */
   static RuntimeStatus notRunning(Path dataDir) {
+    return notRunning(dataDir, null);
+  }
+
+  /** Not running, and why ({@code problem} may be null: simply never started, or stopped). */
+  static RuntimeStatus notRunning(Path dataDir, String problem) {
     int port;
     try {
       port = RuntimeOptions.defaults().port();
@@ -33,7 +51,7 @@ public record RuntimeStatus(
       port = RuntimeHome.DEFAULT_PORT;
     }
     return new RuntimeStatus(false, URI.create("http://127.0.0.1:" + port), 0, dataDir, null, RuntimeHome.currentVersion(),
-        null, null);
+        null, null, List.of(), problem, null);
   }
 
   public ObjectNode toJson() {
@@ -49,6 +67,12 @@ public record RuntimeStatus(
     json.put("version", version);
     Json.putIfPresent(json, "containerEngine", containerEngine);
     Json.putIfPresent(json, "containerEngineProblem", containerEngineProblem);
+    if (running) {
+      json.put("healthy", problem == null);
+      json.set("hostGrants", Json.arrayOf(grants));
+    }
+    Json.putIfPresent(json, "problem", problem);
+    Json.putIfPresent(json, "stateWarning", stateWarning);
     return json;
   }
 }

@@ -71,11 +71,30 @@ public final class DockerBackend implements ContainerBackend {
   private final DockerClient docker;
   private final DockerHttpClient http;
   private final String endpoint;
+  private volatile Map<String, String> ownerLabels = Map.of();
 
   private DockerBackend(DockerClient docker, DockerHttpClient http, String endpoint) {
     this.docker = docker;
     this.http = http;
     this.endpoint = endpoint;
+  }
+
+  /**
+   * Puts {@code labels} on every container, network and volume this backend creates, besides the
+   * ones the engine asks for (the runtime process adds its data directory, {@code Labels.DATA_DIR}).
+   */
+  public DockerBackend ownedBy(Map<String, String> labels) {
+    this.ownerLabels = Map.copyOf(labels);
+    return this;
+  }
+
+  private Map<String, String> withOwner(Map<String, String> labels) {
+    if (ownerLabels.isEmpty()) {
+      return labels;
+    }
+    Map<String, String> all = new java.util.LinkedHashMap<>(labels);
+    all.putAll(ownerLabels);
+    return all;
   }
 
   /** Connects to the engine named by {@code DOCKER_HOST} (or the default local socket). */
@@ -205,7 +224,7 @@ public final class DockerBackend implements ContainerBackend {
 
   private CreateContainerCmd toCreateCommand(ContainerSpec spec) {
     CreateContainerCmd cmd = docker.createContainerCmd(spec.image()).withName(spec.name())
-        .withLabels(spec.labels());
+        .withLabels(withOwner(spec.labels()));
     ContainerSpec.Process process = spec.process();
     if (process.entrypoint() != null) {
       cmd.withEntrypoint(process.entrypoint());
@@ -426,7 +445,7 @@ public final class DockerBackend implements ContainerBackend {
         ? container.getNames()[0].replaceFirst("^/", "") : container.getId();
     return new ObservedContainer(container.getId(), name,
         container.getLabels() == null ? Map.of() : container.getLabels(),
-        state, exitCode, parseHealth(status), ports, ips);
+        state, exitCode, parseHealth(status), ports, ips, container.getImage());
   }
 
   private static ObservedContainer.State parseState(String state) {
@@ -466,7 +485,7 @@ public final class DockerBackend implements ContainerBackend {
     }
     try {
       call("create network " + name, () -> docker.createNetworkCmd().withName(name)
-          .withDriver("bridge").withLabels(labels).withCheckDuplicate(true).exec());
+          .withDriver("bridge").withLabels(withOwner(labels)).withCheckDuplicate(true).exec());
     } catch (BackendException e) {
       if (!(e.getCause() instanceof ConflictException)) {
         throw e;
@@ -499,7 +518,7 @@ public final class DockerBackend implements ContainerBackend {
     }
     call("create volume " + spec.name(), () -> docker.createVolumeCmd().withName(spec.name())
         .withDriver(spec.driver() == null ? "local" : spec.driver())
-        .withDriverOpts(spec.driverOpts()).withLabels(spec.labels()).exec());
+        .withDriverOpts(spec.driverOpts()).withLabels(withOwner(spec.labels())).exec());
   }
 
   @Override

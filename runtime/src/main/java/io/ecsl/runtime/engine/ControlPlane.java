@@ -5,6 +5,8 @@ import io.ecsl.runtime.backend.BackendException;
 import io.ecsl.runtime.backend.ContainerBackend;
 import io.ecsl.runtime.backend.Labels;
 import io.ecsl.runtime.backend.ObservedContainer;
+import io.ecsl.runtime.home.HostGrants;
+import io.ecsl.runtime.hostaccess.HostAccess;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.lifecycle.TaskAction;
 import io.ecsl.runtime.lifecycle.TaskLifecycle;
@@ -46,16 +48,30 @@ public final class ControlPlane implements AutoCloseable {
 
   /** Engine settings; {@link #defaults()} are what the runtime process uses. */
   public record Options(Duration tickInterval, Duration stoppedTaskRetention, int stoppedTasksKeptPerGroup,
-      boolean inlineActions, Duration metricsPeriod) {
+      boolean inlineActions, HostGrants grants, Duration stallAfter, Duration metricsPeriod) {
     /** CloudWatch's period for ECS service metrics, which target tracking evaluates (§9.2). */
     public static final Duration DEFAULT_METRICS_PERIOD = Duration.ofMinutes(1);
 
     public static Options defaults() {
-      return new Options(Duration.ofMillis(250), Duration.ofHours(1), 50, false, DEFAULT_METRICS_PERIOD);
+      return new Options(Duration.ofMillis(250), Duration.ofHours(1), 50, false, HostGrants.NONE,
+          LoopHealth.DEFAULT_STALL_AFTER, DEFAULT_METRICS_PERIOD);
     }
 
     public Options withInlineActions(boolean inline) {
-      return new Options(tickInterval, stoppedTaskRetention, stoppedTasksKeptPerGroup, inline, metricsPeriod);
+      return new Options(tickInterval, stoppedTaskRetention, stoppedTasksKeptPerGroup, inline, grants, stallAfter,
+          metricsPeriod);
+    }
+
+    /** What tasks may take from the host beyond the default ({@code ecsl runtime start --allow-...}). */
+    public Options withGrants(HostGrants newGrants) {
+      return new Options(tickInterval, stoppedTaskRetention, stoppedTasksKeptPerGroup, inlineActions, newGrants,
+          stallAfter, metricsPeriod);
+    }
+
+    /** How long without a completed pass makes the loop count as stalled. */
+    public Options withStallAfter(Duration newStallAfter) {
+      return new Options(tickInterval, stoppedTaskRetention, stoppedTasksKeptPerGroup, inlineActions, grants,
+          newStallAfter, metricsPeriod);
     }
 
     /**
@@ -63,7 +79,8 @@ public final class ControlPlane implements AutoCloseable {
      * seconds let a test see scaling without waiting minutes.
      */
     public Options withMetricsPeriod(Duration period) {
-      return new Options(tickInterval, stoppedTaskRetention, stoppedTasksKeptPerGroup, inlineActions, period);
+      return new Options(tickInterval, stoppedTaskRetention, stoppedTasksKeptPerGroup, inlineActions, grants,
+          stallAfter, period);
     }
   }
 
@@ -76,6 +93,8 @@ public final class ControlPlane implements AutoCloseable {
   private final TaskActions taskActions;
   private final ServiceScheduling scheduling;
   private final Collector collector;
+  private final HostAccess hostAccess;
+  private final LoopHealth loopHealth;
   private final Map<String, Long> touchedAt = new ConcurrentHashMap<>();
   private final Map<String, TaskSpec> specs = new ConcurrentHashMap<>();
   private final List<LoopStage> stages = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -92,7 +111,10 @@ public final class ControlPlane implements AutoCloseable {
     this.options = options;
     this.instanceId = store.instanceId();
     this.runner = options.inlineActions() ? ActionRunner.inline() : ActionRunner.async();
-    this.taskActions = new TaskActions(backend, store, instanceId);
+    this.hostAccess = new HostAccess(options.grants(), store.file().toAbsolutePath().getParent(),
+        socketPath(backend.endpoint()), store);
+    this.taskActions = new TaskActions(backend, store, instanceId, hostAccess);
+    this.loopHealth = new LoopHealth(options.stallAfter());
     this.scheduling = new ServiceScheduling(state);
     this.collector = new Collector(state, backend, runner, taskActions, options);
   }
@@ -117,6 +139,22 @@ public final class ControlPlane implements AutoCloseable {
     return instanceId;
   }
 
+  /** What tasks may take from the host: asked before a task definition is accepted and before a container is created. */
+  public HostAccess hostAccess() {
+    return hostAccess;
+  }
+
+  /** The container engine's socket file when it is a local one ({@code unix:///var/run/docker.sock}), else null. */
+  private static java.nio.file.Path socketPath(String endpoint) {
+    return endpoint != null && endpoint.startsWith("unix://") ? java.nio.file.Path.of(endpoint.substring("unix://".length()))
+        : null;
+  }
+
+  /** The control loop's last passes: what health reports, and whether the loop is stalled. */
+  public LoopHealth loopHealth() {
+    return loopHealth;
+  }
+
   /** The last reason the container engine could not be reached, or null if it answers. */
   public String backendProblem() {
     return backendProblem;
@@ -132,6 +170,7 @@ public final class ControlPlane implements AutoCloseable {
     if (live > 0) {
       LOG.info("resuming " + live + " tasks from the store; their running containers are adopted");
     }
+    loopHealth.started();
     loop = Thread.ofPlatform().name("ecsl-control-loop").daemon(true).start(this::runLoop);
   }
 
@@ -150,9 +189,16 @@ public final class ControlPlane implements AutoCloseable {
 
   private void runLoop() {
     while (running) {
+      long started = System.nanoTime();
       try {
         tick();
-      } catch (RuntimeException e) {
+        loopHealth.passed(started);
+      } catch (Throwable e) {
+        // Whatever a pass throws (a bug, a full disk, an Error from a library), the loop goes on:
+        // a dead loop thread would leave the API answering while nothing is scheduled. The failure
+        // is logged and shown by health and `ecsl runtime status`. (OutOfMemoryError ends the
+        // process instead: the runtime JVM runs with -XX:+ExitOnOutOfMemoryError.)
+        loopHealth.failed(started, e);
         LOG.log(Level.SEVERE, "control loop pass failed; retrying", e);
       }
       synchronized (wakeLock) {

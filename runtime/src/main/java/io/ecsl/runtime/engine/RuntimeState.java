@@ -19,6 +19,9 @@ import java.util.function.Supplier;
  * ({@link ObjectNode}); tasks and services, which the engine reasons about, are typed entities.
  */
 public final class RuntimeState {
+  /** The store's kind of task documents. */
+  public static final String TASK_KIND = "ecs.task";
+
   private final Store store;
   public final DocumentTable<ObjectNode> clusters;
   public final DocumentTable<ObjectNode> taskDefinitions;
@@ -46,7 +49,7 @@ public final class RuntimeState {
     clusters = new DocumentTable<>(store, "ecs.cluster", ObjectNode.class);
     taskDefinitions = new DocumentTable<>(store, "ecs.task-definition", ObjectNode.class);
     services = new DocumentTable<>(store, "ecs.service", ServiceEntity.class);
-    tasks = new DocumentTable<>(store, "ecs.task", TaskEntity.class);
+    tasks = new DocumentTable<>(store, TASK_KIND, TaskEntity.class);
     capacityProviders = new DocumentTable<>(store, "ecs.capacity-provider", ObjectNode.class);
     accountSettings = new DocumentTable<>(store, "ecs.account-setting", ObjectNode.class);
     rules = new DocumentTable<>(store, "events.rule", ObjectNode.class);

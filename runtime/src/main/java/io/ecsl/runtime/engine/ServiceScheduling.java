@@ -101,6 +101,7 @@ final class ServiceScheduling {
     }
     service.consecutiveStartFailures = plan.consecutiveStartFailures();
     service.launchNotBefore = plan.launchNotBefore();
+    service.lastStartFailureAt = plan.lastStartFailureAt();
     service.steady = plan.steady() && plan.launches().isEmpty();
     if (plan.inactive()) {
       service.status = ServiceEntity.INACTIVE;

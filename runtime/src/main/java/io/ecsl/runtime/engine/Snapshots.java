@@ -43,7 +43,8 @@ final class Snapshots {
         service.lastCompletedDeployment == null ? null : state(service.lastCompletedDeployment),
         service.consecutiveStartFailures,
         service.launchNotBefore,
-        service.steady);
+        service.steady,
+        service.lastStartFailureAt);
   }
 
   static ServiceSnapshot.DeploymentState state(DeploymentEntity deployment) {
@@ -58,6 +59,6 @@ final class Snapshots {
     }
     return new TaskView(task.taskArn, task.taskId, task.deploymentId, task.lastStatus, task.isActive(),
         task.healthStatus, healthChecked, task.createdAt, task.startedAt, task.firstHealthyAt, task.stoppedAt,
-        task.stopCode, task.replacedAsUnhealthy, task.accountedByService);
+        task.stopCode, task.replacedAsUnhealthy, task.accountedByService, task.stoppingAt);
   }
 }

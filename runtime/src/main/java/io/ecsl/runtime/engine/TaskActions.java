@@ -6,6 +6,8 @@ import io.ecsl.runtime.backend.ContainerBackend;
 import io.ecsl.runtime.backend.ContainerSpec;
 import io.ecsl.runtime.backend.Labels;
 import io.ecsl.runtime.backend.ObservedContainer;
+import io.ecsl.runtime.hostaccess.HostAccess;
+import io.ecsl.runtime.hostaccess.HostAccessCheck;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.lifecycle.ContainerSpecFactory;
 import io.ecsl.runtime.lifecycle.DockerNames;
@@ -31,11 +33,13 @@ final class TaskActions {
   private final ContainerBackend backend;
   private final Store store;
   private final String instanceId;
+  private final HostAccess hostAccess;
 
-  TaskActions(ContainerBackend backend, Store store, String instanceId) {
+  TaskActions(ContainerBackend backend, Store store, String instanceId, HostAccess hostAccess) {
     this.backend = backend;
     this.store = store;
     this.instanceId = instanceId;
+    this.hostAccess = hostAccess;
   }
 
   ActionResult run(TaskAction action, TaskEntity task, TaskSpec spec) {
@@ -69,7 +73,21 @@ final class TaskActions {
     }
   }
 
+  /**
+   * The last check before anything touches the host: a task definition accepted under wider
+   * grants (before a restart) may not run under narrower ones.
+   */
+  private ActionResult refused(TaskSpec spec, String errorPrefix) {
+    List<HostAccessCheck.Refusal> refusals = hostAccess.check(spec);
+    return refusals.isEmpty() ? null
+        : new ActionResult.Failed(TaskStatus.TASK_FAILED_TO_START, errorPrefix + HostAccess.describe(refusals));
+  }
+
   private ActionResult provision(TaskEntity task, TaskSpec spec) {
+    ActionResult refused = refused(spec, "ResourceInitializationError: ");
+    if (refused != null) {
+      return refused;
+    }
     try {
       for (TaskVolumes.Provision volume : TaskVolumes.provisions(task, spec, instanceId)) {
         if (volume.mayCreate()) {
@@ -165,6 +183,10 @@ final class TaskActions {
   }
 
   private ActionResult create(TaskEntity task, TaskSpec spec, String containerName) {
+    ActionResult refused = refused(spec, "CannotCreateContainerError: ");
+    if (refused != null) {
+      return refused;
+    }
     TaskSpec.ContainerDefinition definition = spec.container(containerName);
     Map<String, String> secrets = new LinkedHashMap<>();
     for (var secret : Json.list(definition.json(), "secrets")) {

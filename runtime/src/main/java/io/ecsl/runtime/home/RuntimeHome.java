@@ -14,6 +14,12 @@ public final class RuntimeHome {
   public static final String MAIN_CLASS = "io.ecsl.runtime.server.RuntimeMain";
   /** Prefix of the log line that explains why the runtime could not start. */
   public static final String FATAL = "FATAL: ";
+  /** The runtime process's flag that adopts a previous instance's containers over a lost state. */
+  public static final String ADOPT = "--adopt";
+  /** In the log line of a successful start ("ecsl runtime ID listening on URL ..."). */
+  public static final String STARTED_MARK = " listening on ";
+  /** The log line of a clean stop. */
+  public static final String STOPPED_MARK = "ecsl runtime stopped";
 
   /** Endpoint, pid and instance id, while the runtime runs. */
   static final String STATE_FILE = "runtime.json";
@@ -22,6 +28,8 @@ public final class RuntimeHome {
   /** The instance id in plain text, so cleanup can find the runtime's Docker objects without opening the store. */
   static final String INSTANCE_FILE = "instance-id";
   static final String LOG_FILE = "runtime.log";
+  /** The runtime's access key ({@link RuntimeCredentials}), 0600. */
+  static final String CREDENTIALS_FILE = "credentials";
 
   private RuntimeHome() {}
 
@@ -35,6 +43,10 @@ public final class RuntimeHome {
 
   public static Path instanceFile(Path dataDir) {
     return dataDir.resolve(INSTANCE_FILE);
+  }
+
+  public static Path credentialsFile(Path dataDir) {
+    return dataDir.resolve(CREDENTIALS_FILE);
   }
 
   /** The runtime's own log file in {@code dataDir}. */

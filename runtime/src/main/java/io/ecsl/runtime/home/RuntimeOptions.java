@@ -10,8 +10,11 @@ import java.util.Map;
  * @param port the TCP port on 127.0.0.1 (default {@value RuntimeHome#DEFAULT_PORT}, env {@code ECSL_RUNTIME_PORT})
  * @param dataDir store, log and state files (default {@code ~/.ecsl/runtime}, env {@code ECSL_RUNTIME_DIR})
  * @param startTimeout how long {@code LocalRuntime.start} waits for the new process to answer
+ * @param grants what tasks may take from the host beyond the default ({@code ecsl runtime start --allow-...})
+ * @param adopt take over the running containers of a previous instance whose state was lost
+ *     ({@code ecsl runtime start --adopt})
  */
-public record RuntimeOptions(int port, Path dataDir, Duration startTimeout) {
+public record RuntimeOptions(int port, Path dataDir, Duration startTimeout, HostGrants grants, boolean adopt) {
 
   /** Defaults from the environment: {@code ECSL_RUNTIME_PORT}, {@code ECSL_RUNTIME_DIR}. */
   public static RuntimeOptions defaults() {
@@ -31,14 +34,22 @@ public record RuntimeOptions(int port, Path dataDir, Duration startTimeout) {
     String dir = env.get("ECSL_RUNTIME_DIR");
     Path dataDir = dir != null && !dir.isBlank() ? Path.of(dir)
         : Path.of(System.getProperty("user.home"), ".ecsl", "runtime");
-    return new RuntimeOptions(port, dataDir, Duration.ofSeconds(30));
+    return new RuntimeOptions(port, dataDir, Duration.ofSeconds(30), HostGrants.NONE, false);
   }
 
   public RuntimeOptions withPort(int newPort) {
-    return new RuntimeOptions(newPort, dataDir, startTimeout);
+    return new RuntimeOptions(newPort, dataDir, startTimeout, grants, adopt);
   }
 
   public RuntimeOptions withDataDir(Path newDataDir) {
-    return new RuntimeOptions(port, newDataDir, startTimeout);
+    return new RuntimeOptions(port, newDataDir, startTimeout, grants, adopt);
+  }
+
+  public RuntimeOptions withGrants(HostGrants newGrants) {
+    return new RuntimeOptions(port, dataDir, startTimeout, newGrants, adopt);
+  }
+
+  public RuntimeOptions withAdopt(boolean newAdopt) {
+    return new RuntimeOptions(port, dataDir, startTimeout, grants, newAdopt);
   }
 }

@@ -1,6 +1,10 @@
 package io.ecsl.runtime.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +16,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,13 +35,62 @@ import java.util.Map;
  * store serializes {@link Instant} fields the same way so a document reads like an API response.
  */
 public final class Json {
+  /** AWS request shapes nest a few levels (a task definition's deepest member is 6 down); 32 is plenty. */
+  public static final int REQUEST_MAX_DEPTH = 32;
+  public static final int REQUEST_MAX_NUMBER_LENGTH = 40;
+  public static final int REQUEST_MAX_NAME_LENGTH = 256;
+  public static final long REQUEST_MAX_TOKENS = 200_000;
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .registerModule(new JavaTimeModule())
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
       .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, true)
       .configure(SerializationFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS, true);
 
+  /**
+   * Requests arrive from outside: their reader refuses deep nesting, long numbers, long names,
+   * huge documents and duplicate members while it reads, and anything after the one JSON value.
+   * (The body is already at most {@code RequestLimits.MAX_BODY_BYTES}.)
+   */
+  private static final ObjectMapper REQUEST_MAPPER = new ObjectMapper(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(REQUEST_MAX_DEPTH)
+          .maxNumberLength(REQUEST_MAX_NUMBER_LENGTH)
+          .maxNameLength(REQUEST_MAX_NAME_LENGTH)
+          .maxStringLength(1024 * 1024)
+          .maxDocumentLength(1024 * 1024)
+          .maxTokenCount(REQUEST_MAX_TOKENS)
+          .build())
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build())
+      .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
+      .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true);
+
   private Json() {}
+
+  /**
+   * Parses a request body: strict UTF-8, one JSON value and nothing after it, within the reading
+   * limits. Every violation is a {@link JsonSyntaxException} that says what is wrong.
+   */
+  public static JsonNode parseRequest(byte[] body) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(body);
+    CharBuffer out = CharBuffer.allocate(body.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      throw new JsonSyntaxException("the body is not valid UTF-8 (byte 0x"
+          + String.format("%02x", body[in.position()] & 0xff) + " at offset " + in.position() + ")");
+    }
+    decoder.flush(out);
+    try {
+      return REQUEST_MAPPER.readTree(out.flip().toString());
+    } catch (StreamConstraintsException e) {
+      throw new JsonSyntaxException(e.getOriginalMessage().replaceAll(" \\(by `StreamReadConstraints[^)]*\\)", "")
+          .replaceAll(" \\(`StreamReadConstraints[^)]*\\)", ""));
+    } catch (JsonProcessingException e) {
+      throw new JsonSyntaxException(e.getOriginalMessage());
+    }
+  }
 
   public static ObjectNode object() {
     return JsonNodeFactory.instance.objectNode();

@@ -63,6 +63,8 @@ public final class ServiceEntity {
   /** Consecutive tasks that failed to reach RUNNING; drives the launch backoff (§6.6). */
   public int consecutiveStartFailures;
   public Instant launchNotBefore;
+  /** When the last of {@link #consecutiveStartFailures} was counted. */
+  public Instant lastStartFailureAt;
   /** True while the service is in steady state (so the steady-state event is emitted once per return to it). */
   public boolean steady;
 

@@ -13,6 +13,7 @@ import java.util.Set;
  * @param rollback a new deployment to create as PRIMARY, copying {@code fromDeploymentId}'s configuration
  * @param accounted stopped tasks this pass counted, so they are not counted again
  * @param inactive a draining service has no tasks left: it becomes INACTIVE
+ * @param lastStartFailureAt when the last start failure was counted (null once the count resets)
  */
 public record ServicePlan(
     List<ServiceSnapshot.DeploymentState> deployments,
@@ -25,7 +26,8 @@ public record ServicePlan(
     Instant launchNotBefore,
     boolean steady,
     Set<String> accounted,
-    boolean inactive) {
+    boolean inactive,
+    Instant lastStartFailureAt) {
 
   /** Start {@code count} tasks of a deployment. */
   public record Launch(String deploymentId, int count) {}

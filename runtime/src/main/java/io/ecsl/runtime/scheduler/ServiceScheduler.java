@@ -60,6 +60,7 @@ public final class ServiceScheduler {
     private ServicePlan.Rollback rollback;
     private int failures;
     private Instant notBefore;
+    private Instant lastStartFailure;
     private boolean throttled;
 
     Pass(ServiceSnapshot service, List<TaskView> tasks, Instant now, Supplier<String> newDeploymentId) {
@@ -72,6 +73,7 @@ public final class ServiceScheduler {
       this.lastCompleted = service.lastCompleted();
       this.failures = service.consecutiveStartFailures();
       this.notBefore = service.launchNotBefore();
+      this.lastStartFailure = service.lastStartFailureAt();
     }
 
     ServicePlan run() {
@@ -102,17 +104,25 @@ public final class ServiceScheduler {
       deployments.values().stream().filter(DeploymentState::primary).forEach(ordered::add);
       deployments.values().stream().filter(d -> !d.primary()).forEach(ordered::add);
       return new ServicePlan(List.copyOf(ordered), lastCompleted, rollback, List.copyOf(launches),
-          List.copyOf(stops), List.copyOf(events), failures, notBefore, steady, Set.copyOf(accounted), inactive);
+          List.copyOf(stops), List.copyOf(events), failures, notBefore, steady, Set.copyOf(accounted), inactive,
+          lastStartFailure);
     }
 
+    /**
+     * Counts each task once, as soon as it is asked to stop (not when it has finished stopping:
+     * counted then, a launch would slip in meanwhile and every backoff step would see two attempts).
+     * A start failure grows the backoff (§6.6); a task of the service that has stayed RUNNING for
+     * {@link TaskView#START_WINDOW} since the last failure resets it.
+     */
     private void accountStoppedTasks() {
       for (TaskView task : tasks) {
-        if (!task.isStopped() || task.accounted()) {
+        if (task.active() || task.accounted()) {
           continue;
         }
         accounted.add(task.taskArn());
         if (task.failedToStart()) {
           failures++;
+          lastStartFailure = now;
           notBefore = now.plus(LaunchBackoff.after(failures));
         }
         DeploymentState deployment = deployments.get(task.deploymentId());
@@ -120,13 +130,12 @@ public final class ServiceScheduler {
           deployments.put(deployment.id(), deployment.withFailures(deployment.failedTasks() + 1, now));
         }
       }
-      Instant lastStartFailure = tasks.stream().filter(TaskView::failedToStart).map(TaskView::stoppedAt)
-          .filter(java.util.Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
-      boolean startedSince = tasks.stream().anyMatch(t -> t.startedAt() != null && t.active()
+      boolean establishedSince = tasks.stream().anyMatch(t -> t.established(now)
           && (lastStartFailure == null || t.startedAt().isAfter(lastStartFailure)));
-      if (failures > 0 && startedSince) {
+      if (failures > 0 && establishedSince) {
         failures = 0;
         notBefore = null;
+        lastStartFailure = null;
       }
     }
 
@@ -180,6 +189,7 @@ public final class ServiceScheduler {
       events.add(prefix + " rolling back to deployment " + lastCompleted.id() + ".");
       failures = 0;
       notBefore = null;
+      lastStartFailure = null;
     }
 
     private void replaceUnhealthyTasks() {

@@ -10,6 +10,7 @@ import java.util.List;
  * @param draining the service is being deleted: its desired count is treated as zero
  * @param deployments PRIMARY first, then older ACTIVE ones
  * @param lastCompleted the deployment a circuit-breaker rollback returns to (may be null)
+ * @param lastStartFailureAt when the last of {@code consecutiveStartFailures} was counted (null if none)
  */
 public record ServiceSnapshot(
     String name,
@@ -23,7 +24,17 @@ public record ServiceSnapshot(
     DeploymentState lastCompleted,
     int consecutiveStartFailures,
     Instant launchNotBefore,
-    boolean steady) {
+    boolean steady,
+    Instant lastStartFailureAt) {
+
+  /** A snapshot that has not counted a start failure's time. */
+  public ServiceSnapshot(String name, boolean draining, int desiredCount, int minimumHealthyPercent,
+      int maximumPercent, CircuitBreaker circuitBreaker, Duration healthCheckGracePeriod,
+      List<DeploymentState> deployments, DeploymentState lastCompleted, int consecutiveStartFailures,
+      Instant launchNotBefore, boolean steady) {
+    this(name, draining, desiredCount, minimumHealthyPercent, maximumPercent, circuitBreaker, healthCheckGracePeriod,
+        deployments, lastCompleted, consecutiveStartFailures, launchNotBefore, steady, null);
+  }
 
   public DeploymentState primary() {
     return deployments.stream().filter(DeploymentState::primary).findFirst().orElse(null);

@@ -1,8 +1,11 @@
 package io.ecsl.runtime.server;
 
 import io.ecsl.runtime.backend.BackendException;
+import io.ecsl.runtime.backend.Labels;
 import io.ecsl.runtime.docker.DockerBackend;
 import io.ecsl.runtime.engine.ControlPlane;
+import io.ecsl.runtime.home.HostGrants;
+import io.ecsl.runtime.home.PrivateFiles;
 import io.ecsl.runtime.home.RuntimeHome;
 import io.ecsl.runtime.home.RuntimeOptions;
 import io.ecsl.runtime.home.RuntimeStartException;
@@ -13,7 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.logging.FileHandler;
+import java.util.Map;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -31,15 +34,32 @@ public final class RuntimeMain {
   public static void main(String[] args) throws InterruptedException {
     int port = RuntimeHome.DEFAULT_PORT;
     Path dataDir = RuntimeOptions.defaults().dataDir();
-    for (int i = 0; i < args.length - 1; i += 2) {
-      switch (args[i]) {
-        case "--port" -> port = Integer.parseInt(args[i + 1]);
-        case "--data-dir" -> dataDir = Path.of(args[i + 1]);
-        default -> fail("unknown argument " + args[i]);
+    HostGrants grants = HostGrants.NONE;
+    boolean adopt = false;
+    for (int i = 0; i < args.length; i++) {
+      String flag = args[i];
+      if (flag.equals(RuntimeHome.ADOPT)) {
+        adopt = true;
+        continue;
+      }
+      if (HostGrants.isSwitch(flag)) {
+        grants = grants.with(flag, null);
+        continue;
+      }
+      if (i + 1 >= args.length) {
+        fail("missing value after " + flag);
+      }
+      String value = args[++i];
+      switch (flag) {
+        case "--port" -> port = Integer.parseInt(value);
+        case "--data-dir" -> dataDir = Path.of(value);
+        case HostGrants.ALLOW_MOUNT, HostGrants.ALLOW_SENSITIVE_MOUNT -> grants = grants.with(flag, value);
+        default -> fail("unknown argument " + flag);
       }
     }
     configureLogging(dataDir);
-    DockerBackend docker = DockerBackend.connect();
+    DockerBackend docker = DockerBackend.connect()
+        .ownedBy(Map.of(Labels.DATA_DIR, dataDir.toAbsolutePath().toString()));
     try {
       docker.ping();
     } catch (BackendException e) {
@@ -48,9 +68,14 @@ public final class RuntimeMain {
     RuntimeServer server;
     try {
       server = RuntimeServer.start(dataDir, port, docker, Clock.systemUTC(), ControlPlane.Options.defaults()
-          .withMetricsPeriod(metricsPeriod(System.getenv(METRICS_PERIOD))));
+          .withGrants(grants).withMetricsPeriod(metricsPeriod(System.getenv(METRICS_PERIOD))), adopt);
     } catch (RuntimeStartException e) {
       fail(e.getMessage());
+      return;
+    } catch (RuntimeException e) {
+      // Never a bare stack trace: the launcher and `ecsl runtime status` show the FATAL line.
+      Logger.getLogger(RuntimeMain.class.getName()).log(java.util.logging.Level.SEVERE, "start failed", e);
+      fail("the runtime failed to start: " + e + " (details in " + RuntimeHome.logFile(dataDir) + ")");
       return;
     }
     RuntimeServer running = server;
@@ -83,12 +108,12 @@ public final class RuntimeMain {
 
   private static void configureLogging(Path dataDir) {
     try {
-      Files.createDirectories(dataDir);
+      PrivateFiles.directory(dataDir);
       Logger root = Logger.getLogger("");
       for (Handler handler : root.getHandlers()) {
         root.removeHandler(handler);
       }
-      FileHandler file = new FileHandler(RuntimeHome.logFile(dataDir).toString(), 10_000_000, 1, true);
+      PrivateLogHandler file = new PrivateLogHandler(RuntimeHome.logFile(dataDir), 10_000_000);
       file.setFormatter(new OneLineFormatter());
       root.addHandler(file);
       root.setLevel(Level.INFO);

@@ -4,16 +4,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.runtime.api.AwsJsonDispatcher;
 import io.ecsl.runtime.api.HttpApiServer;
 import io.ecsl.runtime.api.InternalEndpoints;
+import io.ecsl.runtime.api.RequestLimits;
+import io.ecsl.runtime.api.auth.Authenticator;
 import io.ecsl.runtime.api.autoscaling.AutoScalingApi;
 import io.ecsl.runtime.api.cloudmap.CloudMapApi;
 import io.ecsl.runtime.api.ecs.EcsApi;
 import io.ecsl.runtime.api.events.EventsApi;
 import io.ecsl.runtime.backend.ContainerBackend;
+import io.ecsl.runtime.backend.BackendException;
 import io.ecsl.runtime.engine.ControlPlane;
+import io.ecsl.runtime.engine.StateRecovery;
+import io.ecsl.runtime.home.PrivateFiles;
+import io.ecsl.runtime.home.RuntimeCredentials;
 import io.ecsl.runtime.home.RuntimeHome;
 import io.ecsl.runtime.home.RuntimeStartException;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.store.Store;
+import io.ecsl.runtime.store.StoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -68,19 +75,50 @@ public final class RuntimeServer implements AutoCloseable {
    */
   public static RuntimeServer start(Path dataDir, int port, ContainerBackend backend, Clock clock,
       ControlPlane.Options options) {
+    return start(dataDir, port, backend, clock, options, false);
+  }
+
+  /**
+   * Like {@link #start(Path, int, ContainerBackend, Clock, ControlPlane.Options)}; with {@code adopt},
+   * a state that is missing or empty while containers of the previous instance still run is rebuilt
+   * from them ({@code ecsl runtime start --adopt}) instead of refused.
+   */
+  public static RuntimeServer start(Path dataDir, int port, ContainerBackend backend, Clock clock,
+      ControlPlane.Options options, boolean adopt) {
     FileChannel channel = null;
     Store store = null;
     ControlPlane plane = null;
     try {
-      Files.createDirectories(dataDir);
-      channel = FileChannel.open(RuntimeHome.lockFile(dataDir), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      PrivateFiles.directory(dataDir);
+      channel = FileChannel.open(PrivateFiles.file(RuntimeHome.lockFile(dataDir)), StandardOpenOption.WRITE);
       FileLock lock = tryLock(channel);
       if (lock == null) {
         throw new RuntimeStartException("another ecsl runtime is already using " + dataDir
             + "; stop it (ecsl runtime stop) or use another --data-dir");
       }
+      RuntimeCredentials credentials = RuntimeCredentials.loadOrCreate(dataDir);
+      Path stateFile = dataDir.resolve(Store.FILE_NAME);
+      boolean stateExisted = Files.isRegularFile(stateFile) && Files.size(stateFile) > 0;
+      String recordedInstance = recordedInstance(dataDir);
       store = Store.open(dataDir);
+      StateRecovery.Orphans orphans = orphans(backend, dataDir, recordedInstance, store);
+      if (!orphans.isEmpty()) {
+        if (!adopt) {
+          String refusal = StateRecovery.refusal(dataDir, orphans);
+          store.close();
+          store = null;
+          if (!stateExisted) {
+            // Leave the directory as it was found, so the next start sees the same missing state.
+            for (String suffix : List.of("", "-wal", "-shm")) {
+              Files.deleteIfExists(dataDir.resolve(Store.FILE_NAME + suffix));
+            }
+          }
+          throw new RuntimeStartException(refusal);
+        }
+        StateRecovery.adopt(store, orphans, clock.instant());
+      }
       plane = new ControlPlane(store, backend, clock, options);
+      plane.hostAccess().createVolumesRoot();
       RuntimeServer[] self = new RuntimeServer[1];
       ObjectNode identity = Json.object();
       InternalEndpoints internal = new InternalEndpoints(plane, identity, () -> self[0].close());
@@ -88,8 +126,10 @@ public final class RuntimeServer implements AutoCloseable {
       RuntimeStages.install(plane, ecs, internal);
       HttpApiServer http;
       try {
+        // Signatures are checked against the wall clock, whatever clock the engine runs on (tests move theirs).
         http = HttpApiServer.start(port, new AwsJsonDispatcher(List.of(ecs, new EventsApi(plane),
-            new AutoScalingApi(plane), new CloudMapApi(plane))), internal);
+            new AutoScalingApi(plane), new CloudMapApi(plane))), internal,
+            new Authenticator(credentials, Clock.systemUTC()), new RequestLimits());
       } catch (BindException e) {
         throw new RuntimeStartException("port " + port + " on 127.0.0.1 is already in use; stop whatever uses it or"
             + " choose another port (--port or ECSL_RUNTIME_PORT)");
@@ -103,18 +143,43 @@ public final class RuntimeServer implements AutoCloseable {
       identity.set("startedAt", Json.timestamp(clock.instant()));
       identity.put("instanceId", store.instanceId());
       self[0] = new RuntimeServer(dataDir, channel, lock, store, plane, http, endpoint);
-      Files.writeString(RuntimeHome.instanceFile(dataDir), store.instanceId() + "\n");
-      Files.writeString(RuntimeHome.stateFile(dataDir), Json.write(identity));
+      PrivateFiles.write(RuntimeHome.instanceFile(dataDir), store.instanceId() + "\n");
+      PrivateFiles.write(RuntimeHome.stateFile(dataDir), Json.write(identity));
       plane.start();
-      LOG.info("ecsl runtime " + store.instanceId() + " listening on " + endpoint + " (data " + dataDir
+      LOG.info("ecsl runtime " + store.instanceId() + RuntimeHome.STARTED_MARK + endpoint + " (data " + dataDir
           + ", container engine " + backend.endpoint() + ")");
       return self[0];
     } catch (IOException e) {
       closeQuietly(plane, store, channel);
       throw new RuntimeStartException("cannot start the runtime in " + dataDir + ": " + e.getMessage());
+    } catch (StoreException e) {
+      closeQuietly(plane, store, channel);
+      throw new RuntimeStartException(e.getMessage() + ". If " + Store.FILE_NAME + " is damaged, move it aside"
+          + " (mv " + dataDir.resolve(Store.FILE_NAME) + " " + dataDir.resolve(Store.FILE_NAME + ".damaged")
+          + ") and start again: tasks still running are then adopted with ecsl runtime start --adopt");
     } catch (RuntimeException e) {
       closeQuietly(plane, store, channel);
       throw e;
+    }
+  }
+
+  /** The instance id the data directory recorded at its last start, or null. */
+  private static String recordedInstance(Path dataDir) {
+    try {
+      Path file = RuntimeHome.instanceFile(dataDir);
+      return Files.isRegularFile(file) ? Files.readString(file).trim() : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static StateRecovery.Orphans orphans(ContainerBackend backend, Path dataDir, String recordedInstance,
+      Store store) {
+    try {
+      return StateRecovery.find(backend, dataDir, recordedInstance, store);
+    } catch (BackendException e) {
+      LOG.warning("cannot look for containers of a previous instance (" + e.getMessage() + "); starting anyway");
+      return new StateRecovery.Orphans(null, List.of());
     }
   }
 
@@ -176,7 +241,7 @@ public final class RuntimeServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      LOG.info("ecsl runtime stopped");
+      LOG.info(RuntimeHome.STOPPED_MARK);
       stopped.countDown();
     }
   }

@@ -1,5 +1,6 @@
 package io.ecsl.runtime.store;
 
+import io.ecsl.runtime.home.PrivateFiles;
 import io.ecsl.runtime.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +30,10 @@ import java.util.UUID;
  * leaves either all or none of a step's writes.
  */
 public final class Store implements AutoCloseable {
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Store.class.getName());
   public static final String FILE_NAME = "state.db";
-  public static final int SCHEMA_VERSION = 1;
+  /** 2: the {@code set_aside} table for documents that can no longer be read. */
+  public static final int SCHEMA_VERSION = 2;
 
   private final Connection connection;
   private final Path file;
@@ -45,7 +48,9 @@ public final class Store implements AutoCloseable {
   public static Store open(Path dataDir) {
     Path file = dataDir.resolve(FILE_NAME);
     try {
-      Files.createDirectories(dataDir);
+      PrivateFiles.directory(dataDir);
+      // Created 0600 before SQLite opens it: SQLite gives its -wal and -shm files the database's mode.
+      PrivateFiles.file(file);
       Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
       Store store = new Store(connection, file);
       store.configure();
@@ -86,12 +91,18 @@ public final class Store implements AutoCloseable {
             + " NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (resource_arn, key))");
         st.execute("CREATE TABLE IF NOT EXISTS secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL,"
             + " updated_at TEXT NOT NULL)");
-        st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
       }
-      setMeta("schema_version", Integer.toString(SCHEMA_VERSION));
       if (meta("instance_id").isEmpty()) {
         setMeta("instance_id", UUID.randomUUID().toString().replace("-", "").substring(0, 12));
       }
+    }
+    if (version < 2) {
+      try (Statement st = connection.createStatement()) {
+        st.execute("CREATE TABLE IF NOT EXISTS set_aside (kind TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL,"
+            + " reason TEXT NOT NULL, set_aside_at TEXT NOT NULL)");
+        st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+      }
+      setMeta("schema_version", Integer.toString(SCHEMA_VERSION));
     }
   }
 
@@ -161,16 +172,72 @@ public final class Store implements AutoCloseable {
     update("DELETE FROM documents WHERE kind = ? AND id = ?", kind, id);
   }
 
-  /** Every document of {@code kind}, in insertion order, keyed by id. */
+  /** How many documents of {@code kind} the store holds. */
+  public synchronized int count(String kind) {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*) FROM documents WHERE kind = ?")) {
+      ps.setString(1, kind);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getInt(1) : 0;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("runtime store read failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Every document of {@code kind}, in insertion order, keyed by id. A document that cannot be read
+   * (not JSON, or not the shape of {@code type}) is moved to the {@code set_aside} table and logged,
+   * and the rest load: one damaged row must not keep the runtime from starting.
+   */
   public synchronized <T> Map<String, T> loadAll(String kind, Class<T> type) {
     Map<String, T> out = new LinkedHashMap<>();
+    Map<String, String> unreadable = new LinkedHashMap<>();
+    Map<String, String> bodies = new LinkedHashMap<>();
     try (PreparedStatement ps = connection.prepareStatement(
         "SELECT id, body FROM documents WHERE kind = ? ORDER BY rowid")) {
       ps.setString(1, kind);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.put(rs.getString(1), Json.read(rs.getString(2), type));
+          String id = rs.getString(1);
+          String body = rs.getString(2);
+          try {
+            out.put(id, Json.read(body, type));
+          } catch (RuntimeException e) {
+            unreadable.put(id, e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json
+                ? json.getOriginalMessage() : String.valueOf(e.getMessage()));
+            bodies.put(id, body == null ? "" : body);
+          }
         }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("runtime store read failed: " + e.getMessage(), e);
+    }
+    unreadable.forEach((id, reason) -> setAside(kind, id, bodies.get(id), reason));
+    return out;
+  }
+
+  private void setAside(String kind, String id, String body, String reason) {
+    transaction(() -> {
+      update("INSERT INTO set_aside (kind, id, body, reason, set_aside_at) VALUES (?, ?, ?, ?, ?)", kind, id, body,
+          reason, Instant.now().toString());
+      update("DELETE FROM documents WHERE kind = ? AND id = ?", kind, id);
+    });
+    LOG.warning("the stored " + kind + " " + id + " cannot be read (" + reason + "); it was set aside in the"
+        + " set_aside table of " + file + " and the rest of the state loaded. Resources it described are gone from"
+        + " the runtime; re-apply your project to recreate them");
+  }
+
+  /** A document set aside because it could not be read. */
+  public record SetAside(String kind, String id, String reason, String at) {}
+
+  /** The documents set aside so far, oldest first. */
+  public synchronized List<SetAside> setAside() {
+    List<SetAside> out = new ArrayList<>();
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT kind, id, reason, set_aside_at FROM set_aside ORDER BY rowid");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(new SetAside(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
       }
       return out;
     } catch (SQLException e) {

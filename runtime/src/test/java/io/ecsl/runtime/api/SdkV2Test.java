@@ -9,9 +9,6 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
@@ -30,12 +27,7 @@ class SdkV2Test {
   @BeforeAll
   static void start() {
     runtime = TestRuntimes.inMemory();
-    ecs = EcsClient.builder()
-        .endpointOverride(runtime.server().endpoint())
-        .region(Region.EU_WEST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("any", "thing")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .build();
+    ecs = runtime.sdk(Region.EU_WEST_1);
   }
 
   @AfterAll

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.runtime.client.LocalRuntime;
-import io.ecsl.runtime.client.RuntimeClient;
 import io.ecsl.runtime.home.RuntimeOptions;
 import io.ecsl.runtime.client.RuntimeProgress;
 import io.ecsl.runtime.client.RuntimeStatus;
@@ -74,7 +73,7 @@ class RestartSafetyTest {
     RuntimeStatus first = LocalRuntime.start(options, recorder);
     assertTrue(first.running());
     assertEquals("http://127.0.0.1:" + options.port(), first.endpoint().toString());
-    DockerTestSupport ecs = new DockerTestSupport(new RuntimeClient(first.endpoint()), "restart");
+    DockerTestSupport ecs = new DockerTestSupport(LocalRuntime.client(dataDir), "restart");
     String health = ",\"healthCheck\":{\"command\":[\"CMD-SHELL\",\"exit 0\"],\"interval\":5}";
     String definition = "{\"family\":\"restart\",\"networkMode\":\"awsvpc\",\"cpu\":\"256\",\"memory\":\"512\","
         + "\"volumes\":[{\"name\":\"scratch\"}],\"containerDefinitions\":[{\"name\":\"app\",\"image\":"
@@ -100,7 +99,7 @@ class RestartSafetyTest {
     RuntimeStatus second = LocalRuntime.start(options, recorder);
     assertTrue(second.running());
     assertEquals(first.instanceId(), second.instanceId(), "the same data directory, the same runtime identity");
-    DockerTestSupport again = new DockerTestSupport(new RuntimeClient(second.endpoint()), "restart");
+    DockerTestSupport again = new DockerTestSupport(LocalRuntime.client(dataDir), "restart");
     JsonNode service = await(() -> {
       JsonNode current = again.service("web");
       boolean done = current.get("deployments").size() == 1

@@ -44,7 +44,7 @@ class ServiceAcceptanceTest {
   @Test
   @NeedsAwsCli
   void theAwsCliSeesTheServiceRunItsDesiredCount() throws IOException, InterruptedException {
-    Map<String, String> aws = AwsCli.environment(runtime.server().endpoint().toString());
+    Map<String, String> aws = runtime.awsEnvironment();
     AwsCli.json(aws, "ecs", "create-cluster", "--cluster-name", "cli");
     Path input = Files.createTempFile("ecsl-td", ".json");
     Files.writeString(input, taskDefinition("cli-web", SERVE, "", ""));

@@ -8,6 +8,7 @@ import io.ecsl.runtime.api.ecs.EcsApi;
 import io.ecsl.runtime.backend.InMemoryBackend;
 import io.ecsl.runtime.backend.Labels;
 import io.ecsl.runtime.backend.ObservedContainer;
+import io.ecsl.runtime.home.HostGrants;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.store.Store;
 import java.io.IOException;
@@ -37,17 +38,27 @@ final class EngineHarness implements AutoCloseable {
     open();
   }
 
-  private void open() {
+  private void open(HostGrants grants) {
     store = Store.open(dataDir);
-    plane = new ControlPlane(store, backend, clock, ControlPlane.Options.defaults().withInlineActions(true));
+    plane = new ControlPlane(store, backend, clock,
+        ControlPlane.Options.defaults().withInlineActions(true).withGrants(grants));
     ecs = new EcsApi(plane);
+  }
+
+  private void open() {
+    open(HostGrants.NONE);
   }
 
   /** Simulates a crash and restart: the in-memory state is dropped and rebuilt from the store. */
   void restart() {
+    restart(HostGrants.NONE);
+  }
+
+  /** A restart with other start-up grants ({@code ecsl runtime start --allow-...}). */
+  void restart(HostGrants grants) {
     plane.close();
     store.close();
-    open();
+    open(grants);
   }
 
   ControlPlane plane() {

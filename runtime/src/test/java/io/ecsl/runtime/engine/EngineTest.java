@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.runtime.backend.Labels;
 import io.ecsl.runtime.backend.ObservedContainer;
+import io.ecsl.runtime.home.HostGrants;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.testing.Processes;
 import java.time.Duration;
@@ -69,7 +70,7 @@ class EngineTest {
   void aKilledContainerIsReplaced() {
     register("web", SERVE, false);
     createService("web", 2, "");
-    engine.ticks(5);
+    engine.run(15, Duration.ofSeconds(1)); // past the start window: a later exit is a crash, not a failed start
     ObservedContainer victim = engine.containers().get(0);
     engine.backend.kill(victim.id());
     engine.ticks(5);
@@ -244,6 +245,30 @@ class EngineTest {
     assertEquals("done testing", task.get("stoppedReason").asText());
     assertEquals(0, task.at("/containers/0/exitCode").asInt(), "the container trapped SIGTERM and exited 0");
     assertTrue(task.get("version").asInt() > 1);
+  }
+
+  @Test
+  void aDefinitionAcceptedUnderWiderGrantsDoesNotRunAfterARestartWithoutThem() {
+    engine.restart(HostGrants.NONE.with(HostGrants.ALLOW_PRIVILEGED, null));
+    engine.registerTaskDefinition("{\"family\":\"root\",\"memory\":\"64\",\"containerDefinitions\":[{\"name\":"
+        + "\"app\",\"image\":\"ecsl/busybox:latest\",\"privileged\":true,\"command\":[\"sh\",\"-c\",\"" + SERVE
+        + "\"]}]}");
+    createService("root", 1, "");
+    engine.run(15, Duration.ofSeconds(1));
+    assertEquals(1, engine.tasks("demo", "RUNNING").size(), "allowed while the runtime ran with --allow-privileged");
+
+    engine.restart(HostGrants.NONE);
+    engine.backend.kill(engine.containers().get(0).id());
+    engine.ticks(5);
+    JsonNode refused = engine.tasks("demo", "STOPPED").stream()
+        .filter(t -> t.get("stopCode").asText().equals("TaskFailedToStart")).findFirst().orElseThrow();
+    assertTrue(refused.get("stoppedReason").asText().startsWith("CannotCreateContainerError: The ecsl runtime does"
+        + " not let tasks take over this machine: container `app` is privileged"), refused.toString());
+    assertTrue(engine.containers().stream().noneMatch(ObservedContainer::isRunning), "no privileged container runs");
+    io.ecsl.runtime.api.ApiException runTask = org.junit.jupiter.api.Assertions.assertThrows(
+        io.ecsl.runtime.api.ApiException.class,
+        () -> engine.ecs("RunTask", "{\"cluster\":\"demo\",\"taskDefinition\":\"root\"}"));
+    assertEquals("AccessDeniedException", runTask.type());
   }
 
   @Test

@@ -44,11 +44,15 @@ final class SchedulerFixtures {
         T0.minusSeconds(1), null, null, null, null, false, false);
   }
 
-  /** A task that stopped with {@code stopCode}; {@code ran} says whether it ever reached RUNNING. */
+  /**
+   * A task that stopped with {@code stopCode}; {@code ran} says whether it reached RUNNING (and
+   * then ran for a minute and a half, well past the start window).
+   */
   static TaskView stopped(String deployment, String stopCode, boolean ran) {
     String id = "t" + IDS.incrementAndGet();
     return new TaskView("arn:task/" + id, id, deployment, TaskStatus.STOPPED, false, TaskStatus.UNKNOWN, true,
-        T0.minusSeconds(10), ran ? T0.minusSeconds(9) : null, null, T0.minusSeconds(1), stopCode, false, false);
+        T0.minusSeconds(100), ran ? T0.minusSeconds(99) : null, null, T0.minusSeconds(1), stopCode, false, false,
+        ran ? T0.minusSeconds(2) : null);
   }
 
   static List<TaskView> times(int n, java.util.function.Supplier<TaskView> task) {

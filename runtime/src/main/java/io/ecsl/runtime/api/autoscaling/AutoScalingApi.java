@@ -49,6 +49,11 @@ public final class AutoScalingApi implements AwsService {
   }
 
   @Override
+  public String signingName() {
+    return "application-autoscaling";
+  }
+
+  @Override
   public String errorNamespace() {
     return "com.amazonaws.applicationautoscaling";
   }

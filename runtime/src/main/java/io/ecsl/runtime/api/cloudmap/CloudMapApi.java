@@ -46,6 +46,11 @@ public final class CloudMapApi implements AwsService {
   }
 
   @Override
+  public String signingName() {
+    return "servicediscovery";
+  }
+
+  @Override
   public String errorNamespace() {
     return "com.amazonaws.servicediscovery";
   }

@@ -17,7 +17,7 @@ public final class EcsApi implements AwsService {
   private final EcsTagOps tags;
 
   public EcsApi(ControlPlane plane) {
-    EcsResolver resolver = new EcsResolver(plane.state());
+    EcsResolver resolver = new EcsResolver(plane.state(), plane.hostAccess());
     EcsRenderer renderer = new EcsRenderer(plane.state());
     this.accountSettings = new AccountSettingOps(plane.state());
     this.taskDefinitions = new TaskDefinitionOps(plane, resolver);
@@ -34,12 +34,18 @@ public final class EcsApi implements AwsService {
   }
 
   @Override
+  public String signingName() {
+    return "ecs";
+  }
+
+  @Override
   public String errorNamespace() {
     return "com.amazonaws.ecs";
   }
 
   @Override
   public JsonNode call(String operation, JsonNode request, RequestContext context) {
+    RequestListLimits.check(operation, request);
     return switch (operation) {
       case "RegisterTaskDefinition" -> taskDefinitions.register(request, context);
       case "DeregisterTaskDefinition" -> taskDefinitions.deregister(request, context);

@@ -1,13 +1,17 @@
 package io.ecsl.runtime.api.ecs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.runtime.api.ApiException;
 import io.ecsl.runtime.api.RequestContext;
 import io.ecsl.runtime.engine.RuntimeState;
+import io.ecsl.runtime.hostaccess.HostAccess;
+import io.ecsl.runtime.hostaccess.HostAccessCheck;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.model.Arns;
 import io.ecsl.runtime.model.ServiceEntity;
 import io.ecsl.runtime.model.TaskEntity;
+import java.util.List;
 
 /**
  * Turns the names and ARNs callers pass into stored resources, with ECS's errors when they do not
@@ -17,8 +21,10 @@ final class EcsResolver {
   static final String DEFAULT_CLUSTER = "default";
 
   private final RuntimeState state;
+  private final HostAccess hostAccess;
 
-  EcsResolver(RuntimeState state) {
+  EcsResolver(RuntimeState state, HostAccess hostAccess) {
+    this.hostAccess = hostAccess;
     this.state = state;
   }
 
@@ -86,6 +92,10 @@ final class EcsResolver {
   }
 
   /** A task definition usable for new tasks: it must exist and be ACTIVE. */
+  /**
+   * A task definition tasks may be launched from: registered, ACTIVE, and allowed by the
+   * host-access policy as it is now (it may have been registered under wider start-up grants).
+   */
   ObjectNode activeTaskDefinition(RequestContext context, String reference) {
     ObjectNode definition = taskDefinition(context, reference);
     if (definition == null) {
@@ -96,7 +106,16 @@ final class EcsResolver {
       throw new ApiException("ClientException", "TaskDefinition is inactive: "
           + Json.text(definition, "taskDefinitionArn") + "; register a new revision and use it.");
     }
+    requireHostAccess(hostAccess, definition);
     return definition;
+  }
+
+  /** @throws ApiException {@code AccessDeniedException} naming each refused setting and the flag that allows it */
+  static void requireHostAccess(HostAccess hostAccess, JsonNode definition) {
+    List<HostAccessCheck.Refusal> refusals = hostAccess.check(definition);
+    if (!refusals.isEmpty()) {
+      throw new ApiException("AccessDeniedException", HostAccess.describe(refusals));
+    }
   }
 
   String serviceArn(RequestContext context, String clusterArn, String serviceOrArn) {

@@ -271,6 +271,7 @@ final class ServiceOps {
         service.deployments.add(0, newDeployment(service, now));
         service.consecutiveStartFailures = 0;
         service.launchNotBefore = null;
+        service.lastStartFailureAt = null;
         service.steady = false;
       }
       state.services.put(service.serviceArn, service);

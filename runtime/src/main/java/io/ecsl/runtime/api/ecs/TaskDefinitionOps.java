@@ -34,6 +34,7 @@ final class TaskDefinitionOps {
     ObjectNode definition = ((ObjectNode) request).deepCopy();
     List<Tag> tags = Requests.ecsTags(definition.remove("tags"));
     TaskDefinitionValidator.validate(definition);
+    EcsResolver.requireHostAccess(plane.hostAccess(), definition);
     fillDefaults(definition);
     return state.atomically(() -> {
       String family = Json.text(definition, "family");

@@ -28,6 +28,12 @@ final class TaskDefinitionValidator {
 
   /** Validates and normalizes the request in place. */
   static void validate(ObjectNode request) {
+    int size = Json.write(request).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    if (EcsLimit.TASK_DEFINITION_BYTES.exceededBy(size)) {
+      throw client("The task definition is " + size + " bytes of JSON; ECS accepts at most "
+          + EcsLimit.TASK_DEFINITION_BYTES.max() + " (64 KiB). Move large values (scripts, configuration) into the"
+          + " image, an environment file or a secret.");
+    }
     String family = Json.text(request, "family");
     if (!EcsName.TASK_DEFINITION_FAMILY.isValid(family)) {
       throw client("Invalid family '" + family + "': use 1 to 255 letters, digits, hyphens and underscores.");
@@ -102,7 +108,7 @@ final class TaskDefinitionValidator {
     String cpu = Json.text(request, "cpu");
     if (cpu != null) {
       OptionalLong units = TaskSize.cpuUnits(cpu);
-      if (units.isEmpty()) {
+      if (units.isEmpty() || EcsLimit.TASK_CPU_UNITS.exceededBy(units.getAsLong())) {
         throw client("Invalid 'cpu' setting for task. For more information, see the Troubleshooting section of"
             + " the Amazon ECS Developer Guide.");
       }
@@ -113,6 +119,10 @@ final class TaskDefinitionValidator {
       OptionalLong mib = TaskSize.memoryMiB(memory);
       if (mib.isEmpty()) {
         throw client("Invalid 'memory' setting for task: '" + memory + "'; give MiB (\"2048\") or GB (\"2 GB\").");
+      }
+      // The API's memory is a 32-bit integer once stored; a larger number cannot be a task size.
+      if (mib.getAsLong() > Integer.MAX_VALUE) {
+        throw client("Invalid 'memory' setting for task: '" + memory + "' is more than " + Integer.MAX_VALUE + " MiB.");
       }
       request.put("memory", String.valueOf(mib.getAsLong()));
     }

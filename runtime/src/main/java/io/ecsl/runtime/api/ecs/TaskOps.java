@@ -3,6 +3,7 @@ package io.ecsl.runtime.api.ecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.facts.limits.EcsLimit;
 import io.ecsl.runtime.api.ApiException;
 import io.ecsl.runtime.api.Pages;
 import io.ecsl.runtime.api.RequestContext;
@@ -24,7 +25,7 @@ import java.util.List;
 
 /** RunTask, StopTask, DescribeTasks, ListTasks (§5). */
 final class TaskOps {
-  private static final int MAX_RUN_COUNT = 10;
+  private static final int MAX_RUN_COUNT = EcsLimit.TASKS_PER_RUN_TASK.maxInt();
   private static final int MAX_REFERENCE_ID = 1024;
 
   private final ControlPlane plane;

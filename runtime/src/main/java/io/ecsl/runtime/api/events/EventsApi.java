@@ -47,6 +47,11 @@ public final class EventsApi implements AwsService {
   }
 
   @Override
+  public String signingName() {
+    return "events";
+  }
+
+  @Override
   public String errorNamespace() {
     return "com.amazonaws.events";
   }
