@@ -65,8 +65,8 @@ final class ElbPlans {
     List<FieldChange> all = new ArrayList<>(c.changes());
     List<Step> attributeSteps = new ArrayList<>();
     for (ApiRequest attributes : declared.requests().subList(1, declared.requests().size())) {
+      // Compared on the declared keys only, so not handed to the fingerprint, which digests all of them.
       Comparison a = compareAttributes(attributes, live.requests().get(attributes.operation()));
-      compared.put(attributes.operation(), a);
       a.changes().forEach(fc -> all.add(new FieldChange(fc.pointer(), "attributes:" + fc.path(), fc.before(), fc.after(),
           fc.sensitive())));
       if (!a.changes().isEmpty()) {
