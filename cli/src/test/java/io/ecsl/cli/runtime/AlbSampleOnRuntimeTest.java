@@ -14,6 +14,7 @@ import io.ecsl.testing.RepoPaths;
 import java.net.URI;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Until the local runtime runs load balancers (issue 11 §2), applying samples/alb-web to it fails
@@ -23,11 +24,12 @@ import org.junit.jupiter.api.Test;
 @NeedsDocker
 class AlbSampleOnRuntimeTest {
   private static final InProcessCli ECSL = new InProcessCli(Main::run);
+  @RegisterExtension final TestRuntime runtime = new TestRuntime();
 
   @Test
   void applyingTheAlbSampleLocallyFailsClearlyAndCreatesNothing() throws Exception {
     Path sample = RepoPaths.samples().resolve("alb-web");
-    try (TestRuntime runtime = TestRuntime.start()) {
+    {
       Processes.Result apply = ECSL.run("apply", sample.toString(), "--auto-approve", "--target", "local", "--endpoint",
           runtime.endpoint());
       assertEquals(1, apply.exitCode(), apply.output());
