@@ -29,8 +29,12 @@ class LocalLimitsTest {
     EcsModel model = new EcsModel("p", "us-east-1", null, List.of(
         resource(ResourceKind.SERVICE, "web", "prod", "ecs", "CreateService", """
             {"serviceName": "web", "loadBalancers": [{"targetGroupArn": "arn:tg", "containerName": "app",
-             "containerPort": 80}], "serviceConnectConfiguration": {"enabled": true}}"""),
-        resource(ResourceKind.SERVICE, "worker", "prod", "ecs", "CreateService", "{\"serviceName\": \"worker\"}"),
+             "containerPort": 80}], "serviceConnectConfiguration": {"enabled": true, "services": [{"portName": "http",
+             "tls": {"issuerCertificateAuthority": {"awsPcaAuthorityArn": "arn:pca"}}}]}}"""),
+        resource(ResourceKind.SERVICE, "worker", "prod", "ecs", "CreateService", """
+            {"serviceName": "worker", "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-1"]}},
+             "serviceConnectConfiguration": {"enabled": true, "services": [{"portName": "http",
+             "clientAliases": [{"port": 8080, "dnsName": "worker"}]}]}}"""),
         resource(ResourceKind.SCALING, "web", "prod",
             "application-autoscaling", "RegisterScalableTarget", "{\"MinCapacity\": 1}",
             "application-autoscaling", "PutScalingPolicy", """
@@ -46,7 +50,8 @@ class LocalLimitsTest {
     List<String> notes = LocalLimits.notes(model);
     assertEquals(4, notes.size(), notes.toString());
     assertTrue(notes.get(0).startsWith("service prod/web: load balancers"), notes.toString());
-    assertTrue(notes.get(1).startsWith("service prod/web: Service Connect"), notes.toString());
+    assertEquals("service prod/web: Service Connect: no proxy runs, so these are not honoured: names are given to"
+        + " awsvpc tasks only, tls", notes.get(1));
     assertTrue(notes.get(2).contains("policy requests tracks ALBRequestCountPerTarget, which the local runtime does not"
         + " measure"), notes.toString());
     assertTrue(notes.get(3).contains("step scaling policy steps: the local runtime has no CloudWatch alarms"),
