@@ -134,11 +134,15 @@ class SchedulesAndScalingDockerTest {
         .withMetricsPeriod(Duration.ofSeconds(5)));
     Map<String, String> endpoint = runtime.awsEnvironment();
     aws(endpoint, "ecs", "create-cluster", "--cluster-name", "load");
-    // Busy for 40 s from its start (a shell loop uses a whole core against 0.25 reserved), then idle.
+    // Busy (a shell loop uses a whole core against 0.25 reserved) until the test sends SIGUSR1 or
+    // five minutes pass, then idle: the test ends the load only once it has seen the scale-out, so
+    // a slow engine or a busy CI machine cannot make the load end before the alarm has seen it.
+    // Once idle it ignores USR1, which would otherwise end its `wait` (and the task) at the next poll.
     // Periods of 5 s, not fewer: the low alarm needs a datapoint in each of its 15 periods, and a
     // loaded engine can take seconds to answer a round of stats.
-    registerTaskDefinition(endpoint, taskDefinition("burn", "end=$(( $(date +%s) + 40 )); while [ $(date +%s) -lt $end ];"
-        + " do :; done; trap 'exit 0' TERM; sleep 3600 & wait", "", ",\"cpu\":\"256\""));
+    registerTaskDefinition(endpoint, taskDefinition("burn", "trap 'busy=0' USR1; busy=1;"
+        + " end=$(( $(date +%s) + 300 )); while [ $busy = 1 ] && [ $(date +%s) -lt $end ]; do :; done;"
+        + " trap '' USR1; trap 'exit 0' TERM; sleep 3600 & wait", "", ",\"cpu\":\"256\""));
     aws(endpoint, "ecs", "create-service", "--cluster", "load", "--service-name", "web", "--task-definition",
         "burn", "--desired-count", "1");
     aws(endpoint, "application-autoscaling", "register-scalable-target", "--service-namespace", "ecs",
@@ -152,8 +156,12 @@ class SchedulesAndScalingDockerTest {
 
     await(() -> aws(endpoint, "ecs", "describe-services", "--cluster", "load", "--services", "web")
         .at("/services/0/desiredCount").asInt() > 1, Duration.ofSeconds(60), "the busy service to scale out");
-    await(() -> aws(endpoint, "ecs", "describe-services", "--cluster", "load", "--services", "web")
-        .at("/services/0/desiredCount").asInt() == 1, Duration.ofSeconds(150), "the idle service to scale back in");
+    // Every poll quiets every running container, including tasks the scale-out starts later.
+    await(() -> {
+      quietServiceContainers(endpoint, "load", "web");
+      return aws(endpoint, "ecs", "describe-services", "--cluster", "load", "--services", "web")
+          .at("/services/0/desiredCount").asInt() == 1;
+    }, Duration.ofSeconds(150), "the idle service to scale back in");
 
     JsonNode activities = aws(endpoint, "application-autoscaling", "describe-scaling-activities",
         "--service-namespace", "ecs", "--resource-id", "service/load/web").get("ScalingActivities");
@@ -165,5 +173,38 @@ class SchedulesAndScalingDockerTest {
     JsonNode events = aws(endpoint, "ecs", "describe-services", "--cluster", "load", "--services", "web")
         .at("/services/0/events");
     assertTrue(events.toString().contains("Application Auto Scaling set the desired count from 1 to"), events.toString());
+  }
+
+  /** Sends SIGUSR1 (the burn loop's "stop") to every running container of the service. */
+  private static void quietServiceContainers(Map<String, String> endpoint, String cluster, String service) {
+    JsonNode arns = aws(endpoint, "ecs", "list-tasks", "--cluster", cluster, "--service-name", service)
+        .get("taskArns");
+    if (arns.isEmpty()) {
+      return;
+    }
+    java.util.List<String> describe = new java.util.ArrayList<>(
+        java.util.List.of("ecs", "describe-tasks", "--cluster", cluster, "--tasks"));
+    arns.forEach(arn -> describe.add(arn.asText()));
+    for (JsonNode task : aws(endpoint, describe.toArray(String[]::new)).get("tasks")) {
+      for (JsonNode container : task.path("containers")) {
+        String id = container.path("runtimeId").asText("");
+        if (!id.isEmpty()) {
+          signal(id);
+        }
+      }
+    }
+  }
+
+  /** {@code docker kill -s USR1 ID}; a container that has stopped meanwhile is not an error. */
+  private static void signal(String containerId) {
+    try {
+      new ProcessBuilder("docker", "kill", "-s", "USR1", containerId).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 }
