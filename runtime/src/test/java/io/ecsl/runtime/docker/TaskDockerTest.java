@@ -89,7 +89,7 @@ class TaskDockerTest {
         """);
     String arn = ecs.runTask("deps");
     boolean appRanBeforeDbHealthy = false;
-    Instant deadline = Instant.now().plusSeconds(30);
+    Instant deadline = Instant.now().plusSeconds(30L * DockerTestSupport.LOADED_MACHINE_FACTOR);
     JsonNode task = ecs.task(arn);
     while (!task.get("lastStatus").asText().equals("RUNNING") && Instant.now().isBefore(deadline)) {
       boolean appRunning = container(task, "app").get("lastStatus").asText().equals("RUNNING");
@@ -119,7 +119,9 @@ class TaskDockerTest {
     JsonNode task = ecs.awaitTask(arn, "STOPPED", Duration.ofSeconds(20));
     double seconds = (System.nanoTime() - stopAt) / 1e9;
     assertEquals(137, container(task, "app").get("exitCode").asInt(), "SIGKILL after the timeout");
-    assertTrue(seconds >= 2.0 && seconds < 8.0, "stopping took " + seconds + " s with stopTimeout 2");
+    // At least the task's 2 s, and less than the 30 s default an ignored stopTimeout would give
+    // (not a speed target: a loaded engine can take many seconds to report the kill).
+    assertTrue(seconds >= 2.0 && seconds < 30.0, "stopping took " + seconds + " s with stopTimeout 2");
     assertEquals("UserInitiated", task.get("stopCode").asText());
     assertEquals("Task stopped by user", task.get("stoppedReason").asText());
   }
