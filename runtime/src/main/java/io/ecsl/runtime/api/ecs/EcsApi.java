@@ -73,6 +73,7 @@ public final class EcsApi implements AwsService {
       case "StopTask" -> tasks.stop(request, context);
       case "DescribeTasks" -> tasks.describe(request, context);
       case "ListTasks" -> tasks.list(request, context);
+      case "ExecuteCommand" -> tasks.executeCommand(request, context);
       case "PutAccountSetting" -> accountSettings.put(request, context);
       case "PutAccountSettingDefault" -> accountSettings.putDefault(request, context);
       case "ListAccountSettings" -> accountSettings.list(request, context);
