@@ -12,9 +12,8 @@ import io.ecsl.runtime.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,17 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ApplyAfterFailedDeploymentTest {
   private static final InProcessCli ECSL = new InProcessCli(Main::run);
   @TempDir Path project;
-  private TestRuntime runtime;
-
-  @BeforeEach
-  void start() throws IOException {
-    runtime = TestRuntime.start();
-  }
-
-  @AfterEach
-  void stop() {
-    runtime.close();
-  }
+  @RegisterExtension final TestRuntime runtime = new TestRuntime();
 
   @Test
   void applyAfterTheMissingSecretIsStoredDeploysAgain() throws IOException {
@@ -59,30 +48,30 @@ class ApplyAfterFailedDeploymentTest {
         }
         """);
     String[] apply = {"apply", project.toString(), "--auto-approve", "--target", "local", "--endpoint",
-        runtime.endpoint(), "--runtime-dir", runtime.dataDir.toString(), "--poll-interval", "1s"};
+        runtime.endpoint(), "--runtime-dir", runtime.dir(), "--poll-interval", "1s"};
     Processes.Result first = ECSL.run(apply);
     assertEquals(1, first.exitCode(), first.stdout() + first.stderr());
     assertTrue((first.stdout() + first.stderr()).contains("db-password"), "says which secret is missing: " + first.stderr());
 
-    Processes.Result put = ECSL.run("runtime", "secret", "put", "db-password", "s3cret", "--data-dir", runtime.dataDir.toString());
+    Processes.Result put = ECSL.run("runtime", "secret", "put", "db-password", "s3cret", "--data-dir", runtime.dir());
     assertEquals(0, put.exitCode(), put.stderr());
 
     Processes.Result plan = ECSL.run("plan", project.toString(), "--target", "local", "--endpoint", runtime.endpoint(),
-        "--runtime-dir", runtime.dataDir.toString(), "--detailed-exitcode");
+        "--runtime-dir", runtime.dir(), "--detailed-exitcode");
     assertEquals(2, plan.exitCode(), "the failed service is a change to make: " + plan.stdout() + plan.stderr());
     assertTrue(plan.stdout().contains("last deployment FAILED"), plan.stdout());
 
     Processes.Result second = ECSL.run(apply);
     assertEquals(0, second.exitCode(), second.stdout() + second.stderr());
     assertTrue(second.stdout().contains("Apply complete"), second.stdout());
-    Processes.Result ps = ECSL.run("ps", "--data-dir", runtime.dataDir.toString(), "--format", "json");
+    Processes.Result ps = ECSL.run("ps", "--data-dir", runtime.dir(), "--format", "json");
     JsonNode tasks = Json.parse(ps.stdout());
     assertEquals(2, tasks.size(), ps.stdout());
     for (JsonNode task : tasks) {
       assertEquals("RUNNING", task.get("status").asText(), ps.stdout());
     }
     Processes.Result again = ECSL.run("plan", project.toString(), "--target", "local", "--endpoint", runtime.endpoint(),
-        "--runtime-dir", runtime.dataDir.toString(), "--detailed-exitcode");
+        "--runtime-dir", runtime.dir(), "--detailed-exitcode");
     assertEquals(0, again.exitCode(), "once it runs, nothing is left to do: " + again.stdout() + again.stderr());
   }
 }

@@ -11,9 +11,8 @@ import io.ecsl.testing.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,17 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ApplyFailFastTest {
   private static final InProcessCli ECSL = new InProcessCli(Main::run);
   @TempDir Path project;
-  private TestRuntime runtime;
-
-  @BeforeEach
-  void start() throws IOException {
-    runtime = TestRuntime.start();
-  }
-
-  @AfterEach
-  void stop() {
-    runtime.close();
-  }
+  @RegisterExtension final TestRuntime runtime = new TestRuntime();
 
   @Test
   void aCrashingServiceFailsTheApplyWithTheStoppedTasksReasons() throws IOException {
@@ -54,7 +43,7 @@ class ApplyFailFastTest {
         }
         """);
     Processes.Result apply = ECSL.run("apply", project.toString(), "--auto-approve", "--target", "local",
-        "--runtime-dir", runtime.dataDir.toString(), "--wait-timeout", "10m", "--poll-interval", "1s");
+        "--runtime-dir", runtime.dir(), "--wait-timeout", "10m", "--poll-interval", "1s");
     assertEquals(1, apply.exitCode(), apply.output());
     String all = apply.stdout() + apply.stderr();
     assertTrue(all.contains("Essential container in task exited"), all);

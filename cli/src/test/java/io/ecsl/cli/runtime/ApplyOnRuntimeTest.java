@@ -14,16 +14,14 @@ import io.ecsl.testing.InProcessCli;
 import io.ecsl.testing.NeedsDocker;
 import io.ecsl.testing.Processes;
 import io.ecsl.testing.RepoPaths;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,29 +33,19 @@ import org.junit.jupiter.api.io.TempDir;
 @NeedsDocker
 class ApplyOnRuntimeTest {
   private static final InProcessCli ECSL = new InProcessCli(Main::run);
-  private TestRuntime runtime;
-
-  @BeforeEach
-  void start() throws IOException {
-    runtime = TestRuntime.start();
-  }
-
-  @AfterEach
-  void stop() {
-    runtime.close();
-  }
+  @RegisterExtension final TestRuntime runtime = new TestRuntime();
 
   @Test
   void theQuickStartSampleAppliesRunsHealthyAndPlansClean(@TempDir Path broken) throws Exception {
     Path sample = RepoPaths.samples().resolve("hello-local");
     String endpoint = runtime.endpoint();
-    String runtimeDir = runtime.dataDir.toString();
+    String runtimeDir = runtime.dir();
     Processes.Result apply = ECSL.run("apply", sample.toString(), "--auto-approve", "--target", "local", "--runtime-dir",
         runtimeDir);
     assertEquals(0, apply.exitCode(), apply.output());
     assertTrue(apply.stdout().contains("Apply complete"), apply.stdout());
 
-    Processes.Result ps = ECSL.run("ps", "--data-dir", runtime.dataDir.toString(), "--format", "json");
+    Processes.Result ps = ECSL.run("ps", "--data-dir", runtime.dir(), "--format", "json");
     assertEquals(0, ps.exitCode(), ps.stderr());
     JsonNode tasks = Json.parse(ps.stdout());
     assertEquals(2, tasks.size());
@@ -87,7 +75,7 @@ class ApplyOnRuntimeTest {
     assertEquals(1, failed.exitCode(), failed.output());
     assertTrue(failed.stderr().contains("service local/hello: deployment failed: tasks failed to start; ECS rolled back to hello:1;"
         + " stopped tasks: Essential container in task exited; web: exit code 3"), failed.output());
-    Processes.Result after = ECSL.run("ps", "--data-dir", runtime.dataDir.toString(), "--format", "json");
+    Processes.Result after = ECSL.run("ps", "--data-dir", runtime.dir(), "--format", "json");
     assertTrue(Json.parse(after.stdout()).size() > 0, after.stdout());
     for (JsonNode task : Json.parse(after.stdout())) {
       assertEquals("hello:1", task.path("taskDefinition").asText(), after.stdout());

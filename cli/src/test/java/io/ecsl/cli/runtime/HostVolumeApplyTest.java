@@ -7,14 +7,12 @@ import io.ecsl.cli.Main;
 import io.ecsl.testing.InProcessCli;
 import io.ecsl.testing.NeedsDocker;
 import io.ecsl.testing.Processes;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,17 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HostVolumeApplyTest {
   private static final InProcessCli ECSL = new InProcessCli(Main::run);
   @TempDir Path temp;
-  private TestRuntime runtime;
-
-  @BeforeEach
-  void start() throws IOException {
-    runtime = TestRuntime.start();
-  }
-
-  @AfterEach
-  void stop() {
-    runtime.close();
-  }
+  @RegisterExtension final TestRuntime runtime = new TestRuntime();
 
   private static String project(String name, String hostPath, String script) {
     return """
@@ -65,7 +53,7 @@ class HostVolumeApplyTest {
     Files.writeString(project.resolve("main.ecs"), project("writer", data.toString(),
         "echo written > /data/out.txt; trap 'exit 0' TERM; sleep 3600 & wait"));
     Processes.Result apply = ECSL.run("apply", project.toString(), "--auto-approve", "--target", "local", "--runtime-dir",
-        runtime.dataDir.toString(), "--wait-timeout", "5m");
+        runtime.dir(), "--wait-timeout", "5m");
     assertEquals(0, apply.exitCode(), apply.output());
     Path written = data.resolve("out.txt");
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
@@ -77,7 +65,7 @@ class HostVolumeApplyTest {
     Path other = Files.createDirectories(temp.resolve("reader"));
     Files.writeString(other.resolve("main.ecs"), project("reader", "/etc", "cat /data/shadow; sleep 3600"));
     Processes.Result refused = ECSL.run("apply", other.toString(), "--auto-approve", "--target", "local", "--runtime-dir",
-        runtime.dataDir.toString());
+        runtime.dir());
     assertEquals(1, refused.exitCode(), refused.output());
     String all = refused.stdout() + refused.stderr();
     assertTrue(all.contains("volume `data` (host.sourcePath /etc) is a system directory of the host"), all);

@@ -14,9 +14,9 @@ import io.ecsl.runtime.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,11 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 class RunCommandTest {
   private static final InProcessCli ECSL = new InProcessCli(Main::run);
   @TempDir Path project;
-  private TestRuntime runtime;
+  @RegisterExtension final TestRuntime runtime = new TestRuntime();
 
   @BeforeEach
-  void start() throws IOException {
-    runtime = TestRuntime.start();
+  void writeProject() throws IOException {
     Files.writeString(project.resolve("main.ecs"), """
         project { account_id = "000000000000", region = "us-east-1" }
         cluster jobs {}
@@ -57,13 +56,8 @@ class RunCommandTest {
         """);
   }
 
-  @AfterEach
-  void stop() {
-    runtime.close();
-  }
-
   private Processes.Result ecsl(String... args) {
-    String[] target = {"--target", "local", "--endpoint", runtime.endpoint(), "--runtime-dir", runtime.dataDir.toString()};
+    String[] target = {"--target", "local", "--endpoint", runtime.endpoint(), "--runtime-dir", runtime.dir()};
     String[] all = new String[args.length + target.length];
     System.arraycopy(args, 0, all, 0, args.length);
     System.arraycopy(target, 0, all, args.length, target.length);
@@ -73,7 +67,7 @@ class RunCommandTest {
   /** The project's cluster and schedule, as a user has them after apply. */
   private void apply() {
     Processes.Result apply = ECSL.run("apply", project.toString(), "--auto-approve", "--target", "local", "--endpoint",
-        runtime.endpoint(), "--runtime-dir", runtime.dataDir.toString(), "--no-wait");
+        runtime.endpoint(), "--runtime-dir", runtime.dir(), "--no-wait");
     assertEquals(0, apply.exitCode(), apply.stdout() + apply.stderr());
   }
 
@@ -144,7 +138,7 @@ class RunCommandTest {
     assertEquals(4, fired.exitCode(), fired.stdout() + fired.stderr());
     assertTrue(fired.stdout().contains("fired by the rule"), fired.stdout() + fired.stderr());
 
-    Processes.Result listed = ECSL.run("schedules", "--data-dir", runtime.dataDir.toString(), "--format", "json");
+    Processes.Result listed = ECSL.run("schedules", "--data-dir", runtime.dir(), "--format", "json");
     assertEquals(0, listed.exitCode(), listed.stderr());
     JsonNode rule = Json.parse(listed.stdout()).get(0);
     assertEquals("hourly", rule.get("name").asText());
