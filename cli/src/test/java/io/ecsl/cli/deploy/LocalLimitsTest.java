@@ -49,6 +49,10 @@ class LocalLimitsTest {
                  "TargetTrackingScalingPolicyConfiguration": {"TargetValue": 1000, "PredefinedMetricSpecification":
                  {"PredefinedMetricType": "ALBRequestCountPerTarget"}}}""",
             "application-autoscaling", "PutScalingPolicy", """
+                {"PolicyName": "queue", "PolicyType": "TargetTrackingScaling",
+                 "TargetTrackingScalingPolicyConfiguration": {"TargetValue": 10, "CustomizedMetricSpecification":
+                 {"Namespace": "MyApp", "MetricName": "QueueDepth", "Statistic": "Average"}}}""",
+            "application-autoscaling", "PutScalingPolicy", """
                 {"PolicyName": "steps", "PolicyType": "StepScaling", "StepScalingPolicyConfiguration": {}}""")));
     List<String> notes = LocalLimits.notes(model);
     assertEquals(4, notes.size(), notes.toString());
@@ -56,7 +60,8 @@ class LocalLimitsTest {
         notes.toString());
     assertEquals("service prod/web: Service Connect: no proxy runs, so these are not honoured: names are given to"
         + " awsvpc tasks only, tls", notes.get(1));
-    assertTrue(notes.get(2).contains("policy requests tracks ALBRequestCountPerTarget, which the local runtime does not"
+    // The runtime measures the load balancers' requests per target (ALBRequestCountPerTarget): no note for that one.
+    assertTrue(notes.get(2).contains("policy queue tracks MyApp QueueDepth, which the local runtime does not"
         + " measure"), notes.toString());
     assertTrue(notes.get(3).contains("step scaling policy steps: the local runtime has no CloudWatch alarms"),
         notes.toString());

@@ -164,9 +164,10 @@ public final class Autoscaler {
     String resource = in.target().resourceId();
     String highName = policy.alarmHigh() != null ? policy.alarmHigh() : "TargetTracking-" + resource + "-AlarmHigh";
     String lowName = policy.alarmLow() != null ? policy.alarmLow() : "TargetTracking-" + resource + "-AlarmLow";
-    Alarm high = new Alarm(highName, policy.metric(), "Average", HIGH_ALARM_PERIODS, HIGH_ALARM_PERIODS,
+    String statistic = policy.metric().statistic();
+    Alarm high = new Alarm(highName, policy.metric(), statistic, HIGH_ALARM_PERIODS, HIGH_ALARM_PERIODS,
         policy.targetValue(), "GreaterThanThreshold");
-    Alarm low = new Alarm(lowName, policy.metric(), "Average", LOW_ALARM_PERIODS, LOW_ALARM_PERIODS,
+    Alarm low = new Alarm(lowName, policy.metric(), statistic, LOW_ALARM_PERIODS, LOW_ALARM_PERIODS,
         policy.targetValue() * LOW_ALARM_FRACTION, "LessThanThreshold");
     List<Datapoint> series = in.metrics().getOrDefault(policy.metric(), List.of());
     if (state.lastScaleOutAt != null
@@ -185,7 +186,7 @@ public final class Autoscaler {
     if (highWindow.isEmpty()) {
       return new Vote(policy, hold, desired, null, Duration.ZERO);
     }
-    double value = highWindow.get(highWindow.size() - 1).average();
+    double value = highWindow.get(highWindow.size() - 1).statistic(statistic);
     int proportional = (int) Math.ceil(in.service().running() * value / policy.targetValue() - 1e-9);
     if (Alarm.ALARM.equals(highState)) {
       return new Vote(policy, proportional > desired ? Direction.OUT : hold, proportional,

@@ -64,7 +64,8 @@ public final class Policies {
       case "TargetTrackingScaling" -> {
         JsonNode config = policy.path("TargetTrackingScalingPolicyConfiguration");
         yield metric(config) == null ? "policy " + name + " tracks " + describeMetric(config)
-            + ", which the local runtime does not measure (it measures the services' CPU and memory utilization)"
+            + ", which the local runtime does not measure (it measures the services' CPU and memory utilization"
+            + " and its load balancers' requests per target)"
             : null;
       }
       case "StepScaling" -> stepAlarm == null ? "step scaling policy " + name + " has no CloudWatch alarm that"
@@ -82,7 +83,13 @@ public final class Policies {
     JsonNode custom = config.get("CustomizedMetricSpecification");
     if (custom != null && "AWS/ECS".equals(Json.text(custom, "Namespace"))
         && "Average".equals(Json.text(custom, "Statistic", "Average"))) {
-      return Metric.named(Json.text(custom, "MetricName"));
+      Metric metric = Metric.named(Json.text(custom, "MetricName"));
+      return metric != null && !metric.perTargetGroup() ? metric : null;
+    }
+    if (custom != null && "AWS/ApplicationELB".equals(Json.text(custom, "Namespace"))
+        && "RequestCountPerTarget".equals(Json.text(custom, "MetricName"))
+        && "Sum".equals(Json.text(custom, "Statistic"))) {
+      return Metric.REQUEST_COUNT_PER_TARGET;
     }
     return null;
   }

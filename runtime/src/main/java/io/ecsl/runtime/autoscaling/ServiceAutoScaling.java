@@ -91,11 +91,16 @@ public final class ServiceAutoScaling implements LoopStage {
         Json.integer(stored, "MaxCapacity", 0), Json.bool(suspended, "DynamicScalingInSuspended", false),
         Json.bool(suspended, "DynamicScalingOutSuspended", false), Json.bool(suspended, "ScheduledScalingSuspended", false));
     List<ScalingPolicy> policies = new ArrayList<>();
+    String requestsOf = null; // the target group whose requests per target a policy tracks
     for (ObjectNode policy : state.scalingPolicies.values()) {
       if (sameTarget(policy, region, resourceId)) {
         ScalingPolicy read = Policies.of(policy, null);
         if (read != null) {
           policies.add(read);
+        }
+        if (read instanceof ScalingPolicy.TargetTracking t && t.metric() == Metric.REQUEST_COUNT_PER_TARGET
+            && requestsOf == null) {
+          requestsOf = targetGroupOf(policy, service);
         }
       }
     }
@@ -107,7 +112,9 @@ public final class ServiceAutoScaling implements LoopStage {
     }
     Map<Metric, List<Datapoint>> series = new EnumMap<>(Metric.class);
     for (Metric metric : Metric.values()) {
-      series.put(metric, metrics.datapoints(service.clusterArn, service.serviceName, metric, now));
+      series.put(metric, metric.perTargetGroup()
+          ? requestsOf == null ? List.of() : metrics.targetGroupDatapoints(requestsOf, metric, now)
+          : metrics.datapoints(service.clusterArn, service.serviceName, metric, now));
     }
     ScalingStateEntity memory = state.scalingStates.get(id);
     Autoscaler.Decision decision = Autoscaler.evaluate(new Autoscaler.Input(target, policies, actions,
@@ -140,6 +147,40 @@ public final class ServiceAutoScaling implements LoopStage {
     state.services.put(scaled.serviceArn, scaled);
     LOG.info("auto scaling: service " + scaled.serviceName + " desired count " + before + " -> " + scaled.desiredCount);
     return true;
+  }
+
+  /**
+   * The target group an ALBRequestCountPerTarget policy measures: the one its resource label
+   * ({@code app/LB/ID/targetgroup/TG/ID}) names, else the service's first load balancer's. Null
+   * when the runtime holds no such group (one made elsewhere): the policy then has no data.
+   */
+  private String targetGroupOf(ObjectNode policy, ServiceEntity service) {
+    JsonNode config = policy.path("TargetTrackingScalingPolicyConfiguration");
+    String label = Json.text(config.path("PredefinedMetricSpecification"), "ResourceLabel");
+    if (label == null) {
+      for (JsonNode dimension : Json.list(config.path("CustomizedMetricSpecification"), "Dimensions")) {
+        if ("TargetGroup".equals(Json.text(dimension, "Name"))) {
+          label = "/" + Json.text(dimension, "Value"); // "targetgroup/TG/ID"
+        }
+      }
+    }
+    int at = label == null ? -1 : label.indexOf("targetgroup/");
+    if (at >= 0) {
+      String suffix = ":" + label.substring(at);
+      for (String arn : state.targetGroups.ids()) {
+        if (arn.endsWith(suffix)) {
+          return arn;
+        }
+      }
+      return null;
+    }
+    for (JsonNode lb : service.loadBalancers == null ? List.<JsonNode>of() : service.loadBalancers) {
+      String arn = Json.text(lb, "targetGroupArn");
+      if (arn != null && state.targetGroups.contains(arn)) {
+        return arn;
+      }
+    }
+    return null;
   }
 
   private ServiceView view(ServiceEntity service) {

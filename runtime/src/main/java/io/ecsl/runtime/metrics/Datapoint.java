@@ -8,9 +8,10 @@ import java.time.Instant;
  */
 public record Datapoint(Instant start, double average, double minimum, double maximum, int samples) {
 
-  /** The named CloudWatch statistic ({@code Average}, {@code Minimum}, {@code Maximum}, {@code SampleCount}). */
+  /** The named CloudWatch statistic ({@code Average}, {@code Minimum}, {@code Maximum}, {@code SampleCount}, {@code Sum}). */
   public double statistic(String name) {
     return switch (name == null ? "Average" : name) {
+      case "Sum" -> average * samples;
       case "Minimum" -> minimum;
       case "Maximum" -> maximum;
       case "SampleCount" -> samples;

@@ -60,9 +60,25 @@ public final class MetricHistory {
     });
   }
 
+  /**
+   * Records one reading of a target group's requests per target: the requests it received since the
+   * previous reading over its healthy targets. The period's sum is CloudWatch's RequestCountPerTarget.
+   */
+  public synchronized void recordRequests(Instant at, String targetGroupArn, double requestsPerTarget) {
+    add(targetGroupKey(targetGroupArn), Metric.REQUEST_COUNT_PER_TARGET, periodStart(at), requestsPerTarget);
+  }
+
   /** The complete periods of a service's metric (those that ended by {@code now}), oldest first. */
   public synchronized List<Datapoint> datapoints(String clusterArn, String serviceName, Metric metric, Instant now) {
-    TreeMap<Instant, Accumulator> points = series.get(key(clusterArn, serviceName) + "|" + metric);
+    return complete(series.get(key(clusterArn, serviceName) + "|" + metric), now);
+  }
+
+  /** The complete periods of a target group's metric, oldest first. */
+  public synchronized List<Datapoint> targetGroupDatapoints(String targetGroupArn, Metric metric, Instant now) {
+    return complete(series.get(targetGroupKey(targetGroupArn) + "|" + metric), now);
+  }
+
+  private List<Datapoint> complete(TreeMap<Instant, Accumulator> points, Instant now) {
     List<Datapoint> out = new ArrayList<>();
     if (points == null) {
       return out;
@@ -97,6 +113,10 @@ public final class MetricHistory {
     while (points.size() > KEPT_PERIODS) {
       points.pollFirstEntry();
     }
+  }
+
+  private static String targetGroupKey(String targetGroupArn) {
+    return "targetgroup|" + targetGroupArn;
   }
 
   private static String key(String clusterArn, String serviceName) {

@@ -130,8 +130,8 @@ public final class RuntimeServer implements AutoCloseable {
       ObjectNode identity = Json.object();
       InternalEndpoints internal = new InternalEndpoints(plane, identity, () -> self[0].close());
       EcsApi ecs = new EcsApi(plane);
-      RuntimeStages.install(plane, ecs, internal);
       LoadBalancing loadBalancing = new LoadBalancing(plane);
+      RuntimeStages.install(plane, ecs, internal, loadBalancing.traffic());
       plane.addStage(loadBalancing);
       new LoadBalancerEndpoints(plane.state(), loadBalancing).addTo(internal);
       HttpApiServer http;

@@ -15,12 +15,13 @@ import io.ecsl.runtime.schedules.ScheduledRules;
 /**
  * The control loop's stages beyond tasks and services, and the endpoints that show them: scheduled
  * rules (which call RunTask through the ECS API, exactly as EventBridge does), the metrics
- * collector and Service Auto Scaling.
+ * collector, the load balancers' request counts and Service Auto Scaling.
  */
 final class RuntimeStages {
   private RuntimeStages() {}
 
-  static void install(ControlPlane plane, EcsApi ecs, InternalEndpoints internal) {
+  static void install(ControlPlane plane, EcsApi ecs, InternalEndpoints internal,
+      io.ecsl.runtime.loadbalancing.Traffic traffic) {
     ScheduledRules rules = new ScheduledRules(plane.state(), (region, request) -> {
       try {
         return ecs.call("RunTask", request, new RequestContext(region));
@@ -33,6 +34,7 @@ final class RuntimeStages {
 
     MetricHistory history = new MetricHistory(plane.options().metricsPeriod());
     plane.addStage(new MetricsCollector(plane.state(), plane.backend(), history, plane.options().inlineActions()));
+    plane.addStage(new io.ecsl.runtime.loadbalancing.RequestCountSampler(plane.state(), traffic, history));
     plane.addStage(new ServiceAutoScaling(plane.state(), history, plane::requestTick));
     new StatsEndpoints(history).addTo(internal);
   }

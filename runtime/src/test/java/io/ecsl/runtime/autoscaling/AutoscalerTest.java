@@ -285,10 +285,30 @@ class AutoscalerTest {
 
   @Test
   void aPolicyOnAMetricTheRuntimeDoesNotMeasureNeverActs() {
-    policies.add(new ScalingPolicy.TargetTracking("web-alb", null, "ALBRequestCountPerTarget", 1000,
+    policies.add(new ScalingPolicy.TargetTracking("web-queue", null, "MyApp QueueDepth", 1000,
         Duration.ofSeconds(60), Duration.ofSeconds(60), false, null, null));
     history(Metric.CPU_UTILIZATION, 99, 99, 99);
     assertNull(evaluate().desired());
     assertTrue(Collections.unmodifiableMap(state.alarmStates).isEmpty());
+  }
+
+  @Test
+  void requestsPerTargetAreSummedOverEachPeriod() {
+    // Four readings of 300 requests per target in each period: 1,200 per period, above 1,000.
+    policies.add(new ScalingPolicy.TargetTracking("web-requests", Metric.REQUEST_COUNT_PER_TARGET,
+        "ALBRequestCountPerTarget", 1000, Duration.ofSeconds(60), Duration.ofSeconds(60), false, null, null));
+    history(Metric.REQUEST_COUNT_PER_TARGET, 300, 300, 300);
+    Autoscaler.Decision out = evaluate();
+    assertEquals(3, out.desired(), "ceil(2 running x 1,200 / 1,000)");
+    assertEquals(Alarm.ALARM, state.alarmStates.get("TargetTracking-service/c/web-AlarmHigh"));
+  }
+
+  @Test
+  void requestsPerTargetBelowTheTargetScaleIn() {
+    policies.add(new ScalingPolicy.TargetTracking("web-requests", Metric.REQUEST_COUNT_PER_TARGET,
+        "ALBRequestCountPerTarget", 1000, Duration.ofSeconds(60), Duration.ofSeconds(60), false, null, null));
+    service = new ServiceView("web", 4, 4, false);
+    history(Metric.REQUEST_COUNT_PER_TARGET, repeat(100, 15)); // 400 per target per period
+    assertEquals(2, evaluate().desired(), "ceil(4 running x 400 / 1,000)");
   }
 }
