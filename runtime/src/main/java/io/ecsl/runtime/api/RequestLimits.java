@@ -11,9 +11,12 @@ import java.util.concurrent.TimeUnit;
  * How much request body the runtime reads, so that no request and no crowd of requests can
  * exhaust its heap: one body is at most {@link #MAX_BODY_BYTES} (the largest request ECS takes, a
  * 64 KiB task definition, with room to spare), refused from its {@code Content-Length} before a
- * byte is read; and all bodies being read at once share a budget of {@link #IN_FLIGHT_BYTES}.
+ * byte of it is kept (the rest is read and dropped so the client sees the refusal); and all bodies being read at once share a budget of {@link #IN_FLIGHT_BYTES}.
  */
 public final class RequestLimits {
+  /** The most of a refused body read and dropped before answering 413 (see {@link #discard}). */
+  static final long DRAINED_AT_MOST = 64L * 1024 * 1024;
+
   public static final int MAX_BODY_BYTES = 1024 * 1024;
   public static final int IN_FLIGHT_BYTES = 32 * 1024 * 1024;
   /** How long a request waits for room in the budget before it is refused as throttled. */
@@ -76,6 +79,7 @@ public final class RequestLimits {
       }
     }
     if (declared > maxBodyBytes) {
+      discard(exchange.getRequestBody(), declared);
       throw tooLarge(declared + " bytes");
     }
     boolean chunked = exchange.getRequestHeaders().getFirst("Transfer-Encoding") != null;
@@ -112,11 +116,34 @@ public final class RequestLimits {
     while ((read = in.read(buffer)) >= 0) {
       total += read;
       if (total > limit) {
+        discard(in, DRAINED_AT_MOST);
         throw tooLarge("more than " + limit + " bytes");
       }
       out.write(buffer, 0, read);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * Reads and drops what is left of a refused body (up to {@code atMost} bytes), so the client,
+   * still sending it, reads the 413 instead of a connection reset: closing a socket with unread
+   * input makes the kernel answer with RST, which can overtake the response. Bodies past
+   * {@value #DRAINED_AT_MOST} bytes are not worth reading: their connection is closed.
+   */
+  private static void discard(InputStream in, long atMost) {
+    if (atMost > DRAINED_AT_MOST) {
+      return;
+    }
+    byte[] buffer = new byte[65536];
+    long left = atMost;
+    try {
+      int read;
+      while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+        left -= read;
+      }
+    } catch (IOException e) {
+      // the client gave up: nothing to answer
+    }
   }
 
   private ApiException tooLarge(String size) {
