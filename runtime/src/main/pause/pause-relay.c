@@ -5,7 +5,8 @@
  * It holds the namespace open and exits 0 at once on SIGTERM/SIGINT (PID 1 gets no default signal
  * actions). When the runtime gave its container NET_ADMIN and mounted the runtime's metadata
  * socket directory at /ecsl-tmds, it also makes 169.254.170.2 an address of the namespace's
- * loopback interface and listens on 169.254.170.2:80, the address the ECS agent serves tasks on;
+ * loopback interface and listens on 169.254.170.2:80, the address the ECS agent serves tasks on
+ * (or on the port given as its first argument, when the task serves port 80 itself);
  * each connection is forked off and copied both ways to the runtime's unix socket
  * /ecsl-tmds/tmds.sock. Only processes inside this namespace reach that address; the socket is
  * reachable only from the host and from the containers the runtime mounts it into (pause
@@ -124,12 +125,12 @@ static int add_metadata_address(void) {
   return failed ? -1 : 0;
 }
 
-static int listen_metadata(void) {
+static int listen_metadata(u16 port) {
   int fd = (int)sys3(SYS_socket, AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (fd < 0) return -1;
   int one = 1;
   sys6(SYS_setsockopt, fd, SOL_SOCKET, SO_REUSEADDR, (long)&one, sizeof one, 0);
-  struct sockaddr_in_k addr = {AF_INET, 0x5000 /* port 80, network order */, METADATA_ADDR, {0}};
+  struct sockaddr_in_k addr = {AF_INET, (u16)((port << 8) | (port >> 8)) /* network order */, METADATA_ADDR, {0}};
   if (sys3(SYS_bind, fd, &addr, sizeof addr) < 0 || sys3(SYS_listen, fd, 64, 0) < 0) {
     sys3(SYS_close, fd, 0, 0);
     return -1;
@@ -173,12 +174,24 @@ static void relay(int client) {
   sys3(SYS_exit, 0, 0, 0);
 }
 
-void _start_c(void) {
+/* The decimal port of argv[1], else 80. */
+static u16 port_of(long argc, char **argv) {
+  if (argc < 2 || argv[1] == 0 || argv[1][0] == 0) return 80;
+  u32 port = 0;
+  for (const char *c = argv[1]; *c; c++) {
+    if (*c < '0' || *c > '9' || port > 6553) return 80;
+    port = port * 10 + (u32)(*c - '0');
+  }
+  return port >= 1 && port <= 65535 ? (u16)port : 80;
+}
+
+void _start_c(long *stack) {
+  u16 port = port_of(stack[0], (char **)(stack + 1));
   handle(SIGTERM, on_stop);
   handle(SIGINT, on_stop);
   handle(SIGCHLD, SIG_IGN); /* children are reaped by the kernel */
   int listener = -1;
-  if (add_metadata_address() == 0) listener = listen_metadata();
+  if (add_metadata_address() == 0) listener = listen_metadata(port);
   if (listener < 0) pause_forever();
   for (;;) {
     int client = (int)sys3(SYS_accept, listener, 0, 0);
@@ -192,4 +205,4 @@ void _start_c(void) {
   }
 }
 
-__asm__(".text\n.globl _start\n_start:\n xor %rbp, %rbp\n and $-16, %rsp\n call _start_c\n hlt\n");
+__asm__(".text\n.globl _start\n_start:\n xor %rbp, %rbp\n mov %rsp, %rdi\n and $-16, %rsp\n call _start_c\n hlt\n");

@@ -18,7 +18,7 @@ import java.io.UncheckedIOException;
  */
 final class PauseImage {
   static final String REPOSITORY = "ecsl/pause";
-  static final String TAG = "2";
+  static final String TAG = "3";
   static final String NAME = REPOSITORY + ":" + TAG;
   static final String ENTRYPOINT = "/pause";
   private static final String RESOURCE = "pause-amd64";

@@ -142,7 +142,9 @@ final class TaskActions {
     labels.put(Labels.ROLE, Labels.ROLE_PAUSE);
     String image = backend.ensurePauseImage();
     return new ContainerSpec(DockerNames.pause(task.taskId), image, labels,
-        new ContainerSpec.Process(List.of("/pause"), List.of(), List.of(), null, null, false, false, null, 2),
+        new ContainerSpec.Process(List.of("/pause"),
+            List.of(String.valueOf(io.ecsl.runtime.metadata.TaskEndpoints.relayPort(spec))), List.of(), null, null,
+            false, false, null, 2),
         new ContainerSpec.Resources(2, null, null, null, null, null, List.of()),
         // The task's Service Connect names: other tasks on the cluster network resolve them to it.
         new ContainerSpec.Network(network, null, ports, List.of(), List.of(), List.of(), List.of(), false,

@@ -14,7 +14,11 @@ import java.util.Set;
  * answers inside an awsvpc task's namespace; for {@code host} tasks, which share the host's
  * network, the runtime's metadata listener on the host's loopback (<b>EMU</b>), with the
  * credentials as {@code AWS_CONTAINER_CREDENTIALS_FULL_URI}, which every AWS SDK accepts over plain
- * HTTP for a loopback address.
+ * HTTP for a loopback address. <b>EMU</b> an awsvpc task whose containers serve port 80 itself gets
+ * its relay on {@code 169.254.170.2:51679} instead (the port of the agent's own credentials
+ * proxy): a listener on 169.254.170.2:80 in the task's namespace would make the app's bind to
+ * port 80 fail. Its credentials are then given as the full URI, which the SDKs accept for
+ * 169.254.170.2 too.
  */
 public final class AgentEnvironment {
   /** Where the agent serves tasks. */
@@ -27,9 +31,10 @@ public final class AgentEnvironment {
    * @param loopbackBase the runtime's metadata listener on the host's loopback, e.g. {@code http://127.0.0.1:41234}
    */
   public static Map<String, String> of(EndpointIds ids, String taskArn, String region, String networkMode,
-      String taskRoleArn, String containerName, Set<String> declared, String loopbackBase) {
+      String taskRoleArn, String containerName, Set<String> declared, String loopbackBase, int relayPort) {
     boolean host = "host".equals(networkMode);
-    String base = host ? loopbackBase : AGENT_ADDRESS;
+    boolean agentPort = relayPort == TaskEndpoints.AGENT_PORT;
+    String base = host ? loopbackBase : agentPort ? AGENT_ADDRESS : AGENT_ADDRESS + ":" + relayPort;
     String endpoint = ids.container(taskArn, containerName);
     Map<String, String> env = new LinkedHashMap<>();
     env.put("ECS_CONTAINER_METADATA_URI", base + "/v3/" + endpoint);
@@ -37,7 +42,7 @@ public final class AgentEnvironment {
     env.put("ECS_AGENT_URI", base + "/api/" + endpoint);
     if (taskRoleArn != null && !taskRoleArn.isEmpty()) {
       String path = "/v2/credentials/" + ids.credentials(taskArn);
-      if (host) {
+      if (host || !agentPort) {
         env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", base + path);
       } else {
         env.put("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", path);

@@ -40,7 +40,7 @@ import java.util.logging.Logger;
  * The task metadata and credentials endpoint (docs/runtime-model.md, "Task metadata and
  * credentials"). It listens on the host's loopback only, and on a unix socket in the data
  * directory ({@code tmds/tmds.sock}, 0700 directory) that each awsvpc task's pause container
- * relays 169.254.170.2:80 of the task's own namespace to; every connection from the socket is
+ * relays 169.254.170.2:80 (or :51679) of the task's own namespace to; every connection from the socket is
  * spliced into the loopback listener. Nothing else reaches it: not another task's namespace, not
  * another machine. Requests are unsigned, as on ECS: the id in the path is what authorises them.
  */
@@ -191,7 +191,8 @@ public final class MetadataServer implements AutoCloseable {
       return true; // HTTP/1.0 clients send none; the id in the path still decides
     }
     String h = host.toLowerCase(Locale.ROOT);
-    return h.equals("169.254.170.2") || h.equals("169.254.170.2:80") || h.equals("127.0.0.1:" + port)
+    return h.equals("169.254.170.2") || h.equals("169.254.170.2:" + TaskEndpoints.AGENT_PORT)
+        || h.equals("169.254.170.2:" + TaskEndpoints.ALTERNATE_PORT) || h.equals("127.0.0.1:" + port)
         || h.equals("localhost:" + port) || h.equals("[::1]:" + port);
   }
 

@@ -22,6 +22,10 @@ public final class TaskEndpoints {
   static final String RELAY_MOUNT = "/ecsl-tmds";
   static final String SOCKET_DIR = "tmds";
   static final String SOCKET_FILE = "tmds.sock";
+  /** Where the ECS agent serves tasks: 169.254.170.2 port 80. */
+  public static final int AGENT_PORT = 80;
+  /** The relay's port when the task serves port 80 itself (the agent's credentials proxy port). */
+  public static final int ALTERNATE_PORT = 51679;
 
   private final EndpointIds ids;
   private final Path socketDir;
@@ -68,7 +72,23 @@ public final class TaskEndpoints {
   /** The agent's variables for one container of {@code task}. */
   public Map<String, String> environment(TaskEntity task, TaskSpec spec, String containerName, Set<String> declared) {
     return AgentEnvironment.of(ids, task.taskArn, task.region, spec.networkMode(), spec.taskRoleArn(), containerName,
-        declared, loopbackBase);
+        declared, loopbackBase, relayPort(spec));
+  }
+
+  /**
+   * The port the task's relay listens on at 169.254.170.2: the agent's port 80, unless a container
+   * of the task maps TCP port 80 (it shares the relay's namespace, and its bind to port 80 on every
+   * address would fail beside a listener on 169.254.170.2:80).
+   */
+  public static int relayPort(TaskSpec spec) {
+    for (TaskSpec.ContainerDefinition container : spec.containers()) {
+      for (TaskSpec.PortMapping mapping : container.portMappings()) {
+        if (mapping.containerPort() == AGENT_PORT && !"udp".equalsIgnoreCase(mapping.protocol())) {
+          return ALTERNATE_PORT;
+        }
+      }
+    }
+    return AGENT_PORT;
   }
 
   /** The pause container's view of the socket directory. */

@@ -51,8 +51,12 @@ class TaskMetadataDockerTest {
     DockerTestSupport ecs = new DockerTestSupport(runtime.client(), "tmds");
     String awsvpc = run(ecs, "tmds-awsvpc", "awsvpc", "http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
     String host = run(ecs, "tmds-host", "host", "$AWS_CONTAINER_CREDENTIALS_FULL_URI");
+    // A task that serves port 80 itself: its web server binds port 80 on every address, and the
+    // endpoint answers on the agent's other port (its own listener would take port 80 otherwise).
+    String web = run(ecs, "tmds-web", "awsvpc", "$AWS_CONTAINER_CREDENTIALS_FULL_URI",
+        "mkdir -p /www; echo up > /www/index.html; httpd -p 80 -h /www || echo ==port80-refused; ", 80);
 
-    for (String arn : new String[] {awsvpc, host}) {
+    for (String arn : new String[] {awsvpc, host, web}) {
       JsonNode task = ecs.awaitTask(arn, "RUNNING", Duration.ofSeconds(30));
       Map<String, String> answers = answers(ecs, arn);
       JsonNode container = Json.parse(answers.get("container"));
@@ -65,6 +69,7 @@ class TaskMetadataDockerTest {
       JsonNode stats = Json.parse(answers.get("stats"));
       assertTrue(stats.at("/memory_stats/usage").asLong() > 0, "Docker's own statistics: " + stats);
       assertTrue(stats.has("precpu_stats"), stats.toString());
+      assertTrue(!answers.containsKey("port80-refused"), "the task's own port 80 was taken: " + answers);
     }
     JsonNode awsvpcTask = Json.parse(answers(ecs, awsvpc).get("task"));
     assertEquals("awsvpc", awsvpcTask.at("/Containers/0/Networks/0/NetworkMode").asText());
@@ -84,10 +89,17 @@ class TaskMetadataDockerTest {
   }
 
   private static String run(DockerTestSupport ecs, String family, String mode, String credentialsUri) {
-    String script = PROBE.replace("CREDENTIALS", credentialsUri) + DockerTestSupport.SERVE;
+    return run(ecs, family, mode, credentialsUri, "", 0);
+  }
+
+  /** {@code first} runs before the probe; {@code port} (0: none) is mapped. */
+  private static String run(DockerTestSupport ecs, String family, String mode, String credentialsUri, String first,
+      int port) {
+    String script = first + PROBE.replace("CREDENTIALS", credentialsUri) + DockerTestSupport.SERVE;
+    String ports = port == 0 ? "" : ",\"portMappings\":[{\"containerPort\":" + port + "}]";
     ecs.ecs("RegisterTaskDefinition", "{\"family\":\"" + family + "\",\"networkMode\":\"" + mode + "\","
         + "\"taskRoleArn\":\"" + ROLE + "\",\"cpu\":\"256\",\"memory\":\"128\",\"containerDefinitions\":[{\"name\":\"app\","
-        + "\"image\":\"ecsl/busybox:latest\",\"command\":[\"sh\",\"-c\",\"" + script + "\"]}]}");
+        + "\"image\":\"ecsl/busybox:latest\",\"command\":[\"sh\",\"-c\",\"" + script + "\"]" + ports + "}]}");
     String network = mode.equals("awsvpc")
         ? ",\"networkConfiguration\":{\"awsvpcConfiguration\":{\"subnets\":[\"subnet-1\"]}}" : "";
     return ecs.ecs("RunTask", "{\"taskDefinition\":\"" + family + "\"" + network + "}").at("/tasks/0/taskArn").asText();

@@ -182,6 +182,20 @@ class TaskMetadataEndpointTest {
   }
 
   @Test
+  void aTaskServingPortEightyGetsItsRelayOnTheAgentsOtherPortAndAFullUri() throws Exception {
+    Map<String, Map<String, String>> envs = run("tmds-web", "{\"family\":\"tmds-web\",\"networkMode\":\"awsvpc\","
+        + "\"taskRoleArn\":\"" + ROLE + "\",\"cpu\":\"256\",\"memory\":\"512\",\"containerDefinitions\":[{\"name\":\"web\","
+        + "\"image\":\"ecsl/busybox:latest\",\"command\":[\"sleep\",\"3600\"],\"portMappings\":[{\"containerPort\":80}]}]}");
+    Map<String, String> web = envs.get("web");
+    // A listener on 169.254.170.2:80 in the task's namespace would make the app's own port 80 unusable.
+    assertTrue(web.get("ECS_CONTAINER_METADATA_URI_V4").startsWith("http://169.254.170.2:51679/v4/"), web.toString());
+    assertFalse(web.containsKey("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"), "the relative URI means port 80: " + web);
+    String full = web.get("AWS_CONTAINER_CREDENTIALS_FULL_URI");
+    assertTrue(full.matches("http://169\\.254\\.170\\.2:51679/v2/credentials/[0-9a-f-]{36}"), full);
+    assertEquals(200, get(path(full)).statusCode());
+  }
+
+  @Test
   void aTaskWithoutARoleGetsNoCredentialsAndStrangersAreRefused() throws Exception {
     Map<String, Map<String, String>> envs = run("tmds-norole", "{\"family\":\"tmds-norole\",\"containerDefinitions\":"
         + "[{\"name\":\"app\",\"image\":\"ecsl/busybox:latest\",\"command\":[\"sleep\",\"3600\"],\"memory\":64}]}");
