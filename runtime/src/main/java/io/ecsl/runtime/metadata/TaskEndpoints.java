@@ -76,11 +76,14 @@ public final class TaskEndpoints {
   }
 
   /**
-   * The port the task's relay listens on at 169.254.170.2: the agent's port 80, unless a container
-   * of the task maps TCP port 80 (it shares the relay's namespace, and its bind to port 80 on every
+   * The port the task's relay listens on at 169.254.170.2: the agent's port 80, unless the task is
+   * awsvpc and a container of it maps TCP port 80 (it shares the relay's namespace, and its bind to port 80 on every
    * address would fail beside a listener on 169.254.170.2:80).
    */
   public static int relayPort(TaskSpec spec) {
+    if (!"awsvpc".equals(spec.networkMode())) {
+      return AGENT_PORT; // only an awsvpc task shares its namespace with a relay
+    }
     for (TaskSpec.ContainerDefinition container : spec.containers()) {
       for (TaskSpec.PortMapping mapping : container.portMappings()) {
         if (mapping.containerPort() == AGENT_PORT && !"udp".equalsIgnoreCase(mapping.protocol())) {

@@ -57,7 +57,9 @@ class TaskMetadataEndpointTest {
   /** Runs a task and waits until its containers exist; returns (task ARN, env of each container). */
   private static Map<String, Map<String, String>> run(String family, String definition) throws Exception {
     ecs("RegisterTaskDefinition", definition);
-    String arn = ecs("RunTask", "{\"taskDefinition\":\"" + family + "\"}").at("/tasks/0/taskArn").asText();
+    String network = definition.contains("\"awsvpc\"")
+        ? ",\"networkConfiguration\":{\"awsvpcConfiguration\":{\"subnets\":[\"subnet-1\"]}}" : "";
+    String arn = ecs("RunTask", "{\"taskDefinition\":\"" + family + "\"" + network + "}").at("/tasks/0/taskArn").asText();
     Instant deadline = Instant.now().plusSeconds(10);
     JsonNode task = null;
     while (Instant.now().isBefore(deadline)) {
