@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.facts.limits.EcsName;
 import io.ecsl.runtime.api.ApiException;
 import io.ecsl.runtime.api.Pages;
+import io.ecsl.runtime.api.Pages.Paging;
 import io.ecsl.runtime.api.RequestContext;
 import io.ecsl.runtime.api.Requests;
 import io.ecsl.runtime.engine.RuntimeState;
@@ -172,13 +173,8 @@ final class CapacityProviderOps {
           }
         }
       }
-      Pages.Page<ObjectNode> page = Pages.of(found, Json.text(request, "nextToken"),
-          Json.integer(request, "maxResults"), 10, 10, "InvalidParameterException");
-      ObjectNode response = Json.object();
-      ArrayNode providers = response.putArray("capacityProviders");
-      page.items().forEach(providers::add);
+      ObjectNode response = Pages.response(Paging.ECS, request, found, "capacityProviders", 10, 10);
       response.set("failures", failures);
-      Json.putIfPresent(response, "nextToken", page.nextToken());
       return response;
     });
   }
