@@ -102,7 +102,7 @@ public final class LogsCommand implements Callable<Integer> {
   }
 
   private List<JsonNode> findTasks(RuntimeConnection runtime) {
-    List<String> clusters = cluster != null ? List.of(cluster) : runtime.clusterArns();
+    List<String> clusters = runtime.clusterArns(cluster);
     List<JsonNode> byId = new ArrayList<>();
     for (String each : clusters) {
       for (JsonNode task : runtime.tasks(each, true)) {
