@@ -3,6 +3,7 @@ package io.ecsl.runtime.api.ecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.facts.capacity.FargateProviders;
 import io.ecsl.facts.limits.EcsName;
 import io.ecsl.runtime.api.ApiException;
 import io.ecsl.runtime.api.Pages;
@@ -151,7 +152,7 @@ final class CapacityProviderOps {
       ArrayNode failures = Json.array();
       if (wanted.isEmpty()) {
         found.add(predefined(context, "FARGATE"));
-        found.add(predefined(context, "FARGATE_SPOT"));
+        found.add(predefined(context, FargateProviders.FARGATE_SPOT));
         for (ObjectNode provider : state.capacityProviders.values()) {
           if (context.region().equals(Arns.regionOf(Json.text(provider, "capacityProviderArn")))) {
             found.add(render(provider, includeTags));
@@ -160,7 +161,7 @@ final class CapacityProviderOps {
       } else {
         for (String reference : wanted) {
           String name = Arns.lastSegment(reference);
-          if (CapacityProviderRules.FARGATE_PROVIDERS.contains(name)) {
+          if (FargateProviders.is(name)) {
             found.add(predefined(context, name));
             continue;
           }

@@ -2,19 +2,16 @@ package io.ecsl.runtime.api.ecs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.facts.capacity.CapacityProviderStrategy;
+import io.ecsl.facts.capacity.FargateProviders;
 import io.ecsl.facts.capacity.StrategyItem;
 import io.ecsl.facts.limits.EcsLimit;
 import io.ecsl.runtime.api.ApiException;
-import io.ecsl.runtime.capacity.CapacityStrategy;
 import io.ecsl.runtime.json.Json;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** Capacity provider strategy rules (ECS semantics §4.3). */
 final class CapacityProviderRules {
-  static final Set<String> FARGATE_PROVIDERS = CapacityStrategy.FARGATE_PROVIDERS;
-
   private CapacityProviderRules() {}
 
   /**
@@ -58,7 +55,7 @@ final class CapacityProviderRules {
     boolean fargate = false;
     boolean autoScaling = false;
     for (StrategyItem item : parsed) {
-      boolean isFargate = FARGATE_PROVIDERS.contains(item.provider());
+      boolean isFargate = FargateProviders.is(item.provider());
       fargate |= isFargate;
       autoScaling |= !isFargate;
       if (associated != null && !associated.contains(item.provider())) {

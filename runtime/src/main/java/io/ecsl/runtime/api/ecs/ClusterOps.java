@@ -3,6 +3,7 @@ package io.ecsl.runtime.api.ecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.facts.capacity.FargateProviders;
 import io.ecsl.facts.limits.EcsName;
 import io.ecsl.runtime.api.ApiException;
 import io.ecsl.runtime.api.Pages;
@@ -109,7 +110,7 @@ final class ClusterOps {
 
   private void validateProviders(RequestContext context, List<String> providers, String clusterArn) {
     for (String provider : providers) {
-      if (CapacityProviderRules.FARGATE_PROVIDERS.contains(provider)) {
+      if (FargateProviders.is(provider)) {
         continue;
       }
       ObjectNode stored = state.capacityProviders.get(Arns.capacityProvider(context.region(), Arns.lastSegment(provider)));
