@@ -5,26 +5,10 @@
 # Usage: bench/loadbalancer/bench.sh [CLIENTS=16] [SECONDS=10]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
+. "$here/../lib.sh"
 clients="${1:-16}"
 seconds="${2:-10}"
-image="ecsl/busybox:latest"
-docker image inspect "$image" >/dev/null 2>&1 || { echo "bench: image $image missing; run bash .ci/setup" >&2; exit 1; }
-
-java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
-jar="$root/cli/target/ecsl.jar"
-if [ ! -f "$jar" ]; then
-  echo "bench: building the CLI jar" >&2
-  (cd "$root" && ./mvnw -q -B -DskipTests -pl cli -am package >&2)
-fi
-ecsl() { "$java" --enable-native-access=ALL-UNNAMED -jar "$jar" "$@"; }
-
-data="$(mktemp -d /tmp/ecsl-lb-bench.XXXXXX)"
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-cleanup() {
-  ecsl runtime stop --clean --data-dir "$data" >/dev/null 2>&1 || true
-  rm -rf "$data"
-}
-trap cleanup EXIT
-ecsl runtime start --port "$port" --data-dir "$data" >/dev/null
+bench_require docker
+bench_require_image "ecsl/busybox:latest"
+bench_runtime_start ecsl-lb-bench
 "$java" --enable-native-access=ALL-UNNAMED -cp "$jar" "$here/LoadBench.java" "$data" "$clients" "$seconds"

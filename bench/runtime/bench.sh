@@ -8,7 +8,7 @@
 # Scaling does); the baseline starts the TASKS-1 added containers.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
+. "$here/../lib.sh"
 tasks="${1:-20}"
 rounds="${2:-3}"
 mode="${3:-bridge}"
@@ -17,37 +17,11 @@ case "$shape" in start|scale-out) ;; *) echo "bench: the 4th argument is start o
 image="ecsl/busybox:latest"
 script="trap 'exit 0' TERM; sleep 3600 & wait"
 
-for tool in docker curl jq python3; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool is required" >&2; exit 1; }
-done
-docker image inspect "$image" >/dev/null 2>&1 || { echo "bench: image $image missing; run bash .ci/setup" >&2; exit 1; }
-
-java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
-jar="$root/cli/target/ecsl.jar"
-if [ ! -f "$jar" ]; then
-  echo "bench: building the CLI jar" >&2
-  (cd "$root" && ./mvnw -q -B -DskipTests -pl cli -am package >&2)
-fi
-ecsl() { "$java" --enable-native-access=ALL-UNNAMED -jar "$jar" "$@"; }
-
-data="$(mktemp -d /tmp/ecsl-bench.XXXXXX)"
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+bench_require docker curl jq python3 bc
+bench_require_image "$image"
+bench_runtime_start ecsl-bench
 label="ecsl-bench=$(basename "$data")"
-cleanup() {
-  docker ps -aq --filter "label=$label" | xargs -r docker rm -f >/dev/null 2>&1 || true
-  ecsl runtime stop --clean --data-dir "$data" >/dev/null 2>&1 || true
-  rm -rf "$data"
-}
-trap cleanup EXIT
-
-endpoint="$(ecsl runtime start --port "$port" --data-dir "$data" 2>/dev/null)"
-# Every request to the runtime is signed (AWS Signature Version 4) with its key, as `ecsl runtime env` prints it.
-env_json="$(ecsl runtime env --data-dir "$data" --format json)"
-key="$(jq -r .AWS_ACCESS_KEY_ID <<<"$env_json"):$(jq -r .AWS_SECRET_ACCESS_KEY <<<"$env_json")"
-ecs() {
-  curl -sf -X POST "$endpoint/" --aws-sigv4 "aws:amz:us-east-1:ecs" --user "$key" \
-    -H 'Content-Type: application/x-amz-json-1.1' -H "X-Amz-Target: AmazonEC2ContainerServiceV20141113.$1" -d "$2"
-}
+bench_on_exit 'docker ps -aq --filter "label=$label" | xargs -r docker rm -f >/dev/null 2>&1'
 now() { date +%s.%N; }
 
 network=""

@@ -1,6 +1,7 @@
 package io.ecsl.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.facts.capacity.FargateProviders;
 import io.ecsl.model.EcsModel;
 import io.ecsl.model.Resource;
 import io.ecsl.model.ResourceKind;
@@ -295,7 +296,7 @@ public final class ResourceGraph {
   /** A capacity provider; FARGATE and FARGATE_SPOT are every cluster's without being declared. */
   private String provider(String name) {
     String id = id(NodeKind.CAPACITY_PROVIDER, name);
-    if (name.equals("FARGATE") || name.equals("FARGATE_SPOT")) {
+    if (FargateProviders.is(name)) {
       nodes.putIfAbsent(id, new Node(id, NodeKind.CAPACITY_PROVIDER, name, null, false, "built-in"));
     } else {
       external(id, NodeKind.CAPACITY_PROVIDER, name, null);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.ast.Expr;
 import io.ecsl.ast.Item;
+import io.ecsl.facts.capacity.FargateProviders;
 import io.ecsl.schema.ServiceModel;
 import io.ecsl.schema.Shape;
 import java.math.BigDecimal;
@@ -137,7 +138,7 @@ final class ServiceSource {
     List<Expr> items = new ArrayList<>();
     for (JsonNode s : list) {
       String name = s.path("capacityProvider").asText();
-      Expr provider = name.equals("FARGATE") || name.equals("FARGATE_SPOT") ? Ast.name(name) : reference(name, declared.providers());
+      Expr provider = FargateProviders.is(name) ? Ast.name(name) : reference(name, declared.providers());
       items.add(Ast.strategyItem(provider, s.has("base") ? Ast.integer(s.get("base").asLong()) : null,
           s.has("weight") ? Ast.integer(s.get("weight").asLong()) : null));
     }
@@ -174,7 +175,7 @@ final class ServiceSource {
           List<Expr> names = new ArrayList<>();
           for (JsonNode p : v) {
             String name = p.asText();
-            names.add(name.equals("FARGATE") || name.equals("FARGATE_SPOT") ? Ast.name(name) : reference(name, declared.providers()));
+            names.add(FargateProviders.is(name) ? Ast.name(name) : reference(name, declared.providers()));
           }
           body.add(Ast.attr("capacity_providers", Ast.list(names)));
         }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.diag.Diagnostic;
 import io.ecsl.eval.Kind;
 import io.ecsl.eval.Value;
+import io.ecsl.facts.capacity.FargateProviders;
 import io.ecsl.schema.Shape;
 import io.ecsl.source.Span;
 import java.util.ArrayList;
@@ -48,9 +49,6 @@ final class Sugars {
   private final Map<String, Map<String, Repeat>> repeats = new HashMap<>();
   private final Map<String, Map<String, Sugar>> sugars = new HashMap<>();
   private final Map<String, Map<String, Fills>> fills = new HashMap<>();
-
-  /** The capacity providers every cluster has without declaring them. */
-  static final List<String> BUILT_IN_PROVIDERS = List.of("FARGATE", "FARGATE_SPOT");
 
   Sugars(Lower lower) {
     this.lower = lower;
@@ -151,7 +149,7 @@ final class Sugars {
       }
     });
     sugar("CreateClusterRequest", "capacity_providers",
-        Fills.reference("capacityProviders", Kind.CAPACITY_PROVIDER).words(BUILT_IN_PROVIDERS), (s, f) ->
+        Fills.reference("capacityProviders", Kind.CAPACITY_PROVIDER).words(FargateProviders.ALL), (s, f) ->
         s.set("capacityProviders", providerNames(f.value(), s.memberLoc("capacityProviders", f.key(), f.span())), f.span()));
     sugar("CreateClusterRequest", "container_insights", Fills.member("settings").words("enabled", "enhanced", "disabled"), (s, f) -> {
       ArrayNode settings = s.list("settings", f.span());
@@ -178,7 +176,7 @@ final class Sugars {
     sugar("ClusterServiceConnectDefaultsRequest", "namespace", Fills.reference("namespace", Kind.NAMESPACE), (s, f) ->
         s.set("namespace", JSON.textNode(orEmpty(reference(f.value(), Kind.NAMESPACE, s.memberLoc("namespace", f.key(), f.span())))), f.span()));
     sugar("CapacityProviderStrategyItem", "capacity_provider",
-        Fills.reference("capacityProvider", Kind.CAPACITY_PROVIDER).words(BUILT_IN_PROVIDERS), (s, f) -> {
+        Fills.reference("capacityProvider", Kind.CAPACITY_PROVIDER).words(FargateProviders.ALL), (s, f) -> {
       s.written("capacityProvider");  // a provider that is not found is reported once, not again as missing
       String name = providerName(f.value(), s.memberLoc("capacityProvider", f.key(), f.span()));
       if (name != null) {
@@ -393,7 +391,7 @@ final class Sugars {
       case Value.Str s -> s.value();
       case Value.Error e -> null;
       case Value.Symbol s -> throw lower.interpreter().unknownName(s,
-          expected == Kind.CAPACITY_PROVIDER ? BUILT_IN_PROVIDERS : List.of(), undeclared(s.name(), expected, loc));
+          expected == Kind.CAPACITY_PROVIDER ? FargateProviders.ALL : List.of(), undeclared(s.name(), expected, loc));
       default -> {
         lower.mismatch(v, "a " + expected.word(), loc);
         yield null;
@@ -433,7 +431,7 @@ final class Sugars {
 
   /** A capacity provider: a declared one, the built-in FARGATE / FARGATE_SPOT, or a name. */
   String providerName(Value v, Loc loc) {
-    if (v instanceof Value.Symbol s && BUILT_IN_PROVIDERS.contains(s.name())) {
+    if (v instanceof Value.Symbol s && FargateProviders.ALL.contains(s.name())) {
       return s.name();
     }
     return reference(v, Kind.CAPACITY_PROVIDER, loc);

@@ -1,5 +1,7 @@
 package io.ecsl.rules;
 
+import io.ecsl.facts.capacity.FargateProviders;
+
 /**
  * Where a service's or scheduled task's tasks run, as far as the project tells: an explicit launch
  * type, or what its capacity provider strategy (or its declared cluster's default strategy) implies.
@@ -28,6 +30,6 @@ public enum Launch {
 
   /** True for the two built-in Fargate capacity providers. */
   public static boolean isFargateProvider(String provider) {
-    return "FARGATE".equals(provider) || "FARGATE_SPOT".equals(provider);
+    return FargateProviders.is(provider);
   }
 }

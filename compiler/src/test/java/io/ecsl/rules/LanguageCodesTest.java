@@ -66,7 +66,15 @@ class LanguageCodesTest {
   @Test
   void noCodeIsWrittenOutsideTheRegistry() throws IOException {
     List<String> found = new ArrayList<>();
-    Path main = RepoPaths.root().resolve("compiler/src/main/java");
+    for (String module : List.of("compiler", "lsp", "cli", "deploy", "runtime")) {
+      found.addAll(codeLiterals(RepoPaths.root().resolve(module + "/src/main/java")));
+    }
+    assertEquals(List.of(), found, "use io.ecsl.diag.LanguageCode instead of a string");
+  }
+
+  /** The E0xxx/W0xxx string literals in the code under {@code main}, as {@code file: code}. */
+  private static List<String> codeLiterals(Path main) throws IOException {
+    List<String> found = new ArrayList<>();
     try (Stream<Path> files = Files.walk(main)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
         String name = f.getFileName().toString();
@@ -81,12 +89,12 @@ class LanguageCodesTest {
           while (m.find()) {
             // E0000 marks an evaluation already reported (eval/Silent); no one ever sees it
             if (!(m.group(1).equals("E0000") && name.equals("Silent.java"))) {
-              found.add(main.relativize(f) + ": " + m.group(1));
+              found.add(RepoPaths.root().relativize(f) + ": " + m.group(1));
             }
           }
         }
       }
     }
-    assertEquals(List.of(), found, "use io.ecsl.diag.LanguageCode instead of a string");
+    return found;
   }
 }

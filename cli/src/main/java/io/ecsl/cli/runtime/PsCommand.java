@@ -3,73 +3,57 @@ package io.ecsl.cli.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ecsl.cli.ExitCodes;
-import io.ecsl.cli.OutputFormat;
-import io.ecsl.runtime.client.RuntimeClient;
 import io.ecsl.runtime.json.Json;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code ecsl ps}: the local runtime's tasks, their status, health and where their ports are reachable. */
 @Command(name = "ps", mixinStandardHelpOptions = true,
     description = "List the local runtime's tasks: status, health, and where each port is reachable.")
-public final class PsCommand implements Callable<Integer> {
-  @Mixin RuntimeLocation location;
-
+public final class PsCommand extends RuntimeReadCommand<List<JsonNode>> {
   @Option(names = "--cluster", paramLabel = "NAME", description = "Only this cluster (default: all).")
   String cluster;
 
   @Option(names = {"-a", "--all"}, description = "Include stopped tasks.")
   boolean all;
 
-  @Option(names = "--format", defaultValue = "text", description = "text or json.")
-  OutputFormat format;
-
-  @Spec CommandSpec spec;
+  @Override
+  List<JsonNode> read(RuntimeConnection runtime) {
+    List<JsonNode> tasks = new ArrayList<>();
+    for (String arn : runtime.clusterArns(cluster)) {
+      tasks.addAll(runtime.tasks(arn, all));
+    }
+    return tasks;
+  }
 
   @Override
-  public Integer call() {
-    var out = spec.commandLine().getOut();
-    var err = spec.commandLine().getErr();
-    try {
-      RuntimeConnection runtime = RuntimeConnection.open(location.dataDir());
-      List<JsonNode> tasks = new ArrayList<>();
-      for (String arn : cluster != null ? List.of(cluster) : runtime.clusterArns()) {
-        tasks.addAll(runtime.tasks(arn, all));
-      }
-      if (format == OutputFormat.json) {
-        ArrayNode json = Json.array();
-        tasks.forEach(task -> json.add(summary(task)));
-        out.println(Json.write(json));
-        return ExitCodes.OK;
-      }
-      Table table = new Table("TASK", "CLUSTER", "GROUP", "DEFINITION", "STATUS", "HEALTH", "PROVIDER", "ZONE",
-          "PORTS");
-      for (JsonNode task : tasks) {
-        ObjectNode row = summary(task);
-        table.add(row.get("task").asText(), row.get("cluster").asText(), row.get("group").asText(),
-            row.get("taskDefinition").asText(), row.get("status").asText(), row.get("health").asText(),
-            row.path("capacityProvider").asText(row.path("launchType").asText("-")),
-            row.path("availabilityZone").asText("-"),
-            String.join(", ", Json.strings(row, "ports")));
-      }
-      table.print(out);
-      printListeners(runtime, out);
-      return ExitCodes.OK;
-    } catch (RuntimeConnection.UserError | RuntimeClient.ApiError e) {
-      err.println("ecsl: " + e.getMessage());
-      return ExitCodes.ERROR;
+  JsonNode json(List<JsonNode> tasks) {
+    ArrayNode json = Json.array();
+    tasks.forEach(task -> json.add(summary(task)));
+    return json;
+  }
+
+  @Override
+  void printText(List<JsonNode> tasks, RuntimeConnection runtime, PrintWriter out) {
+    Table table = new Table("TASK", "CLUSTER", "GROUP", "DEFINITION", "STATUS", "HEALTH", "PROVIDER", "ZONE",
+        "PORTS");
+    for (JsonNode task : tasks) {
+      ObjectNode row = summary(task);
+      table.add(row.get("task").asText(), row.get("cluster").asText(), row.get("group").asText(),
+          row.get("taskDefinition").asText(), row.get("status").asText(), row.get("health").asText(),
+          row.path("capacityProvider").asText(row.path("launchType").asText("-")),
+          row.path("availabilityZone").asText("-"),
+          String.join(", ", Json.strings(row, "ports")));
     }
+    table.print(out);
+    printListeners(runtime, out);
   }
 
   /** Where each load balancer listener is served on this machine, and how many of its targets are healthy. */
-  private void printListeners(RuntimeConnection runtime, java.io.PrintWriter out) {
+  private void printListeners(RuntimeConnection runtime, PrintWriter out) {
     JsonNode described = runtime.client().loadBalancers();
     Table listeners = new Table("LOAD BALANCER", "LISTENER", "ADDRESS", "TARGETS");
     int rows = 0;

@@ -39,6 +39,11 @@ final class RuntimeConnection {
     return client;
   }
 
+  /** The cluster the user named with {@code --cluster}, or every cluster of the runtime when none. */
+  List<String> clusterArns(String only) {
+    return only != null ? List.of(only) : clusterArns();
+  }
+
   List<String> clusterArns() {
     List<String> out = new ArrayList<>();
     client.ecs("ListClusters", Json.object()).get("clusterArns").forEach(a -> out.add(a.asText()));
@@ -72,7 +77,7 @@ final class RuntimeConnection {
   /** The service named {@code name} in {@code cluster}, or in whichever cluster has it. */
   JsonNode service(String cluster, String name) {
     List<JsonNode> found = new ArrayList<>();
-    for (String arn : cluster != null ? List.of(cluster) : clusterArns()) {
+    for (String arn : clusterArns(cluster)) {
       ObjectNode request = Json.object().put("cluster", arn);
       request.putArray("services").add(name);
       JsonNode services;

@@ -1,64 +1,49 @@
 package io.ecsl.cli.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ecsl.cli.ExitCodes;
-import io.ecsl.cli.OutputFormat;
-import io.ecsl.runtime.client.RuntimeClient;
 import io.ecsl.runtime.json.Json;
+import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code ecsl schedules}: the local runtime's scheduled rules, when each fires next and what it did last. */
 @Command(name = "schedules", mixinStandardHelpOptions = true,
     description = {"List the local runtime's scheduled rules: state, next fire time and last result.",
         "Fire one now with: ecsl run --schedule NAME"})
-public final class SchedulesCommand implements Callable<Integer> {
-  @Mixin RuntimeLocation location;
-
+public final class SchedulesCommand extends RuntimeReadCommand<List<JsonNode>> {
   @Option(names = "--region", paramLabel = "REGION", description = "Only this region's rules (default: all).")
   String region;
 
-  @Option(names = "--format", defaultValue = "text", description = "text or json.")
-  OutputFormat format;
-
-  @Spec CommandSpec spec;
+  @Override
+  List<JsonNode> read(RuntimeConnection runtime) {
+    List<JsonNode> rules = new ArrayList<>();
+    runtime.client().schedules().forEach(r -> {
+      if (region == null || region.equals(Json.text(r, "region"))) {
+        rules.add(r);
+      }
+    });
+    return rules;
+  }
 
   @Override
-  public Integer call() {
-    var out = spec.commandLine().getOut();
-    var err = spec.commandLine().getErr();
-    try {
-      JsonNode schedules = RuntimeConnection.open(location.dataDir()).client().schedules();
-      List<JsonNode> rules = new java.util.ArrayList<>();
-      schedules.forEach(r -> {
-        if (region == null || region.equals(Json.text(r, "region"))) {
-          rules.add(r);
-        }
-      });
-      if (format == OutputFormat.json) {
-        out.println(Json.write(Json.tree(rules)));
-        return ExitCodes.OK;
-      }
-      if (rules.isEmpty()) {
-        out.println("No scheduled rules in the local runtime" + (region == null ? "" : " in " + region) + ".");
-        return ExitCodes.OK;
-      }
-      Table table = new Table("NAME", "SCHEDULE", "STATE", "NEXT FIRE", "LAST FIRE", "LAST RESULT");
-      for (JsonNode rule : rules) {
-        table.add(Json.text(rule, "name"), Json.text(rule, "expression"), Json.text(rule, "state"),
-            Json.text(rule, "nextFireAt", "-"), Json.text(rule, "lastFiredAt", "never"), lastResult(rule));
-      }
-      table.print(out);
-      return ExitCodes.OK;
-    } catch (RuntimeConnection.UserError | RuntimeClient.ApiError e) {
-      err.println("ecsl: " + e.getMessage());
-      return ExitCodes.ERROR;
+  JsonNode json(List<JsonNode> rules) {
+    return Json.tree(rules);
+  }
+
+  @Override
+  void printText(List<JsonNode> rules, RuntimeConnection runtime, PrintWriter out) {
+    if (rules.isEmpty()) {
+      out.println("No scheduled rules in the local runtime" + (region == null ? "" : " in " + region) + ".");
+      return;
     }
+    Table table = new Table("NAME", "SCHEDULE", "STATE", "NEXT FIRE", "LAST FIRE", "LAST RESULT");
+    for (JsonNode rule : rules) {
+      table.add(Json.text(rule, "name"), Json.text(rule, "expression"), Json.text(rule, "state"),
+          Json.text(rule, "nextFireAt", "-"), Json.text(rule, "lastFiredAt", "never"), lastResult(rule));
+    }
+    table.print(out);
   }
 
   /** One line per rule: each target's last outcome, with its tasks or its error. */

@@ -10,7 +10,6 @@ import io.ecsl.testing.NeedsDocker;
 import io.ecsl.testing.Processes;
 import io.ecsl.runtime.json.Json;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,12 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 @NeedsDocker
 class ApplyAfterFailedDeploymentTest {
   private static final InProcessCli ECSL = new InProcessCli(Main::run);
-  @TempDir Path project;
+  @TempDir Path temp;
   @RegisterExtension final TestRuntime runtime = new TestRuntime();
 
   @Test
   void applyAfterTheMissingSecretIsStoredDeploysAgain() throws IOException {
-    Files.writeString(project.resolve("main.ecs"), """
+    Path project = TestRuntime.project(temp, """
         cluster vault {}
         task api {
           network = bridge
@@ -47,21 +46,18 @@ class ApplyAfterFailedDeploymentTest {
           deployment { circuit_breaker = rollback }
         }
         """);
-    String[] apply = {"apply", project.toString(), "--auto-approve", "--target", "local", "--endpoint",
-        runtime.endpoint(), "--runtime-dir", runtime.dir(), "--poll-interval", "1s"};
-    Processes.Result first = ECSL.run(apply);
+    Processes.Result first = runtime.apply(project);
     assertEquals(1, first.exitCode(), first.stdout() + first.stderr());
     assertTrue((first.stdout() + first.stderr()).contains("db-password"), "says which secret is missing: " + first.stderr());
 
     Processes.Result put = ECSL.run("runtime", "secret", "put", "db-password", "s3cret", "--data-dir", runtime.dir());
     assertEquals(0, put.exitCode(), put.stderr());
 
-    Processes.Result plan = ECSL.run("plan", project.toString(), "--target", "local", "--endpoint", runtime.endpoint(),
-        "--runtime-dir", runtime.dir(), "--detailed-exitcode");
+    Processes.Result plan = runtime.plan(project, "--detailed-exitcode");
     assertEquals(2, plan.exitCode(), "the failed service is a change to make: " + plan.stdout() + plan.stderr());
     assertTrue(plan.stdout().contains("last deployment FAILED"), plan.stdout());
 
-    Processes.Result second = ECSL.run(apply);
+    Processes.Result second = runtime.apply(project);
     assertEquals(0, second.exitCode(), second.stdout() + second.stderr());
     assertTrue(second.stdout().contains("Apply complete"), second.stdout());
     Processes.Result ps = ECSL.run("ps", "--data-dir", runtime.dir(), "--format", "json");
@@ -70,8 +66,7 @@ class ApplyAfterFailedDeploymentTest {
     for (JsonNode task : tasks) {
       assertEquals("RUNNING", task.get("status").asText(), ps.stdout());
     }
-    Processes.Result again = ECSL.run("plan", project.toString(), "--target", "local", "--endpoint", runtime.endpoint(),
-        "--runtime-dir", runtime.dir(), "--detailed-exitcode");
+    Processes.Result again = runtime.plan(project, "--detailed-exitcode");
     assertEquals(0, again.exitCode(), "once it runs, nothing is left to do: " + again.stdout() + again.stderr());
   }
 }

@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ecsl.cli.Main;
-import io.ecsl.testing.InProcessCli;
 import io.ecsl.testing.NeedsDocker;
 import io.ecsl.testing.Processes;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,13 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @NeedsDocker
 class ApplyFailFastTest {
-  private static final InProcessCli ECSL = new InProcessCli(Main::run);
-  @TempDir Path project;
+  @TempDir Path temp;
   @RegisterExtension final TestRuntime runtime = new TestRuntime();
 
   @Test
   void aCrashingServiceFailsTheApplyWithTheStoppedTasksReasons() throws IOException {
-    Files.writeString(project.resolve("main.ecs"), """
+    Path project = TestRuntime.project(temp, """
         cluster failing {}
         task crasher {
           network = bridge
@@ -42,8 +38,7 @@ class ApplyFailFastTest {
           desired = 1
         }
         """);
-    Processes.Result apply = ECSL.run("apply", project.toString(), "--auto-approve", "--target", "local",
-        "--runtime-dir", runtime.dir(), "--wait-timeout", "10m", "--poll-interval", "1s");
+    Processes.Result apply = runtime.apply(project, "--wait-timeout", "10m");
     assertEquals(1, apply.exitCode(), apply.output());
     String all = apply.stdout() + apply.stderr();
     assertTrue(all.contains("Essential container in task exited"), all);

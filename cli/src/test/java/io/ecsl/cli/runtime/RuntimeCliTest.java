@@ -76,7 +76,7 @@ class RuntimeCliTest {
   @Test
   void commandsThatNeedTheRuntimeSaySoInOneLine() {
     for (List<String> command : List.of(List.of("ps"), List.of("logs", "web"), List.of("events", "web"), List.of("top"),
-        List.of("schedules"))) {
+        List.of("schedules"), List.of("runtime", "instances"))) {
       String[] args = new java.util.ArrayList<>(command) {{ add("--data-dir"); add(dir()); }}.toArray(String[]::new);
       Processes.Result result = ECSL.run(args);
       assertEquals(1, result.exitCode());

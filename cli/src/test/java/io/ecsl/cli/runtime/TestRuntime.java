@@ -1,11 +1,17 @@
 package io.ecsl.cli.runtime;
 
+import io.ecsl.cli.Main;
 import io.ecsl.runtime.client.LocalRuntime;
 import io.ecsl.runtime.client.RuntimeStatus;
 import io.ecsl.runtime.home.RuntimeOptions;
 import io.ecsl.testing.FreePorts;
+import io.ecsl.testing.InProcessCli;
+import io.ecsl.testing.Processes;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -14,8 +20,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A local runtime of each test's own: a free port, a fresh data directory, everything removed after
  * the test. Use as {@code @RegisterExtension final TestRuntime runtime = new TestRuntime();}: it
  * starts before the class's own {@code @BeforeEach} methods and stops after its {@code @AfterEach}.
+ * {@link #apply} and {@link #plan} run the CLI on a project against it.
  */
 final class TestRuntime implements BeforeEachCallback, AfterEachCallback {
+  private static final InProcessCli ECSL = new InProcessCli(Main::run);
   Path dataDir;
   RuntimeStatus status;
 
@@ -42,5 +50,29 @@ final class TestRuntime implements BeforeEachCallback, AfterEachCallback {
   /** The data directory as the CLI's {@code --runtime-dir} / {@code --data-dir} take it. */
   String dir() {
     return dataDir.toString();
+  }
+
+  /** The project {@code dir} with {@code source} as its main.ecs. */
+  static Path project(Path dir, String source) throws IOException {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("main.ecs"), source);
+    return dir;
+  }
+
+  /** {@code ecsl apply PROJECT --auto-approve} against this runtime, polling each second; {@code flags} follow. */
+  Processes.Result apply(Path project, String... flags) {
+    return ecsl(List.of("apply", project.toString(), "--auto-approve", "--target", "local", "--runtime-dir", dir(),
+        "--poll-interval", "1s"), flags);
+  }
+
+  /** {@code ecsl plan PROJECT} against this runtime; {@code flags} follow. */
+  Processes.Result plan(Path project, String... flags) {
+    return ecsl(List.of("plan", project.toString(), "--target", "local", "--runtime-dir", dir()), flags);
+  }
+
+  private static Processes.Result ecsl(List<String> command, String... flags) {
+    List<String> args = new ArrayList<>(command);
+    args.addAll(List.of(flags));
+    return ECSL.run(args.toArray(String[]::new));
   }
 }

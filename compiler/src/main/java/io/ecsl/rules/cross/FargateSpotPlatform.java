@@ -1,6 +1,7 @@
 package io.ecsl.rules.cross;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.facts.capacity.FargateProviders;
 import io.ecsl.rules.RuleContext;
 import io.ecsl.rules.ServiceView;
 import io.ecsl.rules.Strategies;
@@ -20,7 +21,7 @@ public final class FargateSpotPlatform extends CrossServiceRule {
     }
     List<JsonNode> strategy = s.strategy();
     for (int i = 0; i < strategy.size(); i++) {
-      if ("FARGATE_SPOT".equals(Strategies.provider(strategy.get(i))) && Strategies.weight(strategy.get(i))
+      if (FargateProviders.FARGATE_SPOT.equals(Strategies.provider(strategy.get(i))) && Strategies.weight(strategy.get(i))
           + Strategies.base(strategy.get(i)) > 0) {
         report(ctx, s, task, s.strategyFromCluster() ? "/taskDefinition" : "/capacityProviderStrategy/" + i, s.label()
             + " would place Windows tasks on FARGATE_SPOT" + (s.strategyFromCluster() ? " (the default strategy of cluster `"

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.deploy.state.LiveResource;
 import io.ecsl.deploy.state.LiveState;
 import io.ecsl.deploy.state.ResourceId;
+import io.ecsl.facts.capacity.FargateProviders;
 import io.ecsl.model.ResourceKind;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,7 +38,6 @@ public final class Refresher {
   public static final String OWNER_TAG = "ecsl:project";
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  private static final Set<String> BUILT_IN_PROVIDERS = Set.of("FARGATE", "FARGATE_SPOT");
 
   private final AwsApi api;
   private final int parallelism;
@@ -159,7 +159,7 @@ public final class Refresher {
           r.primary().path("capacityProviders").forEach(c -> names.add(c.asText()));
         }
       }
-      names.removeAll(BUILT_IN_PROVIDERS);
+      names.removeAll(FargateProviders.ALL);
       for (List<String> batch : batches(names, 100)) {
         ObjectNode req = JSON.objectNode();
         ArrayNode list = req.putArray("capacityProviders");

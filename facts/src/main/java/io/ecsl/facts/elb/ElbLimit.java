@@ -1,12 +1,14 @@
 package io.ecsl.facts.elb;
 
+import io.ecsl.facts.limits.Limit;
+
 /**
  * Elastic Load Balancing's numeric limits: the ranges the ELBv2 API states (health checks, rule
  * priorities, forward weights) and the quotas (listeners per load balancer, rules per listener,
  * target groups per forward action), from ecs-runtime-integrations §2.1–§2.3 and the ELBv2 API
  * reference. Each has a name, so the compiler's rules and the local runtime's checks agree.
  */
-public enum ElbLimit {
+public enum ElbLimit implements Limit {
   NAME_LENGTH(1, 32, "characters in a load balancer or target group name", false),
   HEALTH_CHECK_INTERVAL_SECONDS(5, 300, "seconds between health checks", false),
   HEALTH_CHECK_TIMEOUT_SECONDS(2, 120, "seconds a health check may take", false),
@@ -32,42 +34,14 @@ public enum ElbLimit {
   /** Weighted forwarding's own stickiness ({@code TargetGroupStickinessConfig.DurationSeconds}). */
   FORWARD_STICKINESS_SECONDS(1, 604_800, "seconds of target group stickiness in a forward action", false);
 
-  private final long min;
-  private final long max;
-  private final String counts;
-  private final boolean adjustable;
+  private final Range range;
 
   ElbLimit(long min, long max, String counts, boolean adjustable) {
-    this.min = min;
-    this.max = max;
-    this.counts = counts;
-    this.adjustable = adjustable;
+    this.range = new Range(min, max, counts, adjustable);
   }
 
-  public long min() {
-    return min;
-  }
-
-  public long max() {
-    return max;
-  }
-
-  public String counts() {
-    return counts;
-  }
-
-  /** True when AWS raises the quota on request; the max is then the default. */
-  public boolean adjustable() {
-    return adjustable;
-  }
-
-  public boolean allows(long value) {
-    return value >= min && value <= max;
-  }
-
-  /** {@code seconds between health checks: 5 to 300}. */
-  public String describe() {
-    return counts + ": " + (min == 0 ? "at most " + max : min + " to " + max)
-        + (adjustable ? " (the default quota; AWS raises it on request)" : "");
+  @Override
+  public Range range() {
+    return range;
   }
 }

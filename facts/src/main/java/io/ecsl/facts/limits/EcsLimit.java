@@ -9,7 +9,7 @@ package io.ecsl.facts.limits;
  * placement strategies), the current API model wins; EventBridge targets still take 6 providers
  * and have their own entry.
  */
-public enum EcsLimit {
+public enum EcsLimit implements Limit {
   // Task definitions (§2.3)
   CONTAINERS_PER_TASK_DEFINITION(1, 10, "containers per task definition", false),
   TASK_DEFINITION_BYTES(0, 64 * 1024, "bytes of task definition JSON", false),
@@ -59,55 +59,14 @@ public enum EcsLimit {
   TAG_KEY_LENGTH(1, 128, "characters in a tag key", false),
   TAG_VALUE_LENGTH(0, 256, "characters in a tag value", false);
 
-  private final long min;
-  private final long max;
-  private final String counts;
-  private final boolean adjustable;
+  private final Range range;
 
   EcsLimit(long min, long max, String counts, boolean adjustable) {
-    this.min = min;
-    this.max = max;
-    this.counts = counts;
-    this.adjustable = adjustable;
+    this.range = new Range(min, max, counts, adjustable);
   }
 
-  /** The smallest value ECS accepts. */
-  public long min() {
-    return min;
-  }
-
-  /** The largest value ECS accepts (the default quota where the quota can be raised). */
-  public long max() {
-    return max;
-  }
-
-  /** The largest value as an int, for list sizes and lengths. */
-  public int maxInt() {
-    return Math.toIntExact(max);
-  }
-
-  /** What the limit counts, e.g. "containers per task definition". */
-  public String counts() {
-    return counts;
-  }
-
-  /** True when AWS raises the quota on request (Service Quotas); the max is then the default. */
-  public boolean adjustable() {
-    return adjustable;
-  }
-
-  public boolean allows(long value) {
-    return value >= min && value <= max;
-  }
-
-  /** True when the value is above the maximum. */
-  public boolean exceededBy(long value) {
-    return value > max;
-  }
-
-  /** {@code containers per task definition: 1 to 10}; an adjustable quota says so. */
-  public String describe() {
-    return counts + ": " + (min == 0 ? "at most " + max : min + " to " + max)
-        + (adjustable ? " (the default quota; AWS raises it on request)" : "");
+  @Override
+  public Range range() {
+    return range;
   }
 }

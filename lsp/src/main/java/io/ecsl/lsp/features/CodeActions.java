@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.ast.Item;
 import io.ecsl.ast.SourceUnit;
 import io.ecsl.diag.Diagnostic;
+import io.ecsl.diag.LanguageCode;
 import io.ecsl.diag.Suggestions;
 import io.ecsl.fmt.DocComments;
 import io.ecsl.lsp.Locations;
@@ -142,7 +143,7 @@ final class CodeActions {
 
   /** {@code fargate.size(…)} without {@code import "std/fargate"}: add the import. */
   private void missingImport(Diagnostic d) {
-    if (!"E0201".equals(d.code())) {
+    if (!LanguageCode.UNKNOWN_NAME.code().equals(d.code())) {
       return;
     }
     Matcher m = UNKNOWN_NAME.matcher(d.message());

@@ -7,6 +7,7 @@ import io.ecsl.ast.SourceUnit;
 import io.ecsl.eval.Builtins;
 import io.ecsl.eval.Kind;
 import io.ecsl.eval.Unit;
+import io.ecsl.facts.capacity.FargateProviders;
 import io.ecsl.lower.Vocabulary;
 import io.ecsl.lsp.ApiDocs;
 import io.ecsl.lsp.Document;
@@ -424,8 +425,9 @@ final class Completions {
       }
     }
     if (kind == Kind.CAPACITY_PROVIDER) {
-      add("FARGATE", CompletionItemKind.EnumMember, "built-in capacity provider", null, null);
-      add("FARGATE_SPOT", CompletionItemKind.EnumMember, "built-in capacity provider", null, null);
+      for (String provider : FargateProviders.ALL) {
+        add(provider, CompletionItemKind.EnumMember, "built-in capacity provider", null, null);
+      }
     }
   }
 

@@ -2,12 +2,12 @@ package io.ecsl.runtime.capacity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.facts.capacity.CapacityProviderStrategy;
+import io.ecsl.facts.capacity.FargateProviders;
 import io.ecsl.facts.capacity.StrategyItem;
 import io.ecsl.runtime.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A capacity provider strategy as the runtime acts on it (ecs-semantics §4.4): which provider
@@ -16,8 +16,6 @@ import java.util.Set;
  * the API's JSON and knows which providers are Fargate's.
  */
 public final class CapacityStrategy {
-  public static final Set<String> FARGATE_PROVIDERS = Set.of("FARGATE", "FARGATE_SPOT");
-
   private final CapacityProviderStrategy strategy;
 
   private CapacityStrategy(CapacityProviderStrategy strategy) {
@@ -40,7 +38,7 @@ public final class CapacityStrategy {
 
   /** True when every provider of the strategy is FARGATE or FARGATE_SPOT. */
   public boolean fargate() {
-    return strategy.items().stream().allMatch(i -> FARGATE_PROVIDERS.contains(i.provider()));
+    return strategy.items().stream().allMatch(i -> FargateProviders.is(i.provider()));
   }
 
   /** How many of {@code tasks} tasks each provider runs. */

@@ -1,6 +1,7 @@
 package io.ecsl.runtime.capacity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.facts.capacity.FargateProviders;
 import io.ecsl.runtime.json.Json;
 import java.util.Optional;
 
@@ -24,7 +25,7 @@ public final class LaunchCompatibility {
     for (JsonNode item : strategy) {
       String provider = Json.text(item, "capacityProvider");
       Optional<String> problem = check(taskDefinition,
-          CapacityStrategy.FARGATE_PROVIDERS.contains(provider) ? "FARGATE" : "EC2");
+          FargateProviders.is(provider) ? "FARGATE" : "EC2");
       if (problem.isPresent()) {
         return problem;
       }

@@ -1,5 +1,6 @@
 package io.ecsl.runtime.engine;
 
+import io.ecsl.facts.capacity.FargateProviders;
 import io.ecsl.runtime.lifecycle.TaskLifecycle;
 import io.ecsl.runtime.model.Arns;
 import io.ecsl.runtime.model.ServiceEntity;
@@ -26,7 +27,7 @@ public final class SpotInterruptions {
 
   /** Why a task cannot be interrupted, or null when it can. */
   public static String refusal(TaskEntity task) {
-    if (!"FARGATE_SPOT".equals(task.capacityProviderName)) {
+    if (!FargateProviders.FARGATE_SPOT.equals(task.capacityProviderName)) {
       return "task " + task.taskId + " does not run on FARGATE_SPOT (its capacity provider is "
           + (task.capacityProviderName == null ? "none: launch type " + task.launchType : task.capacityProviderName)
           + "); only Fargate Spot tasks are interrupted";

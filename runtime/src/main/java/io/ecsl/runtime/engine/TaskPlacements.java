@@ -2,6 +2,7 @@ package io.ecsl.runtime.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.facts.capacity.FargateProviders;
 import io.ecsl.runtime.capacity.CapacityStrategy;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.model.Arns;
@@ -141,7 +142,7 @@ public final class TaskPlacements {
             unplaced.closestInstanceId(), unplaced.closestReason(), unplaced.noInstances());
         continue;
       }
-      if (CapacityStrategy.FARGATE_PROVIDERS.contains(target) || target.equals("FARGATE")) {
+      if (FargateProviders.is(target)) {
         placed.add(new TaskPlacement("FARGATE", target.equals("FARGATE") && request.launchType() != null ? null
             : target, null, region + "a", null, Reservation.NONE, false));
         continue;
@@ -270,7 +271,7 @@ public final class TaskPlacements {
   /** True when the cluster has an Auto Scaling group capacity provider associated. */
   static boolean hasAutoScalingGroups(RuntimeState state, ObjectNode cluster) {
     for (String name : Json.strings(cluster, "capacityProviders")) {
-      if (!CapacityStrategy.FARGATE_PROVIDERS.contains(name)) {
+      if (!FargateProviders.is(name)) {
         return true;
       }
     }

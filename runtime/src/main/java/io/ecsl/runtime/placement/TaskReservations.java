@@ -1,11 +1,11 @@
 package io.ecsl.runtime.placement;
 
+import io.ecsl.facts.size.TaskSize;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.model.TaskSpec;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.OptionalLong;
 
 /**
  * What a task takes from a container instance, as ECS accounts it: the task-level {@code cpu} and
@@ -45,29 +45,21 @@ public final class TaskReservations {
         tcp.stream().mapToInt(Integer::intValue).toArray(), udp.stream().mapToInt(Integer::intValue).toArray());
   }
 
-  /** CPU units from {@code "1024"} or {@code "1 vCPU"}; null when absent or unreadable. */
+  /**
+   * Task-level CPU units as ECS reads the definition's {@code cpu} ({@code "1024"}, {@code "1 vCPU"}:
+   * {@link TaskSize}, the one reader compiler, plan and runtime share); null when absent or not a
+   * size, so the containers' own amounts count instead.
+   */
   static Integer cpuUnits(String value) {
-    return parse(value, "vcpu", 1024);
+    return asInt(TaskSize.cpuUnits(value));
   }
 
-  /** MiB from {@code "2048"} or {@code "2 GB"}; null when absent or unreadable. */
+  /** Task-level MiB as ECS reads {@code memory} ({@code "2048"}, {@code "2 GB"}); null when absent or not a size. */
   static Integer mebibytes(String value) {
-    return parse(value, "gb", 1024);
+    return asInt(TaskSize.memoryMiB(value));
   }
 
-  private static Integer parse(String value, String unit, int perUnit) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    String text = value.trim().toLowerCase(Locale.ROOT);
-    try {
-      if (text.endsWith(unit)) {
-        return new BigDecimal(text.substring(0, text.length() - unit.length()).trim())
-            .multiply(BigDecimal.valueOf(perUnit)).intValue();
-      }
-      return new BigDecimal(text).intValue();
-    } catch (NumberFormatException e) {
-      return null;
-    }
+  private static Integer asInt(OptionalLong amount) {
+    return amount.isPresent() && amount.getAsLong() <= Integer.MAX_VALUE ? (int) amount.getAsLong() : null;
   }
 }

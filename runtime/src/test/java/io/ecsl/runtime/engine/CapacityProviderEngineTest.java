@@ -130,6 +130,30 @@ class CapacityProviderEngineTest {
     assertTrue(both.getMessage().startsWith("Specifying both a launch type and capacity provider strategy"));
   }
 
+  /**
+   * What ECS refuses in a strategy is judged by the one rule in facts (CapacityProviderStrategy),
+   * whose messages name the providers at fault.
+   */
+  @Test
+  void aStrategyEcsRefusesIsRefusedNamingTheProviders() {
+    Map<String, String> refused = Map.of(
+        "[{\"capacityProvider\":\"FARGATE\",\"base\":1,\"weight\":1},{\"capacityProvider\":\"FARGATE_SPOT\",\"base\":2}]",
+        "Only one capacity provider in a strategy can have a base; FARGATE and FARGATE_SPOT both have one"
+            + " (capacityProviderStrategy).",
+        "[{\"capacityProvider\":\"FARGATE\",\"weight\":1},{\"capacityProvider\":\"FARGATE\",\"weight\":2}]",
+        "Capacity provider FARGATE appears twice in the strategy (capacityProviderStrategy).",
+        "[{\"capacityProvider\":\"FARGATE\"},{\"capacityProvider\":\"FARGATE_SPOT\",\"weight\":0}]",
+        "At least one capacity provider in a strategy of several must have a weight greater than 0"
+            + " (capacityProviderStrategy).",
+        "[{\"capacityProvider\":\"\",\"weight\":1}]",
+        "Every capacity provider strategy item needs a capacityProvider (capacityProviderStrategy).");
+    for (Map.Entry<String, String> strategy : refused.entrySet()) {
+      ApiException e = assertThrows(ApiException.class, () -> createService(1, strategy.getKey()), strategy.getKey());
+      assertEquals("InvalidParameterException", e.type());
+      assertEquals(strategy.getValue(), e.getMessage());
+    }
+  }
+
   @Test
   void aDaemonIsRefusedOnFargate() {
     ApiException daemon = assertThrows(ApiException.class, () -> engine.ecs("CreateService",

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.runtime.api.ApiException;
 import io.ecsl.runtime.api.AwsService;
 import io.ecsl.runtime.api.Pages;
+import io.ecsl.runtime.api.Pages.Paging;
 import io.ecsl.runtime.api.RequestContext;
 import io.ecsl.runtime.api.ResourceTags;
 import io.ecsl.runtime.api.Requests;
@@ -203,13 +204,7 @@ public final class AutoScalingApi implements AwsService {
           matches.add(target);
         }
       }
-      Pages.Page<ObjectNode> page = Pages.of(matches, Json.text(request, "NextToken"),
-          Json.integer(request, "MaxResults"), 50, 50, "ValidationException");
-      ObjectNode response = Json.object();
-      ArrayNode out = response.putArray("ScalableTargets");
-      page.items().forEach(out::add);
-      Json.putIfPresent(response, "NextToken", page.nextToken());
-      return response;
+      return Pages.response(Paging.APPLICATION_AUTO_SCALING, request, matches, "ScalableTargets", 50, 50);
     });
   }
 
@@ -308,13 +303,7 @@ public final class AutoScalingApi implements AwsService {
           matches.add(policy);
         }
       }
-      Pages.Page<ObjectNode> page = Pages.of(matches, Json.text(request, "NextToken"),
-          Json.integer(request, "MaxResults"), 50, 50, "ValidationException");
-      ObjectNode response = Json.object();
-      ArrayNode out = response.putArray("ScalingPolicies");
-      page.items().forEach(out::add);
-      Json.putIfPresent(response, "NextToken", page.nextToken());
-      return response;
+      return Pages.response(Paging.APPLICATION_AUTO_SCALING, request, matches, "ScalingPolicies", 50, 50);
     });
   }
 
@@ -398,13 +387,7 @@ public final class AutoScalingApi implements AwsService {
           matches.add(action);
         }
       }
-      Pages.Page<ObjectNode> page = Pages.of(matches, Json.text(request, "NextToken"),
-          Json.integer(request, "MaxResults"), 50, 50, "ValidationException");
-      ObjectNode response = Json.object();
-      ArrayNode out = response.putArray("ScheduledActions");
-      page.items().forEach(out::add);
-      Json.putIfPresent(response, "NextToken", page.nextToken());
-      return response;
+      return Pages.response(Paging.APPLICATION_AUTO_SCALING, request, matches, "ScheduledActions", 50, 50);
     });
   }
 
@@ -441,13 +424,7 @@ public final class AutoScalingApi implements AwsService {
           matches.add(activity);
         }
       }
-      Pages.Page<ObjectNode> page = Pages.of(matches, Json.text(request, "NextToken"),
-          Json.integer(request, "MaxResults"), 50, 50, "ValidationException");
-      ObjectNode response = Json.object();
-      ArrayNode out = response.putArray("ScalingActivities");
-      page.items().forEach(out::add);
-      Json.putIfPresent(response, "NextToken", page.nextToken());
-      return response;
+      return Pages.response(Paging.APPLICATION_AUTO_SCALING, request, matches, "ScalingActivities", 50, 50);
     });
   }
 

@@ -1,11 +1,11 @@
 package io.ecsl.runtime.api.cloudmap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.runtime.api.ApiException;
 import io.ecsl.runtime.api.AwsService;
 import io.ecsl.runtime.api.Pages;
+import io.ecsl.runtime.api.Pages.Paging;
 import io.ecsl.runtime.api.RequestContext;
 import io.ecsl.runtime.api.ResourceTags;
 import io.ecsl.runtime.api.Requests;
@@ -162,13 +162,7 @@ public final class CloudMapApi implements AwsService {
           matches.add(summary);
         }
       }
-      Pages.Page<ObjectNode> page = Pages.of(matches, Json.text(request, "NextToken"),
-          Json.integer(request, "MaxResults"), 100, 100, "InvalidInput");
-      ObjectNode response = Json.object();
-      ArrayNode out = response.putArray("Namespaces");
-      page.items().forEach(out::add);
-      Json.putIfPresent(response, "NextToken", page.nextToken());
-      return response;
+      return Pages.response(Paging.CLOUD_MAP, request, matches, "Namespaces", 100, 100);
     });
   }
 

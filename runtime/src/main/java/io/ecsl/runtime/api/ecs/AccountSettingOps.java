@@ -1,10 +1,10 @@
 package io.ecsl.runtime.api.ecs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.runtime.api.ApiException;
 import io.ecsl.runtime.api.Pages;
+import io.ecsl.runtime.api.Pages.Paging;
 import io.ecsl.runtime.api.RequestContext;
 import io.ecsl.runtime.api.Requests;
 import io.ecsl.runtime.engine.RuntimeState;
@@ -106,13 +106,7 @@ final class AccountSettingOps {
           settings.add(setting);
         }
       }
-      Pages.Page<ObjectNode> page = Pages.of(settings, Json.text(request, "nextToken"),
-          Json.integer(request, "maxResults"), 100, 100, "InvalidParameterException");
-      ObjectNode response = Json.object();
-      ArrayNode out = response.putArray("settings");
-      page.items().forEach(out::add);
-      Json.putIfPresent(response, "nextToken", page.nextToken());
-      return response;
+      return Pages.response(Paging.ECS, request, settings, "settings", 100, 100);
     });
   }
 

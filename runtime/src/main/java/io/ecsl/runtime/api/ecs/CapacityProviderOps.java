@@ -3,9 +3,11 @@ package io.ecsl.runtime.api.ecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.facts.capacity.FargateProviders;
 import io.ecsl.facts.limits.EcsName;
 import io.ecsl.runtime.api.ApiException;
 import io.ecsl.runtime.api.Pages;
+import io.ecsl.runtime.api.Pages.Paging;
 import io.ecsl.runtime.api.RequestContext;
 import io.ecsl.runtime.api.Requests;
 import io.ecsl.runtime.engine.RuntimeState;
@@ -150,7 +152,7 @@ final class CapacityProviderOps {
       ArrayNode failures = Json.array();
       if (wanted.isEmpty()) {
         found.add(predefined(context, "FARGATE"));
-        found.add(predefined(context, "FARGATE_SPOT"));
+        found.add(predefined(context, FargateProviders.FARGATE_SPOT));
         for (ObjectNode provider : state.capacityProviders.values()) {
           if (context.region().equals(Arns.regionOf(Json.text(provider, "capacityProviderArn")))) {
             found.add(render(provider, includeTags));
@@ -159,7 +161,7 @@ final class CapacityProviderOps {
       } else {
         for (String reference : wanted) {
           String name = Arns.lastSegment(reference);
-          if (CapacityProviderRules.FARGATE_PROVIDERS.contains(name)) {
+          if (FargateProviders.is(name)) {
             found.add(predefined(context, name));
             continue;
           }
@@ -172,13 +174,8 @@ final class CapacityProviderOps {
           }
         }
       }
-      Pages.Page<ObjectNode> page = Pages.of(found, Json.text(request, "nextToken"),
-          Json.integer(request, "maxResults"), 10, 10, "InvalidParameterException");
-      ObjectNode response = Json.object();
-      ArrayNode providers = response.putArray("capacityProviders");
-      page.items().forEach(providers::add);
+      ObjectNode response = Pages.response(Paging.ECS, request, found, "capacityProviders", 10, 10);
       response.set("failures", failures);
-      Json.putIfPresent(response, "nextToken", page.nextToken());
       return response;
     });
   }

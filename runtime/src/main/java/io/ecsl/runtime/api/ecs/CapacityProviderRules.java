@@ -1,18 +1,17 @@
 package io.ecsl.runtime.api.ecs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.facts.capacity.CapacityProviderStrategy;
+import io.ecsl.facts.capacity.FargateProviders;
+import io.ecsl.facts.capacity.StrategyItem;
 import io.ecsl.facts.limits.EcsLimit;
 import io.ecsl.runtime.api.ApiException;
-import io.ecsl.runtime.capacity.CapacityStrategy;
 import io.ecsl.runtime.json.Json;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** Capacity provider strategy rules (ECS semantics §4.3). */
 final class CapacityProviderRules {
-  static final Set<String> FARGATE_PROVIDERS = CapacityStrategy.FARGATE_PROVIDERS;
-
   private CapacityProviderRules() {}
 
   /**
@@ -24,23 +23,11 @@ final class CapacityProviderRules {
       return;
     }
     List<JsonNode> items = Json.list(wrap(strategy), "items");
-    if (EcsLimit.CAPACITY_PROVIDERS_PER_STRATEGY.exceededBy(items.size())) {
-      throw ApiException.invalidParameter("A capacity provider strategy can have at most "
-          + EcsLimit.CAPACITY_PROVIDERS_PER_STRATEGY.max() + " items; " + where
-          + " has " + items.size() + ".");
-    }
-    Set<String> names = new HashSet<>();
-    int withBase = 0;
-    int positiveWeights = 0;
-    boolean fargate = false;
-    boolean autoScaling = false;
+    List<StrategyItem> parsed = new ArrayList<>();
     for (JsonNode item : items) {
       String provider = Json.text(item, "capacityProvider");
-      if (provider == null) {
+      if (provider == null || provider.isEmpty()) {
         throw ApiException.invalidParameter("Every capacity provider strategy item needs a capacityProvider (" + where + ").");
-      }
-      if (!names.add(provider)) {
-        throw ApiException.invalidParameter("Capacity provider " + provider + " appears twice in " + where + ".");
       }
       int weight = Json.integer(item, "weight", 0);
       int base = Json.integer(item, "base", 0);
@@ -54,23 +41,27 @@ final class CapacityProviderRules {
             + " is out of range; use " + EcsLimit.STRATEGY_BASE.min() + " to "
             + EcsLimit.STRATEGY_BASE.max() + ".");
       }
-      withBase += base > 0 ? 1 : 0;
-      positiveWeights += weight > 0 ? 1 : 0;
-      boolean isFargate = FARGATE_PROVIDERS.contains(provider);
+      parsed.add(new StrategyItem(provider, base, weight));
+    }
+    // An empty list is no strategy (the cluster's default, or the launch type, applies). Otherwise
+    // what makes a strategy one ECS accepts (at most 20 providers, each once, one base, a weight
+    // somewhere) is facts' rule, the one the strategy arithmetic itself insists on.
+    if (!parsed.isEmpty()) {
+      CapacityProviderStrategy.problem(parsed).ifPresent(problem -> {
+        throw ApiException.invalidParameter(Character.toUpperCase(problem.charAt(0)) + problem.substring(1)
+            + " (" + where + ").");
+      });
+    }
+    boolean fargate = false;
+    boolean autoScaling = false;
+    for (StrategyItem item : parsed) {
+      boolean isFargate = FargateProviders.is(item.provider());
       fargate |= isFargate;
       autoScaling |= !isFargate;
-      if (associated != null && !associated.contains(provider)) {
-        throw ApiException.invalidParameter("The specified capacity provider " + provider + " is not associated with"
-            + " the cluster; add it with PutClusterCapacityProviders first.");
+      if (associated != null && !associated.contains(item.provider())) {
+        throw ApiException.invalidParameter("The specified capacity provider " + item.provider() + " is not associated"
+            + " with the cluster; add it with PutClusterCapacityProviders first.");
       }
-    }
-    if (withBase > 1) {
-      throw ApiException.invalidParameter("Only one capacity provider in a strategy can have a base; " + where
-          + " has " + withBase + ".");
-    }
-    if (items.size() > 1 && positiveWeights == 0) {
-      throw ApiException.invalidParameter("At least one capacity provider in " + where + " must have a weight"
-          + " greater than 0.");
     }
     if (fargate && autoScaling) {
       throw ApiException.invalidParameter("A capacity provider strategy cannot contain a mix of capacity providers"

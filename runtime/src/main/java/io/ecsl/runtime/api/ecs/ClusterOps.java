@@ -3,9 +3,11 @@ package io.ecsl.runtime.api.ecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.facts.capacity.FargateProviders;
 import io.ecsl.facts.limits.EcsName;
 import io.ecsl.runtime.api.ApiException;
 import io.ecsl.runtime.api.Pages;
+import io.ecsl.runtime.api.Pages.Paging;
 import io.ecsl.runtime.api.RequestContext;
 import io.ecsl.runtime.api.Requests;
 import io.ecsl.runtime.api.cloudmap.Namespaces;
@@ -108,7 +110,7 @@ final class ClusterOps {
 
   private void validateProviders(RequestContext context, List<String> providers, String clusterArn) {
     for (String provider : providers) {
-      if (CapacityProviderRules.FARGATE_PROVIDERS.contains(provider)) {
+      if (FargateProviders.is(provider)) {
         continue;
       }
       ObjectNode stored = state.capacityProviders.get(Arns.capacityProvider(context.region(), Arns.lastSegment(provider)));
@@ -243,12 +245,7 @@ final class ClusterOps {
           arns.add(arn);
         }
       }
-      Pages.Page<String> page = Pages.of(arns, Json.text(request, "nextToken"), Json.integer(request, "maxResults"),
-          100, 100, "InvalidParameterException");
-      ObjectNode response = Json.object();
-      response.set("clusterArns", Json.arrayOf(page.items()));
-      Json.putIfPresent(response, "nextToken", page.nextToken());
-      return response;
+      return Pages.response(Paging.ECS, request, arns, "clusterArns", 100, 100);
     });
   }
 

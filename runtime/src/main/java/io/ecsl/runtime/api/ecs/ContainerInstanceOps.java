@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.facts.ec2.InstanceTypes;
 import io.ecsl.runtime.api.ApiException;
 import io.ecsl.runtime.api.Pages;
+import io.ecsl.runtime.api.Pages.Paging;
 import io.ecsl.runtime.api.RequestContext;
 import io.ecsl.runtime.api.Requests;
 import io.ecsl.runtime.engine.ContainerInstances;
@@ -168,12 +169,7 @@ final class ContainerInstanceOps {
           arns.add(instance.containerInstanceArn);
         }
       }
-      Pages.Page<String> page = Pages.of(arns, Json.text(request, "nextToken"), Json.integer(request, "maxResults"),
-          100, 100, "InvalidParameterException");
-      ObjectNode out = Json.object();
-      out.set("containerInstanceArns", Json.arrayOf(page.items()));
-      Json.putIfPresent(out, "nextToken", page.nextToken());
-      return out;
+      return Pages.response(Paging.ECS, request, arns, "containerInstanceArns", 100, 100);
     });
   }
 
@@ -287,13 +283,7 @@ final class ContainerInstanceOps {
           }
         }
       }
-      Pages.Page<ObjectNode> page = Pages.of(all, Json.text(request, "nextToken"), Json.integer(request, "maxResults"),
-          100, 100, "InvalidParameterException");
-      ObjectNode out = Json.object();
-      ArrayNode attributes = out.putArray("attributes");
-      page.items().forEach(attributes::add);
-      Json.putIfPresent(out, "nextToken", page.nextToken());
-      return out;
+      return Pages.response(Paging.ECS, request, all, "attributes", 100, 100);
     });
   }
 

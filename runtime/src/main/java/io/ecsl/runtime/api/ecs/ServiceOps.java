@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.facts.limits.EcsName;
 import io.ecsl.runtime.api.ApiException;
 import io.ecsl.runtime.api.Pages;
+import io.ecsl.runtime.api.Pages.Paging;
 import io.ecsl.runtime.api.RequestContext;
 import io.ecsl.runtime.api.Requests;
 import io.ecsl.runtime.capacity.LaunchCompatibility;
@@ -468,12 +469,7 @@ final class ServiceOps {
           arns.add(service.serviceArn);
         }
       }
-      Pages.Page<String> page = Pages.of(arns, Json.text(request, "nextToken"), Json.integer(request, "maxResults"),
-          10, 100, "InvalidParameterException");
-      ObjectNode response = Json.object();
-      response.set("serviceArns", Json.arrayOf(page.items()));
-      Json.putIfPresent(response, "nextToken", page.nextToken());
-      return response;
+      return Pages.response(Paging.ECS, request, arns, "serviceArns", 10, 100);
     });
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.runtime.api.ApiException;
 import io.ecsl.runtime.api.Pages;
+import io.ecsl.runtime.api.Pages.Paging;
 import io.ecsl.runtime.api.RequestContext;
 import io.ecsl.runtime.api.Requests;
 import io.ecsl.runtime.engine.ControlPlane;
@@ -231,12 +232,7 @@ final class TaskDefinitionOps {
           .thenComparingInt(d -> Json.integer(d, "revision", 0));
       matches.sort(descending ? order.reversed() : order);
       List<String> arns = matches.stream().map(d -> Json.text(d, "taskDefinitionArn")).toList();
-      Pages.Page<String> page = Pages.of(arns, Json.text(request, "nextToken"), Json.integer(request, "maxResults"),
-          100, 100, "InvalidParameterException");
-      ObjectNode response = Json.object();
-      response.set("taskDefinitionArns", Json.arrayOf(page.items()));
-      Json.putIfPresent(response, "nextToken", page.nextToken());
-      return response;
+      return Pages.response(Paging.ECS, request, arns, "taskDefinitionArns", 100, 100);
     });
   }
 
@@ -261,12 +257,7 @@ final class TaskDefinitionOps {
         case "INACTIVE" -> families.stream().filter(f -> !active.contains(f)).toList();
         default -> new ArrayList<>(active);
       };
-      Pages.Page<String> page = Pages.of(result, Json.text(request, "nextToken"), Json.integer(request, "maxResults"),
-          100, 100, "InvalidParameterException");
-      ObjectNode response = Json.object();
-      response.set("families", Json.arrayOf(page.items()));
-      Json.putIfPresent(response, "nextToken", page.nextToken());
-      return response;
+      return Pages.response(Paging.ECS, request, result, "families", 100, 100);
     });
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.facts.limits.EcsLimit;
 import io.ecsl.runtime.api.ApiException;
 import io.ecsl.runtime.api.Pages;
+import io.ecsl.runtime.api.Pages.Paging;
 import io.ecsl.runtime.api.RequestContext;
 import io.ecsl.runtime.api.Requests;
 import io.ecsl.runtime.engine.ControlPlane;
@@ -359,12 +360,7 @@ final class TaskOps {
       }
       matches.sort(Comparator.comparing((TaskEntity t) -> t.createdAt));
       List<String> arns = matches.stream().map(t -> t.taskArn).toList();
-      Pages.Page<String> page = Pages.of(arns, Json.text(request, "nextToken"), Json.integer(request, "maxResults"),
-          100, 100, "InvalidParameterException");
-      ObjectNode out = Json.object();
-      out.set("taskArns", Json.arrayOf(page.items()));
-      Json.putIfPresent(out, "nextToken", page.nextToken());
-      return out;
+      return Pages.response(Paging.ECS, request, arns, "taskArns", 100, 100);
     });
   }
 }

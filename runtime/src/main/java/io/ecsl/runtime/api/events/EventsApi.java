@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.runtime.api.ApiException;
 import io.ecsl.runtime.api.AwsService;
 import io.ecsl.runtime.api.Pages;
+import io.ecsl.runtime.api.Pages.Paging;
 import io.ecsl.runtime.api.RequestContext;
 import io.ecsl.runtime.api.ResourceTags;
 import io.ecsl.runtime.api.Requests;
@@ -166,13 +167,7 @@ public final class EventsApi implements AwsService {
           rules.add(summary);
         }
       }
-      Pages.Page<ObjectNode> page = Pages.of(rules, Json.text(request, "NextToken"), Json.integer(request, "Limit"),
-          100, 100, "ValidationException");
-      ObjectNode response = Json.object();
-      ArrayNode out = response.putArray("Rules");
-      page.items().forEach(out::add);
-      Json.putIfPresent(response, "NextToken", page.nextToken());
-      return response;
+      return Pages.response(Paging.EVENTS, request, rules, "Rules", 100, 100);
     });
   }
 
@@ -245,13 +240,7 @@ public final class EventsApi implements AwsService {
     String name = Requests.required(request, "Rule", "ValidationException");
     return state.atomically(() -> {
       String arn = Json.text(rule(context, bus(request), name), "Arn");
-      Pages.Page<ObjectNode> page = Pages.of(targetsOf(arn), Json.text(request, "NextToken"),
-          Json.integer(request, "Limit"), 100, 100, "ValidationException");
-      ObjectNode response = Json.object();
-      ArrayNode out = response.putArray("Targets");
-      page.items().forEach(out::add);
-      Json.putIfPresent(response, "NextToken", page.nextToken());
-      return response;
+      return Pages.response(Paging.EVENTS, request, targetsOf(arn), "Targets", 100, 100);
     });
   }
 
