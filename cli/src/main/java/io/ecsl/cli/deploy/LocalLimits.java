@@ -35,8 +35,14 @@ final class LocalLimits {
                 + " is not run by the local runtime (it runs Application and Network Load Balancers)");
           }
         }
-        if (!body.path("serviceRegistries").isEmpty()) {
-          out.add(r.address() + ": service registries: no Cloud Map instances are registered");
+        for (JsonNode registry : body.path("serviceRegistries")) {
+          // The runtime registers tasks in a Cloud Map service it holds; the language declares none
+          // yet, so one made on AWS has no counterpart there unless made through the runtime's API.
+          out.add(r.address() + ": service registries: unless Cloud Map service " + registry.path("registryArn").asText()
+              + " exists on the local runtime, no task is registered and no name resolves (create it with"
+              + " `aws servicediscovery create-service` against the runtime, as samples/cloud-map/try.sh does)"
+              + (body.path("networkConfiguration").path("awsvpcConfiguration").isMissingNode()
+                  ? "; its DNS names resolve in awsvpc tasks only" : ""));
         }
         JsonNode serviceConnect = body.path("serviceConnectConfiguration");
         if (serviceConnect.path("enabled").asBoolean(false)) {

@@ -70,6 +70,24 @@ class LocalLimitsTest {
   }
 
   @Test
+  void serviceRegistriesNameTheCloudMapServiceTheRuntimeMustHold() throws Exception {
+    String registry = "arn:aws:servicediscovery:us-east-1:1:service/srv-abc";
+    EcsModel model = new EcsModel("p", "us-east-1", null, List.of(
+        resource(ResourceKind.SERVICE, "api", "prod", "ecs", "CreateService", """
+            {"serviceName": "api", "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-1"]}},
+             "serviceRegistries": [{"registryArn": "%s"}]}""".formatted(registry)),
+        resource(ResourceKind.SERVICE, "db", "prod", "ecs", "CreateService", """
+            {"serviceName": "db", "serviceRegistries": [{"registryArn": "%s", "containerName": "db",
+             "containerPort": 5432}]}""".formatted(registry))));
+    List<String> notes = LocalLimits.notes(model);
+    assertEquals(2, notes.size(), notes.toString());
+    assertTrue(notes.get(0).startsWith("service prod/api: service registries: unless Cloud Map service " + registry
+        + " exists on the local runtime, no task is registered"), notes.toString());
+    assertTrue(!notes.get(0).contains("awsvpc tasks only") && notes.get(1).endsWith("resolve in awsvpc tasks only"),
+        notes.toString());
+  }
+
+  @Test
   void ecslRunTakesTheClusterNetworkAndCapacityOfAScheduleThatRunsTheTask() throws Exception {
     Resource task = resource(ResourceKind.TASK_DEFINITION, "report", null, "ecs", "RegisterTaskDefinition",
         "{\"family\": \"report\"}");

@@ -51,6 +51,11 @@ public interface ContainerBackend extends AutoCloseable {
 
   void removeNetwork(String name);
 
+  /** The gateway address of a network this backend created (the host's side of it), or null when it has none. */
+  default String networkGateway(String name) {
+    return null;
+  }
+
   List<String> listNetworks(String labelKey, String labelValue);
 
   /** Creates a named volume unless it exists. */

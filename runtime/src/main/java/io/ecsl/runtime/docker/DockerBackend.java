@@ -511,6 +511,28 @@ public final class DockerBackend implements ContainerBackend {
   }
 
   @Override
+  public String networkGateway(String name) {
+    Network network;
+    try {
+      network = call("inspect network " + name, () -> docker.inspectNetworkCmd().withNetworkId(name).exec());
+    } catch (BackendException e) {
+      if (e.kind() == BackendException.Kind.NOT_FOUND) {
+        return null;
+      }
+      throw e;
+    }
+    if (network.getIpam() == null || network.getIpam().getConfig() == null) {
+      return null;
+    }
+    for (Network.Ipam.Config config : network.getIpam().getConfig()) {
+      if (config.getGateway() != null && config.getGateway().indexOf(':') < 0) {
+        return config.getGateway();
+      }
+    }
+    return null;
+  }
+
+  @Override
   public List<String> listNetworks(String labelKey, String labelValue) {
     return call("list networks", () -> docker.listNetworksCmd()
         .withFilter("label", List.of(labelKey + "=" + labelValue)).exec())

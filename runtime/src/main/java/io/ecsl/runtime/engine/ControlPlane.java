@@ -109,6 +109,8 @@ public final class ControlPlane implements AutoCloseable {
   private boolean wakeRequested;
   private volatile boolean running;
   private volatile String backendProblem;
+  /** The DNS servers for awsvpc tasks on a network with the given gateway ({@code ServiceDiscovery}); none by default. */
+  private volatile java.util.function.Function<String, List<String>> nameServers = gateway -> List.of();
   private Thread loop;
 
   public ControlPlane(Store store, ContainerBackend backend, Clock clock, Options options) {
@@ -123,7 +125,7 @@ public final class ControlPlane implements AutoCloseable {
         socketPath(backend.endpoint()), store);
     this.taskEndpoints = TaskEndpoints.forDataDir(store.file().toAbsolutePath().getParent());
     this.taskActions = new TaskActions(backend, store, instanceId, hostAccess, taskEndpoints,
-        task -> TaskDiscoveryNames.of(state, task));
+        task -> TaskDiscoveryNames.of(state, task), gateway -> nameServers.apply(gateway));
     this.loopHealth = new LoopHealth(options.stallAfter());
     this.scheduling = new ServiceScheduling(state, random);
     this.collector = new Collector(state, backend, runner, taskActions, options);
@@ -171,6 +173,14 @@ public final class ControlPlane implements AutoCloseable {
   private static java.nio.file.Path socketPath(String endpoint) {
     return endpoint != null && endpoint.startsWith("unix://") ? java.nio.file.Path.of(endpoint.substring("unix://".length()))
         : null;
+  }
+
+  /**
+   * Where awsvpc tasks created from now on send DNS queries, by their cluster network's gateway
+   * address (the Cloud Map name server); tasks keep Docker's defaults when it gives none.
+   */
+  public void useNameServers(java.util.function.Function<String, List<String>> servers) {
+    this.nameServers = servers;
   }
 
   /** The control loop's last passes: what health reports, and whether the loop is stalled. */

@@ -39,6 +39,10 @@ public final class RuntimeState {
   public final DocumentTable<ObjectNode> scalingPolicies;
   public final DocumentTable<ObjectNode> namespaces;
   public final DocumentTable<ObjectNode> operations;
+  /** Cloud Map services in their API shape, keyed by id (private members start with {@code _}). */
+  public final DocumentTable<ObjectNode> cloudMapServices;
+  /** Cloud Map service instances, keyed {@code serviceId|instanceId}. */
+  public final DocumentTable<ObjectNode> instances;
   /** When each scheduled rule fires next and what its invocations did (the runtime's own bookkeeping). */
   public final DocumentTable<RuleScheduleEntity> ruleSchedules;
   public final DocumentTable<ObjectNode> scheduledActions;
@@ -71,6 +75,8 @@ public final class RuntimeState {
     scalingPolicies = new DocumentTable<>(store, "autoscaling.policy", ObjectNode.class);
     namespaces = new DocumentTable<>(store, "servicediscovery.namespace", ObjectNode.class);
     operations = new DocumentTable<>(store, "servicediscovery.operation", ObjectNode.class);
+    cloudMapServices = new DocumentTable<>(store, "servicediscovery.service", ObjectNode.class);
+    instances = new DocumentTable<>(store, "servicediscovery.instance", ObjectNode.class);
     ruleSchedules = new DocumentTable<>(store, "events.rule-schedule", RuleScheduleEntity.class);
     scheduledActions = new DocumentTable<>(store, "autoscaling.scheduled-action", ObjectNode.class);
     scalingActivities = new DocumentTable<>(store, "autoscaling.activity", ObjectNode.class);
@@ -83,7 +89,7 @@ public final class RuntimeState {
     all = List.of(clusters, taskDefinitions, services, tasks, containerInstances, autoScalingGroups,
         capacityProviders, accountSettings, rules, ruleTargets, scalableTargets, scalingPolicies, namespaces,
         operations, ruleSchedules, scheduledActions, scalingActivities, scalingStates, loadBalancers, targetGroups,
-        listeners, listenerRules, targets);
+        listeners, listenerRules, targets, cloudMapServices, instances);
   }
 
   public Store store() {

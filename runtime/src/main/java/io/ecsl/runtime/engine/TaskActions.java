@@ -37,10 +37,13 @@ final class TaskActions {
   private final HostAccess hostAccess;
   private final TaskEndpoints endpoints;
   private final java.util.function.Function<TaskEntity, List<String>> discoveryNames;
+  private final java.util.function.Function<String, List<String>> nameServers;
 
   TaskActions(ContainerBackend backend, Store store, String instanceId, HostAccess hostAccess,
-      TaskEndpoints endpoints, java.util.function.Function<TaskEntity, List<String>> discoveryNames) {
+      TaskEndpoints endpoints, java.util.function.Function<TaskEntity, List<String>> discoveryNames,
+      java.util.function.Function<String, List<String>> nameServers) {
     this.discoveryNames = discoveryNames;
+    this.nameServers = nameServers;
     this.backend = backend;
     this.store = store;
     this.instanceId = instanceId;
@@ -110,7 +113,9 @@ final class TaskActions {
       }
       String network = DockerNames.clusterNetwork(instanceId, task.clusterName);
       backend.ensureNetwork(network, Map.of(Labels.RUNTIME, instanceId, Labels.CLUSTER, task.clusterName));
-      String pauseId = backend.createContainer(pauseSpec(task, spec, network));
+      // Docker's embedded resolver in the task forwards what it does not know to these: Cloud Map names.
+      List<String> dns = nameServers.apply(backend.networkGateway(network));
+      String pauseId = backend.createContainer(pauseSpec(task, spec, network, dns));
       backend.startContainer(pauseId);
       String ip = null;
       for (ObservedContainer seen : backend.listContainers(Labels.TASK, task.taskId)) {
@@ -130,7 +135,7 @@ final class TaskActions {
   }
 
   /** The pause container publishes every port of the task, since the others share its namespace. */
-  private ContainerSpec pauseSpec(TaskEntity task, TaskSpec spec, String network) {
+  private ContainerSpec pauseSpec(TaskEntity task, TaskSpec spec, String network, List<String> dns) {
     List<ContainerSpec.PortBinding> ports = new ArrayList<>();
     for (TaskSpec.ContainerDefinition container : spec.containers()) {
       for (TaskSpec.PortMapping mapping : container.portMappings()) {
@@ -147,7 +152,7 @@ final class TaskActions {
             false, false, null, 2),
         new ContainerSpec.Resources(2, null, null, null, null, null, List.of()),
         // The task's Service Connect names: other tasks on the cluster network resolve them to it.
-        new ContainerSpec.Network(network, null, ports, List.of(), List.of(), List.of(), List.of(), false,
+        new ContainerSpec.Network(network, null, ports, List.of(), dns, List.of(), List.of(), false,
             discoveryNames.apply(task)),
         new ContainerSpec.Storage(List.of(endpoints.relayMount()), List.of(), Map.of(), false),
         new ContainerSpec.Security(false, endpoints.relayCapabilities(), List.of(), List.of(), List.of(), Map.of()),

@@ -6,6 +6,8 @@ import io.ecsl.runtime.api.HttpApiServer;
 import io.ecsl.runtime.api.elb.ElbApi;
 import io.ecsl.runtime.api.query.QueryDispatcher;
 import io.ecsl.runtime.api.LoadBalancerEndpoints;
+import io.ecsl.runtime.discovery.NameServer;
+import io.ecsl.runtime.discovery.ServiceDiscovery;
 import io.ecsl.runtime.loadbalancing.LoadBalancing;
 import io.ecsl.runtime.api.InternalEndpoints;
 import io.ecsl.runtime.api.RequestLimits;
@@ -134,6 +136,8 @@ public final class RuntimeServer implements AutoCloseable {
       RuntimeStages.install(plane, ecs, internal, loadBalancing.traffic());
       plane.addStage(loadBalancing);
       new LoadBalancerEndpoints(plane.state(), loadBalancing).addTo(internal);
+      plane.addStage(new ServiceDiscovery(plane, new NameServer(NameServer.DNS_PORT,
+          NameServer.hostResolver(Path.of("/etc/resolv.conf")))));
       HttpApiServer http;
       try {
         // Signatures are checked against the wall clock, whatever clock the engine runs on (tests move theirs).

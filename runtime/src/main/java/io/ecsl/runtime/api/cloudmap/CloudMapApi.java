@@ -21,9 +21,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The Cloud Map subset ecsl uses for Service Connect and service discovery namespaces
- * ({@code Route53AutoNaming_v20170314}, §7.2). Namespace operations complete at once; GetOperation
- * reports them SUCCESS. Registering task instances is future work.
+ * The Cloud Map API ({@code Route53AutoNaming_v20170314}) the CLI and SDKs use for service
+ * discovery: namespaces, services and instances (integrations §3.1). Operations complete at once;
+ * GetOperation reports them SUCCESS. The runtime registers ECS service tasks itself
+ * ({@code io.ecsl.runtime.discovery.ServiceDiscovery}).
  */
 public final class CloudMapApi implements AwsService {
   private static final Pattern HTTP_NAME = Pattern.compile("^(?!arn:)[!-~]{1,1024}$");
@@ -33,11 +34,17 @@ public final class CloudMapApi implements AwsService {
   private final RuntimeState state;
 
   private final ResourceTags tags;
+  private final Operations operations;
+  private final CloudMapServices services;
+  private final CloudMapInstances instances;
 
   public CloudMapApi(ControlPlane plane) {
     this.plane = plane;
     this.state = plane.state();
-    this.tags = new ResourceTags(state, ResourceTags.Form.KEY_VALUE_LIST, "InvalidInput", this::requireNamespaceArn);
+    this.tags = new ResourceTags(state, ResourceTags.Form.KEY_VALUE_LIST, "InvalidInput", this::requireTaggableArn);
+    this.operations = new Operations(state, plane.clock());
+    this.services = new CloudMapServices(state, operations);
+    this.instances = new CloudMapInstances(state, operations, services);
   }
 
   @Override
@@ -64,11 +71,31 @@ public final class CloudMapApi implements AwsService {
       case "ListNamespaces" -> list(request, context);
       case "DeleteNamespace" -> delete(request, context);
       case "GetOperation" -> getOperation(request);
+      case "CreateService" -> {
+        List<Tag> newTags = tags.parse(request.get("Tags"));
+        yield services.create(request, context, newTags, arn -> {
+          if (!newTags.isEmpty()) {
+            state.putTags(arn, newTags);
+          }
+        });
+      }
+      case "GetService" -> services.get(request, context);
+      case "ListServices" -> services.list(request, context);
+      case "UpdateService" -> services.update(request, context);
+      case "DeleteService" -> services.delete(request, context);
+      case "RegisterInstance" -> instances.register(request, context);
+      case "DeregisterInstance" -> instances.deregister(request, context);
+      case "GetInstance" -> instances.get(request, context);
+      case "ListInstances" -> instances.list(request, context);
+      case "GetInstancesHealthStatus" -> instances.healthStatus(request, context);
+      case "UpdateInstanceCustomHealthStatus" -> instances.updateCustomHealth(request, context);
+      case "DiscoverInstances" -> instances.discover(request, context);
+      case "DiscoverInstancesRevision" -> instances.discoverRevision(request, context);
       case "TagResource" -> tags.tag(request);
       case "UntagResource" -> tags.untag(request);
       case "ListTagsForResource" -> tags.list(request);
       default -> throw new ApiException("UnknownOperationException", "The ecsl runtime does not implement Cloud Map "
-          + operation + "; it supports namespaces, operations and tags.");
+          + operation + "; it supports namespaces, services, instances, discovery, operations and tags.");
     };
   }
 
@@ -115,17 +142,7 @@ public final class CloudMapApi implements AwsService {
   }
 
   private String recordOperation(String type, String namespaceId, Instant now) {
-    String id = Ids.alnum("", 32);
-    ObjectNode operation = Json.object();
-    operation.put("Id", id);
-    operation.put("OwnerAccount", Arns.ACCOUNT);
-    operation.put("Type", type);
-    operation.put("Status", "SUCCESS");
-    operation.set("CreateDate", Json.timestamp(now));
-    operation.set("UpdateDate", Json.timestamp(now));
-    operation.putObject("Targets").put("NAMESPACE", namespaceId);
-    state.operations.put(id, operation);
-    return id;
+    return operations.record(type, java.util.Map.of("NAMESPACE", namespaceId));
   }
 
   private static ObjectNode operationResponse(String operationId) {
@@ -194,7 +211,12 @@ public final class CloudMapApi implements AwsService {
     return state.atomically(() -> {
       ObjectNode namespace = namespace(context, id);
       String arn = Json.text(namespace, "Arn");
-      // Cloud Map refuses only while services are registered in the namespace; the runtime registers none yet.
+      for (ObjectNode service : state.cloudMapServices.values()) {
+        if (id.equals(Json.text(service, "NamespaceId"))) {
+          throw new ApiException("ResourceInUse", "Namespace " + id + " still has service " + Json.text(service, "Name")
+              + " (" + Json.text(service, "Id") + "); delete its services first.");
+        }
+      }
       state.namespaces.remove(id);
       state.deleteTags(arn);
       return operationResponse(recordOperation("DELETE_NAMESPACE", id, plane.clock().instant()));
@@ -214,8 +236,9 @@ public final class CloudMapApi implements AwsService {
     });
   }
 
-  private void requireNamespaceArn(String arn) {
-    boolean exists = state.namespaces.values().stream().anyMatch(n -> arn.equals(Json.text(n, "Arn")));
+  private void requireTaggableArn(String arn) {
+    boolean exists = state.namespaces.values().stream().anyMatch(n -> arn.equals(Json.text(n, "Arn")))
+        || state.cloudMapServices.values().stream().anyMatch(s -> arn.equals(Json.text(s, "Arn")));
     if (!exists) {
       throw ApiException.resourceNotFound("The resource " + arn + " was not found.");
     }
