@@ -59,6 +59,12 @@ public final class ServiceEntity {
   public DeploymentEntity lastCompletedDeployment;
   /** Newest first. */
   public List<ServiceEvent> events = new ArrayList<>();
+  /** Service deployments whose deployment has left {@link #deployments}, as DescribeServiceDeployments shows them; newest first. */
+  public List<ObjectNode> pastServiceDeployments = new ArrayList<>();
+  /** The service revisions (DescribeServiceRevisions), oldest first. */
+  public List<ObjectNode> revisions = new ArrayList<>();
+  /** "ECS Deployment State Change" events as EventBridge delivers them, newest first. */
+  public List<ObjectNode> deploymentEvents = new ArrayList<>();
 
   /** Consecutive tasks that failed to reach RUNNING; drives the launch backoff (§6.6). */
   public int consecutiveStartFailures;
@@ -76,6 +82,15 @@ public final class ServiceEntity {
     for (DeploymentEntity deployment : deployments) {
       if (deployment.isPrimary()) {
         return deployment;
+      }
+    }
+    return null;
+  }
+
+  public ObjectNode revision(String arn) {
+    for (ObjectNode revision : revisions) {
+      if (arn.equals(revision.path("serviceRevisionArn").asText())) {
+        return revision;
       }
     }
     return null;

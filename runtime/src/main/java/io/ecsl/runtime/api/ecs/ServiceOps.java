@@ -9,6 +9,9 @@ import io.ecsl.runtime.api.Pages;
 import io.ecsl.runtime.api.RequestContext;
 import io.ecsl.runtime.api.Requests;
 import io.ecsl.runtime.capacity.LaunchCompatibility;
+import io.ecsl.runtime.deployments.ServiceDeployments;
+import io.ecsl.runtime.deployments.StagedSpec;
+import io.ecsl.runtime.deployments.TargetGroupRoles;
 import io.ecsl.runtime.engine.ControlPlane;
 import io.ecsl.runtime.engine.RuntimeState;
 import io.ecsl.runtime.json.Json;
@@ -153,7 +156,7 @@ final class ServiceOps {
     service.clientToken = Json.text(request, "clientToken");
     service.createdAt = now;
     service.createdBy = Arns.ROOT_PRINCIPAL;
-    service.deployments.add(newDeployment(service, now));
+    service.deployments.add(newDeployment(service, null, now));
     return service;
   }
 
@@ -253,7 +256,35 @@ final class ServiceOps {
     return config;
   }
 
-  private static DeploymentEntity newDeployment(ServiceEntity service, Instant now) {
+  /**
+   * A new deployment: also a new service revision, and a service deployment from {@code source}
+   * (the PRIMARY it replaces; null for the first), staged when the strategy shifts traffic.
+   */
+  private DeploymentEntity newDeployment(ServiceEntity service, DeploymentEntity source, Instant now) {
+    DeploymentEntity deployment = plainDeployment(service, now);
+    deployment.revisionArn = ServiceDeployments.revisionArn(service, deployment.id);
+    deployment.deploymentConfiguration = service.deploymentConfiguration == null ? null
+        : service.deploymentConfiguration.deepCopy();
+    if (source != null) {
+      deployment.sourceDeploymentId = source.id;
+      for (DeploymentEntity running : service.deployments) {
+        if (running.revisionArn != null && !deployment.sourceRevisionArns.contains(running.revisionArn)) {
+          deployment.sourceRevisionArns.add(running.revisionArn);
+        }
+      }
+    }
+    boolean staged = source != null && StagedSpec.of(service.deploymentConfiguration) != null;
+    deployment.stagedDeployment = staged;
+    deployment.targetGroupArns = TargetGroupRoles.of(service.loadBalancers, source, staged);
+    service.revisions.add(ServiceDeployments.revision(service, deployment,
+        state.taskDefinitions.get(deployment.taskDefinition)));
+    while (service.revisions.size() > ServiceDeployments.KEPT) {
+      service.revisions.remove(0);
+    }
+    return deployment;
+  }
+
+  private static DeploymentEntity plainDeployment(ServiceEntity service, Instant now) {
     DeploymentEntity deployment = new DeploymentEntity();
     deployment.id = Ids.deploymentId();
     deployment.status = DeploymentEntity.PRIMARY;
@@ -316,11 +347,13 @@ final class ServiceOps {
       }
       if (redeploy) {
         Instant now = plane.clock().instant();
+        DeploymentEntity source = service.primaryDeployment();
+        DeploymentEntity next = newDeployment(service, source, now);
         for (DeploymentEntity deployment : service.deployments) {
           deployment.status = DeploymentEntity.ACTIVE;
           deployment.updatedAt = now;
         }
-        service.deployments.add(0, newDeployment(service, now));
+        service.deployments.add(0, next);
         service.consecutiveStartFailures = 0;
         service.launchNotBefore = null;
         service.lastStartFailureAt = null;
