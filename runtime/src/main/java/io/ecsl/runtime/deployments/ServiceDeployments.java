@@ -68,14 +68,14 @@ public final class ServiceDeployments {
       return "PENDING";
     }
     if (deployment.rolledBackBy != null) {
-      DeploymentEntity back = service.deployment(deployment.rolledBackBy);
+      DeploymentEntity back = service.anyDeployment(deployment.rolledBackBy);
       return back == null || DeploymentEntity.COMPLETED.equals(back.rolloutState) ? "ROLLBACK_SUCCESSFUL"
           : DeploymentEntity.FAILED.equals(back.rolloutState) ? "ROLLBACK_FAILED" : "ROLLBACK_IN_PROGRESS";
     }
     return switch (deployment.rolloutState) {
       case DeploymentEntity.COMPLETED -> "SUCCESSFUL";
       case DeploymentEntity.FAILED -> "STOPPED";
-      default -> deployment.isPrimary() ? "IN_PROGRESS" : "STOPPED"; // an ACTIVE one still rolling was superseded
+      default -> deployment.isPrimary() ? "IN_PROGRESS" : "STOPPED"; // one still rolling was superseded
     };
   }
 
@@ -115,15 +115,15 @@ public final class ServiceDeployments {
       DeploymentEntity of = byRevision(service, source);
       sources.add(summary(source, of == null ? Counts.NONE : counts.getOrDefault(of.id, Counts.NONE),
           of == null ? 0 : of.isPrimary() ? desired : counts.getOrDefault(of.id, Counts.NONE).running(),
-          deployment.staged == null ? null : 100 - deployment.staged.test(),
-          deployment.staged == null ? null : 100 - deployment.staged.production()));
+          deployment.staged == null ? null : Double.valueOf(100 - deployment.staged.test()),
+          deployment.staged == null ? null : Double.valueOf(100 - deployment.staged.production())));
     }
     boolean target = deployment.staged == null || !deployment.staged.ended() || "SUCCESSFUL".equals(status);
     out.set("targetServiceRevision", summary(deployment.revisionArn,
         counts.getOrDefault(deployment.id, Counts.NONE), deployment.isPrimary() && target ? desired : 0,
-        deployment.staged == null ? null : deployment.staged.test(),
-        deployment.staged == null ? (DeploymentEntity.COMPLETED.equals(deployment.rolloutState) ? 100.0 : null)
-            : deployment.staged.production()));
+        deployment.staged == null ? null : Double.valueOf(deployment.staged.test()),
+        deployment.staged != null ? Double.valueOf(deployment.staged.production())
+            : DeploymentEntity.COMPLETED.equals(deployment.rolloutState) ? Double.valueOf(100) : null));
     out.put("status", status);
     Json.putIfPresent(out, "statusReason", statusReason(service, deployment, status));
     if (deployment.staged != null && deployment.staged.stage() != null) {
@@ -149,7 +149,7 @@ public final class ServiceDeployments {
       Json.putIfPresent(r, "startedAt", rollback.startedAt());
       Json.putIfPresent(r, "serviceRevisionArn", rollback.serviceRevisionArn());
     } else if (deployment.rolledBackBy != null) {
-      DeploymentEntity back = service.deployment(deployment.rolledBackBy);
+      DeploymentEntity back = service.anyDeployment(deployment.rolledBackBy);
       ObjectNode r = out.putObject("rollback");
       r.put("reason", deployment.stopReason != null ? deployment.stopReason : deployment.rolloutStateReason);
       Json.putIfPresent(r, "startedAt", back == null ? deployment.updatedAt : back.createdAt);
@@ -344,13 +344,22 @@ public final class ServiceDeployments {
     }
   }
 
-  /** Keeps a deployment leaving the service's list describable as the service deployment it ended as. */
-  public static void archive(ServiceEntity service, DeploymentEntity deployment, int threshold) {
-    service.pastServiceDeployments.add(0, describe(service, deployment, Map.of(), 0, threshold));
-    trim(service.pastServiceDeployments);
+  /**
+   * Keeps a deployment leaving the service's list (its last task gone) describable. A staged
+   * rollback ends there: the new revision has no task left.
+   */
+  public static void archive(ServiceEntity service, DeploymentEntity deployment, Instant now) {
+    if (deployment.staged != null && StagedState.ROLLBACK_IN_PROGRESS.equals(deployment.staged.status())) {
+      deployment.staged = deployment.staged.withStatus(StagedState.ROLLBACK_SUCCESSFUL,
+          deployment.staged.statusReason(), now);
+    }
+    deployment.status = "INACTIVE";
+    announce(service, deployment, now);
+    service.pastDeployments.add(0, deployment);
+    trim(service.pastDeployments);
   }
 
-  private static void trim(List<ObjectNode> list) {
+  private static <T> void trim(List<T> list) {
     while (list.size() > KEPT) {
       list.remove(list.size() - 1);
     }

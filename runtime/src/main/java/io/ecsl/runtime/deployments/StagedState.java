@@ -65,7 +65,7 @@ public record StagedState(
         finishedAt, rollback);
   }
 
-  StagedState withStatus(String nextStatus, String reason, Instant finished) {
+  public StagedState withStatus(String nextStatus, String reason, Instant finished) {
     return new StagedState(nextStatus, reason, stage, stageStartedAt, step, production, test, hooks, startedAt,
         finished, rollback);
   }

@@ -5,7 +5,6 @@ import io.ecsl.runtime.deployments.DeploymentTiming;
 import io.ecsl.runtime.deployments.ServiceDeployments;
 import io.ecsl.runtime.deployments.StagedDeployment;
 import io.ecsl.runtime.json.Json;
-import io.ecsl.runtime.scheduler.DeploymentMath;
 import io.ecsl.runtime.lifecycle.TaskLifecycle;
 import io.ecsl.runtime.model.DeploymentEntity;
 import io.ecsl.runtime.model.Ids;
@@ -186,9 +185,7 @@ final class ServiceScheduling {
     }
     for (DeploymentEntity gone : existing.values()) {
       if (!next.contains(gone)) {
-        ServiceDeployments.announce(service, gone, now);
-        ServiceDeployments.archive(service, gone, DeploymentMath.circuitBreakerThreshold(service.desiredCount,
-            null, null));
+        ServiceDeployments.archive(service, gone, now);
       }
     }
     service.deployments = next;

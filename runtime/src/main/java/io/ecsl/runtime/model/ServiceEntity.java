@@ -59,8 +59,8 @@ public final class ServiceEntity {
   public DeploymentEntity lastCompletedDeployment;
   /** Newest first. */
   public List<ServiceEvent> events = new ArrayList<>();
-  /** Service deployments whose deployment has left {@link #deployments}, as DescribeServiceDeployments shows them; newest first. */
-  public List<ObjectNode> pastServiceDeployments = new ArrayList<>();
+  /** Deployments that have left {@link #deployments}, still listed as service deployments; newest first. */
+  public List<DeploymentEntity> pastDeployments = new ArrayList<>();
   /** The service revisions (DescribeServiceRevisions), oldest first. */
   public List<ObjectNode> revisions = new ArrayList<>();
   /** "ECS Deployment State Change" events as EventBridge delivers them, newest first. */
@@ -100,6 +100,20 @@ public final class ServiceEntity {
     for (DeploymentEntity deployment : deployments) {
       if (deployment.id.equals(id)) {
         return deployment;
+      }
+    }
+    return null;
+  }
+
+  /** A current or past deployment. */
+  public DeploymentEntity anyDeployment(String id) {
+    DeploymentEntity current = deployment(id);
+    if (current != null) {
+      return current;
+    }
+    for (DeploymentEntity past : pastDeployments) {
+      if (past.id.equals(id)) {
+        return past;
       }
     }
     return null;

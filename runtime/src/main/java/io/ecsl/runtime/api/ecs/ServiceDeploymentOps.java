@@ -55,7 +55,6 @@ final class ServiceDeploymentOps {
       String clusterArn = resolver.existingClusterArn(context, Json.text(request, "cluster"));
       ServiceEntity service = resolver.service(context, clusterArn, serviceName);
       List<ObjectNode> all = new ArrayList<>(described(service));
-      all.addAll(service.pastServiceDeployments);
       all.sort(Comparator.comparing((ObjectNode d) -> d.path("createdAt").decimalValue()).reversed());
       List<ObjectNode> briefs = new ArrayList<>();
       for (ObjectNode deployment : all) {
@@ -130,13 +129,13 @@ final class ServiceDeploymentOps {
     }
     JsonNode response = state.atomically(() -> {
       ServiceEntity service = serviceOf(context, arn, ":service-deployment/");
-      DeploymentEntity deployment = service == null ? null : service.deployment(ServiceDeployments.deploymentIdOf(arn));
+      DeploymentEntity deployment = service == null ? null : service.anyDeployment(ServiceDeployments.deploymentIdOf(arn));
       if (deployment == null) {
         throw new ApiException(NOT_FOUND, "Service deployment not found: " + arn + " (list them with"
             + " ListServiceDeployments).");
       }
       service = service.copy();
-      deployment = service.deployment(deployment.id);
+      deployment = service.anyDeployment(deployment.id);
       String status = ServiceDeployments.status(service, deployment);
       if (!List.of("PENDING", "IN_PROGRESS").contains(status)) {
         throw new ApiException("ConflictException", "The service deployment " + arn + " is " + status
@@ -195,13 +194,13 @@ final class ServiceDeploymentOps {
     }
     JsonNode response = state.atomically(() -> {
       ServiceEntity service = serviceOf(context, arn, ":service-deployment/");
-      DeploymentEntity found = service == null ? null : service.deployment(ServiceDeployments.deploymentIdOf(arn));
+      DeploymentEntity found = service == null ? null : service.anyDeployment(ServiceDeployments.deploymentIdOf(arn));
       if (found == null) {
         throw new ApiException(NOT_FOUND, "Service deployment not found: " + arn + " (list them with"
             + " ListServiceDeployments).");
       }
       service = service.copy();
-      DeploymentEntity deployment = service.deployment(found.id);
+      DeploymentEntity deployment = service.anyDeployment(found.id);
       List<String> awaiting = new ArrayList<>();
       if (deployment.staged != null && StagedState.IN_PROGRESS.equals(deployment.staged.status())) {
         for (StagedState.HookRun hook : deployment.staged.currentHooks()) {
@@ -248,11 +247,6 @@ final class ServiceDeploymentOps {
         return deployment;
       }
     }
-    for (ObjectNode past : service.pastServiceDeployments) {
-      if (arn.equals(Json.text(past, "serviceDeploymentArn"))) {
-        return past;
-      }
-    }
     return null;
   }
 
@@ -275,6 +269,9 @@ final class ServiceDeploymentOps {
     List<ObjectNode> out = new ArrayList<>();
     for (DeploymentEntity deployment : service.deployments) {
       out.add(ServiceDeployments.describe(service, deployment, counts, service.desiredCount, threshold));
+    }
+    for (DeploymentEntity past : service.pastDeployments) {
+      out.add(ServiceDeployments.describe(service, past, Map.of(), 0, threshold));
     }
     return out;
   }
