@@ -169,6 +169,12 @@ public final class RuntimeClient {
     return getJson("/_ecsl/load-balancers");
   }
 
+  /** GET {@code /_ecsl/deployment-events}: the service's "ECS Deployment State Change" events, oldest first. */
+  public JsonNode deploymentEvents(String serviceArn) {
+    return getJson("/_ecsl/deployment-events?service=" + java.net.URLEncoder.encode(serviceArn,
+        StandardCharsets.UTF_8));
+  }
+
   /** GET {@code /_ecsl/schedules}: every scheduled rule, its next fire time and its last results. */
   public JsonNode schedules() {
     return getJson("/_ecsl/schedules");

@@ -5,6 +5,7 @@ import io.ecsl.runtime.api.AwsJsonDispatcher;
 import io.ecsl.runtime.api.HttpApiServer;
 import io.ecsl.runtime.api.elb.ElbApi;
 import io.ecsl.runtime.api.query.QueryDispatcher;
+import io.ecsl.runtime.api.DeploymentEventEndpoints;
 import io.ecsl.runtime.api.LoadBalancerEndpoints;
 import io.ecsl.runtime.loadbalancing.LoadBalancing;
 import io.ecsl.runtime.api.InternalEndpoints;
@@ -131,6 +132,7 @@ public final class RuntimeServer implements AutoCloseable {
       LoadBalancing loadBalancing = new LoadBalancing(plane);
       plane.addStage(loadBalancing);
       new LoadBalancerEndpoints(plane.state(), loadBalancing).addTo(internal);
+      new DeploymentEventEndpoints(plane.state()).addTo(internal);
       HttpApiServer http;
       try {
         // Signatures are checked against the wall clock, whatever clock the engine runs on (tests move theirs).
