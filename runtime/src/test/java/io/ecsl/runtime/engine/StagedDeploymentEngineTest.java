@@ -190,4 +190,25 @@ class StagedDeploymentEngineTest {
     List<String> statuses = briefs().stream().map(b -> b.get("status").asText()).toList();
     assertEquals(List.of("SUCCESSFUL", "ROLLBACK_SUCCESSFUL", "SUCCESSFUL"), statuses);
   }
+
+  @Test
+  void strategiesEcsWouldRefuseAreRefusedWithTheReason() {
+    register(SERVE);
+    for (String[] bad : new String[][] {
+        {"{\"strategy\":\"BLUE_GREEN\"}", "bakeTimeInMinutes is required"},
+        {"{\"strategy\":\"PURPLE\"}", "is not one of ROLLING"},
+        {"{\"strategy\":\"LINEAR\",\"canaryConfiguration\":{\"canaryPercent\":5.0}}", "only valid with the CANARY"},
+        {"{\"strategy\":\"LINEAR\",\"linearConfiguration\":{\"stepPercent\":2.0}}", "from 3.0 to 100"},
+        {"{\"strategy\":\"CANARY\",\"bakeTimeInMinutes\":2000}", "0 to 1440"},
+        {"{\"strategy\":\"BLUE_GREEN\",\"bakeTimeInMinutes\":1,\"lifecycleHooks\":[{\"targetType\":\"PAUSE\","
+            + "\"lifecycleStages\":[\"PRODUCTION_TRAFFIC_SHIFT\"]}]}", "cannot stop a deployment at PRODUCTION_TRAFFIC_SHIFT"},
+        {"{\"strategy\":\"BLUE_GREEN\",\"bakeTimeInMinutes\":1,\"lifecycleHooks\":[{\"lifecycleStages\":"
+            + "[\"POST_SCALE_UP\"]}]}", "needs hookTargetArn"}}) {
+      ApiException refused = assertThrows(ApiException.class, () -> engine.ecs("CreateService", "{\"cluster\":\"demo\","
+          + "\"serviceName\":\"web\",\"taskDefinition\":\"web:1\",\"desiredCount\":1,\"deploymentConfiguration\":"
+          + bad[0] + "}"), bad[0]);
+      assertEquals("InvalidParameterException", refused.type());
+      assertTrue(refused.getMessage().contains(bad[1]), refused.getMessage());
+    }
+  }
 }

@@ -244,6 +244,7 @@ final class ServiceOps {
     if (daemon && maximum != 100) {
       throw ApiException.invalidParameter("maximumPercent must be 100 for a DAEMON service; got " + maximum + ".");
     }
+    DeploymentStrategyRules.check(config, daemon);
     JsonNode threshold = config.path("deploymentCircuitBreaker").path("thresholdConfiguration");
     if (!threshold.isMissingNode()) {
       String type = Json.text(threshold, "type");
