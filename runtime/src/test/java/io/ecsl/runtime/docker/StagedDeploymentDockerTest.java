@@ -179,5 +179,10 @@ class StagedDeploymentDockerTest {
     assertTrue(ecs.service("web").get("taskDefinition").asText().endsWith("canary:2"));
     String rule = elb("DescribeRules", "RuleArns.member.1", productionRule);
     assertTrue(rule.contains(blue) && rule.contains(green), rule);
+    JsonNode events = client.deploymentEvents(ecs.service("web").get("serviceArn").asText());
+    JsonNode last = events.get(events.size() - 1);
+    assertEquals("ECS Deployment State Change", last.get("detail-type").asText());
+    assertEquals("SERVICE_DEPLOYMENT_FAILED", last.at("/detail/eventName").asText());
+    assertEquals("ECS deployment circuit breaker: tasks failed to start.", last.at("/detail/reason").asText());
   }
 }

@@ -211,4 +211,24 @@ class StagedDeploymentEngineTest {
       assertTrue(refused.getMessage().contains(bad[1]), refused.getMessage());
     }
   }
+
+  @Test
+  void aRestartWhilePausedKeepsTheStageTheHookAndTheAnswer() {
+    deployedThenNewRevision("{\"strategy\":\"BLUE_GREEN\",\"bakeTimeInMinutes\":0,\"lifecycleHooks\":[{"
+        + "\"targetType\":\"PAUSE\",\"lifecycleStages\":[\"POST_TEST_TRAFFIC_SHIFT\"]}]}", SERVE + " ");
+    engine.ecs("UpdateService", "{\"cluster\":\"demo\",\"service\":\"web\",\"taskDefinition\":\"web:2\"}");
+    engine.run(15, Duration.ofSeconds(1));
+    JsonNode paused = newest();
+    assertEquals("POST_TEST_TRAFFIC_SHIFT", paused.get("lifecycleStage").asText());
+    engine.restart();
+    JsonNode after = newest();
+    assertEquals(paused.get("lifecycleHookDetails"), after.get("lifecycleHookDetails"));
+    engine.ecs("ContinueServiceDeployment", "{\"serviceDeploymentArn\":\"" + after.get("serviceDeploymentArn").asText()
+        + "\",\"hookId\":\"post_test_traffic_shift-1\"}");
+    engine.restart();
+    engine.run(15, Duration.ofSeconds(1));
+    assertEquals("SUCCESSFUL", newest().get("status").asText());
+    assertEquals(2, running("web:2"));
+    assertEquals(0, running("web:1"));
+  }
 }
