@@ -9,13 +9,13 @@ import io.ecsl.runtime.TestRuntimes;
 import io.ecsl.runtime.client.RuntimeClient;
 import io.ecsl.runtime.deployments.DeploymentTiming;
 import io.ecsl.testing.FreePorts;
+import io.ecsl.testing.NeedsAwsCli;
 import io.ecsl.testing.NeedsDocker;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * leaving the running revision.
  */
 @NeedsDocker
+@NeedsAwsCli
 class StagedDeploymentDockerTest {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static TestRuntimes runtime;
@@ -52,11 +53,7 @@ class StagedDeploymentDockerTest {
   }
 
   private static String elb(String action, String... pairs) {
-    Map<String, String> parameters = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      parameters.put(pairs[i], pairs[i + 1]);
-    }
-    return client.elb(action, parameters);
+    return DockerTestSupport.elb(client, action, pairs);
   }
 
   private static String text(String xml, String element) {
@@ -153,7 +150,17 @@ class StagedDeploymentDockerTest {
     String health = elb("DescribeTargetHealth", "TargetGroupArn", green);
     assertEquals(2, health.split("<State>healthy</State>", -1).length - 1, "the new revision is in the alternate group");
 
-    proceed(ecs, beforeShift);
+    // The aws CLI (v1) speaks the new operations to the runtime too.
+    JsonNode listed = DockerTestSupport.aws(runtime, "ecs", "list-service-deployments", "--cluster", "canary",
+        "--service", "web", "--status", "IN_PROGRESS");
+    assertEquals(beforeShift.get("serviceDeploymentArn").asText(),
+        listed.at("/serviceDeployments/0/serviceDeploymentArn").asText());
+    JsonNode revisions = DockerTestSupport.aws(runtime, "ecs", "describe-service-revisions", "--service-revision-arns",
+        beforeShift.at("/targetServiceRevision/arn").asText());
+    assertEquals(green, revisions.at("/serviceRevisions/0/resolvedConfiguration/loadBalancers/0/targetGroupArn").asText());
+    DockerTestSupport.aws(runtime, "ecs", "continue-service-deployment", "--service-deployment-arn",
+        beforeShift.get("serviceDeploymentArn").asText(), "--hook-id",
+        beforeShift.at("/lifecycleHookDetails/0/hookId").asText(), "--action", "CONTINUE");
     JsonNode canary = awaitPause(ecs, "the pause before the second production shift");
     assertEquals(25.0, canary.at("/targetServiceRevision/requestedProductionTrafficWeight").asDouble());
     assertEquals(Map.of("v1", 75, "v2", 25), answers(production, 100), "the canary's share, exactly per 100 requests");
