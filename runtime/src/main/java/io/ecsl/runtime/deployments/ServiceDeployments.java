@@ -270,6 +270,9 @@ public final class ServiceDeployments {
       case "IN_PROGRESS" -> name = "SERVICE_DEPLOYMENT_IN_PROGRESS";
       case "SUCCESSFUL" -> name = "SERVICE_DEPLOYMENT_COMPLETED";
       case "ROLLBACK_IN_PROGRESS", "ROLLBACK_FAILED", "STOPPED" -> {
+        if (status.equals("STOPPED") && !DeploymentEntity.FAILED.equals(deployment.rolloutState)) {
+          return null; // superseded by a newer deployment: not a failure
+        }
         name = "SERVICE_DEPLOYMENT_FAILED";
         type = "ERROR";
       }

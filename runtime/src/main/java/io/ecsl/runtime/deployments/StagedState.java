@@ -35,6 +35,8 @@ public record StagedState(
   public static final String ROLLBACK_IN_PROGRESS = "ROLLBACK_IN_PROGRESS";
   public static final String ROLLBACK_SUCCESSFUL = "ROLLBACK_SUCCESSFUL";
   public static final String ROLLBACK_FAILED = "ROLLBACK_FAILED";
+  /** Superseded: a newer deployment began before this one ended. */
+  public static final String STOPPED = "STOPPED";
 
   public StagedState {
     hooks = hooks == null ? List.of() : List.copyOf(hooks);
@@ -42,7 +44,15 @@ public record StagedState(
 
   /** True once nothing more will happen to the deployment. */
   public boolean ended() {
-    return SUCCESSFUL.equals(status) || ROLLBACK_SUCCESSFUL.equals(status) || ROLLBACK_FAILED.equals(status);
+    return SUCCESSFUL.equals(status) || ROLLBACK_SUCCESSFUL.equals(status) || ROLLBACK_FAILED.equals(status)
+        || STOPPED.equals(status);
+  }
+
+  /** A deployment superseded by {@code by} (a newer deployment), before or during its stages. */
+  public static StagedState superseded(StagedState current, String by, Instant now) {
+    String reason = "Service deployment stopped: superseded by deployment " + by + ".";
+    return current == null ? new StagedState(STOPPED, reason, null, now, -1, 0, 0, List.of(), now, now, null)
+        : current.withStatus(STOPPED, reason, now);
   }
 
   StagedState at(String nextStage, Instant now) {

@@ -45,6 +45,15 @@ final class StagedDeployments {
       if (!deployment.stagedDeployment || !open || spec == null) {
         continue;
       }
+      if (!deployment.isPrimary() && (deployment.staged == null
+          || StagedState.IN_PROGRESS.equals(deployment.staged.status()))) {
+        // A newer deployment took over: it shifts traffic from the production revision now; this one's tasks
+        // go at its CLEAN_UP.
+        DeploymentEntity primary = service.primaryDeployment();
+        deployment.staged = StagedState.superseded(deployment.staged, primary == null ? "?" : primary.id, now);
+        deployment.updatedAt = now;
+        continue;
+      }
       DeploymentEntity source = source(service, deployment);
       StagedDeployment.Decision decision = StagedDeployment.next(new StagedDeployment.Input(spec, deployment.staged,
           timing, olderRevisionsRunning(service, deployment, tasks) > 1, desired,

@@ -231,4 +231,32 @@ class StagedDeploymentEngineTest {
     assertEquals(2, running("web:2"));
     assertEquals(0, running("web:1"));
   }
+
+  @Test
+  void aDeploymentStartedDuringAnotherSupersedesItAndShiftsFromTheProductionRevision() {
+    deployedThenNewRevision("{\"strategy\":\"BLUE_GREEN\",\"bakeTimeInMinutes\":0,\"lifecycleHooks\":[{"
+        + "\"targetType\":\"PAUSE\",\"lifecycleStages\":[\"POST_SCALE_UP\"]}]}", SERVE + " ");
+    engine.ecs("UpdateService", "{\"cluster\":\"demo\",\"service\":\"web\",\"taskDefinition\":\"web:2\"}");
+    engine.run(15, Duration.ofSeconds(1));
+    JsonNode second = newest();
+    assertEquals("POST_SCALE_UP", second.get("lifecycleStage").asText());
+    register(SERVE + "  ");
+    engine.ecs("UpdateService", "{\"cluster\":\"demo\",\"service\":\"web\",\"taskDefinition\":\"web:3\"}");
+    engine.run(15, Duration.ofSeconds(1));
+    JsonNode third = newest();
+    assertEquals("POST_SCALE_UP", third.get("lifecycleStage").asText());
+    ObjectNode body = Json.object();
+    body.putArray("serviceDeploymentArns").add(second.get("serviceDeploymentArn").asText());
+    JsonNode superseded = engine.ecs("DescribeServiceDeployments", body).at("/serviceDeployments/0");
+    assertEquals("STOPPED", superseded.get("status").asText(), superseded.toString());
+    assertTrue(superseded.get("statusReason").asText().contains("superseded by deployment"), superseded.toString());
+    assertEquals(2, running("web:1"), "production stays on the completed revision");
+    engine.ecs("ContinueServiceDeployment", "{\"serviceDeploymentArn\":\"" + third.get("serviceDeploymentArn").asText()
+        + "\",\"hookId\":\"post_scale_up-1\"}");
+    engine.run(20, Duration.ofSeconds(1));
+    assertEquals("SUCCESSFUL", newest().get("status").asText());
+    assertEquals(0, running("web:1"));
+    assertEquals(0, running("web:2"));
+    assertEquals(2, running("web:3"));
+  }
 }

@@ -285,6 +285,24 @@ final class ServiceOps {
     return deployment;
   }
 
+  /**
+   * What a new deployment replaces: the PRIMARY, unless that is a staged deployment still under
+   * way, whose revision never took all production traffic: then the last completed one, which still
+   * serves it (the superseded one's tasks go at the new one's clean-up).
+   */
+  private static DeploymentEntity source(ServiceEntity service) {
+    DeploymentEntity primary = service.primaryDeployment();
+    boolean underWay = primary != null && primary.stagedDeployment
+        && (primary.staged == null || !primary.staged.ended());
+    if (underWay && service.lastCompletedDeployment != null) {
+      DeploymentEntity production = service.deployment(service.lastCompletedDeployment.id);
+      if (production != null) {
+        return production;
+      }
+    }
+    return primary;
+  }
+
   private static DeploymentEntity plainDeployment(ServiceEntity service, Instant now) {
     DeploymentEntity deployment = new DeploymentEntity();
     deployment.id = Ids.deploymentId();
@@ -348,7 +366,7 @@ final class ServiceOps {
       }
       if (redeploy) {
         Instant now = plane.clock().instant();
-        DeploymentEntity source = service.primaryDeployment();
+        DeploymentEntity source = source(service);
         DeploymentEntity next = newDeployment(service, source, now);
         for (DeploymentEntity deployment : service.deployments) {
           deployment.status = DeploymentEntity.ACTIVE;
