@@ -47,7 +47,13 @@ final class CfnProperties {
       "ecs:DeploymentCircuitBreaker.thresholdConfiguration",
       "ecs:DeploymentLifecycleHook.targetType",
       "ecs:DeploymentLifecycleHook.timeoutConfiguration",
-      "application-autoscaling:RegisterScalableTargetRequest.Tags");
+      "application-autoscaling:RegisterScalableTargetRequest.Tags",
+      "elbv2:CreateListenerInput.Tags",
+      "elbv2:CreateLoadBalancerInput.CustomerOwnedIpv4Pool",
+      "elbv2:CreateLoadBalancerInput.IpamPools",
+      "elbv2:Certificate.IsDefault",
+      "elbv2:MutualAuthenticationAttributes.TrustStoreAssociationStatus",
+      "elbv2:CreateRuleInput.Tags");
 
   /** Idempotency tokens: CloudFormation makes its own, so dropping them changes nothing. */
   private static final Set<String> IGNORED = Set.of(
