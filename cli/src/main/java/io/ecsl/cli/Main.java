@@ -42,6 +42,7 @@ public final class Main implements Runnable {
     COMMANDS.put("apply", io.ecsl.cli.deploy.ApplyCommand::new);
     COMMANDS.put("destroy", io.ecsl.cli.deploy.DestroyCommand::new);
     COMMANDS.put("run", io.ecsl.cli.deploy.RunCommand::new);
+    COMMANDS.put("deploy", io.ecsl.cli.deploy.DeployCommand::new);
     COMMANDS.put("runtime", io.ecsl.cli.runtime.RuntimeCommand::new);
     COMMANDS.put("ps", io.ecsl.cli.runtime.PsCommand::new);
     COMMANDS.put("logs", io.ecsl.cli.runtime.LogsCommand::new);

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,9 +20,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code ecsl events SERVICE}: the service's event log, oldest first (ECS keeps the newest 100). */
+/**
+ * {@code ecsl events SERVICE}: the service's event log (ECS keeps the newest 100) and its "ECS
+ * Deployment State Change" events (what EventBridge would deliver), merged, oldest first.
+ */
 @Command(name = "events", mixinStandardHelpOptions = true,
-    description = "Show a local service's events (deployments, task starts and stops, steady state), oldest first.")
+    description = {"Show a local service's events (deployments, task starts and stops, steady state) and its"
+        + " ECS Deployment State Change events, oldest first.",
+        "With --format json, service events are {id, createdAt, message} and deployment events EventBridge's envelope"
+            + " (detail-type \"ECS Deployment State Change\")."})
 public final class EventsCommand implements Callable<Integer> {
   @Mixin RuntimeLocation location;
 
@@ -39,23 +46,42 @@ public final class EventsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** A service event's {@code createdAt} (epoch seconds), or a deployment event's {@code detail.updatedAt}. */
+  private static Instant time(JsonNode event) {
+    if (event.has("detail")) {
+      return Instant.parse(event.at("/detail/updatedAt").asText());
+    }
+    return Instant.ofEpochMilli(new BigDecimal(event.get("createdAt").asText()).movePointRight(3).longValue());
+  }
+
+  private static String text(JsonNode event) {
+    if (!event.has("detail")) {
+      return event.get("message").asText();
+    }
+    JsonNode detail = event.get("detail");
+    return event.path("detail-type").asText() + " " + detail.path("eventName").asText() + " (deployment "
+        + detail.path("deploymentId").asText() + "): " + detail.path("reason").asText();
+  }
+
   @Override
   public Integer call() {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     try {
-      JsonNode found = RuntimeConnection.open(location.dataDir()).service(cluster, service);
+      RuntimeConnection connection = RuntimeConnection.open(location.dataDir());
+      JsonNode found = connection.service(cluster, service);
       List<JsonNode> events = new ArrayList<>(Json.list(found, "events"));
-      events = events.subList(0, Math.min(Math.max(limit, 0), events.size()));
       Collections.reverse(events);
+      connection.client().deploymentEvents(found.get("serviceArn").asText()).forEach(events::add);
+      events.sort(Comparator.comparing(EventsCommand::time)); // stable: a tie keeps the service event first
+      events = events.subList(Math.max(0, events.size() - Math.max(limit, 0)), events.size());
       if (format == OutputFormat.json) {
         ArrayNode json = Json.array();
         events.forEach(json::add);
         out.println(Json.write(json));
       } else {
         for (JsonNode event : events) {
-          long millis = new BigDecimal(event.get("createdAt").asText()).movePointRight(3).longValue();
-          out.println(Instant.ofEpochMilli(millis) + "  " + event.get("message").asText());
+          out.println(time(event) + "  " + text(event));
         }
       }
       return ExitCodes.OK;

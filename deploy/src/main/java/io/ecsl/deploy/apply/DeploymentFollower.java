@@ -55,7 +55,8 @@ public final class DeploymentFollower {
         awaiting.add(id);
         if (!seen.awaiting().contains(id)) {
           lines.add("paused" + (stage == null ? "" : " at " + stage.toLowerCase(Locale.ROOT)) + " (hook " + id + "): "
-              + "`ecsl deploy continue` goes on, `ecsl deploy stop` rolls back; after " + hook.path("expiresAt").asText("its timeout")
+              + "`ecsl deploy continue" + which(deployment) + "` goes on, `ecsl deploy stop" + which(deployment)
+              + "` rolls back; after " + when(hook.path("expiresAt"))
               + " ECS will " + hook.path("timeoutAction").asText("ROLLBACK").toLowerCase(Locale.ROOT));
         }
       }
@@ -69,6 +70,25 @@ public final class DeploymentFollower {
       return new Observation(lines, Outcome.FAILED, failure(deployment, status), next);
     }
     return new Observation(lines, Outcome.IN_PROGRESS, null, next);
+  }
+
+  /** A timestamp as the SDK gives it (epoch seconds) or as text, in ISO form. */
+  private static String when(JsonNode at) {
+    if (at.isNumber()) {
+      return java.time.Instant.ofEpochMilli(Math.round(at.asDouble() * 1000)).toString();
+    }
+    return at.asText("its timeout");
+  }
+
+  /** The arguments that name the deployment's service for {@code ecsl deploy}, when the snapshot says. */
+  private static String which(JsonNode deployment) {
+    String service = deployment.path("serviceArn").asText("");
+    String cluster = deployment.path("clusterArn").asText("");
+    if (service.isEmpty()) {
+      return "";
+    }
+    return " " + service.substring(service.lastIndexOf('/') + 1)
+        + (cluster.isEmpty() ? "" : " --cluster " + cluster.substring(cluster.lastIndexOf('/') + 1));
   }
 
   private static String stageLine(String stage, JsonNode target) {

@@ -20,6 +20,8 @@ class DeploymentFollowerTest {
       String rollback) throws Exception {
     return JSON.readTree("""
         {"serviceDeploymentArn": "arn:aws:ecs:eu-west-1:123456789012:service-deployment/prod/web/abc",
+         "serviceArn": "arn:aws:ecs:eu-west-1:123456789012:service/prod/web",
+         "clusterArn": "arn:aws:ecs:eu-west-1:123456789012:cluster/prod",
          "status": "%s", "lifecycleStage": "%s",
          "targetServiceRevision": {"arn": "r2", "requestedTaskCount": 4, "runningTaskCount": %d,
            "requestedProductionTrafficWeight": %s, "requestedTestTrafficWeight": %s},
@@ -50,7 +52,7 @@ class DeploymentFollowerTest {
         snapshot("IN_PROGRESS", "SCALE_UP", 4, 0, 0, "", null),
         snapshot("IN_PROGRESS", "TEST_TRAFFIC_SHIFT", 4, 0, 100, "", null),
         snapshot("IN_PROGRESS", "POST_TEST_TRAFFIC_SHIFT", 4, 0, 100,
-            "{\"hookId\": \"h-1\", \"targetType\": \"PAUSE\", \"status\": \"AWAITING_ACTION\", \"expiresAt\": \"2026-12-06T21:00:00Z\", \"timeoutAction\": \"ROLLBACK\"}", null),
+            "{\"hookId\": \"h-1\", \"targetType\": \"PAUSE\", \"status\": \"AWAITING_ACTION\", \"expiresAt\": 1796590800.0, \"timeoutAction\": \"ROLLBACK\"}", null),
         snapshot("IN_PROGRESS", "POST_TEST_TRAFFIC_SHIFT", 4, 0, 100,
             "{\"hookId\": \"h-1\", \"targetType\": \"PAUSE\", \"status\": \"AWAITING_ACTION\"}", null),
         snapshot("IN_PROGRESS", "PRODUCTION_TRAFFIC_SHIFT", 4, 10, 100, "", null),
@@ -62,7 +64,8 @@ class DeploymentFollowerTest {
         "test traffic shift",
         "test traffic: 100% to the new revision",
         "post test traffic shift",
-        "paused at post_test_traffic_shift (hook h-1): `ecsl deploy continue` goes on, `ecsl deploy stop` rolls back; after "
+        "paused at post_test_traffic_shift (hook h-1): `ecsl deploy continue web --cluster prod` goes on,"
+            + " `ecsl deploy stop web --cluster prod` rolls back; after "
             + "2026-12-06T21:00:00Z ECS will rollback",
         "production traffic shift",
         "production traffic: 10% to the new revision",

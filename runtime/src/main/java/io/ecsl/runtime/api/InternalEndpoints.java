@@ -121,7 +121,7 @@ public final class InternalEndpoints {
           if (endpoint == null) {
             throw new ApiException("UnknownOperationException", "The runtime has no endpoint " + path
                 + "; its own endpoints are " + PREFIX + "health, shutdown, logs, secrets, project-roots, auto-scaling-groups,"
-                + " spot-interruptions, stats, schedules, schedules/fire and load-balancers.", 404);
+                + " spot-interruptions, stats, schedules, schedules/fire, load-balancers and deployment-events.", 404);
           }
           endpoint.handle(exchange, body);
         }

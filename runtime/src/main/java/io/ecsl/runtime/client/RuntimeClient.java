@@ -169,6 +169,17 @@ public final class RuntimeClient {
     return getJson("/_ecsl/load-balancers");
   }
 
+  /** GET {@code /_ecsl/deployment-events}: the service's "ECS Deployment State Change" events, oldest first. */
+  public JsonNode deploymentEvents(String serviceArn) {
+    String query = "service=" + java.net.URLEncoder.encode(serviceArn, StandardCharsets.UTF_8);
+    HttpResponse<String> response = send(request("GET", "/_ecsl/deployment-events", query, Map.of(), new byte[0],
+        Duration.ofSeconds(10)));
+    if (response.statusCode() != 200) {
+      throw new ApiError("Runtime", messageOf(response.body()));
+    }
+    return Json.parse(response.body());
+  }
+
   /** GET {@code /_ecsl/schedules}: every scheduled rule, its next fire time and its last results. */
   public JsonNode schedules() {
     return getJson("/_ecsl/schedules");

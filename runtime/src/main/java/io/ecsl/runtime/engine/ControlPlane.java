@@ -5,6 +5,7 @@ import io.ecsl.runtime.backend.BackendException;
 import io.ecsl.runtime.backend.ContainerBackend;
 import io.ecsl.runtime.backend.Labels;
 import io.ecsl.runtime.backend.ObservedContainer;
+import io.ecsl.runtime.deployments.DeploymentTiming;
 import io.ecsl.runtime.home.HostGrants;
 import io.ecsl.runtime.hostaccess.HostAccess;
 import io.ecsl.runtime.discovery.TaskDiscoveryNames;
@@ -127,8 +128,13 @@ public final class ControlPlane implements AutoCloseable {
     this.taskActions = new TaskActions(backend, store, instanceId, hostAccess, taskEndpoints,
         task -> TaskDiscoveryNames.of(state, task), gateway -> nameServers.apply(gateway));
     this.loopHealth = new LoopHealth(options.stallAfter());
-    this.scheduling = new ServiceScheduling(state, random);
+    this.scheduling = new ServiceScheduling(state, random, DeploymentTiming.fromEnvironment(System.getenv()));
     this.collector = new Collector(state, backend, runner, taskActions, options);
+  }
+
+  /** How long a configured minute and a local Lambda hook take in deployments (**EMU**; tests shorten them). */
+  public void deploymentTiming(DeploymentTiming timing) {
+    scheduling.deploymentTiming(timing);
   }
 
   public RuntimeState state() {

@@ -1,6 +1,9 @@
 package io.ecsl.runtime.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.runtime.deployments.DeploymentTiming;
+import io.ecsl.runtime.deployments.ServiceDeployments;
+import io.ecsl.runtime.deployments.StagedDeployment;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.lifecycle.TaskLifecycle;
 import io.ecsl.runtime.model.DeploymentEntity;
@@ -32,10 +35,17 @@ final class ServiceScheduling {
 
   private final RuntimeState state;
   private final RandomGenerator random;
+  private final StagedDeployments staged;
 
-  ServiceScheduling(RuntimeState state, RandomGenerator random) {
+  ServiceScheduling(RuntimeState state, RandomGenerator random, DeploymentTiming timing) {
     this.state = state;
     this.random = random;
+    this.staged = new StagedDeployments(state, timing);
+  }
+
+  /** How long a configured minute and a local Lambda hook take (tests and rehearsals shorten them). */
+  void deploymentTiming(DeploymentTiming timing) {
+    staged.timing(timing);
   }
 
   /**
@@ -66,10 +76,12 @@ final class ServiceScheduling {
       tasks.forEach(t -> byArn.put(t.taskArn, t));
       Set<String> draining = placement.draining(tasks);
       int wanted = desired + placement.heldDaemonTasks(tasks, draining);
-      ServiceSnapshot snapshot = Snapshots.of(service, wanted, placement.scaleIn(byArn));
       List<TaskView> views = tasks.stream().map(t -> Snapshots.view(t, draining.contains(t.taskArn))).toList();
+      StagedDeployment.Mode mode = staged.advance(service, views, wanted, now);
+      ServiceSnapshot snapshot = Snapshots.of(service, wanted, placement.scaleIn(byArn), mode);
       ServicePlan plan = ServiceScheduler.plan(snapshot, views, now, Ids::deploymentId);
       touchedTasks.addAll(apply(service, plan, now, pass, placement, tasks));
+      ServiceDeployments.announce(service, now);
       if (placement.daemon()) {
         service.desiredCount = desired;
       }
@@ -153,13 +165,11 @@ final class ServiceScheduling {
     Map<String, DeploymentEntity> existing = new LinkedHashMap<>();
     service.deployments.forEach(d -> existing.put(d.id, d));
     List<DeploymentEntity> next = new ArrayList<>();
+    DeploymentEntity failedPrimary = service.primaryDeployment();
     for (ServiceSnapshot.DeploymentState state : plan.deployments()) {
       DeploymentEntity deployment = existing.get(state.id());
       if (deployment == null) {
-        deployment = service.lastCompletedDeployment.copy();
-        deployment.id = state.id();
-        deployment.createdAt = now;
-        deployment.updatedAt = now;
+        deployment = ServiceDeployments.rollbackDeployment(service, failedPrimary, state.id(), now);
         LOG.info("service " + service.serviceName + ": rolling back to " + deployment.taskDefinition);
       }
       String before = Json.write(deployment);
@@ -172,6 +182,11 @@ final class ServiceScheduling {
         deployment.updatedAt = now;
       }
       next.add(deployment);
+    }
+    for (DeploymentEntity gone : existing.values()) {
+      if (!next.contains(gone)) {
+        ServiceDeployments.archive(service, gone, now);
+      }
     }
     service.deployments = next;
     if (plan.lastCompleted() != null) {

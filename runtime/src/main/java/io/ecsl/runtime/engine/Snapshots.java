@@ -1,6 +1,7 @@
 package io.ecsl.runtime.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.runtime.deployments.StagedDeployment;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.model.ContainerEntity;
 import io.ecsl.runtime.model.DeploymentEntity;
@@ -18,7 +19,8 @@ import java.util.List;
 final class Snapshots {
   private Snapshots() {}
 
-  static ServiceSnapshot of(ServiceEntity service, int desiredCount, ScaleInOrder scaleIn) {
+  static ServiceSnapshot of(ServiceEntity service, int desiredCount, ScaleInOrder scaleIn,
+      StagedDeployment.Mode staged) {
     JsonNode config = service.deploymentConfiguration;
     JsonNode breaker = config.path("deploymentCircuitBreaker");
     JsonNode threshold = breaker.path("thresholdConfiguration");
@@ -46,7 +48,8 @@ final class Snapshots {
         service.launchNotBefore,
         service.steady,
         service.lastStartFailureAt,
-        scaleIn);
+        scaleIn,
+        staged);
   }
 
   static ServiceSnapshot.DeploymentState state(DeploymentEntity deployment) {

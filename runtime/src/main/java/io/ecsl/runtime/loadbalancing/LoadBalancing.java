@@ -7,7 +7,9 @@ import io.ecsl.runtime.api.elb.ListenerAddresses;
 import io.ecsl.runtime.engine.ControlPlane;
 import io.ecsl.runtime.engine.LoopStage;
 import io.ecsl.runtime.engine.RuntimeState;
+import io.ecsl.runtime.deployments.TargetGroupRoles;
 import io.ecsl.runtime.json.Json;
+import io.ecsl.runtime.model.DeploymentEntity;
 import io.ecsl.runtime.model.ContainerEntity;
 import io.ecsl.runtime.model.NetworkBinding;
 import io.ecsl.runtime.model.ServiceEntity;
@@ -113,7 +115,7 @@ public final class LoadBalancing implements LoopStage, ListenerAddresses, AutoCl
       ServiceEntity service = services.get(task.region + "|" + task.clusterArn + "|" + task.serviceName);
       boolean running = TaskStatus.ACTIVATING.equals(task.lastStatus) || TaskStatus.RUNNING.equals(task.lastStatus);
       if (task.isActive() && running && !task.elbRegistered && service != null) {
-        register(task, service.loadBalancers, now);
+        register(task, service, now);
       } else if (!task.isActive() && task.elbRegistered && !task.elbDrained) {
         deregister(task, now);
       } else if (!task.isActive() && !task.elbRegistered) {
@@ -127,11 +129,15 @@ public final class LoadBalancing implements LoopStage, ListenerAddresses, AutoCl
     }
   }
 
-  private void register(TaskEntity task, JsonNode loadBalancers, Instant now) {
+  private void register(TaskEntity task, ServiceEntity service, Instant now) {
     List<String> keys = new ArrayList<>();
     List<Runnable> registrations = new ArrayList<>();
-    for (JsonNode entry : loadBalancers == null ? Json.array() : loadBalancers) {
-      String tgArn = Json.text(entry, "targetGroupArn");
+    JsonNode loadBalancers = service.loadBalancers == null ? Json.array() : service.loadBalancers;
+    DeploymentEntity deployment = service.deployment(task.deploymentId);
+    for (int i = 0; i < loadBalancers.size(); i++) {
+      JsonNode entry = loadBalancers.get(i);
+      // A staged deployment's new revision registers in its alternate group (TargetGroupRoles).
+      String tgArn = TargetGroupRoles.of(loadBalancers, deployment == null ? null : deployment.targetGroupArns, i);
       ObjectNode tg = tgArn == null ? null : state.targetGroups.get(tgArn);
       if (tg == null) {
         continue; // a target group the runtime does not hold (an ARN made elsewhere): nothing to register in

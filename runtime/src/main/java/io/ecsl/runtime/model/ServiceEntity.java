@@ -59,6 +59,12 @@ public final class ServiceEntity {
   public DeploymentEntity lastCompletedDeployment;
   /** Newest first. */
   public List<ServiceEvent> events = new ArrayList<>();
+  /** Deployments that have left {@link #deployments}, still listed as service deployments; newest first. */
+  public List<DeploymentEntity> pastDeployments = new ArrayList<>();
+  /** The service revisions (DescribeServiceRevisions), oldest first. */
+  public List<ObjectNode> revisions = new ArrayList<>();
+  /** "ECS Deployment State Change" events as EventBridge delivers them, newest first. */
+  public List<ObjectNode> deploymentEvents = new ArrayList<>();
 
   /** Consecutive tasks that failed to reach RUNNING; drives the launch backoff (§6.6). */
   public int consecutiveStartFailures;
@@ -81,10 +87,33 @@ public final class ServiceEntity {
     return null;
   }
 
+  public ObjectNode revision(String arn) {
+    for (ObjectNode revision : revisions) {
+      if (arn.equals(revision.path("serviceRevisionArn").asText())) {
+        return revision;
+      }
+    }
+    return null;
+  }
+
   public DeploymentEntity deployment(String id) {
     for (DeploymentEntity deployment : deployments) {
       if (deployment.id.equals(id)) {
         return deployment;
+      }
+    }
+    return null;
+  }
+
+  /** A current or past deployment. */
+  public DeploymentEntity anyDeployment(String id) {
+    DeploymentEntity current = deployment(id);
+    if (current != null) {
+      return current;
+    }
+    for (DeploymentEntity past : pastDeployments) {
+      if (past.id.equals(id)) {
+        return past;
       }
     }
     return null;

@@ -1,5 +1,6 @@
 package io.ecsl.runtime.scheduler;
 
+import io.ecsl.runtime.deployments.StagedDeployment;
 import io.ecsl.runtime.model.DeploymentEntity;
 import io.ecsl.runtime.model.TaskStatus;
 import io.ecsl.runtime.scheduler.ServiceSnapshot.DeploymentState;
@@ -177,7 +178,9 @@ public final class ServiceScheduler {
       DeploymentState failed = primary.withRollout(DeploymentEntity.FAILED,
           "ECS deployment circuit breaker: tasks failed to start.");
       events.add(prefix + " (deployment " + primary.id() + ") deployment failed: tasks failed to start.");
-      boolean canRollBack = breaker.rollback() && lastCompleted != null && !lastCompleted.id().equals(primary.id());
+      // A staged deployment rolls back its own way (traffic back to the old revision, still running).
+      boolean canRollBack = breaker.rollback() && lastCompleted != null && !lastCompleted.id().equals(primary.id())
+          && !service.stagedInProgress();
       if (!canRollBack) {
         deployments.put(primary.id(), failed);
         return;
@@ -221,10 +224,17 @@ public final class ServiceScheduler {
       if (primary == null || DeploymentEntity.FAILED.equals(primary.rolloutState())) {
         return; // a FAILED deployment without rollback launches and drains nothing (§3.4)
       }
+      if (service.staged() == StagedDeployment.Mode.HOLD) {
+        return; // before SCALE_UP: the new revision starts nothing yet, the old one keeps its tasks
+      }
       int minimum = DeploymentMath.minimumHealthy(desired, service.minimumHealthyPercent());
       int maximum = DeploymentMath.maximumTasks(desired, service.maximumPercent());
       List<TaskView> primaryTasks = activeOf(primary.id(), true);
       int total = activeTasks().size() + stoppingCount();
+      if (service.stagedInProgress()) {
+        // The new revision runs at full size beside the old (integrations §1.3: SCALE_UP), whatever the maximum.
+        maximum = Integer.MAX_VALUE;
+      }
 
       int start = Math.max(0, Math.min(desired - primaryTasks.size(), maximum - total));
       if (start > 0) {
@@ -240,6 +250,13 @@ public final class ServiceScheduler {
         service.scaleIn().choose(primaryTasks, extra, now).forEach(t -> stop(t, scalingReason, false));
       }
 
+      if (service.staged() == StagedDeployment.Mode.GROW) {
+        return; // the old revision keeps serving until CLEAN_UP
+      }
+      if (service.staged() == StagedDeployment.Mode.CLEAN_UP) {
+        activeOf(primary.id(), false).forEach(t -> stop(t, reason(t, scalingReason), false));
+        return;
+      }
       List<TaskView> old = activeOf(primary.id(), false);
       old.stream().filter(t -> !t.countsHealthy(now)).forEach(t -> stop(t, reason(t, scalingReason), false));
       long healthy = activeTasks().stream().filter(t -> t.countsHealthy(now)).count();
@@ -260,7 +277,8 @@ public final class ServiceScheduler {
 
     private void completeDeployment(int desired) {
       DeploymentState primary = primary();
-      if (primary == null || !DeploymentEntity.IN_PROGRESS.equals(primary.rolloutState())) {
+      if (primary == null || !DeploymentEntity.IN_PROGRESS.equals(primary.rolloutState())
+          || service.staged() == StagedDeployment.Mode.HOLD || service.staged() == StagedDeployment.Mode.GROW) {
         return;
       }
       List<TaskView> primaryTasks = activeOf(primary.id(), true);

@@ -1,5 +1,6 @@
 package io.ecsl.runtime.scheduler;
 
+import io.ecsl.runtime.deployments.StagedDeployment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.List;
  * @param lastStartFailureAt when the last of {@code consecutiveStartFailures} was counted (null if none)
  * @param scaleIn which tasks go first when the service has more than it needs (capacity
  *     providers' split, then the placement strategies' scale-in rules)
+ * @param staged what a BLUE_GREEN, LINEAR or CANARY deployment in progress lets the scheduler do
+ *     ({@link StagedDeployment}); null when the service rolls
  */
 public record ServiceSnapshot(
     String name,
@@ -28,7 +31,23 @@ public record ServiceSnapshot(
     Instant launchNotBefore,
     boolean steady,
     Instant lastStartFailureAt,
-    ScaleInOrder scaleIn) {
+    ScaleInOrder scaleIn,
+    StagedDeployment.Mode staged) {
+
+  /** A snapshot of a service that deploys by rolling (no BLUE_GREEN, LINEAR or CANARY deployment in progress). */
+  public ServiceSnapshot(String name, boolean draining, int desiredCount, int minimumHealthyPercent,
+      int maximumPercent, CircuitBreaker circuitBreaker, Duration healthCheckGracePeriod,
+      List<DeploymentState> deployments, DeploymentState lastCompleted, int consecutiveStartFailures,
+      Instant launchNotBefore, boolean steady, Instant lastStartFailureAt, ScaleInOrder scaleIn) {
+    this(name, draining, desiredCount, minimumHealthyPercent, maximumPercent, circuitBreaker, healthCheckGracePeriod,
+        deployments, lastCompleted, consecutiveStartFailures, launchNotBefore, steady, lastStartFailureAt, scaleIn,
+        null);
+  }
+
+  /** True while a BLUE_GREEN, LINEAR or CANARY deployment decides what the two revisions do. */
+  public boolean stagedInProgress() {
+    return staged != null && staged != StagedDeployment.Mode.ROLLING;
+  }
 
   /** A snapshot that has not counted a start failure's time, scaling in newest first. */
   public ServiceSnapshot(String name, boolean draining, int desiredCount, int minimumHealthyPercent,

@@ -5,6 +5,7 @@ import io.ecsl.runtime.api.AwsJsonDispatcher;
 import io.ecsl.runtime.api.HttpApiServer;
 import io.ecsl.runtime.api.elb.ElbApi;
 import io.ecsl.runtime.api.query.QueryDispatcher;
+import io.ecsl.runtime.api.DeploymentEventEndpoints;
 import io.ecsl.runtime.api.LoadBalancerEndpoints;
 import io.ecsl.runtime.discovery.NameServer;
 import io.ecsl.runtime.discovery.ServiceDiscovery;
@@ -138,6 +139,7 @@ public final class RuntimeServer implements AutoCloseable {
       new LoadBalancerEndpoints(plane.state(), loadBalancing).addTo(internal);
       plane.addStage(new ServiceDiscovery(plane, new NameServer(NameServer.DNS_PORT,
           NameServer.hostResolver(Path.of("/etc/resolv.conf")))));
+      new DeploymentEventEndpoints(plane.state()).addTo(internal);
       HttpApiServer http;
       try {
         // Signatures are checked against the wall clock, whatever clock the engine runs on (tests move theirs).

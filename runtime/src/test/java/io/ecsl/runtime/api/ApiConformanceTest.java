@@ -124,6 +124,43 @@ class ApiConformanceTest {
     assertEquals(List.of(), problems);
   }
 
+  @Test
+  void serviceDeploymentsAndRevisionsAnswerInTheModelsShape() throws InterruptedException {
+    ecs("CreateCluster", "{\"clusterName\":\"staged\"}");
+    ecs("RegisterTaskDefinition", "{\"family\":\"staged\",\"memory\":\"64\",\"containerDefinitions\":"
+        + "[{\"name\":\"app\",\"image\":\"ecsl/busybox:latest\",\"command\":[\"sh\",\"-c\",\"sleep 3600\"]}]}");
+    ecs("RegisterTaskDefinition", "{\"family\":\"staged\",\"memory\":\"64\",\"containerDefinitions\":"
+        + "[{\"name\":\"app\",\"image\":\"ecsl/busybox:latest\",\"command\":[\"sh\",\"-c\",\"sleep 3601\"]}]}");
+    ecs("CreateService", "{\"cluster\":\"staged\",\"serviceName\":\"bg\",\"taskDefinition\":\"staged:1\","
+        + "\"desiredCount\":1,\"deploymentConfiguration\":{\"strategy\":\"BLUE_GREEN\",\"bakeTimeInMinutes\":60,"
+        + "\"lifecycleHooks\":[{\"targetType\":\"PAUSE\",\"lifecycleStages\":[\"PRE_SCALE_UP\"]}]}}");
+    ecs("UpdateService", "{\"cluster\":\"staged\",\"service\":\"bg\",\"taskDefinition\":\"staged:2\"}");
+    JsonNode listed = ecs("ListServiceDeployments", "{\"cluster\":\"staged\",\"service\":\"bg\","
+        + "\"status\":[\"PENDING\",\"IN_PROGRESS\"]}");
+    String arn = listed.at("/serviceDeployments/0/serviceDeploymentArn").asText();
+    JsonNode deployment = null;
+    Instant deadline = Instant.now().plusSeconds(10);
+    while (Instant.now().isBefore(deadline)) {
+      deployment = ecs("DescribeServiceDeployments", "{\"serviceDeploymentArns\":[\"" + arn + "\",\""
+          + arn.replaceAll("/[0-9]+$", "/1") + "\"]}");
+      if (deployment.at("/serviceDeployments/0/lifecycleHookDetails/0/status").asText().equals("AWAITING_ACTION")) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertEquals("MISSING", deployment.at("/failures/0/reason").asText());
+    assertEquals("PRE_SCALE_UP", deployment.at("/serviceDeployments/0/lifecycleStage").asText(), deployment.toString());
+    ecs("DescribeServiceRevisions", "{\"serviceRevisionArns\":[\""
+        + deployment.at("/serviceDeployments/0/targetServiceRevision/arn").asText() + "\",\""
+        + deployment.at("/serviceDeployments/0/sourceServiceRevisions/0/arn").asText() + "\"]}");
+    ecs("ContinueServiceDeployment", "{\"serviceDeploymentArn\":\"" + arn + "\",\"hookId\":\""
+        + deployment.at("/serviceDeployments/0/lifecycleHookDetails/0/hookId").asText() + "\",\"action\":\"CONTINUE\"}");
+    ecs("StopServiceDeployment", "{\"serviceDeploymentArn\":\"" + arn + "\",\"stopType\":\"ROLLBACK\"}");
+    ecs("ListServiceDeployments", "{\"cluster\":\"staged\",\"service\":\"bg\",\"maxResults\":1}");
+    ecs("DeleteService", "{\"cluster\":\"staged\",\"service\":\"bg\",\"force\":true}");
+    assertEquals(List.of(), problems);
+  }
+
   private JsonNode waitForRunning(String taskArn) throws InterruptedException {
     Instant deadline = Instant.now().plusSeconds(10);
     while (Instant.now().isBefore(deadline)) {

@@ -103,6 +103,15 @@ final class DockerTestSupport {
     }
   }
 
+  /** An ELBv2 Query call ({@code action} and its parameters as name, value pairs); the XML answer. */
+  static String elb(RuntimeClient client, String action, String... pairs) {
+    java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      parameters.put(pairs[i], pairs[i + 1]);
+    }
+    return client.elb(action, parameters);
+  }
+
   static <T> T await(Supplier<T> probe, Duration timeout, String what) {
     Duration allowed = timeout.multipliedBy(LOADED_MACHINE_FACTOR);
     Instant deadline = Instant.now().plus(allowed);

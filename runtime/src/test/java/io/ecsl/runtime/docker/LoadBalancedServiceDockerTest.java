@@ -15,10 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -55,11 +53,7 @@ class LoadBalancedServiceDockerTest {
   }
 
   private static String elb(String action, String... pairs) {
-    Map<String, String> parameters = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      parameters.put(pairs[i], pairs[i + 1]);
-    }
-    return client.elb(action, parameters);
+    return DockerTestSupport.elb(client, action, pairs);
   }
 
   private static String text(String xml, String element) {

@@ -12,6 +12,7 @@ public final class EcsApi implements AwsService {
   private final ClusterOps clusters;
   private final CapacityProviderOps capacityProviders;
   private final ServiceOps services;
+  private final ServiceDeploymentOps serviceDeployments;
   private final TaskOps tasks;
   private final ContainerInstanceOps containerInstances;
   private final AccountSettingOps accountSettings;
@@ -25,6 +26,7 @@ public final class EcsApi implements AwsService {
     this.clusters = new ClusterOps(plane, resolver, renderer, accountSettings);
     this.capacityProviders = new CapacityProviderOps(plane.state(), renderer);
     this.services = new ServiceOps(plane, resolver, renderer);
+    this.serviceDeployments = new ServiceDeploymentOps(plane, resolver);
     this.tasks = new TaskOps(plane, resolver, renderer);
     this.containerInstances = new ContainerInstanceOps(plane, resolver, renderer);
     this.tags = new EcsTagOps(plane.state());
@@ -71,6 +73,11 @@ public final class EcsApi implements AwsService {
       case "DeleteService" -> services.delete(request, context);
       case "DescribeServices" -> services.describe(request, context);
       case "ListServices" -> services.list(request, context);
+      case "ListServiceDeployments" -> serviceDeployments.list(request, context);
+      case "DescribeServiceDeployments" -> serviceDeployments.describe(request, context);
+      case "DescribeServiceRevisions" -> serviceDeployments.describeRevisions(request, context);
+      case "StopServiceDeployment" -> serviceDeployments.stop(request, context);
+      case "ContinueServiceDeployment" -> serviceDeployments.continueDeployment(request, context);
       case "RunTask" -> tasks.run(request, context);
       case "StartTask" -> tasks.start(request, context);
       case "StopTask" -> tasks.stop(request, context);
@@ -94,7 +101,7 @@ public final class EcsApi implements AwsService {
       case "ListTagsForResource" -> tags.list(request, context);
       default -> throw new ApiException("UnknownOperationException", "The ecsl runtime does not implement ECS "
           + operation + " (yet). Supported: task definitions, clusters, capacity providers, container instances and"
-          + " attributes, services, tasks, account settings and tags.");
+          + " attributes, services and their service deployments and revisions, tasks, account settings and tags.");
     };
   }
 }

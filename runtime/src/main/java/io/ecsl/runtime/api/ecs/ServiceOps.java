@@ -10,6 +10,9 @@ import io.ecsl.runtime.api.Pages.Paging;
 import io.ecsl.runtime.api.RequestContext;
 import io.ecsl.runtime.api.Requests;
 import io.ecsl.runtime.capacity.LaunchCompatibility;
+import io.ecsl.runtime.deployments.ServiceDeployments;
+import io.ecsl.runtime.deployments.StagedSpec;
+import io.ecsl.runtime.deployments.TargetGroupRoles;
 import io.ecsl.runtime.engine.ControlPlane;
 import io.ecsl.runtime.engine.RuntimeState;
 import io.ecsl.runtime.json.Json;
@@ -154,7 +157,7 @@ final class ServiceOps {
     service.clientToken = Json.text(request, "clientToken");
     service.createdAt = now;
     service.createdBy = Arns.ROOT_PRINCIPAL;
-    service.deployments.add(newDeployment(service, now));
+    service.deployments.add(newDeployment(service, null, now));
     return service;
   }
 
@@ -242,6 +245,7 @@ final class ServiceOps {
     if (daemon && maximum != 100) {
       throw ApiException.invalidParameter("maximumPercent must be 100 for a DAEMON service; got " + maximum + ".");
     }
+    DeploymentStrategyRules.check(config, daemon);
     JsonNode threshold = config.path("deploymentCircuitBreaker").path("thresholdConfiguration");
     if (!threshold.isMissingNode()) {
       String type = Json.text(threshold, "type");
@@ -254,7 +258,53 @@ final class ServiceOps {
     return config;
   }
 
-  private static DeploymentEntity newDeployment(ServiceEntity service, Instant now) {
+  /**
+   * A new deployment: also a new service revision, and a service deployment from {@code source}
+   * (the PRIMARY it replaces; null for the first), staged when the strategy shifts traffic.
+   */
+  private DeploymentEntity newDeployment(ServiceEntity service, DeploymentEntity source, Instant now) {
+    DeploymentEntity deployment = plainDeployment(service, now);
+    deployment.revisionArn = ServiceDeployments.revisionArn(service, deployment.id);
+    deployment.deploymentConfiguration = service.deploymentConfiguration == null ? null
+        : service.deploymentConfiguration.deepCopy();
+    if (source != null) {
+      deployment.sourceDeploymentId = source.id;
+      for (DeploymentEntity running : service.deployments) {
+        if (running.revisionArn != null && !deployment.sourceRevisionArns.contains(running.revisionArn)) {
+          deployment.sourceRevisionArns.add(running.revisionArn);
+        }
+      }
+    }
+    boolean staged = source != null && StagedSpec.of(service.deploymentConfiguration) != null;
+    deployment.stagedDeployment = staged;
+    deployment.targetGroupArns = TargetGroupRoles.of(service.loadBalancers, source, staged);
+    service.revisions.add(ServiceDeployments.revision(service, deployment,
+        state.taskDefinitions.get(deployment.taskDefinition)));
+    while (service.revisions.size() > ServiceDeployments.KEPT) {
+      service.revisions.remove(0);
+    }
+    return deployment;
+  }
+
+  /**
+   * What a new deployment replaces: the PRIMARY, unless that is a staged deployment still under
+   * way, whose revision never took all production traffic: then the last completed one, which still
+   * serves it (the superseded one's tasks go at the new one's clean-up).
+   */
+  private static DeploymentEntity source(ServiceEntity service) {
+    DeploymentEntity primary = service.primaryDeployment();
+    boolean underWay = primary != null && primary.stagedDeployment
+        && (primary.staged == null || !primary.staged.ended());
+    if (underWay && service.lastCompletedDeployment != null) {
+      DeploymentEntity production = service.deployment(service.lastCompletedDeployment.id);
+      if (production != null) {
+        return production;
+      }
+    }
+    return primary;
+  }
+
+  private static DeploymentEntity plainDeployment(ServiceEntity service, Instant now) {
     DeploymentEntity deployment = new DeploymentEntity();
     deployment.id = Ids.deploymentId();
     deployment.status = DeploymentEntity.PRIMARY;
@@ -317,11 +367,13 @@ final class ServiceOps {
       }
       if (redeploy) {
         Instant now = plane.clock().instant();
+        DeploymentEntity source = source(service);
+        DeploymentEntity next = newDeployment(service, source, now);
         for (DeploymentEntity deployment : service.deployments) {
           deployment.status = DeploymentEntity.ACTIVE;
           deployment.updatedAt = now;
         }
-        service.deployments.add(0, newDeployment(service, now));
+        service.deployments.add(0, next);
         service.consecutiveStartFailures = 0;
         service.launchNotBefore = null;
         service.lastStartFailureAt = null;
