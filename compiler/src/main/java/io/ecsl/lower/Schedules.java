@@ -1,7 +1,9 @@
 package io.ecsl.lower;
 
 import static io.ecsl.diag.LanguageCode.ACCOUNT_ID_NEEDED;
+import static io.ecsl.diag.LanguageCode.INVALID_VALUE;
 import static io.ecsl.diag.LanguageCode.MISSING_REQUIRED;
+import static io.ecsl.diag.LanguageCode.UNKNOWN_ATTRIBUTE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -31,7 +33,11 @@ final class Schedules {
       "event_bus_name", "enabled");
   /** Settings of the EventBridge target around the RunTask parameters. */
   static final Set<String> TARGET = Set.of("role", "role_arn", "overrides", "input", "retry", "retry_policy",
-      "dead_letter", "id", "cluster", "task");
+      "dead_letter", "id", "cluster", "task", "via");
+
+  /** Settings only EventBridge Scheduler has: written on a rule, they say to add {@code via = scheduler}. */
+  static final Set<String> SCHEDULER_ONLY = Set.of("timezone", "start", "end", "flexible_window", "group",
+      "after_completion", "kms_key");
 
   private final ModelBuilder builder;
   private final ProjectSettings project;
@@ -43,9 +49,34 @@ final class Schedules {
 
   Resource lower(Declaration d) {
     Value.Obj body = d.body(builder.interpreter());
+    Value via = body.get("via");
+    if (via != null) {
+      String word = via instanceof Value.Symbol s ? s.name() : via instanceof Value.Str s ? s.value() : "";
+      switch (word) {
+        case "scheduler" -> {
+          return new SchedulerSchedules(builder, project).lower(d, body);
+        }
+        case "events", "rule" -> { }
+        default -> {
+          builder.interpreter().report(Diagnostic.error(INVALID_VALUE, via.span(), "a schedule runs `via = scheduler`"
+              + " (EventBridge Scheduler) or `via = events` (an EventBridge rule, the default), not "
+              + (word.isEmpty() ? "a " + via.typeName() : "`" + word + "`")).withHint("via = scheduler"));
+          return null;
+        }
+      }
+    }
     List<Value.Field> ruleFields = new ArrayList<>();
     List<Value.Field> ecsFields = new ArrayList<>();
     for (Value.Field f : body.fields()) {
+      if (SCHEDULER_ONLY.contains(f.key())) {
+        builder.interpreter().report(Diagnostic.error(UNKNOWN_ATTRIBUTE, f.keySpan(), "`" + f.key() + "` is a setting of"
+            + " EventBridge Scheduler schedules; schedule `" + d.label() + "` is an EventBridge rule")
+            .withHint("add `via = scheduler` to declare it as an EventBridge Scheduler schedule (CreateSchedule)"));
+        continue;
+      }
+      if (f.key().equals("via")) {
+        continue;
+      }
       if (RULE.contains(f.key())) {
         ruleFields.add(f);
       } else if (!TARGET.contains(f.key())) {

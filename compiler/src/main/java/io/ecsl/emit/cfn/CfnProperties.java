@@ -47,11 +47,13 @@ final class CfnProperties {
       "ecs:DeploymentCircuitBreaker.thresholdConfiguration",
       "ecs:DeploymentLifecycleHook.targetType",
       "ecs:DeploymentLifecycleHook.timeoutConfiguration",
-      "application-autoscaling:RegisterScalableTargetRequest.Tags");
+      "application-autoscaling:RegisterScalableTargetRequest.Tags",
+      "scheduler:CreateScheduleInput.ActionAfterCompletion");
 
   /** Idempotency tokens: CloudFormation makes its own, so dropping them changes nothing. */
   private static final Set<String> IGNORED = Set.of(
       "ecs:CreateServiceRequest.clientToken",
+      "scheduler:CreateScheduleInput.ClientToken",
       "servicediscovery:CreateHttpNamespaceRequest.CreatorRequestId",
       "servicediscovery:CreatePrivateDnsNamespaceRequest.CreatorRequestId",
       "servicediscovery:CreatePublicDnsNamespaceRequest.CreatorRequestId");

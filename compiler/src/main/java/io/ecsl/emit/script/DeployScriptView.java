@@ -65,7 +65,9 @@ public record DeployScriptView(String project, String region, int stepCount, Lis
           case TASK_DEFINITION -> words("ecsl_task_definition", r.name(), file);
           case SERVICE -> words("ecsl_service", r.cluster(), r.name(), file,
               document(documents, "ECSL_UPDATE_" + n, UpdateRequests.service(r)));
-          case SCHEDULE -> operation.equals("put-targets") ? words("ecsl_put_targets", file) : words("ecsl_put", service, operation, file);
+          case SCHEDULE -> operation.equals("create-schedule")
+              ? words("ecsl_schedule", r.name(), req.body().path("GroupName").asText("default"), file)
+              : operation.equals("put-targets") ? words("ecsl_put_targets", file) : words("ecsl_put", service, operation, file);
           // Account settings, scalable targets, scaling policies, rules and targets: the call
           // itself creates or updates, so running it again is safe.
           default -> words("ecsl_put", service, operation, file);
