@@ -30,6 +30,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 
@@ -45,7 +46,8 @@ public final class SdkAwsApi implements AwsApi, AutoCloseable {
       "ecs", EcsClient.class,
       "events", EventBridgeClient.class,
       "application-autoscaling", ApplicationAutoScalingClient.class,
-      "servicediscovery", ServiceDiscoveryClient.class);
+      "servicediscovery", ServiceDiscoveryClient.class,
+      "scheduler", SchedulerClient.class);
 
   private final TargetOptions options;
   private final List<ExecutionInterceptor> interceptors;
