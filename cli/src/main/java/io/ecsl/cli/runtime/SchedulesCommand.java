@@ -13,9 +13,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ecsl schedules}: the local runtime's scheduled rules, when each fires next and what it did last. */
+/**
+ * {@code ecsl schedules}: the local runtime's scheduled rules and EventBridge Scheduler schedules,
+ * when each fires next and what it did last.
+ */
 @Command(name = "schedules", mixinStandardHelpOptions = true,
-    description = {"List the local runtime's scheduled rules: state, next fire time and last result.",
+    description = {"List the local runtime's scheduled rules and EventBridge Scheduler schedules: state, next fire"
+        + " time and last result (a Scheduler schedule's SCHEDULE shows its time zone).",
         "Fire one now with: ecsl run --schedule NAME"})
 public final class SchedulesCommand implements Callable<Integer> {
   @Mixin RuntimeLocation location;
@@ -45,7 +49,7 @@ public final class SchedulesCommand implements Callable<Integer> {
         return ExitCodes.OK;
       }
       if (rules.isEmpty()) {
-        out.println("No scheduled rules in the local runtime" + (region == null ? "" : " in " + region) + ".");
+        out.println("No scheduled rules or Scheduler schedules in the local runtime" + (region == null ? "" : " in " + region) + ".");
         return ExitCodes.OK;
       }
       Table table = new Table("NAME", "SCHEDULE", "STATE", "NEXT FIRE", "LAST FIRE", "LAST RESULT");

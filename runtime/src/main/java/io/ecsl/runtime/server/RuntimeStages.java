@@ -32,8 +32,9 @@ final class RuntimeStages {
     };
     ScheduledRules rules = new ScheduledRules(plane.state(), runTask);
     plane.addStage(rules);
-    plane.addStage(new SchedulerSchedules(plane.state(), runTask));
-    new ScheduleEndpoints(plane, rules).addTo(internal);
+    SchedulerSchedules schedules = new SchedulerSchedules(plane.state(), runTask);
+    plane.addStage(schedules);
+    new ScheduleEndpoints(plane, rules, schedules).addTo(internal);
 
     MetricHistory history = new MetricHistory(plane.options().metricsPeriod());
     plane.addStage(new MetricsCollector(plane.state(), plane.backend(), history, plane.options().inlineActions()));
