@@ -1,10 +1,8 @@
 package io.ecsl.lower;
 
-import static io.ecsl.diag.LanguageCode.ACCOUNT_ID_NEEDED;
 import static io.ecsl.diag.LanguageCode.MISSING_REQUIRED;
 import static io.ecsl.diag.LanguageCode.UNIT;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.diag.Diagnostic;
@@ -81,26 +79,14 @@ final class SchedulerSchedules {
         case "task" -> family = sugars.reference(f.value(), Kind.TASK, targetLoc.member("EcsParameters", "task", f.span(), null));
         case "role", "role_arn" -> targetFields.add(rename(f, "RoleArn"));
         case "retry", "retry_policy" -> targetFields.add(rename(f, "RetryPolicy"));
-        case "dead_letter" -> targetFields.add(new Value.Field("DeadLetterConfig", List.of(), new Value.Obj(f.valueSpan(),
-            List.of(new Value.Field("Arn", List.of(), f.value(), f.keySpan(), f.valueSpan(), null, false, false))),
-            f.keySpan(), f.valueSpan(), null, false, false));
+        case "dead_letter" -> targetFields.add(Schedules.deadLetter(f));
         case "input" -> targetFields.add(rename(f, "Input"));
         case "overrides" -> overrides = f.value();
         default -> ecsFields.add(f);
       }
     }
-    if (cluster == null || family == null) {
-      builder.interpreter().report(Diagnostic.error(MISSING_REQUIRED, d.span(), "schedule `" + label + "` needs "
-          + (cluster == null && family == null ? "a `cluster` and a `task`" : cluster == null ? "a `cluster`" : "a `task`"))
-          .withHint("schedule " + label + " { via = scheduler, cluster = prod, task = batch, expression = rate(1h) }"));
-      return null;
-    }
-    String account = project.accountId();
-    String region = project.region();
-    if (account == null && !(cluster.startsWith("arn:") && family.startsWith("arn:"))) {
-      builder.interpreter().report(Diagnostic.error(ACCOUNT_ID_NEEDED, d.span(), "schedule `" + label
-          + "` needs the AWS account id: EventBridge Scheduler targets take the cluster and task definition ARNs")
-          .withHint("pass --account-id 123456789012, or set project { account_id = \"123456789012\" }"));
+    Schedules rules = new Schedules(builder, project);
+    if (!rules.targetComplete(d, cluster, family, "EventBridge Scheduler", "via = scheduler, ")) {
       return null;
     }
     Struct s = builder.lower().structure(new Value.Obj(body.span(), scheduleFields), req.shape, req.loc);
@@ -115,20 +101,7 @@ final class SchedulerSchedules {
     s.setDefault("State", JSON.textNode("ENABLED"));
     Shape target = req.shape.member("Target");
     Struct t = builder.lower().structure(new Value.Obj(body.span(), targetFields), target, targetLoc);
-    t.set("Arn", JSON.textNode(Arns.cluster(region, account, cluster)), d.span());
-    Struct ecs = builder.lower().structure(new Value.Obj(body.span(), ecsFields), target.member("EcsParameters"),
-        targetLoc.member("EcsParameters", "schedule", d.span(), null).named(() -> "schedule `" + label + "`"));
-    ecs.set("TaskDefinitionArn", JSON.textNode(Arns.taskDefinition(region, account, family)), d.span());
-    ecs.checkRequired(d.span());
-    t.set("EcsParameters", ecs.build(), d.span());
-    if (overrides != null) {
-      JsonNode input = builder.lower().value(overrides, ServiceModel.get(ServiceModel.ECS).shape("TaskOverride"),
-          targetLoc.member("Input", "overrides", overrides.span(), null).named(() -> "`overrides` of schedule `" + label + "`"));
-      if (input != null) {
-        t.set("Input", JSON.textNode(input.toString()), overrides.span());
-      }
-    }
-    t.checkRequired(d.span());
+    rules.fillTarget(d, body, t, target, targetLoc, ecsFields, overrides, cluster, family);
     s.set("Target", t.build(), d.span());
     s.checkRequired(d.span());
     ObjectNode json = s.build();

@@ -175,26 +175,22 @@ public final class HttpApiServer implements AutoCloseable {
 
   /** A REST-JSON answer: plain JSON, the error type in {@code x-amzn-ErrorType} as the SDKs read it. */
   static void sendRestJson(HttpExchange exchange, SchedulerApi.Response response) throws IOException {
-    byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
-    if (response.errorType() != null) {
-      exchange.getResponseHeaders().set("x-amzn-ErrorType", response.errorType());
-    }
-    exchange.sendResponseHeaders(response.status(), bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+    sendJson(exchange, "application/json", response.status(), response.body(), response.errorType());
   }
 
   static void send(HttpExchange exchange, AwsJsonDispatcher.Response response) throws IOException {
-    byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
+    sendJson(exchange, "application/x-amz-json-1.1", response.status(), response.body(), response.errorType());
+  }
+
+  private static void sendJson(HttpExchange exchange, String contentType, int status, String body, String errorType)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
-    if (response.errorType() != null) {
-      exchange.getResponseHeaders().set("x-amzn-ErrorType", response.errorType());
+    if (errorType != null) {
+      exchange.getResponseHeaders().set("x-amzn-ErrorType", errorType);
     }
-    exchange.sendResponseHeaders(response.status(), bytes.length);
+    exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
     }

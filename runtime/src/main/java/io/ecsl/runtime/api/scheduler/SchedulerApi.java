@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.facts.schedule.InvalidScheduleException;
 import io.ecsl.facts.schedule.Schedule;
 import io.ecsl.runtime.api.ApiException;
+import io.ecsl.runtime.api.InternalEndpoints;
 import io.ecsl.runtime.api.RequestContext;
 import io.ecsl.runtime.api.RequestShapes;
 import io.ecsl.runtime.engine.ControlPlane;
@@ -64,7 +65,7 @@ public final class SchedulerApi {
 
   public Response handle(String method, String rawPath, String rawQuery, byte[] body, RequestContext context) {
     try {
-      Map<String, String> query = query(rawQuery);
+      Map<String, String> query = InternalEndpoints.query(rawQuery);
       String[] parts = rawPath.substring(1).split("/", 2);
       String name = parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : null;
       JsonNode request = body == null || body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()
@@ -384,20 +385,6 @@ public final class SchedulerApi {
       if (prefix == null || Json.text(g, "Name", "").startsWith(prefix)) {
         list.add(g);
       }
-    }
-    return out;
-  }
-
-  private static Map<String, String> query(String raw) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (raw == null || raw.isEmpty()) {
-      return out;
-    }
-    for (String pair : raw.split("&")) {
-      int eq = pair.indexOf('=');
-      String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      out.put(key, value);
     }
     return out;
   }
