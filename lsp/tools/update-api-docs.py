@@ -3,7 +3,7 @@
 
 The compiler's models (compiler/src/main/resources/io/ecsl/schema/models, see
 compiler/tools/update-aws-models.py) carry no documentation, to keep every command's start-up
-small. The language server ships it separately: for each structure member of the same four
+small. The language server ships it separately: for each structure member of the same five
 models, its documentation as Markdown (the member's own, else its shape's), keyed
 `Shape.member`, plus each structure's own documentation keyed `Shape`.
 
@@ -11,6 +11,7 @@ models, its documentation as Markdown (the member's own, else its shape's), keye
   events                  botocore data events/2015-10-07
   application-autoscaling botocore data application-autoscaling/2016-02-06
   servicediscovery        botocore data servicediscovery/2017-03-14
+  elbv2                   botocore data elbv2/2015-12-01
 
 The model files are found as compiler/tools/update-aws-models.py finds them (its `sources`), so
 the documentation always comes from the models the compiler checks against.

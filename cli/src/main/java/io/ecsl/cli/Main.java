@@ -45,6 +45,7 @@ public final class Main implements Runnable {
     COMMANDS.put("runtime", io.ecsl.cli.runtime.RuntimeCommand::new);
     COMMANDS.put("ps", io.ecsl.cli.runtime.PsCommand::new);
     COMMANDS.put("logs", io.ecsl.cli.runtime.LogsCommand::new);
+    COMMANDS.put("exec", io.ecsl.cli.runtime.ExecCommand::new);
     COMMANDS.put("events", io.ecsl.cli.runtime.EventsCommand::new);
     COMMANDS.put("top", io.ecsl.cli.runtime.TopCommand::new);
     COMMANDS.put("schedules", io.ecsl.cli.runtime.SchedulesCommand::new);

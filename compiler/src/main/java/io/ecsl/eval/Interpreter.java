@@ -189,12 +189,13 @@ public final class Interpreter {
       Span at = e.labels().isEmpty() ? e.key().span() : e.labels().get(1).span();
       report(Diagnostic.error(DECLARATION_HEADER, at, e.labels().isEmpty()
               ? "`" + keyword + "` needs a name" : "`" + keyword + "` takes one name")
-          .withHint("write `" + keyword + " name { … }`" + (kind == Kind.SERVICE ? " or `service name in cluster { … }`" : "")));
+          .withHint("write `" + keyword + " name { … }`" + (kind == Kind.SERVICE ? " or `service name in cluster { … }`"
+              : kind == Kind.LISTENER ? " with its load balancer: `listener http in web { … }`" : "")));
       return null;
     }
-    if (e.in() != null && kind != Kind.SERVICE) {
-      report(Diagnostic.error(DECLARATION_HEADER, e.in().span(), "`in` is only for services (`service web in prod`)")
-          .withHint("remove `in …`"));
+    if (e.in() != null && !kind.takesIn()) {
+      report(Diagnostic.error(DECLARATION_HEADER, e.in().span(), "`in` is only for services (`service web in prod`) and listeners"
+          + " (`listener http in web`)").withHint("remove `in …`"));
     }
     Item.Label label = e.labels().get(0);
     String name;

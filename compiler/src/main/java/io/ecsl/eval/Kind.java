@@ -10,6 +10,9 @@ public enum Kind {
   SERVICE("service", "service"),
   CAPACITY_PROVIDER("capacity_provider", "capacity provider"),
   NAMESPACE("namespace", "namespace"),
+  TARGET_GROUP("target_group", "target group"),
+  LOAD_BALANCER("load_balancer", "load balancer"),
+  LISTENER("listener", "listener"),
   SCHEDULE("schedule", "schedule"),
   ACCOUNT_SETTINGS("account_settings", "account settings"),
   PROJECT("project", "project settings");
@@ -51,5 +54,10 @@ public enum Kind {
   /** Kinds declared without a label: there is one of each per project. */
   public boolean isSingleton() {
     return this == ACCOUNT_SETTINGS || this == PROJECT;
+  }
+
+  /** Kinds written {@code KEYWORD NAME in PARENT}: a service in its cluster, a listener on its load balancer. */
+  public boolean takesIn() {
+    return this == SERVICE || this == LISTENER;
   }
 }

@@ -224,7 +224,7 @@ public final class GraphRenderer {
   private static Set<String> groups(ResourceGraph g, Map<String, List<Node>> children) {
     Set<String> out = new HashSet<>();
     for (Node n : g.nodes()) {
-      if ((n.kind() == NodeKind.CLUSTER || n.kind() == NodeKind.TASK_DEFINITION) && children.containsKey(n.id())) {
+      if ((n.kind() == NodeKind.CLUSTER || n.kind() == NodeKind.TASK_DEFINITION || n.kind() == NodeKind.LOAD_BALANCER) && children.containsKey(n.id())) {
         out.add(n.id());
       }
     }

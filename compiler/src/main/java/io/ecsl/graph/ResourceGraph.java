@@ -14,7 +14,8 @@ import java.util.Map;
  * it shows what AWS will be told, whatever syntax wrote it): services run task definitions in
  * clusters, on capacity providers, behind target groups, in Service Connect namespaces; task
  * definitions hold containers that depend on each other; schedules run task definitions in
- * clusters; scaling scales services. Things the project names but does not declare (a cluster
+ * clusters; scaling scales services; listeners of load balancers forward to target groups (by
+ * default action and by rule). Things the project names but does not declare (a cluster
  * managed elsewhere, a target group's ARN) are external nodes.
  */
 public final class ResourceGraph {
@@ -29,6 +30,8 @@ public final class ResourceGraph {
     SCHEDULE("schedule"),
     SCALING("scaling"),
     TARGET_GROUP("target group"),
+    LOAD_BALANCER("load balancer"),
+    LISTENER("listener"),
     ACCOUNT_SETTING("account setting");
 
     private final String word;
@@ -96,6 +99,14 @@ public final class ResourceGraph {
             scalingDetail(r));
         case ACCOUNT_SETTING -> g.declared(id(NodeKind.ACCOUNT_SETTING, r.name()), NodeKind.ACCOUNT_SETTING, r.name(), null,
             body.path("value").asText(null));
+        case TARGET_GROUP -> g.declared(id(NodeKind.TARGET_GROUP, r.name()), NodeKind.TARGET_GROUP, r.name(), null,
+            targetGroupDetail(body));
+        case LOAD_BALANCER -> g.declared(id(NodeKind.LOAD_BALANCER, r.name()), NodeKind.LOAD_BALANCER, r.name(), null,
+            body.path("Type").asText("application"));
+        case LISTENER -> g.declared(id(NodeKind.LISTENER, r.name()), NodeKind.LISTENER, r.name(),
+            g.elbNode(body.path("LoadBalancerArn").asText(null), NodeKind.LOAD_BALANCER),
+            body.path("Protocol").asText("") + " " + body.path("Port").asText(""));
+        case LISTENER_RULE -> { } // drawn as edges of its listener (below)
       }
     }
     for (Resource r : model.resources()) {
@@ -152,8 +163,7 @@ public final class ResourceGraph {
           if (arn == null) {
             continue;
           }
-          String tg = id(NodeKind.TARGET_GROUP, arn);
-          external(tg, NodeKind.TARGET_GROUP, targetGroupName(arn), null);
+          String tg = elbNode(arn, NodeKind.TARGET_GROUP);
           String containerName = lb.path("containerName").asText(null);
           String to = task != null && containerName != null ? container(nodes.get(task).name(), containerName) : null;
           edge(tg, to != null && nodes.containsKey(to) ? to : service, "forwards to"
@@ -180,8 +190,56 @@ public final class ResourceGraph {
       }
       case SCALING -> edge(id(NodeKind.SCALING, r.cluster() + "/" + r.name()),
           serviceNode(r.cluster(), r.name()), "scales");
+      case LISTENER -> forwards(id(NodeKind.LISTENER, r.name()), body.path("DefaultActions"), "forwards");
+      case LISTENER_RULE -> {
+        String listener = elbNode(body.path("ListenerArn").asText(null), NodeKind.LISTENER);
+        if (listener != null) {
+          forwards(listener, body.path("Actions"), "rule " + body.path("Priority").asText(r.name()));
+        }
+      }
       default -> {}
     }
+  }
+
+  /** Edges from a listener to the target groups its forward actions name, with their weights. */
+  private void forwards(String listener, JsonNode actions, String label) {
+    for (JsonNode a : actions) {
+      if (a.hasNonNull("TargetGroupArn")) {
+        String tg = elbNode(a.path("TargetGroupArn").asText(), NodeKind.TARGET_GROUP);
+        edge(listener, tg, label);
+      }
+      JsonNode weighted = a.path("ForwardConfig").path("TargetGroups");
+      for (JsonNode t : weighted) {
+        String tg = elbNode(t.path("TargetGroupArn").asText(), NodeKind.TARGET_GROUP);
+        edge(listener, tg, weighted.size() > 1 && t.has("Weight") ? label + " weight " + t.path("Weight").asText() : label);
+      }
+    }
+  }
+
+  /**
+   * The node of an Elastic Load Balancing resource a request names: a declared one by its build
+   * placeholder ({@code ${target-group:web}}), else an external one by its ARN.
+   */
+  private String elbNode(String arnOrPlaceholder, NodeKind kind) {
+    if (arnOrPlaceholder == null || arnOrPlaceholder.isEmpty()) {
+      return null;
+    }
+    io.ecsl.model.ArnPlaceholder placeholder = io.ecsl.model.ArnPlaceholder.parse(arnOrPlaceholder);
+    if (placeholder != null) {
+      String id = id(kind, placeholder.name());
+      external(id, kind, placeholder.name(), null); // declared already, unless the build named one it lacks
+      return id;
+    }
+    String id = id(kind, arnOrPlaceholder);
+    external(id, kind, kind == NodeKind.TARGET_GROUP ? targetGroupName(arnOrPlaceholder) : arnOrPlaceholder, null);
+    return id;
+  }
+
+  private static String targetGroupDetail(JsonNode body) {
+    String protocol = body.path("Protocol").asText("");
+    String port = body.path("Port").asText("");
+    String type = body.path("TargetType").asText("");
+    return (protocol + " " + port + (type.isEmpty() ? "" : " " + type)).trim();
   }
 
   private static String strategyLabel(JsonNode s) {
@@ -341,6 +399,16 @@ public final class ResourceGraph {
       case SCHEDULE -> id(NodeKind.SCHEDULE, name);
       case SCALING -> id(NodeKind.SCALING, cluster + "/" + name);
       case ACCOUNT_SETTING -> id(NodeKind.ACCOUNT_SETTING, name);
+      case TARGET_GROUP -> id(NodeKind.TARGET_GROUP, name);
+      case LOAD_BALANCER -> id(NodeKind.LOAD_BALANCER, name);
+      case LISTENER -> id(NodeKind.LISTENER, name);
+      case LISTENER_RULE -> id(NodeKind.LISTENER, listenerOf(name));
     };
+  }
+
+  /** A rule is named {@code LOAD_BALANCER:PORT:PRIORITY}, its listener {@code LOAD_BALANCER:PORT}. */
+  private static String listenerOf(String ruleName) {
+    int colon = ruleName.lastIndexOf(':');
+    return colon < 0 ? ruleName : ruleName.substring(0, colon);
   }
 }

@@ -41,7 +41,7 @@ final class Deployments {
     sugars.alias("DeploymentLifecycleHook", "details", "hookDetails");
     sugars.alias("DeploymentLifecycleHook", "timeout", "timeoutConfiguration");
     sugars.alias("LoadBalancer", "advanced", "advancedConfiguration");
-    sugars.sugar("LoadBalancer", "alternate_target_group", Fills.member("advancedConfiguration.alternateTargetGroupArn"),
+    sugars.sugar("LoadBalancer", "alternate_target_group", Fills.reference("advancedConfiguration.alternateTargetGroupArn", io.ecsl.eval.Kind.TARGET_GROUP),
         (s, f) -> advanced(lower, s, f, "alternateTargetGroupArn"));
     sugars.sugar("LoadBalancer", "production_listener_rule", Fills.member("advancedConfiguration.productionListenerRule"),
         (s, f) -> advanced(lower, s, f, "productionListenerRule"));
@@ -124,9 +124,8 @@ final class Deployments {
 
   /**
    * A member of the load balancer's advanced configuration written in the load balancer itself.
-   * The values are ARNs (strings) for now; where the project declares its Elastic Load Balancing
-   * resources, a reference to a declared target group or listener rule resolves here (see
-   * {@link #elbArn}).
+   * The values are ARNs (strings), or for the alternate target group a reference to a declared
+   * one (see {@link #elbArn}).
    */
   private static void advanced(Lower lower, Struct s, Value.Field f, String member) {
     Shape shape = s.shape.member("advancedConfiguration");
@@ -158,12 +157,17 @@ final class Deployments {
   }
 
   /**
-   * An Elastic Load Balancing ARN: a string today. When target groups and listener rules become
-   * declarable, a reference to a declared one resolves here to its ARN placeholder (as the load
-   * balancer's {@code target_group} does), so that every ELB reference of a deployment is taken
-   * in one place.
+   * An Elastic Load Balancing ARN: a reference to a declared target group becomes its ARN
+   * placeholder (as the load balancer's {@code target_group} does), which apply, deploy.sh and
+   * CloudFormation replace with the ARN; a string is the ARN of one made elsewhere (listener rules
+   * are written by ARN: a rule is not a declaration a reference can name).
    */
   static JsonNode elbArn(Lower lower, Value v, Shape shape, Loc loc) {
+    if (v instanceof Value.Ref r && r.of(io.ecsl.eval.Kind.TARGET_GROUP) != null) {
+      return JSON.textNode(io.ecsl.model.ArnPlaceholder.of(io.ecsl.model.ResourceKind.TARGET_GROUP,
+          r.of(io.ecsl.eval.Kind.TARGET_GROUP).awsName(lower.interpreter())));
+    }
     return lower.value(v, shape, loc);
   }
+
 }

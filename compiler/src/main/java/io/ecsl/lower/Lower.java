@@ -39,11 +39,22 @@ final class Lower {
   private final Diagnostics diagnostics;
   private final Sugars sugars;
   private SpanIndex spans;
+  private final java.util.function.Supplier<TargetGroupNames> targetGroups;
 
   Lower(Interpreter interpreter, Diagnostics diagnostics) {
+    this(interpreter, diagnostics, () -> TargetGroupNames.NONE);
+  }
+
+  Lower(Interpreter interpreter, Diagnostics diagnostics, java.util.function.Supplier<TargetGroupNames> targetGroups) {
     this.interpreter = interpreter;
     this.diagnostics = diagnostics;
+    this.targetGroups = targetGroups;
     this.sugars = new Sugars(this);
+  }
+
+  /** The project's target groups by name (see {@link TargetGroupNames}). */
+  TargetGroupNames targetGroups() {
+    return targetGroups.get();
   }
 
   Interpreter interpreter() {

@@ -44,8 +44,11 @@ public final class ModelBuilder {
   public ModelBuilder(Interpreter interpreter, Diagnostics diagnostics) {
     this.interpreter = interpreter;
     this.diagnostics = diagnostics;
-    this.lowers = ThreadLocal.withInitial(() -> new Lower(interpreter, diagnostics));
+    this.lowers = ThreadLocal.withInitial(() -> new Lower(interpreter, diagnostics, () -> targetGroups));
   }
+
+  /** The project's target groups, known once {@link #build} starts (forward blocks name them). */
+  private volatile TargetGroupNames targetGroups = TargetGroupNames.NONE;
 
   Lower lower() {
     return lowers.get();
@@ -60,6 +63,7 @@ public final class ModelBuilder {
 
   public EcsModel build(List<Declaration> declarations, Settings given) {
     ProjectSettings project = ProjectSettings.from(this, declarations, given);
+    targetGroups = new TargetGroupNames(declarations, interpreter);
     // Declarations lower independently (their bodies were evaluated already), so large projects
     // use every core; results are collected in declaration order, so output stays deterministic.
     List<List<Resource>> lowered = java.util.stream.IntStream.range(0, declarations.size())
@@ -99,6 +103,11 @@ public final class ModelBuilder {
               provider.span(), provider.requests(), provider.ownedElsewhere(), group));
         }
         case NAMESPACE -> out.add(new Namespaces(this, project).lower(d));
+        case TARGET_GROUP -> out.add(withAttributes(d, project, ResourceKind.TARGET_GROUP, "CreateTargetGroup",
+            "ModifyTargetGroupAttributes", "target-groups/"));
+        case LOAD_BALANCER -> out.add(withAttributes(d, project, ResourceKind.LOAD_BALANCER, "CreateLoadBalancer",
+            "ModifyLoadBalancerAttributes", "load-balancers/"));
+        case LISTENER -> out.addAll(new Listeners(this, project).lower(d));
         case SCHEDULE -> out.add(new Schedules(this, project).lower(d));
         case ACCOUNT_SETTINGS -> out.addAll(new AccountSettings(this).lower(d));
       }
@@ -127,7 +136,10 @@ public final class ModelBuilder {
       return;
     }
     String key = r.kind() + " " + r.cluster() + "/" + r.name();
-    Span previous = seen.putIfAbsent(key, r.span());
+    // Listeners are named by their port and rules by their priority: two of them on one port or
+    // priority are ELB's own errors (E19xx), which say so in its terms; both stay for the rules to see.
+    boolean checkedByRules = r.kind() == ResourceKind.LISTENER || r.kind() == ResourceKind.LISTENER_RULE;
+    Span previous = checkedByRules ? null : seen.putIfAbsent(key, r.span());
     if (previous != null && r.kind() != ResourceKind.ACCOUNT_SETTING) {
       diagnostics.add(Diagnostic.error(DECLARED_TWICE, r.span(), r.address() + " is declared twice")
           .withLabel(previous, "first declared here")
@@ -181,13 +193,49 @@ public final class ModelBuilder {
 
   private Resource simple(Declaration d, ProjectSettings project, ResourceKind kind, String service, String operation,
       String nameMember, String dir) {
+    return simple(d, project, kind, service, operation, nameMember, "tags", dir);
+  }
+
+  /**
+   * A target group or load balancer: its Create request, and the Modify…Attributes request of the
+   * attributes it declares ({@link ElbAttributes}), which ELBv2 sets after creation.
+   */
+  private Resource withAttributes(Declaration d, ProjectSettings project, ResourceKind kind, String create, String modify,
+      String dir) {
+    java.util.Set<String> attributes = ElbAttributes.names(kind);
+    Resource r = simple(d, project, kind, ServiceModel.ELBV2, create, "Name", "Tags", dir, attributes);
+    Value.Obj body = d.body(interpreter);
+    if (r == null || body.fields().stream().noneMatch(f -> attributes.contains(f.key()))) {
+      return r;
+    }
+    Request req = request(d, ServiceModel.ELBV2, modify, kind.word() + " `" + d.label() + "`");
+    ApiRequest modifyRequest = ElbAttributes.lower(lower(), kind, body, r.name(), req, dir + r.name() + ".attributes.json");
+    if (modifyRequest == null) {
+      return r;
+    }
+    List<ApiRequest> requests = new java.util.ArrayList<>(r.requests());
+    requests.add(modifyRequest);
+    return new Resource(r.kind(), r.name(), r.cluster(), r.span(), requests, r.ownedElsewhere());
+  }
+
+  /** One request named by {@code nameMember}, tagged in {@code tagsMember} (ELB's are {@code Name}, {@code Tags}). */
+  private Resource simple(Declaration d, ProjectSettings project, ResourceKind kind, String service, String operation,
+      String nameMember, String tagsMember, String dir) {
+    return simple(d, project, kind, service, operation, nameMember, tagsMember, dir, java.util.Set.of());
+  }
+
+  /** The same, leaving out the declaration's attributes named in {@code elsewhere} (lowered to another request). */
+  private Resource simple(Declaration d, ProjectSettings project, ResourceKind kind, String service, String operation,
+      String nameMember, String tagsMember, String dir, java.util.Set<String> elsewhere) {
     Request req = request(d, service, operation, kind.word() + " `" + d.label() + "`");
-    // A capacity provider's local_group is the local runtime's, never part of the request.
-    Value.Obj body = kind == ResourceKind.CAPACITY_PROVIDER
-        ? without(d.body(interpreter), "owned_elsewhere", LocalGroups.KEY) : without(d.body(interpreter), "owned_elsewhere");
-    Struct s = lower().structure(body, req.shape, req.loc);
+    List<String> left = new java.util.ArrayList<>(elsewhere);
+    left.add("owned_elsewhere");
+    if (kind == ResourceKind.CAPACITY_PROVIDER) {
+      left.add(LocalGroups.KEY); // a capacity provider's local_group is the local runtime's, never part of the request
+    }
+    Struct s = lower().structure(without(d.body(interpreter), left.toArray(String[]::new)), req.shape, req.loc);
     defaultName(s, nameMember, d);
-    project.applyTags(s, "tags", d.span());
+    project.applyTags(s, tagsMember, d.span());
     s.checkRequired(d.span());
     ObjectNode json = s.build();
     String name = json.path(nameMember).asText(d.label());
@@ -221,11 +269,16 @@ public final class ModelBuilder {
   }
 
   Request request(Declaration d, String service, String operation, String where) {
+    return request(d.span(), service, operation, where);
+  }
+
+  /** A request of a part of a declaration (a listener's rule), located at {@code span}. */
+  Request request(Span span, String service, String operation, String where) {
     ServiceModel model = ServiceModel.get(service);
     Shape shape = model.input(operation);
-    SpanIndex spans = new SpanIndex(d.span());
+    SpanIndex spans = new SpanIndex(span);
     lower().beginRequest(spans);
-    return new Request(service, operation, shape, spans, Loc.root(where, d.span()));
+    return new Request(service, operation, shape, spans, Loc.root(where, span));
   }
 
   /** The label is the default AWS name; an explicit attribute wins. */

@@ -99,7 +99,6 @@ final class Sugars {
     alias("DeploymentConfiguration", "max", "maximumPercent");
     alias("DeploymentConfiguration", "max_percent", "maximumPercent");
     alias("DeploymentConfiguration", "circuit_breaker", "deploymentCircuitBreaker");
-    alias("LoadBalancer", "target_group", "targetGroupArn");
     alias("LoadBalancer", "port", "containerPort");
     alias("CreateClusterRequest", "default_strategy", "defaultCapacityProviderStrategy");
     alias("CreateClusterRequest", "strategy", "defaultCapacityProviderStrategy");
@@ -125,6 +124,7 @@ final class Sugars {
   private void registerSugars() {
     Container.register(this);
     Service.register(this);
+    Elb.register(this);
     sugar("RegisterTaskDefinitionRequest", "cpu", Fills.member("cpu"), (s, f) -> s.set("cpu", quantityOrString(s, "cpu", f), f.span()));
     sugar("RegisterTaskDefinitionRequest", "memory", Fills.member("memory"), (s, f) -> s.set("memory", quantityOrString(s, "memory", f), f.span()));
     sugar("RegisterTaskDefinitionRequest", "ephemeral_storage", Fills.member("ephemeralStorage"), (s, f) -> {
@@ -399,6 +399,18 @@ final class Sugars {
         yield null;
       }
     };
+  }
+
+  /**
+   * The ARN behind a reference to a declared Elastic Load Balancing resource: the placeholder
+   * {@code ${target-group:web}} that apply and deploy.sh replace with the ARN AWS gives it
+   * ({@link io.ecsl.model.ArnPlaceholder}). A string is an ARN of something managed elsewhere.
+   */
+  String arnReference(Value v, Kind expected, io.ecsl.model.ResourceKind kind, Loc loc) {
+    if (v instanceof Value.Ref r && r.of(expected) != null) {
+      return io.ecsl.model.ArnPlaceholder.of(kind, r.of(expected).awsName(lower.interpreter()));
+    }
+    return reference(v, expected, loc);
   }
 
 

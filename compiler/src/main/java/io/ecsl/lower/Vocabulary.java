@@ -27,6 +27,11 @@ public final class Vocabulary {
 
   private Vocabulary() {}
 
+  /** Elastic Load Balancing's model, read only when an editor asks about a load-balancing block. */
+  private static ServiceModel elbv2() {
+    return ServiceModel.get(ServiceModel.ELBV2);
+  }
+
   public static Vocabulary get() {
     return INSTANCE;
   }
@@ -86,6 +91,9 @@ public final class Vocabulary {
       case CLUSTER -> new Structure(ecs.input("CreateCluster"), own("cluster", ownedElsewhere()));
       case CAPACITY_PROVIDER -> new Structure(ecs.input("CreateCapacityProvider"), own("capacity_provider", ownedElsewhere()));
       case NAMESPACE -> namespace();
+      case TARGET_GROUP -> new Structure(elbv2().input("CreateTargetGroup"), own("target_group", ownedElsewhere()));
+      case LOAD_BALANCER -> new Structure(elbv2().input("CreateLoadBalancer"), own("load_balancer", ownedElsewhere()));
+      case LISTENER -> new Structure(elbv2().input("CreateListener"), own("listener", ownedElsewhere()));
       case SCHEDULE -> schedule();
       case ACCOUNT_SETTINGS -> accountSettings();
       case PROJECT -> project();

@@ -35,6 +35,10 @@ public final class Canonical {
       Map.entry("AwsVpcConfiguration.Subnets", ""),
       Map.entry("AwsVpcConfiguration.SecurityGroups", ""),
       Map.entry("CreateClusterRequest.capacityProviders", ""),
+      Map.entry("CreateLoadBalancerInput.Subnets", ""),
+      Map.entry("CreateLoadBalancerInput.SecurityGroups", ""),
+      Map.entry("SetSubnetsInput.Subnets", ""),
+      Map.entry("SetSecurityGroupsInput.SecurityGroups", ""),
       Map.entry("Cluster.capacityProviders", ""),
       Map.entry("PutClusterCapacityProvidersRequest.capacityProviders", ""));
 

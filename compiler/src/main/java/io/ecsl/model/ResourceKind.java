@@ -7,6 +7,12 @@ public enum ResourceKind {
   CAPACITY_PROVIDER("capacity provider"),
   CLUSTER("cluster"),
   TASK_DEFINITION("task definition"),
+  // Elastic Load Balancing: ECS requires a service's target group to be attached to a load
+  // balancer (a listener or a rule forwards to it) before the service is created.
+  TARGET_GROUP("target group"),
+  LOAD_BALANCER("load balancer"),
+  LISTENER("listener"),
+  LISTENER_RULE("listener rule"),
   SERVICE("service"),
   SCALING("service scaling"),
   SCHEDULE("schedule");
@@ -19,5 +25,10 @@ public enum ResourceKind {
 
   public String word() {
     return word;
+  }
+
+  /** {@code target-group}: how manifests, build directories and ARN placeholders name the kind. */
+  public String id() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }
 }

@@ -76,6 +76,14 @@ import io.ecsl.rules.cross.ServiceRegistryContainer;
 import io.ecsl.rules.cross.ServiceVolumeConfiguration;
 import io.ecsl.rules.cross.StrategyProviders;
 import io.ecsl.rules.cross.VpcLatticePorts;
+import io.ecsl.rules.elb.ElbNames;
+import io.ecsl.rules.elb.TargetGroupHealthCheck;
+import io.ecsl.rules.elb.ListenerPorts;
+import io.ecsl.rules.elb.ProtocolsOfType;
+import io.ecsl.rules.elb.HealthCheckProtocol;
+import io.ecsl.rules.elb.RulePriorities;
+import io.ecsl.rules.elb.TargetGroupAttached;
+import io.ecsl.rules.elb.TargetTypeOfService;
 import io.ecsl.rules.general.ModelLimits;
 import io.ecsl.rules.general.ModelShape;
 import io.ecsl.rules.general.Tags;
@@ -319,6 +327,14 @@ public final class Rules {
       new FargateSpotPlatform(),
       new PlacementConstraintTotal(),
       new VpcLatticePorts(),
+      new ElbNames(),
+      new TargetGroupHealthCheck(),
+      new ListenerPorts(),
+      new ProtocolsOfType(),
+      new TargetTypeOfService(),
+      new RulePriorities(),
+      new HealthCheckProtocol(),
+      new TargetGroupAttached(),
       new ModelLimits(),
       new ModelShape(),
       new Tags());

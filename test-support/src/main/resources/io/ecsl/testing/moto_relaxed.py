@@ -1,4 +1,4 @@
-"""moto_server for ecsl's tests: moto as shipped, with two gaps that matter to ECS samples filled.
+"""moto_server for ecsl's tests: moto as shipped, with the gaps that matter to ECS samples filled.
 
 1. The samples name subnets and security groups that exist in real accounts (subnet-0a1b2c3d),
    not in moto's EC2 mock, and moto's CreateService looks them up there: the lookup is skipped.
@@ -20,6 +20,10 @@
    docs-ecs-anywhere-windows-external.json (EXTERNAL, `bridge`) came back as `awsvpc`. ECS keeps
    the declared mode (docs/ecs-semantics.md §1: bridge, host, awsvpc or none; only Fargate
    requires awsvpc, and refuses anything else rather than rewriting it); so does moto now.
+
+6. moto's ELBv2 looks up a target group's VPC and a load balancer's subnets in its EC2 mock: as
+   for ECS (gap 1), a VPC or subnet it does not know stands for one of the account's own (the
+   subnets in zones a, b, c… of the region, in the order named), so samples apply as written.
 
 Usage: python3 moto_relaxed.py PORT
 """
@@ -108,5 +112,41 @@ def task_definition_init(self, *args, **kwargs):
 ecs_models.TaskDefinition.__init__ = task_definition_init
 ecs_responses.EC2ContainerServiceResponse.put_account_setting_default = (
     ecs_responses.EC2ContainerServiceResponse.put_account_setting)
+
+import types
+
+import moto.elbv2.models as elbv2_models
+from moto.ec2.exceptions import InvalidSubnetIdError, InvalidVPCIdError
+
+
+class RelaxedEc2:
+    """The region's EC2 mock, with any VPC or subnet id it does not know standing for an existing one."""
+
+    zones = {}  # subnet id → the zone it stands in, for every load balancer alike
+
+    def __init__(self, backend):
+        self._backend = backend
+
+    def __getattr__(self, name):
+        return getattr(self._backend, name)
+
+    def get_vpc(self, vpc_id):
+        try:
+            return self._backend.get_vpc(vpc_id)
+        except InvalidVPCIdError:
+            return types.SimpleNamespace(id=vpc_id)
+
+    def get_subnet(self, subnet_id):
+        try:
+            return self._backend.get_subnet(subnet_id)
+        except InvalidSubnetIdError:
+            zones = RelaxedEc2.zones
+            zone = zones.setdefault(subnet_id, self._backend.region_name + "abcdef"[len(zones) % 6])
+            return types.SimpleNamespace(id=subnet_id, vpc_id="vpc-relaxed", availability_zone=zone,
+                                         cidr_block="10.0.0.0/24", ipv6_cidr_block_associations={})
+
+
+original_ec2_backend = elbv2_models.ELBv2Backend.ec2_backend
+elbv2_models.ELBv2Backend.ec2_backend = property(lambda self: RelaxedEc2(original_ec2_backend.fget(self)))
 
 main(["-p", sys.argv[1]])

@@ -97,7 +97,7 @@ public final class ApplyCommand implements Callable<Integer> {
       Applier.Options options = new Applier.Options(!noWait, waiting.waitTimeout, waiting.pollInterval, 8);
       int status = DeployFlow.apply(plan, t, options, said, err);
       if (status == ExitCodes.OK && target.target == io.ecsl.deploy.target.TargetOptions.Kind.local) {
-        Reachable.print(plan, t.api(), said);
+        Reachable.print(plan, t.api(), t.runtimeClient(), said);
         List<String> inert = model == null ? List.of() : LocalLimits.notes(model);
         if (!inert.isEmpty()) {
           said.println();

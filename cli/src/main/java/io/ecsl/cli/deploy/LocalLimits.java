@@ -38,8 +38,9 @@ final class LocalLimits {
         if (!body.path("serviceRegistries").isEmpty()) {
           out.add(r.address() + ": service registries: no Cloud Map instances are registered");
         }
-        if (body.path("serviceConnectConfiguration").path("enabled").asBoolean(false)) {
-          out.add(r.address() + ": Service Connect: no proxy runs and no names resolve");
+        JsonNode serviceConnect = body.path("serviceConnectConfiguration");
+        if (serviceConnect.path("enabled").asBoolean(false)) {
+          serviceConnectNote(serviceConnect, body).ifPresent(why -> out.add(r.address() + ": Service Connect: " + why));
         }
       }
       if (r.kind() == ResourceKind.SCALING) {
@@ -59,5 +60,32 @@ final class LocalLimits {
       }
     }
     return out;
+  }
+
+  /**
+   * The runtime gives a service's Service Connect names to its awsvpc tasks on the cluster network
+   * (docs/runtime-model.md): clients dial the server task itself, with no proxy between them.
+   */
+  private static java.util.Optional<String> serviceConnectNote(JsonNode serviceConnect, JsonNode service) {
+    java.util.Set<String> inert = new java.util.LinkedHashSet<>();
+    if (service.path("networkConfiguration").path("awsvpcConfiguration").isMissingNode()) {
+      inert.add("names are given to awsvpc tasks only");
+    }
+    for (JsonNode server : serviceConnect.path("services")) {
+      if (server.has("tls")) {
+        inert.add("tls");
+      }
+      if (server.has("timeout")) {
+        inert.add("timeouts");
+      }
+      if (server.has("ingressPortOverride")) {
+        inert.add("ingressPortOverride");
+      }
+    }
+    if (serviceConnect.has("logConfiguration") || serviceConnect.has("accessLogConfiguration")) {
+      inert.add("proxy logs");
+    }
+    return inert.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of("no proxy runs, so these are not"
+        + " honoured: " + String.join(", ", inert));
   }
 }

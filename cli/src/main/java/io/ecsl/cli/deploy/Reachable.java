@@ -14,14 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * After an apply to the local runtime: where each service answers on this machine, read from the
- * running tasks' network bindings (as {@code ecsl ps} shows them).
+ * After an apply to the local runtime: where each load balancer's listeners and each service answer
+ * on this machine, read from the runtime's listener proxies and the running tasks' network bindings
+ * (as {@code ecsl ps} shows them).
  */
 final class Reachable {
   private Reachable() {}
 
-  static void print(Plan plan, AwsApi api, PrintWriter out) {
-    List<String> lines = new ArrayList<>();
+  static void print(Plan plan, AwsApi api, io.ecsl.runtime.client.RuntimeClient runtime, PrintWriter out) {
+    List<String> lines = new ArrayList<>(listeners(plan, runtime));
     for (ResourcePlan r : plan.resources()) {
       if (r.id().kind() != ResourceKind.SERVICE || r.action() == Action.DELETE) {
         continue;
@@ -40,6 +41,45 @@ final class Reachable {
       out.println("Reachable on this machine (see also `ecsl ps`):");
       lines.forEach(out::println);
     }
+  }
+
+  /** A line per load balancer of the plan: its listeners' addresses (port 80 may be served elsewhere). */
+  private static List<String> listeners(Plan plan, io.ecsl.runtime.client.RuntimeClient runtime) {
+    java.util.Set<String> declared = new java.util.LinkedHashSet<>();
+    for (ResourcePlan r : plan.resources()) {
+      if (r.id().kind() == ResourceKind.LOAD_BALANCER && r.action() != Action.DELETE) {
+        declared.add(r.id().name());
+      }
+    }
+    List<String> lines = new ArrayList<>();
+    if (declared.isEmpty()) {
+      return lines;
+    }
+    JsonNode described;
+    try {
+      described = runtime.loadBalancers();
+    } catch (RuntimeException e) {
+      lines.add("  load balancers  (could not list them: " + e.getMessage() + ")");
+      return lines;
+    }
+    for (JsonNode lb : described.path("loadBalancers")) {
+      String name = lb.path("name").asText();
+      if (!declared.contains(name)) {
+        continue;
+      }
+      List<String> addresses = new ArrayList<>();
+      for (JsonNode listener : lb.path("listeners")) {
+        String protocol = listener.path("protocol").asText();
+        String address = listener.path("address").asText(null);
+        String where = address == null ? "(not served)"
+            : (protocol.startsWith("HTTP") ? "http://" : "tcp://") + address;
+        addresses.add(where + " (" + protocol + ":" + listener.path("port").asInt() + ")");
+      }
+      if (!addresses.isEmpty()) {
+        lines.add("  load balancer " + name + "  " + String.join("  ", addresses));
+      }
+    }
+    return lines;
   }
 
   private static List<String> addresses(AwsApi api, String cluster, String service) {

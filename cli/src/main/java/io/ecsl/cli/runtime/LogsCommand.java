@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -82,7 +81,7 @@ public final class LogsCommand implements Callable<Integer> {
   }
 
   private List<Source> sources(RuntimeConnection runtime) {
-    List<JsonNode> tasks = findTasks(runtime);
+    List<JsonNode> tasks = runtime.findTasks(cluster, target);
     List<Source> out = new ArrayList<>();
     for (JsonNode task : tasks) {
       String arn = task.get("taskArn").asText();
@@ -99,37 +98,6 @@ public final class LogsCommand implements Callable<Integer> {
           + Json.list(tasks.get(0), "containers").stream().map(c -> c.get("name").asText()).toList());
     }
     return out;
-  }
-
-  private List<JsonNode> findTasks(RuntimeConnection runtime) {
-    List<String> clusters = cluster != null ? List.of(cluster) : runtime.clusterArns();
-    List<JsonNode> byId = new ArrayList<>();
-    for (String each : clusters) {
-      for (JsonNode task : runtime.tasks(each, true)) {
-        String arn = task.get("taskArn").asText();
-        String id = arn.substring(arn.lastIndexOf('/') + 1);
-        if (arn.equals(target) || (target.length() >= 4 && id.startsWith(target))) {
-          byId.add(task);
-        }
-      }
-    }
-    if (byId.size() > 1) {
-      throw new RuntimeConnection.UserError("task id prefix " + target + " matches " + byId.size()
-          + " tasks; give more characters");
-    }
-    if (byId.size() == 1) {
-      return byId;
-    }
-    JsonNode service = runtime.service(cluster, target);
-    String clusterArn = service.get("clusterArn").asText();
-    List<JsonNode> tasks = runtime.tasks(clusterArn, true).stream()
-        .filter(t -> ("service:" + target).equals(Json.text(t, "group"))).toList();
-    List<JsonNode> running = tasks.stream().filter(t -> "RUNNING".equals(Json.text(t, "desiredStatus"))).toList();
-    if (!running.isEmpty()) {
-      return running;
-    }
-    return tasks.stream().max(Comparator.comparing(t -> t.path("createdAt").asDouble())).map(List::of)
-        .orElse(List.of());
   }
 
   /** Copies a log stream to the terminal, prefixing each line (when several streams interleave). */

@@ -8,6 +8,7 @@ import io.ecsl.runtime.client.RuntimeStatus;
 import io.ecsl.runtime.json.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** A connection to the running local runtime, with the ECS reads the CLI's commands share. */
@@ -93,6 +94,41 @@ final class RuntimeConnection {
       throw new UserError("service " + name + " exists in several clusters; pick one with --cluster");
     }
     return found.get(0);
+  }
+
+  /**
+   * The tasks {@code target} names: a task by id, id prefix (4 characters at least) or ARN, else a
+   * service's running tasks (or its newest task when none runs).
+   */
+  List<JsonNode> findTasks(String cluster, String target) {
+    List<String> clusters = cluster != null ? List.of(cluster) : clusterArns();
+    List<JsonNode> byId = new ArrayList<>();
+    for (String each : clusters) {
+      for (JsonNode task : tasks(each, true)) {
+        String arn = task.get("taskArn").asText();
+        String id = arn.substring(arn.lastIndexOf('/') + 1);
+        if (arn.equals(target) || (target.length() >= 4 && id.startsWith(target))) {
+          byId.add(task);
+        }
+      }
+    }
+    if (byId.size() > 1) {
+      throw new RuntimeConnection.UserError("task id prefix " + target + " matches " + byId.size()
+          + " tasks; give more characters");
+    }
+    if (byId.size() == 1) {
+      return byId;
+    }
+    JsonNode service = service(cluster, target);
+    String clusterArn = service.get("clusterArn").asText();
+    List<JsonNode> tasks = tasks(clusterArn, true).stream()
+        .filter(t -> ("service:" + target).equals(Json.text(t, "group"))).toList();
+    List<JsonNode> running = tasks.stream().filter(t -> "RUNNING".equals(Json.text(t, "desiredStatus"))).toList();
+    if (!running.isEmpty()) {
+      return running;
+    }
+    return tasks.stream().max(Comparator.comparing(t -> t.path("createdAt").asDouble())).map(List::of)
+        .orElse(List.of());
   }
 
   static String shortId(String taskArn) {

@@ -29,8 +29,12 @@ class LocalLimitsTest {
     EcsModel model = new EcsModel("p", "us-east-1", null, List.of(
         resource(ResourceKind.SERVICE, "web", "prod", "ecs", "CreateService", """
             {"serviceName": "web", "loadBalancers": [{"targetGroupArn": "arn:tg", "containerName": "app",
-             "containerPort": 80}], "serviceConnectConfiguration": {"enabled": true}}"""),
-        resource(ResourceKind.SERVICE, "worker", "prod", "ecs", "CreateService", "{\"serviceName\": \"worker\"}"),
+             "containerPort": 80}], "serviceConnectConfiguration": {"enabled": true, "services": [{"portName": "http",
+             "tls": {"issuerCertificateAuthority": {"awsPcaAuthorityArn": "arn:pca"}}}]}}"""),
+        resource(ResourceKind.SERVICE, "worker", "prod", "ecs", "CreateService", """
+            {"serviceName": "worker", "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-1"]}},
+             "serviceConnectConfiguration": {"enabled": true, "services": [{"portName": "http",
+             "clientAliases": [{"port": 8080, "dnsName": "worker"}]}]}}"""),
         resource(ResourceKind.SERVICE, "api", "prod", "ecs", "CreateService", """
             {"serviceName": "api", "loadBalancers": [{"targetGroupArn": "${target-group:api}",
              "containerName": "app", "containerPort": 80}]}"""),
@@ -50,7 +54,8 @@ class LocalLimitsTest {
     assertEquals(4, notes.size(), notes.toString());
     assertTrue(notes.get(0).startsWith("service prod/web: load balancers: target group arn:tg is managed elsewhere"),
         notes.toString());
-    assertTrue(notes.get(1).startsWith("service prod/web: Service Connect"), notes.toString());
+    assertEquals("service prod/web: Service Connect: no proxy runs, so these are not honoured: names are given to"
+        + " awsvpc tasks only, tls", notes.get(1));
     assertTrue(notes.get(2).contains("policy requests tracks ALBRequestCountPerTarget, which the local runtime does not"
         + " measure"), notes.toString());
     assertTrue(notes.get(3).contains("step scaling policy steps: the local runtime has no CloudWatch alarms"),

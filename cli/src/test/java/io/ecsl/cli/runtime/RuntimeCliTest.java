@@ -65,7 +65,7 @@ class RuntimeCliTest {
   void everyRuntimeCommandHasHelp() {
     for (List<String> command : List.of(List.of("runtime"), List.of("runtime", "start"), List.of("runtime", "stop"),
         List.of("runtime", "status"), List.of("runtime", "env"), List.of("runtime", "logs"), List.of("runtime", "secret"),
-        List.of("runtime", "secret", "put"), List.of("ps"), List.of("logs"), List.of("events"), List.of("top"), List.of("schedules"), List.of("run"))) {
+        List.of("runtime", "secret", "put"), List.of("ps"), List.of("logs"), List.of("events"), List.of("top"), List.of("schedules"), List.of("run"), List.of("exec"))) {
       String[] args = new java.util.ArrayList<>(command) {{ add("--help"); }}.toArray(String[]::new);
       Processes.Result result = ECSL.run(args);
       assertEquals(0, result.exitCode(), String.join(" ", command));

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
+import java.util.Map;
 import io.ecsl.cli.Main;
 import io.ecsl.testing.AwsCli;
 import io.ecsl.testing.InProcessCli;
@@ -32,7 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SamplesAwsCliTest {
   private static final InProcessCli ECSL = new InProcessCli(Main::run);
   static MotoServer moto;
+  static String vpc;
   static String subnet;
+  static String subnetB;
   static String securityGroup;
 
   @TempDir Path out;
@@ -41,8 +45,12 @@ class SamplesAwsCliTest {
   static void start() throws Exception {
     moto = MotoServer.start();
     // moto checks awsvpc subnets and security groups against its EC2 backend: make real ones.
-    String vpc = aws("ec2", "create-vpc", "--cidr-block", "10.0.0.0/16", "--query", "Vpc.VpcId", "--output", "text");
-    subnet = aws("ec2", "create-subnet", "--vpc-id", vpc, "--cidr-block", "10.0.1.0/24", "--query", "Subnet.SubnetId", "--output", "text");
+    // ELBv2 checks a target group's VPC and a load balancer's subnets (two, in two zones) the same way.
+    vpc = aws("ec2", "create-vpc", "--cidr-block", "10.0.0.0/16", "--query", "Vpc.VpcId", "--output", "text");
+    subnet = aws("ec2", "create-subnet", "--vpc-id", vpc, "--cidr-block", "10.0.1.0/24", "--availability-zone", "us-east-1a",
+        "--query", "Subnet.SubnetId", "--output", "text");
+    subnetB = aws("ec2", "create-subnet", "--vpc-id", vpc, "--cidr-block", "10.0.2.0/24", "--availability-zone", "us-east-1b",
+        "--query", "Subnet.SubnetId", "--output", "text");
     securityGroup = aws("ec2", "create-security-group", "--group-name", "ecsl", "--description", "ecsl tests", "--vpc-id", vpc,
         "--query", "GroupId", "--output", "text");
   }
@@ -60,6 +68,7 @@ class SamplesAwsCliTest {
   void everyManifestEntryIsAcceptedByTheAwsCli() throws Exception {
     List<List<String>> commands = new ArrayList<>();
     List<String> labels = new ArrayList<>();
+    List<Path> elbSamples = new ArrayList<>();
     List<Path> samples;
     try (Stream<Path> s = Files.list(RepoPaths.samples())) {
       samples = s.filter(Files::isDirectory).sorted().toList();
@@ -68,12 +77,21 @@ class SamplesAwsCliTest {
     for (Path sample : samples) {
       Path dir = out.resolve(sample.getFileName());
       List<String> args = new ArrayList<>(List.of("build", sample.toString(), "--out", dir.toString()));
-      if (Files.readString(sample.resolve("main.ecs")).contains("var subnets")) {
-        args.addAll(List.of("--var", "subnets=[\"" + subnet + "\"]", "--var", "security_groups=[\"" + securityGroup + "\"]"));
+      String source = Files.readString(sample.resolve("main.ecs"));
+      if (source.contains("var subnets")) {
+        args.addAll(List.of("--var", "subnets=[\"" + subnet + "\", \"" + subnetB + "\"]", "--var",
+            "security_groups=[\"" + securityGroup + "\"]"));
+      }
+      if (source.contains("var vpc")) {
+        args.addAll(List.of("--var", "vpc=" + vpc, "--var", "lb_security_groups=[\"" + securityGroup + "\"]"));
       }
       Processes.Result build = ECSL.run(args);
       assertEquals(0, build.exitCode(), sample + ": " + build.stderr());
       JsonNode manifest = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
+      if (manifest.toString().contains("\"elbv2\"")) {
+        elbSamples.add(dir);
+        continue;
+      }
       for (JsonNode e : manifest.get("entries")) {
         String operation = e.get("operation").asText();
         // moto answers PutAccountSettingDefault with HTTP 500 (its handler is missing); the request
@@ -95,7 +113,14 @@ class SamplesAwsCliTest {
         failures.add(labels.get(i) + ": " + results.get(i).stderr().strip());
       }
     }
+    for (Path dir : elbSamples) {
+      failures.addAll(inOrderPassingArns(dir));
+    }
     assertTrue(failures.isEmpty(), "rejected by the AWS CLI / moto:\n" + String.join("\n", failures));
+    assertTrue(!elbSamples.isEmpty(), "expected a sample with load balancers (alb-web)");
+    JsonNode lab = AwsCli.json(moto.awsEnvironment(), "ecs", "describe-services", "--cluster", "lab", "--services", "web");
+    assertEquals(AwsCli.json(moto.awsEnvironment(), "elbv2", "describe-target-groups", "--names", "web")
+        .at("/TargetGroups/0/TargetGroupArn").asText(), lab.at("/services/0/loadBalancers/0/targetGroupArn").asText(), lab.toString());
     assertTrue(results.size() >= 30, "expected every sample's requests, ran " + results.size());
     // A spot check that what was accepted is what was declared.
     JsonNode services = AwsCli.json(moto.awsEnvironment(), "ecs", "describe-services", "--cluster", "storefront", "--services",
@@ -103,5 +128,39 @@ class SamplesAwsCliTest {
     assertEquals(2, services.get("services").get(0).get("desiredCount").asInt());
     JsonNode td = AwsCli.json(moto.awsEnvironment(), "ecs", "describe-task-definition", "--task-definition", "web:1");
     assertEquals("ghcr.io/acme/web:1.4.2", td.get("taskDefinition").get("containerDefinitions").get(0).get("image").asText());
+  }
+
+  /**
+   * The manifest of a sample with load balancers, one request at a time in its order, as deploy.sh
+   * sends it: each ARN placeholder ({@code ${target-group:web}}) is replaced by the ARN the AWS CLI
+   * got back from the request that created that resource (docs/outputs.md).
+   */
+  private static List<String> inOrderPassingArns(Path dir) throws Exception {
+    Map<String, String> arns = new HashMap<>();
+    Map<String, String> arnAt = Map.of("create-target-group", "/TargetGroups/0/TargetGroupArn",
+        "create-load-balancer", "/LoadBalancers/0/LoadBalancerArn", "create-listener", "/Listeners/0/ListenerArn",
+        "create-rule", "/Rules/0/RuleArn");
+    List<String> failures = new ArrayList<>();
+    JsonNode manifest = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
+    for (JsonNode e : manifest.get("entries")) {
+      String request = Files.readString(dir.resolve(e.get("file").asText()));
+      for (Map.Entry<String, String> a : arns.entrySet()) {
+        request = request.replace(a.getKey(), a.getValue());
+      }
+      Path sent = Files.writeString(dir.resolve(e.get("file").asText() + ".sent.json"), request);
+      String operation = e.get("operation").asText();
+      Processes.Result r = AwsCli.run(moto.awsEnvironment(), e.get("service").asText(), operation, "--cli-input-json",
+          "file://" + sent, "--output", "json");
+      String label = dir.getFileName() + " " + e.get("service").asText() + " " + operation + " " + e.get("file").asText();
+      if (!r.ok()) {
+        failures.add(label + ": " + r.stderr().strip());
+        continue;
+      }
+      if (arnAt.containsKey(operation)) {
+        arns.put("${" + e.get("kind").asText() + ":" + e.get("name").asText() + "}",
+            new ObjectMapper().readTree(r.stdout()).at(arnAt.get(operation)).asText());
+      }
+    }
+    return failures;
   }
 }

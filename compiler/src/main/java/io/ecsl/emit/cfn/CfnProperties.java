@@ -48,6 +48,12 @@ final class CfnProperties {
       "ecs:DeploymentLifecycleHook.targetType",
       "ecs:DeploymentLifecycleHook.timeoutConfiguration",
       "application-autoscaling:RegisterScalableTargetRequest.Tags",
+      "elbv2:CreateListenerInput.Tags",
+      "elbv2:CreateLoadBalancerInput.CustomerOwnedIpv4Pool",
+      "elbv2:CreateLoadBalancerInput.IpamPools",
+      "elbv2:Certificate.IsDefault",
+      "elbv2:MutualAuthenticationAttributes.TrustStoreAssociationStatus",
+      "elbv2:CreateRuleInput.Tags",
       "scheduler:CreateScheduleInput.ActionAfterCompletion");
 
   /** Idempotency tokens: CloudFormation makes its own, so dropping them changes nothing. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.model.ApiRequest;
+import io.ecsl.model.ArnPlaceholder;
 import io.ecsl.model.EcsModel;
 import io.ecsl.model.Resource;
 import io.ecsl.model.ResourceKind;
@@ -37,6 +38,10 @@ final class TemplateBuilder {
   private final Map<String, String> familyIds = new HashMap<>();
   private final Map<String, String> namespaceIds = new HashMap<>();
   private final Map<String, String> serviceIds = new HashMap<>();
+  /** {@code ${target-group:web}} → the logical id whose Ref is that ARN (target groups, load balancers, listeners). */
+  private final Map<String, String> arnIds = new HashMap<>();
+  /** A target group's placeholder → the listeners forwarding to it (ECS needs the group attached first). */
+  private final Map<String, List<String>> listenersOf = new HashMap<>();
   private final ObjectNode resources = JSON.objectNode();
   private final List<String> notes = new ArrayList<>();
   private final List<String> omitted = new ArrayList<>();
@@ -60,6 +65,12 @@ final class TemplateBuilder {
         case SERVICE -> service(r);
         case SCALING -> scaling(r);
         case SCHEDULE -> schedule(r);
+        case TARGET_GROUP -> put(idOf.get(r), "AWS::ElasticLoadBalancingV2::TargetGroup",
+            withAttributes(r, withArns(properties(r, r.primary())), "TargetGroupAttributes"), List.of());
+        case LOAD_BALANCER -> put(idOf.get(r), "AWS::ElasticLoadBalancingV2::LoadBalancer",
+            withAttributes(r, withArns(properties(r, r.primary())), "LoadBalancerAttributes"), List.of());
+        case LISTENER -> put(idOf.get(r), "AWS::ElasticLoadBalancingV2::Listener", withArns(properties(r, r.primary())), List.of());
+        case LISTENER_RULE -> put(idOf.get(r), "AWS::ElasticLoadBalancingV2::ListenerRule", withArns(properties(r, r.primary())), List.of());
       }
     }
     ObjectNode template = JSON.objectNode();
@@ -111,6 +122,17 @@ final class TemplateBuilder {
         case SERVICE -> serviceIds.put(r.cluster() + "/" + r.name(), id(r, ids.allocate("Service", r.cluster(), r.name())));
         case SCALING -> id(r, ids.allocate("ScalableTarget", r.cluster(), r.name()));
         case SCHEDULE -> id(r, ids.allocate("Schedule", r.name()));
+        case TARGET_GROUP -> arnIds.put(ArnPlaceholder.of(r.kind(), r.name()), id(r, ids.allocate("TargetGroup", r.name())));
+        case LOAD_BALANCER -> arnIds.put(ArnPlaceholder.of(r.kind(), r.name()), id(r, ids.allocate("LoadBalancer", r.name())));
+        case LISTENER, LISTENER_RULE -> {
+          String id = id(r, ids.allocate(r.kind() == ResourceKind.LISTENER ? "Listener" : "ListenerRule", r.name().split(":")));
+          arnIds.put(ArnPlaceholder.of(r.kind(), r.name()), id);
+          for (ArnPlaceholder p : ArnPlaceholder.distinct(r.primary().body())) {
+            if (p.kind() == ResourceKind.TARGET_GROUP) {
+              listenersOf.computeIfAbsent(p.text(), k -> new ArrayList<>()).add(id);
+            }
+          }
+        }
       }
     }
   }
@@ -185,6 +207,15 @@ final class TemplateBuilder {
     if (props.get("ServiceConnectConfiguration") instanceof ObjectNode sc) {
       refer(sc, "Namespace", namespaceRef(sc.path("Namespace").asText(null)));
     }
+    // ECS refuses a target group no load balancer forwards to: the listeners come first.
+    for (ArnPlaceholder p : ArnPlaceholder.distinct(props)) {
+      for (String listener : listenersOf.getOrDefault(p.text(), List.of())) {
+        if (!dependsOn.contains(listener)) {
+          dependsOn.add(listener);
+        }
+      }
+    }
+    withArns(props);
     // Tasks placed through the cluster's capacity providers need them attached first, and
     // nothing in the service's properties refers to the association.
     String association = cluster == null ? null : associationIds.get(nameFromArn(cluster, ":cluster/"));
@@ -273,6 +304,41 @@ final class TemplateBuilder {
   }
 
   // ------------------------------------------------------------------------------ helpers
+
+  /**
+   * The resource's properties with its ELBv2 attributes (its Modify…Attributes request) as the
+   * property CloudFormation takes them in: {@code TargetGroupAttributes}, {@code LoadBalancerAttributes}.
+   */
+  private static ObjectNode withAttributes(Resource r, ObjectNode properties, String member) {
+    for (ApiRequest req : r.requests()) {
+      if (req != r.primary() && req.body().has("Attributes")) {
+        properties.set(member, req.body().get("Attributes").deepCopy());
+      }
+    }
+    return properties;
+  }
+
+  /** Replaces each ARN placeholder of a resource declared here by its Ref (which is its ARN). */
+  private ObjectNode withArns(ObjectNode props) {
+    return (ObjectNode) refs(props);
+  }
+
+  private JsonNode refs(JsonNode node) {
+    if (node instanceof ObjectNode obj) {
+      obj.properties().forEach(e -> e.setValue(refs(e.getValue())));
+      return obj;
+    }
+    if (node instanceof ArrayNode list) {
+      for (int i = 0; i < list.size(); i++) {
+        list.set(i, refs(list.get(i)));
+      }
+      return list;
+    }
+    if (node != null && node.isTextual() && arnIds.containsKey(node.textValue())) {
+      return Fn.ref(arnIds.get(node.textValue()));
+    }
+    return node;
+  }
 
   private ObjectNode properties(Resource r, ApiRequest req) {
     return convert(r, req, withoutOwnedElsewhere(r, req.body()));

@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * E1212: each load balancer entry is either a target group (ALB/NLB) or a Classic Load Balancer,
  * with a container name and port; a service has at most 5 target groups, at most one Classic Load
- * Balancer and not both kinds; target group ARNs are target group ARNs.
+ * Balancer and not both kinds; target group ARNs are target group ARNs (or a declared target group).
  */
 public final class LoadBalancers extends ServiceRule {
   private static final int MAX_TARGET_GROUPS = EcsLimit.TARGET_GROUPS_PER_SERVICE.maxInt();
@@ -44,7 +44,10 @@ public final class LoadBalancers extends ServiceRule {
       }
       if (tg != null) {
         groups++;
-        if (!TARGET_GROUP.matcher(tg).matches()) {
+        // A declared target group is a placeholder its ARN replaces once it exists.
+        io.ecsl.model.ArnPlaceholder declared = io.ecsl.model.ArnPlaceholder.parse(tg);
+        boolean declaredGroup = declared != null && declared.kind() == io.ecsl.model.ResourceKind.TARGET_GROUP;
+        if (!declaredGroup && !TARGET_GROUP.matcher(tg).matches()) {
           s.report(ctx, at + "/targetGroupArn", "`" + tg + "` is not a target group ARN", "copy the ARN of the target group: "
               + "arn:aws:elasticloadbalancing:REGION:ACCOUNT:targetgroup/NAME/ID");
         }

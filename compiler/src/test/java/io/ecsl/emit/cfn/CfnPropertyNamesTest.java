@@ -57,7 +57,11 @@ class CfnPropertyNamesTest {
         Arguments.of("scheduler", "CreateScheduleInput", "AWS::Scheduler::Schedule", null),
         Arguments.of("servicediscovery", "CreateHttpNamespaceRequest", "AWS::ServiceDiscovery::HttpNamespace", null),
         Arguments.of("servicediscovery", "CreatePrivateDnsNamespaceRequest", "AWS::ServiceDiscovery::PrivateDnsNamespace", null),
-        Arguments.of("servicediscovery", "CreatePublicDnsNamespaceRequest", "AWS::ServiceDiscovery::PublicDnsNamespace", null));
+        Arguments.of("servicediscovery", "CreatePublicDnsNamespaceRequest", "AWS::ServiceDiscovery::PublicDnsNamespace", null),
+        Arguments.of("elbv2", "CreateTargetGroupInput", "AWS::ElasticLoadBalancingV2::TargetGroup", null),
+        Arguments.of("elbv2", "CreateLoadBalancerInput", "AWS::ElasticLoadBalancingV2::LoadBalancer", null),
+        Arguments.of("elbv2", "CreateListenerInput", "AWS::ElasticLoadBalancingV2::Listener", null),
+        Arguments.of("elbv2", "CreateRuleInput", "AWS::ElasticLoadBalancingV2::ListenerRule", null));
   }
 
   @ParameterizedTest(name = "{0} {1} → {2}")

@@ -28,8 +28,9 @@ import java.util.concurrent.Executors;
 /**
  * Carries out a plan through the target's API. Creations and updates run in dependency order
  * ({@link ResourcePlan#dependsOn()}), independent ones in parallel; deletions follow, in reverse
- * dependency order of kinds (schedules and scaling, then services, task definitions, clusters,
- * capacity providers, namespaces). A resource whose dependency failed is not attempted. Afterwards
+ * dependency order of kinds (schedules and scaling, then services, listener rules, listeners, load
+ * balancers, target groups, task definitions, clusters, capacity providers, namespaces). The ARN of
+ * an ELB resource created here replaces its placeholder in the requests after it ({@link CreatedArns}). A resource whose dependency failed is not attempted. Afterwards
  * the revision policy deregisters old revisions of the families that got a new one. Progress goes
  * to an {@link ApplyListener}; the engine never prints.
  */
@@ -51,6 +52,8 @@ public final class Applier {
   private final AwsApi api;
   private final Options options;
   private final ServiceWaiter waiter;
+  /** The ARNs of the ELB resources this apply created, for the placeholders of the requests after them. */
+  private final CreatedArns created = new CreatedArns();
 
   public Applier(AwsApi api, Options options) {
     this(api, options, Thread::sleep);
@@ -202,6 +205,7 @@ public final class Applier {
       return previous;
     }
     listener.progress(r.address(), s.operation());
+    b = created.resolve(r.address(), b);
     JsonNode answer;
     try {
       answer = api.call(s.service(), s.operation(), b);
@@ -211,6 +215,7 @@ public final class Applier {
       }
       throw e;
     }
+    created.record(r.id(), s.operation(), answer);
     if (s.service().equals("servicediscovery") && answer.hasNonNull("OperationId")) {
       waitOperation(answer.path("OperationId").asText(), r.address(), listener);
     }

@@ -87,7 +87,23 @@ public final class EcsDefaults {
       Map.entry("SuspendedState.DynamicScalingInSuspended", BooleanNode.FALSE),
       Map.entry("SuspendedState.DynamicScalingOutSuspended", BooleanNode.FALSE),
       Map.entry("SuspendedState.ScheduledScalingSuspended", BooleanNode.FALSE),
-      Map.entry("TargetTrackingScalingPolicyConfiguration.DisableScaleIn", BooleanNode.FALSE));
+      Map.entry("TargetTrackingScalingPolicyConfiguration.DisableScaleIn", BooleanNode.FALSE),
+      // Elastic Load Balancing v2: what DescribeTargetGroups/LoadBalancers/Listeners answer when omitted
+      Map.entry("CreateTargetGroupInput.HealthCheckEnabled", BooleanNode.TRUE),
+      Map.entry("CreateTargetGroupInput.HealthCheckPort", TextNode.valueOf("traffic-port")),
+      Map.entry("CreateTargetGroupInput.TargetType", TextNode.valueOf("instance")),
+      Map.entry("CreateTargetGroupInput.IpAddressType", TextNode.valueOf("ipv4")),
+      Map.entry("CreateLoadBalancerInput.Scheme", TextNode.valueOf("internet-facing")),
+      Map.entry("CreateLoadBalancerInput.Type", TextNode.valueOf("application")),
+      Map.entry("CreateLoadBalancerInput.IpAddressType", TextNode.valueOf("ipv4")),
+      Map.entry("TargetGroupTuple.Weight", IntNode.valueOf(1)),
+      Map.entry("TargetGroupStickinessConfig.Enabled", BooleanNode.FALSE),
+      Map.entry("FixedResponseActionConfig.ContentType", TextNode.valueOf("text/plain")),
+      Map.entry("RedirectActionConfig.Protocol", TextNode.valueOf("#{protocol}")),
+      Map.entry("RedirectActionConfig.Port", TextNode.valueOf("#{port}")),
+      Map.entry("RedirectActionConfig.Host", TextNode.valueOf("#{host}")),
+      Map.entry("RedirectActionConfig.Path", TextNode.valueOf("/#{path}")),
+      Map.entry("RedirectActionConfig.Query", TextNode.valueOf("#{query}")));
 
   /**
    * Fields the service chooses when they are omitted, from settings outside the declaration
@@ -102,7 +118,20 @@ public final class EcsDefaults {
       "CreateClusterRequest.settings",
       "CreateClusterRequest.configuration",
       "RegisterScalableTargetRequest.RoleARN",
-      "PutRuleRequest.RoleArn");
+      "PutRuleRequest.RoleArn",
+      // A target group's health check follows its protocol (HTTP: `/`, 5 s timeout, code 200; TCP:
+      // 10 s, no path), and so does an HTTP listener's (no) security policy.
+      "CreateTargetGroupInput.ProtocolVersion",
+      "CreateTargetGroupInput.HealthCheckProtocol",
+      "CreateTargetGroupInput.HealthCheckPath",
+      "CreateTargetGroupInput.HealthCheckIntervalSeconds",
+      "CreateTargetGroupInput.HealthCheckTimeoutSeconds",
+      "CreateTargetGroupInput.HealthyThresholdCount",
+      "CreateTargetGroupInput.UnhealthyThresholdCount",
+      "CreateTargetGroupInput.Matcher",
+      "CreateLoadBalancerInput.SecurityGroups",
+      "CreateListenerInput.SslPolicy",
+      "CreateListenerInput.AlpnPolicy");
 
   /** Request members the APIs take but never return: they cannot be compared, only sent. */
   private static final Set<String> WRITE_ONLY = Set.of(

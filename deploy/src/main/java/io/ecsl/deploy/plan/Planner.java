@@ -79,9 +79,10 @@ public final class Planner {
     }
     plans.addAll(taskDefinitions);
     PlanContext ctx = new PlanContext(model.project(), live, newRevisions, usedInstead, destroying);
+    ElbArns arns = ElbArns.of(live);
     plans.addAll(model.resources().parallelStream()
         .filter(r -> r.kind() != ResourceKind.TASK_DEFINITION)
-        .map(r -> planOne(ctx, r, owned(model, live.get(ResourceId.of(r)), conflicts), dependencies(r, declared)))
+        .map(r -> planOne(ctx, arns.resolve(r), owned(model, live.get(ResourceId.of(r)), conflicts), dependencies(r, declared)))
         .toList());
     refuseOtherProjects(model, conflicts);
 
@@ -135,6 +136,7 @@ public final class Planner {
     return switch (r.kind()) {
       case SERVICE -> ServicePlans.plan(ctx, r, live, deps);
       case CLUSTER -> ClusterPlans.plan(ctx, r, live, deps);
+      case TARGET_GROUP, LOAD_BALANCER, LISTENER, LISTENER_RULE -> ElbPlans.plan(ctx, r, live, deps);
       default -> SimplePlans.plan(ctx, r, live, deps);
     };
   }
@@ -144,6 +146,7 @@ public final class Planner {
       case TASK_DEFINITION -> TaskDefinitionPlans.delete(ctx, l);
       case SERVICE -> ServicePlans.delete(ctx, l);
       case CLUSTER -> ClusterPlans.delete(ctx, l);
+      case TARGET_GROUP, LOAD_BALANCER, LISTENER, LISTENER_RULE -> ElbPlans.delete(ctx, l);
       default -> SimplePlans.delete(ctx, l);
     };
   }
@@ -193,6 +196,13 @@ public final class Planner {
         }
       }
       default -> {}
+    }
+    // Load balancers, listeners and target groups are named by the ARNs AWS gives them: a request
+    // that holds one's placeholder needs it to exist first.
+    for (io.ecsl.model.ApiRequest request : r.requests()) {
+      for (io.ecsl.model.ArnPlaceholder p : io.ecsl.model.ArnPlaceholder.distinct(request.body())) {
+        refs.add(new ResourceId(p.kind(), null, p.name()));
+      }
     }
     List<String> out = new ArrayList<>();
     for (ResourceId id : refs) {

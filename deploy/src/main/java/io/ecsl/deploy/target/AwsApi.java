@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * One call to an AWS-compatible API, in the API's own JSON: {@code service} is the AWS CLI
  * service name ({@code ecs}, {@code events}, {@code application-autoscaling},
- * {@code servicediscovery}), {@code operation} the API operation ({@code DescribeServices}),
+ * {@code servicediscovery}, {@code elbv2}), {@code operation} the API operation ({@code DescribeServices}),
  * {@code request} exactly what {@code aws <service> <op> --cli-input-json} takes. The answer is the
  * response in the same JSON form. Everything the planner and the apply engine read or change goes
  * through here, so a counting or recording wrapper sees every call.

@@ -27,7 +27,8 @@ import java.util.function.Function;
  * Reads what a target holds, in as few calls as the APIs allow: DescribeClusters takes 100
  * clusters a call, DescribeServices 10 services, ListServices pages of 100, DescribeTaskDefinition
  * one family (its latest ACTIVE revision, with tags), DescribeScalableTargets and
- * DescribeScalingPolicies pages of 50 for the whole account. Independent calls run in parallel.
+ * DescribeScalingPolicies pages of 50 for the whole account, Elastic Load Balancing through
+ * {@link ElbReader}. Independent calls run in parallel.
  * Besides the resources asked for, it discovers every resource tagged {@code ecsl:project = PROJECT}
  * so that resources no longer declared can be planned for deletion.
  */
@@ -77,6 +78,7 @@ public final class Refresher {
       reader.schedules();
       reader.schedulerSchedules();
       reader.accountSettings();
+      new ElbReader(api, q, state, reader::parallel).read();
       return state;
     } finally {
       pool.shutdownNow();
@@ -526,7 +528,7 @@ public final class Refresher {
       }
     }
 
-    private <T, R> List<R> parallel(List<T> items, Function<T, R> f) {
+    <T, R> List<R> parallel(List<T> items, Function<T, R> f) {
       if (items.size() <= 1) {
         List<R> out = new ArrayList<>();
         items.forEach(i -> out.add(f.apply(i)));

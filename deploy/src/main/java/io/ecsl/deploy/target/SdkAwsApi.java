@@ -29,6 +29,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
@@ -47,6 +48,7 @@ public final class SdkAwsApi implements AwsApi, AutoCloseable {
       "events", EventBridgeClient.class,
       "application-autoscaling", ApplicationAutoScalingClient.class,
       "servicediscovery", ServiceDiscoveryClient.class,
+      "elbv2", ElasticLoadBalancingV2Client.class,
       "scheduler", SchedulerClient.class);
 
   private final TargetOptions options;

@@ -312,6 +312,9 @@ final class Hovers {
       case CAPACITY_PROVIDER -> "ecs CreateCapacityProvider";
       case NAMESPACE -> "servicediscovery CreateHttpNamespace";
       case SCHEDULE -> "events PutRule and PutTargets";
+      case TARGET_GROUP -> "elbv2 CreateTargetGroup";
+      case LOAD_BALANCER -> "elbv2 CreateLoadBalancer";
+      case LISTENER -> "elbv2 CreateListener (and CreateRule per rule)";
       case ACCOUNT_SETTINGS -> "ecs PutAccountSettingDefault";
       case PROJECT -> null;
     };

@@ -213,6 +213,9 @@ final class Navigation {
       case CAPACITY_PROVIDER -> SymbolKind.Struct;
       case NAMESPACE -> SymbolKind.Package;
       case SCHEDULE -> SymbolKind.Event;
+      case TARGET_GROUP -> SymbolKind.Array;
+      case LOAD_BALANCER -> SymbolKind.Object;
+      case LISTENER -> SymbolKind.Property;
       case ACCOUNT_SETTINGS, PROJECT -> SymbolKind.Module;
     };
   }

@@ -71,6 +71,15 @@ public interface ContainerBackend extends AutoCloseable {
   /** One reading of a container's CPU and memory use; null when it is not running. */
   ContainerStats stats(String containerId);
 
+  /**
+   * The engine's statistics document of a running container, in its own field names ({@code read},
+   * {@code cpu_stats}, {@code precpu_stats}, {@code memory_stats}, ...), for the task metadata
+   * endpoint's {@code /stats}; null when the container does not run or the backend has none.
+   */
+  default com.fasterxml.jackson.databind.JsonNode statsDocument(String containerId) {
+    return null;
+  }
+
   @Override
   void close();
 

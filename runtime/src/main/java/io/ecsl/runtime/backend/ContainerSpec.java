@@ -55,7 +55,8 @@ public record ContainerSpec(
 
   /**
    * Networking: {@code mode} is a Docker network mode ({@code bridge}, {@code host}, {@code none},
-   * {@code container:<id>}) or a network name.
+   * {@code container:<id>}) or a network name; {@code aliases} are extra DNS names on that network
+   * (a user-defined one only).
    */
   public record Network(
       String mode,
@@ -65,7 +66,13 @@ public record ContainerSpec(
       List<String> dns,
       List<String> dnsSearch,
       List<String> links,
-      boolean disabled) {}
+      boolean disabled,
+      List<String> aliases) {
+    public Network(String mode, String hostname, List<PortBinding> ports, List<String> extraHosts, List<String> dns,
+        List<String> dnsSearch, List<String> links, boolean disabled) {
+      this(mode, hostname, ports, extraHosts, dns, dnsSearch, links, disabled, List.of());
+    }
+  }
 
   /** Publish {@code containerPort} on {@code hostIp:hostPort}; hostPort 0 lets the engine choose. */
   public record PortBinding(int containerPort, String protocol, String hostIp, int hostPort) {}

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * once. A health check passes unless its command contains {@code exit 1} or {@code false}.
  */
 public final class InMemoryBackend implements ContainerBackend {
-  public static final String PAUSE_IMAGE = "ecsl/pause:1";
+  public static final String PAUSE_IMAGE = "ecsl/pause:2";
   private static final Pattern EXIT = Pattern.compile("(?:^|[;&|\\s])exit (\\d+)");
   private static final Pattern SLEEP_THEN_EXIT =
       Pattern.compile("sleep (\\d+(?:\\.\\d+)?)\\s*;?\\s*(?:&&)?\\s*exit (\\d+)");

@@ -270,6 +270,9 @@ public final class DockerBackend implements ContainerBackend {
           .withRetries(check.retries())
           .withStartPeriod(check.startPeriodSeconds() * NANOS_PER_SECOND));
     }
+    if (!spec.network().aliases().isEmpty()) {
+      cmd.withAliases(spec.network().aliases());
+    }
     return cmd.withHostConfig(toHostConfig(spec, ports));
   }
 
@@ -617,6 +620,29 @@ public final class DockerBackend implements ContainerBackend {
       throw e;
     } catch (RuntimeException e) {
       throw translate("read stats of container " + containerId, e);
+    }
+  }
+
+  /**
+   * {@code GET /containers/{id}/stats?stream=false}: the engine samples twice, a second apart, so
+   * {@code precpu_stats} is filled, as in the agent's documents.
+   */
+  @Override
+  public com.fasterxml.jackson.databind.JsonNode statsDocument(String containerId) {
+    DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+        .method(DockerHttpClient.Request.Method.GET)
+        .path("/containers/" + containerId + "/stats?stream=false")
+        .build();
+    try (DockerHttpClient.Response response = http.execute(request)) {
+      String body = new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      if (response.getStatusCode() != 200) {
+        return null;
+      }
+      com.fasterxml.jackson.databind.JsonNode json = io.ecsl.runtime.json.Json.parse(body);
+      return json.path("read").asText("").startsWith("0001-") ? null : json;
+    } catch (IOException | RuntimeException e) {
+      throw translate("read stats of container " + containerId, e instanceof IOException io
+          ? new java.io.UncheckedIOException(io) : (RuntimeException) e);
     }
   }
 

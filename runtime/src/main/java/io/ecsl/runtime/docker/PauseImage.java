@@ -9,15 +9,16 @@ import java.io.UncheckedIOException;
  * {@code amazon/amazon-ecs-pause}.
  *
  * <p>No registry is reachable, so the runtime builds it on first use by importing a one-file root
- * filesystem: a 440-byte static x86-64 executable assembled from
- * {@code runtime/src/main/pause/pause-amd64.S}. It needs no libc and no shell, handles SIGTERM as
+ * filesystem: a 9 KB static x86-64 executable built from
+ * {@code runtime/src/main/pause/pause-relay.c} with no libc. It needs no shell, handles SIGTERM as
  * PID 1 (exits 0 at once, so stopping a task never waits for a timeout on the pause container),
- * and otherwise sleeps in {@code pause(2)}. The tag carries a content version so a changed binary
- * gets a new image.
+ * and relays the task's metadata and credentials endpoint (169.254.170.2:80 inside the task's
+ * namespace) to the runtime's socket ({@code io.ecsl.runtime.metadata}). The tag carries a content
+ * version so a changed binary gets a new image.
  */
 final class PauseImage {
   static final String REPOSITORY = "ecsl/pause";
-  static final String TAG = "1";
+  static final String TAG = "2";
   static final String NAME = REPOSITORY + ":" + TAG;
   static final String ENTRYPOINT = "/pause";
   private static final String RESOURCE = "pause-amd64";

@@ -7,11 +7,13 @@ import io.ecsl.runtime.backend.Labels;
 import io.ecsl.runtime.backend.ObservedContainer;
 import io.ecsl.runtime.home.HostGrants;
 import io.ecsl.runtime.hostaccess.HostAccess;
+import io.ecsl.runtime.discovery.TaskDiscoveryNames;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.lifecycle.TaskAction;
 import io.ecsl.runtime.lifecycle.TaskLifecycle;
 import io.ecsl.runtime.lifecycle.TaskObservation;
 import io.ecsl.runtime.lifecycle.TaskStep;
+import io.ecsl.runtime.metadata.TaskEndpoints;
 import io.ecsl.runtime.model.TaskEntity;
 import io.ecsl.runtime.model.TaskSpec;
 import io.ecsl.runtime.model.TaskStatus;
@@ -96,6 +98,7 @@ public final class ControlPlane implements AutoCloseable {
   private final ServiceScheduling scheduling;
   private final Collector collector;
   private final HostAccess hostAccess;
+  private final TaskEndpoints taskEndpoints;
   private final LoopHealth loopHealth;
   private final Map<String, Long> touchedAt = new ConcurrentHashMap<>();
   private final Map<String, TaskSpec> specs = new ConcurrentHashMap<>();
@@ -118,7 +121,9 @@ public final class ControlPlane implements AutoCloseable {
     this.runner = options.inlineActions() ? ActionRunner.inline() : ActionRunner.async();
     this.hostAccess = new HostAccess(options.grants(), store.file().toAbsolutePath().getParent(),
         socketPath(backend.endpoint()), store);
-    this.taskActions = new TaskActions(backend, store, instanceId, hostAccess);
+    this.taskEndpoints = TaskEndpoints.forDataDir(store.file().toAbsolutePath().getParent());
+    this.taskActions = new TaskActions(backend, store, instanceId, hostAccess, taskEndpoints,
+        task -> TaskDiscoveryNames.of(state, task));
     this.loopHealth = new LoopHealth(options.stallAfter());
     this.scheduling = new ServiceScheduling(state, random);
     this.collector = new Collector(state, backend, runner, taskActions, options);
@@ -155,6 +160,11 @@ public final class ControlPlane implements AutoCloseable {
   /** What tasks may take from the host: asked before a task definition is accepted and before a container is created. */
   public HostAccess hostAccess() {
     return hostAccess;
+  }
+
+  /** The agent's variables and the task relays' needs (the metadata and credentials endpoints). */
+  public TaskEndpoints taskEndpoints() {
+    return taskEndpoints;
   }
 
   /** The container engine's socket file when it is a local one ({@code unix:///var/run/docker.sock}), else null. */
@@ -325,7 +335,7 @@ public final class ControlPlane implements AutoCloseable {
         TaskEntity orphan = task.copy();
         TaskLifecycle.requestStop(orphan, TaskStatus.TASK_FAILED_TO_START,
             "ResourceInitializationError: task definition " + task.taskDefinitionArn + " no longer exists", now);
-        spec = new TaskSpec("unknown", 0, "bridge", null, null, null, null, List.of(), List.of());
+        spec = new TaskSpec("unknown", 0, "bridge", null, null, null, null, List.of(), List.of(), null);
         task = orphan;
       }
       TaskStep step = TaskLifecycle.step(task, spec, byTask.getOrDefault(task.taskId, TaskObservation.empty()), now);

@@ -13,6 +13,7 @@ import io.ecsl.runtime.lifecycle.ContainerSpecFactory;
 import io.ecsl.runtime.lifecycle.DockerNames;
 import io.ecsl.runtime.lifecycle.TaskAction;
 import io.ecsl.runtime.lifecycle.TaskVolumes;
+import io.ecsl.runtime.metadata.TaskEndpoints;
 import io.ecsl.runtime.model.TaskEntity;
 import io.ecsl.runtime.model.TaskSpec;
 import io.ecsl.runtime.model.TaskStatus;
@@ -34,12 +35,17 @@ final class TaskActions {
   private final Store store;
   private final String instanceId;
   private final HostAccess hostAccess;
+  private final TaskEndpoints endpoints;
+  private final java.util.function.Function<TaskEntity, List<String>> discoveryNames;
 
-  TaskActions(ContainerBackend backend, Store store, String instanceId, HostAccess hostAccess) {
+  TaskActions(ContainerBackend backend, Store store, String instanceId, HostAccess hostAccess,
+      TaskEndpoints endpoints, java.util.function.Function<TaskEntity, List<String>> discoveryNames) {
+    this.discoveryNames = discoveryNames;
     this.backend = backend;
     this.store = store;
     this.instanceId = instanceId;
     this.hostAccess = hostAccess;
+    this.endpoints = endpoints;
   }
 
   ActionResult run(TaskAction action, TaskEntity task, TaskSpec spec) {
@@ -138,9 +144,11 @@ final class TaskActions {
     return new ContainerSpec(DockerNames.pause(task.taskId), image, labels,
         new ContainerSpec.Process(List.of("/pause"), List.of(), List.of(), null, null, false, false, null, 2),
         new ContainerSpec.Resources(2, null, null, null, null, null, List.of()),
-        new ContainerSpec.Network(network, null, ports, List.of(), List.of(), List.of(), List.of(), false),
-        new ContainerSpec.Storage(List.of(), List.of(), Map.of(), false),
-        new ContainerSpec.Security(false, List.of(), List.of(), List.of(), List.of(), Map.of()),
+        // The task's Service Connect names: other tasks on the cluster network resolve them to it.
+        new ContainerSpec.Network(network, null, ports, List.of(), List.of(), List.of(), List.of(), false,
+            discoveryNames.apply(task)),
+        new ContainerSpec.Storage(List.of(endpoints.relayMount()), List.of(), Map.of(), false),
+        new ContainerSpec.Security(false, endpoints.relayCapabilities(), List.of(), List.of(), List.of(), Map.of()),
         null);
   }
 
@@ -213,8 +221,10 @@ final class TaskActions {
       fileVariables.putAll(EnvironmentFiles.parse(content.get()));
     }
     try {
+      Map<String, String> agentVariables = endpoints.environment(task, spec, containerName,
+          ContainerSpecFactory.declaredVariables(definition, fileVariables));
       ContainerSpec containerSpec = ContainerSpecFactory.build(task, spec, definition,
-          new ContainerSpecFactory.Context(instanceId, task.pauseContainerId, secrets, fileVariables));
+          new ContainerSpecFactory.Context(instanceId, task.pauseContainerId, secrets, fileVariables, agentVariables));
       return new ActionResult.Created(containerName, backend.createContainer(containerSpec));
     } catch (BackendException e) {
       if (e.kind() == BackendException.Kind.UNAVAILABLE) {

@@ -37,10 +37,24 @@ public final class ContainerSpecFactory {
    * and the variables of the container's environment files (already read, in file order).
    */
   public record Context(String instanceId, String pauseContainerId, Map<String, String> secrets,
-      Map<String, String> environmentFiles) {
+      Map<String, String> environmentFiles, Map<String, String> agentEnvironment) {
     public Context(String instanceId, String pauseContainerId, Map<String, String> secrets) {
-      this(instanceId, pauseContainerId, secrets, Map.of());
+      this(instanceId, pauseContainerId, secrets, Map.of(), Map.of());
     }
+
+    public Context(String instanceId, String pauseContainerId, Map<String, String> secrets,
+        Map<String, String> environmentFiles) {
+      this(instanceId, pauseContainerId, secrets, environmentFiles, Map.of());
+    }
+  }
+
+  /** The names a container definition sets itself: environment, environment files, secrets. */
+  public static java.util.Set<String> declaredVariables(TaskSpec.ContainerDefinition container,
+      Map<String, String> environmentFiles) {
+    java.util.Set<String> names = new java.util.HashSet<>(environmentFiles.keySet());
+    Json.list(container.json(), "environment").forEach(pair -> names.add(Json.text(pair, "name")));
+    Json.list(container.json(), "secrets").forEach(secret -> names.add(Json.text(secret, "name")));
+    return names;
   }
 
   public static ContainerSpec build(TaskEntity task, TaskSpec spec, TaskSpec.ContainerDefinition container,
@@ -50,7 +64,7 @@ public final class ContainerSpecFactory {
         DockerNames.container(spec, container.name(), task),
         container.image(),
         labels(task, spec, container, context.instanceId()),
-        process(json, container, context.secrets(), context.environmentFiles()),
+        process(json, container, context.secrets(), context.environmentFiles(), context.agentEnvironment()),
         resources(json, spec, task),
         network(task, spec, container, context),
         storage(task, spec, json),
@@ -85,7 +99,7 @@ public final class ContainerSpecFactory {
   }
 
   private static ContainerSpec.Process process(JsonNode json, TaskSpec.ContainerDefinition container,
-      Map<String, String> secrets, Map<String, String> environmentFiles) {
+      Map<String, String> secrets, Map<String, String> environmentFiles, Map<String, String> agentEnvironment) {
     List<String> env = new ArrayList<>();
     java.util.Set<String> declared = new java.util.HashSet<>();
     Json.list(json, "environment").forEach(pair -> declared.add(Json.text(pair, "name")));
@@ -102,6 +116,10 @@ public final class ContainerSpecFactory {
       String valueFrom = Json.text(secret, "valueFrom");
       env.add(Json.text(secret, "name") + "=" + secrets.getOrDefault(valueFrom, ""));
     }
+    // What the agent adds (metadata and credentials endpoints, region) wins over a definition's
+    // variable of the same name, as on ECS; AgentEnvironment leaves out the region a definition sets.
+    env.removeIf(pair -> agentEnvironment.containsKey(pair.substring(0, Math.max(0, pair.indexOf('=')))));
+    agentEnvironment.forEach((name, value) -> env.add(name + "=" + value));
     JsonNode linux = json.path("linuxParameters");
     return new ContainerSpec.Process(
         json.has("entryPoint") ? Json.strings(json, "entryPoint") : null,

@@ -23,7 +23,8 @@ public record TaskSpec(
     String pidMode,
     String ipcMode,
     List<ContainerDefinition> containers,
-    List<VolumeDefinition> volumes) {
+    List<VolumeDefinition> volumes,
+    String taskRoleArn) {
 
   /** ECS on EC2 defaults to bridge when the task definition does not say (§1.1). */
   public static final String DEFAULT_NETWORK_MODE = "bridge";
@@ -78,7 +79,8 @@ public record TaskSpec(
         Json.text(taskDefinition, "pidMode"),
         Json.text(taskDefinition, "ipcMode"),
         List.copyOf(containers),
-        List.copyOf(volumes));
+        List.copyOf(volumes),
+        firstNonNull(Json.text(overrides, "taskRoleArn"), Json.text(taskDefinition, "taskRoleArn")));
   }
 
   private static void applyOverride(ObjectNode definition, JsonNode override) {

@@ -24,6 +24,7 @@ import io.ecsl.runtime.home.RuntimeCredentials;
 import io.ecsl.runtime.home.RuntimeHome;
 import io.ecsl.runtime.home.RuntimeStartException;
 import io.ecsl.runtime.json.Json;
+import io.ecsl.runtime.metadata.MetadataServer;
 import io.ecsl.runtime.store.Store;
 import io.ecsl.runtime.store.StoreException;
 import java.io.IOException;
@@ -58,18 +59,20 @@ public final class RuntimeServer implements AutoCloseable {
   private final Store store;
   private final ControlPlane plane;
   private final HttpApiServer http;
+  private final MetadataServer metadata;
   private final URI endpoint;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean closed;
 
   private RuntimeServer(Path dataDir, FileChannel lockChannel, FileLock lock, Store store, ControlPlane plane,
-      HttpApiServer http, URI endpoint) {
+      HttpApiServer http, MetadataServer metadata, URI endpoint) {
     this.dataDir = dataDir;
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.store = store;
     this.plane = plane;
     this.http = http;
+    this.metadata = metadata;
     this.endpoint = endpoint;
   }
 
@@ -143,15 +146,24 @@ public final class RuntimeServer implements AutoCloseable {
         throw new RuntimeStartException("port " + port + " on 127.0.0.1 is already in use; stop whatever uses it or"
             + " choose another port (--port or ECSL_RUNTIME_PORT)");
       }
+      // Before the loop starts: containers are created with the metadata listener's port.
+      MetadataServer metadata;
+      try {
+        metadata = MetadataServer.start(plane, dataDir);
+      } catch (IOException e) {
+        http.close();
+        throw e;
+      }
       URI endpoint = URI.create("http://127.0.0.1:" + http.port());
       identity.put("endpoint", endpoint.toString());
       identity.put("port", http.port());
+      identity.put("metadataPort", metadata.port());
       identity.put("pid", ProcessHandle.current().pid());
       identity.put("dataDir", dataDir.toAbsolutePath().toString());
       identity.put("version", RuntimeHome.currentVersion());
       identity.set("startedAt", Json.timestamp(clock.instant()));
       identity.put("instanceId", store.instanceId());
-      self[0] = new RuntimeServer(dataDir, channel, lock, store, plane, http, endpoint);
+      self[0] = new RuntimeServer(dataDir, channel, lock, store, plane, http, metadata, endpoint);
       PrivateFiles.write(RuntimeHome.instanceFile(dataDir), store.instanceId() + "\n");
       PrivateFiles.write(RuntimeHome.stateFile(dataDir), Json.write(identity));
       plane.start();
@@ -241,6 +253,7 @@ public final class RuntimeServer implements AutoCloseable {
     }
     closed = true;
     http.close();
+    metadata.close();
     plane.close();
     store.close();
     try {

@@ -84,6 +84,7 @@ public final class EcsApi implements AwsService {
       case "PutAttributes" -> containerInstances.putAttributes(request, context);
       case "DeleteAttributes" -> containerInstances.deleteAttributes(request, context);
       case "ListAttributes" -> containerInstances.listAttributes(request, context);
+      case "ExecuteCommand" -> tasks.executeCommand(request, context);
       case "PutAccountSetting" -> accountSettings.put(request, context);
       case "PutAccountSettingDefault" -> accountSettings.putDefault(request, context);
       case "ListAccountSettings" -> accountSettings.list(request, context);

@@ -319,6 +319,13 @@ final class EcsRenderer {
           .put("privateIpv4Address", task.privateIpv4Address);
     }
     out.put("healthStatus", container.healthStatus);
+    if (task.enableExecuteCommand) {
+      // EMU: the engine's exec stands in for the SSM agent, so it is as ready as the container.
+      ObjectNode agent = out.putArray("managedAgents").addObject();
+      agent.put("name", "ExecuteCommandAgent");
+      agent.put("lastStatus", container.lastStatus);
+      Json.putIfPresent(agent, "lastStartedAt", container.startedAt);
+    }
     Json.putIfPresent(out, "cpu", container.cpu);
     Json.putIfPresent(out, "memory", container.memory);
     Json.putIfPresent(out, "memoryReservation", container.memoryReservation);
