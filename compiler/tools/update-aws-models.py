@@ -11,6 +11,8 @@ written in .ecs source and is checked against its real type:
   application-autoscaling botocore data application-autoscaling/2016-02-06
   servicediscovery        botocore data servicediscovery/2017-03-14
   elbv2                   botocore data elbv2/2015-12-01 (Elastic Load Balancing v2: ALB, NLB)
+  scheduler               botocore data scheduler/2021-06-30 (EventBridge Scheduler; the copy came
+                          from botocore 1.43.11)
 
 The ECS model is named explicitly because it is usually newer than the botocore installed with
 the AWS CLI; the other three come from that installed botocore.
@@ -68,6 +70,7 @@ def sources(argv):
         "application-autoscaling": os.path.join(data, "application-autoscaling", "2016-02-06", "service-2.json.gz"),
         "servicediscovery": os.path.join(data, "servicediscovery", "2017-03-14", "service-2.json.gz"),
         "elbv2": os.path.join(data, "elbv2", "2015-12-01", "service-2.json.gz"),
+        "scheduler": os.path.join(data, "scheduler", "2021-06-30", "service-2.json.gz"),
     }
 
 

@@ -205,6 +205,7 @@ public final class Builtins {
         new Builtin("max", 1, -1, "max(a, b, …)", (in, at, a) -> extreme(in, at, a, false)),
         new Builtin("jsonencode", 1, 1, "jsonencode(value)", (in, at, a) -> new Value.Str(at, Json.encode(in, a.get(0), at))),
         new Builtin("cron", 1, 1, "cron(\"0 3 * * ? *\")", (in, at, a) -> new Value.Str(at, "cron(" + str(a.get(0), at, "cron").strip() + ")")),
+        new Builtin("at", 1, 1, "at(\"2026-12-24T18:00:00\")", (in, at, a) -> new Value.Str(at, "at(" + str(a.get(0), at, "at").strip() + ")")),
         new Builtin("rate", 1, 1, "rate(5m) | rate(1h) | rate(1d)", Builtins::rate),
         new Builtin("spread", 1, 1, "spread(az) | spread(instance) | spread(\"attribute:…\")", (in, at, a) ->
             strategy(at, "spread", placementField(a.get(0), at))),

@@ -174,7 +174,9 @@ public final class ResourceGraph {
       }
       case SCHEDULE -> {
         String schedule = id(NodeKind.SCHEDULE, r.name());
-        JsonNode target = r.requests().size() > 1 ? r.requests().get(1).body().path("Targets").path(0) : null;
+        // A rule's target is in its PutTargets request; a Scheduler schedule's in the schedule itself.
+        JsonNode target = r.requests().size() > 1 ? r.requests().get(1).body().path("Targets").path(0)
+            : r.primary().body().has("Target") ? r.primary().body().path("Target") : null;
         if (target != null) {
           String cluster = lastSegment(target.path("Arn").asText(""), "cluster/");
           if (cluster != null) {

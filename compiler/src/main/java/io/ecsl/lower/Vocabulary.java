@@ -199,6 +199,9 @@ public final class Vocabulary {
       switch (s) {
         case "cluster" -> entries.add(new Named(reference(s, Kind.CLUSTER, "the cluster the task runs in"), null));
         case "task" -> entries.add(new Named(reference(s, Kind.TASK, "the task definition to run"), null));
+        case "via" -> entries.add(new Named(new Attribute(s, null, null, null, null, null, List.of("events", "scheduler"),
+            false, true, "symbol; `scheduler` makes it an EventBridge Scheduler schedule (CreateSchedule), `events`"
+            + " (the default) an EventBridge rule"), null));
         case "role", "role_arn" -> entries.add(new Named(renamed(s, target, "RoleArn", "the role EventBridge runs the task with"), null));
         case "retry", "retry_policy" -> entries.add(new Named(renamed(s, target, "RetryPolicy", "retries of a failed run"),
             blockFor(target.member("RetryPolicy"))));
@@ -215,6 +218,18 @@ public final class Vocabulary {
           String member = target.memberFor(s);
           entries.add(new Named(renamed(s, target, member, "of the EventBridge target"), null));
         }
+      }
+    }
+    // EventBridge Scheduler's own settings (with `via = scheduler`).
+    Shape createSchedule = ServiceModel.get(ServiceModel.SCHEDULER).input("CreateSchedule");
+    for (String s : new java.util.TreeSet<>(Schedules.SCHEDULER_ONLY)) {
+      if (s.equals("flexible_window")) {
+        entries.add(new Named(new Attribute(s, createSchedule, "FlexibleTimeWindow", createSchedule.member("FlexibleTimeWindow"),
+            null, null, List.of("off"), false, true, "duration or `off`; sets `FlexibleTimeWindow` (FLEXIBLE with"
+            + " `MaximumWindowInMinutes`); EventBridge Scheduler (`via = scheduler`)"), null));
+      } else {
+        entries.add(new Named(renamed(s, createSchedule, SchedulerSchedules.SCHEDULE.get(s),
+            "EventBridge Scheduler (`via = scheduler`)"), null));
       }
     }
     Structure task = new Structure(parameters, null);

@@ -82,11 +82,16 @@ public final class ModelIndex {
     }
     for (Resource r : schedules) {
       for (ApiRequest req : r.requests()) {
-        if (req.operation().equals("PutTargets")) {
+        if (req.operation().equals("CreateSchedule")) {
+          // An EventBridge Scheduler schedule has one target, with the same ECS members as a rule's.
+          if (Nodes.object(req.body(), "Target") instanceof ObjectNode t && Nodes.object(t, "EcsParameters") != null) {
+            scheduleTargets.add(target(r, req, "/Target", t));
+          }
+        } else if (req.operation().equals("PutTargets")) {
           List<JsonNode> targets = Nodes.list(req.body(), "Targets");
           for (int i = 0; i < targets.size(); i++) {
             if (targets.get(i) instanceof ObjectNode t && Nodes.object(t, "EcsParameters") != null) {
-              scheduleTargets.add(target(r, req, i, t));
+              scheduleTargets.add(target(r, req, "/Targets/" + i, t));
             }
           }
         }
@@ -125,14 +130,14 @@ public final class ModelIndex {
     return new ServiceView(r, req, cluster, task, p.launch, p.strategy, p.fromCluster);
   }
 
-  private ScheduleTargetView target(Resource r, ApiRequest req, int index, ObjectNode t) {
+  private ScheduleTargetView target(Resource r, ApiRequest req, String pointer, ObjectNode t) {
     ObjectNode ecs = Nodes.object(t, "EcsParameters");
     ClusterView cluster = cluster(Nodes.text(t, "Arn"));
     TaskDefinitionView task = taskDefinition(Nodes.text(ecs, "TaskDefinitionArn"));
     // EventBridge spells the strategy members like ECS does: capacityProvider, weight, base.
     List<JsonNode> strategy = Nodes.list(ecs, "CapacityProviderStrategy");
     Placement p = placement(Nodes.text(ecs, "LaunchType"), strategy, cluster);
-    return new ScheduleTargetView(r, req, "/Targets/" + index, t, cluster, task, p.launch, p.strategy, p.fromCluster);
+    return new ScheduleTargetView(r, req, pointer, t, cluster, task, p.launch, p.strategy, p.fromCluster);
   }
 
   private record Placement(Launch launch, List<JsonNode> strategy, boolean fromCluster) {}

@@ -95,6 +95,11 @@ import io.ecsl.rules.scaling.StepScaling;
 import io.ecsl.rules.scaling.TargetAboveHundred;
 import io.ecsl.rules.scaling.TargetTracking;
 import io.ecsl.rules.schedule.CronDays;
+import io.ecsl.rules.schedule.DeleteAfterCompletion;
+import io.ecsl.rules.schedule.OneTimeDates;
+import io.ecsl.rules.schedule.SchedulerDates;
+import io.ecsl.rules.schedule.SchedulerTimezone;
+import io.ecsl.rules.schedule.SchedulerWindow;
 import io.ecsl.rules.schedule.CronFields;
 import io.ecsl.rules.schedule.ExpressionForm;
 import io.ecsl.rules.schedule.RateExpression;
@@ -285,6 +290,11 @@ public final class Rules {
       new ScheduleNames(),
       new ScheduleLaunch(),
       new ScheduleRole(),
+      new SchedulerTimezone(),
+      new SchedulerDates(),
+      new SchedulerWindow(),
+      new OneTimeDates(),
+      new DeleteAfterCompletion(),
       new ScheduleInput(),
       new SchedulePlacement(),
       new ScalingCapacity(),

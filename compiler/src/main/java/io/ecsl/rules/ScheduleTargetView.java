@@ -7,11 +7,12 @@ import io.ecsl.model.Resource;
 import java.util.List;
 
 /**
- * One ECS target of a scheduled task ({@code PutTargets} element with {@code EcsParameters}).
+ * One ECS target of a scheduled task: a {@code PutTargets} element with {@code EcsParameters}, or the
+ * {@code Target} of an EventBridge Scheduler {@code CreateSchedule}.
  *
  * @param resource the schedule
- * @param request its {@code PutTargets} request
- * @param pointer the target's pointer, e.g. {@code /Targets/0}
+ * @param request its {@code PutTargets} (or {@code CreateSchedule}) request
+ * @param pointer the target's pointer, e.g. {@code /Targets/0} (or {@code /Target})
  * @param target the target
  * @param cluster its cluster if declared in the project, else null
  * @param task its task definition if declared in the project, else null

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An AWS API model (a compact copy of botocore's, see compiler/tools/update-aws-models.py):
- * ECS, EventBridge, Application Auto Scaling, Cloud Map and Elastic Load Balancing v2. Loaded once, on first use.
+ * ECS, EventBridge, Application Auto Scaling, Cloud Map, Elastic Load Balancing v2 and EventBridge Scheduler. Loaded once, on first use.
  */
 public final class ServiceModel {
   public static final String ECS = "ecs";
@@ -25,6 +25,8 @@ public final class ServiceModel {
   public static final String CLOUD_MAP = "servicediscovery";
   /** Elastic Load Balancing v2 (Application and Network Load Balancers), as the AWS CLI names it. */
   public static final String ELBV2 = "elbv2";
+  /** EventBridge Scheduler (REST-JSON: no target prefix), for schedules declared {@code via = scheduler}. */
+  public static final String SCHEDULER = "scheduler";
 
   private static final Map<String, ServiceModel> LOADED = new ConcurrentHashMap<>();
 

@@ -8,9 +8,13 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ecsl schedules}: the local runtime's scheduled rules, when each fires next and what it did last. */
+/**
+ * {@code ecsl schedules}: the local runtime's scheduled rules and EventBridge Scheduler schedules,
+ * when each fires next and what it did last.
+ */
 @Command(name = "schedules", mixinStandardHelpOptions = true,
-    description = {"List the local runtime's scheduled rules: state, next fire time and last result.",
+    description = {"List the local runtime's scheduled rules and EventBridge Scheduler schedules: state, next fire"
+        + " time and last result (a Scheduler schedule's SCHEDULE shows its time zone).",
         "Fire one now with: ecsl run --schedule NAME"})
 public final class SchedulesCommand extends RuntimeReadCommand<List<JsonNode>> {
   @Option(names = "--region", paramLabel = "REGION", description = "Only this region's rules (default: all).")
@@ -35,7 +39,7 @@ public final class SchedulesCommand extends RuntimeReadCommand<List<JsonNode>> {
   @Override
   void printText(List<JsonNode> rules, RuntimeConnection runtime, PrintWriter out) {
     if (rules.isEmpty()) {
-      out.println("No scheduled rules in the local runtime" + (region == null ? "" : " in " + region) + ".");
+      out.println("No scheduled rules or Scheduler schedules in the local runtime" + (region == null ? "" : " in " + region) + ".");
       return;
     }
     Table table = new Table("NAME", "SCHEDULE", "STATE", "NEXT FIRE", "LAST FIRE", "LAST RESULT");

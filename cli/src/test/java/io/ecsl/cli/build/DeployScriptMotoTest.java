@@ -126,6 +126,14 @@ class DeployScriptMotoTest {
           launch_type = FARGATE
           network_configuration { awsvpc_configuration { subnets = ["@SUBNET@"] } }
         }
+
+        schedule hourly {
+          via = scheduler
+          cluster = prod, task = batch, expression = rate(1h), timezone = "Europe/Paris", flexible_window = 10m
+          role = "arn:aws:iam::123456789012:role/ecsSchedulerRole"
+          launch_type = FARGATE
+          network_configuration { awsvpc_configuration { subnets = ["@SUBNET@"] } }
+        }
         """.replace("@HOSTILE@", ecslString(hostile)).replace("@VPC@", vpc).replace("@SUBNET@", subnet).replace("@SG@", sg);
     Path src = Files.createDirectories(work.resolve("src"));
     Files.writeString(src.resolve("main.ecs"), source);
@@ -179,6 +187,7 @@ class DeployScriptMotoTest {
     SNAPSHOTS.put("policies", List.of("application-autoscaling", "describe-scaling-policies", "--service-namespace", "ecs"));
     SNAPSHOTS.put("rule", List.of("events", "describe-rule", "--name", "nightly"));
     SNAPSHOTS.put("ruleTargets", List.of("events", "list-targets-by-rule", "--rule", "nightly"));
+    SNAPSHOTS.put("schedule", List.of("scheduler", "get-schedule", "--name", "hourly"));
     SNAPSHOTS.put("namespaces", List.of("servicediscovery", "list-namespaces"));
     SNAPSHOTS.put("accountSettings", List.of("ecs", "list-account-settings", "--principal-arn", "arn:aws:iam::123456789012:root",
         "--name", "containerInsights"));
@@ -197,13 +206,14 @@ class DeployScriptMotoTest {
   @Test
   void theFirstRunCreatesEverythingStepByStep() {
     assertEquals(0, firstRun.exitCode(), run1());
-    assertTrue(firstRun.stdout().startsWith("deploy.sh: project shop, region us-east-1, 12 steps\n"), run1());
-    for (String line : List.of("[1/12] account setting containerInsights", "[2/12] namespace local", "[5/12] cluster prod",
-        "[6/12] task definition web", "[8/12] service prod/web", "[12/12] schedule nightly: put-targets",
+    assertTrue(firstRun.stdout().startsWith("deploy.sh: project shop, region us-east-1, 13 steps\n"), run1());
+    for (String line : List.of("[1/13] account setting containerInsights", "[2/13] namespace local", "[5/13] cluster prod",
+        "[6/13] task definition web", "[8/13] service prod/web", "[12/13] schedule nightly: put-targets",
+        "[13/13] schedule hourly",
         "registered web:1", "deploy.sh: done")) {
       assertTrue(firstRun.stdout().contains(line + "\n"), "missing `" + line + "` in\n" + run1());
     }
-    assertEquals(5, firstRun.stdout().lines().filter(l -> l.trim().equals("created")).count(), run1());
+    assertEquals(6, firstRun.stdout().lines().filter(l -> l.trim().equals("created")).count(), run1());
   }
 
   @Test
@@ -261,6 +271,13 @@ class DeployScriptMotoTest {
     assertEquals("arn:aws:ecs:us-east-1:123456789012:cluster/prod", ruleTarget.path("Arn").asText());
     assertEquals("arn:aws:ecs:us-east-1:123456789012:task-definition/batch", ruleTarget.at("/EcsParameters/TaskDefinitionArn").asText());
 
+    JsonNode schedule = afterFirst.get("schedule");
+    assertEquals("rate(1 hour)", schedule.path("ScheduleExpression").asText());
+    assertEquals("Europe/Paris", schedule.path("ScheduleExpressionTimezone").asText());
+    assertEquals(10, schedule.at("/FlexibleTimeWindow/MaximumWindowInMinutes").asInt());
+    assertEquals("arn:aws:ecs:us-east-1:123456789012:task-definition/batch",
+        schedule.at("/Target/EcsParameters/TaskDefinitionArn").asText());
+
     Map<String, JsonNode> namespaces = new HashMap<>();
     afterFirst.get("namespaces").path("Namespaces").forEach(n -> namespaces.put(n.path("Name").asText(), n));
     assertEquals(3, namespaces.size(), namespaces.keySet().toString());
@@ -277,6 +294,8 @@ class DeployScriptMotoTest {
     String run2 = secondRun.stdout() + secondRun.stderr();
     assertEquals(0, secondRun.exitCode(), run2);
     assertEquals(0, secondRun.stdout().lines().filter(l -> l.trim().equals("created")).count(), run2);
+    // A Scheduler schedule that exists is updated from the same request (UpdateSchedule takes it whole).
+    assertEquals(1, secondRun.stdout().lines().filter(l -> l.trim().equals("updated")).count(), run2);
     assertEquals(3, secondRun.stdout().lines().filter(l -> l.trim().equals("exists: left as it is")).count(), run2);
     assertEquals(2, secondRun.stdout().lines().filter(l -> l.trim().startsWith("unchanged")).count(), run2);
     // No new task definition revision for unchanged content.

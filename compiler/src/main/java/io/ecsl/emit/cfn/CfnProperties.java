@@ -53,11 +53,13 @@ final class CfnProperties {
       "elbv2:CreateLoadBalancerInput.IpamPools",
       "elbv2:Certificate.IsDefault",
       "elbv2:MutualAuthenticationAttributes.TrustStoreAssociationStatus",
-      "elbv2:CreateRuleInput.Tags");
+      "elbv2:CreateRuleInput.Tags",
+      "scheduler:CreateScheduleInput.ActionAfterCompletion");
 
   /** Idempotency tokens: CloudFormation makes its own, so dropping them changes nothing. */
   private static final Set<String> IGNORED = Set.of(
       "ecs:CreateServiceRequest.clientToken",
+      "scheduler:CreateScheduleInput.ClientToken",
       "servicediscovery:CreateHttpNamespaceRequest.CreatorRequestId",
       "servicediscovery:CreatePrivateDnsNamespaceRequest.CreatorRequestId",
       "servicediscovery:CreatePublicDnsNamespaceRequest.CreatorRequestId");

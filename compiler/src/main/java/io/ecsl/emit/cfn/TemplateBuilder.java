@@ -255,6 +255,10 @@ final class TemplateBuilder {
   }
 
   private void schedule(Resource r) {
+    if (r.primary().operation().equals("CreateSchedule")) {
+      schedulerSchedule(r);
+      return;
+    }
     ObjectNode props = null;
     ArrayNode targets = JSON.arrayNode();
     Shape targetShape = ServiceModel.get(ServiceModel.EVENTS).shape("Target");
@@ -264,16 +268,7 @@ final class TemplateBuilder {
       } else if (req.operation().equals("PutTargets")) {
         for (JsonNode t : req.body().path("Targets")) {
           ObjectNode target = (ObjectNode) CfnProperties.convert(t, targetShape, f -> omit(r, "Targets." + f));
-          refer(target, "Arn", clusterAttArn(target.path("Arn").asText(null)));
-          if (target.get("EcsParameters") instanceof ObjectNode ecs) {
-            String family = nameFromArn(ecs.path("TaskDefinitionArn").asText(""), ":task-definition/");
-            if (familyIds.containsKey(family)) {
-              ecs.set("TaskDefinitionArn", Fn.ref(familyIds.get(family)));
-            }
-            if (ecs.get("CapacityProviderStrategy") instanceof ArrayNode s) {
-              ecs.set("CapacityProviderStrategy", strategyRefs(s));
-            }
-          }
+          referToDeclared(target);
           targets.add(target);
         }
       }
@@ -283,6 +278,29 @@ final class TemplateBuilder {
     }
     props.set("Targets", targets);
     put(idOf.get(r), "AWS::Events::Rule", props, List.of());
+  }
+
+  /** An EventBridge Scheduler schedule: its target refers to the cluster and task definition declared beside it. */
+  private void schedulerSchedule(Resource r) {
+    ObjectNode props = properties(r, r.primary());
+    if (props.get("Target") instanceof ObjectNode target) {
+      referToDeclared(target);
+    }
+    put(idOf.get(r), "AWS::Scheduler::Schedule", props, List.of());
+  }
+
+  /** An ECS target (a rule's or a schedule's) refers to the cluster, task definition and providers declared beside it. */
+  private void referToDeclared(ObjectNode target) {
+    refer(target, "Arn", clusterAttArn(target.path("Arn").asText(null)));
+    if (target.get("EcsParameters") instanceof ObjectNode ecs) {
+      String family = nameFromArn(ecs.path("TaskDefinitionArn").asText(""), ":task-definition/");
+      if (familyIds.containsKey(family)) {
+        ecs.set("TaskDefinitionArn", Fn.ref(familyIds.get(family)));
+      }
+      if (ecs.get("CapacityProviderStrategy") instanceof ArrayNode s) {
+        ecs.set("CapacityProviderStrategy", strategyRefs(s));
+      }
+    }
   }
 
   // ------------------------------------------------------------------------------ helpers

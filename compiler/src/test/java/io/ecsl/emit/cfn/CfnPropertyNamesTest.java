@@ -54,6 +54,7 @@ class CfnPropertyNamesTest {
         Arguments.of("application-autoscaling", "PutScalingPolicyRequest", "AWS::ApplicationAutoScaling::ScalingPolicy", null),
         Arguments.of("events", "PutRuleRequest", "AWS::Events::Rule", null),
         Arguments.of("events", "Target", "AWS::Events::Rule", "Target"),
+        Arguments.of("scheduler", "CreateScheduleInput", "AWS::Scheduler::Schedule", null),
         Arguments.of("servicediscovery", "CreateHttpNamespaceRequest", "AWS::ServiceDiscovery::HttpNamespace", null),
         Arguments.of("servicediscovery", "CreatePrivateDnsNamespaceRequest", "AWS::ServiceDiscovery::PrivateDnsNamespace", null),
         Arguments.of("servicediscovery", "CreatePublicDnsNamespaceRequest", "AWS::ServiceDiscovery::PublicDnsNamespace", null),

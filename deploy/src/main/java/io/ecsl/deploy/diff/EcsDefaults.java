@@ -76,6 +76,13 @@ public final class EcsDefaults {
       Map.entry("EcsParameters.TaskCount", IntNode.valueOf(1)),
       Map.entry("EcsParameters.EnableECSManagedTags", BooleanNode.FALSE),
       Map.entry("EcsParameters.EnableExecuteCommand", BooleanNode.FALSE),
+      // Target retry policies, EventBridge's and Scheduler's alike (ecs-runtime-integrations §6.1, §6.2)
+      Map.entry("RetryPolicy.MaximumRetryAttempts", IntNode.valueOf(185)),
+      Map.entry("RetryPolicy.MaximumEventAgeInSeconds", IntNode.valueOf(86400)),
+      // EventBridge Scheduler schedules (§6.2)
+      Map.entry("CreateScheduleInput.GroupName", TextNode.valueOf("default")),
+      Map.entry("CreateScheduleInput.State", TextNode.valueOf("ENABLED")),
+      Map.entry("CreateScheduleInput.ActionAfterCompletion", TextNode.valueOf("NONE")),
       // Application Auto Scaling (§9)
       Map.entry("SuspendedState.DynamicScalingInSuspended", BooleanNode.FALSE),
       Map.entry("SuspendedState.DynamicScalingOutSuspended", BooleanNode.FALSE),
@@ -129,6 +136,7 @@ public final class EcsDefaults {
   /** Request members the APIs take but never return: they cannot be compared, only sent. */
   private static final Set<String> WRITE_ONLY = Set.of(
       "CreateServiceRequest.clientToken",
+      "CreateScheduleInput.ClientToken",
       "CreateHttpNamespaceRequest.CreatorRequestId",
       "CreatePrivateDnsNamespaceRequest.CreatorRequestId",
       "CreatePublicDnsNamespaceRequest.CreatorRequestId",

@@ -36,7 +36,8 @@ final class Fingerprint {
   /** Compact JSON, byte for byte what {@link JsonNode#toString()} prints. */
   private static final ObjectWriter COMPACT = new ObjectMapper().writer();
   private static final List<String> SERVICES =
-      List.of(ServiceModel.ECS, ServiceModel.EVENTS, ServiceModel.AUTOSCALING, ServiceModel.CLOUD_MAP, ServiceModel.ELBV2);
+      List.of(ServiceModel.ECS, ServiceModel.EVENTS, ServiceModel.AUTOSCALING, ServiceModel.CLOUD_MAP, ServiceModel.ELBV2,
+          ServiceModel.SCHEDULER);
 
   private Fingerprint() {}
 

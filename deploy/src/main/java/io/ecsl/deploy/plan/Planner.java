@@ -175,6 +175,15 @@ public final class Planner {
         }
       }
       case SCHEDULE -> {
+        JsonNode target = r.primary().body().path("Target");
+        if (target.isObject()) { // an EventBridge Scheduler schedule: one target, in the request itself
+          String arn = target.path("Arn").asText();
+          refs.add(new ResourceId(ResourceKind.CLUSTER, null, arn.substring(arn.lastIndexOf('/') + 1)));
+          String td = target.path("EcsParameters").path("TaskDefinitionArn").asText(null);
+          if (td != null) {
+            refs.add(new ResourceId(ResourceKind.TASK_DEFINITION, null, TaskDefinitionPlans.family(td)));
+          }
+        }
         for (int i = 1; i < r.requests().size(); i++) {
           for (JsonNode t : r.requests().get(i).body().path("Targets")) {
             String arn = t.path("Arn").asText();

@@ -77,7 +77,8 @@ final class SimplePlans {
       for (ApiRequest r : declared.requests()) {
         ObjectNode body = cmp.byKey().get(PlanContext.key(r)).effective();
         boolean tagged = r == primary && declared.kind() != ResourceKind.ACCOUNT_SETTING;
-        steps.add(step(r.service(), r.operation(), tagged ? Tags.withOwner(body, PlanContext.shape(r), ctx.project) : body));
+        steps.add(step(r.service(), r.operation(), SchedulerOwner.isSchedule(r) ? SchedulerOwner.mark(body, ctx.project)
+            : tagged ? Tags.withOwner(body, PlanContext.shape(r), ctx.project) : body));
       }
       return new ResourcePlan(id, Action.CREATE, List.of(), List.of(), cmp.ignored(), dependsOn, null, source,
           declared.ownedElsewhere(), steps);
@@ -99,12 +100,13 @@ final class SimplePlans {
       List<Step> steps = new ArrayList<>(deleteSteps(live));
       for (ApiRequest r : declared.requests()) {
         ObjectNode body = cmp.byKey().get(PlanContext.key(r)).effective();
-        steps.add(step(r.service(), r.operation(), r == primary ? Tags.withOwner(body, PlanContext.shape(r), ctx.project) : body));
+        steps.add(step(r.service(), r.operation(), SchedulerOwner.isSchedule(r) ? SchedulerOwner.mark(body, ctx.project)
+            : r == primary ? Tags.withOwner(body, PlanContext.shape(r), ctx.project) : body));
       }
       return new ResourcePlan(id, Action.REPLACE, List.of(replaceWhy), all, cmp.ignored(), dependsOn, observed, source,
           declared.ownedElsewhere(), steps);
     }
-    List<Step> steps = updateSteps(declared, live, cmp);
+    List<Step> steps = updateSteps(declared, live, cmp, ctx.project);
     if (tagsCompared) {
       steps.addAll(tagSteps(primary.service(), live, desiredTags));
     }
@@ -129,12 +131,25 @@ final class SimplePlans {
           }
         }
       }
+      case SCHEDULE -> {
+        String key = PlanContext.key(declared.primary());
+        if (!live.requests().containsKey(key)) {
+          return key.equals("CreateSchedule") ? "an EventBridge rule becomes an EventBridge Scheduler schedule (via ="
+              + " scheduler): the rule is deleted and the schedule created"
+              : "an EventBridge Scheduler schedule becomes an EventBridge rule: the schedule is deleted and the rule created";
+        }
+        for (FieldChange c : cmp.changes()) {
+          if (c.pointer().equals("/GroupName")) {
+            return "a schedule cannot move to another schedule group in place: forces replacement";
+          }
+        }
+      }
       default -> {}
     }
     return null;
   }
 
-  private static List<Step> updateSteps(Resource declared, LiveResource live, Compared cmp) {
+  private static List<Step> updateSteps(Resource declared, LiveResource live, Compared cmp, String project) {
     List<Step> steps = new ArrayList<>();
     switch (declared.kind()) {
       case CAPACITY_PROVIDER -> {
@@ -164,6 +179,13 @@ final class SimplePlans {
         steps.add(step("servicediscovery", op, body));
       }
       case SCHEDULE -> {
+        if (SchedulerOwner.isSchedule(declared.primary())) {
+          // UpdateSchedule takes the whole definition, the same members as CreateSchedule.
+          ObjectNode body = cmp.byKey().get("CreateSchedule").effective().deepCopy();
+          body.remove("ClientToken");
+          steps.add(step("scheduler", "UpdateSchedule", SchedulerOwner.mark(body, project)));
+          return steps;
+        }
         for (ApiRequest r : declared.requests()) {
           Comparison c = cmp.byKey().get(PlanContext.key(r));
           if (!c.changes().isEmpty() || !live.requests().containsKey(PlanContext.key(r))) {
@@ -254,6 +276,12 @@ final class SimplePlans {
       case CAPACITY_PROVIDER -> steps.add(step("ecs", "DeleteCapacityProvider", obj().put("capacityProvider", name)));
       case NAMESPACE -> steps.add(step("servicediscovery", "DeleteNamespace", obj().put("Id", live.ids().get("Id"))));
       case SCHEDULE -> {
+        ObjectNode schedule = live.requests().get("CreateSchedule");
+        if (schedule != null) {
+          steps.add(step("scheduler", "DeleteSchedule", obj().put("Name", name)
+              .put("GroupName", schedule.path("GroupName").asText("default"))));
+          return steps;
+        }
         ArrayNode ids = PlanContext.JSON.arrayNode();
         ObjectNode targets = live.requests().get("PutTargets");
         if (targets != null) {

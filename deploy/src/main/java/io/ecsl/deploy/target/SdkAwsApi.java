@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoSca
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 
@@ -47,7 +48,8 @@ public final class SdkAwsApi implements AwsApi, AutoCloseable {
       "events", EventBridgeClient.class,
       "application-autoscaling", ApplicationAutoScalingClient.class,
       "servicediscovery", ServiceDiscoveryClient.class,
-      "elbv2", ElasticLoadBalancingV2Client.class);
+      "elbv2", ElasticLoadBalancingV2Client.class,
+      "scheduler", SchedulerClient.class);
 
   private final TargetOptions options;
   private final List<ExecutionInterceptor> interceptors;

@@ -38,6 +38,11 @@ final class SdkJson {
     for (SdkField<?> f : builder.sdkFields()) {
       byName.put(f.locationName(), f);
     }
+    // REST APIs (EventBridge Scheduler) bind some members to the URI or query string under another
+    // wire name (GroupName is ?groupName=); the botocore models, and so the requests, use the member name.
+    for (SdkField<?> f : builder.sdkFields()) {
+      byName.putIfAbsent(f.memberName(), f);
+    }
     json.fields().forEachRemaining(e -> {
       SdkField<?> field = byName.get(e.getKey());
       if (field == null) {

@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import io.ecsl.runtime.api.query.QueryDispatcher;
+import io.ecsl.runtime.api.scheduler.SchedulerApi;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -51,10 +52,20 @@ public final class HttpApiServer implements AutoCloseable {
   /** Also serves the Query-protocol APIs of {@code query} (form-encoded POST /, no X-Amz-Target). */
   public static HttpApiServer start(int port, AwsJsonDispatcher dispatcher, QueryDispatcher query,
       InternalEndpoints internal, Authenticator authenticator, RequestLimits limits) throws IOException {
+    return start(port, dispatcher, query, null, internal, authenticator, limits);
+  }
+
+  /**
+   * Also serves EventBridge Scheduler, a REST-JSON API (its paths, no X-Amz-Target), when
+   * {@code scheduler} is not null.
+   */
+  public static HttpApiServer start(int port, AwsJsonDispatcher dispatcher, QueryDispatcher query,
+      SchedulerApi scheduler, InternalEndpoints internal, Authenticator authenticator, RequestLimits limits)
+      throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
     server.setExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ecsl-http-", 0).factory()));
     Gate gate = new Gate(new LoopbackGuard(server.getAddress().getPort()), authenticator, limits, dispatcher,
-        query, internal);
+        query, scheduler, internal);
     server.createContext("/", exchange -> {
       try (exchange) {
         gate.serve(exchange);
@@ -74,7 +85,7 @@ public final class HttpApiServer implements AutoCloseable {
 
   /** The checks and the routing, in order. */
   private record Gate(LoopbackGuard guard, Authenticator authenticator, RequestLimits limits,
-      AwsJsonDispatcher dispatcher, QueryDispatcher query, InternalEndpoints internal) {
+      AwsJsonDispatcher dispatcher, QueryDispatcher query, SchedulerApi scheduler, InternalEndpoints internal) {
 
     void serve(HttpExchange exchange) throws IOException {
       Map<String, List<String>> headers = lowercase(exchange);
@@ -84,6 +95,8 @@ public final class HttpApiServer implements AutoCloseable {
       boolean queryProtocol = target == null && "POST".equals(exchange.getRequestMethod()) && contentType != null
           && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
           && !query.signingNames().isEmpty();
+      String rawPath = exchange.getRequestURI().getRawPath();
+      boolean rest = target == null && !queryProtocol && scheduler != null && SchedulerApi.owns(rawPath);
       try {
         guard.check(headers);
       } catch (ApiException e) {
@@ -99,6 +112,8 @@ public final class HttpApiServer implements AutoCloseable {
           signingNames.addAll(query.signingNames());
         } else if (queryProtocol) {
           signingNames.addAll(query.signingNames());
+        } else if (rest) {
+          signingNames.add(SchedulerApi.signingName());
         } else {
           signingNames.addAll(dispatcher.signingNamesFor(target));
         }
@@ -107,6 +122,10 @@ public final class HttpApiServer implements AutoCloseable {
         RequestContext context = new RequestContext(signed.region());
         if (queryProtocol) {
           sendXml(exchange, query.handle(QueryDispatcher.parameters(body.bytes()), context));
+        } else if (rest) {
+          SchedulerApi.Response answer = scheduler.handle(exchange.getRequestMethod(), rawPath,
+              exchange.getRequestURI().getRawQuery(), body.bytes(), context);
+          sendRestJson(exchange, answer);
         } else if (own) {
           internal.handle(exchange, body.bytes(), context);
         } else if (!"POST".equals(exchange.getRequestMethod())) {
@@ -154,14 +173,24 @@ public final class HttpApiServer implements AutoCloseable {
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
+  /** A REST-JSON answer: plain JSON, the error type in {@code x-amzn-ErrorType} as the SDKs read it. */
+  static void sendRestJson(HttpExchange exchange, SchedulerApi.Response response) throws IOException {
+    sendJson(exchange, "application/json", response.status(), response.body(), response.errorType());
+  }
+
   static void send(HttpExchange exchange, AwsJsonDispatcher.Response response) throws IOException {
-    byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
+    sendJson(exchange, "application/x-amz-json-1.1", response.status(), response.body(), response.errorType());
+  }
+
+  private static void sendJson(HttpExchange exchange, String contentType, int status, String body, String errorType)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
-    if (response.errorType() != null) {
-      exchange.getResponseHeaders().set("x-amzn-ErrorType", response.errorType());
+    if (errorType != null) {
+      exchange.getResponseHeaders().set("x-amzn-ErrorType", errorType);
     }
-    exchange.sendResponseHeaders(response.status(), bytes.length);
+    exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
     }

@@ -272,7 +272,8 @@ public final class InternalEndpoints {
     }
   }
 
-  static Map<String, String> query(String raw) {
+  /** A URL query string's parameters, decoded (the last of a repeated name wins). */
+  public static Map<String, String> query(String raw) {
     Map<String, String> out = new LinkedHashMap<>();
     if (raw == null) {
       return out;

@@ -11,6 +11,7 @@ import io.ecsl.runtime.model.Arns;
 import io.ecsl.runtime.model.RuleScheduleEntity;
 import io.ecsl.runtime.model.RuleScheduleEntity.TargetResult;
 import io.ecsl.runtime.schedules.ScheduledRules;
+import io.ecsl.runtime.schedules.SchedulerSchedules;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,18 +19,22 @@ import java.util.List;
 /**
  * {@code GET /_ecsl/schedules[?region=R]}: every scheduled rule with its next fire time, its last
  * invocations' results and pending retries (what EventBridge keeps to itself), for
- * {@code ecsl schedules}. {@code POST /_ecsl/schedules/fire} with {@code {"rule": NAME|ARN,
- * "region": R}} fires one now through the same path as its schedule ({@code ecsl run --schedule}).
+ * {@code ecsl schedules}, then every EventBridge Scheduler schedule ({@code "via": "scheduler"}, its
+ * expression followed by its time zone). {@code POST /_ecsl/schedules/fire} with {@code {"rule":
+ * NAME|ARN, "region": R}} fires a rule, or else a schedule of that name, now through the same path
+ * as its schedule ({@code ecsl run --schedule}).
  */
 public final class ScheduleEndpoints {
   private final ControlPlane plane;
   private final RuntimeState state;
   private final ScheduledRules rules;
+  private final SchedulerSchedules schedules;
 
-  public ScheduleEndpoints(ControlPlane plane, ScheduledRules rules) {
+  public ScheduleEndpoints(ControlPlane plane, ScheduledRules rules, SchedulerSchedules schedules) {
     this.plane = plane;
     this.state = plane.state();
     this.rules = rules;
+    this.schedules = schedules;
   }
 
   /** Registers both endpoints. */
@@ -47,6 +52,12 @@ public final class ScheduleEndpoints {
         String arn = Json.text(rule, "Arn");
         if (Json.text(rule, "ScheduleExpression") != null && (region == null || region.equals(Arns.regionOf(arn)))) {
           list.add(describe(rule, state.ruleSchedules.get(arn)));
+        }
+      }
+      for (ObjectNode schedule : state.schedulerSchedules.values()) {
+        String arn = Json.text(schedule, "Arn");
+        if (region == null || region.equals(Arns.regionOf(arn))) {
+          list.add(describeSchedule(schedule, state.schedulerRuns.get(arn)));
         }
       }
       return list;
@@ -75,6 +86,32 @@ public final class ScheduleEndpoints {
         }
       }
     }
+    record(out, record);
+    return out;
+  }
+
+  /** A Scheduler schedule in the same form as a rule, its one target listed under the id {@code Target}. */
+  private ObjectNode describeSchedule(ObjectNode schedule, RuleScheduleEntity record) {
+    String arn = Json.text(schedule, "Arn");
+    ObjectNode out = Json.object();
+    out.put("name", Json.text(schedule, "Name"));
+    out.put("arn", arn);
+    out.put("region", Arns.regionOf(arn));
+    out.put("via", "scheduler");
+    String zone = Json.text(schedule, "ScheduleExpressionTimezone");
+    out.put("expression", Json.text(schedule, "ScheduleExpression") + (zone == null ? "" : " " + zone));
+    out.put("state", Json.text(schedule, "State"));
+    JsonNode target = schedule.path("Target");
+    ObjectNode summary = out.putArray("targets").addObject();
+    summary.put("id", "Target");
+    summary.put("arn", Json.text(target, "Arn"));
+    Json.putIfPresent(summary, "taskDefinition", Json.text(target.path("EcsParameters"), "TaskDefinitionArn"));
+    summary.put("taskCount", Json.integer(target.path("EcsParameters"), "TaskCount", 1));
+    record(out, record);
+    return out;
+  }
+
+  private static void record(ObjectNode out, RuleScheduleEntity record) {
     if (record != null) {
       Json.putIfPresent(out, "nextFireAt", record.nextFireAt == null ? null : record.nextFireAt.toString());
       Json.putIfPresent(out, "lastFiredAt", record.lastFiredAt == null ? null : record.lastFiredAt.toString());
@@ -89,7 +126,6 @@ public final class ScheduleEndpoints {
             .put("attempts", retry.attempts).put("notBefore", retry.notBefore.toString());
       }
     }
-    return out;
   }
 
   private static ObjectNode result(TargetResult result) {
@@ -113,20 +149,39 @@ public final class ScheduleEndpoints {
       throw new ApiException("ValidationException", "name the rule to fire: {\"rule\": NAME|ARN}");
     }
     List<String> arns = state.atomically(() -> matching(rule, Json.text(body, "region")));
+    boolean scheduler = false;
     if (arns.isEmpty()) {
-      throw new ApiException("ResourceNotFoundException", "no scheduled rule named " + rule
+      arns = state.atomically(() -> matchingSchedules(rule, Json.text(body, "region")));
+      scheduler = true;
+    }
+    if (arns.isEmpty()) {
+      throw new ApiException("ResourceNotFoundException", "no scheduled rule or Scheduler schedule named " + rule
           + (body.has("region") ? " in " + Json.text(body, "region") : "") + "; list them with: ecsl schedules", 404);
     }
     if (arns.size() > 1) {
-      throw new ApiException("ConflictException", "rule " + rule + " exists in"
-          + " several regions (" + arns.stream().map(Arns::regionOf).toList() + "); pass --region", 409);
+      throw new ApiException("ConflictException", (scheduler ? "schedule " : "rule ") + rule + " exists in several"
+          + " places (" + String.join(", ", arns) + "); pass --region" + (scheduler ? ", or the schedule's ARN" : ""), 409);
     }
-    List<TargetResult> results = rules.fireNow(arns.get(0), plane.clock().instant());
+    List<TargetResult> results = scheduler ? schedules.fireNow(arns.get(0), plane.clock().instant())
+        : rules.fireNow(arns.get(0), plane.clock().instant());
     ObjectNode out = Json.object();
     out.put("rule", arns.get(0));
     ArrayNode list = out.putArray("results");
     results.forEach(result -> list.add(result(result)));
     InternalEndpoints.send(exchange, 200, Json.write(out));
+  }
+
+  /** Scheduler schedules named {@code name} (in any group) or with that ARN. */
+  private List<String> matchingSchedules(String name, String region) {
+    List<String> out = new ArrayList<>();
+    for (ObjectNode stored : state.schedulerSchedules.values()) {
+      String arn = Json.text(stored, "Arn");
+      if ((name.equals(arn) || name.equals(Json.text(stored, "Name")))
+          && (region == null || region.equals(Arns.regionOf(arn)))) {
+        out.add(arn);
+      }
+    }
+    return out;
   }
 
   private List<String> matching(String rule, String region) {

@@ -46,6 +46,12 @@ public final class RuntimeState {
   /** When each scheduled rule fires next and what its invocations did (the runtime's own bookkeeping). */
   public final DocumentTable<RuleScheduleEntity> ruleSchedules;
   public final DocumentTable<ObjectNode> scheduledActions;
+  /** EventBridge Scheduler schedules in GetSchedule's shape (dates as epoch seconds), keyed by ARN. */
+  public final DocumentTable<ObjectNode> schedulerSchedules;
+  /** EventBridge Scheduler schedule groups in GetScheduleGroup's shape, keyed by ARN. */
+  public final DocumentTable<ObjectNode> scheduleGroups;
+  /** When each Scheduler schedule fires next and what its invocations did, keyed by the schedule's ARN. */
+  public final DocumentTable<RuleScheduleEntity> schedulerRuns;
   /** Scaling activities in DescribeScalingActivities' shape, keyed {@code region|target|time|id}. */
   public final DocumentTable<ObjectNode> scalingActivities;
   /** The autoscaler's memory per scalable target (cooldowns, alarm states, scheduled action times). */
@@ -79,6 +85,9 @@ public final class RuntimeState {
     instances = new DocumentTable<>(store, "servicediscovery.instance", ObjectNode.class);
     ruleSchedules = new DocumentTable<>(store, "events.rule-schedule", RuleScheduleEntity.class);
     scheduledActions = new DocumentTable<>(store, "autoscaling.scheduled-action", ObjectNode.class);
+    schedulerSchedules = new DocumentTable<>(store, "scheduler.schedule", ObjectNode.class);
+    scheduleGroups = new DocumentTable<>(store, "scheduler.group", ObjectNode.class);
+    schedulerRuns = new DocumentTable<>(store, "scheduler.schedule-run", RuleScheduleEntity.class);
     scalingActivities = new DocumentTable<>(store, "autoscaling.activity", ObjectNode.class);
     scalingStates = new DocumentTable<>(store, "autoscaling.state", ScalingStateEntity.class);
     loadBalancers = new DocumentTable<>(store, "elbv2.load-balancer", ObjectNode.class);
@@ -88,8 +97,9 @@ public final class RuntimeState {
     targets = new DocumentTable<>(store, "elbv2.target", ObjectNode.class);
     all = List.of(clusters, taskDefinitions, services, tasks, containerInstances, autoScalingGroups,
         capacityProviders, accountSettings, rules, ruleTargets, scalableTargets, scalingPolicies, namespaces,
-        operations, ruleSchedules, scheduledActions, scalingActivities, scalingStates, loadBalancers, targetGroups,
-        listeners, listenerRules, targets, cloudMapServices, instances);
+        operations, ruleSchedules, scheduledActions, schedulerSchedules, scheduleGroups, schedulerRuns,
+        scalingActivities, scalingStates, loadBalancers, targetGroups, listeners, listenerRules, targets,
+        cloudMapServices, instances);
   }
 
   public Store store() {

@@ -15,6 +15,8 @@ import io.ecsl.runtime.json.JsonSyntaxException;
 public final class EcsTargetRequest {
   /** What ECS shows as {@code startedBy} on tasks an EventBridge rule launched. */
   public static final String STARTED_BY_PREFIX = "events-rule/";
+  /** What ECS shows as {@code startedBy} on tasks an EventBridge Scheduler schedule launched (§6.3). */
+  public static final String SCHEDULER_STARTED_BY_PREFIX = "chronos-schedule/";
 
   private EcsTargetRequest() {}
 
@@ -24,12 +26,13 @@ public final class EcsTargetRequest {
   }
 
   /**
-   * The RunTask request for one firing of {@code ruleName}'s {@code target}.
+   * The RunTask request for one firing of a rule's or schedule's {@code target}, its tasks started by
+   * {@code startedBy} ({@code events-rule/NAME} or {@code chronos-schedule/NAME}).
    *
    * @throws IllegalArgumentException when the target's {@code Input} is not a JSON object (EventBridge
    *     would hand ECS a document it rejects, so the invocation fails the same way)
    */
-  public static ObjectNode of(JsonNode target, String ruleName) {
+  public static ObjectNode of(JsonNode target, String startedBy) {
     JsonNode ecs = target.get("EcsParameters");
     ObjectNode request = Json.object();
     request.put("cluster", Json.text(target, "Arn"));
@@ -63,7 +66,12 @@ public final class EcsTargetRequest {
     if (ecs.has("Tags")) {
       ArrayNode tags = request.putArray("tags");
       for (JsonNode tag : Json.list(ecs, "Tags")) {
-        tags.addObject().put("key", Json.text(tag, "Key")).put("value", Json.text(tag, "Value", ""));
+        if (tag.has("Key")) {
+          tags.addObject().put("key", Json.text(tag, "Key")).put("value", Json.text(tag, "Value", ""));
+        } else {
+          // Scheduler writes tags as a list of one-entry maps: [{"team": "data"}].
+          tag.fields().forEachRemaining(e -> tags.addObject().put("key", e.getKey()).put("value", e.getValue().asText()));
+        }
       }
     }
     String input = Json.text(target, "Input");
@@ -80,7 +88,7 @@ public final class EcsTargetRequest {
       }
       request.set("overrides", overrides);
     }
-    request.put("startedBy", STARTED_BY_PREFIX + ruleName);
+    request.put("startedBy", startedBy);
     return request;
   }
 

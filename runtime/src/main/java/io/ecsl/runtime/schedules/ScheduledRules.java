@@ -15,7 +15,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Logger;
+import io.ecsl.runtime.schedules.TargetInvoker.Invocation;
+import io.ecsl.runtime.schedules.TargetInvoker.Outcome;
 
 /**
  * Scheduled EventBridge rules, fired on the runtime's clock: each pass asks the pure
@@ -25,8 +26,6 @@ import java.util.logging.Logger;
  * retried per the target's {@link RetryPolicy}.
  */
 public final class ScheduledRules implements LoopStage {
-  private static final Logger LOG = Logger.getLogger(ScheduledRules.class.getName());
-
   /** RunTask as EventBridge calls it, in the rule's region. */
   @FunctionalInterface
   public interface RunTaskCall {
@@ -57,16 +56,6 @@ public final class ScheduledRules implements LoopStage {
       return status;
     }
   }
-
-  /** One call to make: a target of a rule, for the fire at {@code eventTime}, as attempt {@code attempt}. */
-  private record Invocation(String ruleArn, String ruleName, String region, ObjectNode target, Instant eventTime,
-      int attempt) {
-    String targetId() {
-      return Json.text(target, "Id");
-    }
-  }
-
-  private record Outcome(Invocation invocation, TargetResult result, Instant retryAt) {}
 
   private final RuntimeState state;
   private final RunTaskCall runTask;
@@ -109,7 +98,7 @@ public final class ScheduledRules implements LoopStage {
       }
       List<Invocation> out = new ArrayList<>();
       for (ObjectNode target : targetsOf(ruleArn)) {
-        out.add(new Invocation(ruleArn, Json.text(rule, "Name"), Arns.regionOf(ruleArn), target, now, 1));
+        out.add(invocation(ruleArn, Json.text(rule, "Name"), Arns.regionOf(ruleArn), target, now, 1));
       }
       return out;
     });
@@ -149,7 +138,7 @@ public final class ScheduledRules implements LoopStage {
       List<ObjectNode> targets = step.fire() != null || !record.retries.isEmpty() ? targetsOf(arn) : List.of();
       if (step.fire() != null) {
         for (ObjectNode target : targets) {
-          out.add(new Invocation(arn, view.name(), view.region(), target, step.fire(), 1));
+          out.add(invocation(arn, view.name(), view.region(), target, step.fire(), 1));
         }
       }
       List<PendingRetry> waiting = new ArrayList<>();
@@ -162,7 +151,7 @@ public final class ScheduledRules implements LoopStage {
         if (now.isBefore(retry.notBefore)) {
           waiting.add(retry);
         } else {
-          out.add(new Invocation(arn, view.name(), view.region(), target, retry.eventTime, retry.attempts + 1));
+          out.add(invocation(arn, view.name(), view.region(), target, retry.eventTime, retry.attempts + 1));
         }
       }
       record.retries = waiting;
@@ -176,6 +165,12 @@ public final class ScheduledRules implements LoopStage {
       }
     }
     return out;
+  }
+
+  private static Invocation invocation(String arn, String name, String region, ObjectNode target, Instant eventTime,
+      int attempt) {
+    return new Invocation(arn, name, region, target, eventTime, attempt, Json.text(target, "Id"),
+        EcsTargetRequest.STARTED_BY_PREFIX + name);
   }
 
   private static RuleTimetable.Rule view(ObjectNode rule) {
@@ -195,80 +190,10 @@ public final class ScheduledRules implements LoopStage {
   }
 
   private Outcome invoke(Invocation invocation, Instant now) {
-    TargetResult result = new TargetResult();
-    result.targetId = invocation.targetId();
-    result.eventTime = invocation.eventTime();
-    result.invokedAt = now;
-    result.attempt = invocation.attempt();
-    if (!EcsTargetRequest.isEcsTarget(invocation.target())) {
-      result.outcome = TargetResult.NOT_INVOKED;
-      result.error = "the local runtime invokes only ECS targets (EcsParameters with a cluster ARN); target "
-          + result.targetId + " is " + Json.text(invocation.target(), "Arn");
-      return new Outcome(invocation, result, null);
-    }
-    ObjectNode request;
-    try {
-      request = EcsTargetRequest.of(invocation.target(), invocation.ruleName());
-    } catch (IllegalArgumentException e) {
-      result.outcome = TargetResult.FAILED;
-      result.error = "InvalidParameterException: " + e.getMessage();
-      return new Outcome(invocation, result, null);
-    }
-    try {
-      JsonNode response = runTask.runTask(invocation.region(), request);
-      for (JsonNode task : Json.list(response, "tasks")) {
-        result.taskArns.add(Json.text(task, "taskArn"));
-      }
-      for (JsonNode failure : Json.list(response, "failures")) {
-        result.failures.add(Json.text(failure, "reason", "") + (failure.has("arn") ? " (" + Json.text(failure, "arn")
-            + ")" : "") + (failure.has("detail") ? ": " + Json.text(failure, "detail") : ""));
-      }
-      result.outcome = result.failures.isEmpty() ? TargetResult.STARTED : TargetResult.PARTIAL;
-      return new Outcome(invocation, result, null);
-    } catch (InvocationError e) {
-      result.error = e.type() + ": " + e.getMessage();
-      Instant retryAt = null;
-      if (RetryPolicy.retriable(e.status(), e.type())) {
-        retryAt = RetryPolicy.of(invocation.target()).nextAttempt(invocation.eventTime(), invocation.attempt(), now,
-            invocation.ruleArn() + "|" + result.targetId + "|" + invocation.eventTime());
-      }
-      result.outcome = retryAt != null ? TargetResult.RETRYING : TargetResult.FAILED;
-      return new Outcome(invocation, result, retryAt);
-    }
+    return TargetInvoker.invoke(runTask, invocation, now);
   }
 
   private void record(List<Outcome> outcomes) {
-    for (Outcome outcome : outcomes) {
-      Invocation invocation = outcome.invocation();
-      RuleScheduleEntity record = state.ruleSchedules.copyOf(invocation.ruleArn());
-      if (record == null) {
-        continue; // deleted meanwhile
-      }
-      TargetResult result = outcome.result();
-      record.invocations++;
-      if (TargetResult.FAILED.equals(result.outcome)) {
-        record.failedInvocations++;
-        String deadLetter = Json.text(invocation.target().path("DeadLetterConfig"), "Arn");
-        if (deadLetter != null) {
-          result.error += " (EventBridge would send the event to the dead-letter queue " + deadLetter
-              + "; the local runtime has no SQS, so it is dropped)";
-        }
-      }
-      if (outcome.retryAt() != null) {
-        PendingRetry retry = new PendingRetry();
-        retry.targetId = result.targetId;
-        retry.eventTime = invocation.eventTime();
-        retry.attempts = invocation.attempt();
-        retry.notBefore = outcome.retryAt();
-        record.retries.add(retry);
-      }
-      record.lastResults.removeIf(r -> r.targetId.equals(result.targetId));
-      record.lastResults.add(result);
-      state.ruleSchedules.put(invocation.ruleArn(), record);
-      LOG.info("rule " + invocation.ruleName() + " target " + result.targetId + " (" + invocation.eventTime() + ", attempt "
-          + invocation.attempt() + "): " + result.outcome + (result.taskArns.isEmpty() ? "" : " " + result.taskArns)
-          + (result.failures.isEmpty() ? "" : " failures " + result.failures)
-          + (result.error == null ? "" : " " + result.error));
-    }
+    TargetInvoker.record(state.ruleSchedules, outcomes, "rule");
   }
 }

@@ -17,6 +17,7 @@ import io.ecsl.runtime.api.autoscaling.AutoScalingApi;
 import io.ecsl.runtime.api.cloudmap.CloudMapApi;
 import io.ecsl.runtime.api.ecs.EcsApi;
 import io.ecsl.runtime.api.events.EventsApi;
+import io.ecsl.runtime.api.scheduler.SchedulerApi;
 import io.ecsl.runtime.backend.ContainerBackend;
 import io.ecsl.runtime.backend.BackendException;
 import io.ecsl.runtime.engine.ControlPlane;
@@ -145,7 +146,7 @@ public final class RuntimeServer implements AutoCloseable {
         // Signatures are checked against the wall clock, whatever clock the engine runs on (tests move theirs).
         http = HttpApiServer.start(port, new AwsJsonDispatcher(List.of(ecs, new EventsApi(plane),
             new AutoScalingApi(plane), new CloudMapApi(plane))),
-            new QueryDispatcher(List.of(new ElbApi(plane, loadBalancing))), internal,
+            new QueryDispatcher(List.of(new ElbApi(plane, loadBalancing))), new SchedulerApi(plane), internal,
             new Authenticator(credentials, Clock.systemUTC()), new RequestLimits());
       } catch (BindException e) {
         throw new RuntimeStartException("port " + port + " on 127.0.0.1 is already in use; stop whatever uses it or"

@@ -32,7 +32,7 @@ class EcsTargetRequestTest {
 
   @Test
   void theTargetsEcsParametersBecomeRunTasksMembers() {
-    JsonNode request = EcsTargetRequest.of(Json.parse(TARGET), "nightly-report");
+    JsonNode request = EcsTargetRequest.of(Json.parse(TARGET), EcsTargetRequest.STARTED_BY_PREFIX + "nightly-report");
     assertEquals("arn:aws:ecs:us-east-1:000000000000:cluster/jobs", request.get("cluster").asText());
     assertEquals("arn:aws:ecs:us-east-1:000000000000:task-definition/report:3", request.get("taskDefinition").asText());
     assertEquals(3, request.get("count").asInt());
