@@ -2,7 +2,9 @@
 // (what `ecsl lsp` runs per project) checks the compile benchmark's workload ROUNDS times, each
 // time with one service's desired count changed and the previous Analysis kept alive (as the
 // server's newest Snapshot is), and prints per check the wall time, the checking thread's CPU
-// time, the whole process's CPU time (GC and JIT threads included) and the collectors' time.
+// time, the whole process's CPU time (GC and JIT threads included), the collectors' time and the
+// bytes the checking thread allocated: the one figure a busy machine does not disturb, and what
+// the collectors' work grows with.
 //   usage: java [JVM flags to compare] -cp cli/target/ecsl.jar bench/lsp/CheckCost.java DIR ROUNDS
 // DIR holds main.ecs from bench/gen-services N (bench/lsp/run.sh leaves one in $BENCH_WORK/nN).
 // The first third of the rounds warms the JIT up and is not counted.
@@ -10,7 +12,6 @@ import io.ecsl.compile.Compiler;
 import io.ecsl.compile.IncrementalCompiler;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public class CheckCost {
     }
     int start = m.start(), end = m.end();
     String head = m.group(1);
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     IncrementalCompiler compiler = new IncrementalCompiler(Compiler.Options.of(dir));
     IncrementalCompiler.Analysis kept = null;
@@ -44,12 +45,15 @@ public class CheckCost {
     for (int i = 0; i < rounds; i++) {
       String edited = text.substring(0, start) + "svc(" + head + ", " + (i % 9 + 1) + ")" + text.substring(end);
       long gc0 = gcMillis(), process0 = os.getProcessCpuTime(), thread0 = threads.getCurrentThreadCpuTime();
+      long allocated0 = threads.getCurrentThreadAllocatedBytes();
       long wall0 = System.nanoTime();
       kept = compiler.check(Map.of(file, edited));
       long wall1 = System.nanoTime();
       long thread1 = threads.getCurrentThreadCpuTime(), process1 = os.getProcessCpuTime(), gc1 = gcMillis();
+      long allocated1 = threads.getCurrentThreadAllocatedBytes();
       if (i >= rounds / 3) {
-        rows.add(new double[] {(wall1 - wall0) / 1e6, (thread1 - thread0) / 1e6, (process1 - process0) / 1e6, gc1 - gc0});
+        rows.add(new double[] {(wall1 - wall0) / 1e6, (thread1 - thread0) / 1e6, (process1 - process0) / 1e6, gc1 - gc0,
+            (allocated1 - allocated0) / 1e6});
       }
     }
     if (kept.diagnostics().hasErrors()) {
@@ -57,12 +61,26 @@ public class CheckCost {
     }
     System.out.printf("%d checks counted (of %d), %s%n", rows.size(), rounds,
         ManagementFactory.getRuntimeMXBean().getInputArguments());
-    String[] names = {"wall", "checking thread CPU", "process CPU", "GC time"};
+    String[] names = {"wall", "checking thread CPU", "process CPU", "GC time", "allocated (MB)"};
     for (int k = 0; k < names.length; k++) {
       final int column = k;
       double[] v = rows.stream().mapToDouble(r -> r[column]).sorted().toArray();
-      System.out.printf("%-20s median %7.1f ms  p90 %7.1f ms%n", names[k], v[v.length / 2], v[(int) (v.length * 0.9)]);
+      String unit = k == names.length - 1 ? "MB" : "ms";
+      System.out.printf("%-20s median %7.1f %s  p90 %7.1f %s%n", names[k], v[v.length / 2], unit, v[(int) (v.length * 0.9)], unit);
     }
+    // what a check keeps (the server holds its newest one): the heap in use after a full
+    // collection with the last Analysis alive, less the same with it gone
+    long withCheck = heapAfterGc();
+    java.lang.ref.Reference.reachabilityFence(kept);
+    kept = null;
+    long without = heapAfterGc();
+    System.out.printf("%-20s %7.1f MB%n", "one check keeps", (withCheck - without) / 1e6);
+  }
+
+  private static long heapAfterGc() {
+    System.gc();
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   private static long gcMillis() {

@@ -264,7 +264,7 @@ public final class Interpreter {
     }
     budget.steps(obj.fields().size(), at, "spreading these %s fields");
     for (Value.Field f : obj.fields()) {
-      sink.field(new Value.Field(f.key(), f.labels(), f.value(), f.keySpan(), f.valueSpan(), f.in(), true, f.block()), this);
+      sink.field(new Value.Field(f.key(), f.labels(), f.value(), f.keySpan(), f.valueSpan(), f.in(), true, f.block(), f.span()), this);
     }
   }
 
@@ -314,8 +314,15 @@ public final class Interpreter {
       value = new Value.Error(e.span());
       valueSpan = e.span();
     }
-    sink.field(new Value.Field(key, labels, value, e.key().span().to(e.labels().isEmpty() ? e.key().span()
-        : e.labels().get(e.labels().size() - 1).span()), valueSpan, in, soft, e.isBlock() && e.value() == null), this);
+    Span keySpan = e.key().span().to(e.labels().isEmpty() ? e.key().span() : e.labels().get(e.labels().size() - 1).span());
+    sink.field(new Value.Field(key, labels, value, keySpan, valueSpan, in, soft, e.isBlock() && e.value() == null,
+        sameRange(e.span(), keySpan, valueSpan)), this);
+  }
+
+  /** The entry's own span when it covers exactly key to value (shared by every evaluation of the entry), else null. */
+  private static Span sameRange(Span entry, Span key, Span value) {
+    return entry.file() == key.file() && entry.start() == Math.min(key.start(), value.start())
+        && entry.end() == Math.max(key.end(), value.end()) && key.file() == value.file() ? entry : null;
   }
 
   /**
@@ -331,7 +338,7 @@ public final class Interpreter {
     if (base instanceof Value.Obj obj) {
       budget.steps(obj.fields().size(), e.value().span(), "refining these %s fields");
       for (Value.Field f : obj.fields()) {
-        sink.field(new Value.Field(f.key(), f.labels(), f.value(), f.keySpan(), f.valueSpan(), f.in(), true, f.block()), this);
+        sink.field(new Value.Field(f.key(), f.labels(), f.value(), f.keySpan(), f.valueSpan(), f.in(), true, f.block(), f.span()), this);
       }
     } else {
       sink.field(new Value.Field(PRIMARY, List.of(), base, e.value().span(), e.value().span(), null, false, false), this);
@@ -642,7 +649,7 @@ public final class Interpreter {
     if (!labelled.isEmpty()) {
       List<Value.Field> byLabel = new ArrayList<>();
       for (Value.Field f : labelled) {
-        byLabel.add(new Value.Field(f.label() == null ? "" : f.label(), List.of(), f.value(), f.keySpan(), f.valueSpan(), null, false, f.block()));
+        byLabel.add(new Value.Field(f.label() == null ? "" : f.label(), List.of(), f.value(), f.keySpan(), f.valueSpan(), null, false, f.block(), f.span()));
       }
       return new Value.Obj(m.span(), byLabel);
     }

@@ -19,6 +19,7 @@ import io.ecsl.eval.Interpreter;
 import io.ecsl.eval.Value;
 import io.ecsl.model.SpanIndex;
 import io.ecsl.schema.Shape;
+import io.ecsl.source.Span;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -127,13 +128,16 @@ final class Lower {
     if (f.block() && target.isList() && target.element().isStructure() && !Sugars.isKeyValue(target.element())) {
       // A block named like a list member adds one element: `load_balancer { … }` twice makes two.
       ArrayNode list = s.list(member, f.keySpan());
-      JsonNode element = value(f.value(), target.element(), s.memberLoc(member, f.key(), f.span()).element(list.size(), f.span()));
+      Span at = f.span();
+      JsonNode element = value(f.value(), target.element(), s.memberLoc(member, f.key(), at).element(list.size(), at));
       if (element != null) {
         list.add(element);
       }
       return;
     }
-    s.set(member, s.lowerMember(member, f.key(), f.value(), f.span()), f.span());
+    // one span for both: a field's span is made anew on every call, and the model keeps each
+    Span at = f.span();
+    s.set(member, s.lowerMember(member, f.key(), f.value(), at), at);
   }
 
   private void unknownAttribute(Struct s, Value.Field f) {

@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ecsl.ast.SourceUnit;
 import io.ecsl.diag.DiagnosticJson;
+import io.ecsl.eval.Kind;
+import io.ecsl.eval.Value;
 import io.ecsl.model.ResourceKind;
 import io.ecsl.modules.LoadedModule;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +78,23 @@ class IncrementalCompilerTest {
     assertTrue(broken.diagnostics().hasErrors());
     assertFalse(broken.rulesRan(), "rules need a model without errors");
     assertEquals(1, broken.model().ofKind(ResourceKind.CLUSTER).size(), "the file that parses is still lowered");
+  }
+
+  @Test
+  void everyUseOfATemplateSharesItsFieldsSpans() throws Exception {
+    // An editor's server keeps a whole check alive; a span per field per use was a tenth of it
+    // for 10,000 services (bench/lsp/CheckCost.java: "one check keeps").
+    write("main.ecs", "template named(n: string) {\n  cluster c {\n    cluster_name = n\n  }\n}\nnamed(\"a\")\nnamed(\"b\")\n");
+    IncrementalCompiler.Analysis analysis = new IncrementalCompiler(Compiler.Options.of(dir)).check(Map.of());
+    List<Value.Field> fields = analysis.evaluation().declarations().stream()
+        .filter(d -> d.kind() == Kind.CLUSTER)
+        .map(d -> d.body(analysis.evaluation().interpreter()).field("cluster_name"))
+        .toList();
+
+    assertEquals(2, fields.size());
+    assertEquals("cluster_name = n", fields.get(0).span().text(), "a field's span covers its key and value");
+    assertSame(fields.get(0).span(), fields.get(1).span(), "both uses point at the template's one entry");
+    assertSame(fields.get(0).span(), fields.get(0).span(), "asking again makes no new span");
   }
 
   private Path write(String name, String text) throws Exception {
