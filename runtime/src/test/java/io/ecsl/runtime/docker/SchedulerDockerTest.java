@@ -69,7 +69,9 @@ class SchedulerDockerTest {
     // 9 hours late (or never, within this test).
     // Far enough ahead for the aws CLI calls below on a loaded machine: an at() time that has
     // passed when the schedule is created never fires, as on AWS.
-    ZonedDateTime at = ZonedDateTime.now(ZoneId.of("Asia/Tokyo")).plusSeconds(25).truncatedTo(ChronoUnit.SECONDS);
+    // Each aws CLI call can take several seconds on a busy machine, and the get-schedule below must
+    // come before the schedule fires and deletes itself.
+    ZonedDateTime at = ZonedDateTime.now(ZoneId.of("Asia/Tokyo")).plusSeconds(45).truncatedTo(ChronoUnit.SECONDS);
     String expression = "at(" + at.toLocalDateTime().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME) + ")";
     aws(env, "scheduler", "create-schedule", "--name", "migrate", "--schedule-expression", expression,
         "--schedule-expression-timezone", "Asia/Tokyo", "--flexible-time-window", "Mode=OFF",
@@ -84,7 +86,7 @@ class SchedulerDockerTest {
       JsonNode listed = aws(env, "ecs", "list-tasks", "--cluster", "jobs", "--started-by", "chronos-schedule/migrate",
           "--desired-status", "STOPPED");
       return listed.get("taskArns").size() == 2 ? listed : null;
-    }, Duration.ofSeconds(60), "the schedule's two tasks to run and stop");
+    }, Duration.ofSeconds(90), "the schedule's two tasks to run and stop");
     JsonNode tasks = aws(env, "ecs", "describe-tasks", "--cluster", "jobs", "--tasks", stopped.at("/taskArns/0").asText(),
         stopped.at("/taskArns/1").asText()).get("tasks");
     for (JsonNode task : tasks) {
