@@ -80,7 +80,16 @@ class SchedulerDockerTest {
             + "\"EcsParameters\":{\"TaskDefinitionArn\":\"arn:aws:ecs:us-east-1:000000000000:task-definition/report\","
             + "\"TaskCount\":2},\"Input\":\"{\\\"containerOverrides\\\":[{\\\"name\\\":\\\"app\\\",\\\"environment\\\":"
             + "[{\\\"name\\\":\\\"MODE\\\",\\\"value\\\":\\\"ledger\\\"}]}]}\"}");
-    assertEquals(expression, aws(env, "scheduler", "get-schedule", "--name", "migrate").get("ScheduleExpression").asText());
+    // The CLI reads a schedule back as created; asked of one that does not fire during the test, since
+    // `migrate` deletes itself once it has fired and a slow CLI call could come after that.
+    String tomorrow = "at(" + at.plusDays(1).toLocalDateTime().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME) + ")";
+    aws(env, "scheduler", "create-schedule", "--name", "migrate-again", "--schedule-expression", tomorrow,
+        "--schedule-expression-timezone", "Asia/Tokyo", "--flexible-time-window", "Mode=OFF", "--target",
+        "{\"Arn\":\"arn:aws:ecs:us-east-1:000000000000:cluster/jobs\",\"RoleArn\":\"arn:aws:iam::000000000000:role/s\","
+            + "\"EcsParameters\":{\"TaskDefinitionArn\":\"arn:aws:ecs:us-east-1:000000000000:task-definition/report\"}}");
+    JsonNode again = aws(env, "scheduler", "get-schedule", "--name", "migrate-again");
+    assertEquals(tomorrow, again.get("ScheduleExpression").asText());
+    assertEquals("Asia/Tokyo", again.get("ScheduleExpressionTimezone").asText());
 
     JsonNode stopped = await(() -> {
       JsonNode listed = aws(env, "ecs", "list-tasks", "--cluster", "jobs", "--started-by", "chronos-schedule/migrate",
