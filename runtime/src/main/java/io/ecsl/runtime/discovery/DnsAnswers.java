@@ -147,6 +147,27 @@ public final class DnsAnswers {
     }
   }
 
+  /**
+   * SERVFAIL for a query the host's resolver did not answer: the client learns at once that the
+   * name cannot be resolved now, instead of waiting through its own retries. Null when the query
+   * cannot be read (nothing to answer).
+   */
+  public static byte[] serverFailure(byte[] query) {
+    try {
+      Message request = new Message(query);
+      Message response = new Message(request.getHeader().getID());
+      response.getHeader().setFlag(Flags.QR);
+      response.getHeader().setFlag(Flags.RA);
+      response.getHeader().setRcode(Rcode.SERVFAIL);
+      if (request.getQuestion() != null) {
+        response.addRecord(request.getQuestion(), org.xbill.DNS.Section.QUESTION);
+      }
+      return response.toWire();
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
   /** An error response to a query that cannot be answered (no question, not a standard query). */
   private static byte[] error(Message request, int rcode) {
     Message response = new Message(request.getHeader().getID());

@@ -128,7 +128,11 @@ public final class NameServer implements AutoCloseable {
 
   private void respond(DatagramSocket socket, byte[] query, InetSocketAddress client) {
     DnsAnswers.Answer answer = DnsAnswers.answer(query, zone, random);
-    byte[] response = answer.forward() ? forward(query) : answer.response();
+    byte[] response = answer.response();
+    if (answer.forward()) {
+      byte[] forwarded = forward(query);
+      response = forwarded != null ? forwarded : DnsAnswers.serverFailure(query);
+    }
     if (response == null) {
       return;
     }
@@ -139,7 +143,7 @@ public final class NameServer implements AutoCloseable {
     }
   }
 
-  /** The host resolver's answer to a name outside the namespaces, or null (the client retries). */
+  /** The host resolver's answer to a name outside the namespaces, or null when it gave none. */
   private byte[] forward(byte[] query) {
     if (upstream == null) {
       return null;

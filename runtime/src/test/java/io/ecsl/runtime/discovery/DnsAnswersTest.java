@@ -116,4 +116,14 @@ class DnsAnswersTest {
     Message query = Message.newQuery(Record.newRecord(Name.fromString("example.com."), Type.A, DClass.IN));
     assertTrue(DnsAnswers.answer(query.toWire(), ZONE, new SplittableRandom(1)).forward());
   }
+
+  @Test
+  void aNameTheHostResolverLeftUnansweredGetsServerFailureAtOnce() throws IOException {
+    Message query = Message.newQuery(Record.newRecord(Name.fromString("api."), Type.A, DClass.IN));
+    Message response = new Message(DnsAnswers.serverFailure(query.toWire()));
+    assertEquals(query.getHeader().getID(), response.getHeader().getID());
+    assertTrue(response.getHeader().getFlag(Flags.QR));
+    assertEquals(Rcode.SERVFAIL, response.getRcode());
+    assertEquals(query.getQuestion(), response.getQuestion());
+  }
 }
