@@ -8,8 +8,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code ecsl deploy}: act on a service deployment in progress (continue a paused one, or stop it). */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
-    description = {"Act on a service's deployment in progress: continue one paused by a PAUSE lifecycle hook, or stop"
-        + " one by rolling it back (ContinueServiceDeployment, StopServiceDeployment)."},
+    description = {"Continue a service deployment paused by a lifecycle hook, or stop one by rolling it back.",
+        "Calls ContinueServiceDeployment and StopServiceDeployment."},
     subcommands = {DeployContinueCommand.class, DeployStopCommand.class})
 public final class DeployCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
  * Deployment State Change" events (what EventBridge would deliver), merged, oldest first.
  */
 @Command(name = "events", mixinStandardHelpOptions = true,
-    description = {"Show a local service's events (deployments, task starts and stops, steady state) and its"
-        + " ECS Deployment State Change events, oldest first.",
+    description = {"Show a local service's events and its deployments' state changes, oldest first.",
+        "Service events are deployments, task starts and stops and steady state; deployment events are"
+            + " ECS Deployment State Change events.",
         "With --format json, service events are {id, createdAt, message} and deployment events EventBridge's envelope"
             + " (detail-type \"ECS Deployment State Change\")."})
 public final class EventsCommand implements Callable<Integer> {

@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
  * when each fires next and what it did last.
  */
 @Command(name = "schedules", mixinStandardHelpOptions = true,
-    description = {"List the local runtime's scheduled rules and EventBridge Scheduler schedules: state, next fire"
-        + " time and last result (a Scheduler schedule's SCHEDULE shows its time zone).",
+    description = {"List the local runtime's scheduled rules and Scheduler schedules: next fire time, last result.",
+        "A Scheduler schedule's SCHEDULE shows its time zone.",
         "Fire one now with: ecsl run --schedule NAME"})
 public final class SchedulesCommand extends RuntimeReadCommand<List<JsonNode>> {
   @Option(names = "--region", paramLabel = "REGION", description = "Only this region's rules (default: all).")
