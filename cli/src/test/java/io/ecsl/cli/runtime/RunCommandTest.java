@@ -147,6 +147,6 @@ class RunCommandTest {
 
     Processes.Result missing = ecsl("run", "--schedule", "nope");
     assertEquals(1, missing.exitCode());
-    assertTrue(missing.stderr().contains("no scheduled rule named nope"), missing.stderr());
+    assertTrue(missing.stderr().contains("no scheduled rule or Scheduler schedule named nope"), missing.stderr());
   }
 }
