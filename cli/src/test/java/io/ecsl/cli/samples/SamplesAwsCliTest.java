@@ -126,8 +126,14 @@ class SamplesAwsCliTest {
     JsonNode services = AwsCli.json(moto.awsEnvironment(), "ecs", "describe-services", "--cluster", "storefront", "--services",
         "web");
     assertEquals(2, services.get("services").get(0).get("desiredCount").asInt());
-    JsonNode td = AwsCli.json(moto.awsEnvironment(), "ecs", "describe-task-definition", "--task-definition", "web:1");
-    assertEquals("ghcr.io/acme/web:1.4.2", td.get("taskDefinition").get("containerDefinitions").get(0).get("image").asText());
+    // Several samples register a family `web`; fargate-web's revision holds its image.
+    java.util.List<String> images = new java.util.ArrayList<>();
+    for (JsonNode arn : AwsCli.json(moto.awsEnvironment(), "ecs", "list-task-definitions", "--family-prefix", "web")
+        .get("taskDefinitionArns")) {
+      JsonNode td = AwsCli.json(moto.awsEnvironment(), "ecs", "describe-task-definition", "--task-definition", arn.asText());
+      images.add(td.get("taskDefinition").get("containerDefinitions").get(0).get("image").asText());
+    }
+    assertTrue(images.contains("ghcr.io/acme/web:1.4.2"), images.toString());
   }
 
   /**
