@@ -95,6 +95,43 @@ class AutoscalerTest {
     assertEquals("OK", state.alarmStates.get("TargetTracking-service/c/web-AlarmHigh"));
   }
 
+  /** Datapoints at the given period offsets before the one that just ended (0 = that one). */
+  private void sparseHistory(Metric metric, double value, int... periodsAgo) {
+    List<Datapoint> points = new ArrayList<>();
+    Instant lastStart = Instant.parse("2026-01-01T11:59:00Z");
+    for (int ago : periodsAgo) {
+      points.add(new Datapoint(lastStart.minus(PERIOD.multipliedBy(ago)), value, value, value, 4));
+    }
+    points.sort(java.util.Comparator.comparing(Datapoint::start));
+    metrics.put(metric, points);
+  }
+
+  @Test
+  void aMissingPeriodDelaysTheAlarmInsteadOfKeepingItOk() {
+    // CloudWatch judges the most recent 3 datapoints of a longer evaluation range: a period a busy
+    // engine left without a reading is skipped, not counted against the alarm.
+    policies.add(tracking(Metric.CPU_UTILIZATION, 50));
+    sparseHistory(Metric.CPU_UTILIZATION, 77, 0, 2, 3);
+    assertEquals(4, evaluate().desired(), "3 breaching datapoints within the last 4 periods");
+    assertEquals("ALARM", state.alarmStates.get("TargetTracking-service/c/web-AlarmHigh"));
+  }
+
+  @Test
+  void datapointsOlderThanTheEvaluationRangeDoNotCount() {
+    policies.add(tracking(Metric.CPU_UTILIZATION, 50));
+    sparseHistory(Metric.CPU_UTILIZATION, 77, 0, 1, 5);
+    assertNull(evaluate().desired(), "the third breaching datapoint is 6 periods back, outside a range of 5");
+    assertEquals("OK", state.alarmStates.get("TargetTracking-service/c/web-AlarmHigh"));
+  }
+
+  @Test
+  void anEvaluationRangeWithoutDataIsInsufficientData() {
+    policies.add(tracking(Metric.CPU_UTILIZATION, 50));
+    sparseHistory(Metric.CPU_UTILIZATION, 77, 5, 6, 7);
+    assertNull(evaluate().desired());
+    assertEquals("INSUFFICIENT_DATA", state.alarmStates.get("TargetTracking-service/c/web-AlarmHigh"));
+  }
+
   @Test
   void policiesAreEvaluatedOncePerPeriod() {
     policies.add(tracking(Metric.CPU_UTILIZATION, 50));

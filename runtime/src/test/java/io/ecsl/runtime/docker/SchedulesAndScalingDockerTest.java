@@ -154,8 +154,15 @@ class SchedulesAndScalingDockerTest {
         "{\"TargetValue\":50.0,\"ScaleOutCooldown\":5,\"ScaleInCooldown\":5,\"PredefinedMetricSpecification\":"
             + "{\"PredefinedMetricType\":\"ECSServiceAverageCPUUtilization\"}}");
 
-    await(() -> aws(endpoint, "ecs", "describe-services", "--cluster", "load", "--services", "web")
-        .at("/services/0/desiredCount").asInt() > 1, Duration.ofSeconds(60), "the busy service to scale out");
+    try {
+      await(() -> aws(endpoint, "ecs", "describe-services", "--cluster", "load", "--services", "web")
+          .at("/services/0/desiredCount").asInt() > 1, Duration.ofSeconds(60), "the busy service to scale out");
+    } catch (AssertionError e) {
+      // What the runtime measured says whether the load, the readings or the alarm fell short.
+      throw new AssertionError(e.getMessage() + "; the runtime's newest readings: " + runtime.client().stats()
+          + "; service events: " + aws(endpoint, "ecs", "describe-services", "--cluster", "load", "--services", "web")
+              .at("/services/0/events"), e);
+    }
     // Every poll quiets every running container, including tasks the scale-out starts later.
     await(() -> {
       quietServiceContainers(endpoint, "load", "web");

@@ -29,6 +29,13 @@ import org.junit.jupiter.api.Test;
 @NeedsDocker
 class ServiceAcceptanceTest {
   private static final String HEALTH = ",\"healthCheck\":{\"command\":[\"CMD-SHELL\",\"exit 0\"],\"interval\":5}";
+  /**
+   * A check that a loaded machine cannot fail: ECS's default 5 s timeout and 3 retries let three
+   * slow {@code docker exec}s in a row (CI runs four Docker classes on two cores) mark a healthy
+   * task UNHEALTHY, and the scheduler then rightly replaces it, which is not what the test measures.
+   */
+  private static final String PATIENT_HEALTH = ",\"healthCheck\":{\"command\":[\"CMD-SHELL\",\"exit 0\"],"
+      + "\"interval\":5,\"timeout\":30,\"retries\":10}";
   private static TestRuntimes runtime;
 
   @BeforeAll
@@ -66,15 +73,16 @@ class ServiceAcceptanceTest {
   @Test
   void aRollingDeploymentOfFourTasksKeepsFourHealthyAndNeverExceedsEight() {
     DockerTestSupport ecs = new DockerTestSupport(runtime.client(), "roll");
-    ecs.ecs("RegisterTaskDefinition", taskDefinition("roll-web", SERVE, HEALTH, ""));
+    ecs.ecs("RegisterTaskDefinition", taskDefinition("roll-web", SERVE, PATIENT_HEALTH, ""));
     ecs.ecs("CreateService", "{\"serviceName\":\"web\",\"taskDefinition\":\"roll-web:1\",\"desiredCount\":4,"
         + "\"deploymentConfiguration\":{\"minimumHealthyPercent\":100,\"maximumPercent\":200}}");
     await(() -> "COMPLETED".equals(ecs.service("web").at("/deployments/0/rolloutState").asText()),
         Duration.ofSeconds(30), "the first deployment to complete");
-    ecs.ecs("RegisterTaskDefinition", taskDefinition("roll-web", SERVE + " ", HEALTH, ""));
+    ecs.ecs("RegisterTaskDefinition", taskDefinition("roll-web", SERVE + " ", PATIENT_HEALTH, ""));
     ecs.ecs("UpdateService", "{\"service\":\"web\",\"taskDefinition\":\"roll-web:2\"}");
 
     int minHealthy = Integer.MAX_VALUE;
+    String leastHealthy = "";
     int maxTasks = 0;
     int samples = 0;
     long started = System.nanoTime();
@@ -83,7 +91,10 @@ class ServiceAcceptanceTest {
       List<JsonNode> live = tasks.stream().filter(t -> !t.get("lastStatus").asText().equals("STOPPED")).toList();
       long healthy = live.stream().filter(t -> t.get("lastStatus").asText().equals("RUNNING")
           && t.get("healthStatus").asText().equals("HEALTHY")).count();
-      minHealthy = Math.min(minHealthy, (int) healthy);
+      if (healthy < minHealthy) {
+        minHealthy = (int) healthy;
+        leastHealthy = describe(live);
+      }
       maxTasks = Math.max(maxTasks, live.size());
       samples++;
       JsonNode service = ecs.service("web");
@@ -99,9 +110,24 @@ class ServiceAcceptanceTest {
     }
     System.out.printf("ACCEPTANCE rolling deployment: %d samples over %.1f s, min healthy %d, max tasks %d%n",
         samples, (System.nanoTime() - started) / 1e9, minHealthy, maxTasks);
-    assertTrue(minHealthy >= 4, "healthy tasks fell to " + minHealthy);
+    assertTrue(minHealthy >= 4, "healthy tasks fell to " + minHealthy + " in the sample " + leastHealthy
+        + "; service events: " + ecs.service("web").get("events"));
     assertTrue(maxTasks <= 8, "tasks rose to " + maxTasks);
     assertTrue(maxTasks > 4, "max 200% should have started new tasks before stopping old ones");
+  }
+
+  /** One line per task: id, revision, last and desired status, health, for a failure message. */
+  private static String describe(List<JsonNode> tasks) {
+    StringBuilder out = new StringBuilder();
+    for (JsonNode task : tasks) {
+      String arn = task.get("taskArn").asText();
+      String definition = task.get("taskDefinitionArn").asText();
+      out.append("\n  ").append(arn.substring(arn.lastIndexOf('/') + 1))
+          .append(' ').append(definition.substring(definition.lastIndexOf(':') + 1))
+          .append(' ').append(task.get("lastStatus").asText()).append('/').append(task.get("desiredStatus").asText())
+          .append(' ').append(task.get("healthStatus").asText());
+    }
+    return out.toString();
   }
 
   @Test
