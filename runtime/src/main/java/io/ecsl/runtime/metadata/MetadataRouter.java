@@ -33,6 +33,7 @@ public final class MetadataRouter {
     /** Docker's statistics document of a running container, or null. */
     JsonNode stats(String dockerId);
 
+    /** @throws RoleCredentials.UnavailableException when a mapped role's credentials cannot be had */
     TaskCredentials.Keys keys(String roleArn);
 
     Instant now();
@@ -74,7 +75,12 @@ public final class MetadataRouter {
     if (view.isEmpty() || roleArn == null || view.get().task().isStopped()) {
       return new Response(400, error("InvalidIdInRequest", "CredentialsV2Request: Credentials not found"));
     }
-    return new Response(200, TaskCredentials.document(roleArn, lookup.keys(roleArn), lookup.now()));
+    try {
+      return new Response(200, TaskCredentials.document(roleArn, lookup.keys(roleArn), lookup.now()));
+    } catch (RoleCredentials.UnavailableException e) {
+      // The agent's answer when it holds no credentials it can give; the message says what to fix.
+      return new Response(500, error("InternalServerError", e.getMessage()));
+    }
   }
 
   private Response metadata(String[] parts) {

@@ -63,7 +63,8 @@ public final class MetadataServer implements AutoCloseable {
   /** Starts serving {@code plane}'s tasks; tells its {@link TaskEndpoints} the loopback port. */
   public static MetadataServer start(ControlPlane plane, Path dataDir) throws IOException {
     TaskEndpoints endpoints = plane.taskEndpoints();
-    MetadataRouter router = new MetadataRouter(new RuntimeLookup(plane), plane.instanceId());
+    RoleCredentials roles = new RoleCredentials(dataDir, RoleCredentials.hostProfiles());
+    MetadataRouter router = new MetadataRouter(new RuntimeLookup(plane, roles), plane.instanceId());
     HttpServer http = bind(dataDir.resolve(PORT_FILE));
     http.setExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ecsl-tmds-", 0).factory()));
     int port = http.getAddress().getPort();
@@ -214,11 +215,13 @@ public final class MetadataServer implements AutoCloseable {
   private static final class RuntimeLookup implements MetadataRouter.Lookup {
     private final ControlPlane plane;
     private final EndpointIds ids;
+    private final RoleCredentials roles;
     /** endpoint or credentials id → task ARN (and container name after a newline); refilled on a miss. */
     private final Map<String, String> known = new ConcurrentHashMap<>();
 
-    RuntimeLookup(ControlPlane plane) {
+    RuntimeLookup(ControlPlane plane, RoleCredentials roles) {
       this.plane = plane;
+      this.roles = roles;
       this.ids = plane.taskEndpoints().ids();
     }
 
@@ -288,7 +291,7 @@ public final class MetadataServer implements AutoCloseable {
 
     @Override
     public TaskCredentials.Keys keys(String roleArn) {
-      return TaskCredentials.local(roleArn);
+      return roles.keys(roleArn, now());
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
@@ -30,6 +31,9 @@ import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
  * Java v2's container-credentials provider reads them, and the refusals. (The relay inside a task's
  * namespace is exercised on Docker by {@code TaskMetadataDockerTest}.)
  */
+// The SDK's container-credentials provider reads its path from system properties, which the
+// other class setting them must not change underneath it.
+@ResourceLock("aws-sdk-system-properties")
 class TaskMetadataEndpointTest {
   private static final String ROLE = "arn:aws:iam::000000000000:role/app-role";
   private static TestRuntimes runtime;
