@@ -14,10 +14,14 @@ public final class Labels {
   public static final String SERVICE = "io.ecsl.service";
   public static final String TASK = "io.ecsl.task";
   public static final String CONTAINER = "io.ecsl.container";
-  /** {@value #ROLE_APP} for task containers, {@value #ROLE_PAUSE} for awsvpc namespace owners. */
+  /**
+   * {@value #ROLE_APP} for task containers, {@value #ROLE_PAUSE} for awsvpc namespace owners,
+   * {@value #ROLE_RELAY} for the metadata relay inside a bridge-mode container's namespace.
+   */
   public static final String ROLE = "io.ecsl.role";
   public static final String ROLE_APP = "app";
   public static final String ROLE_PAUSE = "pause";
+  public static final String ROLE_RELAY = "relay";
   /**
    * The absolute data directory of the runtime that created the object: how a runtime whose state
    * was lost still finds the containers of its previous instance.

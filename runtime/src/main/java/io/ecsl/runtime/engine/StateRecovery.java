@@ -121,7 +121,9 @@ public final class StateRecovery {
     int revision = parse(any.label(Labels.ECS_REVISION));
     ObservedContainer pause = containers.stream().filter(c -> Labels.ROLE_PAUSE.equals(c.label(Labels.ROLE)))
         .findFirst().orElse(null);
-    List<ObservedContainer> apps = containers.stream().filter(c -> !Labels.ROLE_PAUSE.equals(c.label(Labels.ROLE)))
+    // Relays are the runtime's own helpers, recreated with their containers: not part of the task.
+    List<ObservedContainer> apps = containers.stream().filter(c -> !Labels.ROLE_PAUSE.equals(c.label(Labels.ROLE))
+            && !Labels.ROLE_RELAY.equals(c.label(Labels.ROLE)))
         .sorted(Comparator.comparing(c -> c.label(Labels.CONTAINER) == null ? "" : c.label(Labels.CONTAINER)))
         .toList();
     if (!state.clusters.contains(clusterArn)) {

@@ -38,6 +38,8 @@ final class TaskActions {
   private final TaskEndpoints endpoints;
   private final java.util.function.Function<TaskEntity, List<String>> discoveryNames;
   private final java.util.function.Function<String, List<String>> nameServers;
+  /** One relay start at a time per container: a retried start action must not race the first. */
+  private final Map<String, Object> relayLocks = new java.util.concurrent.ConcurrentHashMap<>();
 
   TaskActions(ContainerBackend backend, Store store, String instanceId, HostAccess hostAccess,
       TaskEndpoints endpoints, java.util.function.Function<TaskEntity, List<String>> discoveryNames,
@@ -60,11 +62,21 @@ final class TaskActions {
           ActionResult created = create(task, spec, c.containerName());
           if (c.start() && created instanceof ActionResult.Created done) {
             ActionResult started = start(done.containerId());
+            if (!(started instanceof ActionResult.Failed)) {
+              startRelay(task, spec, c.containerName(), done.containerId());
+            }
             yield started instanceof ActionResult.Failed ? started : created;
           }
           yield created;
         }
-        case TaskAction.StartContainer s -> start(s.containerId());
+        case TaskAction.StartContainer s -> {
+          ActionResult started = start(s.containerId());
+          if (!(started instanceof ActionResult.Failed)) {
+            task.containers.stream().filter(c -> s.containerId().equals(c.runtimeId)).findFirst()
+                .ifPresent(c -> startRelay(task, spec, c.name, s.containerId()));
+          }
+          yield started;
+        }
         case TaskAction.Signal s -> {
           backend.signal(s.containerId(), s.signal());
           yield new ActionResult.Done();
@@ -157,6 +169,51 @@ final class TaskActions {
         new ContainerSpec.Storage(List.of(endpoints.relayMount()), List.of(), Map.of(), false),
         new ContainerSpec.Security(false, endpoints.relayCapabilities(), List.of(), List.of(), List.of(), Map.of()),
         null);
+  }
+
+  /**
+   * Bridge mode: each container has a namespace of its own, so each gets the relay an awsvpc task's
+   * pause container runs (docs/runtime-model.md, "Task metadata and credentials"): a pause
+   * container joined to the app container's namespace, with NET_ADMIN and the socket directory,
+   * which the app container never gets. It can only join once the container runs, so it comes up
+   * just after the app's process starts (<b>EMU</b>). A relay that cannot start costs the task its
+   * endpoint, never its life.
+   */
+  private void startRelay(TaskEntity task, TaskSpec spec, String containerName, String containerId) {
+    if (!TaskEndpoints.isBridge(spec) || spec.container(containerName) == null) {
+      return;
+    }
+    Map<String, String> labels = new LinkedHashMap<>(ContainerSpecFactory.taskLabels(task, spec, instanceId));
+    labels.put(Labels.ROLE, Labels.ROLE_RELAY);
+    // Named after the container it serves: asked twice (a retried action), the backend finds the one
+    // already made, and starting it again changes nothing.
+    String name = DockerNames.relay(task.taskId, containerName, containerId);
+    synchronized (relayLocks.computeIfAbsent(name, k -> new Object())) {
+      startRelay(task, containerName, name, labels, TaskEndpoints.relayPort(spec, containerName), containerId);
+    }
+  }
+
+  private void startRelay(TaskEntity task, String containerName, String name, Map<String, String> labels, int port,
+      String containerId) {
+    try {
+      String relayId = backend.createContainer(new ContainerSpec(name, backend.ensurePauseImage(), labels,
+          new ContainerSpec.Process(List.of("/pause"),
+              List.of(String.valueOf(port)), List.of(), null, null,
+              false, false, null, 2),
+          new ContainerSpec.Resources(2, null, null, null, null, null, List.of()),
+          new ContainerSpec.Network("container:" + containerId, null, List.of(), List.of(), List.of(), List.of(),
+              List.of(), false),
+          new ContainerSpec.Storage(List.of(endpoints.relayMount()), List.of(), Map.of(), false),
+          new ContainerSpec.Security(false, endpoints.relayCapabilities(), List.of(), List.of(), List.of(), Map.of()),
+          null));
+      backend.startContainer(relayId);
+    } catch (BackendException | UnsupportedOperationException e) {
+      if (e instanceof BackendException b && b.kind() == BackendException.Kind.UNAVAILABLE) {
+        throw b;
+      }
+      java.util.logging.Logger.getLogger(TaskActions.class.getName()).warning("container " + containerName
+          + " of task " + task.taskArn + " gets no metadata endpoint: its relay did not start: " + e.getMessage());
+    }
   }
 
   private ActionResult pullImages(TaskEntity task) {
@@ -258,6 +315,12 @@ final class TaskActions {
 
   /** Removes a stopped task's containers and task-scoped volumes (retention expired). */
   void removeTask(TaskEntity task, List<String> containerIds) {
+    for (ObservedContainer relay : backend.listContainers(Labels.TASK, task.taskId)) {
+      if (Labels.ROLE_RELAY.equals(relay.label(Labels.ROLE))) {
+        backend.removeContainer(relay.id());
+      }
+    }
+    relayLocks.keySet().removeIf(name -> name.startsWith(DockerNames.relayPrefix(task.taskId)));
     for (String id : containerIds) {
       backend.removeContainer(id);
     }

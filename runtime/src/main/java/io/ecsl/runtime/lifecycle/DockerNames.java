@@ -25,6 +25,17 @@ public final class DockerNames {
     return "ecsl-pause-" + taskId;
   }
 
+  /** What the names of a task's relays start with. */
+  public static String relayPrefix(String taskId) {
+    return "ecsl-relay-" + taskId + "-";
+  }
+
+  /** The metadata relay in the namespace of a bridge-mode container (one per Docker container). */
+  public static String relay(String taskId, String containerName, String containerId) {
+    return relayPrefix(taskId) + containerName.replaceAll("[^a-zA-Z0-9_.-]", "-") + "-"
+        + containerId.substring(0, Math.min(12, containerId.length()));
+  }
+
   /** The bridge network awsvpc tasks of one cluster attach to (so tasks reach each other by IP). */
   public static String clusterNetwork(String instanceId, String clusterName) {
     return "ecsl-" + instanceId + "-" + clusterName;

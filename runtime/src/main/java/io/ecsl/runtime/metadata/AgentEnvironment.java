@@ -11,10 +11,11 @@ import java.util.Set;
  *
  * <p>Where they point depends on the network mode (docs/runtime-model.md, "Task metadata and
  * credentials"): {@code http://169.254.170.2}, the agent's address, which the task's own relay
- * answers inside an awsvpc task's namespace; for {@code host} tasks, which share the host's
+ * answers inside an awsvpc task's namespace (and each bridge-mode container's relay inside its own); for {@code host} tasks, which share the host's
  * network, the runtime's metadata listener on the host's loopback (<b>EMU</b>), with the
  * credentials as {@code AWS_CONTAINER_CREDENTIALS_FULL_URI}, which every AWS SDK accepts over plain
- * HTTP for a loopback address. <b>EMU</b> an awsvpc task whose containers serve port 80 itself gets
+ * HTTP for a loopback address. <b>EMU</b> an awsvpc task whose containers serve port 80 itself (a
+ * bridge-mode container that does) gets
  * its relay on {@code 169.254.170.2:51679} instead (the port of the agent's own credentials
  * proxy): a listener on 169.254.170.2:80 in the task's namespace would make the app's bind to
  * port 80 fail. Its credentials are then given as the full URI, which the SDKs accept for

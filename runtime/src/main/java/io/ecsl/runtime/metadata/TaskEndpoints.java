@@ -72,7 +72,34 @@ public final class TaskEndpoints {
   /** The agent's variables for one container of {@code task}. */
   public Map<String, String> environment(TaskEntity task, TaskSpec spec, String containerName, Set<String> declared) {
     return AgentEnvironment.of(ids, task.taskArn, task.region, spec.networkMode(), spec.taskRoleArn(), containerName,
-        declared, loopbackBase, relayPort(spec));
+        declared, loopbackBase, relayPort(spec, containerName));
+  }
+
+  /**
+   * The port of the relay that answers 169.254.170.2 for {@code containerName}: the task's (awsvpc)
+   * or the container's own (bridge, where each container has its namespace and its relay).
+   */
+  public static int relayPort(TaskSpec spec, String containerName) {
+    if (!isBridge(spec)) {
+      return relayPort(spec);
+    }
+    TaskSpec.ContainerDefinition container = spec.container(containerName);
+    return container != null && servesAgentPort(container) ? ALTERNATE_PORT : AGENT_PORT;
+  }
+
+  /** Bridge mode (the default on EC2 and external instances): one namespace per container. */
+  public static boolean isBridge(TaskSpec spec) {
+    String mode = spec.networkMode();
+    return mode == null || mode.isEmpty() || mode.equals("bridge") || mode.equals("default");
+  }
+
+  private static boolean servesAgentPort(TaskSpec.ContainerDefinition container) {
+    for (TaskSpec.PortMapping mapping : container.portMappings()) {
+      if (mapping.containerPort() == AGENT_PORT && !"udp".equalsIgnoreCase(mapping.protocol())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -85,10 +112,8 @@ public final class TaskEndpoints {
       return AGENT_PORT; // only an awsvpc task shares its namespace with a relay
     }
     for (TaskSpec.ContainerDefinition container : spec.containers()) {
-      for (TaskSpec.PortMapping mapping : container.portMappings()) {
-        if (mapping.containerPort() == AGENT_PORT && !"udp".equalsIgnoreCase(mapping.protocol())) {
-          return ALTERNATE_PORT;
-        }
+      if (servesAgentPort(container)) {
+        return ALTERNATE_PORT;
       }
     }
     return AGENT_PORT;

@@ -78,7 +78,9 @@ class LostStateTest {
   }
 
   private List<ObservedContainer> running() {
-    return docker.listContainers(Labels.RUNTIME, instance).stream().filter(ObservedContainer::isRunning).toList();
+    // The tasks' own containers (a bridge-mode container's metadata relay runs beside it).
+    return docker.listContainers(Labels.RUNTIME, instance).stream().filter(ObservedContainer::isRunning)
+        .filter(c -> Labels.ROLE_APP.equals(c.label(Labels.ROLE))).toList();
   }
 
   @Test

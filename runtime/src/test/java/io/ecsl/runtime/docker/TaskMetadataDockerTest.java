@@ -34,6 +34,12 @@ class TaskMetadataDockerTest {
       + " echo ==task; wget -qO- $ECS_CONTAINER_METADATA_URI_V4/task; echo;"
       + " echo ==credentials; wget -qO- CREDENTIALS; echo;"
       + " echo ==stats; wget -qO- $ECS_CONTAINER_METADATA_URI_V4/stats; echo; echo ==end; ";
+  /**
+   * Waits up to 20 seconds (a loaded machine) for the endpoint, then says how many tenths of a second
+   * it waited (busybox's own wget -T crashes, hence timeout).
+   */
+  private static final String RELAY_WAIT = "i=0; until timeout 1 wget -q -O /dev/null $ECS_CONTAINER_METADATA_URI_V4"
+      + " || [ $i -ge 200 ]; do i=$((i+1)); sleep 0.1; done; echo ==waited; echo $i; ";
   private static TestRuntimes runtime;
 
   @BeforeAll
@@ -55,8 +61,14 @@ class TaskMetadataDockerTest {
     // endpoint answers on the agent's other port (its own listener would take port 80 otherwise).
     String web = run(ecs, "tmds-web", "awsvpc", "$AWS_CONTAINER_CREDENTIALS_FULL_URI",
         "mkdir -p /www; echo up > /www/index.html; httpd -p 80 -h /www || echo ==port80-refused; ", 80);
+    // Bridge mode: each container's own namespace gets a relay just after the container starts, so
+    // the probe waits for it first (as the SDKs' retries do) and reports how long that took.
+    String bridge = run(ecs, "tmds-bridge", "bridge", "http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+        RELAY_WAIT, 0);
+    String bridgeWeb = run(ecs, "tmds-bridge-web", "bridge", "$AWS_CONTAINER_CREDENTIALS_FULL_URI",
+        "mkdir -p /www; echo up > /www/index.html; httpd -p 80 -h /www || echo ==port80-refused; " + RELAY_WAIT, 80);
 
-    for (String arn : new String[] {awsvpc, host, web}) {
+    for (String arn : new String[] {awsvpc, host, web, bridge, bridgeWeb}) {
       JsonNode task = ecs.awaitTask(arn, "RUNNING", Duration.ofSeconds(30));
       Map<String, String> answers = answers(ecs, arn);
       JsonNode container = Json.parse(answers.get("container"));
@@ -86,6 +98,34 @@ class TaskMetadataDockerTest {
     String strangerOutput = new String(stranger.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertNotEquals(0, stranger.exitValue(), "a container outside the task was answered: " + strangerOutput);
     assertTrue(!strangerOutput.contains("AccessKeyId"), strangerOutput);
+
+    // Nor does one on Docker's default bridge, beside the bridge-mode tasks' containers.
+    Process bridgeStranger = new ProcessBuilder("docker", "run", "--rm", "ecsl/busybox:latest", "wget", "-T", "3",
+        "-qO-", "http://169.254.170.2" + credentialsPath(bridge)).redirectErrorStream(true).start();
+    assertTrue(bridgeStranger.waitFor(60, TimeUnit.SECONDS), "the stranger's wget gave up");
+    String bridgeStrangerOutput = new String(bridgeStranger.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertNotEquals(0, bridgeStranger.exitValue(), "a container outside the task was answered: " + bridgeStrangerOutput);
+    // A role mapped with `ecsl runtime credentials set`: the container gets the mapped keys.
+    String mappedRole = "arn:aws:iam::000000000000:role/mapped-probe";
+    io.ecsl.runtime.metadata.RoleMappings.put(runtime.dataDir(), new io.ecsl.runtime.metadata.RoleMappings.Mapping(
+        mappedRole, new io.ecsl.runtime.metadata.RoleMappings.Keys("AKIAMAPPEDINDOCKER1", "mapped-secret", null, null),
+        java.time.Instant.now()));
+    ecs.ecs("RegisterTaskDefinition", "{\"family\":\"tmds-mapped\",\"taskRoleArn\":\"" + mappedRole + "\","
+        + "\"containerDefinitions\":[{\"name\":\"app\",\"image\":\"ecsl/busybox:latest\",\"memory\":64,"
+        + "\"command\":[\"sh\",\"-c\",\"" + RELAY_WAIT + "echo ==credentials; wget -qO-"
+        + " http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI; echo; echo ==end; " + DockerTestSupport.SERVE
+        + "\"]}]}");
+    String mapped = ecs.ecs("RunTask", "{\"taskDefinition\":\"tmds-mapped\"}").at("/tasks/0/taskArn").asText();
+    ecs.awaitTask(mapped, "RUNNING", Duration.ofSeconds(30));
+    JsonNode mappedKeys = Json.parse(answers(ecs, mapped).get("credentials"));
+    assertEquals("AKIAMAPPEDINDOCKER1", mappedKeys.path("AccessKeyId").asText(), mappedKeys.toString());
+    assertEquals(mappedRole, mappedKeys.path("RoleArn").asText());
+
+    for (String arn : new String[] {bridge, bridgeWeb}) {
+      int waited = Integer.parseInt(answers(ecs, arn).get("waited").trim());
+      System.out.println("bridge relay up after " + waited + " tenths of a second: " + arn);
+      assertTrue(waited < 200, "the relay came up only after the probe gave up waiting: " + arn);
+    }
   }
 
   private static String run(DockerTestSupport ecs, String family, String mode, String credentialsUri) {

@@ -89,8 +89,16 @@ final class EngineHarness implements AutoCloseable {
     run(passes, Duration.ofMillis(100));
   }
 
+  /** The tasks' containers (and awsvpc pause containers), without bridge-mode metadata relays. */
   List<ObservedContainer> containers() {
-    return backend.listContainers(Labels.RUNTIME, store.instanceId());
+    return backend.listContainers(Labels.RUNTIME, store.instanceId()).stream()
+        .filter(c -> !Labels.ROLE_RELAY.equals(c.label(Labels.ROLE))).toList();
+  }
+
+  /** The bridge-mode metadata relays (docs/runtime-model.md, "Task metadata and credentials"). */
+  List<ObservedContainer> relays() {
+    return backend.listContainers(Labels.RUNTIME, store.instanceId()).stream()
+        .filter(c -> Labels.ROLE_RELAY.equals(c.label(Labels.ROLE))).toList();
   }
 
   void registerTaskDefinition(String json) {

@@ -53,6 +53,8 @@ class EngineTest {
     JsonNode service = engine.service("demo", "web");
     assertEquals(3, service.get("runningCount").asInt());
     assertEquals(3, engine.containers().size());
+    assertEquals(3, engine.relays().stream().filter(ObservedContainer::isRunning).count(),
+        "each bridge-mode container has its metadata relay");
     assertEquals("IN_PROGRESS", service.at("/deployments/0/rolloutState").asText(),
         "without health checks a task counts healthy only 40 s after RUNNING");
     engine.run(41, Duration.ofSeconds(1));
@@ -292,8 +294,10 @@ class EngineTest {
     engine.ecs("DeleteService", "{\"cluster\":\"demo\",\"service\":\"web\",\"force\":true}");
     engine.ticks(10);
     assertEquals(2, engine.containers().size(), "stopped tasks keep their containers (and logs) while the cluster lives");
+    assertTrue(engine.relays().stream().noneMatch(ObservedContainer::isRunning), "a stopped task's relays are stopped");
     engine.ecs("DeleteCluster", "{\"cluster\":\"demo\"}");
     engine.ticks(5);
     assertEquals(List.of(), engine.containers(), "nothing of a deleted cluster is left behind");
+    assertEquals(List.of(), engine.relays(), "relays go with their tasks");
   }
 }
