@@ -1,6 +1,7 @@
 /*
  * The ecsl pause process with the task metadata relay: PID 1 of every awsvpc task's network
- * namespace (see io.ecsl.runtime.docker.PauseImage and docs/runtime-model.md, "Task metadata").
+ * namespace, and of the relay container the runtime joins to each bridge-mode container's namespace
+ * (see io.ecsl.runtime.docker.PauseImage and docs/runtime-model.md, "Task metadata").
  *
  * It holds the namespace open and exits 0 at once on SIGTERM/SIGINT (PID 1 gets no default signal
  * actions). When the runtime gave its container NET_ADMIN and mounted the runtime's metadata
