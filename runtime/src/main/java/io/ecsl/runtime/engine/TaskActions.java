@@ -155,17 +155,25 @@ final class TaskActions {
             ContainerSpecFactory.bindIp(task), 0));
       }
     }
+    // The task's Service Connect names: other tasks on the cluster network resolve them to it.
+    return pauseBinary(DockerNames.pause(task.taskId), task, spec, Labels.ROLE_PAUSE, TaskEndpoints.relayPort(spec),
+        new ContainerSpec.Network(network, null, ports, List.of(), dns, List.of(), List.of(), false,
+            discoveryNames.apply(task)));
+  }
+
+  /**
+   * A container of the pause binary with what its relay needs (the socket directory, NET_ADMIN):
+   * an awsvpc task's pause container, or a bridge-mode container's relay.
+   */
+  private ContainerSpec pauseBinary(String name, TaskEntity task, TaskSpec spec, String role, int relayPort,
+      ContainerSpec.Network network) {
     Map<String, String> labels = new LinkedHashMap<>(ContainerSpecFactory.taskLabels(task, spec, instanceId));
-    labels.put(Labels.ROLE, Labels.ROLE_PAUSE);
-    String image = backend.ensurePauseImage();
-    return new ContainerSpec(DockerNames.pause(task.taskId), image, labels,
-        new ContainerSpec.Process(List.of("/pause"),
-            List.of(String.valueOf(io.ecsl.runtime.metadata.TaskEndpoints.relayPort(spec))), List.of(), null, null,
+    labels.put(Labels.ROLE, role);
+    return new ContainerSpec(name, backend.ensurePauseImage(), labels,
+        new ContainerSpec.Process(List.of("/pause"), List.of(String.valueOf(relayPort)), List.of(), null, null,
             false, false, null, 2),
         new ContainerSpec.Resources(2, null, null, null, null, null, List.of()),
-        // The task's Service Connect names: other tasks on the cluster network resolve them to it.
-        new ContainerSpec.Network(network, null, ports, List.of(), dns, List.of(), List.of(), false,
-            discoveryNames.apply(task)),
+        network,
         new ContainerSpec.Storage(List.of(endpoints.relayMount()), List.of(), Map.of(), false),
         new ContainerSpec.Security(false, endpoints.relayCapabilities(), List.of(), List.of(), List.of(), Map.of()),
         null);
@@ -183,30 +191,15 @@ final class TaskActions {
     if (!TaskEndpoints.isBridge(spec) || spec.container(containerName) == null) {
       return;
     }
-    Map<String, String> labels = new LinkedHashMap<>(ContainerSpecFactory.taskLabels(task, spec, instanceId));
-    labels.put(Labels.ROLE, Labels.ROLE_RELAY);
     // Named after the container it serves: asked twice (a retried action), the backend finds the one
-    // already made, and starting it again changes nothing.
+    // already made, and starting it again changes nothing; one attempt at a time per container.
     String name = DockerNames.relay(task.taskId, containerName, containerId);
-    synchronized (relayLocks.computeIfAbsent(name, k -> new Object())) {
-      startRelay(task, containerName, name, labels, TaskEndpoints.relayPort(spec, containerName), containerId);
-    }
-  }
-
-  private void startRelay(TaskEntity task, String containerName, String name, Map<String, String> labels, int port,
-      String containerId) {
     try {
-      String relayId = backend.createContainer(new ContainerSpec(name, backend.ensurePauseImage(), labels,
-          new ContainerSpec.Process(List.of("/pause"),
-              List.of(String.valueOf(port)), List.of(), null, null,
-              false, false, null, 2),
-          new ContainerSpec.Resources(2, null, null, null, null, null, List.of()),
-          new ContainerSpec.Network("container:" + containerId, null, List.of(), List.of(), List.of(), List.of(),
-              List.of(), false),
-          new ContainerSpec.Storage(List.of(endpoints.relayMount()), List.of(), Map.of(), false),
-          new ContainerSpec.Security(false, endpoints.relayCapabilities(), List.of(), List.of(), List.of(), Map.of()),
-          null));
-      backend.startContainer(relayId);
+      synchronized (relayLocks.computeIfAbsent(name, k -> new Object())) {
+        backend.startContainer(backend.createContainer(pauseBinary(name, task, spec, Labels.ROLE_RELAY,
+            TaskEndpoints.relayPort(spec, containerName), new ContainerSpec.Network("container:" + containerId, null,
+                List.of(), List.of(), List.of(), List.of(), List.of(), false))));
+      }
     } catch (BackendException | UnsupportedOperationException e) {
       if (e instanceof BackendException b && b.kind() == BackendException.Kind.UNAVAILABLE) {
         throw b;
