@@ -79,11 +79,15 @@ public final class StateRecovery {
   /** Why the runtime will not start, and the two commands that let it. */
   public static String refusal(Path dataDir, Orphans orphans) {
     String id = orphans.instanceId();
-    List<String> names = orphans.containers().stream().map(ObservedContainer::name).sorted().limit(3).toList();
+    // The tasks' own containers: a bridge container's metadata relay is the runtime's helper, and the
+    // label filter below removes it with them.
+    List<ObservedContainer> tasks = orphans.containers().stream()
+        .filter(c -> !Labels.ROLE_RELAY.equals(c.label(Labels.ROLE))).toList();
+    List<String> names = tasks.stream().map(ObservedContainer::name).sorted().limit(3).toList();
     String filter = "--filter label=" + Labels.RUNTIME + "=" + id;
-    return "the runtime's state in " + dataDir + " is missing or empty, but " + orphans.containers().size()
+    return "the runtime's state in " + dataDir + " is missing or empty, but " + tasks.size()
         + " containers of its previous instance " + id + " are still running (" + String.join(", ", names)
-        + (orphans.containers().size() > names.size() ? ", ..." : "") + "); starting over would leave them"
+        + (tasks.size() > names.size() ? ", ..." : "") + "); starting over would leave them"
         + " unmanaged. Adopt them (each becomes a standalone task of the new state): ecsl runtime start --adopt"
         + " -- or remove them by their label: docker ps -aq " + filter + " | xargs -r docker rm -f;"
         + " docker network ls -q " + filter + " | xargs -r docker network rm;"

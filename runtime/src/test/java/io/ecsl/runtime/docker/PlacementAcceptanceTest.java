@@ -107,7 +107,7 @@ class PlacementAcceptanceTest {
     }
     assertEquals(Map.of("us-east-1a", 2, "us-east-1b", 2, "us-east-1c", 2), zones);
     String running = DockerTestSupport.docker("ps", "-q", "--filter", "label=io.ecsl.runtime=" + runtime.instanceId(),
-        "--filter", "label=io.ecsl.cluster=spread");
+        "--filter", "label=io.ecsl.cluster=spread", "--filter", "label=io.ecsl.role=app"); // not their metadata relays
     assertEquals(6, running.lines().count(), "the six tasks' containers run on the one Docker host");
     JsonNode instances = ecs.ecs("ListContainerInstances", "{}");
     JsonNode described = ecs.ecs("DescribeContainerInstances", "{\"containerInstances\":"
