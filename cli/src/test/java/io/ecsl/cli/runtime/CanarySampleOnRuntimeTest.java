@@ -123,7 +123,7 @@ class CanarySampleOnRuntimeTest {
     Processes.Result destroy = ECSL.run("destroy", sample.toString(), "--auto-approve", "--target", "local",
         "--runtime-dir", runtime.dir(), "--var", "image=" + NEW);
     assertEquals(0, destroy.exitCode(), destroy.output());
-    assertNotNull(refused(address), "the listener still answers after destroy");
+    assertNotNull(TestRuntime.refused(address), "the listener still answers after destroy");
   }
 
   /** Who answers {@code n} requests in a row on the listener, by the image its page names. */
@@ -138,15 +138,5 @@ class CanarySampleOnRuntimeTest {
       out.merge(key, 1, Integer::sum);
     }
     return out;
-  }
-
-  /** The exception a request to {@code address} ends with, or null when it was answered. */
-  private static Exception refused(URI address) {
-    try {
-      HTTP.send(HttpRequest.newBuilder(address).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-      return null;
-    } catch (Exception e) {
-      return e;
-    }
   }
 }

@@ -86,4 +86,16 @@ final class TestRuntime implements BeforeEachCallback, AfterEachCallback {
     args.addAll(List.of(flags));
     return ECSL.run(args.toArray(String[]::new));
   }
+
+  /** The exception a request to {@code address} ends with, or null when it was answered (a listener gone). */
+  static Exception refused(java.net.URI address) {
+    try (java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+        .connectTimeout(java.time.Duration.ofSeconds(5)).build()) {
+      http.send(java.net.http.HttpRequest.newBuilder(address).timeout(java.time.Duration.ofSeconds(5)).build(),
+          java.net.http.HttpResponse.BodyHandlers.discarding());
+      return null;
+    } catch (Exception e) {
+      return e;
+    }
+  }
 }
