@@ -103,7 +103,14 @@ final class References {
     if (v != null) {
       return v;
     }
+    Declaration listener = r.of(Kind.LISTENER);
+    if (listener != null && listener.body(interpreter).all("rule").stream().anyMatch(f -> name.equals(f.label()))) {
+      return new Value.RuleRef(m.span(), listener, name);
+    }
     List<String> candidates = new ArrayList<>(d.kind() == Kind.TASK ? d.containerNames(interpreter) : List.of());
+    if (listener != null) {
+      listener.body(interpreter).all("rule").stream().filter(f -> f.label() != null).forEach(f -> candidates.add(f.label()));
+    }
     for (Value.Field f : d.body(interpreter).fields()) {
       if (f.labels().isEmpty()) {
         candidates.add(f.key());

@@ -251,6 +251,17 @@ public sealed interface Value {
     }
   }
 
+  /**
+   * {@code http.canary}: the rule {@code rule canary { … }} declared in listener {@code http}, for
+   * the settings that take a listener rule's ARN (a service's {@code production_listener_rule}).
+   */
+  record RuleRef(Span span, Declaration listener, String rule) implements Value {
+    @Override
+    public String typeName() {
+      return "listener rule";
+    }
+  }
+
   record Module(Span span, ModuleScope module) implements Value {
     @Override
     public String typeName() {

@@ -170,6 +170,7 @@ public final class ResourceGraph {
           edge(tg, to != null && nodes.containsKey(to) ? to : service, "forwards to"
               + (lb.has("containerPort") ? " :" + lb.path("containerPort").asText() : ""));
           edge(service, tg, "registers with");
+          trafficShift(service, lb.path("advancedConfiguration"));
         }
       }
       case SCHEDULE -> {
@@ -199,6 +200,29 @@ public final class ResourceGraph {
         }
       }
       default -> {}
+    }
+  }
+
+  /**
+   * A blue/green, linear or canary deployment's load balancer: the alternate target group new
+   * revisions register with, and the listener whose rule (ALB) or which itself (NLB) ECS re-weights.
+   */
+  private void trafficShift(String service, JsonNode advanced) {
+    String alternate = advanced.path("alternateTargetGroupArn").asText(null);
+    if (alternate != null && !alternate.isEmpty()) {
+      edge(service, elbNode(alternate, NodeKind.TARGET_GROUP), "registers new revisions with");
+    }
+    for (String[] member : new String[][] {{"productionListenerRule", "production"}, {"testListenerRule", "test"}}) {
+      io.ecsl.model.ArnPlaceholder p = io.ecsl.model.ArnPlaceholder.parse(advanced.path(member[0]).asText(""));
+      if (p == null) {
+        continue; // an ARN of a rule made elsewhere: its listener is not known here
+      }
+      switch (p.kind()) {
+        case LISTENER_RULE -> edge(service, id(NodeKind.LISTENER, listenerOf(p.name())),
+            "shifts " + member[1] + " traffic on rule " + p.name().substring(p.name().lastIndexOf(':') + 1));
+        case LISTENER -> edge(service, elbNode(p.text(), NodeKind.LISTENER), "shifts " + member[1] + " traffic on");
+        default -> { }
+      }
     }
   }
 

@@ -2,6 +2,7 @@ package io.ecsl.lower;
 
 import static io.ecsl.diag.LanguageCode.INVALID_VALUE;
 import static io.ecsl.diag.LanguageCode.SET_TWICE;
+import static io.ecsl.diag.LanguageCode.WRONG_KIND;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,8 +10,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.diag.Diagnostic;
 import io.ecsl.diag.Suggestions;
+import io.ecsl.eval.Declaration;
+import io.ecsl.eval.Kind;
 import io.ecsl.eval.Value;
 import io.ecsl.facts.deployment.LifecycleStage;
+import io.ecsl.model.ArnPlaceholder;
+import io.ecsl.model.ResourceKind;
 import io.ecsl.schema.Shape;
 import java.util.List;
 
@@ -43,13 +48,13 @@ final class Deployments {
     sugars.alias("LoadBalancer", "advanced", "advancedConfiguration");
     sugars.sugar("LoadBalancer", "alternate_target_group", Fills.reference("advancedConfiguration.alternateTargetGroupArn", io.ecsl.eval.Kind.TARGET_GROUP),
         (s, f) -> advanced(lower, s, f, "alternateTargetGroupArn"));
-    sugars.sugar("LoadBalancer", "production_listener_rule", Fills.member("advancedConfiguration.productionListenerRule"),
+    sugars.sugar("LoadBalancer", "production_listener_rule", Fills.reference("advancedConfiguration.productionListenerRule", Kind.LISTENER),
         (s, f) -> advanced(lower, s, f, "productionListenerRule"));
-    sugars.sugar("LoadBalancer", "production_listener", Fills.member("advancedConfiguration.productionListenerRule"),
+    sugars.sugar("LoadBalancer", "production_listener", Fills.reference("advancedConfiguration.productionListenerRule", Kind.LISTENER),
         (s, f) -> advanced(lower, s, f, "productionListenerRule"));
-    sugars.sugar("LoadBalancer", "test_listener_rule", Fills.member("advancedConfiguration.testListenerRule"),
+    sugars.sugar("LoadBalancer", "test_listener_rule", Fills.reference("advancedConfiguration.testListenerRule", Kind.LISTENER),
         (s, f) -> advanced(lower, s, f, "testListenerRule"));
-    sugars.sugar("LoadBalancer", "test_listener", Fills.member("advancedConfiguration.testListenerRule"),
+    sugars.sugar("LoadBalancer", "test_listener", Fills.reference("advancedConfiguration.testListenerRule", Kind.LISTENER),
         (s, f) -> advanced(lower, s, f, "testListenerRule"));
     sugars.sugar("LoadBalancer", "role", Fills.member("advancedConfiguration.roleArn"),
         (s, f) -> advanced(lower, s, f, "roleArn"));
@@ -135,7 +140,9 @@ final class Deployments {
       s.set("advancedConfiguration", config, f.span());
     }
     Loc place = s.at("advancedConfiguration");
-    JsonNode value = elbArn(lower, f.value(), shape.member(member),
+    JsonNode value = member.equals("alternateTargetGroupArn") ? targetGroupArn(lower, f.value(), shape.member(member),
+        s.memberLoc("advancedConfiguration", f.key(), f.span()).member(member, f.key(), f.span(), null))
+        : elbArn(lower, f.value(), shape.member(member),
         s.memberLoc("advancedConfiguration", f.key(), f.span()).member(member, f.key(), f.span(), null));
     if (value == null) {
       return;
@@ -157,15 +164,45 @@ final class Deployments {
   }
 
   /**
-   * An Elastic Load Balancing ARN: a reference to a declared target group becomes its ARN
-   * placeholder (as the load balancer's {@code target_group} does), which apply, deploy.sh and
-   * CloudFormation replace with the ARN; a string is the ARN of one made elsewhere (listener rules
-   * are written by ARN: a rule is not a declaration a reference can name).
+   * An Elastic Load Balancing ARN: a reference to a declared target group, load balancer or
+   * listener becomes its ARN placeholder (as the load balancer's {@code target_group} does), and
+   * {@code http.canary} the placeholder of rule {@code canary} of listener {@code http}; apply,
+   * deploy.sh and CloudFormation replace them with the ARN. Which kind each member takes is judged
+   * on the model, where the load balancer's type is known (E2000: an ALB shifts traffic on a rule,
+   * an NLB on a listener). A string is the ARN of one made elsewhere.
    */
+  private static JsonNode targetGroupArn(Lower lower, Value v, Shape shape, Loc loc) {
+    if (v instanceof Value.Ref r && r.of(Kind.TARGET_GROUP) != null) {
+      return JSON.textNode(ArnPlaceholder.of(ResourceKind.TARGET_GROUP, r.of(Kind.TARGET_GROUP).awsName(lower.interpreter())));
+    }
+    return lower.value(v, shape, loc);
+  }
+
   static JsonNode elbArn(Lower lower, Value v, Shape shape, Loc loc) {
-    if (v instanceof Value.Ref r && r.of(io.ecsl.eval.Kind.TARGET_GROUP) != null) {
-      return JSON.textNode(io.ecsl.model.ArnPlaceholder.of(io.ecsl.model.ResourceKind.TARGET_GROUP,
-          r.of(io.ecsl.eval.Kind.TARGET_GROUP).awsName(lower.interpreter())));
+    if (v instanceof Value.RuleRef rule) {
+      String name = Listeners.ruleName(lower.interpreter(), rule.listener(), rule.rule());
+      return name == null ? null : JSON.textNode(ArnPlaceholder.of(ResourceKind.LISTENER_RULE, name));
+    }
+    if (v instanceof Value.Ref r) {
+      for (Kind kind : List.of(Kind.TARGET_GROUP, Kind.LISTENER, Kind.LOAD_BALANCER)) {
+        Declaration d = r.of(kind);
+        if (d == null) {
+          continue;
+        }
+        String name = kind == Kind.LISTENER ? Listeners.listenerName(lower.interpreter(), d) : d.awsName(lower.interpreter());
+        ResourceKind resource = switch (kind) {
+          case TARGET_GROUP -> ResourceKind.TARGET_GROUP;
+          case LISTENER -> ResourceKind.LISTENER;
+          default -> ResourceKind.LOAD_BALANCER;
+        };
+        return name == null ? null : JSON.textNode(ArnPlaceholder.of(resource, name));
+      }
+      lower.report(Diagnostic.error(WRONG_KIND, loc.span(), loc.where() + " needs an Elastic Load Balancing resource, but `"
+          + r.target().label() + "` is a " + r.describe().replaceFirst(" `.*", ""))
+          .withLabel(r.target().labelSpan(), "`" + r.target().label() + "` is declared here")
+          .withHint("name a declared target group, a listener's rule (`http.NAME` for `rule NAME { … }` in listener "
+              + "`http`) or listener, or give the ARN as a string"));
+      return null;
     }
     return lower.value(v, shape, loc);
   }

@@ -3,6 +3,7 @@ package io.ecsl.lower;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.eval.Declaration;
+import io.ecsl.eval.Interpreter;
 import io.ecsl.eval.Kind;
 import io.ecsl.eval.Value;
 import io.ecsl.model.ArnPlaceholder;
@@ -86,6 +87,39 @@ final class Listeners {
     String name = listener + ":" + json.path("Priority").asText(label);
     return new Resource(ResourceKind.LISTENER_RULE, name, null, f.span(),
         List.of(req.finish(json, "listener-rules/" + fileName(name) + ".json")), java.util.Map.of());
+  }
+
+  /**
+   * The name of listener {@code d} as its resource has it ({@code LOAD_BALANCER:PORT}), for a
+   * reference to it ({@code production_listener = http}) before it is lowered; null when its
+   * {@code in} names no load balancer (reported where the listener is lowered).
+   */
+  static String listenerName(Interpreter interpreter, Declaration d) {
+    Value in = d.in(interpreter);
+    String loadBalancer = in instanceof Value.Ref r && r.of(Kind.LOAD_BALANCER) != null
+        ? r.of(Kind.LOAD_BALANCER).awsName(interpreter) : in instanceof Value.Str s ? s.value() : null;
+    if (loadBalancer == null) {
+      return null;
+    }
+    return loadBalancer + ":" + (d.body(interpreter).get("port") instanceof Value.Int port ? Long.toString(port.value()) : d.label());
+  }
+
+  /**
+   * The name of rule {@code rule} of listener {@code d} as its resource has it
+   * ({@code LOAD_BALANCER:PORT:PRIORITY}), for {@code production_listener_rule = http.canary}.
+   */
+  static String ruleName(Interpreter interpreter, Declaration d, String rule) {
+    String listener = listenerName(interpreter, d);
+    if (listener == null) {
+      return null;
+    }
+    for (Value.Field f : d.body(interpreter).all("rule")) {
+      if (rule.equals(f.label())) {
+        Value priority = f.value() instanceof Value.Obj body ? body.get("priority") : null;
+        return listener + ":" + (priority instanceof Value.Int p ? Long.toString(p.value()) : rule);
+      }
+    }
+    return null;
   }
 
   private static String fileName(String name) {

@@ -82,6 +82,7 @@ import io.ecsl.rules.elb.ListenerPorts;
 import io.ecsl.rules.elb.ProtocolsOfType;
 import io.ecsl.rules.elb.HealthCheckProtocol;
 import io.ecsl.rules.elb.RulePriorities;
+import io.ecsl.rules.elb.ListenerRuleReferences;
 import io.ecsl.rules.elb.TargetGroupAttached;
 import io.ecsl.rules.elb.TargetTypeOfService;
 import io.ecsl.rules.general.ModelLimits;
@@ -335,6 +336,7 @@ public final class Rules {
       new RulePriorities(),
       new HealthCheckProtocol(),
       new TargetGroupAttached(),
+      new ListenerRuleReferences(),
       new ModelLimits(),
       new ModelShape(),
       new Tags());

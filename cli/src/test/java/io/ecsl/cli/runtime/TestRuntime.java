@@ -24,15 +24,26 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class TestRuntime implements BeforeEachCallback, AfterEachCallback {
   private static final InProcessCli ECSL = new InProcessCli(Main::run);
+  private final java.util.Map<String, String> environment;
   Path dataDir;
   RuntimeStatus status;
+
+  TestRuntime() {
+    this(java.util.Map.of());
+  }
+
+  /** A runtime whose process also gets {@code environment} (e.g. a short deployment minute). */
+  TestRuntime(java.util.Map<String, String> environment) {
+    this.environment = java.util.Map.copyOf(environment);
+  }
 
   @Override
   public void beforeEach(ExtensionContext context) throws Exception {
     dataDir = Files.createTempDirectory("ecsl-cli-runtime-test");
     // The runtime is another process, told its port: FreePorts, not a closed ServerSocket(0) (see there).
     int port = FreePorts.forAServerProcess();
-    status = LocalRuntime.start(RuntimeOptions.defaults().withDataDir(dataDir).withPort(port), message -> { });
+    status = LocalRuntime.start(RuntimeOptions.defaults().withDataDir(dataDir).withPort(port).withEnvironment(environment),
+        message -> { });
   }
 
   /** Stops the runtime and removes every container, network and volume it created. */
@@ -74,5 +85,17 @@ final class TestRuntime implements BeforeEachCallback, AfterEachCallback {
     List<String> args = new ArrayList<>(command);
     args.addAll(List.of(flags));
     return ECSL.run(args.toArray(String[]::new));
+  }
+
+  /** The exception a request to {@code address} ends with, or null when it was answered (a listener gone). */
+  static Exception refused(java.net.URI address) {
+    try (java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+        .connectTimeout(java.time.Duration.ofSeconds(5)).build()) {
+      http.send(java.net.http.HttpRequest.newBuilder(address).timeout(java.time.Duration.ofSeconds(5)).build(),
+          java.net.http.HttpResponse.BodyHandlers.discarding());
+      return null;
+    } catch (Exception e) {
+      return e;
+    }
   }
 }

@@ -69,8 +69,12 @@ final class TemplateBuilder {
             withAttributes(r, withArns(properties(r, r.primary())), "TargetGroupAttributes"), List.of());
         case LOAD_BALANCER -> put(idOf.get(r), "AWS::ElasticLoadBalancingV2::LoadBalancer",
             withAttributes(r, withArns(properties(r, r.primary())), "LoadBalancerAttributes"), List.of());
-        case LISTENER -> put(idOf.get(r), "AWS::ElasticLoadBalancingV2::Listener", withArns(properties(r, r.primary())), List.of());
-        case LISTENER_RULE -> put(idOf.get(r), "AWS::ElasticLoadBalancingV2::ListenerRule", withArns(properties(r, r.primary())), List.of());
+        // A listener's or rule's actions that ECS re-weights (owned elsewhere) stay in the template: the
+        // property is required, and CloudFormation sets it only when the template's value changes.
+        case LISTENER -> put(idOf.get(r), "AWS::ElasticLoadBalancingV2::Listener", withArns(convert(r, r.primary(),
+            r.primary().body())), List.of());
+        case LISTENER_RULE -> put(idOf.get(r), "AWS::ElasticLoadBalancingV2::ListenerRule", withArns(convert(r, r.primary(),
+            r.primary().body())), List.of());
       }
     }
     ObjectNode template = JSON.objectNode();

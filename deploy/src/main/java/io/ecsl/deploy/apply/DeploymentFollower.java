@@ -1,6 +1,7 @@
 package io.ecsl.deploy.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.facts.deployment.TrafficShift;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,9 @@ public final class DeploymentFollower {
   private static final Set<String> FAILED = Set.of("ROLLBACK_REQUESTED", "ROLLBACK_IN_PROGRESS", "ROLLBACK_SUCCESSFUL",
       "ROLLBACK_FAILED", "STOP_REQUESTED", "STOPPED");
 
+  /** Stages that follow the production traffic shift. */
+  private static final Set<String> AFTER_SHIFT = Set.of("POST_PRODUCTION_TRAFFIC_SHIFT", "BAKE_TIME", "CLEAN_UP");
+
   private DeploymentFollower() {}
 
   public static Observation observe(Seen seen, JsonNode deployment) {
@@ -39,15 +43,23 @@ public final class DeploymentFollower {
     JsonNode target = deployment.path("targetServiceRevision");
     double production = target.path("requestedProductionTrafficWeight").asDouble(-1);
     double test = target.path("requestedTestTrafficWeight").asDouble(-1);
-    if (stage != null && !stage.equals(seen.stage())) {
-      lines.add(stageLine(stage, target));
-    }
+    List<String> traffic = new ArrayList<>();
     if (test >= 0 && test != seen.test() && !(seen.test() < 0 && test == 0)) {
-      lines.add("test traffic: " + percent(test) + " to the new revision");
+      traffic.add("test traffic: " + percent(test) + " to the new revision");
     }
     if (production >= 0 && production != seen.production() && !(seen.production() < 0 && production == 0)) {
-      lines.add("production traffic: " + percent(production) + " to the new revision");
+      traffic.add(productionLine(production, deployment.path("deploymentConfiguration")));
     }
+    if (stage != null && !stage.equals(seen.stage())) {
+      // Between two polls traffic moved and then the stage changed, or the other way round: a
+      // stage after the shift comes after it, so "100 %" is never printed after "clean up".
+      if (AFTER_SHIFT.contains(stage)) {
+        lines.addAll(traffic);
+        traffic.clear();
+      }
+      lines.add(stageLine(stage, target, deployment.path("deploymentConfiguration")));
+    }
+    lines.addAll(traffic);
     Set<String> awaiting = new java.util.LinkedHashSet<>();
     for (JsonNode hook : deployment.path("lifecycleHookDetails")) {
       if ("AWAITING_ACTION".equals(hook.path("status").asText())) {
@@ -91,12 +103,36 @@ public final class DeploymentFollower {
         + (cluster.isEmpty() ? "" : " --cluster " + cluster.substring(cluster.lastIndexOf('/') + 1));
   }
 
-  private static String stageLine(String stage, JsonNode target) {
+  /**
+   * The new revision's share of production traffic; a share short of all of it bakes before the
+   * next shift (the canary's bake, or a linear step's), which is said with it.
+   */
+  private static String productionLine(double production, JsonNode config) {
+    String line = "production traffic: " + percent(production) + " to the new revision";
+    if (production <= 0 || production >= 100) {
+      return line;
+    }
+    JsonNode bake = switch (config.path("strategy").asText("")) {
+      case "CANARY" -> config.path("canaryConfiguration").path("canaryBakeTimeInMinutes");
+      case "LINEAR" -> config.path("linearConfiguration").path("stepBakeTimeInMinutes");
+      default -> null;
+    };
+    if (bake == null) {
+      return line;
+    }
+    int minutes = bake.isNumber() ? bake.asInt()
+        : config.path("strategy").asText().equals("CANARY") ? TrafficShift.DEFAULT_CANARY_BAKE_MINUTES
+        : TrafficShift.DEFAULT_STEP_BAKE_MINUTES;
+    return line + "; it bakes " + minutes + "m before the next shift";
+  }
+
+  private static String stageLine(String stage, JsonNode target, JsonNode config) {
     String word = stage.toLowerCase(Locale.ROOT).replace('_', ' ');
     return switch (stage) {
       case "SCALE_UP" -> "scale up: the new revision starts " + target.path("requestedTaskCount").asInt() + " tasks ("
           + target.path("runningTaskCount").asInt() + " running)";
-      case "BAKE_TIME" -> "bake time: both revisions run; the old one stops when it ends";
+      case "BAKE_TIME" -> "bake time: both revisions run" + (config.path("bakeTimeInMinutes").isNumber()
+          ? " for " + config.path("bakeTimeInMinutes").asInt() + "m" : "") + "; the old one stops when it ends";
       case "CLEAN_UP" -> "clean up: the old revision stops";
       default -> word;
     };

@@ -151,7 +151,10 @@ final class ServiceWaiter {
         case SUCCEEDED -> {
           return true;
         }
-        case FAILED -> throw new StepFailure(o.failure());
+        case FAILED -> {
+          String stopped = revisionStoppedReasons(cluster, service, deployment);
+          throw new StepFailure(stopped.isEmpty() ? o.failure() : withoutFinalStop(o.failure()) + stopped);
+        }
         default -> {}
       }
       if (System.nanoTime() > deadline) {
@@ -159,6 +162,27 @@ final class ServiceWaiter {
             + deployment.path("lifecycleStage").asText("?") + "). Raise --wait-timeout, or use --no-wait");
       }
       sleep();
+    }
+  }
+
+  /**
+   * Why the new revision's tasks stopped ("Essential container in task exited; app: exit code 1"),
+   * read from its service revision's task definition: the rollback's reason says that the
+   * deployment failed, these say what the user has to fix.
+   */
+  private String revisionStoppedReasons(String cluster, String service, JsonNode deployment) {
+    String revision = deployment.path("targetServiceRevision").path("arn").asText("");
+    if (revision.isEmpty()) {
+      return "";
+    }
+    try {
+      ObjectNode describe = JSON.objectNode();
+      describe.putArray("serviceRevisionArns").add(revision);
+      String td = api.call("ecs", "DescribeServiceRevisions", describe).path("serviceRevisions").path(0)
+          .path("taskDefinition").asText("");
+      return td.isEmpty() ? "" : stoppedReasons(cluster, service, JSON.objectNode().put("taskDefinition", td));
+    } catch (RuntimeException e) {
+      return ""; // the rollback is what matters; its details are a best effort
     }
   }
 

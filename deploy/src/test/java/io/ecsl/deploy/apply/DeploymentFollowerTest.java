@@ -25,6 +25,8 @@ class DeploymentFollowerTest {
          "status": "%s", "lifecycleStage": "%s",
          "targetServiceRevision": {"arn": "r2", "requestedTaskCount": 4, "runningTaskCount": %d,
            "requestedProductionTrafficWeight": %s, "requestedTestTrafficWeight": %s},
+         "deploymentConfiguration": {"strategy": "CANARY", "bakeTimeInMinutes": 10,
+           "canaryConfiguration": {"canaryPercent": 10, "canaryBakeTimeInMinutes": 5}},
          "lifecycleHookDetails": [%s] %s}
         """.formatted(status, stage, running, production, test, hooks, rollback == null ? "" : ", \"rollback\": {\"reason\": \"" + rollback + "\"}"));
   }
@@ -42,6 +44,21 @@ class DeploymentFollowerTest {
       seen = o.seen();
     }
     return printed;
+  }
+
+  /** A poll that finds the shift done and the next stage begun prints them in the order they happened. */
+  @Test
+  void aShiftSeenWithTheStageAfterItIsPrintedFirst() throws Exception {
+    List<String> printed = follow(List.of(
+        snapshot("IN_PROGRESS", "PRODUCTION_TRAFFIC_SHIFT", 4, 10, 0, "", null),
+        snapshot("IN_PROGRESS", "CLEAN_UP", 4, 100, 0, "", null),
+        snapshot("SUCCESSFUL", "CLEAN_UP", 4, 100, 0, "", null)), new ArrayList<>(), new ArrayList<>());
+    assertEquals(List.of(
+        "production traffic shift",
+        "production traffic: 10% to the new revision; it bakes 5m before the next shift",
+        "production traffic: 100% to the new revision",
+        "clean up: the old revision stops",
+        "deployment successful"), printed);
   }
 
   @Test
@@ -68,9 +85,9 @@ class DeploymentFollowerTest {
             + " `ecsl deploy stop web --cluster prod` rolls back; after "
             + "2026-12-06T21:00:00Z ECS will rollback",
         "production traffic shift",
-        "production traffic: 10% to the new revision",
+        "production traffic: 10% to the new revision; it bakes 5m before the next shift",
         "production traffic: 100% to the new revision",
-        "bake time: both revisions run; the old one stops when it ends",
+        "bake time: both revisions run for 10m; the old one stops when it ends",
         "clean up: the old revision stops",
         "deployment successful"), printed);
     assertEquals(DeploymentFollower.Outcome.SUCCEEDED, outcomes.get(outcomes.size() - 1));

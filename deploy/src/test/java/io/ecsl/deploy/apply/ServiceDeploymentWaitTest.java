@@ -77,7 +77,7 @@ class ServiceDeploymentWaitTest {
         "{\"status\": \"IN_PROGRESS\", \"lifecycleStage\": \"BAKE_TIME\", \"targetServiceRevision\": {\"requestedProductionTrafficWeight\": 100}}",
         "{\"status\": \"SUCCESSFUL\", \"lifecycleStage\": \"CLEAN_UP\", \"targetServiceRevision\": {\"requestedProductionTrafficWeight\": 100}}");
     assertEquals(List.of("production traffic shift", "production traffic: 10% to the new revision",
-        "bake time: both revisions run; the old one stops when it ends", "production traffic: 100% to the new revision",
+        "production traffic: 100% to the new revision", "bake time: both revisions run; the old one stops when it ends",
         "clean up: the old revision stops", "deployment successful"), waitFor(api));
   }
 

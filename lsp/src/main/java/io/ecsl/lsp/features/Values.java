@@ -40,6 +40,7 @@ final class Values {
       case Value.ContainerRef c -> sb.append("container `").append(c.container()).append("` of task definition `")
           .append(c.task().label()).append('`');
       case Value.PortRef p -> sb.append("port `").append(p.port()).append("` of container `").append(p.container()).append('`');
+      case Value.RuleRef r -> sb.append("rule `").append(r.rule()).append("` of listener `").append(r.listener().label()).append('`');
       case Value.Module m -> sb.append("module ").append(m.module().name());
       case Value.Function f -> sb.append("template ").append(f.callable().name());
       case Value.ListV l -> {

@@ -189,6 +189,7 @@ public final class LocalRuntime {
       builder.redirectErrorStream(true);
       builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+      builder.environment().putAll(options.environment());
       process = builder.start();
     } catch (IOException e) {
       throw new RuntimeStartException("cannot launch the runtime process: " + e.getMessage());

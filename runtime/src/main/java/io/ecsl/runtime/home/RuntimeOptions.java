@@ -13,8 +13,15 @@ import java.util.Map;
  * @param grants what tasks may take from the host beyond the default ({@code ecsl runtime start --allow-...})
  * @param adopt take over the running containers of a previous instance whose state was lost
  *     ({@code ecsl runtime start --adopt})
+ * @param environment variables the runtime process gets beside this process's own, e.g. {@code
+ *     ECSL_RUNTIME_DEPLOYMENT_MINUTE} for a test that rehearses a canary in seconds
  */
-public record RuntimeOptions(int port, Path dataDir, Duration startTimeout, HostGrants grants, boolean adopt) {
+public record RuntimeOptions(int port, Path dataDir, Duration startTimeout, HostGrants grants, boolean adopt,
+    Map<String, String> environment) {
+
+  public RuntimeOptions {
+    environment = Map.copyOf(environment);
+  }
 
   /** Defaults from the environment: {@code ECSL_RUNTIME_PORT}, {@code ECSL_RUNTIME_DIR}. */
   public static RuntimeOptions defaults() {
@@ -34,22 +41,28 @@ public record RuntimeOptions(int port, Path dataDir, Duration startTimeout, Host
     String dir = env.get("ECSL_RUNTIME_DIR");
     Path dataDir = dir != null && !dir.isBlank() ? Path.of(dir)
         : Path.of(System.getProperty("user.home"), ".ecsl", "runtime");
-    return new RuntimeOptions(port, dataDir, Duration.ofSeconds(30), HostGrants.NONE, false);
+    return new RuntimeOptions(port, dataDir, Duration.ofSeconds(30), HostGrants.NONE, false, Map.of());
   }
 
   public RuntimeOptions withPort(int newPort) {
-    return new RuntimeOptions(newPort, dataDir, startTimeout, grants, adopt);
+    return new RuntimeOptions(newPort, dataDir, startTimeout, grants, adopt, environment);
   }
 
   public RuntimeOptions withDataDir(Path newDataDir) {
-    return new RuntimeOptions(port, newDataDir, startTimeout, grants, adopt);
+    return new RuntimeOptions(port, newDataDir, startTimeout, grants, adopt, environment);
   }
 
   public RuntimeOptions withGrants(HostGrants newGrants) {
-    return new RuntimeOptions(port, dataDir, startTimeout, newGrants, adopt);
+    return new RuntimeOptions(port, dataDir, startTimeout, newGrants, adopt, environment);
   }
 
   public RuntimeOptions withAdopt(boolean newAdopt) {
-    return new RuntimeOptions(port, dataDir, startTimeout, grants, newAdopt);
+    return new RuntimeOptions(port, dataDir, startTimeout, grants, newAdopt, environment);
+  }
+
+  public RuntimeOptions withEnvironment(Map<String, String> more) {
+    Map<String, String> all = new java.util.HashMap<>(environment);
+    all.putAll(more);
+    return new RuntimeOptions(port, dataDir, startTimeout, grants, adopt, all);
   }
 }

@@ -58,8 +58,12 @@ public final class TargetSelector {
   }
 
   /**
-   * The target group a weighted forward action sends a request to: {@code point} in [0, total
-   * weight) picks the group whose cumulative weight range holds it; -1 when every weight is 0.
+   * The target group a weighted forward action sends a request to: the {@code point}-th request
+   * picks the group whose cumulative weight range holds {@code point × stride mod total}, -1 when
+   * every weight is 0. The stride is coprime to the total, so every {@code total} consecutive
+   * requests visit each slot once (the split is exact per cycle), and close to the golden ratio of
+   * it, so the groups interleave: an ALB spreads weighted traffic request by request, and a canary's
+   * 20 % shows in any ten requests, not in a burst after eighty to the old revision.
    */
   public static int weightedGroup(int[] weights, long point) {
     long total = 0;
@@ -69,7 +73,7 @@ public final class TargetSelector {
     if (total == 0) {
       return -1;
     }
-    long at = Math.floorMod(point, total);
+    long at = Math.floorMod(Math.floorMod(point, total) * stride(total), total);
     for (int i = 0; i < weights.length; i++) {
       if (at < weights[i]) {
         return i;
@@ -77,5 +81,22 @@ public final class TargetSelector {
       at -= weights[i];
     }
     return weights.length - 1;
+  }
+
+  /** The number coprime to {@code total} nearest to its golden-ratio fraction (61 for 100). */
+  static long stride(long total) {
+    long base = Math.round(total * 0.6180339887498949);
+    for (long d = 0; d < total; d++) {
+      for (long s : new long[] {base - d, base + d}) {
+        if (s >= 1 && s <= total && gcd(s, total) == 1) {
+          return s;
+        }
+      }
+    }
+    return 1;
+  }
+
+  private static long gcd(long a, long b) {
+    return b == 0 ? a : gcd(b, a % b);
   }
 }

@@ -77,6 +77,23 @@ class LoadBalancingDecisionsTest {
     assertEquals(-1, TargetSelector.weightedGroup(new int[] {0, 0}, 3));
   }
 
+  /** A canary's share shows in a short burst of requests too, as curl in a loop would see it. */
+  @Test
+  void weightsInterleaveWithinACycle() {
+    for (int start = 0; start < 100; start++) {
+      int canary = 0;
+      for (int i = start; i < start + 10; i++) {
+        canary += TargetSelector.weightedGroup(new int[] {80, 20}, i);
+      }
+      assertTrue(canary >= 1 && canary <= 3, "requests " + start + ".." + (start + 9) + " sent " + canary + " to the 20 % group");
+    }
+    int[] counts = new int[3];
+    for (int i = 7; i < 7 + 1000; i++) {
+      counts[TargetSelector.weightedGroup(new int[] {900, 95, 5}, i)]++;
+    }
+    assertEquals(List.of(900, 95, 5), List.of(counts[0], counts[1], counts[2]), "exact over any whole cycle");
+  }
+
   @Test
   void rulesMatchPathsCaseSensitivelyAndHostsAndHeadersNot() {
     var conditions = Json.parse("""
