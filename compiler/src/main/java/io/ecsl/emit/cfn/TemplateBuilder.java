@@ -71,6 +71,7 @@ final class TemplateBuilder {
             withAttributes(r, withArns(properties(r, r.primary())), "LoadBalancerAttributes"), List.of());
         case LISTENER -> put(idOf.get(r), "AWS::ElasticLoadBalancingV2::Listener", withArns(properties(r, r.primary())), List.of());
         case LISTENER_RULE -> put(idOf.get(r), "AWS::ElasticLoadBalancingV2::ListenerRule", withArns(properties(r, r.primary())), List.of());
+        case EXPRESS_SERVICE -> expressService(r);
       }
     }
     ObjectNode template = JSON.objectNode();
@@ -122,6 +123,7 @@ final class TemplateBuilder {
         case SERVICE -> serviceIds.put(r.cluster() + "/" + r.name(), id(r, ids.allocate("Service", r.cluster(), r.name())));
         case SCALING -> id(r, ids.allocate("ScalableTarget", r.cluster(), r.name()));
         case SCHEDULE -> id(r, ids.allocate("Schedule", r.name()));
+        case EXPRESS_SERVICE -> id(r, ids.allocate("ExpressService", r.cluster(), r.name()));
         case TARGET_GROUP -> arnIds.put(ArnPlaceholder.of(r.kind(), r.name()), id(r, ids.allocate("TargetGroup", r.name())));
         case LOAD_BALANCER -> arnIds.put(ArnPlaceholder.of(r.kind(), r.name()), id(r, ids.allocate("LoadBalancer", r.name())));
         case LISTENER, LISTENER_RULE -> {
@@ -223,6 +225,19 @@ final class TemplateBuilder {
       dependsOn.add(association);
     }
     put(idOf.get(r), "AWS::ECS::Service", props, dependsOn);
+  }
+
+  /** An Express service: ECS makes its load balancer and scaling, so the template holds only the service. */
+  private void expressService(Resource r) {
+    ObjectNode props = properties(r, r.primary());
+    String cluster = props.path("Cluster").asText(null);
+    refer(props, "Cluster", clusterRef(cluster));
+    List<String> dependsOn = new ArrayList<>();
+    String association = cluster == null ? null : associationIds.get(nameFromArn(cluster, ":cluster/"));
+    if (association != null) {
+      dependsOn.add(association);
+    }
+    put(idOf.get(r), "AWS::ECS::ExpressGatewayService", props, dependsOn);
   }
 
   private void scaling(Resource r) {
