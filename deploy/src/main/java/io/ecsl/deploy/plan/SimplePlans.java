@@ -131,6 +131,14 @@ final class SimplePlans {
           }
         }
       }
+      case EXPRESS_SERVICE -> {
+        // Fixed at creation (UpdateExpressGatewayService does not take them).
+        for (FieldChange c : cmp.changes()) {
+          if (c.pointer().equals("/infrastructureRoleArn")) {
+            return "an Express service's infrastructure role cannot change in place: forces replacement";
+          }
+        }
+      }
       case SCHEDULE -> {
         String key = PlanContext.key(declared.primary());
         if (!live.requests().containsKey(key)) {
@@ -152,6 +160,23 @@ final class SimplePlans {
   private static List<Step> updateSteps(Resource declared, LiveResource live, Compared cmp, String project) {
     List<Step> steps = new ArrayList<>();
     switch (declared.kind()) {
+      case EXPRESS_SERVICE -> {
+        // The whole wanted configuration: a member left out of an update keeps its old value, so
+        // every changed member is sent (and a removed one back to Express Mode's default).
+        ObjectNode effective = cmp.byKey().get("CreateExpressGatewayService").effective();
+        Shape update = io.ecsl.schema.ServiceModel.get(io.ecsl.schema.ServiceModel.ECS).input("UpdateExpressGatewayService");
+        ObjectNode body = obj().put("serviceArn", live.arn());
+        Set<String> changed = new java.util.HashSet<>();
+        cmp.changes().forEach(c -> changed.add(c.pointer().split("/")[1]));
+        for (String member : update.members().keySet()) {
+          if (changed.contains(member) && effective.has(member)) {
+            body.set(member, effective.get(member));
+          }
+        }
+        if (body.size() > 1) {
+          steps.add(step("ecs", "UpdateExpressGatewayService", body));
+        }
+      }
       case CAPACITY_PROVIDER -> {
         ObjectNode effective = cmp.byKey().get("CreateCapacityProvider").effective();
         ObjectNode body = obj().put("name", declared.name());
@@ -274,6 +299,7 @@ final class SimplePlans {
     String name = live.id().name();
     switch (live.id().kind()) {
       case CAPACITY_PROVIDER -> steps.add(step("ecs", "DeleteCapacityProvider", obj().put("capacityProvider", name)));
+      case EXPRESS_SERVICE -> steps.add(step("ecs", "DeleteExpressGatewayService", obj().put("serviceArn", live.arn())));
       case NAMESPACE -> steps.add(step("servicediscovery", "DeleteNamespace", obj().put("Id", live.ids().get("Id"))));
       case SCHEDULE -> {
         ObjectNode schedule = live.requests().get("CreateSchedule");
