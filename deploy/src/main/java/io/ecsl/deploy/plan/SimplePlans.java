@@ -80,6 +80,7 @@ final class SimplePlans {
         steps.add(step(r.service(), r.operation(), SchedulerOwner.isSchedule(r) ? SchedulerOwner.mark(body, ctx.project)
             : tagged ? Tags.withOwner(body, PlanContext.shape(r), ctx.project) : body));
       }
+      waitForExpress(declared, steps);
       return new ResourcePlan(id, Action.CREATE, List.of(), List.of(), cmp.ignored(), dependsOn, null, source,
           declared.ownedElsewhere(), steps);
     }
@@ -103,15 +104,26 @@ final class SimplePlans {
         steps.add(step(r.service(), r.operation(), SchedulerOwner.isSchedule(r) ? SchedulerOwner.mark(body, ctx.project)
             : r == primary ? Tags.withOwner(body, PlanContext.shape(r), ctx.project) : body));
       }
+      waitForExpress(declared, steps);
       return new ResourcePlan(id, Action.REPLACE, List.of(replaceWhy), all, cmp.ignored(), dependsOn, observed, source,
           declared.ownedElsewhere(), steps);
     }
     List<Step> steps = updateSteps(declared, live, cmp, ctx.project);
+    if (steps.stream().anyMatch(st -> st.operation().equals("UpdateExpressGatewayService"))) {
+      waitForExpress(declared, steps);
+    }
     if (tagsCompared) {
       steps.addAll(tagSteps(primary.service(), live, desiredTags));
     }
     return new ResourcePlan(id, Action.UPDATE, List.of(), all, cmp.ignored(), dependsOn, observed, source,
         declared.ownedElsewhere(), steps);
+  }
+
+  /** An Express service is an ECS service: apply waits for its deployment as for any service's. */
+  private static void waitForExpress(Resource declared, List<Step> steps) {
+    if (declared.kind() == ResourceKind.EXPRESS_SERVICE) {
+      steps.add(step(Step.ENGINE, "WaitServiceStable", obj().put("cluster", declared.cluster()).put("service", declared.name())));
+    }
   }
 
   private static String replaceReason(Resource declared, LiveResource live, Compared cmp) {
@@ -299,7 +311,11 @@ final class SimplePlans {
     String name = live.id().name();
     switch (live.id().kind()) {
       case CAPACITY_PROVIDER -> steps.add(step("ecs", "DeleteCapacityProvider", obj().put("capacityProvider", name)));
-      case EXPRESS_SERVICE -> steps.add(step("ecs", "DeleteExpressGatewayService", obj().put("serviceArn", live.arn())));
+      case EXPRESS_SERVICE -> {
+        // Its cluster can go only once the service has drained (ECS refuses while it is DRAINING).
+        steps.add(step("ecs", "DeleteExpressGatewayService", obj().put("serviceArn", live.arn())));
+        steps.add(step(Step.ENGINE, "WaitServiceInactive", obj().put("cluster", live.id().cluster()).put("service", name)));
+      }
       case NAMESPACE -> steps.add(step("servicediscovery", "DeleteNamespace", obj().put("Id", live.ids().get("Id"))));
       case SCHEDULE -> {
         ObjectNode schedule = live.requests().get("CreateSchedule");
