@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * operations, so the runtime, which implements them, is the target): apply creates the Express
  * service, and with it the load balancer, target group and scaling ECS makes for one; apply prints
  * the endpoint, which answers through the listener once the target group's health check on
- * {@code /ping} found the task healthy. A second plan finds nothing to change; destroy removes it
+ * {@code /ping} found the task healthy. A second plan finds nothing to change, and a changed
+ * declaration plans a replacement for a new infrastructure role (fixed at creation); destroy removes it
  * and the endpoint stops answering.
  */
 @NeedsDocker
@@ -34,6 +36,7 @@ class ExpressSampleOnRuntimeTest {
   private static final Pattern ENDPOINT = Pattern.compile("Express service express/hello: (http://127\\.0\\.0\\.1:\\d+)");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   @RegisterExtension final TestRuntime runtime = new TestRuntime();
+  @org.junit.jupiter.api.io.TempDir Path tmp;
 
   @Test
   void theExpressServiceAnswersAtItsEndpoint() throws Exception {
@@ -53,6 +56,17 @@ class ExpressSampleOnRuntimeTest {
     Processes.Result plan = ECSL.run("plan", sample.toString(), "--target", "local", "--runtime-dir", runtime.dir());
     assertEquals(0, plan.exitCode(), plan.output());
     assertTrue(plan.stdout().contains("No changes"), plan.stdout());
+
+    // The project is named by its folder: a changed copy in a folder of the same name is the same project.
+    Path changed = Files.createDirectories(tmp.resolve("express-web"));
+    Files.writeString(changed.resolve("main.ecs"), Files.readString(sample.resolve("main.ecs"))
+        .replace("health_check_path = \"/ping\"", "health_check_path = \"/index.html\"")
+        .replace("infrastructure_role = infrastructure_role", "infrastructure_role = \"arn:aws:iam::123456789012:role/other\""));
+    Processes.Result replan = ECSL.run("plan", changed.toString(), "--target", "local", "--runtime-dir", runtime.dir());
+    assertEquals(0, replan.exitCode(), replan.output());
+    assertTrue(replan.stdout().contains("-/+ replace      Express service express/hello")
+        && replan.stdout().contains("infrastructure role cannot change in place")
+        && replan.stdout().contains("healthCheckPath: (none) → \"/index.html\""), replan.stdout());
 
     Processes.Result destroy = ECSL.run("destroy", sample.toString(), "--auto-approve", "--target", "local",
         "--runtime-dir", runtime.dir());
