@@ -67,7 +67,7 @@ class AlbSampleOnRuntimeTest {
   }
 
   /** The exception a request to {@code address} ends with, or null when it was answered. */
-  private static Exception refused(URI address) {
+  static Exception refused(URI address) {
     try {
       HTTP.send(HttpRequest.newBuilder(address).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
       return null;

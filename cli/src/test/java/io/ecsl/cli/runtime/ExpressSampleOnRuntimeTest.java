@@ -71,16 +71,6 @@ class ExpressSampleOnRuntimeTest {
     Processes.Result destroy = ECSL.run("destroy", sample.toString(), "--auto-approve", "--target", "local",
         "--runtime-dir", runtime.dir());
     assertEquals(0, destroy.exitCode(), destroy.output());
-    assertNotNull(refused(address), "the endpoint still answers after destroy");
-  }
-
-  /** The exception a request to {@code address} ends with, or null when it was answered. */
-  private static Exception refused(URI address) {
-    try {
-      HTTP.send(HttpRequest.newBuilder(address).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-      return null;
-    } catch (Exception e) {
-      return e;
-    }
+    assertNotNull(AlbSampleOnRuntimeTest.refused(address), "the endpoint still answers after destroy");
   }
 }

@@ -149,12 +149,7 @@ final class ExpressGatewayOps {
     config.set("createdAt", Json.timestamp(plane.clock().instant()));
     express.putArray("configurations").add(config);
     scale(serviceArn, cluster, name, config, loadBalancer, targetGroup, context, express);
-    ServiceEntity stored = state.atomically(() -> {
-      ServiceEntity service = state.services.get(serviceArn).copy();
-      service.express = express;
-      state.services.put(serviceArn, service);
-      return service;
-    });
+    ServiceEntity stored = record(serviceArn, express);
     ObjectNode response = Json.object();
     response.set("service", render(stored, false));
     return response;
@@ -315,12 +310,7 @@ final class ExpressGatewayOps {
     next.set("createdAt", Json.timestamp(plane.clock().instant()));
     ((ArrayNode) express.get("configurations")).add(next);
     express.set("updatedAt", Json.timestamp(plane.clock().instant()));
-    ServiceEntity stored = state.atomically(() -> {
-      ServiceEntity s = state.services.get(serviceArn).copy();
-      s.express = express;
-      state.services.put(serviceArn, s);
-      return s;
-    });
+    ServiceEntity stored = record(serviceArn, express);
     ObjectNode updated = Json.object();
     updated.put("serviceArn", stored.serviceArn);
     updated.put("cluster", stored.clusterArn);
@@ -449,6 +439,16 @@ final class ExpressGatewayOps {
   }
 
   // ------------------------------------------------------------------------------------- helpers
+
+  /** Keeps what was made for the service with the ECS service itself, read and written in one step. */
+  private ServiceEntity record(String serviceArn, ObjectNode express) {
+    return state.atomically(() -> {
+      ServiceEntity service = state.services.get(serviceArn).copy();
+      service.express = express;
+      state.services.put(serviceArn, service);
+      return service;
+    });
+  }
 
   /** The configuration a request asks for, over the one before it (or Express Mode's defaults). */
   private static ObjectNode configuration(JsonNode request, JsonNode previous) {
