@@ -229,6 +229,15 @@ final class TemplateBuilder {
 
   /** An Express service: ECS makes its load balancer and scaling, so the template holds only the service. */
   private void expressService(Resource r) {
+    JsonNode body = r.primary().body();
+    if (!body.has("primaryContainer") || !body.has("executionRoleArn")) {
+      // AWS::ECS::ExpressGatewayService requires both (the API does not) and has no task definition ARN.
+      notes.add(CloudFormation.FILE + ": " + r.address() + " is not in the template: CloudFormation's"
+          + " AWS::ECS::ExpressGatewayService requires a primary container and an execution role"
+          + (body.has("taskDefinitionArn") ? " and cannot take a task definition of its own" : "")
+          + "; deploy.sh creates it (aws ecs create-express-gateway-service)");
+      return;
+    }
     ObjectNode props = properties(r, r.primary());
     String cluster = props.path("Cluster").asText(null);
     refer(props, "Cluster", clusterRef(cluster));
