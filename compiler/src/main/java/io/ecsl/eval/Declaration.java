@@ -104,7 +104,7 @@ public final class Declaration {
   public String awsName(Interpreter interpreter) {
     String attribute = switch (kind) {
       case TASK -> "family";
-      case SERVICE -> "service_name";
+      case SERVICE, EXPRESS_SERVICE -> "service_name";
       case CLUSTER -> "cluster_name";
       default -> "name";
     };

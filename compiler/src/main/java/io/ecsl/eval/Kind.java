@@ -14,6 +14,7 @@ public enum Kind {
   LOAD_BALANCER("load_balancer", "load balancer"),
   LISTENER("listener", "listener"),
   SCHEDULE("schedule", "schedule"),
+  EXPRESS_SERVICE("express_service", "Express service"),
   ACCOUNT_SETTINGS("account_settings", "account settings"),
   PROJECT("project", "project settings");
 
@@ -58,6 +59,6 @@ public enum Kind {
 
   /** Kinds written {@code KEYWORD NAME in PARENT}: a service in its cluster, a listener on its load balancer. */
   public boolean takesIn() {
-    return this == SERVICE || this == LISTENER;
+    return this == SERVICE || this == LISTENER || this == EXPRESS_SERVICE;
   }
 }

@@ -33,7 +33,8 @@ public final class ResourceGraph {
     TARGET_GROUP("target group"),
     LOAD_BALANCER("load balancer"),
     LISTENER("listener"),
-    ACCOUNT_SETTING("account setting");
+    ACCOUNT_SETTING("account setting"),
+    EXPRESS_SERVICE("Express service");
 
     private final String word;
 
@@ -108,6 +109,8 @@ public final class ResourceGraph {
             g.elbNode(body.path("LoadBalancerArn").asText(null), NodeKind.LOAD_BALANCER),
             body.path("Protocol").asText("") + " " + body.path("Port").asText(""));
         case LISTENER_RULE -> { } // drawn as edges of its listener (below)
+        case EXPRESS_SERVICE -> g.declared(id(NodeKind.EXPRESS_SERVICE, r.cluster() + "/" + r.name()), NodeKind.EXPRESS_SERVICE,
+            r.name(), id(NodeKind.CLUSTER, r.cluster()), body.path("primaryContainer").path("image").asText(null));
       }
     }
     for (Resource r : model.resources()) {
@@ -192,6 +195,7 @@ public final class ResourceGraph {
       }
       case SCALING -> edge(id(NodeKind.SCALING, r.cluster() + "/" + r.name()),
           serviceNode(r.cluster(), r.name()), "scales");
+      case EXPRESS_SERVICE -> cluster(r.cluster());
       case LISTENER -> forwards(id(NodeKind.LISTENER, r.name()), body.path("DefaultActions"), "forwards");
       case LISTENER_RULE -> {
         String listener = elbNode(body.path("ListenerArn").asText(null), NodeKind.LISTENER);
@@ -428,6 +432,7 @@ public final class ResourceGraph {
       case LOAD_BALANCER -> id(NodeKind.LOAD_BALANCER, name);
       case LISTENER -> id(NodeKind.LISTENER, name);
       case LISTENER_RULE -> id(NodeKind.LISTENER, listenerOf(name));
+      case EXPRESS_SERVICE -> id(NodeKind.EXPRESS_SERVICE, cluster + "/" + name);
     };
   }
 

@@ -109,6 +109,7 @@ public final class ModelBuilder {
             "ModifyLoadBalancerAttributes", "load-balancers/"));
         case LISTENER -> out.addAll(new Listeners(this, project).lower(d));
         case SCHEDULE -> out.add(new Schedules(this, project).lower(d));
+        case EXPRESS_SERVICE -> out.add(new ExpressServices(this, project).lower(d));
         case ACCOUNT_SETTINGS -> out.addAll(new AccountSettings(this).lower(d));
       }
     } catch (EvalException e) {
@@ -125,7 +126,7 @@ public final class ModelBuilder {
   private static String renameHint(ResourceKind kind) {
     return switch (kind) {
       case TASK_DEFINITION -> "`family = …`, or its label";
-      case SERVICE -> "`service_name = …`, or its label";
+      case SERVICE, EXPRESS_SERVICE -> "`service_name = …`, or its label";
       case CLUSTER -> "`cluster_name = …`, or its label";
       default -> "its label";
     };

@@ -123,6 +123,7 @@ final class Sugars {
     Container.register(this);
     Service.register(this);
     Elb.register(this);
+    ExpressServices.register(this);
     sugar("RegisterTaskDefinitionRequest", "cpu", Fills.member("cpu"), (s, f) -> s.set("cpu", quantityOrString(s, "cpu", f), f.span()));
     sugar("RegisterTaskDefinitionRequest", "memory", Fills.member("memory"), (s, f) -> s.set("memory", quantityOrString(s, "memory", f), f.span()));
     sugar("RegisterTaskDefinitionRequest", "ephemeral_storage", Fills.member("ephemeralStorage"), (s, f) -> {

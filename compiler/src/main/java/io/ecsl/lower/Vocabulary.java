@@ -95,6 +95,7 @@ public final class Vocabulary {
       case LOAD_BALANCER -> new Structure(elbv2().input("CreateLoadBalancer"), own("load_balancer", ownedElsewhere()));
       case LISTENER -> new Structure(elbv2().input("CreateListener"), own("listener", ownedElsewhere()));
       case SCHEDULE -> schedule();
+      case EXPRESS_SERVICE -> new Structure(ecs.input("CreateExpressGatewayService"), own("express_service"));
       case ACCOUNT_SETTINGS -> accountSettings();
       case PROJECT -> project();
     };

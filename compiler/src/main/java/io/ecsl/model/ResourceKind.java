@@ -15,7 +15,10 @@ public enum ResourceKind {
   LISTENER_RULE("listener rule"),
   SERVICE("service"),
   SCALING("service scaling"),
-  SCHEDULE("schedule");
+  SCHEDULE("schedule"),
+  // An Express service creates its own task definition, load balancer and scaling (AWS-managed),
+  // so it depends only on its cluster.
+  EXPRESS_SERVICE("Express service");
 
   private final String word;
 

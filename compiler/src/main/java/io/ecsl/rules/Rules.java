@@ -166,6 +166,12 @@ import io.ecsl.rules.taskdef.Volumes;
 import io.ecsl.rules.taskdef.WindowsFargate;
 import io.ecsl.rules.taskdef.WindowsTaskSettings;
 import io.ecsl.diag.Diagnostics;
+import io.ecsl.rules.express.ExpressContainerPort;
+import io.ecsl.rules.express.ExpressContainerSource;
+import io.ecsl.rules.express.ExpressExecutionRole;
+import io.ecsl.rules.express.ExpressHealthCheckPath;
+import io.ecsl.rules.express.ExpressScaling;
+import io.ecsl.rules.express.ExpressTaskSize;
 import io.ecsl.model.EcsModel;
 import java.util.List;
 
@@ -175,6 +181,12 @@ import java.util.List;
  */
 public final class Rules {
   private static final List<Rule> ALL = sorted(
+      new ExpressContainerSource(),
+      new ExpressTaskSize(),
+      new ExpressHealthCheckPath(),
+      new ExpressScaling(),
+      new ExpressContainerPort(),
+      new ExpressExecutionRole(),
       new FamilyName(),
       new ContainerCount(),
       new EssentialContainer(),

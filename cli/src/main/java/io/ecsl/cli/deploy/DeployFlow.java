@@ -92,6 +92,31 @@ final class DeployFlow {
   }
 
   /** Applies with live progress; prints what was and was not applied. */
+  /** Where each Express service of the plan answers (its ingress path's endpoint), as AWS's console shows it. */
+  private static void printExpressEndpoints(Plan plan, Targets.Connected target, PrintWriter out) {
+    for (var r : plan.resources()) {
+      if (r.id().kind() != io.ecsl.model.ResourceKind.EXPRESS_SERVICE || r.action() == io.ecsl.deploy.plan.Action.DELETE) {
+        continue;
+      }
+      try {
+        var request = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("cluster", r.id().cluster());
+        request.putArray("services").add(r.id().name());
+        String arn = target.api().call("ecs", "DescribeServices", request).path("services").path(0).path("serviceArn").asText(null);
+        if (arn == null) {
+          continue;
+        }
+        var describe = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("serviceArn", arn);
+        String endpoint = target.api().call("ecs", "DescribeExpressGatewayService", describe).path("service")
+            .path("activeConfigurations").path(0).path("ingressPaths").path(0).path("endpoint").asText(null);
+        if (endpoint != null) {
+          out.println(r.address() + ": " + endpoint);
+        }
+      } catch (io.ecsl.deploy.target.ApiException e) {
+        // the endpoint is a convenience: the apply itself succeeded
+      }
+    }
+  }
+
   static int apply(Plan plan, Targets.Connected target, Applier.Options options, PrintWriter out, PrintWriter err) {
     boolean tty = Terminal.isTerminal() && System.console() != null;
     try (ProgressPrinter progress = new ProgressPrinter(err, tty, Terminal.colorEnabled(System.err))) {
@@ -119,6 +144,7 @@ final class DeployFlow {
         out.println((plan.resources().stream().allMatch(r -> r.action() == io.ecsl.deploy.plan.Action.DELETE
             || r.action() == io.ecsl.deploy.plan.Action.NO_CHANGE) ? "Destroy" : "Apply") + " complete: "
             + result.applied().size() + " resource" + (result.applied().size() == 1 ? "" : "s") + " changed.");
+        printExpressEndpoints(plan, target, out);
         return ExitCodes.OK;
       }
       err.println("Apply failed.");

@@ -100,6 +100,11 @@ class DeployCommandsTest {
     List<Path> samples = samples();
     assertFalse(samples.isEmpty(), "no samples found");
     for (Path sample : samples) {
+      if (sample.getFileName().toString().equals("express-web")) {
+        // moto has no Express Mode operations: ExpressSampleOnRuntimeTest applies and plans it on
+        // the local runtime, which implements them.
+        continue;
+      }
       String region = region();
       Processes.Result apply = ECSL.run(args("apply", region, sample.toString(), "--auto-approve", "--no-wait"));
       assertEquals(0, apply.exitCode(), sample + ": " + apply);

@@ -60,6 +60,22 @@ class SamplesAwsCliTest {
     moto.close();
   }
 
+  /**
+   * Operations moto does not implement (Express Mode, as of moto 5): the AWS CLI still judges their
+   * requests, validating each against botocore's model before it sends anything; moto then answers
+   * that it does not know the operation. The local runtime implements them (ExpressSampleOnRuntimeTest).
+   */
+  private static boolean motoLacks(String operation) {
+    return operation.equals("create-express-gateway-service");
+  }
+
+  /** The request passed botocore's parameter validation and reached the endpoint (which refused the operation). */
+  private static boolean validatedByBotocore(Processes.Result r) {
+    String err = r.stderr();
+    return err.contains("An error occurred") && !err.contains("Parameter validation failed") && !err.contains("Unknown parameter")
+        && !err.contains("Invalid type");
+  }
+
   private static String aws(String... args) throws Exception {
     return AwsCli.ok(moto.awsEnvironment(), args).strip();
   }
@@ -109,7 +125,7 @@ class SamplesAwsCliTest {
     List<Processes.Result> results = AwsCli.batch(commands, moto.awsEnvironment());
     List<String> failures = new ArrayList<>();
     for (int i = 0; i < results.size(); i++) {
-      if (!results.get(i).ok()) {
+      if (!results.get(i).ok() && !(motoLacks(commands.get(i).get(1)) && validatedByBotocore(results.get(i)))) {
         failures.add(labels.get(i) + ": " + results.get(i).stderr().strip());
       }
     }

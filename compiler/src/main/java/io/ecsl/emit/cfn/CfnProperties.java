@@ -43,6 +43,7 @@ final class CfnProperties {
    */
   private static final Set<String> UNSUPPORTED = Set.of(
       "ecs:CreateServiceRequest.monitoring",
+      "ecs:CreateExpressGatewayServiceRequest.taskDefinitionArn",
       "ecs:DeploymentCircuitBreaker.resetOnHealthyTask",
       "ecs:DeploymentCircuitBreaker.thresholdConfiguration",
       "ecs:DeploymentLifecycleHook.targetType",

@@ -75,6 +75,7 @@ final class TemplateBuilder {
             r.primary().body())), List.of());
         case LISTENER_RULE -> put(idOf.get(r), "AWS::ElasticLoadBalancingV2::ListenerRule", withArns(convert(r, r.primary(),
             r.primary().body())), List.of());
+        case EXPRESS_SERVICE -> expressService(r);
       }
     }
     ObjectNode template = JSON.objectNode();
@@ -126,6 +127,7 @@ final class TemplateBuilder {
         case SERVICE -> serviceIds.put(r.cluster() + "/" + r.name(), id(r, ids.allocate("Service", r.cluster(), r.name())));
         case SCALING -> id(r, ids.allocate("ScalableTarget", r.cluster(), r.name()));
         case SCHEDULE -> id(r, ids.allocate("Schedule", r.name()));
+        case EXPRESS_SERVICE -> id(r, ids.allocate("ExpressService", r.cluster(), r.name()));
         case TARGET_GROUP -> arnIds.put(ArnPlaceholder.of(r.kind(), r.name()), id(r, ids.allocate("TargetGroup", r.name())));
         case LOAD_BALANCER -> arnIds.put(ArnPlaceholder.of(r.kind(), r.name()), id(r, ids.allocate("LoadBalancer", r.name())));
         case LISTENER, LISTENER_RULE -> {
@@ -227,6 +229,28 @@ final class TemplateBuilder {
       dependsOn.add(association);
     }
     put(idOf.get(r), "AWS::ECS::Service", props, dependsOn);
+  }
+
+  /** An Express service: ECS makes its load balancer and scaling, so the template holds only the service. */
+  private void expressService(Resource r) {
+    JsonNode body = r.primary().body();
+    if (!body.has("primaryContainer") || !body.has("executionRoleArn")) {
+      // AWS::ECS::ExpressGatewayService requires both (the API does not) and has no task definition ARN.
+      notes.add(CloudFormation.FILE + ": " + r.address() + " is not in the template: CloudFormation's"
+          + " AWS::ECS::ExpressGatewayService requires a primary container and an execution role"
+          + (body.has("taskDefinitionArn") ? " and cannot take a task definition of its own" : "")
+          + "; deploy.sh creates it (aws ecs create-express-gateway-service)");
+      return;
+    }
+    ObjectNode props = properties(r, r.primary());
+    String cluster = props.path("Cluster").asText(null);
+    refer(props, "Cluster", clusterRef(cluster));
+    List<String> dependsOn = new ArrayList<>();
+    String association = cluster == null ? null : associationIds.get(nameFromArn(cluster, ":cluster/"));
+    if (association != null) {
+      dependsOn.add(association);
+    }
+    put(idOf.get(r), "AWS::ECS::ExpressGatewayService", props, dependsOn);
   }
 
   private void scaling(Resource r) {

@@ -29,6 +29,14 @@ final class UpdateRequests {
   }
 
   /**
+   * {@code UpdateExpressGatewayService} from its create request: the name, cluster, infrastructure
+   * role and tags are fixed at creation; the service ARN is added by deploy.sh, which looks it up.
+   */
+  static ObjectNode expressService(Resource service) {
+    return project(service.primary().body(), shape("UpdateExpressGatewayServiceRequest"), Map.of());
+  }
+
+  /**
    * {@code UpdateCluster} from {@code CreateCluster} (settings, configuration, Service Connect
    * defaults), or null when the cluster declares none of them.
    */

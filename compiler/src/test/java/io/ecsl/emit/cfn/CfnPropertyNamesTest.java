@@ -50,6 +50,7 @@ class CfnPropertyNamesTest {
         Arguments.of("ecs", "CapacityProviderStrategyItem", "AWS::ECS::ClusterCapacityProviderAssociations", "CapacityProviderStrategy"),
         Arguments.of("ecs", "RegisterTaskDefinitionRequest", "AWS::ECS::TaskDefinition", null),
         Arguments.of("ecs", "CreateServiceRequest", "AWS::ECS::Service", null),
+        Arguments.of("ecs", "CreateExpressGatewayServiceRequest", "AWS::ECS::ExpressGatewayService", null),
         Arguments.of("application-autoscaling", "RegisterScalableTargetRequest", "AWS::ApplicationAutoScaling::ScalableTarget", null),
         Arguments.of("application-autoscaling", "PutScalingPolicyRequest", "AWS::ApplicationAutoScaling::ScalingPolicy", null),
         Arguments.of("events", "PutRuleRequest", "AWS::Events::Rule", null),

@@ -40,6 +40,17 @@ public final class EcsDefaults {
       Map.entry("EFSVolumeConfiguration.rootDirectory", TextNode.valueOf("/")),
       Map.entry("EFSVolumeConfiguration.transitEncryption", TextNode.valueOf("DISABLED")),
       Map.entry("EFSAuthorizationConfig.iam", TextNode.valueOf("DISABLED")),
+      // Express Mode services: what CreateExpressGatewayService fills in (facts.express.ExpressDefaults)
+      Map.entry("CreateExpressGatewayServiceRequest.cluster", TextNode.valueOf(io.ecsl.facts.express.ExpressDefaults.CLUSTER)),
+      Map.entry("CreateExpressGatewayServiceRequest.cpu", TextNode.valueOf(io.ecsl.facts.express.ExpressDefaults.CPU)),
+      Map.entry("CreateExpressGatewayServiceRequest.memory", TextNode.valueOf(io.ecsl.facts.express.ExpressDefaults.MEMORY)),
+      Map.entry("CreateExpressGatewayServiceRequest.healthCheckPath",
+          TextNode.valueOf(io.ecsl.facts.express.ExpressDefaults.HEALTH_CHECK_PATH)),
+      Map.entry("ExpressGatewayContainer.containerPort", IntNode.valueOf(io.ecsl.facts.express.ExpressDefaults.CONTAINER_PORT)),
+      Map.entry("ExpressGatewayScalingTarget.minTaskCount", IntNode.valueOf(io.ecsl.facts.express.ExpressDefaults.MIN_TASKS)),
+      Map.entry("ExpressGatewayScalingTarget.autoScalingMetric", TextNode.valueOf(io.ecsl.facts.express.ExpressDefaults.METRIC)),
+      Map.entry("ExpressGatewayScalingTarget.autoScalingTargetValue",
+          IntNode.valueOf(io.ecsl.facts.express.ExpressDefaults.TARGET_VALUE)),
       // Services (§3)
       Map.entry("CreateServiceRequest.schedulingStrategy", TextNode.valueOf("REPLICA")),
       Map.entry("CreateServiceRequest.healthCheckGracePeriodSeconds", IntNode.valueOf(0)),

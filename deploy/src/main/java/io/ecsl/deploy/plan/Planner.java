@@ -168,6 +168,7 @@ public final class Planner {
             refs.add(new ResourceId(ResourceKind.CAPACITY_PROVIDER, null, s.path("capacityProvider").asText())));
       }
       case SCALING -> refs.add(new ResourceId(ResourceKind.SERVICE, r.cluster(), r.name()));
+      case EXPRESS_SERVICE -> refs.add(new ResourceId(ResourceKind.CLUSTER, null, r.cluster()));
       case CLUSTER -> {
         body.path("capacityProviders").forEach(c -> refs.add(new ResourceId(ResourceKind.CAPACITY_PROVIDER, null, c.asText())));
         if (body.path("serviceConnectDefaults").hasNonNull("namespace")) {

@@ -80,6 +80,7 @@ final class SimplePlans {
         steps.add(step(r.service(), r.operation(), SchedulerOwner.isSchedule(r) ? SchedulerOwner.mark(body, ctx.project)
             : tagged ? Tags.withOwner(body, PlanContext.shape(r), ctx.project) : body));
       }
+      waitForExpress(declared, steps);
       return new ResourcePlan(id, Action.CREATE, List.of(), List.of(), cmp.ignored(), dependsOn, null, source,
           declared.ownedElsewhere(), steps);
     }
@@ -103,15 +104,26 @@ final class SimplePlans {
         steps.add(step(r.service(), r.operation(), SchedulerOwner.isSchedule(r) ? SchedulerOwner.mark(body, ctx.project)
             : r == primary ? Tags.withOwner(body, PlanContext.shape(r), ctx.project) : body));
       }
+      waitForExpress(declared, steps);
       return new ResourcePlan(id, Action.REPLACE, List.of(replaceWhy), all, cmp.ignored(), dependsOn, observed, source,
           declared.ownedElsewhere(), steps);
     }
     List<Step> steps = updateSteps(declared, live, cmp, ctx.project);
+    if (steps.stream().anyMatch(st -> st.operation().equals("UpdateExpressGatewayService"))) {
+      waitForExpress(declared, steps);
+    }
     if (tagsCompared) {
       steps.addAll(tagSteps(primary.service(), live, desiredTags));
     }
     return new ResourcePlan(id, Action.UPDATE, List.of(), all, cmp.ignored(), dependsOn, observed, source,
         declared.ownedElsewhere(), steps);
+  }
+
+  /** An Express service is an ECS service: apply waits for its deployment as for any service's. */
+  private static void waitForExpress(Resource declared, List<Step> steps) {
+    if (declared.kind() == ResourceKind.EXPRESS_SERVICE) {
+      steps.add(step(Step.ENGINE, "WaitServiceStable", obj().put("cluster", declared.cluster()).put("service", declared.name())));
+    }
   }
 
   private static String replaceReason(Resource declared, LiveResource live, Compared cmp) {
@@ -128,6 +140,14 @@ final class SimplePlans {
           if (c.pointer().startsWith("/autoScalingGroupProvider/autoScalingGroupArn")) {
             return "`autoScalingGroupProvider.autoScalingGroupArn` cannot change in place (UpdateCapacityProvider does"
                 + " not take it): forces replacement";
+          }
+        }
+      }
+      case EXPRESS_SERVICE -> {
+        // Fixed at creation (UpdateExpressGatewayService does not take them).
+        for (FieldChange c : cmp.changes()) {
+          if (c.pointer().equals("/infrastructureRoleArn")) {
+            return "an Express service's infrastructure role cannot change in place: forces replacement";
           }
         }
       }
@@ -152,6 +172,23 @@ final class SimplePlans {
   private static List<Step> updateSteps(Resource declared, LiveResource live, Compared cmp, String project) {
     List<Step> steps = new ArrayList<>();
     switch (declared.kind()) {
+      case EXPRESS_SERVICE -> {
+        // The whole wanted configuration: a member left out of an update keeps its old value, so
+        // every changed member is sent (and a removed one back to Express Mode's default).
+        ObjectNode effective = cmp.byKey().get("CreateExpressGatewayService").effective();
+        Shape update = io.ecsl.schema.ServiceModel.get(io.ecsl.schema.ServiceModel.ECS).input("UpdateExpressGatewayService");
+        ObjectNode body = obj().put("serviceArn", live.arn());
+        Set<String> changed = new java.util.HashSet<>();
+        cmp.changes().forEach(c -> changed.add(c.pointer().split("/")[1]));
+        for (String member : update.members().keySet()) {
+          if (changed.contains(member) && effective.has(member)) {
+            body.set(member, effective.get(member));
+          }
+        }
+        if (body.size() > 1) {
+          steps.add(step("ecs", "UpdateExpressGatewayService", body));
+        }
+      }
       case CAPACITY_PROVIDER -> {
         ObjectNode effective = cmp.byKey().get("CreateCapacityProvider").effective();
         ObjectNode body = obj().put("name", declared.name());
@@ -274,6 +311,11 @@ final class SimplePlans {
     String name = live.id().name();
     switch (live.id().kind()) {
       case CAPACITY_PROVIDER -> steps.add(step("ecs", "DeleteCapacityProvider", obj().put("capacityProvider", name)));
+      case EXPRESS_SERVICE -> {
+        // Its cluster can go only once the service has drained (ECS refuses while it is DRAINING).
+        steps.add(step("ecs", "DeleteExpressGatewayService", obj().put("serviceArn", live.arn())));
+        steps.add(step(Step.ENGINE, "WaitServiceInactive", obj().put("cluster", live.id().cluster()).put("service", name)));
+      }
       case NAMESPACE -> steps.add(step("servicediscovery", "DeleteNamespace", obj().put("Id", live.ids().get("Id"))));
       case SCHEDULE -> {
         ObjectNode schedule = live.requests().get("CreateSchedule");

@@ -310,6 +310,35 @@ public final class Refresher {
     // ------------------------------------------------------------------------- services
 
     /** Reads the services of the given clusters; returns the ids ("cluster/name") of services the project owns. */
+    /** The Express service behind an ECS service ARN, or null when it is a plain service (or the target has no Express Mode). */
+    private JsonNode expressService(String serviceArn) {
+      try {
+        JsonNode service = call("ecs", "DescribeExpressGatewayService", JSON.objectNode().put("serviceArn", serviceArn)).path("service");
+        return service.path("activeConfigurations").isEmpty() ? null : service;
+      } catch (ApiException e) {
+        return null;
+      }
+    }
+
+    /** The CreateExpressGatewayService request that would make the service as it is now. */
+    private ObjectNode expressBody(JsonNode service, String cluster) {
+      ObjectNode body = JSON.objectNode();
+      JsonNode config = service.path("activeConfigurations").path(0);
+      body.put("serviceName", service.path("serviceName").asText());
+      body.put("cluster", cluster);
+      body.put("infrastructureRoleArn", service.path("infrastructureRoleArn").asText());
+      config.properties().forEach(e -> {
+        if (!java.util.Set.of("serviceRevisionArn", "ingressPaths", "createdAt").contains(e.getKey())) {
+          body.set(e.getKey(), e.getValue());
+        }
+      });
+      // ECS built the task definition from the primary container: its ARN says nothing the declaration did.
+      if (body.has("primaryContainer")) {
+        body.remove("taskDefinitionArn");
+      }
+      return body;
+    }
+
     Set<String> services(Set<String> clusters) {
       Set<String> owned = new TreeSet<>();
       List<String> clusterList = new ArrayList<>(clusters);
@@ -347,6 +376,18 @@ public final class Refresher {
           String cluster = lastSegment(s.path("clusterArn").asText());
           String name = s.path("serviceName").asText();
           Map<String, String> tags = tags(s.path("tags"), "key", "value");
+          // An Express service is an ECS service too: read it as what was declared (its load
+          // balancer and scaling are ECS's, never the project's to plan).
+          boolean declaredExpress = wanted(ResourceKind.EXPRESS_SERVICE, cluster, name);
+          if (declaredExpress || (owned(tags) && !wanted(ResourceKind.SERVICE, cluster, name))) {
+            JsonNode express = expressService(s.path("serviceArn").asText());
+            if (express != null) {
+              state.put(new LiveResource(new ResourceId(ResourceKind.EXPRESS_SERVICE, cluster, name),
+                  Map.of("CreateExpressGatewayService", expressBody(express, cluster)), tags,
+                  s.path("serviceArn").asText(null), express.path("updatedAt").asText(null), Map.of()));
+              continue;
+            }
+          }
           if (owned(tags)) {
             owned.add(cluster + "/" + name);
           }

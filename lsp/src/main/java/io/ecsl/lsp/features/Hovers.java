@@ -315,6 +315,7 @@ final class Hovers {
       case TARGET_GROUP -> "elbv2 CreateTargetGroup";
       case LOAD_BALANCER -> "elbv2 CreateLoadBalancer";
       case LISTENER -> "elbv2 CreateListener (and CreateRule per rule)";
+      case EXPRESS_SERVICE -> "ecs CreateExpressGatewayService";
       case ACCOUNT_SETTINGS -> "ecs PutAccountSettingDefault";
       case PROJECT -> null;
     };

@@ -53,6 +53,11 @@ public final class ServiceEntity {
   public String clientToken;
   public Instant createdAt;
   public String createdBy;
+  /**
+   * Set on a service CreateExpressGatewayService made: its infrastructure role, the resources
+   * created for it (load balancer, listener, target group, scaling) and its configurations.
+   */
+  public ObjectNode express;
 
   public List<DeploymentEntity> deployments = new ArrayList<>();
   /** The configuration of the last deployment that COMPLETED: where a rollback returns to. */

@@ -144,9 +144,12 @@ public final class RuntimeServer implements AutoCloseable {
       HttpApiServer http;
       try {
         // Signatures are checked against the wall clock, whatever clock the engine runs on (tests move theirs).
+        AutoScalingApi autoScaling = new AutoScalingApi(plane);
+        ElbApi elb = new ElbApi(plane, loadBalancing);
+        ecs.enableExpress(elb, autoScaling, loadBalancing);
         http = HttpApiServer.start(port, new AwsJsonDispatcher(List.of(ecs, new EventsApi(plane),
-            new AutoScalingApi(plane), new CloudMapApi(plane))),
-            new QueryDispatcher(List.of(new ElbApi(plane, loadBalancing))), new SchedulerApi(plane), internal,
+            autoScaling, new CloudMapApi(plane))),
+            new QueryDispatcher(List.of(elb)), new SchedulerApi(plane), internal,
             new Authenticator(credentials, Clock.systemUTC()), new RequestLimits());
       } catch (BindException e) {
         throw new RuntimeStartException("port " + port + " on 127.0.0.1 is already in use; stop whatever uses it or"

@@ -268,7 +268,7 @@ class ApiConformanceTest {
     assertEquals("ClusterNotFoundException", response.headers().firstValue("x-amzn-ErrorType").orElseThrow());
     assertEquals("application/x-amz-json-1.1", response.headers().firstValue("Content-Type").orElseThrow());
 
-    HttpResponse<String> unknown = post(ECS + "CreateExpressGatewayService", "{}", null);
+    HttpResponse<String> unknown = post(ECS + "SubmitAttachmentStateChanges", "{\"attachments\":[]}", null);
     assertEquals(400, unknown.statusCode());
     assertTrue(Json.parse(unknown.body()).get("__type").asText().endsWith("#UnknownOperationException"));
 

@@ -65,6 +65,11 @@ final class EngineHarness implements AutoCloseable {
     return plane;
   }
 
+  /** The ECS API the harness calls (to give it the other APIs an operation needs, as the server does). */
+  EcsApi ecsApi() {
+    return ecs;
+  }
+
   Store store() {
     return store;
   }

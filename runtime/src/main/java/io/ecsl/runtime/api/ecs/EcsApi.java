@@ -17,6 +17,9 @@ public final class EcsApi implements AwsService {
   private final ContainerInstanceOps containerInstances;
   private final AccountSettingOps accountSettings;
   private final EcsTagOps tags;
+  private final ControlPlane plane;
+  /** Express Mode services: they create ELB and Application Auto Scaling resources, so those APIs are given later. */
+  private volatile ExpressGatewayOps express;
 
   public EcsApi(ControlPlane plane) {
     EcsResolver resolver = new EcsResolver(plane.state(), plane.hostAccess());
@@ -30,6 +33,24 @@ public final class EcsApi implements AwsService {
     this.tasks = new TaskOps(plane, resolver, renderer);
     this.containerInstances = new ContainerInstanceOps(plane, resolver, renderer);
     this.tags = new EcsTagOps(plane.state());
+    this.plane = plane;
+  }
+
+  /**
+   * Serves the Express Mode operations by creating what AWS creates for them through these APIs
+   * (the ELB API as a query service, Application Auto Scaling) and the local listeners' addresses.
+   */
+  public void enableExpress(io.ecsl.runtime.api.query.QueryService elb, AwsService autoscaling,
+      io.ecsl.runtime.api.elb.ListenerAddresses addresses) {
+    this.express = new ExpressGatewayOps(plane, this, elb::call, autoscaling, addresses);
+  }
+
+  private ExpressGatewayOps express() {
+    if (express == null) {
+      throw new ApiException("UnsupportedFeatureException", "Express Mode services need the runtime's load balancers,"
+          + " which this runtime was started without.");
+    }
+    return express;
   }
 
   @Override
@@ -96,12 +117,16 @@ public final class EcsApi implements AwsService {
       case "PutAccountSettingDefault" -> accountSettings.putDefault(request, context);
       case "ListAccountSettings" -> accountSettings.list(request, context);
       case "DeleteAccountSetting" -> accountSettings.delete(request, context);
+      case "CreateExpressGatewayService" -> express().create(request, context);
+      case "UpdateExpressGatewayService" -> express().update(request, context);
+      case "DeleteExpressGatewayService" -> express().delete(request, context);
+      case "DescribeExpressGatewayService" -> express().describe(request, context);
       case "TagResource" -> tags.tag(request, context);
       case "UntagResource" -> tags.untag(request, context);
       case "ListTagsForResource" -> tags.list(request, context);
       default -> throw new ApiException("UnknownOperationException", "The ecsl runtime does not implement ECS "
           + operation + " (yet). Supported: task definitions, clusters, capacity providers, container instances and"
-          + " attributes, services and their service deployments and revisions, tasks, account settings and tags.");
+          + " attributes, services and their service deployments and revisions, Express services, tasks, account settings and tags.");
     };
   }
 }
