@@ -33,6 +33,7 @@ public final class RulesReference {
     AREAS.put("17", "Across resources");
     AREAS.put("18", "Every request");
     AREAS.put("19", "Elastic Load Balancing");
+    AREAS.put("21", "Managed Instances and Managed Daemons");
     LANGUAGE_AREAS.put("01", "Syntax");
     LANGUAGE_AREAS.put("02", "Names, modules and inputs");
     LANGUAGE_AREAS.put("03", "Values and types");

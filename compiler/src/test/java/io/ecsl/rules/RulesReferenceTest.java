@@ -23,7 +23,7 @@ class RulesReferenceTest {
     Set<String> seen = new HashSet<>();
     List<String> codes = new ArrayList<>();
     for (Rule r : Rules.all()) {
-      assertTrue(r.code().matches("[EW]1[0-9]\\d\\d"), r.code() + " is not E1xxx/W1xxx in a known area");
+      assertTrue(r.code().matches("[EW](1[0-9]|21)\\d\\d"), r.code() + " is not E1xxx/W1xxx or E21xx/W21xx (a known area)");
       assertTrue(seen.add(r.code()), r.code() + " is registered twice");
       assertTrue(!r.summary().isBlank() && !r.source().isBlank(), r.code() + " needs a summary and a source");
       assertEquals(r.code().startsWith("W") ? io.ecsl.diag.Severity.WARNING : io.ecsl.diag.Severity.ERROR, r.severity());
