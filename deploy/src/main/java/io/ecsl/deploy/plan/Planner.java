@@ -168,6 +168,12 @@ public final class Planner {
             refs.add(new ResourceId(ResourceKind.CAPACITY_PROVIDER, null, s.path("capacityProvider").asText())));
       }
       case SCALING -> refs.add(new ResourceId(ResourceKind.SERVICE, r.cluster(), r.name()));
+      case CAPACITY_PROVIDER -> {
+        // A Managed Instances provider is created for its cluster, which must exist first.
+        if (body.hasNonNull("cluster")) {
+          refs.add(new ResourceId(ResourceKind.CLUSTER, null, body.get("cluster").asText()));
+        }
+      }
       case CLUSTER -> {
         body.path("capacityProviders").forEach(c -> refs.add(new ResourceId(ResourceKind.CAPACITY_PROVIDER, null, c.asText())));
         if (body.path("serviceConnectDefaults").hasNonNull("namespace")) {
