@@ -12,6 +12,7 @@ import io.ecsl.deploy.target.SdkAwsApi;
 import io.ecsl.deploy.target.TargetOptions;
 import io.ecsl.emit.Json;
 import io.ecsl.testing.InProcessCli;
+import io.ecsl.testing.MotoGaps;
 import io.ecsl.testing.MotoServer;
 import io.ecsl.testing.NeedsMoto;
 import io.ecsl.testing.Processes;
@@ -100,6 +101,9 @@ class DeployCommandsTest {
     List<Path> samples = samples();
     assertFalse(samples.isEmpty(), "no samples found");
     for (Path sample : samples) {
+      if (MotoGaps.SAMPLES.containsKey(sample.getFileName().toString())) {
+        continue; // see MotoGaps: applied to the local runtime instead
+      }
       String region = region();
       Processes.Result apply = ECSL.run(args("apply", region, sample.toString(), "--auto-approve", "--no-wait"));
       assertEquals(0, apply.exitCode(), sample + ": " + apply);
