@@ -63,7 +63,7 @@ class ManagedInstancesEngineTest {
         + "\"memoryMiB\":{\"min\":8192},\"cpuManufacturers\":[\"intel\"]}"));
     engine.ticks(2);
     assertEquals(0, registered(), "no instance before a task needs one");
-    webTaskDefinition("host");
+    webTaskDefinition("none");
     engine.ecs("CreateService", "{\"cluster\":\"c\",\"serviceName\":\"web\",\"taskDefinition\":\"web\","
         + "\"desiredCount\":4,\"capacityProviderStrategy\":[{\"capacityProvider\":\"mi\",\"weight\":1}]}");
     engine.run(12, Duration.ofSeconds(1));
@@ -80,7 +80,8 @@ class ManagedInstancesEngineTest {
     engine.ecs("UpdateService", "{\"cluster\":\"c\",\"service\":\"web\",\"desiredCount\":0}");
     engine.run(20, Duration.ofSeconds(1));
     assertEquals(2, registered(), "not before scaleInAfter");
-    engine.run(30, Duration.ofSeconds(1));
+    // the tasks get their 30 s stop timeout, then the idle instances their 30 s scaleInAfter
+    engine.run(70, Duration.ofSeconds(1));
     assertEquals(0, registered(), Json.write(instances().activities));
   }
 
@@ -112,7 +113,7 @@ class ManagedInstancesEngineTest {
   void anotherClustersStrategyCannotNameIt() {
     engine.ecs("CreateCluster", "{\"clusterName\":\"other\"}");
     engine.ecs("CreateCapacityProvider", provider("mi", "c", "{\"vCpuCount\":{\"min\":2},\"memoryMiB\":{\"min\":1}}"));
-    webTaskDefinition("host");
+    webTaskDefinition("none");
     assertThrows(ApiException.class, () -> engine.ecs("CreateService", "{\"cluster\":\"other\",\"serviceName\":\"web\","
         + "\"taskDefinition\":\"web\",\"desiredCount\":1,"
         + "\"capacityProviderStrategy\":[{\"capacityProvider\":\"mi\",\"weight\":1}]}"));
