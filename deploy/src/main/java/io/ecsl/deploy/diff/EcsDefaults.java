@@ -83,6 +83,7 @@ public final class EcsDefaults {
       Map.entry("CreateScheduleInput.GroupName", TextNode.valueOf("default")),
       Map.entry("CreateScheduleInput.State", TextNode.valueOf("ENABLED")),
       Map.entry("CreateScheduleInput.ActionAfterCompletion", TextNode.valueOf("NONE")),
+      Map.entry("CreateScheduleInput.ScheduleExpressionTimezone", TextNode.valueOf("UTC")),
       // Application Auto Scaling (§9)
       Map.entry("SuspendedState.DynamicScalingInSuspended", BooleanNode.FALSE),
       Map.entry("SuspendedState.DynamicScalingOutSuspended", BooleanNode.FALSE),

@@ -469,9 +469,6 @@ public final class Refresher {
         ObjectNode request = JSON.objectNode();
         copy(s, request, "Name", "GroupName", "ScheduleExpression", "ScheduleExpressionTimezone", "StartDate", "EndDate",
             "FlexibleTimeWindow", "State", "ActionAfterCompletion", "Description", "KmsKeyArn", "Target");
-        if ("UTC".equals(request.path("ScheduleExpressionTimezone").asText(null))) {
-          request.remove("ScheduleExpressionTimezone"); // Scheduler's default, which some endpoints fill in
-        }
         for (String date : List.of("StartDate", "EndDate")) {
           if (request.path(date).isNumber()) { // the API's epoch seconds, as the build writes them
             request.put(date, java.time.Instant.ofEpochMilli(Math.round(request.path(date).asDouble() * 1000)).toString());

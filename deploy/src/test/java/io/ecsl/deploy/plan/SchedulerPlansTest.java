@@ -98,4 +98,20 @@ class SchedulerPlansTest {
       assertEquals(1, api.call("scheduler", "ListSchedules", io.ecsl.deploy.plan.PlanContext.obj()).path("Schedules").size());
     }
   }
+
+  @Test
+  void utcWrittenOrLeftOutIsTheSameTimeZone() throws Exception {
+    // Scheduler answers "UTC" for a schedule created without a time zone; a declaration that writes
+    // "UTC" and one that leaves it out must both plan clean after apply.
+    String explicit = "schedule explicit {\n  via = scheduler\n  cluster = jobs\n  task = report\n"
+        + "  role = \"arn:aws:iam::123456789012:role/scheduler\"\n  expression = rate(1h)\n  timezone = \"UTC\"\n}\n";
+    String implicit = explicit.replace("explicit", "implicit").replace("  timezone = \"UTC\"\n", "");
+    try (MotoServer moto = MotoServer.startRelaxed(); SdkAwsApi api = TestSupport.api(moto)) {
+      EcsModel model = compile(HEAD + explicit + implicit);
+      apply(api, Deployer.plan(model, api, "moto", 5));
+      Plan again = Deployer.plan(model, api, "moto", 5);
+      assertFalse(again.hasChanges(), "a plan after apply has changes: " + actions(again));
+      assertEquals(2, api.call("scheduler", "ListSchedules", io.ecsl.deploy.plan.PlanContext.obj()).path("Schedules").size());
+    }
+  }
 }
