@@ -185,9 +185,10 @@ final class Struct {
         if (fillSingleValue(member)) {
           continue;
         }
-        lower.report(Diagnostic.error(MISSING_REQUIRED, at, loc.where() + " needs `" + Shape.snake(member) + "`")
+        String written = lower.sugars().spelling(shape, member);
+        lower.report(Diagnostic.error(MISSING_REQUIRED, at, loc.where() + " needs `" + written + "`")
             .withHint(member.equals("containerDefinitions") ? "add a container: `container app { image = \"…\", memory = 512 MiB }`"
-                : "add `" + Shape.snake(member) + " = …`"));
+                : "add `" + written + " = …`"));
       }
     }
   }

@@ -124,6 +124,7 @@ final class Sugars {
     Service.register(this);
     Elb.register(this);
     ExpressServices.register(this);
+    ManagedInstances.register(this);
     sugar("RegisterTaskDefinitionRequest", "cpu", Fills.member("cpu"), (s, f) -> s.set("cpu", quantityOrString(s, "cpu", f), f.span()));
     sugar("RegisterTaskDefinitionRequest", "memory", Fills.member("memory"), (s, f) -> s.set("memory", quantityOrString(s, "memory", f), f.span()));
     sugar("RegisterTaskDefinitionRequest", "ephemeral_storage", Fills.member("ephemeralStorage"), (s, f) -> {
@@ -222,7 +223,17 @@ final class Sugars {
 
   void alias(String shape, String written, String member) {
     aliases.computeIfAbsent(shape, k -> new HashMap<>()).put(Shape.normalize(written), member);
+    shortNames.computeIfAbsent(shape, k -> new HashMap<>()).putIfAbsent(member, written);
     spelled(shape, written);
+  }
+
+  /** The first short name of each member that has one, per shape: what a hint tells users to write. */
+  private final Map<String, Map<String, String>> shortNames = new HashMap<>();
+
+  /** How the docs spell a member in hints: its short name if it has one, else the member in snake case. */
+  String spelling(Shape shape, String member) {
+    String written = shortNames.getOrDefault(shape.name(), Map.of()).get(member);
+    return written != null ? written : Shape.snake(member);
   }
 
   private void repeat(String shape, String written, Repeat r) {

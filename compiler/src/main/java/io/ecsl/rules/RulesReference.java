@@ -34,6 +34,7 @@ public final class RulesReference {
     AREAS.put("18", "Every request");
     AREAS.put("19", "Elastic Load Balancing");
     AREAS.put("20", "Deployments and newer ECS features");
+    AREAS.put("21", "Managed Instances and Managed Daemons");
     AREAS.put("22", "Express Mode services");
     LANGUAGE_AREAS.put("01", "Syntax");
     LANGUAGE_AREAS.put("02", "Names, modules and inputs");

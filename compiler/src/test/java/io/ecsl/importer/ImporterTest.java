@@ -113,6 +113,77 @@ class ImporterTest {
     assertTrue(render(noNetwork).contains("[E1707]"), render(noNetwork));
   }
 
+  private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void aManagedInstancesCapacityProviderImportsAndBuildsTheSameRequest() {
+    String described = """
+        {
+          "capacityProviders": [
+            {
+              "capacityProviderArn": "arn:aws:ecs:us-east-1:123456789012:capacity-provider/web-mi",
+              "status": "ACTIVE",
+              "type": "MANAGED_INSTANCES",
+              "name": "web-mi",
+              "cluster": "apps",
+              "managedInstancesProvider": {
+                "infrastructureRoleArn": "arn:aws:iam::123456789012:role/ecsInfrastructureRole",
+                "instanceLaunchTemplate": {
+                  "ec2InstanceProfileArn": "arn:aws:iam::123456789012:instance-profile/ecsInstanceRole",
+                  "networkConfiguration": {
+                    "subnets": [
+                      "subnet-0a1b2c3d",
+                      "subnet-4e5f6a7b"
+                    ],
+                    "securityGroups": [
+                      "sg-0123456789abcdef0"
+                    ]
+                  },
+                  "storageConfiguration": {
+                    "storageSizeGiB": 50
+                  },
+                  "monitoring": "BASIC",
+                  "capacityOptionType": "ON_DEMAND",
+                  "instanceRequirements": {
+                    "vCpuCount": {
+                      "min": 2,
+                      "max": 2
+                    },
+                    "memoryMiB": {
+                      "min": 8192,
+                      "max": 8192
+                    },
+                    "cpuManufacturers": [
+                      "intel"
+                    ],
+                    "instanceGenerations": [
+                      "current"
+                    ]
+                  }
+                },
+                "propagateTags": "CAPACITY_PROVIDER",
+                "infrastructureOptimization": {
+                  "scaleInAfter": 300
+                }
+              }
+            }
+          ]
+        }
+        """;
+    Importer.Result r = importText("cp.json", described);
+    assertTrue(r.source().contains("cluster = \"apps\""), r.source());
+    var body = r.model().find(ResourceKind.CAPACITY_PROVIDER, null, "web-mi").primary().body();
+    var expected = readTree(described).at("/capacityProviders/0");
+    assertEquals(expected.get("managedInstancesProvider").toString(), body.get("managedInstancesProvider").toString(), r.source());
+    assertEquals("apps", body.get("cluster").asText());
+  }
+
   @Test
   void ephemeralStorageImportsAsAQuantity() {
     Importer.Result r = Importer.importSources(List.of(SourceFile.of("td.json", DESCRIBED_TASK)));

@@ -10,6 +10,8 @@ import java.util.Map;
 import io.ecsl.cli.Main;
 import io.ecsl.testing.AwsCli;
 import io.ecsl.testing.InProcessCli;
+import io.ecsl.testing.FreePorts;
+import io.ecsl.testing.MotoGaps;
 import io.ecsl.testing.MotoServer;
 import io.ecsl.testing.NeedsAwsCli;
 import io.ecsl.testing.NeedsMoto;
@@ -85,6 +87,7 @@ class SamplesAwsCliTest {
     List<List<String>> commands = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     List<Path> elbSamples = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
     List<Path> samples;
     try (Stream<Path> s = Files.list(RepoPaths.samples())) {
       samples = s.filter(Files::isDirectory).sorted().toList();
@@ -108,6 +111,10 @@ class SamplesAwsCliTest {
         elbSamples.add(dir);
         continue;
       }
+      if (MotoGaps.SAMPLES.containsKey(sample.getFileName().toString())) {
+        failures.addAll(acceptedByBotocore(sample, dir, manifest));
+        continue;
+      }
       for (JsonNode e : manifest.get("entries")) {
         String operation = e.get("operation").asText();
         // moto answers PutAccountSettingDefault with HTTP 500 (its handler is missing); the request
@@ -123,7 +130,6 @@ class SamplesAwsCliTest {
       }
     }
     List<Processes.Result> results = AwsCli.batch(commands, moto.awsEnvironment());
-    List<String> failures = new ArrayList<>();
     for (int i = 0; i < results.size(); i++) {
       if (!results.get(i).ok() && !(motoLacks(commands.get(i).get(1)) && validatedByBotocore(results.get(i)))) {
         failures.add(labels.get(i) + ": " + results.get(i).stderr().strip());
@@ -150,6 +156,29 @@ class SamplesAwsCliTest {
       images.add(td.get("taskDefinition").get("containerDefinitions").get(0).get("image").asText());
     }
     assertTrue(images.contains("ghcr.io/acme/web:1.4.2"), images.toString());
+  }
+
+  /**
+   * A sample moto cannot take (see {@link MotoGaps}): each request goes through the AWS CLI's own
+   * parameter validation (botocore checks every member name, type and required field against the
+   * service model before sending) to an endpoint nothing listens on, with one attempt. A request
+   * botocore accepts fails only to connect; one it rejects says "Parameter validation failed".
+   */
+  private static List<String> acceptedByBotocore(Path sample, Path dir, JsonNode manifest) throws Exception {
+    Map<String, String> env = new HashMap<>(AwsCli.environment("http://127.0.0.1:" + FreePorts.forAServerProcess()));
+    env.put("AWS_MAX_ATTEMPTS", "1");
+    env.put("AWS_RETRY_MODE", "standard");
+    List<String> failures = new ArrayList<>();
+    for (JsonNode e : manifest.get("entries")) {
+      Processes.Result r = AwsCli.run(env, e.get("service").asText(), e.get("operation").asText(), "--cli-input-json",
+          "file://" + dir.resolve(e.get("file").asText()), "--cli-connect-timeout", "2");
+      String label = sample.getFileName() + " " + e.get("operation").asText() + " " + e.get("file").asText();
+      if (r.ok() || !r.stderr().contains("Could not connect to the endpoint URL")) {
+        failures.add(label + " (botocore validation only: " + MotoGaps.SAMPLES.get(sample.getFileName().toString()) + "): "
+            + r.stderr().strip());
+      }
+    }
+    return failures;
   }
 
   /**

@@ -22,6 +22,8 @@ public final class StrategyMix extends StrategyRule {
       }
       if (Launch.isFargateProvider(p)) {
         fargate = fargate == null ? p : fargate;
+      } else if (ManagedInstancesProviders.isManaged(ctx.index(), p)) {
+        continue; // E2104
       } else if (other == null) {
         other = p;
         otherIndex = i;

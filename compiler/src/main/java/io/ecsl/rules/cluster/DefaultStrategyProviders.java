@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.rules.ClusterView;
 import io.ecsl.rules.RuleContext;
 import io.ecsl.rules.Strategies;
+import io.ecsl.rules.capacity.ManagedInstancesProviders;
 import java.util.List;
 import java.util.Set;
 
@@ -19,7 +20,7 @@ public final class DefaultStrategyProviders extends ClusterRule {
     List<JsonNode> strategy = c.defaultStrategy();
     for (int i = 0; i < strategy.size(); i++) {
       String p = Strategies.provider(strategy.get(i));
-      if (p != null && !providers.contains(p)) {
+      if (p != null && !providers.contains(p) && !ManagedInstancesProviders.isManaged(ctx.index(), p)) { // E2102
         report(ctx, c, "/defaultCapacityProviderStrategy/" + i, "the default strategy of cluster `" + c.name() + "` uses `" + p
             + "`, which is not one of its capacity providers", "add `" + p + "` to `capacity_providers` of cluster `" + c.name() + "`");
       }

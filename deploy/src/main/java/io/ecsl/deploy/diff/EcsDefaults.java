@@ -152,8 +152,7 @@ public final class EcsDefaults {
       "CreateHttpNamespaceRequest.CreatorRequestId",
       "CreatePrivateDnsNamespaceRequest.CreatorRequestId",
       "CreatePublicDnsNamespaceRequest.CreatorRequestId",
-      "CreatePrivateDnsNamespaceRequest.Vpc",
-      "CreateCapacityProviderRequest.cluster");
+      "CreatePrivateDnsNamespaceRequest.Vpc");
 
   private EcsDefaults() {}
 

@@ -169,6 +169,12 @@ public final class Planner {
       }
       case SCALING -> refs.add(new ResourceId(ResourceKind.SERVICE, r.cluster(), r.name()));
       case EXPRESS_SERVICE -> refs.add(new ResourceId(ResourceKind.CLUSTER, null, r.cluster()));
+      case CAPACITY_PROVIDER -> {
+        // A Managed Instances provider is created for its cluster, which must exist first.
+        if (body.hasNonNull("cluster")) {
+          refs.add(new ResourceId(ResourceKind.CLUSTER, null, body.get("cluster").asText()));
+        }
+      }
       case CLUSTER -> {
         body.path("capacityProviders").forEach(c -> refs.add(new ResourceId(ResourceKind.CAPACITY_PROVIDER, null, c.asText())));
         if (body.path("serviceConnectDefaults").hasNonNull("namespace")) {

@@ -141,6 +141,15 @@ final class SimplePlans {
             return "`autoScalingGroupProvider.autoScalingGroupArn` cannot change in place (UpdateCapacityProvider does"
                 + " not take it): forces replacement";
           }
+          for (String fixed : MANAGED_INSTANCES_CREATE_ONLY) {
+            if (c.pointer().startsWith(fixed)) {
+              return "`" + fixed.substring(1).replace('/', '.') + "` cannot change in place (UpdateCapacityProvider does"
+                  + " not take it): forces replacement";
+            }
+          }
+          if (c.pointer().equals("/cluster")) {
+            return "a Managed Instances capacity provider cannot move to another cluster: forces replacement";
+          }
         }
       }
       case EXPRESS_SERVICE -> {
@@ -169,6 +178,11 @@ final class SimplePlans {
     return null;
   }
 
+  /** What UpdateCapacityProvider cannot change in a Managed Instances provider (its update shape lacks them). */
+  private static final List<String> MANAGED_INSTANCES_CREATE_ONLY = List.of(
+      "/managedInstancesProvider/instanceLaunchTemplate/capacityOptionType",
+      "/managedInstancesProvider/instanceLaunchTemplate/fipsEnabled");
+
   private static List<Step> updateSteps(Resource declared, LiveResource live, Compared cmp, String project) {
     List<Step> steps = new ArrayList<>();
     switch (declared.kind()) {
@@ -196,6 +210,17 @@ final class SimplePlans {
           ObjectNode update = asg.deepCopy();
           update.remove("autoScalingGroupArn");
           body.set("autoScalingGroupProvider", update);
+        }
+        if (effective.get("managedInstancesProvider") instanceof ObjectNode managed) {
+          // UpdateCapacityProvider takes the whole configuration but for what is fixed at creation.
+          ObjectNode update = managed.deepCopy();
+          if (update.get("instanceLaunchTemplate") instanceof ObjectNode template) {
+            template.remove(List.of("capacityOptionType", "fipsEnabled"));
+          }
+          if (effective.hasNonNull("cluster")) {
+            body.set("cluster", effective.get("cluster"));
+          }
+          body.set("managedInstancesProvider", update);
         }
         steps.add(step("ecs", "UpdateCapacityProvider", body));
       }

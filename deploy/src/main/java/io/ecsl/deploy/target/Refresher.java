@@ -174,6 +174,10 @@ public final class Refresher {
             continue;
           }
           ObjectNode body = JSON.objectNode().put("name", name);
+          String cluster = cp.path("cluster").asText(null);
+          if (cluster != null) { // a Managed Instances provider's own cluster, by name as ecsl writes it
+            body.put("cluster", cluster.substring(cluster.lastIndexOf('/') + 1));
+          }
           copy(cp, body, "autoScalingGroupProvider", "managedInstancesProvider");
           state.put(new LiveResource(new ResourceId(ResourceKind.CAPACITY_PROVIDER, null, name),
               Map.of("CreateCapacityProvider", body), tags, cp.path("capacityProviderArn").asText(null), null, Map.of()));

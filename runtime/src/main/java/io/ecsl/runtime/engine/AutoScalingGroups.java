@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.facts.ec2.InstanceTypes;
 import io.ecsl.runtime.capacity.GroupPlan;
+import io.ecsl.runtime.capacity.ManagedInstanceTypes;
 import io.ecsl.runtime.capacity.ManagedScaling;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.model.Arns;
@@ -123,11 +124,95 @@ public final class AutoScalingGroups {
         continue;
       }
       AutoScalingGroupEntity group = stored != null ? stored.copy() : defaultGroup(arn, region);
-      reconcile(state, group, provider, cluster, now);
+      reconcile(state, group, provider, asg, cluster, now);
       if (stored == null || !Json.tree(group).equals(Json.tree(stored))) {
         state.autoScalingGroups.put(arn, group);
       }
     }
+    reconcileManagedInstances(state, now);
+  }
+
+  /**
+   * ECS Managed Instances: ECS itself launches, scales and drains a provider's instances, so the
+   * simulation gives each Managed Instances provider a group ECS alone sizes (**EMU**, see
+   * docs/runtime-model.md): from 0 instances, managed scaling at target 100 launches what the
+   * provider's waiting tasks need, of the type {@link ManagedInstanceTypes} picks from the
+   * instance requirements; idle instances go after the provider's {@code scaleInAfter}
+   * (default {@link #DEFAULT_SCALE_IN_AFTER_SECONDS}; -1 never), drained first, and instances
+   * with tasks are protected, as AWS only consolidates idle or underused ones.
+   */
+  private static void reconcileManagedInstances(RuntimeState state, Instant now) {
+    for (ObjectNode provider : state.capacityProviders.values()) {
+      if (!ClusterProviders.isManagedInstances(provider)) {
+        continue;
+      }
+      String arn = Json.text(provider, "capacityProviderArn");
+      AutoScalingGroupEntity stored = state.autoScalingGroups.get(arn);
+      boolean active = "ACTIVE".equals(Json.text(provider, "status"));
+      String clusterArn = ClusterProviders.clusterArnOf(provider);
+      ObjectNode cluster = clusterArn == null ? null : state.clusters.get(clusterArn);
+      if (cluster != null && !"ACTIVE".equals(Json.text(cluster, "status")) || !active) {
+        cluster = null;
+      }
+      if (stored == null && cluster == null) {
+        continue;
+      }
+      AutoScalingGroupEntity group = stored != null ? stored.copy() : managedGroup(arn);
+      JsonNode settings = provider.get("managedInstancesProvider");
+      long scaleIn = settings.path("infrastructureOptimization").path("scaleInAfter").asLong(DEFAULT_SCALE_IN_AFTER_SECONDS);
+      group.scaleInAfterSeconds = scaleIn < 0 ? MAX_SECONDS : Math.min(scaleIn, MAX_SECONDS);
+      group.maxSize = cluster == null ? 0 : MANAGED_INSTANCES_MAX;
+      group.desiredCapacity = Math.min(group.desiredCapacity, group.maxSize);
+      int[] largest = largestWaiting(state, clusterArn, Json.text(provider, "name"));
+      ManagedInstanceTypes.choose(settings.path("instanceLaunchTemplate").path("instanceRequirements"), largest[0],
+          largest[1]).ifPresent(type -> group.instanceType = type.name());
+      reconcile(state, group, provider, MANAGED, cluster, now);
+      if (!active && group.instances.isEmpty()) {
+        state.autoScalingGroups.remove(arn);
+      } else if (stored == null || !Json.tree(group).equals(Json.tree(stored))) {
+        state.autoScalingGroups.put(arn, group);
+      }
+    }
+  }
+
+  /** How ECS manages a Managed Instances provider's capacity, in an Auto Scaling group provider's terms. */
+  private static final JsonNode MANAGED = Json.parse("{\"managedScaling\": {\"status\": \"ENABLED\", \"targetCapacity\": 100},"
+      + " \"managedTerminationProtection\": \"ENABLED\", \"managedDraining\": \"ENABLED\"}");
+
+  /** **EMU**: the most instances a Managed Instances provider launches locally. */
+  public static final int MANAGED_INSTANCES_MAX = 20;
+
+  /** **EMU**: how long a new Managed Instance takes before ECS launches more for the same tasks. */
+  public static final long MANAGED_INSTANCES_WARMUP_SECONDS = 5;
+
+  private static AutoScalingGroupEntity managedGroup(String providerArn) {
+    AutoScalingGroupEntity group = new AutoScalingGroupEntity();
+    String region = Arns.regionOf(providerArn);
+    group.autoScalingGroupArn = providerArn;
+    group.name = Arns.lastSegment(providerArn);
+    group.region = region;
+    group.instanceType = InstanceTypes.DEFAULT;
+    group.zones = List.of(region + "a", region + "b", region + "c");
+    group.minSize = 0;
+    group.maxSize = MANAGED_INSTANCES_MAX;
+    group.desiredCapacity = 0;
+    group.warmupSeconds = MANAGED_INSTANCES_WARMUP_SECONDS;
+    group.scaleInAfterSeconds = DEFAULT_SCALE_IN_AFTER_SECONDS;
+    return group;
+  }
+
+  /** The CPU units and MiB of the largest task of the provider waiting for capacity ({0, 0}: none). */
+  private static int[] largestWaiting(RuntimeState state, String clusterArn, String providerName) {
+    int[] out = {0, 0};
+    for (TaskEntity task : state.tasks.values()) {
+      if (task.awaitingCapacity && task.isActive() && clusterArn != null && clusterArn.equals(task.clusterArn)
+          && providerName.equals(task.capacityProviderName)) {
+        Reservation r = PlacementPass.reservation(task);
+        out[0] = Math.max(out[0], r.cpu());
+        out[1] = Math.max(out[1], r.memory());
+      }
+    }
+    return out;
   }
 
   /** The ACTIVE cluster the provider is associated with, or null. */
@@ -162,10 +247,9 @@ public final class AutoScalingGroups {
     return at < 0 ? Arns.lastSegment(arn) : arn.substring(at + "autoScalingGroupName/".length());
   }
 
-  private static void reconcile(RuntimeState state, AutoScalingGroupEntity group, ObjectNode provider,
+  private static void reconcile(RuntimeState state, AutoScalingGroupEntity group, ObjectNode provider, JsonNode asg,
       ObjectNode cluster, Instant now) {
     String providerName = Json.text(provider, "name");
-    JsonNode asg = provider.get("autoScalingGroupProvider");
     boolean managedDraining = !"DISABLED".equals(Json.text(asg, "managedDraining"));
     boolean protection = "ENABLED".equals(Json.text(asg, "managedTerminationProtection"));
     InstanceTypes.InstanceType type = InstanceTypes.find(group.instanceType)

@@ -167,11 +167,12 @@ public final class TaskPlacements {
         snapshot.add(p.instance(), request.group(), reservation);
         InstanceInfo instance = snapshot.instance(p.instance());
         ContainerInstanceEntity entity = state.containerInstances.get(instance.arn());
-        placed.add(new TaskPlacement("EC2", provider, instance.arn(), instance.attribute(InstanceInfo.AVAILABILITY_ZONE),
+        placed.add(new TaskPlacement(launchTypeOf(state, region, provider), provider, instance.arn(),
+            instance.attribute(InstanceInfo.AVAILABILITY_ZONE),
             entity.hostIp, reservation, false));
       } else if (provider != null && managedScaling(state, region, provider)) {
         // Managed scaling launches capacity for it: the task waits in PROVISIONING (§7.2).
-        placed.add(new TaskPlacement("EC2", provider, null, null, null, reservation, true));
+        placed.add(new TaskPlacement(launchTypeOf(state, region, provider), provider, null, null, null, reservation, true));
       } else {
         unplaced = unplaced(snapshot, (Placement.Unplaceable) placement, provider);
       }
@@ -278,10 +279,19 @@ public final class TaskPlacements {
     return false;
   }
 
-  /** True when the Auto Scaling group provider has managed scaling ENABLED. */
+  /**
+   * True when ECS launches capacity for the provider's tasks: an Auto Scaling group provider with
+   * managed scaling ENABLED, or a Managed Instances provider (ECS always manages those).
+   */
   static boolean managedScaling(RuntimeState state, String region, String provider) {
     ObjectNode stored = state.capacityProviders.get(Arns.capacityProvider(region, provider));
-    return stored != null && "ENABLED".equals(Json.text(stored.path("autoScalingGroupProvider").path("managedScaling"),
-        "status"));
+    return stored != null && (ClusterProviders.isManagedInstances(stored)
+        || "ENABLED".equals(Json.text(stored.path("autoScalingGroupProvider").path("managedScaling"), "status")));
+  }
+
+  /** The launch type of a task placed through an instance provider (none: the EC2 launch type). */
+  static String launchTypeOf(RuntimeState state, String region, String provider) {
+    return provider != null && ClusterProviders.isManagedInstances(state.capacityProviders.get(
+        Arns.capacityProvider(region, provider))) ? "MANAGED_INSTANCES" : "EC2";
   }
 }

@@ -47,9 +47,24 @@ final class CapacityProviderOps {
       throw ApiException.invalidParameter("autoScalingGroupProvider.autoScalingGroupArn is required for capacity"
           + " provider " + name + ".");
     }
+    if (asg != null && !asg.isNull() && managed != null && !managed.isNull()) {
+      throw ApiException.invalidParameter("Capacity provider " + name + " takes an autoScalingGroupProvider or a"
+          + " managedInstancesProvider, not both.");
+    }
+    String clusterRef = Json.text(request, "cluster");
+    if (managed != null && !managed.isNull()) {
+      checkManagedInstances(name, managed, clusterRef);
+    }
     List<Tag> tags = Requests.ecsTags(request.get("tags"));
     return state.atomically(() -> {
       String arn = Arns.capacityProvider(context.region(), name);
+      if (managed != null && !managed.isNull()) {
+        ObjectNode cluster = state.clusters.get(Arns.isArn(clusterRef) ? clusterRef : Arns.cluster(context.region(), clusterRef));
+        if (cluster == null || !"ACTIVE".equals(Json.text(cluster, "status"))) {
+          throw new ApiException("ClusterNotFoundException", "Cluster not found: " + clusterRef + ". A Managed Instances"
+              + " capacity provider is created for an existing cluster.");
+        }
+      }
       ObjectNode existing = state.capacityProviders.get(arn);
       if (existing != null && "ACTIVE".equals(Json.text(existing, "status"))) {
         throw new ApiException("ClientException", "The specified capacity provider " + name + " already exists."
@@ -74,6 +89,39 @@ final class CapacityProviderOps {
       }
       return wrap(render(provider, true));
     });
+  }
+
+  /**
+   * What CreateCapacityProvider requires of a Managed Instances provider beyond the model's shape:
+   * the cluster it belongs to, and instances it can launch (subnets; vCPU and memory ranges).
+   */
+  private static void checkManagedInstances(String name, JsonNode managed, String cluster) {
+    if (cluster == null || cluster.isBlank()) {
+      throw ApiException.invalidParameter("cluster is required for Managed Instances capacity provider " + name
+          + ": it becomes available only within that cluster.");
+    }
+    JsonNode template = managed.path("instanceLaunchTemplate");
+    if (Json.text(managed, "infrastructureRoleArn") == null || Json.text(template, "ec2InstanceProfileArn") == null
+        || !template.has("networkConfiguration")) {
+      throw ApiException.invalidParameter("managedInstancesProvider of " + name + " needs infrastructureRoleArn and an"
+          + " instanceLaunchTemplate with ec2InstanceProfileArn and networkConfiguration.");
+    }
+    if (Json.strings(template.path("networkConfiguration"), "subnets").isEmpty()) {
+      throw ApiException.invalidParameter("instanceLaunchTemplate.networkConfiguration.subnets of " + name
+          + " lists no subnet to launch instances in.");
+    }
+    JsonNode requirements = template.path("instanceRequirements");
+    for (String range : List.of("vCpuCount", "memoryMiB")) {
+      JsonNode r = requirements.path(range);
+      if (r.has("min") && r.has("max") && r.get("min").asDouble() > r.get("max").asDouble()) {
+        throw ApiException.invalidParameter("instanceRequirements." + range + " of " + name + " has min above max.");
+      }
+    }
+    JsonNode scaleIn = managed.path("infrastructureOptimization").path("scaleInAfter");
+    if (scaleIn.isNumber() && (scaleIn.asLong() < -1 || scaleIn.asLong() > 3600)) {
+      throw ApiException.invalidParameter("infrastructureOptimization.scaleInAfter of " + name
+          + " must be -1 or 0 to 3600 seconds; got " + scaleIn.asLong() + ".");
+    }
   }
 
   /** ManagedScaling defaults (§4.1). */

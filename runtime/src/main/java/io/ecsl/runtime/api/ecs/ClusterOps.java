@@ -11,6 +11,7 @@ import io.ecsl.runtime.api.Pages.Paging;
 import io.ecsl.runtime.api.RequestContext;
 import io.ecsl.runtime.api.Requests;
 import io.ecsl.runtime.api.cloudmap.Namespaces;
+import io.ecsl.runtime.engine.ClusterProviders;
 import io.ecsl.runtime.engine.ControlPlane;
 import io.ecsl.runtime.engine.RuntimeState;
 import io.ecsl.runtime.json.Json;
@@ -117,6 +118,11 @@ final class ClusterOps {
       if (stored == null || !"ACTIVE".equals(Json.text(stored, "status"))) {
         throw ApiException.invalidParameter("The specified capacity provider " + provider + " does not exist;"
             + " create it with CreateCapacityProvider (FARGATE and FARGATE_SPOT are predefined).");
+      }
+      if (ClusterProviders.isManagedInstances(stored)) {
+        throw ApiException.invalidParameter("The specified capacity provider " + provider + " is a Managed Instances"
+            + " capacity provider: it is available within the cluster it was created for, and"
+            + " PutClusterCapacityProviders does not take it.");
       }
       for (ObjectNode other : state.clusters.values()) {
         boolean elsewhere = !Json.text(other, "clusterArn").equals(clusterArn)

@@ -13,6 +13,7 @@ import io.ecsl.runtime.capacity.LaunchCompatibility;
 import io.ecsl.runtime.deployments.ServiceDeployments;
 import io.ecsl.runtime.deployments.StagedSpec;
 import io.ecsl.runtime.deployments.TargetGroupRoles;
+import io.ecsl.runtime.engine.ClusterProviders;
 import io.ecsl.runtime.engine.ControlPlane;
 import io.ecsl.runtime.engine.RuntimeState;
 import io.ecsl.runtime.json.Json;
@@ -100,7 +101,7 @@ final class ServiceOps {
     String launchType = Json.text(request, "launchType");
     JsonNode strategy = request.get("capacityProviderStrategy");
     checkPlacementChoice(launchType, strategy);
-    CapacityProviderRules.validateStrategy(strategy, Json.strings(cluster, "capacityProviders"),
+    CapacityProviderRules.validateStrategy(strategy, ClusterProviders.associated(state, cluster),
         "capacityProviderStrategy");
     if (daemon) {
       checkDaemon(name, launchType, strategy, request.get("placementStrategy"));
@@ -114,7 +115,9 @@ final class ServiceOps {
       }
     }
     checkPlacement(request.get("placementConstraints"), request.get("placementStrategy"));
-    LaunchCompatibility.problem(taskDefinition, launchType, launchType == null ? strategy : null)
+    LaunchCompatibility.problem(taskDefinition, launchType, launchType == null ? strategy : null,
+        provider -> ClusterProviders.isManagedInstances(state.capacityProviders.get(Arns.capacityProvider(context.region(),
+            provider))))
         .ifPresent(problem -> {
           throw ApiException.invalidParameter(problem);
         });
@@ -347,7 +350,7 @@ final class ServiceOps {
       applySettings(service, request);
       if (request.has("capacityProviderStrategy")) {
         JsonNode strategy = request.get("capacityProviderStrategy");
-        CapacityProviderRules.validateStrategy(strategy, Json.strings(cluster, "capacityProviders"),
+        CapacityProviderRules.validateStrategy(strategy, ClusterProviders.associated(state, cluster),
             "capacityProviderStrategy");
         if ("DAEMON".equals(service.schedulingStrategy)) {
           checkDaemon(service.serviceName, null, strategy, null);

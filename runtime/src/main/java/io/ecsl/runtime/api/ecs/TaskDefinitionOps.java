@@ -131,6 +131,10 @@ final class TaskDefinitionOps {
     if ("awsvpc".equals(networkMode) && sized) {
       out.add("FARGATE");
     }
+    // Managed Instances run a task only with a network mode given, and not bridge (EMU: the mode decides).
+    if (networkMode != null && List.of("awsvpc", "host", "none").contains(networkMode)) {
+      out.add("MANAGED_INSTANCES");
+    }
     return out;
   }
 

@@ -9,6 +9,7 @@ import io.ecsl.runtime.api.Pages;
 import io.ecsl.runtime.api.Pages.Paging;
 import io.ecsl.runtime.api.RequestContext;
 import io.ecsl.runtime.api.Requests;
+import io.ecsl.runtime.engine.ClusterProviders;
 import io.ecsl.runtime.engine.ControlPlane;
 import io.ecsl.runtime.engine.RuntimeState;
 import io.ecsl.runtime.capacity.LaunchCompatibility;
@@ -147,11 +148,12 @@ final class TaskOps {
         throw ApiException.invalidParameter("Specifying both a launch type and capacity provider strategy is not"
             + " supported. Remove one and try again.");
       }
-      CapacityProviderRules.validateStrategy(strategy, Json.strings(launch.cluster(), "capacityProviders"),
+      CapacityProviderRules.validateStrategy(strategy, ClusterProviders.associated(state, launch.cluster()),
           "capacityProviderStrategy");
       JsonNode effective = TaskPlacements.effectiveStrategy(launch.cluster(), launchType, strategy);
       LaunchCompatibility.problem(launch.definition(), effective == null && launchType == null ? "EC2" : launchType,
-          effective).ifPresent(problem -> {
+          effective, provider -> ClusterProviders.isManagedInstances(state.capacityProviders.get(
+              Arns.capacityProvider(context.region(), provider)))).ifPresent(problem -> {
             throw ApiException.invalidParameter(problem);
           });
       Instant now = plane.clock().instant();
