@@ -54,7 +54,7 @@ final class Listeners {
     List<Resource> out = new ArrayList<>();
     out.add(new Resource(ResourceKind.LISTENER, name, null, d.span(),
         List.of(req.finish(json, "listeners/" + fileName(name) + ".json")),
-        OwnedElsewhere.read(builder, d, json, ResourceKind.LISTENER)));
+        OwnedElsewhere.read(builder, d, json, ResourceKind.LISTENER, req.shape)));
     for (Value.Field f : body.fields()) {
       if (f.key().equals("rule")) {
         Resource rule = rule(d, f, name);

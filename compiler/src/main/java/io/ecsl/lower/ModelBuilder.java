@@ -159,7 +159,7 @@ public final class ModelBuilder {
     s.checkRequired(d.span());
     ObjectNode json = s.build();
     String family = json.path("family").asText(d.label());
-    Map<String, String> owned = OwnedElsewhere.read(this, d, json, ResourceKind.TASK_DEFINITION);
+    Map<String, String> owned = OwnedElsewhere.read(this, d, json, ResourceKind.TASK_DEFINITION, req.shape);
     return new Resource(ResourceKind.TASK_DEFINITION, family, null, d.span(),
         List.of(req.finish(json, "task-definitions/" + family + ".json")), owned);
   }
@@ -184,7 +184,7 @@ public final class ModelBuilder {
     ObjectNode json = s.build();
     String name = json.path("serviceName").asText(d.label());
     String cluster = json.path("cluster").asText("default");
-    Map<String, String> owned = new LinkedHashMap<>(OwnedElsewhere.read(this, d, json, ResourceKind.SERVICE));
+    Map<String, String> owned = new LinkedHashMap<>(OwnedElsewhere.read(this, d, json, ResourceKind.SERVICE, req.shape));
     if (d.body(interpreter).get("autoscaling") != null) {
       owned.putIfAbsent("/desiredCount", "application auto scaling");
     }
@@ -241,7 +241,7 @@ public final class ModelBuilder {
     ObjectNode json = s.build();
     String name = json.path(nameMember).asText(d.label());
     return new Resource(kind, name, null, d.span(), List.of(req.finish(json, dir + name + ".json")),
-        OwnedElsewhere.read(this, d, json, kind));
+        OwnedElsewhere.read(this, d, json, kind, req.shape));
   }
 
   // ------------------------------------------------------------------------------- helpers

@@ -10,7 +10,6 @@ import io.ecsl.diag.Suggestions;
 import io.ecsl.eval.Declaration;
 import io.ecsl.eval.Value;
 import io.ecsl.model.ResourceKind;
-import io.ecsl.schema.ServiceModel;
 import io.ecsl.schema.Shape;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +24,8 @@ import java.util.Map;
 final class OwnedElsewhere {
   private OwnedElsewhere() {}
 
-  static Map<String, String> read(ModelBuilder b, Declaration d, ObjectNode json, ResourceKind kind) {
+  /** {@code root}: the request shape the declaration lowers to, whose members the paths name. */
+  static Map<String, String> read(ModelBuilder b, Declaration d, ObjectNode json, ResourceKind kind, Shape root) {
     Value v = d.body(b.interpreter()).get("owned_elsewhere");
     Map<String, String> out = new LinkedHashMap<>();
     if (v == null) {
@@ -36,12 +36,6 @@ final class OwnedElsewhere {
           .withHint("owned_elsewhere { desired = \"autoscaling\" }"));
       return out;
     }
-    Shape root = ServiceModel.get(ServiceModel.ECS).input(switch (kind) {
-      case TASK_DEFINITION -> "RegisterTaskDefinition";
-      case SERVICE -> "CreateService";
-      case CLUSTER -> "CreateCluster";
-      default -> "CreateCapacityProvider";
-    });
     Sugars sugars = b.lower().sugars();
     for (Value.Field f : o.fields()) {
       String owner = f.value() instanceof Value.Str s ? s.value() : null;

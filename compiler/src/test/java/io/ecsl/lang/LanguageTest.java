@@ -390,6 +390,23 @@ class LanguageTest {
   }
 
   @Test
+  void ownedElsewhereOnLoadBalancingResourcesNamesTheirOwnRequestsFields() {
+    // Each kind's paths are members of the request it lowers to (CreateTargetGroup, CreateListener),
+    // not of an ECS request.
+    EcsModel m = compile("""
+        target_group web { protocol = HTTP, port = 8080, target_type = ip, vpc_id = "vpc-0abc"
+          owned_elsewhere { health_check_path = "platform team" } }
+        load_balancer public { type = application, subnets = ["subnet-a", "subnet-b"] }
+        listener http in public { port = 80, protocol = HTTP, forward = web
+          owned_elsewhere { default_actions = "ECS deployments" } }
+        """);
+    assertEquals(Map.of("/HealthCheckPath", "platform team"),
+        m.find(ResourceKind.TARGET_GROUP, null, "web").ownedElsewhere());
+    Resource listener = m.resources().stream().filter(r -> r.kind() == ResourceKind.LISTENER).findFirst().orElseThrow();
+    assertEquals(Map.of("/DefaultActions", "ECS deployments"), listener.ownedElsewhere());
+  }
+
+  @Test
   void schedulesNeedTheAccountForArns() {
     String out = errors("""
         cluster jobs {}
