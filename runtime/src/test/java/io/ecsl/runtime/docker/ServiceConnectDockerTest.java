@@ -76,8 +76,15 @@ class ServiceConnectDockerTest {
     await(() -> ecs.ecs("ListTasks", "{\"serviceName\":\"api\"}").path("taskArns").isEmpty() ? true : null,
         Duration.ofSeconds(60), "the api tasks to stop");
     int before = ecs.logs(webTask, "app").length();
-    await(() -> ecs.logs(webTask, "app").substring(before).contains("bad address 'api") ? true : null,
-        Duration.ofSeconds(30), "api no longer resolving");
+    try {
+      await(() -> ecs.logs(webTask, "app").substring(before).contains("bad address 'api") ? true : null,
+          Duration.ofSeconds(30), "api no longer resolving");
+    } catch (AssertionError e) {
+      // What web saw instead (an answer, a refused connection, a resolver that hangs) says which part lags.
+      String since = ecs.logs(webTask, "app").substring(before);
+      throw new AssertionError(e.getMessage() + "; web printed since the api tasks stopped: "
+          + since.substring(Math.max(0, since.length() - 2000)), e);
+    }
   }
 
   private static void register(DockerTestSupport ecs, String family, String port, String script) {
