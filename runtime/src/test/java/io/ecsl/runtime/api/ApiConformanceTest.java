@@ -139,7 +139,7 @@ class ApiConformanceTest {
         + "\"status\":[\"PENDING\",\"IN_PROGRESS\"]}");
     String arn = listed.at("/serviceDeployments/0/serviceDeploymentArn").asText();
     JsonNode deployment = null;
-    Instant deadline = Instant.now().plusSeconds(10);
+    Instant deadline = Instant.now().plusSeconds(60);
     while (Instant.now().isBefore(deadline)) {
       deployment = ecs("DescribeServiceDeployments", "{\"serviceDeploymentArns\":[\"" + arn + "\",\""
           + arn.replaceAll("/[0-9]+$", "/1") + "\"]}");
@@ -162,7 +162,7 @@ class ApiConformanceTest {
   }
 
   private JsonNode waitForRunning(String taskArn) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(10);
+    Instant deadline = Instant.now().plusSeconds(60);
     while (Instant.now().isBefore(deadline)) {
       JsonNode task = ecs("DescribeTasks", "{\"cluster\":\"conf\",\"tasks\":[\"" + taskArn + "\"],"
           + "\"include\":[\"TAGS\"]}").at("/tasks/0");

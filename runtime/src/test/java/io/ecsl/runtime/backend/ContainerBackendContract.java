@@ -49,7 +49,11 @@ public abstract class ContainerBackendContract {
   }
 
   protected ObservedContainer await(String id, Predicate<ObservedContainer> condition, String what) {
-    Instant deadline = Instant.now().plusSeconds(15);
+    return await(id, condition, what, Duration.ofSeconds(60));
+  }
+
+  protected ObservedContainer await(String id, Predicate<ObservedContainer> condition, String what, Duration patience) {
+    Instant deadline = Instant.now().plus(patience);
     ObservedContainer last = null;
     while (Instant.now().isBefore(deadline)) {
       last = backend().listContainers(Labels.RUNTIME, instance).stream()
@@ -151,16 +155,18 @@ public abstract class ContainerBackendContract {
 
   @Test
   void healthChecksDriveTheHealthState() {
+    // The passing check gets a long timeout and many retries: on a loaded engine a `docker exec` of
+    // `exit 0` can take longer than a second, and a 1 s timeout then reads as a failure (CI saw it).
     ContainerSpec passing = Specs.spec(name("ok"), labels, List.of("sh", "-c", Specs.SERVE_UNTIL_TERM), List.of(),
-        new ContainerSpec.HealthCheck(List.of("CMD-SHELL", "exit 0"), 1, 1, 1, 0));
+        new ContainerSpec.HealthCheck(List.of("CMD-SHELL", "exit 0"), 1, 30, 10, 0));
     ContainerSpec failing = Specs.spec(name("bad"), labels, List.of("sh", "-c", Specs.SERVE_UNTIL_TERM), List.of(),
         new ContainerSpec.HealthCheck(List.of("CMD-SHELL", "exit 1"), 1, 1, 1, 0));
     String ok = backend().createContainer(passing);
     String bad = backend().createContainer(failing);
     backend().startContainer(ok);
     backend().startContainer(bad);
-    await(ok, c -> c.health() == ObservedContainer.Health.HEALTHY, "became healthy");
-    await(bad, c -> c.health() == ObservedContainer.Health.UNHEALTHY, "became unhealthy");
+    await(ok, c -> c.health() == ObservedContainer.Health.HEALTHY, "became healthy", Duration.ofSeconds(60));
+    await(bad, c -> c.health() == ObservedContainer.Health.UNHEALTHY, "became unhealthy", Duration.ofSeconds(60));
   }
 
   @Test
@@ -213,7 +219,7 @@ public abstract class ContainerBackendContract {
   }
 
   private void awaitOutput(String id, String text) {
-    Instant deadline = Instant.now().plusSeconds(15);
+    Instant deadline = Instant.now().plusSeconds(60);
     while (!output(id).contains(text)) {
       if (Instant.now().isAfter(deadline)) {
         throw new AssertionError("container " + id + " never wrote '" + text + "'; it wrote: " + output(id));

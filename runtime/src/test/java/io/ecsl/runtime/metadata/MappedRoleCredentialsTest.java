@@ -151,7 +151,7 @@ class MappedRoleCredentialsTest {
         + "\"memory\":64}]}"));
     String arn = runtime.client().ecs("RunTask", Json.parse("{\"taskDefinition\":\"" + family + "\"}"))
         .at("/tasks/0/taskArn").asText();
-    Instant deadline = Instant.now().plusSeconds(10);
+    Instant deadline = Instant.now().plusSeconds(60);
     while (Instant.now().isBefore(deadline)) {
       JsonNode task = runtime.client().ecs("DescribeTasks", Json.parse("{\"tasks\":[\"" + arn + "\"]}")).at("/tasks/0");
       if (task.path("lastStatus").asText().equals("RUNNING")) {

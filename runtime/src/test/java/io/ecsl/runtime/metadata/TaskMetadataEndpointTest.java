@@ -64,7 +64,7 @@ class TaskMetadataEndpointTest {
     String network = definition.contains("\"awsvpc\"")
         ? ",\"networkConfiguration\":{\"awsvpcConfiguration\":{\"subnets\":[\"subnet-1\"]}}" : "";
     String arn = ecs("RunTask", "{\"taskDefinition\":\"" + family + "\"" + network + "}").at("/tasks/0/taskArn").asText();
-    Instant deadline = Instant.now().plusSeconds(10);
+    Instant deadline = Instant.now().plusSeconds(60);
     JsonNode task = null;
     while (Instant.now().isBefore(deadline)) {
       task = ecs("DescribeTasks", "{\"tasks\":[\"" + arn + "\"]}").at("/tasks/0");
