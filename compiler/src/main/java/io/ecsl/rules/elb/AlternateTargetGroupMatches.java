@@ -6,8 +6,6 @@ import io.ecsl.model.ResourceKind;
 import io.ecsl.rules.BaseRule;
 import io.ecsl.rules.Nodes;
 import io.ecsl.rules.RuleContext;
-import io.ecsl.rules.ServiceView;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -28,25 +26,22 @@ public final class AlternateTargetGroupMatches extends BaseRule {
 
   @Override
   public void check(RuleContext ctx) {
-    for (ServiceView s : ctx.index().services()) {
-      List<JsonNode> lbs = Nodes.list(s.body(), "loadBalancers");
-      for (int i = 0; i < lbs.size(); i++) {
-        JsonNode advanced = Nodes.object(lbs.get(i), "advancedConfiguration");
-        Resource primary = DeclaredElb.find(ctx, Nodes.text(lbs.get(i), "targetGroupArn"));
-        Resource alternate = DeclaredElb.find(ctx, Nodes.text(advanced, "alternateTargetGroupArn"));
-        if (primary == null || alternate == null || primary == alternate
-            || primary.kind() != ResourceKind.TARGET_GROUP || alternate.kind() != ResourceKind.TARGET_GROUP) {
-          continue;
-        }
-        for (String[] field : FIELDS) {
-          String a = value(primary, field[0]);
-          String b = value(alternate, field[0]);
-          if (!Objects.equals(a, b)) {
-            s.report(ctx, "/loadBalancers/" + i + "/advancedConfiguration/alternateTargetGroupArn", "the alternate target group `"
-                + DeclaredElb.label(alternate) + "` of " + s.label() + " has " + field[1] + " " + show(b) + ", its target group `"
-                + DeclaredElb.label(primary) + "` has " + show(a) + "; the new revision's tasks register in the alternate one",
-                "write `" + field[1] + " = " + written(field[0], a) + "` in target group `" + DeclaredElb.label(alternate) + "`");
-          }
+    for (DeclaredElb.Staged lb : DeclaredElb.staged(ctx)) {
+      Resource primary = DeclaredElb.find(ctx, Nodes.text(lb.loadBalancer(), "targetGroupArn"));
+      Resource alternate = DeclaredElb.find(ctx, Nodes.text(lb.advanced(), "alternateTargetGroupArn"));
+      if (primary == null || alternate == null || primary == alternate
+          || primary.kind() != ResourceKind.TARGET_GROUP || alternate.kind() != ResourceKind.TARGET_GROUP) {
+        continue;
+      }
+      for (String[] field : FIELDS) {
+        String a = value(primary, field[0]);
+        String b = value(alternate, field[0]);
+        if (!Objects.equals(a, b)) {
+          lb.service().report(ctx, lb.at() + "/alternateTargetGroupArn", "the alternate target group `"
+              + DeclaredElb.label(alternate) + "` of " + lb.service().label() + " has " + field[1] + " " + show(b)
+              + ", its target group `" + DeclaredElb.label(primary) + "` has " + show(a)
+              + "; the new revision's tasks register in the alternate one",
+              "write `" + field[1] + " = " + written(field[0], a) + "` in target group `" + DeclaredElb.label(alternate) + "`");
         }
       }
     }

@@ -5,6 +5,7 @@ import io.ecsl.model.ArnPlaceholder;
 import io.ecsl.model.Resource;
 import io.ecsl.rules.Nodes;
 import io.ecsl.rules.RuleContext;
+import io.ecsl.rules.ServiceView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -20,6 +21,27 @@ final class DeclaredElb {
   private static final Pattern LABEL = Pattern.compile("(?:target_group|listener|load_balancer|rule)\\s+([A-Za-z_][\\w-]*)");
 
   private DeclaredElb() {}
+
+  /**
+   * A load balancer of a service that deploys with two target groups: the entry's
+   * {@code advancedConfiguration} and where it is ({@code /loadBalancers/N/advancedConfiguration}).
+   */
+  record Staged(ServiceView service, JsonNode loadBalancer, JsonNode advanced, String at) {}
+
+  /** Every service load balancer that has an {@code advancedConfiguration}, in the services' order. */
+  static List<Staged> staged(RuleContext ctx) {
+    List<Staged> out = new ArrayList<>();
+    for (ServiceView s : ctx.index().services()) {
+      List<JsonNode> lbs = Nodes.list(s.body(), "loadBalancers");
+      for (int i = 0; i < lbs.size(); i++) {
+        JsonNode advanced = Nodes.object(lbs.get(i), "advancedConfiguration");
+        if (advanced != null) {
+          out.add(new Staged(s, lbs.get(i), advanced, "/loadBalancers/" + i + "/advancedConfiguration"));
+        }
+      }
+    }
+    return out;
+  }
 
   /** The declared resource a placeholder ARN names; null for an ARN made elsewhere. */
   static Resource find(RuleContext ctx, String arn) {

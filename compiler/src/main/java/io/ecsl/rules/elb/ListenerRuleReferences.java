@@ -1,6 +1,5 @@
 package io.ecsl.rules.elb;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.facts.elb.LoadBalancerType;
 import io.ecsl.model.ArnPlaceholder;
 import io.ecsl.model.Resource;
@@ -9,7 +8,6 @@ import io.ecsl.rules.BaseRule;
 import io.ecsl.rules.Nodes;
 import io.ecsl.rules.RuleContext;
 import io.ecsl.rules.ServiceView;
-import java.util.List;
 
 /**
  * E2000: a service's {@code production_listener_rule} and {@code test_listener_rule} name what ECS
@@ -30,15 +28,11 @@ public final class ListenerRuleReferences extends BaseRule {
 
   @Override
   public void check(RuleContext ctx) {
-    for (ServiceView s : ctx.index().services()) {
-      List<JsonNode> lbs = Nodes.list(s.body(), "loadBalancers");
-      for (int i = 0; i < lbs.size(); i++) {
-        JsonNode advanced = Nodes.object(lbs.get(i), "advancedConfiguration");
-        for (String[] member : MEMBERS) {
-          ArnPlaceholder named = ArnPlaceholder.parse(Nodes.text(advanced, member[0]));
-          if (named != null) {
-            check(ctx, s, "/loadBalancers/" + i + "/advancedConfiguration/" + member[0], member[1], named);
-          }
+    for (DeclaredElb.Staged lb : DeclaredElb.staged(ctx)) {
+      for (String[] member : MEMBERS) {
+        ArnPlaceholder named = ArnPlaceholder.parse(Nodes.text(lb.advanced(), member[0]));
+        if (named != null) {
+          check(ctx, lb.service(), lb.at() + "/" + member[0], member[1], named);
         }
       }
     }

@@ -1,6 +1,5 @@
 package io.ecsl.rules.elb;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.model.Resource;
 import io.ecsl.model.ResourceKind;
 import io.ecsl.rules.BaseRule;
@@ -29,20 +28,16 @@ public final class TrafficRouteTargets extends BaseRule {
 
   @Override
   public void check(RuleContext ctx) {
-    for (ServiceView s : ctx.index().services()) {
-      List<JsonNode> lbs = Nodes.list(s.body(), "loadBalancers");
-      for (int i = 0; i < lbs.size(); i++) {
-        JsonNode advanced = Nodes.object(lbs.get(i), "advancedConfiguration");
-        String primary = Nodes.text(lbs.get(i), "targetGroupArn");
-        String alternate = Nodes.text(advanced, "alternateTargetGroupArn");
-        if (advanced == null || primary == null) {
-          continue;
-        }
-        for (String[] route : ROUTES) {
-          Resource rule = DeclaredElb.find(ctx, Nodes.text(advanced, route[0]));
-          if (rule != null && (rule.kind() == ResourceKind.LISTENER_RULE || rule.kind() == ResourceKind.LISTENER)) {
-            check(ctx, s, "/loadBalancers/" + i + "/advancedConfiguration/" + route[0], route[1], rule, primary, alternate);
-          }
+    for (DeclaredElb.Staged lb : DeclaredElb.staged(ctx)) {
+      String primary = Nodes.text(lb.loadBalancer(), "targetGroupArn");
+      if (primary == null) {
+        continue;
+      }
+      for (String[] route : ROUTES) {
+        Resource rule = DeclaredElb.find(ctx, Nodes.text(lb.advanced(), route[0]));
+        if (rule != null && (rule.kind() == ResourceKind.LISTENER_RULE || rule.kind() == ResourceKind.LISTENER)) {
+          check(ctx, lb.service(), lb.at() + "/" + route[0], route[1], rule, primary,
+              Nodes.text(lb.advanced(), "alternateTargetGroupArn"));
         }
       }
     }
