@@ -16,7 +16,8 @@ import java.util.List;
 public final class RuleContext {
   private final EcsModel model;
   private final ModelIndex index;
-  private final Diagnostics diagnostics;
+  /** Where reports go: the check's {@link Diagnostics}, or one chunk's list of them ({@link ItemChecks}). */
+  private final java.util.function.Consumer<Diagnostic> sink;
   private final Rule rule;
 
   public RuleContext(EcsModel model, Diagnostics diagnostics, Rule rule) {
@@ -24,9 +25,13 @@ public final class RuleContext {
   }
 
   public RuleContext(EcsModel model, ModelIndex index, Diagnostics diagnostics, Rule rule) {
+    this(model, index, diagnostics::add, rule);
+  }
+
+  RuleContext(EcsModel model, ModelIndex index, java.util.function.Consumer<Diagnostic> sink, Rule rule) {
     this.model = model;
     this.index = index;
-    this.diagnostics = diagnostics;
+    this.sink = sink;
     this.rule = rule;
   }
 
@@ -110,7 +115,7 @@ public final class RuleContext {
   }
 
   private Diagnostic add(Diagnostic d) {
-    diagnostics.add(d);
+    sink.accept(d);
     return d;
   }
 

@@ -99,6 +99,9 @@ class IncrementalEquivalenceTest {
   private static final Pattern NUMBER = Pattern.compile("\\b\\d+\\b");
   private static final Pattern STRING = Pattern.compile("\"[^\"\\n]*\"");
   private static final Pattern NAME = Pattern.compile("\\b(registry|small|replicas|fargate_small|svc|main|edge|web|image|lib)\\b");
+  /** Words whose swap changes what another item's rules find (a task's network mode, where a service runs). */
+  private static final Pattern WORD = Pattern.compile("\\b(awsvpc|bridge|host|FARGATE|EC2|tcp|udp)\\b");
+  private static final String[] WORD_CHOICES = {"awsvpc", "bridge", "host", "FARGATE", "EC2", "tcp", "udp"};
   private static final Pattern TOP_LEVEL_ITEM = Pattern.compile("(?ms)^\\S.*?(?=^\\S|\\z)");
 
   @TempDir
@@ -116,6 +119,25 @@ class IncrementalEquivalenceTest {
     // the edits must reach both kinds of state, or the comparison proves little
     assertTrue(clean >= 30, "only " + clean + " checks without errors");
     assertTrue(broken >= 30, "only " + broken + " checks with errors");
+  }
+
+  @Test
+  void aServiceIsCheckedAgainWhenOnlyItsTaskDefinitionChanged() throws Exception {
+    Path project = Files.createDirectories(dir.resolve("cross"));
+    Path services = project.resolve("services.ecs");
+    Files.writeString(project.resolve("shared.ecs"), SHARED);
+    Files.writeString(services, SERVICES);
+    Files.createDirectories(project.resolve("lib"));
+    Files.writeString(project.resolve("lib/image.ecs"), LIB);
+    IncrementalCompiler compiler = new IncrementalCompiler(Compiler.Options.of(project));
+    Map<Path, String> buffers = new HashMap<>();
+    compareWithFreshCompile(compiler, project, buffers, "before the edit");
+    // service `web` (launch_type = FARGATE) is not edited; its task definition no longer runs on Fargate
+    buffers.put(project.resolve("shared.ecs"), SHARED.replace("compatibilities = [FARGATE]", "compatibilities = [EC2]"));
+    IncrementalCompiler.Analysis after = compiler.check(Map.copyOf(buffers));
+    assertTrue(DiagnosticJson.render(after.diagnostics().sorted()).contains("service `web`"),
+        "the unchanged service is checked against its changed task definition: " + after.diagnostics().sorted());
+    compareWithFreshCompile(compiler, project, buffers, "after the task definition's edit");
   }
 
   private void checkSequence(long seed, int edits) throws Exception {
@@ -204,7 +226,7 @@ class IncrementalEquivalenceTest {
 
   /** One edit a person might make, somewhere in the text. */
   private static String edit(String text, Random random) {
-    return switch (random.nextInt(8)) {
+    return switch (random.nextInt(10)) {
       case 0, 1 -> replaceOne(text, NUMBER, random, m -> String.valueOf(random.nextInt(5) == 0 ? 0 : random.nextInt(9000)));
       case 2 -> replaceOne(text, STRING, random, m -> random.nextBoolean() ? "\"svc-0000" + random.nextInt(4) + "\""
           : "\"ghcr.io/acme/app:" + random.nextInt(3) + "\"");
@@ -215,6 +237,7 @@ class IncrementalEquivalenceTest {
         int at = random.nextInt(text.length() + 1); // a stray character: often a syntax error
         yield text.substring(0, at) + pick(new String[] {"{", "}", "\"", "=", "x", "\n"}, random) + text.substring(at);
       }
+      case 8, 9 -> replaceOne(text, WORD, random, m -> pick(WORD_CHOICES, random));
       default -> replaceOne(text, TOP_LEVEL_ITEM, random, m -> m.group() + "\nsvc(\"svc-0009" + random.nextInt(3)
           + "\", \"${registry}/new:2.0.0\", " + (9000 + random.nextInt(3)) + ")\n"); // an item added
     };
