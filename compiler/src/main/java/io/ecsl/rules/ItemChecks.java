@@ -46,7 +46,7 @@ final class ItemChecks<T> {
         List<Diagnostic> found = new ArrayList<>();
         List<RuleContext> contexts = new ArrayList<>(rules.size());
         for (Rule rule : rules) {
-          contexts.add(new RuleContext(model, index, found::add, rule));
+          contexts.add(RuleContext.forOneItem(model, index, found::add, rule));
         }
         for (T item : chunk) {
           Object itemContent = memory == null ? null : content.apply(item);
