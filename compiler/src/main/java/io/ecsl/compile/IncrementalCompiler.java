@@ -10,6 +10,7 @@ import io.ecsl.model.EcsModel;
 import io.ecsl.modules.LoadedModule;
 import io.ecsl.modules.ModuleLoader;
 import io.ecsl.modules.Sources;
+import io.ecsl.rules.CleanItems;
 import io.ecsl.rules.Rules;
 import io.ecsl.source.SourceFile;
 import java.io.IOException;
@@ -24,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The compiler kept warm for one project, as an editor needs it: each check reads the editor's
  * unsaved buffers before the disk, and parses again only the files whose text changed since the
- * previous check (and the standard library only once per process). Its diagnostics are exactly
+ * previous check (and the standard library only once per process), and runs the rules of one task
+ * definition or service again only when its content changed ({@link CleanItems}). Its diagnostics are exactly
  * those of {@link Compiler#compile} for the same text; the {@link Analysis} also keeps what an
  * editor asks about afterwards: the parsed modules, every file's scope, and the model lowered as
  * far as it goes even when there are errors.
@@ -35,6 +37,8 @@ public final class IncrementalCompiler {
 
   private final Compiler.Options options;
   private final Map<Path, Parsed> files = new HashMap<>();
+  /** The items that passed the per-item rules: after an edit, only the items it changed run them again. */
+  private final CleanItems clean = new CleanItems();
 
   /** One parse: the name and text it was made from, the AST (null on a syntax error), its diagnostics. */
   private record Parsed(String name, String text, SourceUnit unit, List<Diagnostic> diagnostics) {}
@@ -81,7 +85,7 @@ public final class IncrementalCompiler {
         .build(evaluation.declarations(), new ModelBuilder.Settings(projectName, options.region(), options.accountId()));
     boolean rules = !diagnostics.hasErrors();
     if (rules) {
-      Rules.check(model, diagnostics);
+      Rules.check(model, diagnostics, clean);
     }
     return new Analysis(diagnostics, modules, evaluation, model, rules);
   }

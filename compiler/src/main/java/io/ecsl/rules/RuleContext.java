@@ -16,25 +16,53 @@ import java.util.List;
 public final class RuleContext {
   private final EcsModel model;
   private final ModelIndex index;
-  private final Diagnostics diagnostics;
+  /** Where reports go: the check's {@link Diagnostics}, or one chunk's list of them ({@link ItemChecks}). */
+  private final java.util.function.Consumer<Diagnostic> sink;
   private final Rule rule;
+  /** True for a per-item rule on one item ({@link #forOneItem}). */
+  private final boolean oneItem;
 
   public RuleContext(EcsModel model, Diagnostics diagnostics, Rule rule) {
     this(model, new ModelIndex(model), diagnostics, rule);
   }
 
   public RuleContext(EcsModel model, ModelIndex index, Diagnostics diagnostics, Rule rule) {
+    this(model, index, diagnostics::add, rule, false);
+  }
+
+  private RuleContext(EcsModel model, ModelIndex index, java.util.function.Consumer<Diagnostic> sink, Rule rule,
+      boolean oneItem) {
     this.model = model;
     this.index = index;
-    this.diagnostics = diagnostics;
+    this.sink = sink;
     this.rule = rule;
+    this.oneItem = oneItem;
+  }
+
+  /**
+   * The context of a per-item rule checking one item: it may read only that item's view, since
+   * {@link CleanItems} skips an item whose view did not change. Reading the model or its index
+   * here is a mistake that would make an editor miss findings, so it fails every rule test.
+   */
+  static RuleContext forOneItem(EcsModel model, ModelIndex index, java.util.function.Consumer<Diagnostic> sink, Rule rule) {
+    return new RuleContext(model, index, sink, rule, true);
+  }
+
+  private void wholeModelRead(String what) {
+    if (oneItem) {
+      throw new IllegalStateException(rule.code() + " reads " + what + " while checking one item: a per-item rule ("
+          + "PerTaskDefinition, PerService) may read only the item's view, or CleanItems would skip it wrongly; make it "
+          + "a whole-model rule instead");
+    }
   }
 
   public EcsModel model() {
+    wholeModelRead("the model");
     return model;
   }
 
   public ModelIndex index() {
+    wholeModelRead("the model's index");
     return index;
   }
 
@@ -110,7 +138,7 @@ public final class RuleContext {
   }
 
   private Diagnostic add(Diagnostic d) {
-    diagnostics.add(d);
+    sink.accept(d);
     return d;
   }
 

@@ -384,47 +384,41 @@ public final class Rules {
    * sorts them by position, so the output does not depend on the order rules finish in.
    */
   public static void check(EcsModel model, Diagnostics diagnostics) {
+    check(model, diagnostics, null);
+  }
+
+  /**
+   * The same, for an editor's warm compiler: the per-item rules skip the task definitions and
+   * services whose content passed them in an earlier check ({@code memory}, which this check
+   * updates); null checks every item.
+   */
+  public static void check(EcsModel model, Diagnostics diagnostics, CleanItems memory) {
     ModelIndex index = new ModelIndex(model);
     List<Runnable> jobs = new java.util.ArrayList<>();
-    List<PerTaskDefinition> taskRules = new java.util.ArrayList<>();
-    List<RuleContext> taskContexts = new java.util.ArrayList<>();
-    List<PerService> serviceRules = new java.util.ArrayList<>();
-    List<RuleContext> serviceContexts = new java.util.ArrayList<>();
+    ItemChecks<TaskDefinitionView> taskRules = new ItemChecks<>(
+        (rule, ctx, task) -> ((PerTaskDefinition) rule).checkTaskDefinition(ctx, task),
+        task -> task.resource().address(), CleanItems::content);
+    ItemChecks<ServiceView> serviceRules = new ItemChecks<>(
+        (rule, ctx, service) -> ((PerService) rule).checkService(ctx, service),
+        service -> service.resource().address(), CleanItems::content);
     for (Rule rule : ALL) {
-      RuleContext ctx = new RuleContext(model, index, diagnostics, rule);
-      if (rule instanceof PerTaskDefinition t) {
-        taskRules.add(t);
-        taskContexts.add(ctx);
-      } else if (rule instanceof PerService s) {
-        serviceRules.add(s);
-        serviceContexts.add(ctx);
+      if (rule instanceof PerTaskDefinition) {
+        taskRules.add(rule);
+      } else if (rule instanceof PerService) {
+        serviceRules.add(rule);
       } else {
+        RuleContext ctx = new RuleContext(model, index, diagnostics, rule);
         jobs.add(() -> rule.check(ctx));
       }
     }
-    // Item-major: every rule on one task definition (or service) while it is in cache, in
-    // chunks spread over the cores together with the whole-model rules.
-    addChunks(jobs, index.taskDefinitions(), task -> {
-      for (int i = 0; i < taskRules.size(); i++) {
-        taskRules.get(i).checkTaskDefinition(taskContexts.get(i), task);
-      }
-    });
-    addChunks(jobs, index.services(), service -> {
-      for (int i = 0; i < serviceRules.size(); i++) {
-        serviceRules.get(i).checkService(serviceContexts.get(i), service);
-      }
-    });
+    if (memory != null) {
+      memory.start();
+    }
+    taskRules.addJobs(jobs, index.taskDefinitions(), model, index, diagnostics, memory);
+    serviceRules.addJobs(jobs, index.services(), model, index, diagnostics, memory);
     jobs.parallelStream().forEach(Runnable::run);
-  }
-
-  /** Adds one job per {@link #CHUNK} items, each checking its items in order. */
-  private static <T> void addChunks(List<Runnable> jobs, List<T> items, java.util.function.Consumer<T> checkOne) {
-    for (int from = 0; from < items.size(); from += CHUNK) {
-      List<T> chunk = items.subList(from, Math.min(items.size(), from + CHUNK));
-      jobs.add(() -> chunk.forEach(checkOne));
+    if (memory != null) {
+      memory.finish();
     }
   }
-
-  /** Items per job: large enough to amortise scheduling, small enough to balance two to many cores. */
-  private static final int CHUNK = 128;
 }
