@@ -1,7 +1,9 @@
 package io.ecsl.rules.capacity;
 
-import io.ecsl.facts.limits.EcsLimit;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.facts.capacity.CapacityProviderStrategy;
+import io.ecsl.facts.capacity.StrategyRefusal;
+import io.ecsl.facts.limits.EcsLimit;
 import io.ecsl.model.ApiRequest;
 import io.ecsl.model.Resource;
 import io.ecsl.rules.BaseRule;
@@ -10,6 +12,7 @@ import io.ecsl.rules.Nodes;
 import io.ecsl.rules.RuleContext;
 import io.ecsl.rules.ScheduleTargetView;
 import io.ecsl.rules.ServiceView;
+import io.ecsl.rules.Strategies;
 import java.util.List;
 
 /**
@@ -28,6 +31,12 @@ public abstract class StrategyRule extends BaseRule {
    * @param max the most items the API takes there
    */
   public record Site(Resource resource, ApiRequest request, String pointer, List<JsonNode> items, String owner, int max) {
+    /** What ECS refuses in this strategy, by facts' one judgement (the runtime answers with the same). */
+    public List<StrategyRefusal> refusals(StrategyRefusal.Reason reason) {
+      return CapacityProviderStrategy.refusals(items, Strategies::provider, Strategies::base, Strategies::weight).stream()
+          .filter(r -> r.reason() == reason).toList();
+    }
+
     public void report(RuleContext ctx, String relative, String message, String hint) {
       ctx.report(resource, request, pointer + relative, message, hint);
     }

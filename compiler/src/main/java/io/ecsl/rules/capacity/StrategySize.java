@@ -1,5 +1,6 @@
 package io.ecsl.rules.capacity;
 
+import io.ecsl.facts.capacity.StrategyRefusal;
 import io.ecsl.facts.limits.EcsLimit;
 import io.ecsl.rules.RuleContext;
 
@@ -15,8 +16,11 @@ public final class StrategySize extends StrategyRule {
   @Override
   protected void check(RuleContext ctx, Site site) {
     // EventBridge's own model says 6; the generic model-limit rule (E1801) reports that one.
-    if (site.max() == ECS.max() && ECS.exceededBy(site.items().size())) {
-      site.report(ctx, "/" + ECS.max(), site.owner() + " lists " + site.items().size() + " capacity providers; ECS allows "
+    if (site.max() != ECS.max()) {
+      return;
+    }
+    for (StrategyRefusal r : site.refusals(StrategyRefusal.Reason.TOO_MANY_PROVIDERS)) {
+      site.report(ctx, "/" + r.index(), site.owner() + " lists " + site.items().size() + " capacity providers; ECS allows "
           + ECS.max(), "keep at most " + ECS.max());
     }
   }

@@ -1,7 +1,7 @@
 package io.ecsl.rules.capacity;
 
+import io.ecsl.facts.capacity.StrategyRefusal;
 import io.ecsl.rules.RuleContext;
-import io.ecsl.rules.Strategies;
 
 /**
  * E1304: with several capacity providers, at least one has a weight above 0 (the default weight
@@ -14,15 +14,9 @@ public final class StrategyWeight extends StrategyRule {
 
   @Override
   protected void check(RuleContext ctx, Site site) {
-    if (site.items().size() < 2) {
-      return;
+    if (!site.refusals(StrategyRefusal.Reason.NO_WEIGHT).isEmpty()) {
+      site.report(ctx, "", "every capacity provider in " + site.owner() + " has weight 0 (the default), so ECS cannot place tasks "
+          + "beyond the base", "give at least one provider a weight: `[FARGATE base 1 weight 1, FARGATE_SPOT weight 3]`");
     }
-    for (var item : site.items()) {
-      if (Strategies.weight(item) > 0) {
-        return;
-      }
-    }
-    site.report(ctx, "", "every capacity provider in " + site.owner() + " has weight 0 (the default), so ECS cannot place tasks "
-        + "beyond the base", "give at least one provider a weight: `[FARGATE base 1 weight 1, FARGATE_SPOT weight 3]`");
   }
 }

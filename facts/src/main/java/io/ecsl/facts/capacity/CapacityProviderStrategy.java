@@ -1,5 +1,6 @@
 package io.ecsl.facts.capacity;
 
+import io.ecsl.facts.capacity.StrategyRefusal.Reason;
 import io.ecsl.facts.limits.EcsLimit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Which capacity provider runs each task of a service (or of one RunTask group): the base first,
@@ -71,39 +74,61 @@ public final class CapacityProviderStrategy {
   }
 
   /**
-   * What makes ECS refuse these items as a strategy (§4.3), or empty: no items, more than 20, a
-   * provider listed twice, more than one base, or several providers all of weight 0. (Whether
-   * the providers exist, are associated with the cluster or mix Fargate with Auto Scaling groups
-   * is for the caller, who knows the cluster.)
+   * What makes ECS refuse these items as a strategy (§4.3), or empty: the first of
+   * {@link #refusals}. (Whether the providers exist, are associated with the cluster or mix
+   * Fargate with Auto Scaling groups is for the caller, who knows the cluster.)
    */
   public static Optional<String> problem(List<StrategyItem> items) {
+    return refusals(items, StrategyItem::provider, StrategyItem::base, StrategyItem::weight).stream()
+        .findFirst().map(StrategyRefusal::message);
+  }
+
+  /**
+   * Every reason ECS refuses these items as a strategy, in this order: no items, more than 20,
+   * then item by item a provider listed twice and a second base, then several providers all of
+   * weight 0 (the runtime answers with the first, as ECS names one problem; ECS does not document
+   * which it names first). Items come in whatever form the caller holds them (the API's
+   * validated {@link StrategyItem}s, the compiler's JSON), read through the three accessors; a
+   * null provider is not compared, a base or weight counts only above 0.
+   */
+  public static <T> List<StrategyRefusal> refusals(List<T> items, Function<T, String> provider, ToLongFunction<T> base,
+      ToLongFunction<T> weight) {
+    List<StrategyRefusal> out = new ArrayList<>();
     if (items.isEmpty()) {
-      return Optional.of("a capacity provider strategy needs at least one capacity provider");
+      out.add(new StrategyRefusal(Reason.NO_PROVIDERS, -1, null, null,
+          "a capacity provider strategy needs at least one capacity provider"));
+      return out;
     }
-    if (EcsLimit.CAPACITY_PROVIDERS_PER_STRATEGY.exceededBy(items.size())) {
-      return Optional.of("a capacity provider strategy has at most " + EcsLimit.CAPACITY_PROVIDERS_PER_STRATEGY.max()
-          + " capacity providers; this one has " + items.size());
+    EcsLimit limit = EcsLimit.CAPACITY_PROVIDERS_PER_STRATEGY;
+    if (limit.exceededBy(items.size())) {
+      out.add(new StrategyRefusal(Reason.TOO_MANY_PROVIDERS, limit.maxInt(), null, null,
+          "a capacity provider strategy has at most " + limit.max() + " capacity providers; this one has " + items.size()));
     }
     Set<String> seen = new HashSet<>();
     String withBase = null;
     boolean anyWeight = false;
-    for (StrategyItem item : items) {
-      if (!seen.add(item.provider())) {
-        return Optional.of("capacity provider " + item.provider() + " appears twice in the strategy");
+    for (int i = 0; i < items.size(); i++) {
+      T item = items.get(i);
+      String name = provider.apply(item);
+      if (name != null && !seen.add(name)) {
+        out.add(new StrategyRefusal(Reason.DUPLICATE_PROVIDER, i, name, null,
+            "capacity provider " + name + " appears twice in the strategy"));
       }
-      if (item.base() > 0) {
-        if (withBase != null) {
-          return Optional.of("only one capacity provider in a strategy can have a base; " + withBase + " and "
-              + item.provider() + " both have one");
+      if (base.applyAsLong(item) > 0) {
+        if (withBase == null) {
+          withBase = name;
+        } else {
+          out.add(new StrategyRefusal(Reason.SECOND_BASE, i, name, withBase,
+              "only one capacity provider in a strategy can have a base; " + withBase + " and " + name + " both have one"));
         }
-        withBase = item.provider();
       }
-      anyWeight |= item.weight() > 0;
+      anyWeight |= weight.applyAsLong(item) > 0;
     }
     if (items.size() > 1 && !anyWeight) {
-      return Optional.of("at least one capacity provider in a strategy of several must have a weight greater than 0");
+      out.add(new StrategyRefusal(Reason.NO_WEIGHT, -1, null, null,
+          "at least one capacity provider in a strategy of several must have a weight greater than 0"));
     }
-    return Optional.empty();
+    return out;
   }
 
   public List<StrategyItem> items() {

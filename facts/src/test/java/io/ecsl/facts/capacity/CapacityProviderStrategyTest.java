@@ -81,6 +81,47 @@ class CapacityProviderStrategyTest {
     assertEquals(List.of("FARGATE_SPOT", "FARGATE_SPOT"), SPOT_MIX.launches(Map.of("FARGATE", 6), 2));
   }
 
+  /**
+   * The compiler reports each item at fault (E1303, E1305 at the item, E1304, E1307) from the same
+   * findings the runtime answers with, so the two cannot disagree on what ECS refuses.
+   */
+  @Test
+  void refusalsNameEveryItemAtFault() {
+    List<StrategyItem> items = List.of(new StrategyItem("A", 1, 0), new StrategyItem("A", 2, 0),
+        new StrategyItem("B", 0, 0), new StrategyItem("C", 3, 0));
+    List<StrategyRefusal> refusals =
+        CapacityProviderStrategy.refusals(items, StrategyItem::provider, StrategyItem::base, StrategyItem::weight);
+    assertEquals(List.of(
+        new StrategyRefusal(StrategyRefusal.Reason.DUPLICATE_PROVIDER, 1, "A", null,
+            "capacity provider A appears twice in the strategy"),
+        new StrategyRefusal(StrategyRefusal.Reason.SECOND_BASE, 1, "A", "A",
+            "only one capacity provider in a strategy can have a base; A and A both have one"),
+        new StrategyRefusal(StrategyRefusal.Reason.SECOND_BASE, 3, "C", "A",
+            "only one capacity provider in a strategy can have a base; A and C both have one"),
+        new StrategyRefusal(StrategyRefusal.Reason.NO_WEIGHT, -1, null, null,
+            "at least one capacity provider in a strategy of several must have a weight greater than 0")), refusals);
+    assertEquals(Optional.of(refusals.get(0).message()), CapacityProviderStrategy.problem(items));
+
+    // Items as the compiler holds them: a provider not yet known (null) is never a duplicate, and
+    // numbers out of the API's range still count by their sign.
+    record Written(String provider, long base, long weight) {}
+    List<Written> written = List.of(new Written(null, 0, -4), new Written(null, 200_000, 0), new Written("B", 0, 0));
+    assertEquals(List.of(StrategyRefusal.Reason.NO_WEIGHT),
+        CapacityProviderStrategy.refusals(written, Written::provider, Written::base, Written::weight).stream()
+            .map(StrategyRefusal::reason).toList());
+
+    List<StrategyItem> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 21; i++) {
+      many.add(StrategyItem.weighted("P" + i, 1));
+    }
+    StrategyRefusal tooMany =
+        CapacityProviderStrategy.refusals(many, StrategyItem::provider, StrategyItem::base, StrategyItem::weight).get(0);
+    assertEquals(StrategyRefusal.Reason.TOO_MANY_PROVIDERS, tooMany.reason());
+    assertEquals(20, tooMany.index(), "the first item beyond the limit");
+    assertEquals(List.of(StrategyRefusal.Reason.NO_PROVIDERS), CapacityProviderStrategy.refusals(List.<StrategyItem>of(),
+        StrategyItem::provider, StrategyItem::base, StrategyItem::weight).stream().map(StrategyRefusal::reason).toList());
+  }
+
   @Test
   void strategiesEcsRefusesAreRefused() {
     assertEquals(Optional.of("a capacity provider strategy needs at least one capacity provider"),
