@@ -284,6 +284,7 @@ class ImporterTest {
       assertTrue(source.contains(idiom), "missing `" + idiom + "` in:\n" + source);
     }
     assertFalse(source.contains("arn:aws:elasticloadbalancing"), "every ELB reference is by name:\n" + source);
+    io.ecsl.testing.Golden.assertText(elb.resolve("expected.ecs"), source);
     assertFalse(source.contains("priority_default"), "the default rule is the listener's default action:\n" + source);
 
     Files.writeString(dir.resolve("main.ecs"), source);
