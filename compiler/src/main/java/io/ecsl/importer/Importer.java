@@ -227,7 +227,7 @@ public final class Importer {
         case TASK_DEFINITION -> TaskSource.declaration(r);
         case SERVICE -> ServiceSource.service(r, declared);
         case CLUSTER -> ServiceSource.cluster(r, declared);
-        case CAPACITY_PROVIDER -> ServiceSource.capacityProvider(r);
+        case CAPACITY_PROVIDER -> ServiceSource.capacityProvider(r, declared);
         case TARGET_GROUP -> ElbSource.targetGroup(r);
         case LOAD_BALANCER -> ElbSource.loadBalancer(r);
         case LISTENER -> ElbSource.listener(r, declared);

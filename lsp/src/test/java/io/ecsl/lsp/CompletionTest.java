@@ -130,6 +130,38 @@ class CompletionTest {
     }
   }
 
+  /** A production route names a listener's rule as LISTENER.RULE: offered whole, and after the dot. */
+  @Test
+  void aProductionListenerRuleOffersTheRulesOfDeclaredListeners() throws Exception {
+    try (LspClient client = new LspClient(root, stdlib)) {
+      String uri = client.open("main.ecs", """
+          cluster prod {}
+          target_group blue { protocol = HTTP, port = 80, target_type = ip, vpc_id = "vpc-0a1b2c3d" }
+          load_balancer web { type = application, subnets = ["subnet-0a1b2c3d", "subnet-1b2c3d4e"] }
+          listener http in web {
+            port = 80
+            protocol = HTTP
+            forward = blue
+            rule production { priority = 1, path = "/*", forward = blue }
+            rule beta { priority = 2, path = "/beta/*", forward = blue }
+          }
+          service web in prod {
+            desired = 1
+            load_balancer {
+              target_group = blue
+            }
+          }
+          """);
+      client.diagnostics(uri, l -> true);
+      Map<String, CompletionItem> whole = typeAndComplete(client, uri, "target_group = blue\n",
+          "      production_listener_rule = ");
+      assertTrue(whole.keySet().containsAll(List.of("http", "http.production", "http.beta")), whole.keySet().toString());
+      assertEquals("listener rule", whole.get("http.production").getDetail());
+      Map<String, CompletionItem> afterDot = typeAndComplete(client, uri, "production_listener_rule = ", "http.");
+      assertTrue(afterDot.keySet().containsAll(List.of("production", "beta")), afterDot.keySet().toString());
+    }
+  }
+
   @Test
   void afterADotTheModulesNamesAndAfterANumberTheUnits() throws Exception {
     try (LspClient client = new LspClient(root, stdlib)) {
