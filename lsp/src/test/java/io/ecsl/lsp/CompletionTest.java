@@ -134,27 +134,10 @@ class CompletionTest {
   @Test
   void aProductionListenerRuleOffersTheRulesOfDeclaredListeners() throws Exception {
     try (LspClient client = new LspClient(root, stdlib)) {
-      String uri = client.open("main.ecs", """
-          cluster prod {}
-          target_group blue { protocol = HTTP, port = 80, target_type = ip, vpc_id = "vpc-0a1b2c3d" }
-          load_balancer web { type = application, subnets = ["subnet-0a1b2c3d", "subnet-1b2c3d4e"] }
-          listener http in web {
-            port = 80
-            protocol = HTTP
-            forward = blue
-            rule production { priority = 1, path = "/*", forward = blue }
-            rule beta { priority = 2, path = "/beta/*", forward = blue }
-          }
-          service web in prod {
-            desired = 1
-            load_balancer {
-              target_group = blue
-            }
-          }
-          """);
+      String uri = client.open("main.ecs", Fixture.LISTENER_RULES);
       client.diagnostics(uri, l -> true);
-      Map<String, CompletionItem> whole = typeAndComplete(client, uri, "target_group = blue\n",
-          "      production_listener_rule = ");
+      client.change(uri, Fixture.LISTENER_RULES.replace("= http.production", "= "));
+      Map<String, CompletionItem> whole = typeAndComplete(client, uri, "production_listener_rule = ", "");
       assertTrue(whole.keySet().containsAll(List.of("http", "http.production", "http.beta")), whole.keySet().toString());
       assertEquals("listener rule", whole.get("http.production").getDetail());
       Map<String, CompletionItem> afterDot = typeAndComplete(client, uri, "production_listener_rule = ", "http.");

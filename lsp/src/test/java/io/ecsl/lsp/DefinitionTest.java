@@ -81,25 +81,11 @@ class DefinitionTest {
   @Test
   void aListenerRuleGoesToItsRule() throws Exception {
     try (LspClient client = new LspClient(root, stdlib)) {
-      String uri = client.open("main.ecs", """
-          cluster prod {}
-          target_group blue { protocol = HTTP, port = 80, target_type = ip, vpc_id = "vpc-0a1b2c3d" }
-          load_balancer web { type = application, subnets = ["subnet-0a1b2c3d", "subnet-1b2c3d4e"] }
-          listener http in web {
-            port = 80
-            protocol = HTTP
-            forward = blue
-            rule production { priority = 1, path = "/*", forward = blue }
-          }
-          service web in prod {
-            desired = 1
-            load_balancer { target_group = blue, production_listener_rule = http.production }
-          }
-          """);
+      String uri = client.open("main.ecs", Fixture.LISTENER_RULES);
       assertEquals(client.find(uri, "rule production", 5),
-          definition(client, uri, "http.production }", 5).get(0).getRange().getStart());
+          definition(client, uri, "http.production\n", 5).get(0).getRange().getStart());
       assertEquals(client.find(uri, "listener http", 9),
-          definition(client, uri, "http.production }", 1).get(0).getRange().getStart());
+          definition(client, uri, "http.production\n", 1).get(0).getRange().getStart());
     }
   }
 }
