@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
     description = {"Turn existing ECS JSON into .ecs source.",
         "Reads task definitions (RegisterTaskDefinition input or DescribeTaskDefinition output), services"
             + " (CreateService/UpdateService input, DescribeServices output), clusters and capacity providers"
-            + " (Create/Describe). Unknown members are reported and dropped; invalid values are errors at their"
+            + " (Create/Describe), and target groups, load balancers, listeners and rules (aws elbv2 describe-…"
+            + " output), referring to each other by name. Unknown members are reported and dropped; invalid values are errors at their"
             + " JSON line and column; the ECS rules run on what was imported.",
         "Without --out the source is printed; with --out DIR each FILE.json becomes DIR/FILE.ecs.",
         "Exit status: 0 imported (warnings allowed), 1 errors."})

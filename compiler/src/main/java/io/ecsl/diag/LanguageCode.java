@@ -72,7 +72,8 @@ public enum LanguageCode {
   IMPORT_MISSING_REQUIRED("E0905", "`ecsl import`: a member the API requires is missing"),
   IMPORT_DESCRIBE_ONLY("E0906", "`ecsl import`: a member only Describe returns, in a request"),
   IMPORT_NULL("E0907", "`ecsl import`: a member that is null (which the API does not read as absent)"),
-  IMPORT_TWICE("E0908", "`ecsl import`: two documents for one resource");
+  IMPORT_TWICE("E0908", "`ecsl import`: two documents for one resource"),
+  IMPORT_RULE_WITHOUT_LISTENER("W0950", "`ecsl import`: a listener rule whose listener is not imported; it is left out");
 
   private final String code;
   private final String summary;

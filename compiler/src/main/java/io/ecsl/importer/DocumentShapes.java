@@ -53,8 +53,10 @@ final class DocumentShapes {
     ImportKind kind = bareKind(obj);
     if (kind == null) {
       diagnostics.add(Diagnostic.error(IMPORT_UNKNOWN_DOCUMENT, doc.span(""), "this JSON is not an ECS task definition, service, "
-          + "cluster or capacity provider").withHint("`ecsl import` reads RegisterTaskDefinition, CreateService, "
-          + "CreateCluster and CreateCapacityProvider requests and the Describe output of the same resources"));
+          + "cluster or capacity provider, nor an ELB target group, load balancer, listener or rule")
+          .withHint("`ecsl import` reads RegisterTaskDefinition, CreateService, CreateCluster and CreateCapacityProvider requests"
+              + " and the Describe output of the same resources, and `aws elbv2 describe-target-groups`, `describe-load-balancers`,"
+              + " `describe-listeners` and `describe-rules` output"));
       return found;
     }
     found.add(new Found(kind, "", obj, isResponse(kind, obj), null));
@@ -70,16 +72,30 @@ final class DocumentShapes {
       return true;
     }
     for (ImportKind kind : ImportKind.values()) {
-      String single = kind == ImportKind.TASK_DEFINITION ? null : switch (kind) {
+      String single = switch (kind) {
         case SERVICE -> "service";
         case CLUSTER -> "cluster";
-        default -> "capacityProvider";
+        case CAPACITY_PROVIDER -> "capacityProvider";
+        default -> null;
       };
-      String plural = single == null ? null : single + "s";
+      String plural = switch (kind) {
+        case TASK_DEFINITION -> null;
+        // describe-target-groups, describe-load-balancers, describe-listeners, describe-rules
+        case TARGET_GROUP -> "TargetGroups";
+        case LOAD_BALANCER -> "LoadBalancers";
+        case LISTENER -> "Listeners";
+        case LISTENER_RULE -> "Rules";
+        default -> single + "s";
+      };
       if (single != null && obj.get(single) instanceof ObjectNode one) {
         found.add(new Found(kind, "/" + single, one, true, null));
         others(doc, obj, Set.of(single), diagnostics);
         return true;
+      }
+      if (plural != null && obj.get(plural) instanceof com.fasterxml.jackson.databind.node.ArrayNode empty && empty.isEmpty()
+          && kind.elb()) {
+        others(doc, obj, Set.of(plural), diagnostics);
+        return true; // describe-… found none: nothing to import, and nothing wrong
       }
       if (plural != null && obj.get(plural) instanceof com.fasterxml.jackson.databind.node.ArrayNode list
           && !list.isEmpty() && allObjects(list)) {
@@ -129,12 +145,23 @@ final class DocumentShapes {
     if (obj.has("autoScalingGroupProvider") || obj.has("managedInstancesProvider") || obj.has("capacityProviderArn")) {
       return ImportKind.CAPACITY_PROVIDER;
     }
+    if (obj.has("TargetGroupArn") && !obj.has("DefaultActions") || obj.has("TargetGroupName") || obj.has("HealthCheckProtocol")) {
+      return ImportKind.TARGET_GROUP;
+    }
+    if (obj.has("LoadBalancerName") || obj.has("DNSName") || obj.has("Scheme")) {
+      return ImportKind.LOAD_BALANCER;
+    }
+    if (obj.has("ListenerArn") || obj.has("DefaultActions")) {
+      return ImportKind.LISTENER;
+    }
+    if (obj.has("RuleArn") || obj.has("Conditions")) {
+      return ImportKind.LISTENER_RULE;
+    }
     ImportKind best = null;
     int bestCount = 0;
     for (ImportKind kind : ImportKind.values()) {
-      ServiceModel ecs = ServiceModel.get(ServiceModel.ECS);
-      Shape input = ecs.input(kind.operation);
-      Shape output = ecs.shape(kind.outputShape);
+      Shape input = kind.model().input(kind.operation);
+      Shape output = kind.model().shape(kind.outputShape);
       int count = 0;
       for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
         String key = it.next().getKey();
@@ -151,6 +178,9 @@ final class DocumentShapes {
   }
 
   private static boolean isResponse(ImportKind kind, ObjectNode obj) {
+    if (kind == ImportKind.LISTENER_RULE && obj.path("Priority").isTextual()) {
+      return true; // DescribeRules gives the priority as a string ("10"); CreateRule takes a number
+    }
     for (String marker : kind.responseMarkers) {
       // platformFamily and roleArn alone do not make a Describe document: they are the usual mistakes.
       if (obj.has(marker) && !marker.equals("platformFamily") && !marker.equals("roleArn")) {

@@ -1,10 +1,11 @@
 package io.ecsl.importer;
 
 import io.ecsl.model.ResourceKind;
+import io.ecsl.schema.ServiceModel;
 import java.util.Set;
 
 /**
- * The kinds of ECS document {@code ecsl import} reads: for each, the request it becomes, the shape
+ * The kinds of ECS and Elastic Load Balancing document {@code ecsl import} reads: for each, the request it becomes, the shape
  * Describe returns it in, the member that names it, and the response-only members that mark a
  * document as Describe output (whose other response-only members are then dropped knowingly).
  */
@@ -20,9 +21,21 @@ public enum ImportKind {
           "activeServicesCount", "statistics", "attachments", "attachmentsStatus")),
   CAPACITY_PROVIDER(ResourceKind.CAPACITY_PROVIDER, "CreateCapacityProvider", "CapacityProvider", "name",
       "capacity_provider", "capacity-providers/", Set.of("capacityProviderArn", "status", "updateStatus",
-          "updateStatusReason"));
+          "updateStatusReason")),
+  TARGET_GROUP(ResourceKind.TARGET_GROUP, ServiceModel.ELBV2, "CreateTargetGroup", "TargetGroup", "Name", "target_group",
+      "target-groups/", Set.of("TargetGroupArn", "TargetGroupName", "LoadBalancerArns")),
+  LOAD_BALANCER(ResourceKind.LOAD_BALANCER, ServiceModel.ELBV2, "CreateLoadBalancer", "LoadBalancer", "Name", "load_balancer",
+      "load-balancers/", Set.of("LoadBalancerArn", "LoadBalancerName", "DNSName", "State", "CreatedTime", "AvailabilityZones")),
+  /** Named {@code LOAD_BALANCER:PORT}, as the build names a listener. */
+  LISTENER(ResourceKind.LISTENER, ServiceModel.ELBV2, "CreateListener", "Listener", null, "listener", "listeners/",
+      Set.of("ListenerArn")),
+  /** Named {@code LOAD_BALANCER:PORT:PRIORITY}; written inside its listener's declaration. */
+  LISTENER_RULE(ResourceKind.LISTENER_RULE, ServiceModel.ELBV2, "CreateRule", "Rule", null, "rule", "listener-rules/",
+      Set.of("RuleArn", "IsDefault"));
 
   final ResourceKind resourceKind;
+  /** The API the request belongs to ({@code ecs}, {@code elbv2}), whose model checks it. */
+  final String service;
   final String operation;
   final String outputShape;
   final String nameMember;
@@ -33,7 +46,13 @@ public enum ImportKind {
 
   ImportKind(ResourceKind resourceKind, String operation, String outputShape, String nameMember, String keyword,
       String directory, Set<String> responseMarkers) {
+    this(resourceKind, ServiceModel.ECS, operation, outputShape, nameMember, keyword, directory, responseMarkers);
+  }
+
+  ImportKind(ResourceKind resourceKind, String service, String operation, String outputShape, String nameMember, String keyword,
+      String directory, Set<String> responseMarkers) {
     this.resourceKind = resourceKind;
+    this.service = service;
     this.operation = operation;
     this.outputShape = outputShape;
     this.nameMember = nameMember;
@@ -44,5 +63,14 @@ public enum ImportKind {
 
   public String word() {
     return resourceKind.word();
+  }
+
+  /** The model of the API the request belongs to. */
+  ServiceModel model() {
+    return ServiceModel.get(service);
+  }
+
+  boolean elb() {
+    return service.equals(ServiceModel.ELBV2);
   }
 }

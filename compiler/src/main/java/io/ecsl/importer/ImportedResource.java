@@ -13,9 +13,21 @@ import io.ecsl.source.Span;
  * @param spans request pointer → where in the JSON the value came from
  * @param span the resource's object in the JSON
  * @param revision a task definition's revision, when the JSON is Describe output that says it; else null
+ * @param arn an Elastic Load Balancing resource's ARN, when Describe output gives it (other resources
+ *     refer to it by this ARN); else null
  */
 public record ImportedResource(ImportKind kind, String name, String cluster, ObjectNode request, SpanIndex spans,
-    Span span, Integer revision) {
+    Span span, Integer revision, String arn) {
+
+  ImportedResource(ImportKind kind, String name, String cluster, ObjectNode request, SpanIndex spans, Span span,
+      Integer revision) {
+    this(kind, name, cluster, request, spans, span, revision, null);
+  }
+
+  /** The same resource under another name (a rule, once its listener is known). */
+  ImportedResource named(String newName) {
+    return new ImportedResource(kind, newName, cluster, request, spans, span, revision, arn);
+  }
 
   /** {@code service prod/web}, as messages name it. */
   public String address() {

@@ -29,7 +29,8 @@ import java.util.Set;
 
 /**
  * {@code ecsl import}: existing ECS JSON (task definitions, services, clusters, capacity providers,
- * as requests or Describe output) in, idiomatic {@code .ecs} source out. Every document is checked
+ * as requests or Describe output; target groups, load balancers, listeners and their rules as
+ * Elastic Load Balancing's Describe output) in, idiomatic {@code .ecs} source out. Every document is checked
  * against the ECS API model with diagnostics at JSON locations, then the ECS rules run on the
  * imported resources exactly as on a compiled project, so an import reports what a build would.
  */
@@ -100,11 +101,15 @@ public final class Importer {
       if (doc != null) {
         RequestConverter converter = new RequestConverter(doc, diagnostics);
         for (DocumentShapes.Found found : DocumentShapes.recognize(doc, diagnostics)) {
+          if (found.kind() == ImportKind.LISTENER_RULE && found.object().path("IsDefault").asBoolean(false)) {
+            continue; // DescribeRules lists the listener's default actions as a rule: they are the listener's own
+          }
           resources.add(converter.convert(found));
         }
       }
       files.put(source, resources);
     }
+    ElbReferences.resolve(files, diagnostics);
     duplicates(files, diagnostics);
     resolveTaskDefinitions(files);
     EcsModel model = model(files);
@@ -169,8 +174,9 @@ public final class Importer {
           continue;
         }
         String file = r.kind().directory + (r.cluster() != null ? r.cluster() + "/" : "")
-            + (r.kind() == ImportKind.SERVICE && r.cluster() == null ? "default/" : "") + r.name() + ".json";
-        ApiRequest request = new ApiRequest("ecs", r.kind().operation, r.request(), r.spans(), file);
+            + (r.kind() == ImportKind.SERVICE && r.cluster() == null ? "default/" : "")
+            + r.name().replace(':', '-').replace('/', '_') + ".json";
+        ApiRequest request = new ApiRequest(r.kind().service, r.kind().operation, r.request(), r.spans(), file);
         resources.add(new Resource(r.kind().resourceKind, r.name(), r.kind() == ImportKind.SERVICE
             ? (r.cluster() != null ? r.cluster() : "default") : null, r.span(), List.of(request), Map.of()));
         region = region != null ? region : regionOf(r);
@@ -191,6 +197,8 @@ public final class Importer {
     Set<String> families = new HashSet<>();
     Set<String> clusters = new HashSet<>();
     Set<String> providers = new HashSet<>();
+    Map<String, String> labels = new HashMap<>();
+    Map<String, List<ImportedResource>> rules = new HashMap<>();
     for (ImportedResource r : all) {
       if (r.name() == null) {
         continue;
@@ -199,10 +207,13 @@ public final class Importer {
         case TASK_DEFINITION -> families.add(r.name());
         case CLUSTER -> clusters.add(r.name());
         case CAPACITY_PROVIDER -> providers.add(r.name());
+        case TARGET_GROUP, LOAD_BALANCER -> labels.put(io.ecsl.model.ArnPlaceholder.of(r.kind().resourceKind, r.name()),
+            ElbSource.label(r.name()));
+        case LISTENER_RULE -> rules.computeIfAbsent(r.request().path("ListenerArn").asText(), k -> new ArrayList<>()).add(r);
         default -> {}
       }
     }
-    return new ServiceSource.Declared(families, clusters, providers);
+    return new ServiceSource.Declared(families, clusters, providers, labels, rules);
   }
 
   /** Declarations in dependency order (capacity providers, clusters, task definitions, services), formatted. */
@@ -217,8 +228,13 @@ public final class Importer {
         case SERVICE -> ServiceSource.service(r, declared);
         case CLUSTER -> ServiceSource.cluster(r, declared);
         case CAPACITY_PROVIDER -> ServiceSource.capacityProvider(r, declared);
+        case TARGET_GROUP -> ElbSource.targetGroup(r);
+        case LOAD_BALANCER -> ElbSource.loadBalancer(r);
+        case LISTENER -> ElbSource.listener(r, declared);
+        case LISTENER_RULE -> null; // inside its listener
       });
     }
+    items.removeIf(java.util.Objects::isNull);
     return items.isEmpty() ? "" : Formatter.format(items);
   }
 }

@@ -42,6 +42,10 @@ final class RequestConverter {
   private final Diagnostics diagnostics;
   private final ServiceModel ecs = ServiceModel.get(ServiceModel.ECS);
   private SpanIndex spans;
+  /** The ARN Describe output gives the Elastic Load Balancing resource being converted. */
+  private String arn;
+  /** How messages name the API of the resource being converted. */
+  private String api = "ECS";
 
   RequestConverter(JsonDocument doc, Diagnostics diagnostics) {
     this.doc = doc;
@@ -50,10 +54,12 @@ final class RequestConverter {
 
   ImportedResource convert(DocumentShapes.Found found) {
     ImportKind kind = found.kind();
-    Shape input = ecs.input(kind.operation);
-    Shape output = ecs.shape(kind.outputShape);
+    Shape input = kind.model().input(kind.operation);
+    Shape output = kind.model().shape(kind.outputShape);
     Span span = doc.span(found.pointer());
     spans = new SpanIndex(span);
+    arn = null;
+    api = kind.elb() ? "ELBv2" : "ECS";
     Map<String, JsonNode> members = new LinkedHashMap<>();
     ObjectNode obj = found.object();
     String base = found.pointer();
@@ -91,9 +97,14 @@ final class RequestConverter {
     if (kind == ImportKind.TASK_DEFINITION) {
       taskNormalForms(request);
     }
+    if (kind.elb()) {
+      ElbNormalForms.apply(request);
+      name = ElbNormalForms.name(kind, request, name, arn);
+    }
     Canonical.sort(request, input, spans, "");
     String cluster = kind == ImportKind.SERVICE && request.has("cluster") ? request.get("cluster").asText() : null;
-    return new ImportedResource(kind, name, cluster, request, spans, span, kind == ImportKind.TASK_DEFINITION ? revision(obj) : null);
+    return new ImportedResource(kind, name, cluster, request, spans, span, kind == ImportKind.TASK_DEFINITION ? revision(obj) : null,
+        arn);
   }
 
   /**
@@ -202,12 +213,76 @@ final class RequestConverter {
         }
         return false;
       }
+      case TARGET_GROUP, LOAD_BALANCER, LISTENER, LISTENER_RULE -> {
+        return elbSpecial(kind, key, value, pointer, obj, members);
+      }
       case TASK_DEFINITION -> {
         if (key.equals("taskDefinitionArn")) {
           if (value.isTextual() && !obj.has("family")) {
             String family = afterSlash(value.asText()).replaceFirst(":\\d+$", "");
             put(members, "family", JSON.textNode(family), pointer);
           }
+          return true;
+        }
+        return false;
+      }
+      default -> {
+        return false;
+      }
+    }
+  }
+
+  /**
+   * Describe output of Elastic Load Balancing: the ARN is kept for the references between the
+   * resources, the name moves to {@code Name}, a load balancer's availability zones give its
+   * subnets, and a rule's priority (a string in DescribeRules) is the number CreateRule takes.
+   */
+  private boolean elbSpecial(ImportKind kind, String key, JsonNode value, String pointer, ObjectNode obj,
+      Map<String, JsonNode> members) {
+    switch (key) {
+      case "TargetGroupArn", "LoadBalancerArn", "ListenerArn", "RuleArn" -> {
+        boolean own = switch (kind) {
+          case TARGET_GROUP -> key.equals("TargetGroupArn");
+          case LOAD_BALANCER -> key.equals("LoadBalancerArn");
+          case LISTENER -> key.equals("ListenerArn");
+          default -> key.equals("RuleArn");
+        };
+        if (!own) {
+          return false;
+        }
+        if (value.isTextual()) {
+          arn = value.asText();
+          if (kind == ImportKind.LISTENER_RULE && !obj.has("ListenerArn") && arn.contains(":listener-rule/")) {
+            // arn:…:listener-rule/app/LB/ID/LISTENER-ID/RULE-ID belongs to arn:…:listener/app/LB/ID/LISTENER-ID
+            String listener = arn.replace(":listener-rule/", ":listener/");
+            put(members, "ListenerArn", JSON.textNode(listener.substring(0, listener.lastIndexOf('/'))), pointer);
+          }
+        }
+        return true;
+      }
+      case "TargetGroupName", "LoadBalancerName" -> {
+        if (value.isTextual() && !obj.has("Name")) {
+          put(members, "Name", JSON.textNode(value.asText()), pointer);
+        }
+        return true;
+      }
+      case "AvailabilityZones" -> {
+        if (kind == ImportKind.LOAD_BALANCER && value.isArray() && !obj.has("Subnets") && !obj.has("SubnetMappings")) {
+          com.fasterxml.jackson.databind.node.ArrayNode subnets = JSON.arrayNode();
+          value.forEach(az -> {
+            if (az.path("SubnetId").isTextual()) {
+              subnets.add(az.get("SubnetId").asText());
+            }
+          });
+          if (!subnets.isEmpty()) {
+            put(members, "Subnets", subnets, pointer);
+          }
+        }
+        return true;
+      }
+      case "Priority" -> {
+        if (kind == ImportKind.LISTENER_RULE && value.isTextual() && value.asText().matches("\\d{1,5}")) {
+          put(members, "Priority", JSON.numberNode(Long.parseLong(value.asText())), pointer);
           return true;
         }
         return false;
@@ -294,7 +369,7 @@ final class RequestConverter {
 
   private void unknown(String key, Shape shape, String pointer) {
     String hint = Suggestions.didYouMean(key, shape.members().keySet());
-    diagnostics.add(Diagnostic.warning(IMPORT_UNKNOWN_MEMBER, doc.keySpan(pointer), "`" + key + "` is not part of the ECS API ("
+    diagnostics.add(Diagnostic.warning(IMPORT_UNKNOWN_MEMBER, doc.keySpan(pointer), "`" + key + "` is not part of the " + api + " API ("
         + shape.name() + "); dropped").withHint(hint != null ? hint : "members here: " + String.join(", ",
         new ArrayList<>(shape.members().keySet()))));
   }

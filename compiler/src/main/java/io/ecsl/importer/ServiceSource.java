@@ -25,8 +25,21 @@ final class ServiceSource {
 
   private ServiceSource() {}
 
-  /** What else this import declares, so references can be names instead of strings. */
-  record Declared(Set<String> families, Set<String> clusters, Set<String> providers) {}
+  /**
+   * What else this import declares, so references can be names instead of strings.
+   *
+   * @param elbLabels the label of each imported target group and load balancer, by its ARN placeholder
+   * @param rules the imported listener rules, by their listener's ARN placeholder
+   */
+  record Declared(Set<String> families, Set<String> clusters, Set<String> providers, Map<String, String> elbLabels,
+      Map<String, List<ImportedResource>> rules) {
+
+    /** A declared target group or load balancer's label for its placeholder; else the text as a string. */
+    Expr elbReference(String arnOrPlaceholder) {
+      String label = elbLabels.get(arnOrPlaceholder);
+      return label != null ? Ast.name(label) : Ast.str(arnOrPlaceholder);
+    }
+  }
 
   static Item service(ImportedResource r, Declared declared) {
     Shape shape = ECS.input("CreateService");
@@ -51,7 +64,7 @@ final class ServiceSource {
         case "networkConfiguration" -> body.addAll(network((ObjectNode) v, ms));
         case "loadBalancers" -> {
           for (JsonNode lb : v) {
-            body.add(Ast.block("load_balancer", loadBalancer((ObjectNode) lb, ms.element())));
+            body.add(Ast.block("load_balancer", loadBalancer((ObjectNode) lb, ms.element(), declared)));
           }
         }
         case "capacityProviderStrategy" -> body.add(Ast.attr("strategy", strategy(v, declared)));
@@ -118,13 +131,13 @@ final class ServiceSource {
     return List.of(Ast.block("network", items));
   }
 
-  private static List<Item> loadBalancer(ObjectNode lb, Shape shape) {
+  private static List<Item> loadBalancer(ObjectNode lb, Shape shape, Declared declared) {
     List<Item> items = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = lb.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode v = e.getValue();
       switch (e.getKey()) {
-        case "targetGroupArn" -> items.add(Ast.attr("target_group", Ast.str(v.asText())));
+        case "targetGroupArn" -> items.add(Ast.attr("target_group", declared.elbReference(v.asText())));
         case "containerName" -> items.add(Ast.attr("container", Ast.str(v.asText())));
         case "containerPort" -> items.add(Ast.attr("port", Ast.integer(v.asLong())));
         default -> items.addAll(GenericItems.member(Shape.snake(e.getKey()), v, shape.member(e.getKey())));

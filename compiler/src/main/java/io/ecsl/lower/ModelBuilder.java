@@ -77,7 +77,7 @@ public final class ModelBuilder {
       }
     }
     resources.sort(Comparator.comparing(Resource::kind));
-    return new EcsModel(project.name(), project.region(), project.accountId(), TrafficShiftOwners.apply(resources));
+    return new EcsModel(project.name(), project.region(), project.accountId(), RequestCountLabels.apply(TrafficShiftOwners.apply(resources)));
   }
 
   private List<Resource> lowerOne(Declaration d, ProjectSettings project) {

@@ -128,11 +128,10 @@ final class Scaling {
     json.put("TargetValue", value.asDouble());
     ObjectNode predefined = json.putObject("PredefinedMetricSpecification");
     predefined.put("PredefinedMetricType", metric);
+    // Without a resource_label, alb_requests gets the label of the service's declared target group
+    // once the whole model is lowered (RequestCountLabels); rule E1910 says when it cannot.
     if (f.value() instanceof Value.Obj refined && refined.get("resource_label") instanceof Value.Str label) {
       predefined.put("ResourceLabel", label.value());
-    } else if (metric.equals("ALBRequestCountPerTarget")) {
-      builder.interpreter().report(Diagnostic.error(MISSING_REQUIRED, f.span(), "`alb_requests` needs the target group's resource label")
-          .withHint("alb_requests = 1000 { resource_label = \"app/my-alb/123/targetgroup/my-tg/456\" }"));
     }
     for (String setting : TRACKING_SETTINGS) {
       Value.Field sf = o.field(setting);

@@ -146,8 +146,9 @@ public final class Vocabulary {
         default -> {
           if (Scaling.METRICS.containsKey(s)) {
             yield new Named(new Attribute(s, tracking, "TargetValue", tracking.member("TargetValue"), Unit.PERCENT, null,
-                List.of(), false, true, "target tracking: keep " + Scaling.METRICS.get(s) + " at this value (percent"
-                + (s.equals("alb_requests") ? " of requests per target; needs `{ resource_label = \"…\" }`)" : ")")), null);
+                List.of(), false, true, "target tracking: keep " + Scaling.METRICS.get(s) + " at this value"
+                + (s.equals("alb_requests") ? " of requests per target (of the service's declared target group behind"
+                    + " its ALB, or `{ resource_label = \"…\" }` for one made elsewhere)" : " (percent)")), null);
           }
           String member = tracking.memberFor(s);
           yield new Named(renamed(s, tracking, member, "for every tracked metric"), null);

@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * request that created the resource. The placeholder is {@code ${KIND:NAME}} with KIND and NAME the
  * {@code kind} and {@code name} of that request's manifest entry; the answer of a create call holds
  * the ARN at {@code TargetGroups[0].TargetGroupArn}, {@code LoadBalancers[0].LoadBalancerArn},
- * {@code Listeners[0].ListenerArn} or {@code Rules[0].RuleArn} (docs/outputs.md).
+ * {@code Listeners[0].ListenerArn} or {@code Rules[0].RuleArn} (docs/outputs.md). A resource label
+ * made of two of them is a {@link ResourceLabelPlaceholder}, resolved here too.
  *
  * @param kind the resource's kind
  * @param name the resource's name, as its manifest entry gives it
@@ -63,7 +64,7 @@ public record ArnPlaceholder(ResourceKind kind, String name) {
     return null;
   }
 
-  /** The placeholders in a request, by JSON pointer, in document order. */
+  /** The ARN placeholders in a request, by JSON pointer, in document order (not the resource labels: {@link #distinct}). */
   public static Map<String, ArnPlaceholder> in(JsonNode body) {
     Map<String, ArnPlaceholder> out = new java.util.LinkedHashMap<>();
     collect(body, "", out);
@@ -108,6 +109,11 @@ public record ArnPlaceholder(ResourceKind kind, String name) {
       return out;
     }
     if (node != null && node.isTextual()) {
+      ResourceLabelPlaceholder label = ResourceLabelPlaceholder.parse(node.textValue());
+      if (label != null) {
+        String resolved = label.resolve(arns);
+        return resolved == null ? node : TextNode.valueOf(resolved);
+      }
       ArnPlaceholder p = parse(node.textValue());
       String arn = p == null ? null : arns.apply(p);
       return arn == null ? node : TextNode.valueOf(arn);
@@ -115,14 +121,28 @@ public record ArnPlaceholder(ResourceKind kind, String name) {
     return node;
   }
 
-  /** The distinct placeholders of a request, in document order. */
+  /**
+   * The distinct placeholders a request needs resolved before it is sent, in document order: its
+   * own, and the two ARNs each {@link ResourceLabelPlaceholder} in it is made of.
+   */
   public static List<ArnPlaceholder> distinct(JsonNode body) {
     List<ArnPlaceholder> out = new ArrayList<>();
-    for (ArnPlaceholder p : in(body).values()) {
-      if (!out.contains(p)) {
-        out.add(p);
+    collectNeeded(body, out);
+    return out;
+  }
+
+  private static void collectNeeded(JsonNode node, List<ArnPlaceholder> out) {
+    if (node instanceof ObjectNode || node instanceof ArrayNode) {
+      node.forEach(child -> collectNeeded(child, out));
+    } else if (node != null && node.isTextual()) {
+      ResourceLabelPlaceholder label = ResourceLabelPlaceholder.parse(node.textValue());
+      List<ArnPlaceholder> found = label != null ? label.parts()
+          : parse(node.textValue()) == null ? List.of() : List.of(parse(node.textValue()));
+      for (ArnPlaceholder p : found) {
+        if (!out.contains(p)) {
+          out.add(p);
+        }
       }
     }
-    return out;
   }
 }

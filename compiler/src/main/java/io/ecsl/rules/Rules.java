@@ -348,6 +348,7 @@ public final class Rules {
       new RulePriorities(),
       new HealthCheckProtocol(),
       new TargetGroupAttached(),
+      new io.ecsl.rules.elb.RequestCountLabel(),
       new ListenerRuleReferences(),
       new io.ecsl.rules.elb.TrafficRouteTargets(),
       new io.ecsl.rules.elb.AlternateTargetGroupMatches(),

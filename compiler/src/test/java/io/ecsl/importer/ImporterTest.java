@@ -283,4 +283,54 @@ class ImporterTest {
     assertTrue(built.ok(), new DiagnosticRenderer(false).render(built.diagnostics().sorted()));
     assertEquals(r.model().resources().get(0).primary().body(), built.model().resources().get(0).primary().body());
   }
+
+  /**
+   * describe-target-groups, describe-load-balancers, describe-listeners and describe-rules output
+   * (and a service registered with one of the groups) import as declarations that refer to each
+   * other by name, and build the very requests the import read.
+   */
+  @Test
+  void elasticLoadBalancingImportsAsDeclarationsThatBuildTheSameRequests(@TempDir Path dir) throws IOException {
+    Path elb = RESOURCES.resolve("elb");
+    Importer.Result r = Importer.importFiles(List.of(elb.resolve("describe-target-groups.json"),
+        elb.resolve("describe-load-balancers.json"), elb.resolve("describe-listeners.json"), elb.resolve("describe-rules.json"),
+        elb.resolve("describe-services.json")));
+    assertTrue(r.ok(), render(r));
+    String source = r.source();
+    for (String idiom : List.of("target_group web {", "target_group web_green {", "name = \"web-green\"",
+        "health_check {", "interval = 15s", "path = \"/health\"", "matcher = \"200\"", "port = \"traffic-port\"",
+        "load_balancer public {", "internal = false", "subnets = [\"subnet-8360a9e7\", \"subnet-b7d581c0\"]",
+        "listener http_80 in public {", "forward { web = 90, web_green = 10 }", "rule priority_10 {",
+        "path = \"/api/*\"", "forward = web_green", "listener http_8081 in public {", "target_group = web")) {
+      assertTrue(source.contains(idiom), "missing `" + idiom + "` in:\n" + source);
+    }
+    assertFalse(source.contains("arn:aws:elasticloadbalancing"), "every ELB reference is by name:\n" + source);
+    io.ecsl.testing.Golden.assertText(elb.resolve("expected.ecs"), source);
+    assertFalse(source.contains("priority_default"), "the default rule is the listener's default action:\n" + source);
+
+    Files.writeString(dir.resolve("main.ecs"), source);
+    Compiler.Result built = Compiler.compile(Compiler.Options.of(dir));
+    assertFalse(built.diagnostics().hasErrors(), new DiagnosticRenderer(false).render(built.diagnostics().sorted()) + "\n" + source);
+    List<Resource> elbResources = r.model().resources().stream()
+        .filter(x -> x.kind() == ResourceKind.TARGET_GROUP || x.kind() == ResourceKind.LOAD_BALANCER
+            || x.kind() == ResourceKind.LISTENER || x.kind() == ResourceKind.LISTENER_RULE).toList();
+    assertEquals(6, elbResources.size(), elbResources.toString());
+    for (Resource imported : elbResources) {
+      Resource rebuilt = built.model().find(imported.kind(), null, imported.name());
+      assertTrue(rebuilt != null, imported.address() + " is not in the build of:\n" + source);
+      assertEquals(imported.primary().body(), rebuilt.primary().body(), imported.address());
+    }
+    assertEquals("${target-group:web}", built.model().find(ResourceKind.SERVICE, "prod", "web").primary().body()
+        .at("/loadBalancers/0/targetGroupArn").asText());
+    assertEquals(r.model().find(ResourceKind.SERVICE, "prod", "web").primary().body().get("loadBalancers"),
+        built.model().find(ResourceKind.SERVICE, "prod", "web").primary().body().get("loadBalancers"));
+  }
+
+  @Test
+  void aRuleWhoseListenerIsNotImportedIsLeftOutWithAWarning() throws IOException {
+    Importer.Result r = Importer.importFiles(List.of(RESOURCES.resolve("elb/describe-rules.json")));
+    assertTrue(r.ok(), render(r));
+    assertEquals(List.of("W0950"), r.diagnostics().sorted().stream().map(Diagnostic::code).toList(), render(r));
+    assertEquals("", r.source());
+  }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.cli.Main;
+import io.ecsl.facts.elb.ResourceLabel;
 import io.ecsl.testing.AwsCli;
 import io.ecsl.testing.InProcessCli;
 import io.ecsl.testing.MotoServer;
@@ -72,6 +73,7 @@ class ElbDeployScriptMotoTest {
           task = web; desired = 2; launch_type = FARGATE
           network { subnets = ["@A@", "@B@"], security_groups = ["@SG@"] }
           load_balancer { target_group = web, container = app.http }
+          autoscaling { min = 2, max = 4, alb_requests = 500 }
         }
         """.replace("@VPC@", vpc).replace("@A@", a).replace("@B@", b).replace("@SG@", sg);
     Path src = Files.createDirectories(work.resolve("src"));
@@ -134,6 +136,15 @@ class ElbDeployScriptMotoTest {
         targetGroupArn("web")).path("Attributes");
     assertTrue(attributes.toString().contains("{\"Key\":\"deregistration_delay.timeout_seconds\",\"Value\":\"15\"}"),
         attributes.toString());
+  }
+
+  @Test
+  void albRequestScalingGetsTheResourceLabelOfTheCreatedLoadBalancerAndTargetGroup() throws Exception {
+    String lb = AwsCli.json(env, "elbv2", "describe-load-balancers", "--names", "public").at("/LoadBalancers/0/LoadBalancerArn").asText();
+    JsonNode policies = AwsCli.json(env, "application-autoscaling", "describe-scaling-policies", "--service-namespace", "ecs");
+    JsonNode metric = policies.at("/ScalingPolicies/0/TargetTrackingScalingPolicyConfiguration/PredefinedMetricSpecification");
+    assertEquals(1, policies.path("ScalingPolicies").size(), policies.toString());
+    assertEquals(ResourceLabel.of(lb, targetGroupArn("web")), metric.path("ResourceLabel").asText(), policies.toString());
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.cli.Main;
 import io.ecsl.emit.Json;
+import io.ecsl.facts.elb.ResourceLabel;
 import io.ecsl.testing.AwsCli;
 import io.ecsl.testing.InProcessCli;
 import io.ecsl.testing.MotoServer;
@@ -58,6 +59,7 @@ class ElbDeployMotoTest {
         task = web; desired = 2; launch_type = FARGATE
         network { subnets = ["subnet-a", "subnet-b"], security_groups = ["sg-web"] }
         load_balancer { target_group = web, container = app.http }
+        autoscaling { min = 2, max = 4, alb_requests = 500 }
       }
       """;
   private static MotoServer moto;
@@ -126,6 +128,16 @@ class ElbDeployMotoTest {
     JsonNode service = aws(region, "ecs", "describe-services", "--cluster", "prod", "--services", "web").at("/services/0");
     assertEquals(targetGroupArn(region, "web"), service.at("/loadBalancers/0/targetGroupArn").asText(), service.toString());
 
+    // alb_requests without a resource_label: the label of the declared ALB and target group, from their new ARNs
+    JsonNode policies = aws(region, "application-autoscaling", "describe-scaling-policies", "--service-namespace", "ecs");
+    String label = null;
+    for (JsonNode p : policies.path("ScalingPolicies")) {
+      if (p.path("PolicyName").asText().equals("web-alb-requests")) {
+        label = p.at("/TargetTrackingScalingPolicyConfiguration/PredefinedMetricSpecification/ResourceLabel").asText();
+      }
+    }
+    assertEquals(ResourceLabel.of(lb, targetGroupArn(region, "web")), label, policies.toString());
+
     Processes.Result plan = ECSL.run(args("plan", region, project.toString(), "--detailed-exitcode"));
     assertEquals(0, plan.exitCode(), "a second plan must have no changes: " + plan);
     assertTrue(plan.stdout().contains("No changes"), plan.toString());
@@ -169,5 +181,43 @@ class ElbDeployMotoTest {
     assertEquals(0, destroy.exitCode(), destroy.toString());
     assertEquals(0, aws(region, "elbv2", "describe-load-balancers").path("LoadBalancers").size());
     assertEquals(0, aws(region, "elbv2", "describe-target-groups").path("TargetGroups").size());
+  }
+  @Test
+  void aRemovedAttributeIsPutBackToItsDefault() throws Exception {
+    String region = "ap-southeast-2";
+    Path project = project(SOURCE);
+    assertEquals(0, ECSL.run(args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exitCode());
+    Files.writeString(project.resolve("main.ecs"), SOURCE.replace("deregistration_delay = 15s", "")
+        .replace(", idle_timeout = 120s", ""));
+
+    Processes.Result json = ECSL.run(args("plan", region, project.toString(), "--format", "json"));
+    assertEquals(0, json.exitCode(), json.toString());
+    Map<String, JsonNode> changed = new java.util.TreeMap<>();
+    Json.MAPPER.readTree(json.stdout()).path("resources").forEach(r -> {
+      if (!r.path("action").asText().equals("no-change")) {
+        changed.put(r.path("address").asText(), r);
+      }
+    });
+    assertEquals(List.of("load balancer public", "target group web"), List.copyOf(changed.keySet()), json.stdout());
+    JsonNode groupStep = changed.get("target group web").at("/steps/0");
+    assertEquals("ModifyTargetGroupAttributes", groupStep.path("operation").asText(), groupStep.toString());
+    assertTrue(groupStep.toString().contains("{\"Key\":\"deregistration_delay.timeout_seconds\",\"Value\":\"300\"}"),
+        groupStep.toString());
+    JsonNode balancerStep = changed.get("load balancer public").at("/steps/0");
+    assertEquals("ModifyLoadBalancerAttributes", balancerStep.path("operation").asText(), balancerStep.toString());
+    assertTrue(balancerStep.toString().contains("{\"Key\":\"idle_timeout.timeout_seconds\",\"Value\":\"60\"}"),
+        balancerStep.toString());
+    Processes.Result text = ECSL.run(args("plan", region, project.toString(), "--detailed-exitcode"));
+    assertEquals(2, text.exitCode(), text.toString());
+    assertTrue(text.stdout().contains("deregistration_delay.timeout_seconds") && text.stdout().contains("300"), text.stdout());
+
+    assertEquals(0, ECSL.run(args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exitCode());
+    assertTrue(aws(region, "elbv2", "describe-target-group-attributes", "--target-group-arn", targetGroupArn(region, "web"))
+        .path("Attributes").toString().contains("{\"Key\":\"deregistration_delay.timeout_seconds\",\"Value\":\"300\"}"));
+    String lb = aws(region, "elbv2", "describe-load-balancers", "--names", "public").at("/LoadBalancers/0/LoadBalancerArn").asText();
+    assertTrue(aws(region, "elbv2", "describe-load-balancer-attributes", "--load-balancer-arn", lb).path("Attributes").toString()
+        .contains("{\"Key\":\"idle_timeout.timeout_seconds\",\"Value\":\"60\"}"));
+    Processes.Result clean = ECSL.run(args("plan", region, project.toString(), "--detailed-exitcode"));
+    assertEquals(0, clean.exitCode(), "after the reset the plan is clean: " + clean);
   }
 }

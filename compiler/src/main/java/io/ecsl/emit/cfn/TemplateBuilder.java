@@ -274,7 +274,7 @@ final class TemplateBuilder {
         }
         policy.set("ScalingTargetId", Fn.ref(targetId));
         props.remove(List.of("ServiceNamespace", "ResourceId", "ScalableDimension"));
-        policy.setAll(props);
+        policy.setAll(withArns(props));
         String policyName = policy.path("PolicyName").asText("Policy");
         put(ids.allocate("ScalingPolicy", r.cluster(), r.name(), policyName.startsWith(r.name()) ? policyName.substring(r.name().length()) : policyName),
             "AWS::ApplicationAutoScaling::ScalingPolicy", policy, List.of());
@@ -346,7 +346,10 @@ final class TemplateBuilder {
     return properties;
   }
 
-  /** Replaces each ARN placeholder of a resource declared here by its Ref (which is its ARN). */
+  /**
+   * Replaces each ARN placeholder of a resource declared here by its Ref (which is its ARN), and
+   * each resource label by the join of its load balancer's and target group's full names.
+   */
   private ObjectNode withArns(ObjectNode props) {
     return (ObjectNode) refs(props);
   }
@@ -364,6 +367,16 @@ final class TemplateBuilder {
     }
     if (node != null && node.isTextual() && arnIds.containsKey(node.textValue())) {
       return Fn.ref(arnIds.get(node.textValue()));
+    }
+    io.ecsl.model.ResourceLabelPlaceholder label = node != null && node.isTextual()
+        ? io.ecsl.model.ResourceLabelPlaceholder.parse(node.textValue()) : null;
+    if (label != null) {
+      // app/LB/ID/targetgroup/TG/ID: the two "full name" attributes are exactly the ARNs' tails.
+      String lb = arnIds.get(label.parts().get(0).text());
+      String tg = arnIds.get(label.parts().get(1).text());
+      if (lb != null && tg != null) {
+        return Fn.join("/", Fn.getAtt(lb, "LoadBalancerFullName"), Fn.getAtt(tg, "TargetGroupFullName"));
+      }
     }
     return node;
   }

@@ -1,7 +1,9 @@
 package io.ecsl.rules.scaling;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.facts.elb.ResourceLabel;
 import io.ecsl.model.ApiRequest;
+import io.ecsl.model.ResourceLabelPlaceholder;
 import io.ecsl.rules.Nodes;
 import io.ecsl.rules.RuleContext;
 import io.ecsl.rules.ScalingView;
@@ -10,7 +12,7 @@ import java.util.Set;
 /**
  * E1604: target tracking for an ECS service: an ECS metric (predefined or customized, one of the
  * two), a positive target, non-negative cooldowns, and for {@code ALBRequestCountPerTarget} a
- * resource label {@code app/LB/ID/targetgroup/TG/ID}.
+ * resource label written as {@code app/LB/ID/targetgroup/TG/ID} (a missing one is E1910's).
  */
 public final class TargetTracking extends ScalingRule {
   static final Set<String> ECS_METRICS = Set.of("ECSServiceAverageCPUUtilization", "ECSServiceAverageMemoryUtilization",
@@ -44,10 +46,8 @@ public final class TargetTracking extends ScalingRule {
       }
       String label = Nodes.text(predefined, "ResourceLabel");
       if ("ALBRequestCountPerTarget".equals(metric)) {
-        if (label == null) {
-          ctx.report(s.resource(), p, base + "/PredefinedMetricSpecification", "ALB request count tracking needs the target group's "
-              + "resource label", "add `resource_label = \"app/LB-NAME/LB-ID/targetgroup/TG-NAME/TG-ID\"`");
-        } else if (!label.matches("app/[^/]+/[^/]+/targetgroup/[^/]+/[^/]+")) {
+        // Without a label, E1910 says why none could be derived; a derived one is a placeholder until the ELB resources exist.
+        if (label != null && ResourceLabelPlaceholder.parse(label) == null && !ResourceLabel.isLabel(label)) {
           ctx.report(s.resource(), p, base + "/PredefinedMetricSpecification/ResourceLabel", "resource label `" + label
               + "` is not `app/LB-NAME/LB-ID/targetgroup/TG-NAME/TG-ID`", "join the load balancer ARN's end (after `loadbalancer/`) "
                   + "and the target group ARN's end (from `targetgroup/`) with `/`, e.g. "

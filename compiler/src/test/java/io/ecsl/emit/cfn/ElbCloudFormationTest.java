@@ -65,6 +65,16 @@ class ElbCloudFormationTest {
   }
 
   @Test
+  void aDerivedResourceLabelJoinsTheFullNamesOfTheLoadBalancerAndTargetGroup() throws Exception {
+    JsonNode metric = resources.at("/ScalingPolicyProdWebAlbRequests/Properties/TargetTrackingScalingPolicyConfiguration"
+        + "/PredefinedMetricSpecification");
+    assertEquals(json("""
+        {"PredefinedMetricType": "ALBRequestCountPerTarget", "ResourceLabel": {"Fn::Join": ["/", [
+          {"Fn::GetAtt": ["LoadBalancerPublic", "LoadBalancerFullName"]},
+          {"Fn::GetAtt": ["TargetGroupWeb", "TargetGroupFullName"]}]]}}"""), json(metric.toString()), resources.toString());
+  }
+
+  @Test
   void theServiceWaitsForTheListenersOfItsTargetGroup() {
     JsonNode dependsOn = resources.at("/ServiceProdWeb/DependsOn");
     assertTrue(dependsOn.toString().contains("ListenerPublic80") && dependsOn.toString().contains("ListenerPublic8081"),

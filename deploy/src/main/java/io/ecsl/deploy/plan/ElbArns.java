@@ -45,7 +45,7 @@ final class ElbArns {
     List<ApiRequest> requests = new ArrayList<>(r.requests().size());
     boolean changed = false;
     for (ApiRequest q : r.requests()) {
-      if (ArnPlaceholder.in(q.body()).isEmpty()) {
+      if (ArnPlaceholder.distinct(q.body()).isEmpty()) {
         requests.add(q);
         continue;
       }

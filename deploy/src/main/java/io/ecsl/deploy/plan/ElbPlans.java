@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.deploy.diff.FieldChange;
 import io.ecsl.deploy.state.LiveResource;
 import io.ecsl.deploy.state.ResourceId;
+import io.ecsl.facts.elb.AttributeDefaults;
 import io.ecsl.model.ApiRequest;
 import io.ecsl.model.Resource;
 import io.ecsl.model.ResourceKind;
@@ -64,11 +65,12 @@ final class ElbPlans {
     compared.put(request.operation(), c);
     List<FieldChange> all = new ArrayList<>(c.changes());
     List<Step> attributeSteps = new ArrayList<>();
-    for (ApiRequest attributes : declared.requests().subList(1, declared.requests().size())) {
+    for (ApiRequest attributes : withResets(declared, live)) {
       // Compared on the declared keys only, so not handed to the fingerprint, which digests all of them.
       Comparison a = compareAttributes(attributes, live.requests().get(attributes.operation()));
-      a.changes().forEach(fc -> all.add(new FieldChange(fc.pointer(), "attributes:" + fc.path(), fc.before(), fc.after(),
-          fc.sensitive())));
+      List<String> keys = new ArrayList<>(new java.util.TreeSet<>(attributes.body().path("Attributes").findValuesAsText("Key")));
+      a.changes().forEach(fc -> all.add(new FieldChange(fc.pointer(), "attributes:" + attributeName(fc.path(), keys), fc.before(),
+          fc.after(), fc.sensitive())));
       if (!a.changes().isEmpty()) {
         attributeSteps.add(step(attributes.service(), attributes.operation(), attributes.body()));
       }
@@ -100,6 +102,70 @@ final class ElbPlans {
     steps.addAll(tagSteps(live, desiredTags));
     return new ResourcePlan(id, Action.UPDATE, List.of(), all, c.ignored(), dependsOn, observed, source,
         declared.ownedElsewhere(), steps);
+  }
+
+  /**
+   * {@code Attributes[0].Value} as the key it is the value of ({@code deregistration_delay.timeout_seconds}):
+   * both sides are compared sorted by key, so the index is the key's place among the declared keys.
+   */
+  private static String attributeName(String path, List<String> sortedKeys) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("Attributes\\[(\\d+)\\]\\.Value").matcher(path);
+    if (m.matches() && Integer.parseInt(m.group(1)) < sortedKeys.size()) {
+      return sortedKeys.get(Integer.parseInt(m.group(1)));
+    }
+    return path;
+  }
+
+  /**
+   * The declared attribute requests, with every attribute the language has its own syntax for that
+   * the declaration does not set but the target holds at another value than ELB's default put back
+   * to that default ({@link AttributeDefaults}): removing {@code deregistration_delay = 15s} from a
+   * target group means 300 s again, as a new one would have. A resource declaring no attributes
+   * gets a request of its own for the resets, naming the live ARN.
+   */
+  private static List<ApiRequest> withResets(Resource declared, LiveResource live) {
+    String operation = declared.kind() == ResourceKind.TARGET_GROUP ? "ModifyTargetGroupAttributes" : "ModifyLoadBalancerAttributes";
+    Map<String, String> defaults = declared.kind() == ResourceKind.TARGET_GROUP
+        ? AttributeDefaults.targetGroup(declared.primary().body().path("Protocol").asText(null))
+        : declared.kind() == ResourceKind.LOAD_BALANCER
+            ? AttributeDefaults.loadBalancer(declared.primary().body().path("Type").asText(null)) : Map.of();
+    List<ApiRequest> declaredAttributes = declared.requests().subList(1, declared.requests().size());
+    ObjectNode liveAttributes = live.requests().get(operation);
+    if (defaults.isEmpty() || liveAttributes == null) {
+      return declaredAttributes;
+    }
+    ApiRequest mine = declaredAttributes.stream().filter(q -> q.operation().equals(operation)).findFirst().orElse(null);
+    Set<String> set = new java.util.HashSet<>();
+    if (mine != null) {
+      mine.body().path("Attributes").forEach(a -> set.add(a.path("Key").asText()));
+    }
+    ArrayNode resets = PlanContext.JSON.arrayNode();
+    for (JsonNode a : liveAttributes.path("Attributes")) {
+      String key = a.path("Key").asText();
+      String fallback = defaults.get(key);
+      if (fallback != null && !set.contains(key) && !fallback.equals(a.path("Value").asText())) {
+        resets.addObject().put("Key", key).put("Value", fallback);
+      }
+    }
+    if (resets.isEmpty()) {
+      return declaredAttributes;
+    }
+    ObjectNode body;
+    if (mine != null) {
+      body = mine.body().deepCopy();
+    } else {
+      body = obj().put(declared.kind() == ResourceKind.TARGET_GROUP ? "TargetGroupArn" : "LoadBalancerArn", live.arn());
+      body.putArray("Attributes");
+    }
+    ((ArrayNode) body.get("Attributes")).addAll(resets);
+    List<ApiRequest> out = new ArrayList<>();
+    for (ApiRequest q : declaredAttributes) {
+      out.add(q == mine ? new ApiRequest(q.service(), q.operation(), body, q.spans(), q.file()) : q);
+    }
+    if (mine == null) {
+      out.add(new ApiRequest("elbv2", operation, body, new io.ecsl.model.SpanIndex(declared.span()), null));
+    }
+    return out;
   }
 
   /**

@@ -122,6 +122,25 @@ class ElbApiConformanceTest {
     assertEquals(List.of(), problems);
   }
 
+  /** An NLB and a TCP target group answer AWS's own defaults, the ones a plan resets a removed attribute to. */
+  @Test
+  void defaultAttributesAreThoseOfTheKind() {
+    String nlb = text(elb("CreateLoadBalancer", "Name", "conf-nlb", "Type", "network", "Subnets.member.1", "subnet-a"),
+        "LoadBalancerArn");
+    String tcp = text(elb("CreateTargetGroup", "Name", "conf-tcp", "Protocol", "TCP", "Port", "5432", "TargetType", "ip"),
+        "TargetGroupArn");
+    String http = text(elb("CreateTargetGroup", "Name", "conf-http", "Protocol", "HTTP", "Port", "80", "TargetType", "ip"),
+        "TargetGroupArn");
+    assertTrue(elb("DescribeLoadBalancerAttributes", "LoadBalancerArn", nlb)
+        .contains("<Key>load_balancing.cross_zone.enabled</Key><Value>false</Value>"));
+    assertTrue(elb("DescribeTargetGroupAttributes", "TargetGroupArn", tcp).contains("<Key>stickiness.type</Key><Value>source_ip</Value>"));
+    assertTrue(elb("DescribeTargetGroupAttributes", "TargetGroupArn", http).contains("<Key>stickiness.type</Key><Value>lb_cookie</Value>"));
+    elb("DeleteTargetGroup", "TargetGroupArn", tcp);
+    elb("DeleteTargetGroup", "TargetGroupArn", http);
+    elb("DeleteLoadBalancer", "LoadBalancerArn", nlb);
+    assertEquals(List.of(), problems);
+  }
+
   @Test
   void badRequestsGetTheErrorsAwsNames() {
     assertEquals("LoadBalancerNotFound", error("DescribeLoadBalancers", "Names.member.1", "nowhere"));

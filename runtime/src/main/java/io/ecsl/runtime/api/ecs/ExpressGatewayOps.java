@@ -250,8 +250,7 @@ final class ExpressGatewayOps {
 
   /** {@code app/NAME/ID/targetgroup/NAME/ID}: the load balancer's and target group's ARN tails. */
   private static String resourceLabel(String loadBalancer, String targetGroup) {
-    return loadBalancer.substring(loadBalancer.indexOf(":loadbalancer/") + ":loadbalancer/".length()) + "/"
-        + targetGroup.substring(targetGroup.lastIndexOf(':') + 1);
+    return io.ecsl.facts.elb.ResourceLabel.of(loadBalancer, targetGroup);
   }
 
   // ------------------------------------------------------------------------------------- update

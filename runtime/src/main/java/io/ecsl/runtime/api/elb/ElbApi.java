@@ -254,7 +254,10 @@ public final class ElbApi implements QueryService {
 
   // ---- attributes -----------------------------------------------------------------------------
 
-  /** Load balancer attributes with their defaults (ALB); others are refused as AWS refuses unknown keys. */
+  /**
+   * Load balancer attributes with their defaults (ALB; {@link #attribute} answers a network load
+   * balancer's own where they differ); others are refused as AWS refuses unknown keys.
+   */
   static final Map<String, String> LB_ATTRIBUTES = ordered(
       "deletion_protection.enabled", "false",
       "idle_timeout.timeout_seconds", "60",
@@ -300,6 +303,15 @@ public final class ElbApi implements QueryService {
     JsonNode set = resource.path("_attributes").get(key);
     if (set != null) {
       return set.asText();
+    }
+    // What AWS sets depends on the kind: an NLB has cross-zone off, a TCP group's stickiness is
+    // source_ip. Plans reset a removed attribute to these same defaults (facts AttributeDefaults).
+    String typed = resource.has("LoadBalancerName")
+        ? io.ecsl.facts.elb.AttributeDefaults.loadBalancer(Json.text(resource, "Type")).get(key)
+        : resource.has("TargetGroupArn") ? io.ecsl.facts.elb.AttributeDefaults.targetGroup(Json.text(resource, "Protocol")).get(key)
+            : null;
+    if (typed != null) {
+      return typed;
     }
     String fallback = TG_ATTRIBUTES.get(key);
     return fallback != null ? fallback : LB_ATTRIBUTES.get(key);
