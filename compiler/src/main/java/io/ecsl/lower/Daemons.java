@@ -88,6 +88,44 @@ final class Daemons {
     }
   }
 
+  /** The task definition shapes a daemon's shapes are cut from: what a task has that a daemon has not. */
+  static final Map<String, String> TASK_SHAPES = Map.of(
+      "DaemonContainerDefinition", "ContainerDefinition",
+      REGISTER, "RegisterTaskDefinitionRequest",
+      "DaemonVolume", "Volume",
+      "DaemonLinuxParameters", "LinuxParameters");
+
+  /**
+   * For an attribute a daemon's shape lacks but the task definition's has ({@code port}, {@code
+   * network}): what it is not a setting of, e.g. "a daemon's container"; null otherwise.
+   */
+  static String taskOnly(Sugars sugars, Shape shape, String written) {
+    String taskShape = TASK_SHAPES.get(shape.name());
+    if (taskShape == null) {
+      return null;
+    }
+    Shape task = ServiceModel.get(ServiceModel.ECS).shape(taskShape);
+    if (task == null || (sugars.memberFor(task, written) == null && !sugars.handles(task, written))) {
+      return null;
+    }
+    return switch (taskShape) {
+      case "ContainerDefinition" -> "a daemon's container";
+      case "RegisterTaskDefinitionRequest" -> "a daemon task definition";
+      case "Volume" -> "a daemon's volume";
+      default -> "a daemon's Linux parameters";
+    };
+  }
+
+  /** What to do about such an attribute: ECS's daemon shape has no such member, so the request cannot carry it. */
+  static String taskOnlyHint(Sugars sugars, Shape shape, String written) {
+    Shape task = ServiceModel.get(ServiceModel.ECS).shape(TASK_SHAPES.get(shape.name()));
+    String member = sugars.memberFor(task, written);
+    String name = shape.name().replace("Request", "");
+    return "remove it: ECS's " + name + " has no `" + (member != null ? member : written) + "`"
+        + (name.equals("DaemonContainerDefinition") ? " (daemon containers have no ports, links, hostname, DNS,"
+        + " Docker labels, GPUs or volumes_from)" : "");
+  }
+
   List<Resource> lower(Declaration d) {
     Value.Obj body = d.body(builder.interpreter());
     List<Value.Field> taskFields = new ArrayList<>();
@@ -152,7 +190,7 @@ final class Daemons {
       Loc loc = s.memberLoc("capacityProviderArns", providersField.key(), providersField.span());
       if (providers instanceof Value.ListV list) {
         for (Value item : list.items()) {
-          String name = sugars.reference(item, Kind.CAPACITY_PROVIDER, loc.element(providerNames.size(), item.span()));
+          String name = sugars.providerName(item, loc.element(providerNames.size(), item.span()));
           if (name != null) {
             providerNames.add(new Named(name, item.span()));
           }
