@@ -126,7 +126,7 @@ final class DocumentShapes {
     if (obj.has("clusterName") || obj.has("clusterArn")) {
       return ImportKind.CLUSTER;
     }
-    if (obj.has("autoScalingGroupProvider") || obj.has("capacityProviderArn")) {
+    if (obj.has("autoScalingGroupProvider") || obj.has("managedInstancesProvider") || obj.has("capacityProviderArn")) {
       return ImportKind.CAPACITY_PROVIDER;
     }
     ImportKind best = null;

@@ -216,7 +216,7 @@ public final class Importer {
         case TASK_DEFINITION -> TaskSource.declaration(r);
         case SERVICE -> ServiceSource.service(r, declared);
         case CLUSTER -> ServiceSource.cluster(r, declared);
-        case CAPACITY_PROVIDER -> ServiceSource.capacityProvider(r);
+        case CAPACITY_PROVIDER -> ServiceSource.capacityProvider(r, declared);
       });
     }
     return items.isEmpty() ? "" : Formatter.format(items);

@@ -195,7 +195,7 @@ final class ServiceSource {
     return Ast.declaration("cluster", r.name(), null, body);
   }
 
-  static Item capacityProvider(ImportedResource r) {
+  static Item capacityProvider(ImportedResource r, Declared declared) {
     Shape shape = ECS.input("CreateCapacityProvider");
     List<Item> body = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = r.request().fields(); it.hasNext(); ) {
@@ -217,6 +217,9 @@ final class ServiceSource {
             body.addAll(GenericItems.member(key, f.getValue(), asg.member(f.getKey())));
           }
         }
+        case "managedInstancesProvider" -> body.add(ManagedInstancesSource.block((ObjectNode) v, shape));
+        // A Managed Instances provider belongs to one cluster: a reference when that cluster is imported too.
+        case "cluster" -> body.add(Ast.attr("cluster", reference(v.asText(), declared.clusters())));
         default -> body.addAll(GenericItems.member(Shape.snake(m), v, shape.member(m)));
       }
     }

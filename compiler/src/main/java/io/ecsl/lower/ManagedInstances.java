@@ -17,24 +17,37 @@ import io.ecsl.schema.Shape;
  * {@code memory}), {@code cluster = NAME} as a reference to the declared cluster the provider
  * belongs to, and {@code scale_in_after} written directly in the provider.
  */
-final class ManagedInstances {
+public final class ManagedInstances {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  /** A short name for an API member of a shape; {@code imported} when {@code ecsl import} writes it too. */
+  public record Alias(String shape, String written, String member, boolean imported) {}
+
+  /**
+   * The short names. The language reference writes {@code instance_launch_template} and
+   * {@code instance_requirements} by their model names, so the import does too; the shorter
+   * {@code launch_template} and {@code requirements} are accepted.
+   */
+  public static final java.util.List<Alias> ALIASES = java.util.List.of(
+      new Alias("CreateCapacityProviderRequest", "managed_instances", "managedInstancesProvider", true),
+      new Alias("CreateManagedInstancesProviderConfiguration", "infrastructure_role", "infrastructureRoleArn", true),
+      new Alias("CreateManagedInstancesProviderConfiguration", "launch_template", "instanceLaunchTemplate", false),
+      new Alias("InstanceLaunchTemplate", "instance_profile", "ec2InstanceProfileArn", true),
+      new Alias("InstanceLaunchTemplate", "network", "networkConfiguration", true),
+      new Alias("InstanceLaunchTemplate", "storage", "storageConfiguration", true),
+      new Alias("InstanceLaunchTemplate", "local_storage", "localStorageConfiguration", true),
+      new Alias("InstanceLaunchTemplate", "requirements", "instanceRequirements", false),
+      new Alias("ManagedInstancesStorageConfiguration", "size", "storageSizeGiB", true),
+      new Alias("InstanceRequirementsRequest", "vcpus", "vCpuCount", true),
+      new Alias("InstanceRequirementsRequest", "memory", "memoryMiB", true),
+      new Alias("InstanceRequirementsRequest", "memory_per_vcpu", "memoryGiBPerVCpu", true));
 
   private ManagedInstances() {}
 
   static void register(Sugars sugars) {
-    sugars.alias("CreateCapacityProviderRequest", "managed_instances", "managedInstancesProvider");
-    sugars.alias("CreateManagedInstancesProviderConfiguration", "infrastructure_role", "infrastructureRoleArn");
-    sugars.alias("CreateManagedInstancesProviderConfiguration", "launch_template", "instanceLaunchTemplate");
-    sugars.alias("InstanceLaunchTemplate", "instance_profile", "ec2InstanceProfileArn");
-    sugars.alias("InstanceLaunchTemplate", "network", "networkConfiguration");
-    sugars.alias("InstanceLaunchTemplate", "storage", "storageConfiguration");
-    sugars.alias("InstanceLaunchTemplate", "local_storage", "localStorageConfiguration");
-    sugars.alias("InstanceLaunchTemplate", "requirements", "instanceRequirements");
-    sugars.alias("ManagedInstancesStorageConfiguration", "size", "storageSizeGiB");
-    sugars.alias("InstanceRequirementsRequest", "vcpus", "vCpuCount");
-    sugars.alias("InstanceRequirementsRequest", "memory", "memoryMiB");
-    sugars.alias("InstanceRequirementsRequest", "memory_per_vcpu", "memoryGiBPerVCpu");
+    for (Alias a : ALIASES) {
+      sugars.alias(a.shape(), a.written(), a.member());
+    }
     sugars.sugar("CreateCapacityProviderRequest", "cluster", Fills.reference("cluster", Kind.CLUSTER), (s, f) -> {
       String name = sugars.reference(f.value(), Kind.CLUSTER, s.memberLoc("cluster", f.key(), f.span()));
       if (name != null) {

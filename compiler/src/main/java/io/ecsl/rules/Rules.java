@@ -349,6 +349,8 @@ public final class Rules {
       new HealthCheckProtocol(),
       new TargetGroupAttached(),
       new ListenerRuleReferences(),
+      new io.ecsl.rules.elb.TrafficRouteTargets(),
+      new io.ecsl.rules.elb.AlternateTargetGroupMatches(),
       new io.ecsl.rules.capacity.ManagedInstancesCluster(),
       new io.ecsl.rules.capacity.ManagedInstancesAssociation(),
       new io.ecsl.rules.capacity.ManagedInstancesStrategyCluster(),

@@ -122,7 +122,7 @@ class ImporterTest {
   }
 
   @Test
-  void aManagedInstancesCapacityProviderImportsAndBuildsTheSameRequest() {
+  void aManagedInstancesCapacityProviderImportsAndBuildsTheSameRequest(@TempDir Path dir) throws IOException {
     String described = """
         {
           "capacityProviders": [
@@ -182,6 +182,27 @@ class ImporterTest {
     var expected = readTree(described).at("/capacityProviders/0");
     assertEquals(expected.get("managedInstancesProvider").toString(), body.get("managedInstancesProvider").toString(), r.source());
     assertEquals("apps", body.get("cluster").asText());
+    // Written as the language reference writes it, not by the API's long names.
+    for (String idiom : List.of("managed_instances {", "infrastructure_role = ", "instance_profile = ", "network {",
+        "storage { size = 50 GiB }", "vcpus { min = 2, max = 2 }", "memory { min = 8 GiB, max = 8 GiB }",
+        "scale_in_after = 5m")) {
+      assertTrue(r.source().contains(idiom), "missing `" + idiom + "` in:\n" + r.source());
+    }
+    for (String longName : List.of("managed_instances_provider", "storage_size_gi_b", "v_cpu_count", "memory_mi_b",
+        "infrastructure_optimization")) {
+      assertFalse(r.source().contains(longName), r.source());
+    }
+    // A bare CreateCapacityProvider document is recognised by its managedInstancesProvider.
+    String bare = readTree(described).at("/capacityProviders/0").toString()
+        .replaceAll("\"(capacityProviderArn|status|type)\":\"[^\"]*\",", "");
+    Importer.Result request = importText("request.json", bare);
+    assertTrue(request.source().contains("managed_instances {"), request.source() + render(request));
+    // The source builds the very request that was imported.
+    Files.writeString(dir.resolve("main.ecs"), r.source() + "\ncluster apps {}\n");
+    Compiler.Result built = Compiler.compile(Compiler.Options.of(dir));
+    assertEquals(List.of(), built.diagnostics().sorted().stream().filter(Diagnostic::isError).map(Diagnostic::code).toList());
+    var rebuilt = built.model().find(ResourceKind.CAPACITY_PROVIDER, null, "web-mi").primary().body();
+    assertEquals(expected.get("managedInstancesProvider").toString(), rebuilt.get("managedInstancesProvider").toString(), r.source());
   }
 
   @Test

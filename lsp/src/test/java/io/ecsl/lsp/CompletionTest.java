@@ -130,6 +130,21 @@ class CompletionTest {
     }
   }
 
+  /** A production route names a listener's rule as LISTENER.RULE: offered whole, and after the dot. */
+  @Test
+  void aProductionListenerRuleOffersTheRulesOfDeclaredListeners() throws Exception {
+    try (LspClient client = new LspClient(root, stdlib)) {
+      String uri = client.open("main.ecs", Fixture.LISTENER_RULES);
+      client.diagnostics(uri, l -> true);
+      client.change(uri, Fixture.LISTENER_RULES.replace("= http.production", "= "));
+      Map<String, CompletionItem> whole = typeAndComplete(client, uri, "production_listener_rule = ", "");
+      assertTrue(whole.keySet().containsAll(List.of("http", "http.production", "http.beta")), whole.keySet().toString());
+      assertEquals("listener rule", whole.get("http.production").getDetail());
+      Map<String, CompletionItem> afterDot = typeAndComplete(client, uri, "production_listener_rule = ", "http.");
+      assertTrue(afterDot.keySet().containsAll(List.of("production", "beta")), afterDot.keySet().toString());
+    }
+  }
+
   @Test
   void afterADotTheModulesNamesAndAfterANumberTheUnits() throws Exception {
     try (LspClient client = new LspClient(root, stdlib)) {

@@ -77,4 +77,15 @@ class DefinitionTest {
       assertEquals(client.find(uri, "let n", 4), definition(client, uri, "desired = n", 10).get(0).getRange().getStart());
     }
   }
+
+  @Test
+  void aListenerRuleGoesToItsRule() throws Exception {
+    try (LspClient client = new LspClient(root, stdlib)) {
+      String uri = client.open("main.ecs", Fixture.LISTENER_RULES);
+      assertEquals(client.find(uri, "rule production", 5),
+          definition(client, uri, "http.production\n", 5).get(0).getRange().getStart());
+      assertEquals(client.find(uri, "listener http", 9),
+          definition(client, uri, "http.production\n", 1).get(0).getRange().getStart());
+    }
+  }
 }

@@ -68,6 +68,27 @@ final class Fixture {
       """;
 
   /** Opens main.ecs (and writes lib/web.ecs); returns main's URI. */
+  /** A listener with two rules and a service that names one as its production route (the rules end the service). */
+  static final String LISTENER_RULES = """
+      cluster prod {}
+      target_group blue { protocol = HTTP, port = 80, target_type = ip, vpc_id = "vpc-0a1b2c3d" }
+      load_balancer web { type = application, subnets = ["subnet-0a1b2c3d", "subnet-1b2c3d4e"] }
+      listener http in web {
+        port = 80
+        protocol = HTTP
+        forward = blue
+        rule production { priority = 1, path = "/*", forward = blue }
+        rule beta { priority = 2, path = "/beta/*", forward = blue }
+      }
+      service web in prod {
+        desired = 1
+        load_balancer {
+          target_group = blue
+          production_listener_rule = http.production
+        }
+      }
+      """;
+
   static String open(LspClient client) throws IOException {
     client.write("lib/web.ecs", WEB);
     return client.open("main.ecs", MAIN);

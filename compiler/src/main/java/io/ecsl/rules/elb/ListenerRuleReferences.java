@@ -1,6 +1,5 @@
 package io.ecsl.rules.elb;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.facts.elb.LoadBalancerType;
 import io.ecsl.model.ArnPlaceholder;
 import io.ecsl.model.Resource;
@@ -9,7 +8,6 @@ import io.ecsl.rules.BaseRule;
 import io.ecsl.rules.Nodes;
 import io.ecsl.rules.RuleContext;
 import io.ecsl.rules.ServiceView;
-import java.util.List;
 
 /**
  * E2000: a service's {@code production_listener_rule} and {@code test_listener_rule} name what ECS
@@ -30,15 +28,11 @@ public final class ListenerRuleReferences extends BaseRule {
 
   @Override
   public void check(RuleContext ctx) {
-    for (ServiceView s : ctx.index().services()) {
-      List<JsonNode> lbs = Nodes.list(s.body(), "loadBalancers");
-      for (int i = 0; i < lbs.size(); i++) {
-        JsonNode advanced = Nodes.object(lbs.get(i), "advancedConfiguration");
-        for (String[] member : MEMBERS) {
-          ArnPlaceholder named = ArnPlaceholder.parse(Nodes.text(advanced, member[0]));
-          if (named != null) {
-            check(ctx, s, "/loadBalancers/" + i + "/advancedConfiguration/" + member[0], member[1], named);
-          }
+    for (DeclaredElb.Staged lb : DeclaredElb.staged(ctx)) {
+      for (String[] member : MEMBERS) {
+        ArnPlaceholder named = ArnPlaceholder.parse(Nodes.text(lb.advanced(), member[0]));
+        if (named != null) {
+          check(ctx, lb.service(), lb.at() + "/" + member[0], member[1], named);
         }
       }
     }
@@ -48,10 +42,10 @@ public final class ListenerRuleReferences extends BaseRule {
     switch (named.kind()) {
       case LISTENER_RULE -> { }
       case LISTENER -> {
-        Resource listener = find(ctx, named);
+        Resource listener = DeclaredElb.find(ctx, named.text());
         LoadBalancerType type = listener == null ? null : typeOf(ctx, Nodes.text(listener.primary().body(), "LoadBalancerArn"));
         if (type == LoadBalancerType.APPLICATION) {
-          String label = label(listener);
+          String label = DeclaredElb.label(listener);
           s.report(ctx, at, "`" + written + "` of " + s.label() + " names listener `" + label + "` of an "
               + type.word() + "; ECS shifts an Application Load Balancer's traffic on a listener rule",
               "declare `rule NAME { priority = 1, path = \"/*\", forward = … }` in listener `" + label
@@ -64,27 +58,10 @@ public final class ListenerRuleReferences extends BaseRule {
     }
   }
 
-  /** The label a listener is declared with ({@code listener http in web}), from its source. */
-  private static String label(Resource listener) {
-    java.util.regex.Matcher m = LABEL.matcher(listener.span() == null ? "" : listener.span().text());
-    return m.lookingAt() ? m.group(1) : "LISTENER";
-  }
-
-  private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("listener\\s+([A-Za-z_][\\w-]*)");
-
-  private static Resource find(RuleContext ctx, ArnPlaceholder p) {
-    for (Resource r : ctx.index().ofKind(p.kind())) {
-      if (r.name().equals(p.name())) {
-        return r;
-      }
-    }
-    return null;
-  }
-
   /** The type of a declared load balancer a listener is on; null for one managed elsewhere. */
   private static LoadBalancerType typeOf(RuleContext ctx, String loadBalancerArn) {
     ArnPlaceholder lb = ArnPlaceholder.parse(loadBalancerArn);
-    Resource r = lb == null || lb.kind() != ResourceKind.LOAD_BALANCER ? null : find(ctx, lb);
+    Resource r = lb == null || lb.kind() != ResourceKind.LOAD_BALANCER ? null : DeclaredElb.find(ctx, loadBalancerArn);
     return r == null ? null : LoadBalancerType.of(Nodes.text(r.primary().body(), "Type"));
   }
 }

@@ -36,7 +36,12 @@ public final class DeploymentFollower {
 
   private DeploymentFollower() {}
 
-  public static Observation observe(Seen seen, JsonNode deployment) {
+  /**
+   * @param testRoute whether the service has a route for test traffic (a load balancer's test
+   *     listener rule, or Service Connect's test traffic rules): the share of test traffic is
+   *     printed only then, since without one there is no test traffic to speak of.
+   */
+  public static Observation observe(Seen seen, JsonNode deployment, boolean testRoute) {
     List<String> lines = new ArrayList<>();
     String status = deployment.path("status").asText("PENDING");
     String stage = deployment.path("lifecycleStage").asText(null);
@@ -44,7 +49,7 @@ public final class DeploymentFollower {
     double production = target.path("requestedProductionTrafficWeight").asDouble(-1);
     double test = target.path("requestedTestTrafficWeight").asDouble(-1);
     List<String> traffic = new ArrayList<>();
-    if (test >= 0 && test != seen.test() && !(seen.test() < 0 && test == 0)) {
+    if (testRoute && test >= 0 && test != seen.test() && !(seen.test() < 0 && test == 0)) {
       traffic.add("test traffic: " + percent(test) + " to the new revision");
     }
     if (production >= 0 && production != seen.production() && !(seen.production() < 0 && production == 0)) {
@@ -82,6 +87,32 @@ public final class DeploymentFollower {
       return new Observation(lines, Outcome.FAILED, failure(deployment, status), next);
     }
     return new Observation(lines, Outcome.IN_PROGRESS, null, next);
+  }
+
+  /**
+   * Whether a described service (DescribeServices) has a route for test traffic: a load
+   * balancer's {@code testListenerRule}, or Service Connect, whose clients send requests matching
+   * its test traffic rules (by default the {@code x-amzn-ecs-blue-green-test} header) to the new
+   * revision.
+   */
+  public static boolean hasTestRoute(JsonNode service) {
+    for (JsonNode lb : service.path("loadBalancers")) {
+      if (!lb.path("advancedConfiguration").path("testListenerRule").asText("").isEmpty()) {
+        return true;
+      }
+    }
+    return service.path("serviceConnectConfiguration").path("enabled").asBoolean(false)
+        || hasServiceConnectDeployment(service);
+  }
+
+  /** DescribeServices puts Service Connect on the deployments, not on the service. */
+  private static boolean hasServiceConnectDeployment(JsonNode service) {
+    for (JsonNode d : service.path("deployments")) {
+      if (d.path("serviceConnectConfiguration").path("enabled").asBoolean(false)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A timestamp as the SDK gives it (epoch seconds) or as text, in ISO form. */

@@ -140,11 +140,12 @@ final class ServiceWaiter {
       return false;
     }
     DeploymentFollower.Seen seen = DeploymentFollower.Seen.NOTHING;
+    boolean testRoute = DeploymentFollower.hasTestRoute(s);
     while (true) {
       ObjectNode describe = JSON.objectNode();
       describe.putArray("serviceDeploymentArns").add(arn);
       JsonNode deployment = api.call("ecs", "DescribeServiceDeployments", describe).path("serviceDeployments").path(0);
-      DeploymentFollower.Observation o = DeploymentFollower.observe(seen, deployment);
+      DeploymentFollower.Observation o = DeploymentFollower.observe(seen, deployment, testRoute);
       o.lines().forEach(progress);
       seen = o.seen();
       switch (o.outcome()) {

@@ -1,6 +1,8 @@
 package io.ecsl.deploy.apply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,10 +34,15 @@ class DeploymentFollowerTest {
   }
 
   private static List<String> follow(List<JsonNode> snapshots, List<DeploymentFollower.Outcome> outcomes, List<String> failures) {
+    return follow(snapshots, outcomes, failures, true);
+  }
+
+  private static List<String> follow(List<JsonNode> snapshots, List<DeploymentFollower.Outcome> outcomes,
+      List<String> failures, boolean testRoute) {
     DeploymentFollower.Seen seen = DeploymentFollower.Seen.NOTHING;
     List<String> printed = new ArrayList<>();
     for (JsonNode s : snapshots) {
-      DeploymentFollower.Observation o = DeploymentFollower.observe(seen, s);
+      DeploymentFollower.Observation o = DeploymentFollower.observe(seen, s, testRoute);
       printed.addAll(o.lines());
       outcomes.add(o.outcome());
       if (o.failure() != null) {
@@ -109,8 +116,33 @@ class DeploymentFollowerTest {
   @Test
   void aStoppedDeploymentFailsWithEcsStatusReason() throws Exception {
     JsonNode stopped = JSON.readTree("{\"status\": \"STOPPED\", \"statusReason\": \"stopped by user\"}");
-    DeploymentFollower.Observation o = DeploymentFollower.observe(DeploymentFollower.Seen.NOTHING, stopped);
+    DeploymentFollower.Observation o = DeploymentFollower.observe(DeploymentFollower.Seen.NOTHING, stopped, true);
     assertEquals(DeploymentFollower.Outcome.FAILED, o.outcome());
     assertEquals("the deployment stopped (STOPPED): stopped by user", o.failure());
+  }
+
+  /** ECS walks through the test traffic stage either way; a share of test traffic is news only with a test route. */
+  @Test
+  void withoutATestRouteNoShareOfTestTrafficIsPrinted() throws Exception {
+    List<String> printed = follow(List.of(
+        snapshot("IN_PROGRESS", "SCALE_UP", 4, 0, 0, "", null),
+        snapshot("IN_PROGRESS", "TEST_TRAFFIC_SHIFT", 4, 0, 100, "", null),
+        snapshot("SUCCESSFUL", "CLEAN_UP", 4, 100, 100, "", null)), new ArrayList<>(), new ArrayList<>(), false);
+    assertEquals(List.of(
+        "scale up: the new revision starts 4 tasks (4 running)",
+        "test traffic shift",
+        "production traffic: 100% to the new revision",
+        "clean up: the old revision stops",
+        "deployment successful"), printed);
+  }
+
+  @Test
+  void aTestListenerRuleOrServiceConnectIsATestRoute() throws Exception {
+    assertTrue(DeploymentFollower.hasTestRoute(JSON.readTree(
+        "{\"loadBalancers\": [{\"advancedConfiguration\": {\"testListenerRule\": \"arn:aws:elasticloadbalancing:…:listener-rule/app/web/1/2/3\"}}]}")));
+    assertTrue(DeploymentFollower.hasTestRoute(JSON.readTree(
+        "{\"deployments\": [{\"serviceConnectConfiguration\": {\"enabled\": true}}]}")));
+    assertFalse(DeploymentFollower.hasTestRoute(JSON.readTree(
+        "{\"loadBalancers\": [{\"advancedConfiguration\": {\"productionListenerRule\": \"arn:…\"}}]}")));
   }
 }

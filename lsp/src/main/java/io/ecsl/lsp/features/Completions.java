@@ -280,7 +280,7 @@ final class Completions {
       case IMPORT -> table().moduleNames(s.module()).forEach((name, symbols) -> addSymbol(first(symbols)));
       case DECLARATION -> {
         for (Symbol c : table().children(s)) {
-          if (c.kind() == SymbolKind.CONTAINER) {
+          if (c.kind() == SymbolKind.CONTAINER || c.kind() == SymbolKind.LISTENER_RULE) {
             addSymbol(c);
           }
         }
@@ -421,6 +421,14 @@ final class Completions {
       for (Symbol s : symbols) {
         if (s.kind() == SymbolKind.DECLARATION && s.declarationKind() == kind) {
           add(s.name(), CompletionItemKind.Reference, kind.word(), null, null);
+          if (kind == Kind.LISTENER && table() != null) {
+            // where a listener is wanted (a production or test route), so is one of its rules
+            for (Symbol rule : table().children(s)) {
+              if (rule.kind() == SymbolKind.LISTENER_RULE) {
+                add(s.name() + "." + rule.name(), CompletionItemKind.Reference, "listener rule", null, null);
+              }
+            }
+          }
         }
       }
     }
@@ -475,6 +483,7 @@ final class Completions {
       case LOOP_VARIABLE -> add(s.name(), CompletionItemKind.Variable, "loop variable", null, null);
       case CONTAINER -> add(s.name(), CompletionItemKind.Field, "container", null, null);
       case PORT -> add(s.name(), CompletionItemKind.Field, "port", null, null);
+      case LISTENER_RULE -> add(s.name(), CompletionItemKind.Field, "listener rule of `" + s.parent().name() + "`", null, null);
       case DECLARATION -> add(s.name(), CompletionItemKind.Reference, s.declarationKind().word(), null, null);
       default -> {}
     }

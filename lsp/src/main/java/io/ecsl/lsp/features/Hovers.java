@@ -162,6 +162,9 @@ final class Hovers {
             .append(sym.parent().name()).append("`; containers `mount` it.\n");
         part(md, s, sym.parent(), "/volumes", "name", sym.name());
       }
+      case LISTENER_RULE -> md.append(code("rule " + sym.name())).append("\nA rule of listener `").append(sym.parent().name())
+          .append("`; `").append(sym.parent().name()).append('.').append(sym.name())
+          .append("` refers to it (a service's `production_listener_rule` or `test_listener_rule`).\n");
       case BUILTIN -> md.append(code(Builtins.usages().get(sym.name()))).append("\nA built-in function.\n");
     }
     return md.toString();

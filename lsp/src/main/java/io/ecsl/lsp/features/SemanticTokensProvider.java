@@ -155,7 +155,7 @@ public final class SemanticTokensProvider {
       case TEMPLATE, BUILTIN -> FUNCTION;
       case IMPORT -> NAMESPACE;
       case CONTAINER -> STRUCT;
-      case PORT, VOLUME -> PROPERTY;
+      case PORT, VOLUME, LISTENER_RULE -> PROPERTY;
     };
   }
 

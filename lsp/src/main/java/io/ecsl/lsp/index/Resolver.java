@@ -183,6 +183,8 @@ public final class Resolver {
           }
           if (kind == Kind.TASK) {
             taskParts(e, d, m);
+          } else if (kind == Kind.LISTENER) {
+            listenerRules(e, d, m);
           }
         }
         default -> {}
@@ -212,6 +214,17 @@ public final class Resolver {
         }
       } else if ("volume".equals(key)) {
         made.put(e, symbol(SymbolKind.VOLUME, label.ident().name(), label.span(), e, null, m, owner));
+      }
+    }
+  }
+
+  /** A listener's {@code rule NAME { … }}s: a service names one as {@code LISTENER.NAME}. */
+  private void listenerRules(Item.Entry listener, Symbol owner, LoadedModule m) {
+    for (Item item : listener.body()) {
+      if (item instanceof Item.Entry e && "rule".equals(e.key().constant()) && e.labels().size() == 1
+          && e.labels().get(0).ident() != null) {
+        Item.Label label = e.labels().get(0);
+        made.put(e, symbol(SymbolKind.LISTENER_RULE, label.ident().name(), label.span(), e, null, m, owner));
       }
     }
   }
@@ -474,14 +487,18 @@ public final class Resolver {
     }
   }
 
-  /** {@code alias.name} in a module, {@code web.app} a container of a task, {@code app.http} a port. */
+  /**
+   * {@code alias.name} in a module, {@code web.app} a container of a task, {@code app.http} a port,
+   * {@code http.production} a listener's rule.
+   */
   private Symbol member(Symbol target, String name, Kind expected) {
     return switch (target.kind()) {
       case IMPORT -> {
         Scope module = moduleScopes.get(target.module());
         yield module == null ? null : pick(module.names().getOrDefault(name, List.of()), expected);
       }
-      case DECLARATION -> target.declarationKind() == Kind.TASK ? part(target, SymbolKind.CONTAINER, name) : null;
+      case DECLARATION -> target.declarationKind() == Kind.TASK ? part(target, SymbolKind.CONTAINER, name)
+          : target.declarationKind() == Kind.LISTENER ? part(target, SymbolKind.LISTENER_RULE, name) : null;
       case CONTAINER -> part(target, SymbolKind.PORT, name);
       default -> null;
     };

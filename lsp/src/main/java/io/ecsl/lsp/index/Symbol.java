@@ -33,6 +33,7 @@ public record Symbol(SymbolKind kind, String name, Span nameSpan, Node definitio
     CONTAINER("container"),
     PORT("port"),
     VOLUME("volume"),
+    LISTENER_RULE("listener rule"),
     BUILTIN("built-in function");
 
     private final String word;

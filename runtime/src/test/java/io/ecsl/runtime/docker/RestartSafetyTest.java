@@ -74,7 +74,9 @@ class RestartSafetyTest {
     assertTrue(first.running());
     assertEquals("http://127.0.0.1:" + options.port(), first.endpoint().toString());
     DockerTestSupport ecs = new DockerTestSupport(LocalRuntime.client(dataDir), "restart");
-    String health = ",\"healthCheck\":{\"command\":[\"CMD-SHELL\",\"exit 0\"],\"interval\":5}";
+    // A check a loaded machine cannot fail (slow docker execs would otherwise make healthy tasks
+    // UNHEALTHY and have them replaced, which is not what this test is about).
+    String health = ",\"healthCheck\":{\"command\":[\"CMD-SHELL\",\"exit 0\"],\"interval\":5,\"timeout\":30,\"retries\":10}";
     String definition = "{\"family\":\"restart\",\"networkMode\":\"awsvpc\",\"cpu\":\"256\",\"memory\":\"512\","
         + "\"volumes\":[{\"name\":\"scratch\"}],\"containerDefinitions\":[{\"name\":\"app\",\"image\":"
         + "\"ecsl/busybox:latest\",\"command\":[\"sh\",\"-c\",\"%s\"],\"portMappings\":[{\"containerPort\":8080}],"

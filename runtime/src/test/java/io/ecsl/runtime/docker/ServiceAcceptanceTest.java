@@ -28,13 +28,12 @@ import org.junit.jupiter.api.Test;
  */
 @NeedsDocker
 class ServiceAcceptanceTest {
-  private static final String HEALTH = ",\"healthCheck\":{\"command\":[\"CMD-SHELL\",\"exit 0\"],\"interval\":5}";
   /**
    * A check that a loaded machine cannot fail: ECS's default 5 s timeout and 3 retries let three
    * slow {@code docker exec}s in a row (CI runs four Docker classes on two cores) mark a healthy
    * task UNHEALTHY, and the scheduler then rightly replaces it, which is not what the test measures.
    */
-  private static final String PATIENT_HEALTH = ",\"healthCheck\":{\"command\":[\"CMD-SHELL\",\"exit 0\"],"
+  private static final String HEALTH = ",\"healthCheck\":{\"command\":[\"CMD-SHELL\",\"exit 0\"],"
       + "\"interval\":5,\"timeout\":30,\"retries\":10}";
   private static TestRuntimes runtime;
 
@@ -73,12 +72,12 @@ class ServiceAcceptanceTest {
   @Test
   void aRollingDeploymentOfFourTasksKeepsFourHealthyAndNeverExceedsEight() {
     DockerTestSupport ecs = new DockerTestSupport(runtime.client(), "roll");
-    ecs.ecs("RegisterTaskDefinition", taskDefinition("roll-web", SERVE, PATIENT_HEALTH, ""));
+    ecs.ecs("RegisterTaskDefinition", taskDefinition("roll-web", SERVE, HEALTH, ""));
     ecs.ecs("CreateService", "{\"serviceName\":\"web\",\"taskDefinition\":\"roll-web:1\",\"desiredCount\":4,"
         + "\"deploymentConfiguration\":{\"minimumHealthyPercent\":100,\"maximumPercent\":200}}");
     await(() -> "COMPLETED".equals(ecs.service("web").at("/deployments/0/rolloutState").asText()),
         Duration.ofSeconds(30), "the first deployment to complete");
-    ecs.ecs("RegisterTaskDefinition", taskDefinition("roll-web", SERVE + " ", PATIENT_HEALTH, ""));
+    ecs.ecs("RegisterTaskDefinition", taskDefinition("roll-web", SERVE + " ", HEALTH, ""));
     ecs.ecs("UpdateService", "{\"service\":\"web\",\"taskDefinition\":\"roll-web:2\"}");
 
     int minHealthy = Integer.MAX_VALUE;

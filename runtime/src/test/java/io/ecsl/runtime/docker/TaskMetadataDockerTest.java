@@ -94,7 +94,7 @@ class TaskMetadataDockerTest {
     String network = DockerNames.clusterNetwork(runtime.server().controlPlane().instanceId(), "tmds");
     Process stranger = new ProcessBuilder("docker", "run", "--rm", "--network", network, "ecsl/busybox:latest",
         "wget", "-T", "3", "-qO-", "http://169.254.170.2" + path).redirectErrorStream(true).start();
-    assertTrue(stranger.waitFor(60, TimeUnit.SECONDS), "the stranger's wget gave up");
+    assertTrue(stranger.waitFor(180, TimeUnit.SECONDS), "the stranger's docker run and wget (-T 3) did not end in 3 minutes");
     String strangerOutput = new String(stranger.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertNotEquals(0, stranger.exitValue(), "a container outside the task was answered: " + strangerOutput);
     assertTrue(!strangerOutput.contains("AccessKeyId"), strangerOutput);
@@ -102,7 +102,7 @@ class TaskMetadataDockerTest {
     // Nor does one on Docker's default bridge, beside the bridge-mode tasks' containers.
     Process bridgeStranger = new ProcessBuilder("docker", "run", "--rm", "ecsl/busybox:latest", "wget", "-T", "3",
         "-qO-", "http://169.254.170.2" + credentialsPath(bridge)).redirectErrorStream(true).start();
-    assertTrue(bridgeStranger.waitFor(60, TimeUnit.SECONDS), "the stranger's wget gave up");
+    assertTrue(bridgeStranger.waitFor(180, TimeUnit.SECONDS), "the stranger's docker run and wget (-T 3) did not end in 3 minutes");
     String bridgeStrangerOutput = new String(bridgeStranger.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertNotEquals(0, bridgeStranger.exitValue(), "a container outside the task was answered: " + bridgeStrangerOutput);
     // A role mapped with `ecsl runtime credentials set`: the container gets the mapped keys.
