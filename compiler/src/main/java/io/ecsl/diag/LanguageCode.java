@@ -57,7 +57,7 @@ public enum LanguageCode {
   LABELS("E0413", "A name on an attribute that takes none, or none where one is needed (`port = …` in a sugar"
       + " that names ports)"),
   OWNED_ELSEWHERE_PATH("E0416", "`owned_elsewhere` names something that is not a field of the resource"),
-  ACCOUNT_ID_NEEDED("E0420", "A schedule without the AWS account id its target ARNs need"),
+  ACCOUNT_ID_NEEDED("E0420", "A schedule or daemon without the AWS account id the ARNs it sends need"),
 
   IMPORT_UNREADABLE("E0900", "`ecsl import`: an input file that cannot be read"),
   IMPORT_NOT_JSON("E0901", "`ecsl import`: an input that is not one JSON document"),

@@ -105,6 +105,7 @@ public final class Declaration {
     String attribute = switch (kind) {
       case TASK -> "family";
       case SERVICE, EXPRESS_SERVICE -> "service_name";
+      case DAEMON -> "daemon_name";
       case CLUSTER -> "cluster_name";
       default -> "name";
     };

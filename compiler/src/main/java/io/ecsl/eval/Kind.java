@@ -15,6 +15,7 @@ public enum Kind {
   LISTENER("listener", "listener"),
   SCHEDULE("schedule", "schedule"),
   EXPRESS_SERVICE("express_service", "Express service"),
+  DAEMON("daemon", "daemon"),
   ACCOUNT_SETTINGS("account_settings", "account settings"),
   PROJECT("project", "project settings");
 
@@ -59,6 +60,6 @@ public enum Kind {
 
   /** Kinds written {@code KEYWORD NAME in PARENT}: a service in its cluster, a listener on its load balancer. */
   public boolean takesIn() {
-    return this == SERVICE || this == LISTENER || this == EXPRESS_SERVICE;
+    return this == SERVICE || this == LISTENER || this == EXPRESS_SERVICE || this == DAEMON;
   }
 }

@@ -90,7 +90,7 @@ public final class GraphRenderer {
     }
     String text = "\"" + mermaidText(label) + "\"";
     String shape = switch (n.kind()) {
-      case SERVICE, EXPRESS_SERVICE -> "(" + text + ")";
+      case SERVICE, EXPRESS_SERVICE, DAEMON -> "(" + text + ")";
       case CAPACITY_PROVIDER -> "{{" + text + "}}";
       case NAMESPACE -> "([" + text + "])";
       case SCHEDULE -> ">" + text + "]";
@@ -151,7 +151,7 @@ public final class GraphRenderer {
       return;
     }
     String shape = switch (n.kind()) {
-      case SERVICE, EXPRESS_SERVICE -> "box, style=rounded";
+      case SERVICE, EXPRESS_SERVICE, DAEMON -> "box, style=rounded";
       case CAPACITY_PROVIDER -> "hexagon";
       case NAMESPACE -> "cylinder";
       case SCHEDULE -> "cds";

@@ -3,6 +3,7 @@ package io.ecsl.graph;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.facts.capacity.FargateProviders;
 import io.ecsl.model.EcsModel;
+import io.ecsl.model.ArnPlaceholder;
 import io.ecsl.model.Resource;
 import io.ecsl.model.ResourceKind;
 import java.util.ArrayList;
@@ -34,7 +35,9 @@ public final class ResourceGraph {
     LOAD_BALANCER("load balancer"),
     LISTENER("listener"),
     ACCOUNT_SETTING("account setting"),
-    EXPRESS_SERVICE("Express service");
+    EXPRESS_SERVICE("Express service"),
+    DAEMON_TASK_DEFINITION("daemon task definition"),
+    DAEMON("daemon");
 
     private final String word;
 
@@ -111,6 +114,10 @@ public final class ResourceGraph {
         case LISTENER_RULE -> { } // drawn as edges of its listener (below)
         case EXPRESS_SERVICE -> g.declared(id(NodeKind.EXPRESS_SERVICE, r.cluster() + "/" + r.name()), NodeKind.EXPRESS_SERVICE,
             r.name(), id(NodeKind.CLUSTER, r.cluster()), body.path("primaryContainer").path("image").asText(null));
+        case DAEMON_TASK_DEFINITION -> g.declared(id(NodeKind.DAEMON_TASK_DEFINITION, r.name()), NodeKind.DAEMON_TASK_DEFINITION,
+            r.name(), null, body.path("containerDefinitions").path(0).path("image").asText(null));
+        case DAEMON -> g.declared(id(NodeKind.DAEMON, r.cluster() + "/" + r.name()), NodeKind.DAEMON, r.name(),
+            id(NodeKind.CLUSTER, r.cluster()), null);
       }
     }
     for (Resource r : model.resources()) {
@@ -196,6 +203,18 @@ public final class ResourceGraph {
       case SCALING -> edge(id(NodeKind.SCALING, r.cluster() + "/" + r.name()),
           serviceNode(r.cluster(), r.name()), "scales");
       case EXPRESS_SERVICE -> cluster(r.cluster());
+      case DAEMON -> {
+        String daemon = id(NodeKind.DAEMON, r.cluster() + "/" + r.name());
+        cluster(r.cluster());
+        ArnPlaceholder task = ArnPlaceholder.parse(body.path("daemonTaskDefinitionArn").asText(""));
+        if (task != null && nodes.containsKey(id(NodeKind.DAEMON_TASK_DEFINITION, task.name()))) {
+          edge(daemon, id(NodeKind.DAEMON_TASK_DEFINITION, task.name()), "runs");
+        }
+        for (JsonNode arn : body.path("capacityProviderArns")) {
+          String name = lastSegment(arn.asText(""), "capacity-provider/");
+          edge(daemon, provider(name != null ? name : arn.asText()), "on every instance of");
+        }
+      }
       case LISTENER -> forwards(id(NodeKind.LISTENER, r.name()), body.path("DefaultActions"), "forwards");
       case LISTENER_RULE -> {
         String listener = elbNode(body.path("ListenerArn").asText(null), NodeKind.LISTENER);
@@ -433,6 +452,8 @@ public final class ResourceGraph {
       case LISTENER -> id(NodeKind.LISTENER, name);
       case LISTENER_RULE -> id(NodeKind.LISTENER, listenerOf(name));
       case EXPRESS_SERVICE -> id(NodeKind.EXPRESS_SERVICE, cluster + "/" + name);
+      case DAEMON_TASK_DEFINITION -> id(NodeKind.DAEMON_TASK_DEFINITION, name);
+      case DAEMON -> id(NodeKind.DAEMON, cluster + "/" + name);
     };
   }
 

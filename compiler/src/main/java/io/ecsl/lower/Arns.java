@@ -23,6 +23,10 @@ final class Arns {
     return name.startsWith("arn:") ? name : ecs(region, account, "cluster/" + name);
   }
 
+  static String capacityProvider(String region, String account, String name) {
+    return name.startsWith("arn:") ? name : ecs(region, account, "capacity-provider/" + name);
+  }
+
   /** A family ARN without a revision: EventBridge then runs the latest ACTIVE revision. */
   static String taskDefinition(String region, String account, String family) {
     return family.startsWith("arn:") ? family : ecs(region, account, "task-definition/" + family);

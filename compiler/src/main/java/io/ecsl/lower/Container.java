@@ -19,9 +19,12 @@ final class Container {
   static void register(Sugars sugars) {
     Lower lower = sugars.lower();
     sugars.sugar("ContainerDefinition", "port", Fills.member("portMappings").withName(), (s, f) -> port(lower, s, f));
-    sugars.sugar("ContainerDefinition", "env", Fills.member("environment").withName(), (s, f) -> env(lower, s, f));
-    sugars.sugar("ContainerDefinition", "ulimit", Fills.member("ulimits").withName(), (s, f) -> ulimit(lower, s, f));
-    sugars.sugar("ContainerDefinition", "depends_on", Fills.member("dependsOn").as(Fills.Form.CONTAINER_CONDITIONS), (s, f) -> dependsOn(lower, s, f));
+    // A daemon's containers (DaemonContainerDefinition) read like a task's, without ports.
+    for (String shape : List.of("ContainerDefinition", "DaemonContainerDefinition")) {
+      sugars.sugar(shape, "env", Fills.member("environment").withName(), (s, f) -> env(lower, s, f));
+      sugars.sugar(shape, "ulimit", Fills.member("ulimits").withName(), (s, f) -> ulimit(lower, s, f));
+      sugars.sugar(shape, "depends_on", Fills.member("dependsOn").as(Fills.Form.CONTAINER_CONDITIONS), (s, f) -> dependsOn(lower, s, f));
+    }
     sugars.sugar("HealthCheck", "command", Fills.member("command"), (s, f) -> healthCommand(lower, s, f));
   }
 

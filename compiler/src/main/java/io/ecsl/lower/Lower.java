@@ -146,6 +146,12 @@ final class Lower {
       names.add(Shape.snake(m));
     }
     String hint = Suggestions.didYouMean(f.key(), names);
+    String daemon = Daemons.taskOnly(sugars, s.shape, f.key());
+    if (daemon != null) {
+      report(Diagnostic.error(UNKNOWN_ATTRIBUTE, f.keySpan(), "`" + f.key() + "` is not a setting of " + daemon + s.where())
+          .withHint(Daemons.taskOnlyHint(sugars, s.shape, f.key())));
+      return;
+    }
     if (hint == null) {
       List<String> list = new ArrayList<>(names);
       hint = "valid here: " + String.join(", ", list.size() > 24 ? list.subList(0, 24) : list) + (list.size() > 24 ? ", …" : "");

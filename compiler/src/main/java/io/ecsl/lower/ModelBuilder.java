@@ -110,6 +110,7 @@ public final class ModelBuilder {
         case LISTENER -> out.addAll(new Listeners(this, project).lower(d));
         case SCHEDULE -> out.add(new Schedules(this, project).lower(d));
         case EXPRESS_SERVICE -> out.add(new ExpressServices(this, project).lower(d));
+        case DAEMON -> out.addAll(new Daemons(this, project).lower(d));
         case ACCOUNT_SETTINGS -> out.addAll(new AccountSettings(this).lower(d));
       }
     } catch (EvalException e) {
@@ -128,6 +129,8 @@ public final class ModelBuilder {
       case TASK_DEFINITION -> "`family = …`, or its label";
       case SERVICE, EXPRESS_SERVICE -> "`service_name = …`, or its label";
       case CLUSTER -> "`cluster_name = …`, or its label";
+      case DAEMON_TASK_DEFINITION -> "`family = …`, or its label";
+      case DAEMON -> "`daemon_name = …`, or its label";
       default -> "its label";
     };
   }

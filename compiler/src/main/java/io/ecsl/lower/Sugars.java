@@ -107,6 +107,14 @@ final class Sugars {
     repeat("RegisterTaskDefinitionRequest", "container", new Repeat("containerDefinitions", "name", null));
     repeat("RegisterTaskDefinitionRequest", "volume", new Repeat("volumes", "name", null));
     repeat("RegisterTaskDefinitionRequest", "tag", new Repeat("tags", "key", "value"));
+    repeat(Daemons.REGISTER, "container", new Repeat("containerDefinitions", "name", null));
+    repeat(Daemons.REGISTER, "volume", new Repeat("volumes", "name", null));
+    repeat(Daemons.REGISTER, "tag", new Repeat("tags", "key", "value"));
+    repeat(Daemons.CREATE, "tag", new Repeat("tags", "key", "value"));
+    repeat("DaemonContainerDefinition", "secret", new Repeat("secrets", "name", "valueFrom"));
+    repeat("DaemonContainerDefinition", "mount", new Repeat("mountPoints", "sourceVolume", "containerPath"));
+    repeat("DaemonContainerDefinition", "system_control", new Repeat("systemControls", "namespace", "value"));
+    repeat("DaemonContainerDefinition", "environment_file", new Repeat("environmentFiles", null, "value"));
     repeat("ContainerDefinition", "secret", new Repeat("secrets", "name", "valueFrom"));
     repeat("ContainerDefinition", "mount", new Repeat("mountPoints", "sourceVolume", "containerPath"));
     repeat("ContainerDefinition", "volumes_from", new Repeat("volumesFrom", "sourceContainer", null));
@@ -124,6 +132,7 @@ final class Sugars {
     Service.register(this);
     Elb.register(this);
     ExpressServices.register(this);
+    Daemons.register(this);
     ManagedInstances.register(this);
     sugar("RegisterTaskDefinitionRequest", "cpu", Fills.member("cpu"), (s, f) -> s.set("cpu", quantityOrString(s, "cpu", f), f.span()));
     sugar("RegisterTaskDefinitionRequest", "memory", Fills.member("memory"), (s, f) -> s.set("memory", quantityOrString(s, "memory", f), f.span()));
@@ -141,15 +150,18 @@ final class Sugars {
         s.set("ephemeralStorage", storage, f.span());
       }
     });
-    sugar("Volume", "host", Fills.member("host"), (s, f) -> {
-      if (f.value() instanceof Value.Str path) {
-        ObjectNode host = JSON.objectNode();
-        host.put("sourcePath", path.value());
-        s.set("host", host, f.span());
-      } else {
-        s.set("host", s.lowerMember("host", f.key(), f.value(), f.span()), f.span());
-      }
-    });
+    // `host = "/path"` on a task's volume or a daemon's (DaemonVolume): the host path it binds.
+    for (String volume : List.of("Volume", "DaemonVolume")) {
+      sugar(volume, "host", Fills.member("host"), (s, f) -> {
+        if (f.value() instanceof Value.Str path) {
+          ObjectNode host = JSON.objectNode();
+          host.put("sourcePath", path.value());
+          s.set("host", host, f.span());
+        } else {
+          s.set("host", s.lowerMember("host", f.key(), f.value(), f.span()), f.span());
+        }
+      });
+    }
     sugar("CreateClusterRequest", "capacity_providers",
         Fills.reference("capacityProviders", Kind.CAPACITY_PROVIDER).words(FargateProviders.ALL), (s, f) ->
         s.set("capacityProviders", providerNames(f.value(), s.memberLoc("capacityProviders", f.key(), f.span())), f.span()));

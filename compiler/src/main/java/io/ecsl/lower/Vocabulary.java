@@ -96,6 +96,8 @@ public final class Vocabulary {
       case LISTENER -> new Structure(elbv2().input("CreateListener"), own("listener", ownedElsewhere()));
       case SCHEDULE -> schedule();
       case EXPRESS_SERVICE -> new Structure(ecs.input("CreateExpressGatewayService"), own("express_service"));
+      // The daemon task definition's members; the daemon's own (capacity_providers, deployment, …) beside them.
+      case DAEMON -> new Structure(ecs.input("RegisterDaemonTaskDefinition"), own("daemon", daemonAttributes()));
       case ACCOUNT_SETTINGS -> accountSettings();
       case PROJECT -> project();
     };
@@ -117,6 +119,24 @@ public final class Vocabulary {
 
   private static Attribute setting(String name, String summary, String... values) {
     return new Attribute(name, null, null, null, null, null, List.of(values), false, true, summary);
+  }
+
+  /** A daemon's own attributes: the members of CreateDaemon it sets, beside its daemon task definition's. */
+  private Named[] daemonAttributes() {
+    Shape create = ecs.input("CreateDaemon");
+    Shape deployment = create.member("deploymentConfiguration");
+    Attribute providers = new Attribute("capacity_providers", create, "capacityProviderArns", create.member("capacityProviderArns"),
+        null, "capacity_provider", List.of(), false, true,
+        "list of Managed Instances capacity providers; sets `capacityProviderArns`; the daemon runs one task on each of their instances");
+    return new Named[] {
+        new Named(providers, null),
+        new Named(renamed("deployment", create, "deploymentConfiguration",
+            "how an update rolls: `drain_percent`, `bake`, `alarms`"), new Structure(deployment, own("deployment"))),
+        new Named(renamed("daemon_name", create, "daemonName", "the daemon's name (default: its label)"), null),
+        new Named(renamed("propagate_tags", create, "propagateTags", "copy the daemon's tags to its tasks"), null),
+        new Named(renamed("enable_ecs_managed_tags", create, "enableECSManagedTags", "ECS-managed tags on its tasks"), null),
+        new Named(renamed("enable_execute_command", create, "enableExecuteCommand", "ECS Exec into its tasks"), null),
+    };
   }
 
   private Named ownedElsewhere() {

@@ -7,6 +7,10 @@ public enum ResourceKind {
   CAPACITY_PROVIDER("capacity provider"),
   CLUSTER("cluster"),
   TASK_DEFINITION("task definition"),
+  // A Managed Daemon's task starts on an instance before any other task is placed there, so the
+  // daemon comes before the services that share its capacity providers.
+  DAEMON_TASK_DEFINITION("daemon task definition"),
+  DAEMON("daemon"),
   // Elastic Load Balancing: ECS requires a service's target group to be attached to a load
   // balancer (a listener or a rule forwards to it) before the service is created.
   TARGET_GROUP("target group"),

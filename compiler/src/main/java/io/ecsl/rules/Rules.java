@@ -361,6 +361,13 @@ public final class Rules {
       new io.ecsl.rules.capacity.ScaleInAfter(),
       new io.ecsl.rules.taskdef.ManagedInstancesNetworkMode(),
       new io.ecsl.rules.capacity.ManagedInstancesNetwork(),
+      new io.ecsl.rules.daemon.DaemonName(),
+      new io.ecsl.rules.daemon.DaemonFamily(),
+      new io.ecsl.rules.daemon.DaemonProviders(),
+      new io.ecsl.rules.daemon.DaemonProviderCluster(),
+      new io.ecsl.rules.daemon.DaemonContainerNames(),
+      new io.ecsl.rules.daemon.DaemonBakeTime(),
+      new io.ecsl.rules.daemon.DaemonClientToken(),
       new ModelLimits(),
       new ModelShape(),
       new Tags());

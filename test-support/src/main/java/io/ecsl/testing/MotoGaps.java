@@ -15,5 +15,8 @@ public final class MotoGaps {
       "managed-instances", "moto 5.2 answers CreateCapacityProvider with a managedInstancesProvider with HTTP 500"
           + " (a TypeError in its handler); ManagedInstancesSampleOnRuntimeTest applies it to the local runtime",
       "express-web", "moto 5.2 has no Express Mode operations (CreateExpressGatewayService);"
-          + " ExpressSampleOnRuntimeTest applies it to the local runtime");
+          + " ExpressSampleOnRuntimeTest applies it to the local runtime",
+      "managed-daemon", "moto 5.2 has no Managed Daemons operations (RegisterDaemonTaskDefinition, CreateDaemon) and"
+          + " answers CreateCapacityProvider with a managedInstancesProvider with HTTP 500; plan and apply refuse"
+          + " daemons (DaemonPlanRefusalTest), so only botocore's validation judges its requests");
 }

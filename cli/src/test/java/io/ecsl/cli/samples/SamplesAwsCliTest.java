@@ -68,7 +68,8 @@ class SamplesAwsCliTest {
    * that it does not know the operation. The local runtime implements them (ExpressSampleOnRuntimeTest).
    */
   private static boolean motoLacks(String operation) {
-    return operation.equals("create-express-gateway-service");
+    return operation.equals("create-express-gateway-service") || operation.equals("register-daemon-task-definition")
+        || operation.equals("create-daemon");
   }
 
   /** The request passed botocore's parameter validation and reached the endpoint (which refused the operation). */

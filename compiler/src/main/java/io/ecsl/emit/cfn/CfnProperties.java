@@ -43,6 +43,8 @@ final class CfnProperties {
    */
   private static final Set<String> UNSUPPORTED = Set.of(
       "ecs:CreateServiceRequest.monitoring",
+      "ecs:RegisterDaemonTaskDefinitionRequest.pidMode",
+      "ecs:RegisterDaemonTaskDefinitionRequest.ipcMode",
       "ecs:CreateExpressGatewayServiceRequest.taskDefinitionArn",
       "ecs:DeploymentCircuitBreaker.resetOnHealthyTask",
       "ecs:DeploymentCircuitBreaker.thresholdConfiguration",
@@ -60,6 +62,7 @@ final class CfnProperties {
   /** Idempotency tokens: CloudFormation makes its own, so dropping them changes nothing. */
   private static final Set<String> IGNORED = Set.of(
       "ecs:CreateServiceRequest.clientToken",
+      "ecs:CreateDaemonRequest.clientToken",
       "scheduler:CreateScheduleInput.ClientToken",
       "servicediscovery:CreateHttpNamespaceRequest.CreatorRequestId",
       "servicediscovery:CreatePrivateDnsNamespaceRequest.CreatorRequestId",

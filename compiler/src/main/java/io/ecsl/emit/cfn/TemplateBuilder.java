@@ -76,6 +76,8 @@ final class TemplateBuilder {
         case LISTENER_RULE -> put(idOf.get(r), "AWS::ElasticLoadBalancingV2::ListenerRule", withArns(convert(r, r.primary(),
             r.primary().body())), List.of());
         case EXPRESS_SERVICE -> expressService(r);
+        case DAEMON_TASK_DEFINITION -> put(idOf.get(r), "AWS::ECS::DaemonTaskDefinition", properties(r, r.primary()), List.of());
+        case DAEMON -> daemon(r);
       }
     }
     ObjectNode template = JSON.objectNode();
@@ -128,6 +130,9 @@ final class TemplateBuilder {
         case SCALING -> id(r, ids.allocate("ScalableTarget", r.cluster(), r.name()));
         case SCHEDULE -> id(r, ids.allocate("Schedule", r.name()));
         case EXPRESS_SERVICE -> id(r, ids.allocate("ExpressService", r.cluster(), r.name()));
+        case DAEMON_TASK_DEFINITION -> arnIds.put(ArnPlaceholder.of(r.kind(), r.name()),
+            id(r, ids.allocate("DaemonTaskDefinition", r.name())));
+        case DAEMON -> id(r, ids.allocate("Daemon", r.cluster(), r.name()));
         case TARGET_GROUP -> arnIds.put(ArnPlaceholder.of(r.kind(), r.name()), id(r, ids.allocate("TargetGroup", r.name())));
         case LOAD_BALANCER -> arnIds.put(ArnPlaceholder.of(r.kind(), r.name()), id(r, ids.allocate("LoadBalancer", r.name())));
         case LISTENER, LISTENER_RULE -> {
@@ -251,6 +256,24 @@ final class TemplateBuilder {
       dependsOn.add(association);
     }
     put(idOf.get(r), "AWS::ECS::ExpressGatewayService", props, dependsOn);
+  }
+
+  /**
+   * A Managed Daemon: its daemon task definition by Ref (which gives the revision's ARN) and its
+   * cluster by ARN; CloudFormation's capacity provider has no ARN attribute, so a declared provider's
+   * ARN stays as written and the daemon depends on the provider instead.
+   */
+  private void daemon(Resource r) {
+    ObjectNode props = withArns(properties(r, r.primary()));
+    refer(props, "ClusterArn", clusterAttArn(props.path("ClusterArn").asText(null)));
+    List<String> dependsOn = new ArrayList<>();
+    for (JsonNode arn : r.primary().body().path("capacityProviderArns")) {
+      String id = providerIds.get(nameFromArn(arn.asText(), ":capacity-provider/"));
+      if (id != null) {
+        dependsOn.add(id);
+      }
+    }
+    put(idOf.get(r), "AWS::ECS::Daemon", props, dependsOn);
   }
 
   private void scaling(Resource r) {

@@ -68,6 +68,9 @@ public record DeployScriptView(String project, String region, int stepCount, Lis
           // The attributes of a target group or load balancer: ModifyXAttributes sets them, again or not.
           case TARGET_GROUP, LOAD_BALANCER, LISTENER, LISTENER_RULE -> req == r.primary()
               ? words("ecsl_elb", r.kind().id(), r.name(), operation, file) : words("ecsl_put", service, operation, file);
+          case DAEMON_TASK_DEFINITION -> words("ecsl_daemon_task_definition", r.name(), file);
+          case DAEMON -> words("ecsl_daemon", req.body().path("clusterArn").asText(), r.name(), file,
+              document(documents, "ECSL_UPDATE_" + n, UpdateRequests.daemon(r)));
           case EXPRESS_SERVICE -> words("ecsl_express_service", r.cluster(), r.name(), file,
               document(documents, "ECSL_UPDATE_" + n, UpdateRequests.expressService(r)));
           case SCHEDULE -> operation.equals("create-schedule")

@@ -36,6 +36,11 @@ final class UpdateRequests {
     return project(service.primary().body(), shape("UpdateExpressGatewayServiceRequest"), Map.of());
   }
 
+  /** {@code UpdateDaemon} from {@code CreateDaemon}: what may change in place (the daemon's ARN is passed apart). */
+  static ObjectNode daemon(Resource daemon) {
+    return project(daemon.primary().body(), shape("UpdateDaemonRequest"), Map.of());
+  }
+
   /**
    * {@code UpdateCluster} from {@code CreateCluster} (settings, configuration, Service Connect
    * defaults), or null when the cluster declares none of them.

@@ -51,6 +51,8 @@ class CfnPropertyNamesTest {
         Arguments.of("ecs", "RegisterTaskDefinitionRequest", "AWS::ECS::TaskDefinition", null),
         Arguments.of("ecs", "CreateServiceRequest", "AWS::ECS::Service", null),
         Arguments.of("ecs", "CreateExpressGatewayServiceRequest", "AWS::ECS::ExpressGatewayService", null),
+        Arguments.of("ecs", "RegisterDaemonTaskDefinitionRequest", "AWS::ECS::DaemonTaskDefinition", null),
+        Arguments.of("ecs", "CreateDaemonRequest", "AWS::ECS::Daemon", null),
         Arguments.of("application-autoscaling", "RegisterScalableTargetRequest", "AWS::ApplicationAutoScaling::ScalableTarget", null),
         Arguments.of("application-autoscaling", "PutScalingPolicyRequest", "AWS::ApplicationAutoScaling::ScalingPolicy", null),
         Arguments.of("events", "PutRuleRequest", "AWS::Events::Rule", null),

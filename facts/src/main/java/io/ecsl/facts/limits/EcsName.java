@@ -14,6 +14,8 @@ public enum EcsName {
   CONTAINER("container name", Rules.AWS_NAME, 1, 255),
   SERVICE("service name", Rules.AWS_NAME, 1, 255),
   CLUSTER("cluster name", Rules.AWS_NAME, 1, 255),
+  DAEMON("daemon name", Rules.AWS_NAME, 1, 255),
+  DAEMON_TASK_DEFINITION_FAMILY("daemon task definition family", Rules.AWS_NAME, 1, 255),
   /** Capacity provider names may not start with {@code aws}, {@code ecs} or {@code fargate}. */
   CAPACITY_PROVIDER("capacity provider name", Rules.AWS_NAME, 1, 255, "aws", "ecs", "fargate"),
   VOLUME("volume name", Rules.AWS_NAME, 1, 255),

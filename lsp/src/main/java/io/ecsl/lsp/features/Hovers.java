@@ -319,6 +319,7 @@ final class Hovers {
       case LOAD_BALANCER -> "elbv2 CreateLoadBalancer";
       case LISTENER -> "elbv2 CreateListener (and CreateRule per rule)";
       case EXPRESS_SERVICE -> "ecs CreateExpressGatewayService";
+      case DAEMON -> "ecs RegisterDaemonTaskDefinition and CreateDaemon";
       case ACCOUNT_SETTINGS -> "ecs PutAccountSettingDefault";
       case PROJECT -> null;
     };

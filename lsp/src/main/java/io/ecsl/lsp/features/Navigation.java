@@ -209,7 +209,7 @@ final class Navigation {
     return switch (kind) {
       case CLUSTER -> SymbolKind.Namespace;
       case TASK -> SymbolKind.Class;
-      case SERVICE, EXPRESS_SERVICE -> SymbolKind.Interface;
+      case SERVICE, EXPRESS_SERVICE, DAEMON -> SymbolKind.Interface;
       case CAPACITY_PROVIDER -> SymbolKind.Struct;
       case NAMESPACE -> SymbolKind.Package;
       case SCHEDULE -> SymbolKind.Event;
