@@ -42,7 +42,7 @@ public final class Deployer {
       switch (r.kind()) {
         case TASK_DEFINITION -> families.add(r.name());
         case CLUSTER -> clusters.add(r.name());
-        case EXPRESS_SERVICE -> clusters.add(r.cluster());
+        case EXPRESS_SERVICE, DAEMON -> clusters.add(r.cluster());
         case SERVICE, SCALING -> {
           clusters.add(r.cluster());
           JsonNode td = r.primary().body().get("taskDefinition");

@@ -43,29 +43,6 @@ final class DeployFlow {
     return result.model();
   }
 
-  /** Kinds the compiler builds that plan and apply do not handle yet: a project with one is refused whole. */
-  private static final java.util.Set<io.ecsl.model.ResourceKind> NOT_PLANNED = java.util.EnumSet.of(
-      io.ecsl.model.ResourceKind.DAEMON_TASK_DEFINITION, io.ecsl.model.ResourceKind.DAEMON);
-
-  /**
-   * False (after naming each resource) when the model declares a kind plan and apply do not handle:
-   * planning the rest would leave a half-deployed project, and destroy would not know what to delete.
-   */
-  static boolean plannable(EcsModel model, PrintWriter err) {
-    java.util.List<String> refused = model.resources().stream().filter(r -> NOT_PLANNED.contains(r.kind()))
-        .map(io.ecsl.model.Resource::address).toList();
-    if (refused.isEmpty()) {
-      return true;
-    }
-    for (String address : refused) {
-      err.println("error: " + address + ": plan and apply do not handle Managed Daemons yet");
-    }
-    err.println("  = hint: deploy the project with the deploy.sh `ecsl build` writes, which creates and updates daemons,"
-        + " or leave the daemon out of this project");
-    err.println("ecsl: nothing was planned");
-    return false;
-  }
-
   /** A refused plan: each resource another project owns, as an error line. */
   static void printConflicts(io.ecsl.deploy.plan.OwnershipConflict conflict, PrintWriter err) {
     for (String c : conflict.conflicts()) {

@@ -52,6 +52,7 @@ public final class Applier {
   private final AwsApi api;
   private final Options options;
   private final ServiceWaiter waiter;
+  private final DaemonWaiter daemons;
   /** The ARNs of the ELB resources this apply created, for the placeholders of the requests after them. */
   private final CreatedArns created = new CreatedArns();
 
@@ -63,6 +64,7 @@ public final class Applier {
     this.api = api;
     this.options = options;
     this.waiter = new ServiceWaiter(api, options.pollInterval(), d -> sleeper.sleep(d));
+    this.daemons = new DaemonWaiter(api, options.pollInterval(), d -> sleeper.sleep(d));
   }
 
   public ApplyResult apply(Plan plan, ApplyListener listener) {
@@ -200,6 +202,15 @@ public final class Applier {
           waiter.waitInactive(b.path("cluster").asText(), b.path("service").asText(), options.waitTimeout());
         }
         case "DeregisterFamily" -> deregisterFamily(b.path("family").asText(), 0, Set.of(), r.address(), listener);
+        case "WaitDaemonDeployment" -> {
+          if (options.waitForStable()) {
+            daemons.waitDeployment(previous, options.waitTimeout(), m -> listener.progress(r.address(), m));
+          }
+        }
+        case "WaitDaemonDeleted" -> daemons.waitDeleted(b.path("daemonArn").asText(), options.waitTimeout(),
+            m -> listener.progress(r.address(), m));
+        case "DeleteDaemonFamily" -> new DaemonRevisions(api).delete(b.path("family").asText(), 0, Set.of(), r.address(),
+            listener);
         default -> throw new StepFailure("unknown engine step " + s.operation());
       }
       return previous;
@@ -261,10 +272,21 @@ public final class Applier {
   private void pruneRevisions(Plan plan, Map<String, Outcome> outcomes, ApplyListener listener) {
     Set<String> inUse = null;
     for (ResourcePlan r : plan.resources()) {
-      boolean registered = r.id().kind() == ResourceKind.TASK_DEFINITION
-          && (r.action() == Action.NEW_REVISION || r.action() == Action.CREATE);
+      boolean registered = r.action() == Action.NEW_REVISION || r.action() == Action.CREATE;
       Outcome o = outcomes.get(r.address());
       if (!registered || o == null || o.error != null || o.skipped) {
+        continue;
+      }
+      if (r.id().kind() == ResourceKind.DAEMON_TASK_DEFINITION) {
+        DaemonRevisions revisions = new DaemonRevisions(api);
+        try {
+          revisions.delete(r.id().name(), plan.keepRevisions(), revisions.inUse(plan), r.address(), listener);
+        } catch (ApiException e) {
+          listener.progress(r.address(), "revision policy: could not delete old revisions: " + e.getMessage());
+        }
+        continue;
+      }
+      if (r.id().kind() != ResourceKind.TASK_DEFINITION) {
         continue;
       }
       if (inUse == null) {

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The ARNs Elastic Load Balancing gave to what apply created, by placeholder: a listener's request
+ * The ARNs Elastic Load Balancing (and RegisterDaemonTaskDefinition) gave to what apply created, by placeholder: a listener's request
  * holds {@code ${load-balancer:public}} until CreateLoadBalancer has answered, and a service's
  * {@code ${target-group:web}} until CreateTargetGroup has. Apply runs a resource after those it
  * depends on, so each placeholder is known by the time a request needs it.
@@ -20,7 +20,9 @@ final class CreatedArns {
       "CreateTargetGroup", "/TargetGroups/0/TargetGroupArn",
       "CreateLoadBalancer", "/LoadBalancers/0/LoadBalancerArn",
       "CreateListener", "/Listeners/0/ListenerArn",
-      "CreateRule", "/Rules/0/RuleArn");
+      "CreateRule", "/Rules/0/RuleArn",
+      // A daemon runs the revision this apply registers, known once registered.
+      "RegisterDaemonTaskDefinition", "/daemonTaskDefinitionArn");
 
   private final Map<ArnPlaceholder, String> arns = new ConcurrentHashMap<>();
 

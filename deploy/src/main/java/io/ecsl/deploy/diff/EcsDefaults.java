@@ -40,6 +40,17 @@ public final class EcsDefaults {
       Map.entry("EFSVolumeConfiguration.rootDirectory", TextNode.valueOf("/")),
       Map.entry("EFSVolumeConfiguration.transitEncryption", TextNode.valueOf("DISABLED")),
       Map.entry("EFSAuthorizationConfig.iam", TextNode.valueOf("DISABLED")),
+      // Managed Daemons (ecs-runtime-integrations §7.4): what RegisterDaemonTaskDefinition and
+      // CreateDaemon fill in, as for task definitions and services
+      Map.entry("DaemonContainerDefinition.essential", BooleanNode.TRUE),
+      Map.entry("DaemonContainerDefinition.cpu", IntNode.valueOf(0)),
+      Map.entry("RegisterDaemonTaskDefinitionRequest.pidMode", TextNode.valueOf("none")),
+      Map.entry("RegisterDaemonTaskDefinitionRequest.ipcMode", TextNode.valueOf("none")),
+      Map.entry("CreateDaemonRequest.propagateTags", TextNode.valueOf("NONE")),
+      Map.entry("CreateDaemonRequest.enableECSManagedTags", BooleanNode.FALSE),
+      Map.entry("CreateDaemonRequest.enableExecuteCommand", BooleanNode.FALSE),
+      Map.entry("DaemonDeploymentConfiguration.bakeTimeInMinutes", IntNode.valueOf(0)),
+      Map.entry("DaemonAlarmConfiguration.enable", BooleanNode.FALSE),
       // Express Mode services: what CreateExpressGatewayService fills in (facts.express.ExpressDefaults)
       Map.entry("CreateExpressGatewayServiceRequest.cluster", TextNode.valueOf(io.ecsl.facts.express.ExpressDefaults.CLUSTER)),
       Map.entry("CreateExpressGatewayServiceRequest.cpu", TextNode.valueOf(io.ecsl.facts.express.ExpressDefaults.CPU)),
@@ -148,6 +159,7 @@ public final class EcsDefaults {
   /** Request members the APIs take but never return: they cannot be compared, only sent. */
   private static final Set<String> WRITE_ONLY = Set.of(
       "CreateServiceRequest.clientToken",
+      "CreateDaemonRequest.clientToken",
       "CreateScheduleInput.ClientToken",
       "CreateHttpNamespaceRequest.CreatorRequestId",
       "CreatePrivateDnsNamespaceRequest.CreatorRequestId",
@@ -208,8 +220,13 @@ public final class EcsDefaults {
 
   /** True when {@code owner.member} is the task-level cpu or memory, which take unit forms. */
   public static boolean takesUnitForm(String owner, String member) {
-    return (owner.equals("RegisterTaskDefinitionRequest") || owner.equals("TaskDefinition"))
-        && (member.equals("cpu") || member.equals("memory"));
+    return isTaskSize(owner) && (member.equals("cpu") || member.equals("memory"));
+  }
+
+  /** Shapes whose cpu and memory are a whole task's (a daemon task's too), in unit forms or plain numbers. */
+  private static boolean isTaskSize(String owner) {
+    return owner.equals("RegisterTaskDefinitionRequest") || owner.equals("TaskDefinition")
+        || owner.equals("RegisterDaemonTaskDefinitionRequest") || owner.equals("DaemonTaskDefinition");
   }
 
   /**
@@ -218,7 +235,7 @@ public final class EcsDefaults {
    * Anything else (not a size ECS understands) is returned unchanged.
    */
   public static String unitForm(String owner, String member, String value) {
-    boolean task = owner.equals("RegisterTaskDefinitionRequest") || owner.equals("TaskDefinition");
+    boolean task = isTaskSize(owner);
     if (!task || value == null || plainNumber(value)) {
       return value; // "256": already the form Describe returns, no need to parse
     }

@@ -61,6 +61,27 @@ public final class DeploymentSteps {
     return word + " deployment (" + String.join(", ", parts) + (hooks.isEmpty() ? "" : "; " + hooks) + ")";
   }
 
+  /**
+   * How a Managed Daemon deployment rolls (ecs-runtime-integrations §7.4), from its
+   * DaemonDeploymentConfiguration: "rolls instances 25% at a time, bake 5m, rolls back on alarm
+   * exporter-down". Without a drain percent ECS chooses how many instances drain at once; the bake
+   * time defaults to 0.
+   */
+  public static String daemon(JsonNode config) {
+    Double drain = number(config, "drainPercent");
+    Integer bake = integer(config, "bakeTimeInMinutes");
+    String text = drain == null ? "rolls instances as many at a time as ECS chooses"
+        : "rolls instances " + percent(drain) + " at a time";
+    text += bake == null || bake == 0 ? ", no bake" : ", bake " + duration(bake);
+    JsonNode alarms = config == null ? null : config.path("alarms");
+    if (alarms != null && alarms.path("enable").asBoolean(false) && !alarms.path("alarmNames").isEmpty()) {
+      List<String> names = new ArrayList<>();
+      alarms.path("alarmNames").forEach(n -> names.add(n.asText()));
+      text += ", rolls back on alarm " + String.join(", ", names);
+    }
+    return text;
+  }
+
   /** "lambda at post_scale_up; pause at post_test_traffic_shift (2h, then rollback)". */
   private static String hooks(JsonNode config) {
     List<String> out = new ArrayList<>();

@@ -30,6 +30,9 @@ final class PlanContext {
    */
   final Map<String, String> revisionsUsedInstead;
 
+  /** Daemon task definition families that get a new revision (or are created) in this plan. */
+  final Set<String> newDaemonRevisions;
+
   /** True when the plan removes everything the project owns (`ecsl destroy`), declared or not. */
   final boolean destroying;
 
@@ -43,6 +46,12 @@ final class PlanContext {
 
   PlanContext(String project, LiveState live, Set<String> newRevisions, Map<String, String> revisionsUsedInstead,
       boolean destroying) {
+    this(project, live, newRevisions, revisionsUsedInstead, Set.of(), destroying);
+  }
+
+  PlanContext(String project, LiveState live, Set<String> newRevisions, Map<String, String> revisionsUsedInstead,
+      Set<String> newDaemonRevisions, boolean destroying) {
+    this.newDaemonRevisions = newDaemonRevisions;
     this.project = project;
     this.live = live;
     this.newRevisions = newRevisions;

@@ -78,10 +78,20 @@ public final class Planner {
       }
     }
     plans.addAll(taskDefinitions);
-    PlanContext ctx = new PlanContext(model.project(), live, newRevisions, usedInstead, destroying);
+    Set<String> newDaemonRevisions = new HashSet<>();
+    List<ResourcePlan> daemonDefinitions = model.ofKind(ResourceKind.DAEMON_TASK_DEFINITION).stream()
+        .map(r -> DaemonPlans.planTaskDefinition(tdContext, r, owned(model, live.get(ResourceId.of(r)), conflicts)))
+        .toList();
+    for (ResourcePlan p : daemonDefinitions) {
+      if (p.action() == Action.CREATE || p.action() == Action.NEW_REVISION) {
+        newDaemonRevisions.add(p.id().name());
+      }
+    }
+    plans.addAll(daemonDefinitions);
+    PlanContext ctx = new PlanContext(model.project(), live, newRevisions, usedInstead, newDaemonRevisions, destroying);
     ElbArns arns = ElbArns.of(live);
     plans.addAll(model.resources().parallelStream()
-        .filter(r -> r.kind() != ResourceKind.TASK_DEFINITION)
+        .filter(r -> r.kind() != ResourceKind.TASK_DEFINITION && r.kind() != ResourceKind.DAEMON_TASK_DEFINITION)
         .map(r -> planOne(ctx, arns.resolve(r), owned(model, live.get(ResourceId.of(r)), conflicts), dependencies(r, declared)))
         .toList());
     refuseOtherProjects(model, conflicts);
@@ -136,6 +146,7 @@ public final class Planner {
     return switch (r.kind()) {
       case SERVICE -> ServicePlans.plan(ctx, r, live, deps);
       case CLUSTER -> ClusterPlans.plan(ctx, r, live, deps);
+      case DAEMON -> DaemonPlans.planDaemon(ctx, r, live, deps);
       case TARGET_GROUP, LOAD_BALANCER, LISTENER, LISTENER_RULE -> ElbPlans.plan(ctx, r, live, deps);
       default -> SimplePlans.plan(ctx, r, live, deps);
     };
@@ -146,6 +157,7 @@ public final class Planner {
       case TASK_DEFINITION -> TaskDefinitionPlans.delete(ctx, l);
       case SERVICE -> ServicePlans.delete(ctx, l);
       case CLUSTER -> ClusterPlans.delete(ctx, l);
+      case DAEMON, DAEMON_TASK_DEFINITION -> DaemonPlans.delete(ctx, l);
       case TARGET_GROUP, LOAD_BALANCER, LISTENER, LISTENER_RULE -> ElbPlans.delete(ctx, l);
       default -> SimplePlans.delete(ctx, l);
     };
@@ -169,6 +181,12 @@ public final class Planner {
       }
       case SCALING -> refs.add(new ResourceId(ResourceKind.SERVICE, r.cluster(), r.name()));
       case EXPRESS_SERVICE -> refs.add(new ResourceId(ResourceKind.CLUSTER, null, r.cluster()));
+      case DAEMON -> {
+        // Its daemon task definition is a placeholder, found below.
+        refs.add(new ResourceId(ResourceKind.CLUSTER, null, r.cluster()));
+        body.path("capacityProviderArns").forEach(a ->
+            refs.add(new ResourceId(ResourceKind.CAPACITY_PROVIDER, null, DaemonPlans.name(a.asText()))));
+      }
       case CAPACITY_PROVIDER -> {
         // A Managed Instances provider is created for its cluster, which must exist first.
         if (body.hasNonNull("cluster")) {

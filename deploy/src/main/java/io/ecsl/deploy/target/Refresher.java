@@ -73,6 +73,7 @@ public final class Refresher {
       Set<String> scan = new TreeSet<>(q.clusters());
       scan.addAll(ownedClusters);
       Set<String> ownedServices = reader.services(scan);
+      new DaemonReader(api, q, state, reader::parallel).read(scan);
       reader.revisionsInUse();
       reader.scaling(ownedServices);
       reader.schedules();
