@@ -3,6 +3,7 @@ package io.ecsl.runtime.engine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.runtime.model.AutoScalingGroupEntity;
 import io.ecsl.runtime.model.ContainerInstanceEntity;
+import io.ecsl.runtime.model.DaemonEntity;
 import io.ecsl.runtime.model.RuleScheduleEntity;
 import io.ecsl.runtime.model.ScalingStateEntity;
 import io.ecsl.runtime.model.ServiceEntity;
@@ -63,6 +64,10 @@ public final class RuntimeState {
   public final DocumentTable<ObjectNode> listenerRules;
   /** Registered targets with their health, keyed {@code targetGroupArn|id|port}. */
   public final DocumentTable<ObjectNode> targets;
+  /** Daemon task definitions in DescribeDaemonTaskDefinition's shape, keyed by ARN. */
+  public final DocumentTable<ObjectNode> daemonTaskDefinitions;
+  /** Managed Daemons with their revisions and deployments, keyed by ARN. */
+  public final DocumentTable<DaemonEntity> daemons;
   private final List<DocumentTable<?>> all;
 
   public RuntimeState(Store store) {
@@ -95,7 +100,9 @@ public final class RuntimeState {
     listeners = new DocumentTable<>(store, "elbv2.listener", ObjectNode.class);
     listenerRules = new DocumentTable<>(store, "elbv2.rule", ObjectNode.class);
     targets = new DocumentTable<>(store, "elbv2.target", ObjectNode.class);
-    all = List.of(clusters, taskDefinitions, services, tasks, containerInstances, autoScalingGroups,
+    daemonTaskDefinitions = new DocumentTable<>(store, "ecs.daemon-task-definition", ObjectNode.class);
+    daemons = new DocumentTable<>(store, "ecs.daemon", DaemonEntity.class);
+    all = List.of(daemonTaskDefinitions, daemons, clusters, taskDefinitions, services, tasks, containerInstances, autoScalingGroups,
         capacityProviders, accountSettings, rules, ruleTargets, scalableTargets, scalingPolicies, namespaces,
         operations, ruleSchedules, scheduledActions, schedulerSchedules, scheduleGroups, schedulerRuns,
         scalingActivities, scalingStates, loadBalancers, targetGroups, listeners, listenerRules, targets,
@@ -150,7 +157,15 @@ public final class RuntimeState {
 
   /** The next revision number of a task definition family (revisions are never reused). */
   public synchronized int nextRevision(String region, String family) {
-    String key = "revision:" + region + ":" + family;
+    return next("revision:" + region + ":" + family);
+  }
+
+  /** The next revision number of a daemon task definition family (a family of its own kind). */
+  public synchronized int nextDaemonRevision(String region, String family) {
+    return next("daemon-revision:" + region + ":" + family);
+  }
+
+  private int next(String key) {
     int next = store.meta(key).map(Integer::parseInt).orElse(0) + 1;
     store.setMeta(key, Integer.toString(next));
     return next;

@@ -46,6 +46,25 @@ public final class Arns {
     return ecs(region, "capacity-provider/" + name);
   }
 
+  public static String daemonTaskDefinition(String region, String family, int revision) {
+    return ecs(region, "daemon-task-definition/" + family + ":" + revision);
+  }
+
+  /** A daemon: like a service, named within its cluster. */
+  public static String daemon(String region, String cluster, String name) {
+    return ecs(region, "daemon/" + cluster + "/" + name);
+  }
+
+  /** A daemon deployment: like a service deployment, the daemon's path and the deployment's id. */
+  public static String daemonDeployment(String region, String cluster, String daemon, String id) {
+    return ecs(region, "daemon-deployment/" + cluster + "/" + daemon + "/" + id);
+  }
+
+  /** A daemon revision: like a service revision, the daemon's path and the revision's id. */
+  public static String daemonRevision(String region, String cluster, String daemon, String id) {
+    return ecs(region, "daemon-revision/" + cluster + "/" + daemon + "/" + id);
+  }
+
   /** The region field of any ARN ({@code arn:aws:svc:REGION:acct:...}), or null if not an ARN. */
   public static String regionOf(String arn) {
     String[] parts = arn.split(":", 6);

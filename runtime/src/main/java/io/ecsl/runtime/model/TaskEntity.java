@@ -26,6 +26,10 @@ public final class TaskEntity {
   public String deploymentId;
   public String group;
   public String startedBy;
+  /** The Managed Daemon whose task this is on its instance, or null (integrations §7.4). */
+  public String daemonArn;
+  /** The daemon revision the task runs (a daemon deployment replaces instances until all run its target). */
+  public String daemonRevisionArn;
   /** RunTask's {@code referenceId}: kept, never shown (ECS uses it internally). */
   public String referenceId;
   public String launchType;

@@ -17,6 +17,9 @@ public final class EcsApi implements AwsService {
   private final ContainerInstanceOps containerInstances;
   private final AccountSettingOps accountSettings;
   private final EcsTagOps tags;
+  private final DaemonTaskDefinitionOps daemonTaskDefinitions;
+  private final DaemonOps daemons;
+  private final DaemonDeploymentOps daemonDeployments;
   private final ControlPlane plane;
   /** Express Mode services: they create ELB and Application Auto Scaling resources, so those APIs are given later. */
   private volatile ExpressGatewayOps express;
@@ -33,6 +36,9 @@ public final class EcsApi implements AwsService {
     this.tasks = new TaskOps(plane, resolver, renderer);
     this.containerInstances = new ContainerInstanceOps(plane, resolver, renderer);
     this.tags = new EcsTagOps(plane.state());
+    this.daemonTaskDefinitions = new DaemonTaskDefinitionOps(plane);
+    this.daemons = new DaemonOps(plane, resolver);
+    this.daemonDeployments = new DaemonDeploymentOps(plane.state(), daemons);
     this.plane = plane;
   }
 
@@ -121,12 +127,24 @@ public final class EcsApi implements AwsService {
       case "UpdateExpressGatewayService" -> express().update(request, context);
       case "DeleteExpressGatewayService" -> express().delete(request, context);
       case "DescribeExpressGatewayService" -> express().describe(request, context);
+      case "RegisterDaemonTaskDefinition" -> daemonTaskDefinitions.register(request, context);
+      case "DescribeDaemonTaskDefinition" -> daemonTaskDefinitions.describe(request, context);
+      case "ListDaemonTaskDefinitions" -> daemonTaskDefinitions.list(request, context);
+      case "DeleteDaemonTaskDefinition" -> daemonTaskDefinitions.delete(request, context);
+      case "CreateDaemon" -> daemons.create(request, context);
+      case "UpdateDaemon" -> daemons.update(request, context);
+      case "DeleteDaemon" -> daemons.delete(request, context);
+      case "DescribeDaemon" -> daemons.describe(request, context);
+      case "ListDaemons" -> daemons.list(request, context);
+      case "ListDaemonDeployments" -> daemonDeployments.list(request, context);
+      case "DescribeDaemonDeployments" -> daemonDeployments.describe(request, context);
+      case "DescribeDaemonRevisions" -> daemonDeployments.describeRevisions(request, context);
       case "TagResource" -> tags.tag(request, context);
       case "UntagResource" -> tags.untag(request, context);
       case "ListTagsForResource" -> tags.list(request, context);
       default -> throw new ApiException("UnknownOperationException", "The ecsl runtime does not implement ECS "
           + operation + " (yet). Supported: task definitions, clusters, capacity providers, container instances and"
-          + " attributes, services and their service deployments and revisions, Express services, tasks, account settings and tags.");
+          + " attributes, services and their service deployments and revisions, Managed Daemons, Express services, tasks, account settings and tags.");
     };
   }
 }

@@ -11,7 +11,7 @@ import io.ecsl.runtime.store.Tag;
 import java.util.ArrayList;
 import java.util.List;
 
-/** TagResource, UntagResource, ListTagsForResource for clusters, services, tasks, task definitions and capacity providers. */
+/** TagResource, UntagResource, ListTagsForResource for clusters, services, tasks, task definitions, capacity providers, daemons and daemon task definitions. */
 final class EcsTagOps {
   private final RuntimeState state;
 
@@ -73,9 +73,13 @@ final class EcsTagOps {
       exists = state.taskDefinitions.contains(arn);
     } else if (resource.startsWith("capacity-provider/")) {
       exists = state.capacityProviders.contains(arn);
+    } else if (resource.startsWith("daemon/")) {
+      exists = state.daemons.contains(arn);
+    } else if (resource.startsWith("daemon-task-definition/")) {
+      exists = state.daemonTaskDefinitions.contains(arn);
     } else {
       throw ApiException.invalidParameter("Invalid resourceArn " + arn + ": give the ARN of a cluster, service,"
-          + " task, task definition or capacity provider.");
+          + " task, task definition, capacity provider, daemon or daemon task definition.");
     }
     if (!exists) {
       throw ApiException.resourceNotFound("The specified resource could not be found: " + arn + ".");
