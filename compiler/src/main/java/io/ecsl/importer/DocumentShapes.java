@@ -71,15 +71,22 @@ final class DocumentShapes {
       others(doc, obj, Set.of("taskDefinition", "tags"), diagnostics);
       return true;
     }
+    if (obj.get("daemonTaskDefinition") instanceof ObjectNode td) { // describe-daemon-task-definition
+      found.add(new Found(ImportKind.DAEMON_TASK_DEFINITION, "/daemonTaskDefinition", td,
+          isResponse(ImportKind.DAEMON_TASK_DEFINITION, td), obj.has("tags") ? "/tags" : null));
+      others(doc, obj, Set.of("daemonTaskDefinition", "tags"), diagnostics);
+      return true;
+    }
     for (ImportKind kind : ImportKind.values()) {
       String single = switch (kind) {
+        case DAEMON -> "daemon"; // describe-daemon
         case SERVICE -> "service";
         case CLUSTER -> "cluster";
         case CAPACITY_PROVIDER -> "capacityProvider";
         default -> null;
       };
       String plural = switch (kind) {
-        case TASK_DEFINITION -> null;
+        case TASK_DEFINITION, DAEMON_TASK_DEFINITION, DAEMON -> null;
         // describe-target-groups, describe-load-balancers, describe-listeners, describe-rules
         case TARGET_GROUP -> "TargetGroups";
         case LOAD_BALANCER -> "LoadBalancers";
@@ -132,6 +139,12 @@ final class DocumentShapes {
 
   /** Which resource a bare object is: by the members that identify it, else by the most members in common. */
   static ImportKind bareKind(ObjectNode obj) {
+    if (obj.has("daemonTaskDefinitionArn") && obj.has("containerDefinitions")) {
+      return ImportKind.DAEMON_TASK_DEFINITION; // DescribeDaemonTaskDefinition's object (its request looks like a task's)
+    }
+    if (obj.has("daemonName") || obj.has("daemonArn")) {
+      return ImportKind.DAEMON;
+    }
     if (obj.has("containerDefinitions") || obj.has("family") || obj.has("taskDefinitionArn")) {
       return ImportKind.TASK_DEFINITION;
     }

@@ -22,6 +22,13 @@ public enum ImportKind {
   CAPACITY_PROVIDER(ResourceKind.CAPACITY_PROVIDER, "CreateCapacityProvider", "CapacityProvider", "name",
       "capacity_provider", "capacity-providers/", Set.of("capacityProviderArn", "status", "updateStatus",
           "updateStatusReason")),
+  /** Written inside the {@code daemon} declaration of the daemon that runs it. */
+  DAEMON_TASK_DEFINITION(ResourceKind.DAEMON_TASK_DEFINITION, "RegisterDaemonTaskDefinition", "DaemonTaskDefinition",
+      "family", "daemon", "daemon-task-definitions/", Set.of("daemonTaskDefinitionArn", "revision", "status",
+          "registeredAt", "registeredBy", "deleteRequestedAt")),
+  /** A CreateDaemon request, or DescribeDaemon output completed by DescribeDaemonRevisions and DescribeDaemonDeployments. */
+  DAEMON(ResourceKind.DAEMON, "CreateDaemon", "DaemonDetail", "daemonName", "daemon", "daemons/",
+      Set.of("daemonArn", "status", "currentRevisions", "deploymentArn", "createdAt", "updatedAt")),
   TARGET_GROUP(ResourceKind.TARGET_GROUP, ServiceModel.ELBV2, "CreateTargetGroup", "TargetGroup", "Name", "target_group",
       "target-groups/", Set.of("TargetGroupArn", "TargetGroupName", "LoadBalancerArns")),
   LOAD_BALANCER(ResourceKind.LOAD_BALANCER, ServiceModel.ELBV2, "CreateLoadBalancer", "LoadBalancer", "Name", "load_balancer",

@@ -95,10 +95,11 @@ public final class Importer {
 
   private static Result importSources(List<SourceFile> sources, Diagnostics diagnostics) {
     Map<SourceFile, List<ImportedResource>> files = new LinkedHashMap<>();
+    DaemonImports daemons = new DaemonImports();
     for (SourceFile source : sources) {
       List<ImportedResource> resources = new ArrayList<>();
       JsonDocument doc = JsonDocument.parse(source, diagnostics);
-      if (doc != null) {
+      if (doc != null && !daemons.supplement(doc)) {
         RequestConverter converter = new RequestConverter(doc, diagnostics);
         for (DocumentShapes.Found found : DocumentShapes.recognize(doc, diagnostics)) {
           if (found.kind() == ImportKind.LISTENER_RULE && found.object().path("IsDefault").asBoolean(false)) {
@@ -111,6 +112,7 @@ public final class Importer {
     }
     ElbReferences.resolve(files, diagnostics);
     duplicates(files, diagnostics);
+    daemons.pair(files, diagnostics);
     resolveTaskDefinitions(files);
     EcsModel model = model(files);
     boolean converted = !diagnostics.hasErrors();
@@ -177,7 +179,8 @@ public final class Importer {
             + (r.kind() == ImportKind.SERVICE && r.cluster() == null ? "default/" : "")
             + r.name().replace(':', '-').replace('/', '_') + ".json";
         ApiRequest request = new ApiRequest(r.kind().service, r.kind().operation, r.request(), r.spans(), file);
-        resources.add(new Resource(r.kind().resourceKind, r.name(), r.kind() == ImportKind.SERVICE
+        boolean inCluster = r.kind() == ImportKind.SERVICE || r.kind() == ImportKind.DAEMON;
+        resources.add(new Resource(r.kind().resourceKind, r.name(), inCluster
             ? (r.cluster() != null ? r.cluster() : "default") : null, r.span(), List.of(request), Map.of()));
         region = region != null ? region : regionOf(r);
       }
@@ -213,7 +216,7 @@ public final class Importer {
         default -> {}
       }
     }
-    return new ServiceSource.Declared(families, clusters, providers, labels, rules);
+    return new ServiceSource.Declared(families, clusters, providers, labels, rules, DaemonImports.definitions(all));
   }
 
   /** Declarations in dependency order (capacity providers, clusters, task definitions, services), formatted. */
@@ -232,6 +235,9 @@ public final class Importer {
         case LOAD_BALANCER -> ElbSource.loadBalancer(r);
         case LISTENER -> ElbSource.listener(r, declared);
         case LISTENER_RULE -> null; // inside its listener
+        case DAEMON_TASK_DEFINITION -> null; // inside its daemon
+        case DAEMON -> DaemonSource.declaration(r, declared.daemonDefinitions().get(
+            DaemonImports.family(r.request())), declared);
       });
     }
     items.removeIf(java.util.Objects::isNull);

@@ -93,8 +93,15 @@ final class RequestConverter {
         request.set(m, members.get(m));
       }
     }
-    required(input, request, span, kind.operation);
-    if (kind == ImportKind.TASK_DEFINITION) {
+    if (kind == ImportKind.DAEMON && found.response()) {
+      // DescribeDaemon does not say what the daemon runs: DaemonImports completes it from the
+      // revisions, and says so when it cannot.
+      ObjectNode check = request.deepCopy().put("daemonTaskDefinitionArn", "");
+      required(input, check, span, kind.operation);
+    } else {
+      required(input, request, span, kind.operation);
+    }
+    if (kind == ImportKind.TASK_DEFINITION || kind == ImportKind.DAEMON_TASK_DEFINITION) {
       taskNormalForms(request);
     }
     if (kind.elb()) {
@@ -103,8 +110,12 @@ final class RequestConverter {
     }
     Canonical.sort(request, input, spans, "");
     String cluster = kind == ImportKind.SERVICE && request.has("cluster") ? request.get("cluster").asText() : null;
-    return new ImportedResource(kind, name, cluster, request, spans, span, kind == ImportKind.TASK_DEFINITION ? revision(obj) : null,
-        arn);
+    if (kind == ImportKind.DAEMON) {
+      cluster = afterSlash(request.path("clusterArn").asText("default"));
+    }
+    Integer revision = kind == ImportKind.TASK_DEFINITION ? revision(obj)
+        : kind == ImportKind.DAEMON_TASK_DEFINITION ? daemonRevision(obj) : null;
+    return new ImportedResource(kind, name, cluster, request, spans, span, revision, arn);
   }
 
   /**
@@ -216,6 +227,45 @@ final class RequestConverter {
       case TARGET_GROUP, LOAD_BALANCER, LISTENER, LISTENER_RULE -> {
         return elbSpecial(kind, key, value, pointer, obj, members);
       }
+      case DAEMON_TASK_DEFINITION -> {
+        if (key.equals("daemonTaskDefinitionArn")) {
+          if (value.isTextual() && !obj.has("family")) {
+            put(members, "family", JSON.textNode(afterSlash(value.asText()).replaceFirst(":\\d+$", "")), pointer);
+          }
+          return true;
+        }
+        return false;
+      }
+      case DAEMON -> {
+        switch (key) {
+          case "daemonArn" -> {
+            if (value.isTextual()) {
+              arn = value.asText();
+              if (!obj.has("daemonName")) {
+                put(members, "daemonName", JSON.textNode(afterSlash(value.asText())), pointer);
+              }
+            }
+            return true;
+          }
+          case "currentRevisions" -> {
+            // DescribeDaemon gives the capacity providers only per revision it runs.
+            if (value.isArray() && !obj.has("capacityProviderArns")) {
+              java.util.Set<String> providers = new java.util.LinkedHashSet<>();
+              value.forEach(r -> r.path("capacityProviders").forEach(c -> providers.add(c.path("arn").asText())));
+              providers.remove("");
+              if (!providers.isEmpty()) {
+                ArrayNode list = JSON.arrayNode();
+                providers.forEach(list::add);
+                put(members, "capacityProviderArns", list, pointer);
+              }
+            }
+            return true;
+          }
+          default -> {
+            return false;
+          }
+        }
+      }
       case TASK_DEFINITION -> {
         if (key.equals("taskDefinitionArn")) {
           if (value.isTextual() && !obj.has("family")) {
@@ -320,6 +370,15 @@ final class RequestConverter {
     }
     TaskDefinitionRef arn = TaskDefinitionRef.parse(td.path("taskDefinitionArn").asText(""));
     return arn == null ? null : arn.revision();
+  }
+
+  /** The revision DescribeDaemonTaskDefinition gives: `revision`, else the end of its ARN. */
+  private static Integer daemonRevision(ObjectNode td) {
+    if (td.path("revision").canConvertToInt()) {
+      return td.get("revision").asInt();
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(":(\\d+)$").matcher(td.path("daemonTaskDefinitionArn").asText(""));
+    return m.find() ? Integer.valueOf(m.group(1)) : null;
   }
 
   private static String afterSlash(String arn) {

@@ -30,9 +30,10 @@ final class ServiceSource {
    *
    * @param elbLabels the label of each imported target group and load balancer, by its ARN placeholder
    * @param rules the imported listener rules, by their listener's ARN placeholder
+   * @param daemonDefinitions the imported daemon task definitions, by family, each written inside its daemon
    */
   record Declared(Set<String> families, Set<String> clusters, Set<String> providers, Map<String, String> elbLabels,
-      Map<String, List<ImportedResource>> rules) {
+      Map<String, List<ImportedResource>> rules, Map<String, ImportedResource> daemonDefinitions) {
 
     /** A declared target group or load balancer's label for its placeholder; else the text as a string. */
     Expr elbReference(String arnOrPlaceholder) {
