@@ -93,7 +93,7 @@ public final class ServiceDiscovery implements LoopStage, AutoCloseable {
   }
 
   private String networkMode(TaskEntity task) {
-    ObjectNode definition = state.taskDefinitions.get(task.taskDefinitionArn);
+    ObjectNode definition = state.taskDefinitionOf(task.taskDefinitionArn);
     return definition == null ? "bridge" : Json.text(definition, "networkMode", "bridge");
   }
 

@@ -164,6 +164,12 @@ public final class AutoScalingGroups {
       group.maxSize = cluster == null ? 0 : MANAGED_INSTANCES_MAX;
       group.desiredCapacity = Math.min(group.desiredCapacity, group.maxSize);
       int[] largest = largestWaiting(state, clusterArn, Json.text(provider, "name"));
+      // The instance must hold the provider's daemon tasks beside the largest task.
+      int[] daemons = DaemonScheduling.reservedByDaemons(state, arn);
+      if (largest[0] + largest[1] > 0) {
+        largest[0] += daemons[0];
+        largest[1] += daemons[1];
+      }
       ManagedInstanceTypes.choose(settings.path("instanceLaunchTemplate").path("instanceRequirements"), largest[0],
           largest[1]).ifPresent(type -> group.instanceType = type.name());
       reconcile(state, group, provider, MANAGED, cluster, now);
@@ -306,6 +312,37 @@ public final class AutoScalingGroups {
     finishTerminations(state, group, now);
   }
 
+  /**
+   * Drains the instance and has its group replace it (ECS's drain-provision-replace, for Managed
+   * Daemons): the group launches a new instance at once, as its desired capacity is unchanged, and
+   * the old one goes once its tasks other than daemons' are gone. Returns false if no simulated
+   * group owns it (it is only drained then).
+   */
+  public static boolean replace(RuntimeState state, ContainerInstanceEntity instance, String cause, Instant now) {
+    if (instance.isActive()) {
+      ContainerInstanceEntity draining = instance.copy();
+      draining.status = ContainerInstanceEntity.DRAINING;
+      draining.statusReason = cause;
+      draining.version++;
+      state.containerInstances.put(draining.containerInstanceArn, draining);
+    }
+    AutoScalingGroupEntity stored = instance.autoScalingGroupArn == null ? null
+        : state.autoScalingGroups.get(instance.autoScalingGroupArn);
+    if (stored == null) {
+      return false;
+    }
+    AutoScalingGroupEntity group = stored.copy();
+    for (GroupInstance member : group.instances) {
+      if (instance.containerInstanceArn.equals(member.containerInstanceArn)
+          && GroupInstance.IN_SERVICE.equals(member.lifecycleState)) {
+        member.lifecycleState = GroupInstance.TERMINATING;
+        activity(group, now, "Terminating EC2 instance: " + member.ec2InstanceId, cause);
+      }
+    }
+    state.autoScalingGroups.put(group.autoScalingGroupArn, group);
+    return true;
+  }
+
   /** Registers the group's instances with the cluster (or deregisters them when there is none). */
   private static void registerOrLeave(RuntimeState state, AutoScalingGroupEntity group, ObjectNode cluster,
       String providerName, InstanceTypes.InstanceType type, Instant now) {
@@ -342,7 +379,9 @@ public final class AutoScalingGroups {
           : state.containerInstances.get(instance.containerInstanceArn);
       if (registered != null && registered.isRegistered()) {
         boolean draining = ContainerInstanceEntity.DRAINING.equals(registered.status);
-        if (draining && !ContainerInstances.tasksOn(state, registered.containerInstanceArn).isEmpty()) {
+        // Managed Daemons drain last: their task stops with the instance, once the others are gone.
+        if (draining && ContainerInstances.tasksOn(state, registered.containerInstanceArn).stream()
+            .anyMatch(t -> t.daemonArn == null)) {
           continue;
         }
         ContainerInstances.deregister(state, registered, "The EC2 instance " + instance.ec2InstanceId
@@ -360,7 +399,9 @@ public final class AutoScalingGroups {
     boolean warming = false;
     for (GroupInstance instance : group.inService()) {
       busy += instance.containerInstanceArn != null && busy(state, instance.containerInstanceArn) ? 1 : 0;
-      warming |= instance.launchedAt.plus(group.warmup()).isAfter(now);
+      // An instance whose Managed Daemon task is still starting takes no task yet: it is still warming up.
+      warming |= instance.launchedAt.plus(group.warmup()).isAfter(now)
+          || DaemonScheduling.awaitingDaemon(state, instance.containerInstanceArn);
     }
     List<Reservation> waiting = new ArrayList<>();
     String clusterArn = Json.text(cluster, "clusterArn");
@@ -386,12 +427,18 @@ public final class AutoScalingGroups {
     }
   }
 
-  /** The instance runs a task that is not a daemon's (what managed scaling and protection count). */
+  /**
+   * The instance runs a task that is not a daemon's, of a DAEMON service or a Managed Daemon (what
+   * managed scaling and protection count).
+   */
   static boolean busy(RuntimeState state, String containerInstanceArn) {
     if (containerInstanceArn == null) {
       return false;
     }
     for (TaskEntity task : ContainerInstances.tasksOn(state, containerInstanceArn)) {
+      if (task.daemonArn != null) {
+        continue;
+      }
       ServiceEntity service = task.serviceName == null ? null
           : state.services.get(Arns.service(task.region, task.clusterName, task.serviceName));
       if (service == null || !"DAEMON".equals(service.schedulingStrategy)) {

@@ -296,7 +296,9 @@ public final class ControlPlane implements AutoCloseable {
       Instant now = clock.instant();
       stepTasks(byTask, listedAt, now, dispatch, null);
       AutoScalingGroups.reconcile(state, now);
-      List<String> scheduled = new ArrayList<>(AwaitingCapacity.place(new PlacementPass(state, random, now)));
+      // Managed Daemons first: their tasks start on an instance before anything else is placed there.
+      List<String> scheduled = new ArrayList<>(DaemonScheduling.schedule(state, now));
+      scheduled.addAll(AwaitingCapacity.place(new PlacementPass(state, random, now)));
       scheduled.addAll(scheduling.schedule(now));
       // Tasks the scheduler just created or stopped: step them now rather than next pass.
       stepTasks(byTask, listedAt, now, dispatch, scheduled);
@@ -450,7 +452,7 @@ public final class ControlPlane implements AutoCloseable {
     if (cached != null) {
       return cached;
     }
-    ObjectNode definition = state.taskDefinitions.get(task.taskDefinitionArn);
+    ObjectNode definition = state.taskDefinitionOf(task.taskDefinitionArn);
     if (definition == null) {
       return null;
     }

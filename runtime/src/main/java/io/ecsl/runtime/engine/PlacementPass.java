@@ -56,8 +56,9 @@ public final class PlacementPass {
   public static ClusterSnapshot build(RuntimeState state, String clusterArn) {
     ClusterSnapshot.Builder builder = ClusterSnapshot.builder();
     HashSet<String> arns = new HashSet<>();
+    java.util.Set<String> awaitingDaemons = DaemonScheduling.awaitingDaemons(state, clusterArn);
     for (ContainerInstanceEntity instance : ContainerInstances.registered(state, clusterArn)) {
-      builder.instance(info(instance));
+      builder.instance(awaitingDaemons.contains(instance.containerInstanceArn) ? awaitingDaemon(instance) : info(instance));
       arns.add(instance.containerInstanceArn);
     }
     for (TaskEntity task : state.tasks.values()) {
@@ -75,6 +76,20 @@ public final class PlacementPass {
         instance.attributes, instance.cpu, instance.memory, new HashSet<>(instance.reservedTcpPorts),
         new HashSet<>(instance.reservedUdpPorts));
   }
+
+  /**
+   * An instance whose Managed Daemon task is not RUNNING yet, as placement sees it: not ACTIVE, so no
+   * task goes there until the daemon runs (ECS starts daemon tasks before any other).
+   */
+  private static InstanceInfo awaitingDaemon(ContainerInstanceEntity instance) {
+    return new InstanceInfo(instance.containerInstanceArn, instance.id, instance.ec2InstanceId, AWAITING_DAEMON,
+        instance.agentConnected, instance.agentVersion, instance.registeredAt, instance.capacityProviderName,
+        instance.attributes, instance.cpu, instance.memory, new HashSet<>(instance.reservedTcpPorts),
+        new HashSet<>(instance.reservedUdpPorts));
+  }
+
+  /** The status placement sees for an instance waiting for its daemon tasks (never stored or shown). */
+  static final String AWAITING_DAEMON = "AWAITING_DAEMON";
 
   static Reservation reservation(TaskEntity task) {
     return new Reservation(task.reservedCpu, task.reservedMemory, ints(task.reservedTcpPorts),

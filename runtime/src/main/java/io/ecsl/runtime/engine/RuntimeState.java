@@ -1,6 +1,7 @@
 package io.ecsl.runtime.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.runtime.daemons.DaemonTaskDefinitions;
 import io.ecsl.runtime.model.AutoScalingGroupEntity;
 import io.ecsl.runtime.model.ContainerInstanceEntity;
 import io.ecsl.runtime.model.DaemonEntity;
@@ -153,6 +154,18 @@ public final class RuntimeState {
 
   public synchronized void deleteTags(String arn) {
     store.deleteTags(arn);
+  }
+
+  /**
+   * The task definition a task runs: a task definition, or for a daemon's task its daemon task
+   * definition seen as one ({@link DaemonTaskDefinitions#asTaskDefinition}); null if unknown.
+   */
+  public synchronized ObjectNode taskDefinitionOf(String arn) {
+    if (DaemonTaskDefinitions.isDaemonTaskDefinition(arn)) {
+      ObjectNode daemon = daemonTaskDefinitions.get(arn);
+      return daemon == null ? null : DaemonTaskDefinitions.asTaskDefinition(daemon);
+    }
+    return taskDefinitions.get(arn);
   }
 
   /** The next revision number of a task definition family (revisions are never reused). */

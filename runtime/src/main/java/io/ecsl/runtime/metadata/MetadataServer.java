@@ -266,7 +266,7 @@ public final class MetadataServer implements AutoCloseable {
       JsonNode definition;
       synchronized (state) {
         task = state.tasks.copyOf(taskArn);
-        definition = task == null ? null : state.taskDefinitions.get(task.taskDefinitionArn);
+        definition = task == null ? null : state.taskDefinitionOf(task.taskDefinitionArn);
       }
       if (task == null || definition == null) {
         return Optional.empty();

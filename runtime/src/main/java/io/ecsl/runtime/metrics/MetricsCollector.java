@@ -137,7 +137,7 @@ public final class MetricsCollector implements LoopStage, AutoCloseable {
   }
 
   private Reservation reservation(TaskEntity task) {
-    ObjectNode definition = state.taskDefinitions.get(task.taskDefinitionArn);
+    ObjectNode definition = state.taskDefinitionOf(task.taskDefinitionArn);
     return definition == null ? null : Reservation.of(TaskSpec.of(definition, task.overrides));
   }
 
