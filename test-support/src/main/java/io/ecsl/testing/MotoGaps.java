@@ -17,6 +17,6 @@ public final class MotoGaps {
       "express-web", "moto 5.2 has no Express Mode operations (CreateExpressGatewayService);"
           + " ExpressSampleOnRuntimeTest applies it to the local runtime",
       "managed-daemon", "moto 5.2 has no Managed Daemons operations (RegisterDaemonTaskDefinition, CreateDaemon) and"
-          + " answers CreateCapacityProvider with a managedInstancesProvider with HTTP 500; plan and apply refuse"
-          + " daemons (DaemonPlanRefusalTest), so only botocore's validation judges its requests");
+          + " answers CreateCapacityProvider with a managedInstancesProvider with HTTP 500; DaemonOnRuntimeTest applies it"
+          + " to the local runtime, and botocore's validation judges its requests");
 }

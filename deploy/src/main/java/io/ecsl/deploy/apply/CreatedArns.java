@@ -21,8 +21,11 @@ final class CreatedArns {
       "CreateLoadBalancer", "/LoadBalancers/0/LoadBalancerArn",
       "CreateListener", "/Listeners/0/ListenerArn",
       "CreateRule", "/Rules/0/RuleArn",
-      // A daemon runs the revision this apply registers, known once registered.
-      "RegisterDaemonTaskDefinition", "/daemonTaskDefinitionArn");
+      // A daemon runs the revision this apply registers, known once registered, and takes its
+      // cluster and capacity providers by the ARNs the target gave them.
+      "RegisterDaemonTaskDefinition", "/daemonTaskDefinitionArn",
+      "CreateCluster", "/cluster/clusterArn",
+      "CreateCapacityProvider", "/capacityProvider/capacityProviderArn");
 
   private final Map<ArnPlaceholder, String> arns = new ConcurrentHashMap<>();
 

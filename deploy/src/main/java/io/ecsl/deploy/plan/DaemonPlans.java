@@ -92,6 +92,7 @@ final class DaemonPlans {
     if (family != null && !newRevision && liveDefinition != null && liveDefinition.arn() != null) {
       declaredBody = Pointers.with(declaredBody, "/daemonTaskDefinitionArn", TextNode.valueOf(liveDefinition.arn()));
     }
+    declaredBody = targetArns(ctx, declaredBody, dependsOn);
     if (live == null) {
       Step create = step("ecs", CREATE, Tags.withOwner(declaredBody, shape, ctx.project));
       return new ResourcePlan(id, Action.CREATE, List.of("creating it starts a daemon deployment: "
@@ -156,6 +157,39 @@ final class DaemonPlans {
   }
 
   /**
+   * CreateDaemon takes the cluster and capacity providers by ARN, which the compiler writes from
+   * the project's account id; the target's own ARNs are what it takes (the local runtime's account is
+   * not the project's). So each one the project declares is sent as the target's ARN when it exists,
+   * else as its placeholder, which apply fills in from the answer of the call that creates it (an
+   * ARN of something declared elsewhere is sent as written).
+   */
+  private static ObjectNode targetArns(PlanContext ctx, ObjectNode body, List<String> dependsOn) {
+    ObjectNode out = body;
+    if (body.hasNonNull("clusterArn")) {
+      out = Pointers.with(out, "/clusterArn", TextNode.valueOf(
+          targetArn(ctx, ResourceKind.CLUSTER, body.get("clusterArn").asText(), dependsOn)));
+    }
+    JsonNode providers = body.path("capacityProviderArns");
+    for (int i = 0; i < providers.size(); i++) {
+      out = Pointers.with(out, "/capacityProviderArns/" + i, TextNode.valueOf(
+          targetArn(ctx, ResourceKind.CAPACITY_PROVIDER, providers.get(i).asText(), dependsOn)));
+    }
+    return out;
+  }
+
+  private static String targetArn(PlanContext ctx, ResourceKind kind, String arn, List<String> dependsOn) {
+    ResourceId id = new ResourceId(kind, null, name(arn));
+    if (!dependsOn.contains(id.address())) {
+      return arn;
+    }
+    LiveResource live = ctx.live.get(id);
+    if (live != null && live.arn() != null) {
+      return live.arn();
+    }
+    return ctx.live.offline() ? arn : ArnPlaceholder.of(kind, id.name());
+  }
+
+  /**
    * The whole wanted configuration: UpdateDaemon requires the task definition and capacity
    * providers, and a member left out keeps its old value, so a member no longer declared is sent
    * as ECS's default.
@@ -215,8 +249,12 @@ final class DaemonPlans {
     return p != null ? p.name() : TaskDefinitionPlans.family(ref);
   }
 
-  /** The resource name of an ARN ({@code …:cluster/apps} → {@code apps}), or the name itself. */
+  /** The resource name of an ARN ({@code …:cluster/apps} → {@code apps}) or placeholder, or the name itself. */
   static String name(String arnOrName) {
+    ArnPlaceholder p = arnOrName == null ? null : ArnPlaceholder.parse(arnOrName);
+    if (p != null) {
+      return p.name();
+    }
     return arnOrName == null ? null : arnOrName.substring(arnOrName.lastIndexOf('/') + 1);
   }
 

@@ -184,6 +184,18 @@ class DaemonPlanApplyTest {
   }
 
   @Test
+  void againstAPreviousBuildADaemonPlansCleanAndANewImageRedeploysIt() throws Exception {
+    // Offline, a daemon's task definition is the build's placeholder on both sides: no ARN exists.
+    Path build = dir.resolve("build");
+    io.ecsl.emit.BuildWriter.write(build, io.ecsl.emit.BuildWriter.files(compile("ecsl/busybox:1.35")));
+    Plan same = Deployer.planAgainst(compile("ecsl/busybox:1.35"), build);
+    assertFalse(same.hasChanges(), actions(same).toString());
+    Plan changed = Deployer.planAgainst(compile("ecsl/busybox:latest"), build);
+    assertEquals(Map.of("daemon apps/log-agent", Action.REDEPLOY, "daemon task definition log-agent", Action.NEW_REVISION),
+        actions(changed));
+  }
+
+  @Test
   void aTargetWithoutTheDaemonApiHasNoDaemonsUnlessTheProjectDeclaresOne() throws Exception {
     FakeDaemonApi api = new FakeDaemonApi();
     api.withoutDaemonApi = true;
