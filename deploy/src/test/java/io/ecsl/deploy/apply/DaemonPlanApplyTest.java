@@ -183,6 +183,44 @@ class DaemonPlanApplyTest {
     assertEquals("log-agent:2", daemon.changes().get(0).after().asText());
   }
 
+  /**
+   * Every request apply sends about daemons is one the AWS CLI accepts: botocore validates each
+   * against its service model before sending, to an endpoint nothing listens on (moto has no daemon
+   * API to take them), so an accepted request fails only to connect.
+   */
+  @Test
+  @io.ecsl.testing.NeedsAwsCli
+  void everyDaemonRequestApplySendsPassesTheAwsCli() throws Exception {
+    FakeDaemonApi api = new FakeDaemonApi();
+    apply(api, Deployer.plan(compile("ecsl/busybox:1.35"), api, "fake", 5), List.of());
+    EcsModel changed = compile("ecsl/busybox:latest", "\"" + PROVIDER + "mi-a\", \"" + PROVIDER + "mi-b\"",
+        "  deployment { drain_percent = 50%, bake = 1m, alarms = [\"agent-down\"] }\n", "  tags { team = \"core\" }\n");
+    apply(api, Deployer.plan(changed, api, "fake", 5), List.of());
+    EcsModel untagged = compile("ecsl/busybox:latest", "\"" + PROVIDER + "mi-a\", \"" + PROVIDER + "mi-b\"",
+        "  deployment { drain_percent = 50%, bake = 1m, alarms = [\"agent-down\"] }\n", "");
+    apply(api, Deployer.plan(untagged, api, "fake", 5), List.of());
+    apply(api, Deployer.destroyPlan(untagged, api, "fake"), List.of());
+    java.util.Set<String> mutating = java.util.Set.of("RegisterDaemonTaskDefinition", "CreateDaemon", "UpdateDaemon",
+        "DeleteDaemon", "DeleteDaemonTaskDefinition", "TagResource", "UntagResource");
+    java.util.Map<String, String> env = new java.util.HashMap<>(io.ecsl.testing.AwsCli.environment(
+        "http://127.0.0.1:" + io.ecsl.testing.FreePorts.forAServerProcess()));
+    env.put("AWS_MAX_ATTEMPTS", "1");
+    java.util.Set<String> checked = new java.util.TreeSet<>();
+    for (var call : api.sent) {
+      if (!mutating.contains(call.getKey()) || checked.contains(call.getKey())) { // each kind once: the CLI is slow to start
+        continue;
+      }
+      Path request = Files.writeString(dir.resolve(call.getKey() + checked.size() + ".json"), call.getValue().toString());
+      String operation = call.getKey().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+      io.ecsl.testing.Processes.Result r = io.ecsl.testing.AwsCli.run(env, "ecs", operation, "--cli-input-json",
+          "file://" + request, "--cli-connect-timeout", "2");
+      assertTrue(!r.ok() && r.stderr().contains("Could not connect to the endpoint URL"),
+          call.getKey() + " " + call.getValue() + ": " + r.stderr());
+      checked.add(call.getKey());
+    }
+    assertEquals(mutating, checked, "each kind of request was judged");
+  }
+
   @Test
   void againstAPreviousBuildADaemonPlansCleanAndANewImageRedeploysIt() throws Exception {
     // Offline, a daemon's task definition is the build's placeholder on both sides: no ARN exists.

@@ -28,6 +28,8 @@ final class FakeDaemonApi implements AwsApi {
 
   final List<String> calls = new ArrayList<>();
   final Map<String, ObjectNode> requests = new LinkedHashMap<>();
+  /** Every call as sent: operation and request. */
+  final List<Map.Entry<String, ObjectNode>> sent = new ArrayList<>();
   /** family → revision → the definition (with status). */
   final Map<String, Map<Integer, ObjectNode>> definitions = new LinkedHashMap<>();
   final Map<String, ObjectNode> daemons = new LinkedHashMap<>();
@@ -41,6 +43,7 @@ final class FakeDaemonApi implements AwsApi {
   public synchronized JsonNode call(String service, String operation, ObjectNode request) {
     calls.add(operation);
     requests.put(operation, request.deepCopy());
+    sent.add(Map.entry(operation, request.deepCopy()));
     if (withoutDaemonApi && (operation.contains("Daemon"))) {
       throw new ApiException(service, operation, null, "HTTP 500 Internal Server Error", null);
     }
