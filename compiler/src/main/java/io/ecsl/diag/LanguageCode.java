@@ -74,16 +74,17 @@ public enum LanguageCode {
   IMPORT_NULL("E0907", "`ecsl import`: a member that is null (which the API does not read as absent)"),
   IMPORT_TWICE("E0908", "`ecsl import`: two documents for one resource"),
   IMPORT_RULE_WITHOUT_LISTENER("W0950", "`ecsl import`: a listener rule whose listener is not imported; it is left out"),
-  IMPORT_DAEMON_WITHOUT_DEFINITION("E2180", "`ecsl import`: a daemon whose daemon task definition is not imported"),
-  IMPORT_DAEMON_RUNS_UNKNOWN("E2181", "`ecsl import`: DescribeDaemon output without the revision that says what the"
-      + " daemon runs"),
-  IMPORT_DAEMON_DEFINITION_ALONE("W0960", "`ecsl import`: a daemon task definition no imported daemon runs; it is left"
+  IMPORT_DAEMON_WITHOUT_DEFINITION("W0960", "`ecsl import`: a daemon whose daemon task definition is not imported;"
+      + " it is left out"),
+  IMPORT_DAEMON_RUNS_UNKNOWN("W0961", "`ecsl import`: DescribeDaemon output without the revision that says what the"
+      + " daemon runs; it is left out"),
+  IMPORT_DAEMON_DEFINITION_ALONE("W0962", "`ecsl import`: a daemon task definition no imported daemon runs; it is left"
       + " out"),
-  IMPORT_DAEMON_OTHER_REVISION("W0961", "`ecsl import`: a daemon that runs another revision than the imported daemon"
+  IMPORT_DAEMON_OTHER_REVISION("W0963", "`ecsl import`: a daemon that runs another revision than the imported daemon"
       + " task definition"),
-  IMPORT_DAEMON_TAGS_DIFFER("W0962", "`ecsl import`: a daemon and its daemon task definition with different tags; the"
+  IMPORT_DAEMON_TAGS_DIFFER("W0964", "`ecsl import`: a daemon and its daemon task definition with different tags; the"
       + " declaration gives both the daemon's"),
-  IMPORT_DAEMON_NO_DEPLOYMENT("W0963", "`ecsl import`: DescribeDaemon output without its deployment; the deployment"
+  IMPORT_DAEMON_NO_DEPLOYMENT("W0965", "`ecsl import`: DescribeDaemon output without its deployment; the deployment"
       + " configuration is left to ECS");
 
   private final String code;

@@ -66,20 +66,23 @@ final class DaemonImports {
     files.values().forEach(list -> list.stream().filter(r -> r.kind() == ImportKind.DAEMON_TASK_DEFINITION && r.name() != null)
         .forEach(r -> definitions.putIfAbsent(r.name(), r)));
     Map<String, ImportedResource> paired = new HashMap<>();
+    java.util.Set<ImportedResource> leftOut = new java.util.HashSet<>();
     for (List<ImportedResource> list : files.values()) {
       for (ImportedResource daemon : list) {
         if (daemon.kind() != ImportKind.DAEMON || daemon.name() == null) {
           continue;
         }
         if (!daemon.request().has("daemonTaskDefinitionArn") && !complete(daemon, diagnostics)) {
+          leftOut.add(daemon);
           continue;
         }
         String ref = daemon.request().path("daemonTaskDefinitionArn").asText();
         String family = family(daemon.request());
         ImportedResource definition = definitions.get(family);
         if (definition == null) {
-          diagnostics.add(Diagnostic.error(IMPORT_DAEMON_WITHOUT_DEFINITION, daemon.span(), daemon.address() + " runs daemon"
-              + " task definition " + shortRef(ref) + ", which is not among the imported documents")
+          leftOut.add(daemon);
+          diagnostics.add(Diagnostic.warning(IMPORT_DAEMON_WITHOUT_DEFINITION, daemon.span(), daemon.address() + " runs daemon"
+              + " task definition " + shortRef(ref) + ", which is not among the imported documents; left out")
               .withHint("a `daemon` declaration holds its task definition: import the output of `aws ecs"
                   + " describe-daemon-task-definition --daemon-task-definition " + shortRef(ref) + "` with it"));
           continue;
@@ -105,6 +108,7 @@ final class DaemonImports {
       }
     }
     for (List<ImportedResource> list : files.values()) {
+      list.removeIf(leftOut::contains);
       list.removeIf(r -> {
         if (r.kind() != ImportKind.DAEMON_TASK_DEFINITION || r.name() == null || paired.get(r.name()) == r) {
           return false;
@@ -129,8 +133,8 @@ final class DaemonImports {
   private boolean complete(ImportedResource daemon, Diagnostics diagnostics) {
     List<JsonNode> own = daemon.arn() == null ? List.of() : revisions.getOrDefault(daemon.arn(), List.of());
     if (own.isEmpty()) {
-      diagnostics.add(Diagnostic.error(IMPORT_DAEMON_RUNS_UNKNOWN, daemon.span(), "DescribeDaemon does not say what "
-          + daemon.address() + " runs").withHint("import the output of `aws ecs describe-daemon-revisions"
+      diagnostics.add(Diagnostic.warning(IMPORT_DAEMON_RUNS_UNKNOWN, daemon.span(), "DescribeDaemon does not say what "
+          + daemon.address() + " runs; left out").withHint("import the output of `aws ecs describe-daemon-revisions"
           + " --daemon-revision-arns ARN` (ARN: the daemon's `currentRevisions[].arn`) with it, and `aws ecs"
           + " describe-daemon-deployments --daemon-deployment-arns ARN` (its `deploymentArn`) for its deployment configuration"));
       return false;

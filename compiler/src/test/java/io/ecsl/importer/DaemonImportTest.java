@@ -116,26 +116,28 @@ class DaemonImportTest {
 
   @Test
   void whatTheImportCannotExpressIsSaid() {
-    // DescribeDaemon alone: what it runs is not known.
+    // DescribeDaemon alone: what it runs is not known, so it is left out.
     Importer.Result alone = importTexts("daemon.json", DAEMON);
-    assertEquals(List.of("E2181"), codes(alone), render(alone));
+    assertEquals(List.of("W0961"), codes(alone), render(alone));
+    assertEquals("", alone.source());
     assertTrue(render(alone).contains("describe-daemon-revisions"), render(alone));
 
-    // The daemon without its definition: a `daemon` declaration holds it.
+    // The daemon without its definition (a `daemon` declaration holds it) is left out.
     Importer.Result noDefinition = importTexts("daemon.json", DAEMON, "revisions.json", REVISIONS, "deployments.json", DEPLOYMENTS);
-    assertEquals(List.of("E2180"), codes(noDefinition), render(noDefinition));
+    assertEquals(List.of("W0960"), codes(noDefinition), render(noDefinition));
+    assertEquals("", noDefinition.source());
     assertTrue(render(noDefinition).contains("describe-daemon-task-definition --daemon-task-definition log-agent-td:3"),
         render(noDefinition));
 
     // Without its deployment the configuration is ECS's; another revision of the definition is said.
     Importer.Result other = importTexts("td.json", DEFINITION.replace("log-agent-td:3", "log-agent-td:2").replace("\"revision\": 3",
         "\"revision\": 2"), "daemon.json", DAEMON, "revisions.json", REVISIONS);
-    assertEquals(List.of("W0961", "W0963"), codes(other).stream().sorted().toList(), render(other));
+    assertEquals(List.of("W0963", "W0965"), codes(other).stream().sorted().toList(), render(other));
     assertFalse(other.source().contains("deployment {"), other.source());
 
     // A definition that no daemon runs cannot be declared alone.
     Importer.Result definitionOnly = importTexts("td.json", DEFINITION);
-    assertEquals(List.of("W0960"), codes(definitionOnly), render(definitionOnly));
+    assertEquals(List.of("W0962"), codes(definitionOnly), render(definitionOnly));
     assertEquals("", definitionOnly.source());
   }
 
