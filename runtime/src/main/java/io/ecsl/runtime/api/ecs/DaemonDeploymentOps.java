@@ -30,7 +30,7 @@ final class DaemonDeploymentOps {
   }
 
   JsonNode list(JsonNode request, RequestContext context) {
-    String arn = Requests.required(request, "daemonArn");
+    String arn = Arns.inLocalAccount(Requests.required(request, "daemonArn"));
     List<String> statuses = Json.strings(request, "status");
     Instant after = instant(request.path("createdAt").get("after"));
     Instant before = instant(request.path("createdAt").get("before"));
