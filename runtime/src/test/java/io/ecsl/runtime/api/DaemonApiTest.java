@@ -124,6 +124,13 @@ class DaemonApiTest {
         () -> ecs.registerDaemonTaskDefinition(r -> r.family("x").pidMode("host").containerDefinitions(
             DaemonContainerDefinition.builder().name("a").image("ecsl/busybox:latest").memory(32).build())));
     assertTrue(mode.awsErrorDetails().errorMessage().contains("none and shared"), mode.getMessage());
+    software.amazon.awssdk.services.ecs.model.EcsException shared = assertThrows(
+        software.amazon.awssdk.services.ecs.model.EcsException.class, () -> ecs.registerDaemonTaskDefinition(r -> r
+            .family("x").pidMode("shared").containerDefinitions(DaemonContainerDefinition.builder().name("a")
+                .image("ecsl/busybox:latest").memory(32).build())));
+    assertEquals("AccessDeniedException", shared.awsErrorDetails().errorCode(),
+        "shared joins the host's PID namespace, which the runtime grants only when started to");
+    assertTrue(shared.awsErrorDetails().errorMessage().contains("--allow-host-namespaces"), shared.getMessage());
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.ecsl.runtime.api.Pages;
 import io.ecsl.runtime.api.Pages.Paging;
 import io.ecsl.runtime.api.RequestContext;
 import io.ecsl.runtime.api.Requests;
+import io.ecsl.runtime.daemons.DaemonTaskDefinitions;
 import io.ecsl.runtime.engine.ControlPlane;
 import io.ecsl.runtime.engine.RuntimeState;
 import io.ecsl.runtime.json.Json;
@@ -54,7 +55,8 @@ final class DaemonTaskDefinitionOps {
     }
     // A daemon container takes a subset of a task's container members: the same rules hold for them.
     TaskDefinitionValidator.validate(definition);
-    EcsResolver.requireHostAccess(plane.hostAccess(), definition);
+    // What its tasks will take from the host: `shared` namespaces are the host's.
+    EcsResolver.requireHostAccess(plane.hostAccess(), DaemonTaskDefinitions.asTaskDefinition(definition));
     fillDefaults(definition);
     return state.atomically(() -> {
       int revision = state.nextDaemonRevision(context.region(), family);
