@@ -79,18 +79,8 @@ final class DaemonTaskDefinitionOps {
   /** ECS fills a container's defaults, as for task definitions. */
   private static void fillDefaults(ObjectNode definition) {
     for (JsonNode node : Json.list(definition, "containerDefinitions")) {
-      ObjectNode container = (ObjectNode) node;
-      if (!container.has("cpu")) {
-        container.put("cpu", 0);
-      }
-      if (!container.has("essential")) {
-        container.put("essential", true);
-      }
-      for (String list : List.of("environment", "mountPoints")) {
-        if (!container.has(list)) {
-          container.putArray(list);
-        }
-      }
+      // A daemon container has no port mappings or volumesFrom.
+      TaskDefinitionOps.fillContainerDefaults((ObjectNode) node, List.of("environment", "mountPoints"));
     }
     if (!definition.has("volumes")) {
       definition.putArray("volumes");
