@@ -126,9 +126,9 @@ public final class DaemonDeployments {
       out.set("deploymentConfiguration", deployment.deploymentConfiguration.deepCopy());
     }
     out.set("createdAt", Json.timestamp(deployment.createdAt));
-    putTime(out, "startedAt", deployment.startedAt);
-    putTime(out, "stoppedAt", deployment.stoppedAt);
-    putTime(out, "finishedAt", deployment.finishedAt);
+    Json.putIfPresent(out, "startedAt", deployment.startedAt);
+    Json.putIfPresent(out, "stoppedAt", deployment.stoppedAt);
+    Json.putIfPresent(out, "finishedAt", deployment.finishedAt);
     return out;
   }
 
@@ -179,15 +179,9 @@ public final class DaemonDeployments {
     Json.putIfPresent(out, "statusReason", deployment.statusReason);
     out.put("targetDaemonRevisionArn", deployment.targetRevisionArn);
     out.set("createdAt", Json.timestamp(deployment.createdAt));
-    putTime(out, "startedAt", deployment.startedAt);
-    putTime(out, "stoppedAt", deployment.stoppedAt);
-    putTime(out, "finishedAt", deployment.finishedAt);
+    Json.putIfPresent(out, "startedAt", deployment.startedAt);
+    Json.putIfPresent(out, "stoppedAt", deployment.stoppedAt);
+    Json.putIfPresent(out, "finishedAt", deployment.finishedAt);
     return out;
-  }
-
-  private static void putTime(ObjectNode out, String field, Instant at) {
-    if (at != null) {
-      out.set(field, Json.timestamp(at));
-    }
   }
 }

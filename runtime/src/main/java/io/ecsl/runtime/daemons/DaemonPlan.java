@@ -1,5 +1,8 @@
 package io.ecsl.runtime.daemons;
 
+import static io.ecsl.runtime.model.DaemonEntity.Deployment.IN_PROGRESS;
+import static io.ecsl.runtime.model.DaemonEntity.Deployment.ROLLBACK_IN_PROGRESS;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,14 +24,6 @@ public record DaemonPlan(
     List<String> accounted,
     DeploymentChange deployment,
     boolean deleted) {
-
-  public static final String PENDING = "PENDING";
-  public static final String IN_PROGRESS = "IN_PROGRESS";
-  public static final String SUCCESSFUL = "SUCCESSFUL";
-  public static final String STOPPED = "STOPPED";
-  public static final String ROLLBACK_IN_PROGRESS = "ROLLBACK_IN_PROGRESS";
-  public static final String ROLLBACK_SUCCESSFUL = "ROLLBACK_SUCCESSFUL";
-  public static final String ROLLBACK_FAILED = "ROLLBACK_FAILED";
 
   public record Launch(String instanceArn, String revisionArn) {}
 

@@ -3,6 +3,7 @@ package io.ecsl.runtime.daemons;
 import io.ecsl.runtime.daemons.DaemonSnapshot.Deployment;
 import io.ecsl.runtime.daemons.DaemonSnapshot.Instance;
 import io.ecsl.runtime.daemons.DaemonSnapshot.Task;
+import io.ecsl.runtime.model.DaemonEntity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,18 +110,18 @@ public final class DaemonScheduler {
   private static DaemonPlan.DeploymentChange roll(DaemonSnapshot snapshot, Deployment d, int failures, Set<String> replaced,
       DaemonPlan.Builder plan, Instant now) {
     DaemonPlan.DeploymentChange change = DaemonPlan.DeploymentChange.from(d, failures);
-    if (DaemonPlan.PENDING.equals(d.status())) {
+    if (DaemonEntity.Deployment.PENDING.equals(d.status())) {
       change = change.started(now);
     }
     if (failures >= d.threshold()) {
       if (d.rollingBack()) {
-        return change.finished(DaemonPlan.ROLLBACK_FAILED, "The rollback failed: " + failures + " daemon tasks of the"
+        return change.finished(DaemonEntity.Deployment.ROLLBACK_FAILED, "The rollback failed: " + failures + " daemon tasks of the"
             + " daemon revision stopped before running (circuit breaker threshold " + d.threshold() + ").", now);
       }
       String reason = "The circuit breaker stopped the deployment: " + failures + " daemon tasks of the target revision"
           + " stopped before running (threshold " + d.threshold() + ").";
       if (d.sourceRevisionArn() == null) {
-        return change.finished(DaemonPlan.STOPPED, reason, now);
+        return change.finished(DaemonEntity.Deployment.STOPPED, reason, now);
       }
       return change.rollBack(d.sourceRevisionArn(), reason + " Rolling back to " + d.sourceRevisionArn() + ".", now);
     }
@@ -171,7 +172,7 @@ public final class DaemonScheduler {
       return change;
     }
     return d.rollingBack()
-        ? change.finished(DaemonPlan.ROLLBACK_SUCCESSFUL, "Rolled back to " + target + ".", now)
-        : change.finished(DaemonPlan.SUCCESSFUL, null, now);
+        ? change.finished(DaemonEntity.Deployment.ROLLBACK_SUCCESSFUL, "Rolled back to " + target + ".", now)
+        : change.finished(DaemonEntity.Deployment.SUCCESSFUL, null, now);
   }
 }

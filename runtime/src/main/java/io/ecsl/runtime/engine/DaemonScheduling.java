@@ -170,7 +170,7 @@ public final class DaemonScheduling {
     }
     if (change.finishedAt() != null) {
       deployment.finishedAt = change.finishedAt();
-      if (DaemonPlan.STOPPED.equals(change.status()) || DaemonPlan.ROLLBACK_FAILED.equals(change.status())) {
+      if (DaemonEntity.Deployment.STOPPED.equals(change.status()) || DaemonEntity.Deployment.ROLLBACK_FAILED.equals(change.status())) {
         deployment.stoppedAt = change.finishedAt();
       }
     }

@@ -143,6 +143,14 @@ public final class Json {
     return DecimalNode.valueOf(BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3));
   }
 
+  /** An AWS JSON 1.1 timestamp (epoch seconds) as an instant; null when absent. */
+  public static Instant instant(JsonNode value) {
+    if (value == null || value.isNull() || value.isMissingNode()) {
+      return null;
+    }
+    return Instant.ofEpochSecond(0).plusMillis(value.decimalValue().movePointRight(3).longValue());
+  }
+
   /** Puts {@code value} under {@code field} unless it is null (AWS omits absent members). */
   public static void putIfPresent(ObjectNode node, String field, Object value) {
     if (value == null) {

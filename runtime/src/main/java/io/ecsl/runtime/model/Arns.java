@@ -65,6 +65,18 @@ public final class Arns {
     return ecs(region, "daemon-revision/" + cluster + "/" + daemon + "/" + id);
   }
 
+  /**
+   * The ARN with the runtime's account in place of another (**EMU**: the runtime is one account, so
+   * an ARN a build wrote with the project's account names the local resource of that name).
+   */
+  public static String inLocalAccount(String arn) {
+    String[] parts = arn == null ? new String[0] : arn.split(":", 6);
+    if (parts.length != 6 || !parts[0].equals("arn") || parts[4].equals(ACCOUNT) || parts[4].isEmpty()) {
+      return arn;
+    }
+    return parts[0] + ":" + parts[1] + ":" + parts[2] + ":" + parts[3] + ":" + ACCOUNT + ":" + parts[5];
+  }
+
   /** The region field of any ARN ({@code arn:aws:svc:REGION:acct:...}), or null if not an ARN. */
   public static String regionOf(String arn) {
     String[] parts = arn.split(":", 6);

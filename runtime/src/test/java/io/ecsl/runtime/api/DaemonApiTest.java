@@ -124,6 +124,13 @@ class DaemonApiTest {
         () -> ecs.registerDaemonTaskDefinition(r -> r.family("x").pidMode("host").containerDefinitions(
             DaemonContainerDefinition.builder().name("a").image("ecsl/busybox:latest").memory(32).build())));
     assertTrue(mode.awsErrorDetails().errorMessage().contains("none and shared"), mode.getMessage());
+    software.amazon.awssdk.services.ecs.model.EcsException shared = assertThrows(
+        software.amazon.awssdk.services.ecs.model.EcsException.class, () -> ecs.registerDaemonTaskDefinition(r -> r
+            .family("x").pidMode("shared").containerDefinitions(DaemonContainerDefinition.builder().name("a")
+                .image("ecsl/busybox:latest").memory(32).build())));
+    assertEquals("AccessDeniedException", shared.awsErrorDetails().errorCode(),
+        "shared joins the host's PID namespace, which the runtime grants only when started to");
+    assertTrue(shared.awsErrorDetails().errorMessage().contains("--allow-host-namespaces"), shared.getMessage());
   }
 
   @Test
@@ -217,6 +224,11 @@ class DaemonApiTest {
         .daemonTaskDefinitionArn(ACCOUNT + "daemon-task-definition/none:1").capacityProviderArns("mi")));
     assertThrows(software.amazon.awssdk.services.ecs.model.ClusterNotFoundException.class, () -> ecs.createDaemon(r -> r
         .daemonName("guard").clusterArn("nowhere").daemonTaskDefinitionArn(definition).capacityProviderArns("mi")));
+    String built = "arn:aws:ecs:eu-west-1:123456789012:";
+    assertEquals(ACCOUNT + "daemon/other/guard", ecs.createDaemon(r -> r.daemonName("guard").clusterArn(built
+        + "cluster/other").daemonTaskDefinitionArn(definition.replace(ACCOUNT, built))
+        .capacityProviderArns(built + "capacity-provider/mi-other"))
+        .daemonArn(), "a build's ARNs carry the project's account: the runtime, one account, takes them by name");
     DaemonNotFoundException missing = assertThrows(DaemonNotFoundException.class,
         () -> ecs.describeDaemon(r -> r.daemonArn(ACCOUNT + "daemon/apps/none")));
     assertTrue(missing.awsErrorDetails().errorMessage().contains("ListDaemons"), missing.getMessage());

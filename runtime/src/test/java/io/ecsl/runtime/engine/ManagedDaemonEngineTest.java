@@ -31,6 +31,8 @@ class ManagedDaemonEngineTest {
   private static final String DAEMON = "arn:aws:ecs:us-east-1:000000000000:daemon/c/agent";
   private EngineHarness engine;
   private final List<String> violations = new ArrayList<>();
+  /** Instances that ran tasks before the daemon existed (a deployment replaces them). */
+  private final Set<String> before = new HashSet<>();
 
   @BeforeEach
   void start() throws Exception {
@@ -87,7 +89,7 @@ class ManagedDaemonEngineTest {
     }
     for (JsonNode task : tasks) {
       String instance = task.path("containerInstanceArn").asText("");
-      if (!task.path("group").asText().startsWith("daemon:") && !instance.isEmpty()
+      if (!task.path("group").asText().startsWith("daemon:") && !instance.isEmpty() && !before.contains(instance)
           && !daemonRunning.getOrDefault(instance, false)) {
         violations.add(task.path("taskArn").asText() + " placed on " + instance + " before its daemon task ran");
       }
@@ -214,6 +216,28 @@ class ManagedDaemonEngineTest {
     assertEquals("SUCCESSFUL", done.path("status").asText(), done.toString());
     assertTrue(done.has("finishedAt"));
     assertOneDaemonTaskPerInstance(AGENT_2);
+    assertEquals(4, engine.service("c", "web").path("runningCount").asInt());
+    assertEquals(List.of(), violations);
+  }
+
+  @Test
+  void aDaemonCreatedOverBusyInstancesReplacesThemSoItsTaskStartsFirstEverywhere() {
+    createWeb(4);
+    run(30, Duration.ofSeconds(1));
+    instances("ACTIVE").forEach(i -> before.add(i.path("containerInstanceArn").asText()));
+    assertEquals(2, before.size());
+    violations.clear();
+    String deployment = createDaemon("{\"drainPercent\":50.0}").path("deploymentArn").asText();
+    run(3, Duration.ofSeconds(1));
+    assertTrue(daemonTasks().stream().noneMatch(t -> before.contains(t.path("containerInstanceArn").asText())),
+        "no daemon task is slipped in beside running tasks: it starts on the replacement instances");
+    assertEquals(1, instances("DRAINING").size(), "50%: one instance replaced at a time");
+    // Each step waits for the web tasks to move and stop (their 30 s stop timeout) before the next.
+    run(200, Duration.ofSeconds(1));
+    assertEquals("SUCCESSFUL", deployment(deployment).path("status").asText(), deployment(deployment).toString());
+    List<String> after = instances("ACTIVE").stream().map(i -> i.path("containerInstanceArn").asText()).toList();
+    assertTrue(after.stream().noneMatch(before::contains), "every busy instance was replaced: " + after);
+    assertOneDaemonTaskPerInstance(AGENT_1);
     assertEquals(4, engine.service("c", "web").path("runningCount").asInt());
     assertEquals(List.of(), violations);
   }

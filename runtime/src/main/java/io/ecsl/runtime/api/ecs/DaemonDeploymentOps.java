@@ -12,7 +12,6 @@ import io.ecsl.runtime.engine.RuntimeState;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.model.Arns;
 import io.ecsl.runtime.model.DaemonEntity;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,10 +29,10 @@ final class DaemonDeploymentOps {
   }
 
   JsonNode list(JsonNode request, RequestContext context) {
-    String arn = Requests.required(request, "daemonArn");
+    String arn = Arns.inLocalAccount(Requests.required(request, "daemonArn"));
     List<String> statuses = Json.strings(request, "status");
-    Instant after = instant(request.path("createdAt").get("after"));
-    Instant before = instant(request.path("createdAt").get("before"));
+    Instant after = Json.instant(request.path("createdAt").get("after"));
+    Instant before = Json.instant(request.path("createdAt").get("before"));
     return state.atomically(() -> {
       DaemonEntity daemon = daemons.existing(context, arn);
       List<ObjectNode> summaries = new ArrayList<>();
@@ -113,13 +112,5 @@ final class DaemonDeploymentOps {
       return null;
     }
     return state.daemons.get(Arns.daemon(Arns.regionOf(arn), parts[0], parts[1]));
-  }
-
-  private static Instant instant(JsonNode value) {
-    if (value == null || value.isNull() || value.isMissingNode()) {
-      return null;
-    }
-    BigDecimal seconds = value.decimalValue();
-    return Instant.ofEpochSecond(0).plusMillis(seconds.movePointRight(3).longValue());
   }
 }

@@ -59,7 +59,7 @@ final class DaemonOps {
     ObjectNode configuration = deploymentConfiguration(request.get("deploymentConfiguration"));
     String propagateTags = propagateTags(request);
     JsonNode response = state.atomically(() -> {
-      ObjectNode cluster = resolver.activeCluster(context, Json.text(request, "clusterArn"));
+      ObjectNode cluster = resolver.activeCluster(context, Arns.inLocalAccount(Json.text(request, "clusterArn")));
       String clusterArn = Json.text(cluster, "clusterArn");
       String clusterName = Json.text(cluster, "clusterName");
       String arn = Arns.daemon(context.region(), clusterName, name);
@@ -75,7 +75,8 @@ final class DaemonOps {
         throw ApiException.invalidParameter("Daemon " + name + " in cluster " + clusterName + " is still being deleted"
             + " (DELETE_IN_PROGRESS); create it again once DescribeDaemon no longer finds it.");
       }
-      ObjectNode definition = activeDefinition(context, Requests.required(request, "daemonTaskDefinitionArn"));
+      ObjectNode definition = activeDefinition(context, Arns.inLocalAccount(Requests.required(request,
+          "daemonTaskDefinitionArn")));
       List<String> providers = capacityProviders(context, cluster, request);
       Instant now = plane.clock().instant();
       DaemonEntity daemon = new DaemonEntity();
@@ -109,8 +110,8 @@ final class DaemonOps {
   }
 
   JsonNode update(JsonNode request, RequestContext context) {
-    String arn = Requests.required(request, "daemonArn");
-    String definitionArn = Requests.required(request, "daemonTaskDefinitionArn");
+    String arn = Arns.inLocalAccount(Requests.required(request, "daemonArn"));
+    String definitionArn = Arns.inLocalAccount(Requests.required(request, "daemonTaskDefinitionArn"));
     ObjectNode configuration = deploymentConfiguration(request.get("deploymentConfiguration"));
     String propagateTags = propagateTags(request);
     JsonNode response = state.atomically(() -> {
@@ -133,7 +134,7 @@ final class DaemonOps {
   }
 
   JsonNode delete(JsonNode request, RequestContext context) {
-    String arn = Requests.required(request, "daemonArn");
+    String arn = Arns.inLocalAccount(Requests.required(request, "daemonArn"));
     JsonNode response = state.atomically(() -> {
       DaemonEntity daemon = existing(context, arn).copy();
       if (!daemon.isActive()) {
@@ -160,7 +161,7 @@ final class DaemonOps {
   }
 
   JsonNode describe(JsonNode request, RequestContext context) {
-    String arn = Requests.required(request, "daemonArn");
+    String arn = Arns.inLocalAccount(Requests.required(request, "daemonArn"));
     return state.atomically(() -> {
       DaemonEntity daemon = existing(context, arn);
       ObjectNode response = Json.object();
@@ -172,10 +173,10 @@ final class DaemonOps {
   JsonNode list(JsonNode request, RequestContext context) {
     List<String> providerFilter = Json.strings(request, "capacityProviderArns");
     return state.atomically(() -> {
-      String clusterArn = resolver.existingClusterArn(context, Json.text(request, "clusterArn"));
+      String clusterArn = resolver.existingClusterArn(context, Arns.inLocalAccount(Json.text(request, "clusterArn")));
       List<String> wanted = new ArrayList<>();
       for (String provider : providerFilter) {
-        wanted.add(Arns.isArn(provider) ? provider : Arns.capacityProvider(context.region(), provider));
+        wanted.add(Arns.isArn(provider) ? Arns.inLocalAccount(provider) : Arns.capacityProvider(context.region(), provider));
       }
       List<ObjectNode> summaries = new ArrayList<>();
       for (DaemonEntity daemon : state.daemons.values()) {
@@ -231,7 +232,7 @@ final class DaemonOps {
     String clusterArn = Json.text(cluster, "clusterArn");
     List<String> arns = new ArrayList<>();
     for (String reference : given) {
-      String arn = Arns.isArn(reference) ? reference : Arns.capacityProvider(context.region(), reference);
+      String arn = Arns.isArn(reference) ? Arns.inLocalAccount(reference) : Arns.capacityProvider(context.region(), reference);
       ObjectNode provider = state.capacityProviders.get(arn);
       if (provider == null || !"ACTIVE".equals(Json.text(provider, "status"))) {
         throw ApiException.invalidParameter("The capacity provider " + reference + " does not exist; create a Managed"

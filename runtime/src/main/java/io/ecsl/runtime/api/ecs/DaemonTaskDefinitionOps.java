@@ -9,6 +9,7 @@ import io.ecsl.runtime.api.Pages;
 import io.ecsl.runtime.api.Pages.Paging;
 import io.ecsl.runtime.api.RequestContext;
 import io.ecsl.runtime.api.Requests;
+import io.ecsl.runtime.daemons.DaemonTaskDefinitions;
 import io.ecsl.runtime.engine.ControlPlane;
 import io.ecsl.runtime.engine.RuntimeState;
 import io.ecsl.runtime.json.Json;
@@ -54,7 +55,8 @@ final class DaemonTaskDefinitionOps {
     }
     // A daemon container takes a subset of a task's container members: the same rules hold for them.
     TaskDefinitionValidator.validate(definition);
-    EcsResolver.requireHostAccess(plane.hostAccess(), definition);
+    // What its tasks will take from the host: `shared` namespaces are the host's.
+    EcsResolver.requireHostAccess(plane.hostAccess(), DaemonTaskDefinitions.asTaskDefinition(definition));
     fillDefaults(definition);
     return state.atomically(() -> {
       int revision = state.nextDaemonRevision(context.region(), family);
@@ -77,18 +79,8 @@ final class DaemonTaskDefinitionOps {
   /** ECS fills a container's defaults, as for task definitions. */
   private static void fillDefaults(ObjectNode definition) {
     for (JsonNode node : Json.list(definition, "containerDefinitions")) {
-      ObjectNode container = (ObjectNode) node;
-      if (!container.has("cpu")) {
-        container.put("cpu", 0);
-      }
-      if (!container.has("essential")) {
-        container.put("essential", true);
-      }
-      for (String list : List.of("environment", "mountPoints")) {
-        if (!container.has(list)) {
-          container.putArray(list);
-        }
-      }
+      // A daemon container has no port mappings or volumesFrom.
+      TaskDefinitionOps.fillContainerDefaults((ObjectNode) node, List.of("environment", "mountPoints"));
     }
     if (!definition.has("volumes")) {
       definition.putArray("volumes");

@@ -21,7 +21,6 @@ import io.ecsl.runtime.model.ServiceEntity;
 import io.ecsl.runtime.model.TaskEntity;
 import io.ecsl.runtime.model.TaskStatus;
 import io.ecsl.runtime.scheduler.DeploymentMath;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,8 +48,8 @@ final class ServiceDeploymentOps {
   JsonNode list(JsonNode request, RequestContext context) {
     String serviceName = Requests.required(request, "service");
     List<String> statuses = Json.strings(request, "status");
-    Instant after = instant(request.path("createdAt").get("after"));
-    Instant before = instant(request.path("createdAt").get("before"));
+    Instant after = Json.instant(request.path("createdAt").get("after"));
+    Instant before = Json.instant(request.path("createdAt").get("before"));
     return state.atomically(() -> {
       String clusterArn = resolver.existingClusterArn(context, Json.text(request, "cluster"));
       ServiceEntity service = resolver.service(context, clusterArn, serviceName);
@@ -58,7 +57,7 @@ final class ServiceDeploymentOps {
       all.sort(Comparator.comparing((ObjectNode d) -> d.path("createdAt").decimalValue()).reversed());
       List<ObjectNode> briefs = new ArrayList<>();
       for (ObjectNode deployment : all) {
-        Instant created = instant(deployment.get("createdAt"));
+        Instant created = Json.instant(deployment.get("createdAt"));
         boolean matches = (statuses.isEmpty() || statuses.contains(Json.text(deployment, "status")))
             && (after == null || created.isAfter(after)) && (before == null || created.isBefore(before));
         if (matches) {
@@ -274,13 +273,5 @@ final class ServiceDeploymentOps {
       out.add(ServiceDeployments.describe(service, past, Map.of(), 0, threshold));
     }
     return out;
-  }
-
-  private static Instant instant(JsonNode value) {
-    if (value == null || value.isNull() || value.isMissingNode()) {
-      return null;
-    }
-    BigDecimal seconds = value.decimalValue();
-    return Instant.ofEpochSecond(0).plusMillis(seconds.movePointRight(3).longValue());
   }
 }

@@ -66,17 +66,7 @@ final class TaskDefinitionOps {
     String networkMode = Json.text(definition, "networkMode");
     for (JsonNode node : Json.list(definition, "containerDefinitions")) {
       ObjectNode container = (ObjectNode) node;
-      if (!container.has("cpu")) {
-        container.put("cpu", 0);
-      }
-      if (!container.has("essential")) {
-        container.put("essential", true);
-      }
-      for (String list : List.of("portMappings", "environment", "mountPoints", "volumesFrom")) {
-        if (!container.has(list)) {
-          container.putArray(list);
-        }
-      }
+      fillContainerDefaults(container, List.of("portMappings", "environment", "mountPoints", "volumesFrom"));
       for (JsonNode mapping : Json.list(container, "portMappings")) {
         ObjectNode port = (ObjectNode) mapping;
         if (!port.has("protocol") && port.has("containerPort")) {
@@ -90,6 +80,21 @@ final class TaskDefinitionOps {
     for (String list : List.of("volumes", "placementConstraints")) {
       if (!definition.has(list)) {
         definition.putArray(list);
+      }
+    }
+  }
+
+  /** A container's defaults as ECS fills them (daemon containers too): cpu 0, essential, empty lists. */
+  static void fillContainerDefaults(ObjectNode container, List<String> lists) {
+    if (!container.has("cpu")) {
+      container.put("cpu", 0);
+    }
+    if (!container.has("essential")) {
+      container.put("essential", true);
+    }
+    for (String list : lists) {
+      if (!container.has(list)) {
+        container.putArray(list);
       }
     }
   }
