@@ -12,36 +12,43 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
-/** {@code ecsl build}: compile to ECS API request JSON plus a manifest. */
-@Command(name = "build", mixinStandardHelpOptions = true,
-    description = {"Compile a project to the ECS API requests that create it.",
-        "Writes task-definitions/, clusters/, services/<cluster>/, …, cloudformation.json, deploy.sh and manifest.json to --out.",
-        "Each file is exactly what `aws <service> <operation> --cli-input-json file://FILE` takes."})
+/**
+ * {@code ecsl build}: compile to ECS API request JSON plus a manifest. Its picocli spec is built
+ * without annotations ({@link Specs}: reading them costs a tenth of a second at every start).
+ */
 final class BuildCommand implements Callable<Integer> {
-  @Mixin CompileOptions compile;
-
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "ecsl-out", description = "Output directory (default: ${DEFAULT-VALUE}).")
+  final CompileOptions compile = new CompileOptions();
   Path out;
-
-  @Option(names = "--stdout", description = {"Print the requests as one JSON document on stdout instead of writing --out:"
-      + " manifest.json with each request inline (\"request\" instead of \"file\"), for a pipe. No deploy.sh or"
-      + " CloudFormation template."})
   boolean toStdout;
-
-  @Option(names = "--format", defaultValue = "text", description = "text or json (diagnostics and a summary on stdout).")
   OutputFormat format;
-
-  @Option(names = "--strict", description = "Treat warnings as errors.")
   boolean strict;
+  CommandSpec spec;
 
-  @Spec CommandSpec spec;
+  /** The command line of {@code ecsl build}, with a fresh command behind it. */
+  static CommandSpec spec() {
+    BuildCommand command = new BuildCommand();
+    CommandSpec spec = Specs.command(command, "build",
+        "Compile a project to the ECS API requests that create it.",
+        "Writes task-definitions/, clusters/, services/<cluster>/, …, cloudformation.json, deploy.sh and manifest.json to --out.",
+        "Each file is exactly what `aws <service> <operation> --cli-input-json file://FILE` takes.");
+    command.compile.addTo(spec);
+    spec.addOption(Specs.option(Path.class, () -> command.out, v -> command.out = v, "-o", "--out")
+        .paramLabel("DIR").defaultValue("ecsl-out").description("Output directory (default: ${DEFAULT-VALUE}).").build());
+    spec.addOption(Specs.option(boolean.class, () -> command.toStdout, v -> command.toStdout = v, "--stdout")
+        .description("Print the requests as one JSON document on stdout instead of writing --out:"
+            + " manifest.json with each request inline (\"request\" instead of \"file\"), for a pipe. No deploy.sh or"
+            + " CloudFormation template.").build());
+    spec.addOption(Specs.option(OutputFormat.class, () -> command.format, v -> command.format = v, "--format")
+        .paramLabel("<format>")  // picocli names it after the field when annotated
+        .defaultValue("text").description("text or json (diagnostics and a summary on stdout).").build());
+    spec.addOption(Specs.option(boolean.class, () -> command.strict, v -> command.strict = v, "--strict")
+        .description("Treat warnings as errors.").build());
+    command.spec = spec;
+    return spec;
+  }
 
   @Override
   public Integer call() {

@@ -7,22 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The {@code ecsl} command. {@link #run} executes in-process so tests can drive the whole CLI and
  * check stdout, stderr and the exit code.
  */
-@Command(
-    name = "ecsl",
-    mixinStandardHelpOptions = true,
-    versionProvider = Version.class,
-    description = "Define and run Amazon ECS workloads as code.%n",
-    commandListHeading = "%nCommands:%n",
-    footer = {"", "Run `ecsl COMMAND --help` for a command's options. Docs: README.md, docs/."})
 public final class Main implements Runnable {
   /**
-   * The subcommands, in help order. They are registered on demand: picocli introspects every
+   * The subcommands, in help order: an annotated command object, or the spec of one built without
+   * annotations ({@link Specs}). They are registered on demand: picocli introspects every
    * registered command class by reflection, which for all of them costs about 150 ms, a third of
    * a small build. A command line that names one command gets only that one.
    */
@@ -32,8 +26,8 @@ public final class Main implements Runnable {
   private static final Map<String, String> ALIASES = Map.of("stats", "top");
 
   static {
-    COMMANDS.put("check", CheckCommand::new);
-    COMMANDS.put("build", BuildCommand::new);
+    COMMANDS.put("check", CheckCommand::spec);
+    COMMANDS.put("build", BuildCommand::spec);
     COMMANDS.put("fmt", FmtCommand::new);
     COMMANDS.put("import", ImportCommand::new);
     COMMANDS.put("graph", GraphCommand::new);
@@ -131,7 +125,7 @@ public final class Main implements Runnable {
   static CommandLine commandLine(String... args) {
     String named = commandName(args);
     warmUpFor(named);
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = new CommandLine(new Main().spec);
     if (named != null && !named.equals("help")) {
       cli.addSubcommand(named, COMMANDS.get(named).get());
     } else if (named == null && args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) {
@@ -205,8 +199,19 @@ public final class Main implements Runnable {
     return COMMANDS.keySet().stream().filter(c -> word.length() >= 2 && c.startsWith(word)).findFirst().orElse(null);
   }
 
+  /** The top level, built without annotations (see {@link Specs}). */
+  private final CommandSpec spec = topLevel(this);
+
+  private static CommandSpec topLevel(Main main) {
+    CommandSpec spec = Specs.command(main, "ecsl", "Define and run Amazon ECS workloads as code.%n");
+    spec.versionProvider(new Version());
+    spec.usageMessage().commandListHeading("%nCommands:%n")
+        .footer("", "Run `ecsl COMMAND --help` for a command's options. Docs: README.md, docs/.");
+    return spec;
+  }
+
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(new CommandLine(this), "missing command");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
   }
 }

@@ -1,7 +1,6 @@
 package io.ecsl.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -54,7 +53,7 @@ public final class ServiceModel {
       if (in == null) {
         throw new IllegalStateException("missing model resource " + resource);
       }
-      return new ServiceModel(name, new ObjectMapper().readTree(in));
+      return new ServiceModel(name, JsonTrees.read(in));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

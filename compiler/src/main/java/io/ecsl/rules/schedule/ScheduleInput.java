@@ -8,7 +8,14 @@ import io.ecsl.rules.ScheduleTargetView;
 
 /** E1508: the input of an ECS target is a JSON object (the RunTask overrides). */
 public final class ScheduleInput extends TargetRule {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Made on the first input to check: every start makes every rule ({@code Rules.all()}), and an
+   * {@code ObjectMapper} costs ~50 ms of CPU to set up, which a project without scheduled inputs
+   * must not pay.
+   */
+  private static final class Mapper {
+    static final ObjectMapper JSON = new ObjectMapper();
+  }
 
   public ScheduleInput() {
     super("E1508", "An ECS target's input is a JSON object of task overrides", "EventBridge API");
@@ -21,7 +28,7 @@ public final class ScheduleInput extends TargetRule {
       return;
     }
     try {
-      JsonNode parsed = JSON.readTree(input);
+      JsonNode parsed = Mapper.JSON.readTree(input);
       if (parsed == null || !parsed.isObject()) {
         t.report(ctx, t.pointer() + "/Input", "the input of " + label(t) + " must be a JSON object of task overrides",
             "write `overrides { container_overrides = [{ name = \"app\", command = [\"run\"] }] }`");
