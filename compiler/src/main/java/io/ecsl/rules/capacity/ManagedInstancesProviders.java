@@ -1,7 +1,9 @@
 package io.ecsl.rules.capacity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.facts.capacity.CapacityKind;
 import io.ecsl.model.Resource;
+import io.ecsl.rules.Launch;
 import io.ecsl.rules.ModelIndex;
 import io.ecsl.rules.Nodes;
 
@@ -17,6 +19,21 @@ public final class ManagedInstancesProviders {
   /** True when the project declares {@code name} as a Managed Instances capacity provider. */
   public static boolean isManaged(ModelIndex index, String name) {
     return settings(index.capacityProvider(name)) != null;
+  }
+
+  /**
+   * The kind of capacity {@code name} stands for: Fargate's own providers, and the providers the
+   * project declares; null for one declared elsewhere, whose kind is unknown offline.
+   */
+  public static CapacityKind kindOf(ModelIndex index, String name) {
+    if (Launch.isFargateProvider(name)) {
+      return CapacityKind.FARGATE;
+    }
+    Resource provider = index.capacityProvider(name);
+    if (provider == null) {
+      return null;
+    }
+    return settings(provider) != null ? CapacityKind.MANAGED_INSTANCES : CapacityKind.AUTO_SCALING_GROUP;
   }
 
   /** The cluster a Managed Instances provider belongs to ({@code cluster = NAME}), or null. */

@@ -1,8 +1,10 @@
 package io.ecsl.rules.capacity;
 
-import io.ecsl.rules.Launch;
+import io.ecsl.facts.capacity.CapacityKind;
 import io.ecsl.rules.RuleContext;
 import io.ecsl.rules.Strategies;
+import java.util.List;
+import java.util.Map;
 
 /**
  * E2104: a strategy with a Managed Instances capacity provider has only Managed Instances
@@ -16,26 +18,20 @@ public final class ManagedInstancesStrategyMix extends StrategyRule {
 
   @Override
   protected void check(RuleContext ctx, Site site) {
-    String managed = null;
-    String other = null;
-    int otherIndex = -1;
-    for (int i = 0; i < site.items().size(); i++) {
-      String p = Strategies.provider(site.items().get(i));
-      if (p == null || !Launch.isFargateProvider(p) && ctx.index().capacityProvider(p) == null) {
-        continue; // not declared here: what it is is unknown offline
-      }
-      if (ManagedInstancesProviders.isManaged(ctx.index(), p)) {
-        managed = managed == null ? p : managed;
-      } else if (other == null) {
-        other = p;
-        otherIndex = i;
-      }
+    List<String> providers = site.items().stream().map(Strategies::provider).toList();
+    // Providers declared elsewhere are left out: offline, what they are is unknown.
+    Map<CapacityKind, Integer> kinds = CapacityKind.firstOfEach(providers, p -> ManagedInstancesProviders.kindOf(ctx.index(), p));
+    if (!CapacityKind.mixesManagedInstances(kinds)) {
+      return;
     }
-    if (managed != null && other != null) {
-      String kind = Launch.isFargateProvider(other) ? "Fargate (`" + other + "`)" : "Auto Scaling group capacity provider `" + other + "`";
-      site.report(ctx, "/" + otherIndex, "in " + site.owner() + " Managed Instances capacity provider `" + managed
-          + "` is mixed with " + kind + "; a strategy runs its tasks on one kind of capacity",
-          "use Managed Instances providers only, or none");
-    }
+    String managed = providers.get(kinds.get(CapacityKind.MANAGED_INSTANCES));
+    int otherIndex = kinds.entrySet().stream().filter(e -> e.getKey() != CapacityKind.MANAGED_INSTANCES)
+        .mapToInt(Map.Entry::getValue).min().orElseThrow();
+    String other = providers.get(otherIndex);
+    String kind = ManagedInstancesProviders.kindOf(ctx.index(), other) == CapacityKind.FARGATE
+        ? "Fargate (`" + other + "`)" : "Auto Scaling group capacity provider `" + other + "`";
+    site.report(ctx, "/" + otherIndex, "in " + site.owner() + " Managed Instances capacity provider `" + managed
+        + "` is mixed with " + kind + "; a strategy runs its tasks on one kind of capacity",
+        "use Managed Instances providers only, or none");
   }
 }

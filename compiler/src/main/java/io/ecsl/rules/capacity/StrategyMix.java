@@ -1,8 +1,10 @@
 package io.ecsl.rules.capacity;
 
-import io.ecsl.rules.Launch;
+import io.ecsl.facts.capacity.CapacityKind;
 import io.ecsl.rules.RuleContext;
 import io.ecsl.rules.Strategies;
+import java.util.List;
+import java.util.Map;
 
 /** E1306: a strategy uses Fargate providers or Auto Scaling group providers, not both. */
 public final class StrategyMix extends StrategyRule {
@@ -12,26 +14,19 @@ public final class StrategyMix extends StrategyRule {
 
   @Override
   protected void check(RuleContext ctx, Site site) {
-    String fargate = null;
-    String other = null;
-    int otherIndex = -1;
-    for (int i = 0; i < site.items().size(); i++) {
-      String p = Strategies.provider(site.items().get(i));
-      if (p == null) {
-        continue;
-      }
-      if (Launch.isFargateProvider(p)) {
-        fargate = fargate == null ? p : fargate;
-      } else if (ManagedInstancesProviders.isManaged(ctx.index(), p)) {
-        continue; // E2104
-      } else if (other == null) {
-        other = p;
-        otherIndex = i;
-      }
-    }
-    if (fargate != null && other != null) {
+    List<String> providers = site.items().stream().map(Strategies::provider).toList();
+    // A provider declared elsewhere that is not Fargate's is an Auto Scaling group or a Managed
+    // Instances provider, and Fargate mixes with neither: it counts as the former here. A
+    // declared Managed Instances provider is E2104's.
+    Map<CapacityKind, Integer> kinds = CapacityKind.firstOfEach(providers, p -> {
+      CapacityKind kind = ManagedInstancesProviders.kindOf(ctx.index(), p);
+      return kind == null ? CapacityKind.AUTO_SCALING_GROUP : kind;
+    });
+    if (CapacityKind.mixesFargateAndAutoScaling(kinds)) {
+      String fargate = providers.get(kinds.get(CapacityKind.FARGATE));
+      int otherIndex = kinds.get(CapacityKind.AUTO_SCALING_GROUP);
       site.report(ctx, "/" + otherIndex, "in " + site.owner() + " Fargate (`" + fargate + "`) is mixed with an Auto Scaling "
-          + "group capacity provider (`" + other + "`); a strategy uses one kind or the other",
+          + "group capacity provider (`" + providers.get(otherIndex) + "`); a strategy uses one kind or the other",
           "use FARGATE/FARGATE_SPOT only, or Auto Scaling group providers only (a cluster may have both kinds)");
     }
   }

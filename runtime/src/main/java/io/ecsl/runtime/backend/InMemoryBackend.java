@@ -45,6 +45,7 @@ public final class InMemoryBackend implements ContainerBackend {
   private int nextHostPort = 49153;
   private boolean available = true;
   private volatile Throwable listingFault;
+  private String refusedNamePrefix;
   private volatile java.util.concurrent.CountDownLatch stalledListings;
 
   public InMemoryBackend(Clock clock, Set<String> localImages) {
@@ -155,6 +156,9 @@ public final class InMemoryBackend implements ContainerBackend {
     if (!localImages.contains(spec.image())) {
       throw new BackendException(BackendException.Kind.NOT_FOUND, "No such image: " + spec.image());
     }
+    if (refusedNamePrefix != null && spec.name().startsWith(refusedNamePrefix)) {
+      throw new BackendException(BackendException.Kind.FAILED, "creating " + spec.name() + ": refused by the test");
+    }
     for (ContainerSpec.Mount mount : spec.storage().mounts()) {
       if (mount.type() == ContainerSpec.Mount.Type.VOLUME && !volumes.containsKey(mount.source())) {
         // Docker auto-creates a missing named volume on create; so does the fake.
@@ -250,6 +254,14 @@ public final class InMemoryBackend implements ContainerBackend {
    */
   public void failListings(Throwable fault) {
     listingFault = fault;
+  }
+
+  /**
+   * Makes creating a container whose name starts with {@code prefix} fail as Docker fails a create
+   * (null: none fails): how a test makes a part of a task that is not its containers fail.
+   */
+  public synchronized void refuseCreating(String prefix) {
+    refusedNamePrefix = prefix;
   }
 
   /** Makes listings block until called with false: how a test makes a pass never complete. */

@@ -17,6 +17,12 @@ sealed interface ActionResult {
   /** The task cannot go on: stop it with this stop code and reason. */
   record Failed(String stopCode, String reason) implements ActionResult {}
 
+  /**
+   * The action did its work ({@code result}) but something the task can live without failed: a
+   * warning for the task's service event log, so the user sees it in {@code ecsl events}.
+   */
+  record Warned(ActionResult result, String warning) implements ActionResult {}
+
   /** The engine is unreachable: nothing changes; the next pass retries. */
   record Unavailable(String message) implements ActionResult {}
 }

@@ -2,10 +2,13 @@ package io.ecsl.runtime.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.facts.capacity.CapacityKind;
+import io.ecsl.facts.capacity.FargateProviders;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.model.Arns;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Which capacity providers a cluster's strategies may name: those associated with it by
@@ -45,6 +48,26 @@ public final class ClusterProviders {
   public static boolean isManagedInstances(JsonNode provider) {
     JsonNode managed = provider == null ? null : provider.get("managedInstancesProvider");
     return managed != null && !managed.isNull();
+  }
+
+  /**
+   * The kind of capacity a provider named in a strategy stands for: Fargate's own, or the stored
+   * provider's; null for a name the runtime does not know.
+   */
+  public static CapacityKind kindOf(RuntimeState state, String region, String provider) {
+    if (FargateProviders.is(provider)) {
+      return CapacityKind.FARGATE;
+    }
+    ObjectNode stored = state.capacityProviders.get(Arns.capacityProvider(region, provider));
+    if (stored == null) {
+      return null;
+    }
+    return isManagedInstances(stored) ? CapacityKind.MANAGED_INSTANCES : CapacityKind.AUTO_SCALING_GROUP;
+  }
+
+  /** {@link #kindOf} in the region, for strategy validation. */
+  public static Function<String, CapacityKind> kinds(RuntimeState state, String region) {
+    return provider -> kindOf(state, region, provider);
   }
 
   /** The ARN of the cluster a Managed Instances provider belongs to, or null. */

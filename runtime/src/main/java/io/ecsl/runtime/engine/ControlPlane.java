@@ -393,13 +393,18 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   /** Applies an action's result to its task (under the lock) and wakes the loop. */
-  void apply(String taskArn, ActionResult result) {
+  void apply(String taskArn, ActionResult outcome) {
     state.atomically(() -> {
       TaskEntity task = state.tasks.copyOf(taskArn);
       if (task == null) {
         return;
       }
       Instant now = clock.instant();
+      ActionResult result = outcome;
+      if (outcome instanceof ActionResult.Warned warned) {
+        ServiceEvents.addForTask(state, task, warned.warning(), now);
+        result = warned.result();
+      }
       switch (result) {
         case ActionResult.Provisioned p -> {
           task.provisioned = true;
@@ -429,6 +434,7 @@ public final class ControlPlane implements AutoCloseable {
         }
         case ActionResult.Unavailable u -> backendProblem = u.message();
         case ActionResult.Done d -> { }
+        case ActionResult.Warned w -> throw new IllegalStateException("a warning wraps another warning");
       }
       if (!sameJson(task, state.tasks.get(taskArn))) {
         task.version++;

@@ -1,8 +1,10 @@
 package io.ecsl.runtime.engine;
 
+import io.ecsl.runtime.model.Arns;
 import io.ecsl.runtime.model.Ids;
 import io.ecsl.runtime.model.ServiceEntity;
 import io.ecsl.runtime.model.ServiceEvent;
+import io.ecsl.runtime.model.TaskEntity;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -12,6 +14,21 @@ public final class ServiceEvents {
   static final Duration REPEAT_SUPPRESSION = Duration.ofHours(6);
 
   private ServiceEvents() {}
+
+  /**
+   * Adds "(service NAME) MESSAGE" to the log of the task's service, if it has one (a standalone
+   * task's warnings stay in the runtime's log).
+   */
+  static void addForTask(RuntimeState state, TaskEntity task, String message, Instant now) {
+    if (task.serviceName == null) {
+      return;
+    }
+    ServiceEntity service = state.services.copyOf(Arns.service(task.region, task.clusterName, task.serviceName));
+    if (service != null) {
+      add(service, "(service " + service.serviceName + ") " + message, now);
+      state.services.put(service.serviceArn, service);
+    }
+  }
 
   public static void add(ServiceEntity service, String message, Instant now) {
     if (!service.events.isEmpty()) {

@@ -62,20 +62,21 @@ final class TaskActions {
           ActionResult created = create(task, spec, c.containerName());
           if (c.start() && created instanceof ActionResult.Created done) {
             ActionResult started = start(done.containerId());
-            if (!(started instanceof ActionResult.Failed)) {
-              startRelay(task, spec, c.containerName(), done.containerId());
+            if (started instanceof ActionResult.Failed) {
+              yield started;
             }
-            yield started instanceof ActionResult.Failed ? started : created;
+            yield warned(created, startRelay(task, spec, c.containerName(), done.containerId()));
           }
           yield created;
         }
         case TaskAction.StartContainer s -> {
           ActionResult started = start(s.containerId());
-          if (!(started instanceof ActionResult.Failed)) {
-            task.containers.stream().filter(c -> s.containerId().equals(c.runtimeId)).findFirst()
-                .ifPresent(c -> startRelay(task, spec, c.name, s.containerId()));
+          if (started instanceof ActionResult.Failed) {
+            yield started;
           }
-          yield started;
+          String warning = task.containers.stream().filter(c -> s.containerId().equals(c.runtimeId)).findFirst()
+              .map(c -> startRelay(task, spec, c.name, s.containerId())).orElse(null);
+          yield warned(started, warning);
         }
         case TaskAction.Signal s -> {
           backend.signal(s.containerId(), s.signal());
@@ -187,9 +188,14 @@ final class TaskActions {
    * just after the app's process starts (<b>EMU</b>). A relay that cannot start costs the task its
    * endpoint, never its life.
    */
-  private void startRelay(TaskEntity task, TaskSpec spec, String containerName, String containerId) {
+  private static ActionResult warned(ActionResult result, String warning) {
+    return warning == null ? result : new ActionResult.Warned(result, warning);
+  }
+
+  /** Starts the container's relay; a warning for the user when it could not, else null. */
+  private String startRelay(TaskEntity task, TaskSpec spec, String containerName, String containerId) {
     if (!TaskEndpoints.isBridge(spec) || spec.container(containerName) == null) {
-      return;
+      return null;
     }
     // Named after the container it serves: asked twice (a retried action), the backend finds the one
     // already made, and starting it again changes nothing; one attempt at a time per container.
@@ -204,9 +210,12 @@ final class TaskActions {
       if (e instanceof BackendException b && b.kind() == BackendException.Kind.UNAVAILABLE) {
         throw b;
       }
-      java.util.logging.Logger.getLogger(TaskActions.class.getName()).warning("container " + containerName
-          + " of task " + task.taskArn + " gets no metadata endpoint: its relay did not start: " + e.getMessage());
+      String warning = "(task " + task.taskId + ") container " + containerName + " has no task metadata or"
+          + " credentials endpoint: its relay did not start: " + e.getMessage();
+      java.util.logging.Logger.getLogger(TaskActions.class.getName()).warning(warning);
+      return warning;
     }
+    return null;
   }
 
   private ActionResult pullImages(TaskEntity task) {

@@ -46,6 +46,22 @@ class EngineTest {
   }
 
   @Test
+  void aRelayThatCannotStartLeavesTheTaskRunningAndSaysSoInTheServiceEvents() {
+    engine.backend.refuseCreating("ecsl-relay-");
+    register("web", SERVE, false);
+    createService("web", 1, "");
+    engine.ticks(5);
+    JsonNode service = engine.service("demo", "web");
+    assertEquals(1, service.get("runningCount").asInt(), "the task lives without its metadata endpoint");
+    assertTrue(engine.relays().isEmpty());
+    String taskId = engine.tasks("demo", "RUNNING").get(0).get("taskArn").asText().replaceAll(".*/", "");
+    List<String> messages = new java.util.ArrayList<>();
+    service.get("events").forEach(e -> messages.add(e.get("message").asText()));
+    assertTrue(messages.stream().anyMatch(m -> m.startsWith("(service web) (task " + taskId + ") container app has no"
+        + " task metadata or credentials endpoint: its relay did not start: creating ecsl-relay-")), messages.toString());
+  }
+
+  @Test
   void aServiceRunsItsDesiredCountAndReachesSteadyState() {
     register("web", SERVE, false);
     createService("web", 3, "");

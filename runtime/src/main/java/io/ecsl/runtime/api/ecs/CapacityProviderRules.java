@@ -1,14 +1,16 @@
 package io.ecsl.runtime.api.ecs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.facts.capacity.CapacityKind;
 import io.ecsl.facts.capacity.CapacityProviderStrategy;
-import io.ecsl.facts.capacity.FargateProviders;
 import io.ecsl.facts.capacity.StrategyItem;
 import io.ecsl.facts.limits.EcsLimit;
 import io.ecsl.runtime.api.ApiException;
 import io.ecsl.runtime.json.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /** Capacity provider strategy rules (ECS semantics §4.3). */
 final class CapacityProviderRules {
@@ -16,9 +18,11 @@ final class CapacityProviderRules {
 
   /**
    * Validates a strategy against the providers associated with the cluster ({@code associated};
-   * null skips the membership check, for a cluster's own default strategy being set alongside).
+   * null skips the membership check, for a cluster's own default strategy being set alongside),
+   * {@code kindOf} telling each provider's kind of capacity (null when unknown).
    */
-  static void validateStrategy(JsonNode strategy, List<String> associated, String where) {
+  static void validateStrategy(JsonNode strategy, List<String> associated, Function<String, CapacityKind> kindOf,
+      String where) {
     if (strategy == null || strategy.isNull()) {
       return;
     }
@@ -52,20 +56,22 @@ final class CapacityProviderRules {
             + " (" + where + ").");
       });
     }
-    boolean fargate = false;
-    boolean autoScaling = false;
     for (StrategyItem item : parsed) {
-      boolean isFargate = FargateProviders.is(item.provider());
-      fargate |= isFargate;
-      autoScaling |= !isFargate;
       if (associated != null && !associated.contains(item.provider())) {
         throw ApiException.invalidParameter("The specified capacity provider " + item.provider() + " is not associated"
             + " with the cluster; add it with PutClusterCapacityProviders first.");
       }
     }
-    if (fargate && autoScaling) {
+    Map<CapacityKind, Integer> kinds = CapacityKind.firstOfEach(parsed.stream().map(StrategyItem::provider).toList(), kindOf);
+    if (CapacityKind.mixesFargateAndAutoScaling(kinds)) {
       throw ApiException.invalidParameter("A capacity provider strategy cannot contain a mix of capacity providers"
           + " using Auto Scaling groups and Fargate providers. Specify one or the other and try again.");
+    }
+    if (CapacityKind.mixesManagedInstances(kinds)) {
+      // EMU (docs/runtime-model.md): ECS documents no message for this mix; worded like the one above.
+      throw ApiException.invalidParameter("A capacity provider strategy cannot contain a mix of Managed Instances"
+          + " capacity providers and Fargate or Auto Scaling group providers. Specify Managed Instances providers"
+          + " only, or none, and try again.");
     }
   }
 

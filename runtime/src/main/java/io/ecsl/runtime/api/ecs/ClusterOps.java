@@ -58,7 +58,7 @@ final class ClusterOps {
       List<String> providers = Json.strings(request, "capacityProviders");
       validateProviders(context, providers, arn);
       CapacityProviderRules.validateStrategy(request.get("defaultCapacityProviderStrategy"), providers,
-          "defaultCapacityProviderStrategy");
+          ClusterProviders.kinds(state, context.region()), "defaultCapacityProviderStrategy");
       ObjectNode cluster = Json.object();
       cluster.put("clusterArn", arn);
       cluster.put("clusterName", name);
@@ -265,7 +265,8 @@ final class ClusterOps {
       ObjectNode cluster = resolver.activeCluster(context, clusterName).deepCopy();
       String arn = Json.text(cluster, "clusterArn");
       validateProviders(context, providers, arn);
-      CapacityProviderRules.validateStrategy(strategy, providers, "defaultCapacityProviderStrategy");
+      CapacityProviderRules.validateStrategy(strategy, providers,
+          ClusterProviders.kinds(state, context.region()), "defaultCapacityProviderStrategy");
       for (String removed : Json.strings(cluster, "capacityProviders")) {
         if (!providers.contains(removed) && providerInUse(arn, removed)) {
           throw new ApiException("ResourceInUseException", "Capacity provider " + removed + " cannot be removed from"

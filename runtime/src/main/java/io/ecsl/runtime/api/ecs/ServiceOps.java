@@ -102,7 +102,7 @@ final class ServiceOps {
     JsonNode strategy = request.get("capacityProviderStrategy");
     checkPlacementChoice(launchType, strategy);
     CapacityProviderRules.validateStrategy(strategy, ClusterProviders.associated(state, cluster),
-        "capacityProviderStrategy");
+        ClusterProviders.kinds(state, context.region()), "capacityProviderStrategy");
     if (daemon) {
       checkDaemon(name, launchType, strategy, request.get("placementStrategy"));
     }
@@ -351,7 +351,7 @@ final class ServiceOps {
       if (request.has("capacityProviderStrategy")) {
         JsonNode strategy = request.get("capacityProviderStrategy");
         CapacityProviderRules.validateStrategy(strategy, ClusterProviders.associated(state, cluster),
-            "capacityProviderStrategy");
+            ClusterProviders.kinds(state, context.region()), "capacityProviderStrategy");
         if ("DAEMON".equals(service.schedulingStrategy)) {
           checkDaemon(service.serviceName, null, strategy, null);
         }

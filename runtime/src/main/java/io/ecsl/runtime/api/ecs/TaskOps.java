@@ -149,7 +149,7 @@ final class TaskOps {
             + " supported. Remove one and try again.");
       }
       CapacityProviderRules.validateStrategy(strategy, ClusterProviders.associated(state, launch.cluster()),
-          "capacityProviderStrategy");
+          ClusterProviders.kinds(state, context.region()), "capacityProviderStrategy");
       JsonNode effective = TaskPlacements.effectiveStrategy(launch.cluster(), launchType, strategy);
       LaunchCompatibility.problem(launch.definition(), effective == null && launchType == null ? "EC2" : launchType,
           effective, provider -> ClusterProviders.isManagedInstances(state.capacityProviders.get(
