@@ -10,6 +10,7 @@ public enum Kind {
   SERVICE("service", "service"),
   CAPACITY_PROVIDER("capacity_provider", "capacity provider"),
   NAMESPACE("namespace", "namespace"),
+  DISCOVERY_SERVICE("discovery_service", "discovery service"),
   TARGET_GROUP("target_group", "target group"),
   LOAD_BALANCER("load_balancer", "load balancer"),
   LISTENER("listener", "listener"),
@@ -58,8 +59,11 @@ public enum Kind {
     return this == ACCOUNT_SETTINGS || this == PROJECT;
   }
 
-  /** Kinds written {@code KEYWORD NAME in PARENT}: a service in its cluster, a listener on its load balancer. */
+  /**
+   * Kinds written {@code KEYWORD NAME in PARENT}: a service in its cluster, a listener on its load
+   * balancer, a discovery service in its namespace.
+   */
   public boolean takesIn() {
-    return this == SERVICE || this == LISTENER || this == EXPRESS_SERVICE || this == DAEMON;
+    return this == SERVICE || this == LISTENER || this == EXPRESS_SERVICE || this == DAEMON || this == DISCOVERY_SERVICE;
   }
 }

@@ -93,6 +93,7 @@ public final class GraphRenderer {
       case SERVICE, EXPRESS_SERVICE, DAEMON -> "(" + text + ")";
       case CAPACITY_PROVIDER -> "{{" + text + "}}";
       case NAMESPACE -> "([" + text + "])";
+      case DISCOVERY_SERVICE -> "[[" + text + "]]";
       case SCHEDULE -> ">" + text + "]";
       case SCALING -> "[/" + text + "/]";
       case TARGET_GROUP -> "[[" + text + "]]";
@@ -154,6 +155,7 @@ public final class GraphRenderer {
       case SERVICE, EXPRESS_SERVICE, DAEMON -> "box, style=rounded";
       case CAPACITY_PROVIDER -> "hexagon";
       case NAMESPACE -> "cylinder";
+      case DISCOVERY_SERVICE -> "component";
       case SCHEDULE -> "cds";
       case SCALING -> "parallelogram";
       case TARGET_GROUP -> "component";

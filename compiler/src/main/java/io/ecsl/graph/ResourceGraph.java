@@ -29,6 +29,7 @@ public final class ResourceGraph {
     CONTAINER("container"),
     CAPACITY_PROVIDER("capacity provider"),
     NAMESPACE("namespace"),
+    DISCOVERY_SERVICE("discovery service"),
     SCHEDULE("schedule"),
     SCALING("scaling"),
     TARGET_GROUP("target group"),
@@ -88,6 +89,9 @@ public final class ResourceGraph {
         case CAPACITY_PROVIDER -> g.declared(id(NodeKind.CAPACITY_PROVIDER, r.name()), NodeKind.CAPACITY_PROVIDER, r.name(),
             null, null);
         case NAMESPACE -> g.declared(id(NodeKind.NAMESPACE, r.name()), NodeKind.NAMESPACE, r.name(), null, null);
+        case DISCOVERY_SERVICE -> g.declared(id(NodeKind.DISCOVERY_SERVICE, r.name()), NodeKind.DISCOVERY_SERVICE, r.name(),
+            null, body.path("DnsConfig").path("DnsRecords").findValuesAsText("Type").stream()
+                .reduce((a, b) -> a + " " + b).orElse(null));
         case TASK_DEFINITION -> {
           String task = id(NodeKind.TASK_DEFINITION, r.name());
           g.declared(task, NodeKind.TASK_DEFINITION, r.name(), null, null);
@@ -169,6 +173,12 @@ public final class ResourceGraph {
         if (ns != null && !ns.isEmpty()) {
           edge(service, namespace(ns), "Service Connect");
         }
+        for (JsonNode registry : body.path("serviceRegistries")) {
+          String discovery = discoveryService(registry.path("registryArn").asText(null));
+          if (discovery != null) {
+            edge(service, discovery, "registers in");
+          }
+        }
         for (JsonNode lb : body.path("loadBalancers")) {
           String arn = lb.path("targetGroupArn").asText(null);
           if (arn == null) {
@@ -181,6 +191,13 @@ public final class ResourceGraph {
               + (lb.has("containerPort") ? " :" + lb.path("containerPort").asText() : ""));
           edge(service, tg, "registers with");
           trafficShift(service, lb.path("advancedConfiguration"));
+        }
+      }
+      case DISCOVERY_SERVICE -> {
+        String ns = body.path("NamespaceId").asText(null);
+        if (ns != null && !ns.isEmpty()) {
+          io.ecsl.model.ArnPlaceholder declared = io.ecsl.model.ArnPlaceholder.parse(ns);
+          edge(id(NodeKind.DISCOVERY_SERVICE, r.name()), namespace(declared != null ? declared.name() : ns), "in");
         }
       }
       case SCHEDULE -> {
@@ -353,6 +370,16 @@ public final class ResourceGraph {
     return id;
   }
 
+  /** A declared discovery service, or one managed elsewhere named by its ARN (shown by its id, {@code srv-…}). */
+  private String discoveryService(String arnOrPlaceholder) {
+    if (arnOrPlaceholder == null || arnOrPlaceholder.isEmpty() || io.ecsl.model.ArnPlaceholder.parse(arnOrPlaceholder) != null) {
+      return elbNode(arnOrPlaceholder, NodeKind.DISCOVERY_SERVICE);
+    }
+    String id = id(NodeKind.DISCOVERY_SERVICE, arnOrPlaceholder);
+    external(id, NodeKind.DISCOVERY_SERVICE, arnOrPlaceholder.substring(arnOrPlaceholder.lastIndexOf('/') + 1), null);
+    return id;
+  }
+
   private String namespace(String name) {
     String id = id(NodeKind.NAMESPACE, name);
     external(id, NodeKind.NAMESPACE, name, null);
@@ -444,6 +471,7 @@ public final class ResourceGraph {
       case TASK_DEFINITION -> id(NodeKind.TASK_DEFINITION, name);
       case CAPACITY_PROVIDER -> id(NodeKind.CAPACITY_PROVIDER, name);
       case NAMESPACE -> id(NodeKind.NAMESPACE, name);
+      case DISCOVERY_SERVICE -> id(NodeKind.DISCOVERY_SERVICE, name);
       case SCHEDULE -> id(NodeKind.SCHEDULE, name);
       case SCALING -> id(NodeKind.SCALING, cluster + "/" + name);
       case ACCOUNT_SETTING -> id(NodeKind.ACCOUNT_SETTING, name);

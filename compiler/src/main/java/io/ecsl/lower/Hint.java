@@ -37,6 +37,7 @@ enum Hint {
       Map.entry("UpdateExpressGatewayServiceRequest.cpu", CPU_STRING),
       Map.entry("UpdateExpressGatewayServiceRequest.memory", MIB_STRING),
       Map.entry("TaskOverride.memory", MIB_STRING),
+      Map.entry("DnsRecord.TTL", SECONDS),
       Map.entry("RegisterDaemonTaskDefinitionRequest.cpu", CPU_STRING),
       Map.entry("RegisterDaemonTaskDefinitionRequest.memory", MIB_STRING),
       Map.entry("DaemonContainerDefinition.cpu", CPU),

@@ -103,6 +103,7 @@ public final class ModelBuilder {
               provider.span(), provider.requests(), provider.ownedElsewhere(), group));
         }
         case NAMESPACE -> out.add(new Namespaces(this, project).lower(d));
+        case DISCOVERY_SERVICE -> out.add(new DiscoveryServices(this, project).lower(d));
         case TARGET_GROUP -> out.add(withAttributes(d, project, ResourceKind.TARGET_GROUP, "CreateTargetGroup",
             "ModifyTargetGroupAttributes", "target-groups/"));
         case LOAD_BALANCER -> out.add(withAttributes(d, project, ResourceKind.LOAD_BALANCER, "CreateLoadBalancer",

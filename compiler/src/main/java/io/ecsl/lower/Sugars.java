@@ -131,6 +131,7 @@ final class Sugars {
     Container.register(this);
     Service.register(this);
     Elb.register(this);
+    DiscoveryServices.register(this);
     ExpressServices.register(this);
     Daemons.register(this);
     ManagedInstances.register(this);
@@ -246,6 +247,11 @@ final class Sugars {
   String spelling(Shape shape, String member) {
     String written = shortNames.getOrDefault(shape.name(), Map.of()).get(member);
     return written != null ? written : Shape.snake(member);
+  }
+
+  /** A labelled form declared outside this class: {@code written LABEL = VALUE} adds an element to {@code list}. */
+  void repeat(String shape, String written, String list, String labelMember, String valueMember) {
+    repeat(shape, written, new Repeat(list, labelMember, valueMember));
   }
 
   private void repeat(String shape, String written, Repeat r) {

@@ -91,6 +91,8 @@ public final class Vocabulary {
       case CLUSTER -> new Structure(ecs.input("CreateCluster"), own("cluster", ownedElsewhere()));
       case CAPACITY_PROVIDER -> new Structure(ecs.input("CreateCapacityProvider"), own("capacity_provider", ownedElsewhere()));
       case NAMESPACE -> namespace();
+      case DISCOVERY_SERVICE -> new Structure(ServiceModel.get(ServiceModel.CLOUD_MAP).input("CreateService"),
+          own("discovery_service", ownedElsewhere()));
       case TARGET_GROUP -> new Structure(elbv2().input("CreateTargetGroup"), own("target_group", ownedElsewhere()));
       case LOAD_BALANCER -> new Structure(elbv2().input("CreateLoadBalancer"), own("load_balancer", ownedElsewhere()));
       case LISTENER -> new Structure(elbv2().input("CreateListener"), own("listener", ownedElsewhere()));

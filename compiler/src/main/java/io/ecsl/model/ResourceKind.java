@@ -4,6 +4,8 @@ package io.ecsl.model;
 public enum ResourceKind {
   ACCOUNT_SETTING("account setting"),
   NAMESPACE("namespace"),
+  // A Cloud Map service lives in its namespace; an ECS service registers its tasks in it.
+  DISCOVERY_SERVICE("discovery service"),
   CAPACITY_PROVIDER("capacity provider"),
   CLUSTER("cluster"),
   TASK_DEFINITION("task definition"),

@@ -66,7 +66,8 @@ final class CfnProperties {
       "scheduler:CreateScheduleInput.ClientToken",
       "servicediscovery:CreateHttpNamespaceRequest.CreatorRequestId",
       "servicediscovery:CreatePrivateDnsNamespaceRequest.CreatorRequestId",
-      "servicediscovery:CreatePublicDnsNamespaceRequest.CreatorRequestId");
+      "servicediscovery:CreatePublicDnsNamespaceRequest.CreatorRequestId",
+      "servicediscovery:CreateServiceRequest.CreatorRequestId");
 
   private CfnProperties() {}
 

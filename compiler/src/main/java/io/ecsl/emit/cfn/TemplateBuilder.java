@@ -40,6 +40,11 @@ final class TemplateBuilder {
   private final Map<String, String> serviceIds = new HashMap<>();
   /** {@code ${target-group:web}} → the logical id whose Ref is that ARN (target groups, load balancers, listeners). */
   private final Map<String, String> arnIds = new HashMap<>();
+  /**
+   * {@code ${discovery-service:api}} → the logical id whose {@code Arn} attribute is that ARN: the Ref
+   * of an AWS::ServiceDiscovery::Service is its id, and an ECS service's registry takes the ARN.
+   */
+  private final Map<String, String> arnAttributeIds = new HashMap<>();
   /** A target group's placeholder → the listeners forwarding to it (ECS needs the group attached first). */
   private final Map<String, List<String>> listenersOf = new HashMap<>();
   private final ObjectNode resources = JSON.objectNode();
@@ -59,6 +64,8 @@ final class TemplateBuilder {
         case ACCOUNT_SETTING -> accountSettings.add(r.name() + "=" + r.primary().body().path("value").asText()
             + (r.primary().body().has("principalArn") ? " (for " + r.primary().body().path("principalArn").asText() + ")" : ""));
         case NAMESPACE -> namespace(r);
+        case DISCOVERY_SERVICE -> put(idOf.get(r), "AWS::ServiceDiscovery::Service", withArns(properties(r, r.primary())),
+            List.of());
         case CAPACITY_PROVIDER -> capacityProvider(r);
         case CLUSTER -> cluster(r);
         case TASK_DEFINITION -> put(idOf.get(r), "AWS::ECS::TaskDefinition", properties(r, r.primary()), List.of());
@@ -116,7 +123,14 @@ final class TemplateBuilder {
     for (Resource r : model.resources()) {
       switch (r.kind()) {
         case ACCOUNT_SETTING -> {}
-        case NAMESPACE -> namespaceIds.put(r.name(), id(r, ids.allocate("Namespace", r.name())));
+        case NAMESPACE -> {
+          String id = id(r, ids.allocate("Namespace", r.name()));
+          namespaceIds.put(r.name(), id);
+          // A discovery service's NamespaceId: the Ref of a namespace is its id.
+          arnIds.put(ArnPlaceholder.of(r.kind(), r.name()), id);
+        }
+        case DISCOVERY_SERVICE -> arnAttributeIds.put(ArnPlaceholder.of(r.kind(), r.name()),
+            id(r, ids.allocate("DiscoveryService", r.name())));
         case CAPACITY_PROVIDER -> providerIds.put(r.name(), id(r, ids.allocate("CapacityProvider", r.name())));
         case CLUSTER -> {
           clusterIds.put(r.name(), id(r, ids.allocate("Cluster", r.name())));
@@ -390,6 +404,9 @@ final class TemplateBuilder {
     }
     if (node != null && node.isTextual() && arnIds.containsKey(node.textValue())) {
       return Fn.ref(arnIds.get(node.textValue()));
+    }
+    if (node != null && node.isTextual() && arnAttributeIds.containsKey(node.textValue())) {
+      return Fn.getAtt(arnAttributeIds.get(node.textValue()), "Arn");
     }
     io.ecsl.model.ResourceLabelPlaceholder label = node != null && node.isTextual()
         ? io.ecsl.model.ResourceLabelPlaceholder.parse(node.textValue()) : null;

@@ -55,6 +55,7 @@ public record DeployScriptView(String project, String region, int stepCount, Lis
         String label = r.address() + (r.requests().size() > 1 ? ": " + operation : "");
         String command = switch (r.kind()) {
           case NAMESPACE -> words("ecsl_namespace", r.name(), operation, file);
+          case DISCOVERY_SERVICE -> words("ecsl_discovery_service", r.name(), req.body().path("NamespaceId").asText(), file);
           case CAPACITY_PROVIDER -> words("ecsl_capacity_provider", r.name(), file,
               document(documents, "ECSL_UPDATE_" + n, UpdateRequests.capacityProvider(r)));
           case CLUSTER -> words("ecsl_cluster", r.name(), file,

@@ -15,6 +15,12 @@ public final class ServiceRegistries extends ServiceRule {
   private static final java.util.regex.Pattern REGISTRY = java.util.regex.Pattern.compile(
       "arn:aws[a-z-]*:servicediscovery:[a-z0-9-]+:\\d{12}:service/srv-[a-z0-9]+");
 
+  /** {@code registry { service = api }}: the ARN of a declared discovery service, known once it is created. */
+  private static boolean isDeclared(String arn) {
+    io.ecsl.model.ArnPlaceholder p = io.ecsl.model.ArnPlaceholder.parse(arn);
+    return p != null && p.kind() == io.ecsl.model.ResourceKind.DISCOVERY_SERVICE;
+  }
+
   public ServiceRegistries() {
     super("E1214", "At most one service registry: a Cloud Map service ARN, container name and port together", "ECS API");
   }
@@ -30,7 +36,7 @@ public final class ServiceRegistries extends ServiceRule {
       JsonNode r = registries.get(i);
       String at = "/serviceRegistries/" + i;
       String arn = Nodes.text(r, "registryArn");
-      if (arn != null && !REGISTRY.matcher(arn).matches()) {
+      if (arn != null && !REGISTRY.matcher(arn).matches() && !isDeclared(arn)) {
         s.report(ctx, at + "/registryArn", "`" + arn + "` is not a Cloud Map service ARN",
             "use arn:aws:servicediscovery:REGION:ACCOUNT:service/srv-ID");
       }

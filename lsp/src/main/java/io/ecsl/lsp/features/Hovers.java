@@ -314,6 +314,7 @@ final class Hovers {
       case CLUSTER -> "ecs CreateCluster";
       case CAPACITY_PROVIDER -> "ecs CreateCapacityProvider";
       case NAMESPACE -> "servicediscovery CreateHttpNamespace";
+      case DISCOVERY_SERVICE -> "servicediscovery CreateService";
       case SCHEDULE -> "events PutRule and PutTargets";
       case TARGET_GROUP -> "elbv2 CreateTargetGroup";
       case LOAD_BALANCER -> "elbv2 CreateLoadBalancer";

@@ -212,6 +212,7 @@ final class Navigation {
       case SERVICE, EXPRESS_SERVICE, DAEMON -> SymbolKind.Interface;
       case CAPACITY_PROVIDER -> SymbolKind.Struct;
       case NAMESPACE -> SymbolKind.Package;
+      case DISCOVERY_SERVICE -> SymbolKind.Field;
       case SCHEDULE -> SymbolKind.Event;
       case TARGET_GROUP -> SymbolKind.Array;
       case LOAD_BALANCER -> SymbolKind.Object;

@@ -24,11 +24,8 @@ import java.util.regex.Pattern;
  * Cloud Map's validation of names, DNS records and health-check settings (integrations §3.1).
  */
 final class CloudMapServices {
-  /** A DNS label, or an SRV-style {@code _name._tcp} pair (Cloud Map's {@code ServiceName} pattern). */
-  private static final Pattern NAME = Pattern.compile("^((?=^.{1,127}$)^([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]"
-      + "|[a-zA-Z0-9])(\\.([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]|[a-zA-Z0-9]))?$)$");
-  private static final Set<Set<String>> RECORD_COMBINATIONS = Set.of(Set.of("A"), Set.of("AAAA"), Set.of("A", "AAAA"),
-      Set.of("SRV"), Set.of("CNAME"));
+  private static final Pattern NAME = io.ecsl.facts.cloudmap.DiscoveryServiceFacts.NAME;
+  private static final Set<Set<String>> RECORD_COMBINATIONS = io.ecsl.facts.cloudmap.DiscoveryServiceFacts.RECORD_COMBINATIONS;
 
   private final RuntimeState state;
   private final Operations operations;
@@ -167,11 +164,12 @@ final class CloudMapServices {
     Set<String> types = new java.util.HashSet<>();
     for (JsonNode record : records) {
       String type = Json.text(record, "Type");
-      if (!Set.of("SRV", "A", "AAAA", "CNAME").contains(String.valueOf(type))) {
+      if (!io.ecsl.facts.cloudmap.DiscoveryServiceFacts.RECORD_TYPES.contains(String.valueOf(type))) {
         throw new ApiException("InvalidInput", "DnsRecord Type must be SRV, A, AAAA or CNAME; got " + type + ".");
       }
       long ttl = record.path("TTL").asLong(-1);
-      if (!record.path("TTL").canConvertToLong() || ttl < 0 || ttl > 2147483647L) {
+      if (!record.path("TTL").canConvertToLong() || ttl < io.ecsl.facts.cloudmap.DiscoveryServiceFacts.TTL_MIN
+          || ttl > io.ecsl.facts.cloudmap.DiscoveryServiceFacts.TTL_MAX) {
         throw new ApiException("InvalidInput", "DnsRecord TTL must be 0 to 2147483647 seconds; got "
             + record.path("TTL") + " for " + type + ".");
       }
