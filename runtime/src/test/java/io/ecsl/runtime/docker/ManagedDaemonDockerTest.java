@@ -98,7 +98,11 @@ class ManagedDaemonDockerTest {
     await("the deployment to succeed", () -> "SUCCESSFUL".equals(deployment(update).get("status").asText()));
     JsonNode done = deployment(update);
     assertEquals(2, done.at("/targetDaemonRevision/totalRunningInstanceCount").asInt(), done.toString());
-    assertEquals(2, agentContainers(), "the old agents' containers are gone, the new ones run");
+    // The last old agent's task is stopped once its instance is replaced; its container goes after the
+    // stop timeout, which may end just after the deployment counts the new instance as done.
+    await("the old agents' containers to be gone, the new ones running", () -> agentContainers() == 2);
+    DockerTestSupport.sleep(3_000);
+    assertEquals(2, agentContainers(), "no agent container comes back");
   }
 
   private JsonNode deployment(String arn) {
