@@ -83,4 +83,4 @@ PY
   fi
 done
 cat "$work/table.md"
-[ -s "$work/startup.md" ] && { echo; cat "$work/startup.md"; }
+if [ -s "$work/startup.md" ]; then echo; cat "$work/startup.md"; fi   # only N = 100 has one; not an error without
