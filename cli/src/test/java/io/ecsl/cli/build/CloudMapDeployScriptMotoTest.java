@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ecsl.cli.Main;
 import io.ecsl.testing.AwsCli;
-import io.ecsl.testing.InProcessCli;
-import io.ecsl.testing.MotoServer;
 import io.ecsl.testing.NeedsAwsCli;
 import io.ecsl.testing.NeedsMoto;
 import io.ecsl.testing.Processes;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -32,23 +27,21 @@ import org.junit.jupiter.api.io.TempDir;
 class CloudMapDeployScriptMotoTest {
   @TempDir static Path work;
 
-  private static final InProcessCli ECSL = new InProcessCli(Main::run);
-  private static MotoServer moto;
+  private static DeployScriptOnMoto moto;
   private static Map<String, String> env;
   private static Processes.Result firstRun;
   private static Processes.Result secondRun;
 
   @BeforeAll
   static void buildAndDeployTwice() throws Exception {
-    moto = MotoServer.start();
-    env = new HashMap<>(moto.awsEnvironment());
-    env.put("AWS_MAX_ATTEMPTS", "1");
-    String vpc = AwsCli.ok(env, "ec2", "create-vpc", "--cidr-block", "10.0.0.0/16", "--query", "Vpc.VpcId", "--output", "text").trim();
-    String subnet = AwsCli.ok(env, "ec2", "create-subnet", "--vpc-id", vpc, "--cidr-block", "10.0.1.0/24", "--availability-zone",
-        "us-east-1a", "--query", "Subnet.SubnetId", "--output", "text").trim();
+    moto = new DeployScriptOnMoto();
+    env = moto.env;
+    String vpc = moto.text("ec2", "create-vpc", "--cidr-block", "10.0.0.0/16", "--query", "Vpc.VpcId", "--output", "text");
+    String subnet = moto.text("ec2", "create-subnet", "--vpc-id", vpc, "--cidr-block", "10.0.1.0/24", "--availability-zone",
+        "us-east-1a", "--query", "Subnet.SubnetId", "--output", "text");
     // moto's CreateService needs security groups in an awsvpc configuration.
-    String sg = AwsCli.ok(env, "ec2", "create-security-group", "--group-name", "api", "--description", "api", "--vpc-id", vpc,
-        "--query", "GroupId", "--output", "text").trim();
+    String sg = moto.text("ec2", "create-security-group", "--group-name", "api", "--description", "api", "--vpc-id", vpc,
+        "--query", "GroupId", "--output", "text");
     String source = """
         project { name = "shop", account_id = "123456789012", region = "us-east-1" }
         namespace shop_local { name = "shop.local", type = private_dns, vpc = "@VPC@" }
@@ -70,13 +63,9 @@ class CloudMapDeployScriptMotoTest {
           registry { service = api }
         }
         """.replace("@VPC@", vpc).replace("@SUBNET@", subnet).replace("@SG@", sg);
-    Path src = Files.createDirectories(work.resolve("src"));
-    Files.writeString(src.resolve("main.ecs"), source);
-    Path out = work.resolve("out");
-    Processes.Result build = ECSL.run("build", src.toString(), "-o", out.toString());
-    assertEquals(0, build.exitCode(), build.output());
-    firstRun = deploy(out);
-    secondRun = deploy(out);
+    DeployScriptOnMoto.Runs runs = moto.buildAndDeployTwice(work, source);
+    firstRun = runs.first();
+    secondRun = runs.second();
   }
 
   @AfterAll
@@ -84,10 +73,6 @@ class CloudMapDeployScriptMotoTest {
     if (moto != null) {
       moto.close();
     }
-  }
-
-  private static Processes.Result deploy(Path dir) throws Exception {
-    return Processes.run(List.of("bash", dir.resolve("deploy.sh").toString()), env, 300);
   }
 
   private static String namespaceId(String name) throws Exception {

@@ -4,17 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ecsl.cli.Main;
 import io.ecsl.facts.elb.ResourceLabel;
 import io.ecsl.testing.AwsCli;
-import io.ecsl.testing.InProcessCli;
-import io.ecsl.testing.MotoServer;
 import io.ecsl.testing.NeedsAwsCli;
 import io.ecsl.testing.NeedsMoto;
 import io.ecsl.testing.Processes;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -33,17 +28,15 @@ import org.junit.jupiter.api.io.TempDir;
 class ElbDeployScriptMotoTest {
   @TempDir static Path work;
 
-  private static final InProcessCli ECSL = new InProcessCli(Main::run);
-  private static MotoServer moto;
+  private static DeployScriptOnMoto moto;
   private static Map<String, String> env;
   private static Processes.Result firstRun;
   private static Processes.Result secondRun;
 
   @BeforeAll
   static void buildAndDeployTwice() throws Exception {
-    moto = MotoServer.start();
-    env = new HashMap<>(moto.awsEnvironment());
-    env.put("AWS_MAX_ATTEMPTS", "1");
+    moto = new DeployScriptOnMoto();
+    env = moto.env;
     String vpc = aws("ec2", "create-vpc", "--cidr-block", "10.0.0.0/16", "--query", "Vpc.VpcId", "--output", "text").trim();
     String a = aws("ec2", "create-subnet", "--vpc-id", vpc, "--cidr-block", "10.0.1.0/24", "--availability-zone", "us-east-1a",
         "--query", "Subnet.SubnetId", "--output", "text").trim();
@@ -76,13 +69,9 @@ class ElbDeployScriptMotoTest {
           autoscaling { min = 2, max = 4, alb_requests = 500 }
         }
         """.replace("@VPC@", vpc).replace("@A@", a).replace("@B@", b).replace("@SG@", sg);
-    Path src = Files.createDirectories(work.resolve("src"));
-    Files.writeString(src.resolve("main.ecs"), source);
-    Path out = work.resolve("out");
-    Processes.Result build = ECSL.run("build", src.toString(), "-o", out.toString());
-    assertEquals(0, build.exitCode(), build.output());
-    firstRun = deploy(out);
-    secondRun = deploy(out);
+    DeployScriptOnMoto.Runs runs = moto.buildAndDeployTwice(work, source);
+    firstRun = runs.first();
+    secondRun = runs.second();
   }
 
   @AfterAll
@@ -90,10 +79,6 @@ class ElbDeployScriptMotoTest {
     if (moto != null) {
       moto.close();
     }
-  }
-
-  private static Processes.Result deploy(Path dir) throws Exception {
-    return Processes.run(List.of("bash", dir.resolve("deploy.sh").toString()), env, 300);
   }
 
   private static String aws(String... args) throws Exception {
