@@ -88,8 +88,16 @@ public final class HostAccess {
     return out.append('.').toString();
   }
 
-  /** The project directories registered so far. */
-  public synchronized List<Path> projectRoots() {
+  /**
+   * The project directories registered so far.
+   *
+   * <p>No lock of its own: the store's is the only one taken here. Callers reach this both from
+   * inside a store transaction (RunTask checks a task definition under the state lock) and from
+   * the engine's action threads, which hold nothing; a monitor on this object taken before the
+   * store's deadlocked the two (an action thread held it waiting for the store while a RunTask
+   * held the store waiting for it).
+   */
+  public List<Path> projectRoots() {
     List<Path> roots = new ArrayList<>();
     store.meta(PROJECT_ROOTS).ifPresent(text -> Json.parse(text).forEach(p -> roots.add(Path.of(p.asText()))));
     return roots;
@@ -101,7 +109,7 @@ public final class HostAccess {
    * @throws IllegalArgumentException when it is not an existing absolute directory, or is itself
    *     sensitive (a home directory, {@code /}, ...): its files are then not mountable by default
    */
-  public synchronized Path allowProjectRoot(Path root) {
+  public Path allowProjectRoot(Path root) {
     if (!root.isAbsolute()) {
       throw new IllegalArgumentException("a project directory must be an absolute path; got " + root);
     }
@@ -115,13 +123,16 @@ public final class HostAccess {
           + conflict.describe() + "; apply a project from its own directory, or allow a directory explicitly with"
           + " ecsl runtime start " + HostGrants.ALLOW_MOUNT + " DIR");
     }
-    List<Path> roots = projectRoots();
-    if (!roots.contains(real)) {
-      roots.add(real);
-      ArrayNode array = Json.array();
-      roots.forEach(p -> array.add(p.toString()));
-      store.setMeta(PROJECT_ROOTS, Json.write(array));
-    }
+    // Read, add and write in one transaction: two applies registering at once must not lose one.
+    store.transaction(() -> {
+      List<Path> roots = projectRoots();
+      if (!roots.contains(real)) {
+        roots.add(real);
+        ArrayNode array = Json.array();
+        roots.forEach(p -> array.add(p.toString()));
+        store.setMeta(PROJECT_ROOTS, Json.write(array));
+      }
+    });
     return real;
   }
 }
