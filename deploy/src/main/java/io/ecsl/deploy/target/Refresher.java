@@ -191,7 +191,7 @@ public final class Refresher {
           continue;
         }
         String name = s.path("Name").asText();
-        String namespaceId = s.path("NamespaceId").asText(s.path("DnsConfig").path("NamespaceId").asText(""));
+        String namespaceId = lastSegment(s.path("NamespaceId").asText(s.path("DnsConfig").path("NamespaceId").asText("")));
         String wantedIn = q.discoveryNamespaces().get(name);
         boolean inDeclaredNamespace = wantedIn != null
             && (wantedIn.equals(namespaceId) || wantedIn.equals(state.namespaceName(namespaceId)));
