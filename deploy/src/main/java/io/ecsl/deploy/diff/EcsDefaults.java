@@ -128,9 +128,10 @@ public final class EcsDefaults {
       Map.entry("RedirectActionConfig.Path", TextNode.valueOf("/#{path}")),
       Map.entry("RedirectActionConfig.Query", TextNode.valueOf("#{query}")),
       // Cloud Map services (servicediscovery CreateService; facts.cloudmap.DiscoveryServiceFacts): the
-      // routing policy's default, a Route 53 health check's threshold and path. (A custom health
+      // routing policy's default, a Route 53 health check's threshold and path; a DNS namespace's SOA TTL. (A custom health
       // check's threshold, always 1 whatever was sent, is compared by SimplePlans: as a default it
       // would leave `HealthCheckCustomConfig: {}` empty, and an empty object is no object.)
+      Map.entry("SOA.TTL", IntNode.valueOf(io.ecsl.facts.cloudmap.NamespaceFacts.SOA_TTL_DEFAULT)),
       Map.entry("DnsConfig.RoutingPolicy", TextNode.valueOf(io.ecsl.facts.cloudmap.DiscoveryServiceFacts.DEFAULT_ROUTING)),
       Map.entry("HealthCheckConfig.FailureThreshold",
           IntNode.valueOf(io.ecsl.facts.cloudmap.DiscoveryServiceFacts.ROUTE53_FAILURE_THRESHOLD_DEFAULT)),

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Cloud Map discovery services in the plan, without a target: what Cloud Map fills in (MULTIVALUE
- * routing, a custom check's FailureThreshold 1, the type) is no change; a description or a record's
+ * routing, a custom check's FailureThreshold 1, the type; a DNS namespace's SOA TTL) is no change; a description or a record's
  * TTL is an UpdateService with the whole ServiceChange; the namespace, the routing policy, the record
  * types and the custom health check force a replacement, and the ECS service registered in a replaced
  * one is sent its new ARN (the placeholder apply fills in) rather than the old one's.
@@ -65,7 +65,8 @@ class DiscoveryServicePlansTest {
     LiveState state = new LiveState(false);
     state.namespaceName("ns-1", "internal");
     state.put(new LiveResource(new ResourceId(ResourceKind.NAMESPACE, null, "internal"),
-        Map.of("CreatePrivateDnsNamespace", json("{\"Name\":\"internal\"}")), Map.of("ecsl:project", "shop"),
+        Map.of("CreatePrivateDnsNamespace", json("{\"Name\":\"internal\",\"Properties\":{\"DnsProperties\":"
+            + "{\"SOA\":{\"TTL\":15}}}}")), Map.of("ecsl:project", "shop"),
         "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-1", null,
         Map.of("Id", "ns-1", "Type", "DNS_PRIVATE")));
     if (discoveryService != null) {
@@ -99,6 +100,8 @@ class DiscoveryServicePlansTest {
   void whatCloudMapFillsInIsNoChangeAndTheEcsServiceGetsTheExistingArn() throws Exception {
     Plan plan = Planner.plan(compile(SOURCE), live(asCreated("", "")), "test", 5);
     assertEquals(Action.NO_CHANGE, of(plan, "discovery service api").action(), of(plan, "discovery service api").toString());
+    assertEquals(Action.NO_CHANGE, of(plan, "namespace internal").action(), "Cloud Map's SOA TTL of 15 s is the default: "
+        + of(plan, "namespace internal"));
     assertEquals(ARN, registryArnSent(plan).asText());
   }
 
