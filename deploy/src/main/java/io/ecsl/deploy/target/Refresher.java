@@ -122,8 +122,12 @@ public final class Refresher {
 
     // ------------------------------------------------------------------------- namespaces
 
+    /** Whether the target has any Cloud Map namespace (the project's or not). */
+    private boolean namespacesListed;
+
     void namespaces() {
       List<JsonNode> all = paged("servicediscovery", "ListNamespaces", JSON.objectNode(), "Namespaces", "NextToken");
+      namespacesListed = !all.isEmpty();
       List<JsonNode> tagged = parallel(all, ns -> {
         state.namespaceName(ns.path("Arn").asText(), ns.path("Name").asText());
         state.namespaceName(ns.path("Id").asText(), ns.path("Name").asText());
@@ -165,7 +169,11 @@ public final class Refresher {
      * request that would make the service as it is, with the namespace's id.
      */
     void discoveryServices() {
-      List<JsonNode> all = paged("servicediscovery", "ListServices", JSON.objectNode(), "Services", "NextToken");
+      if (!namespacesListed) {
+        return; // a Cloud Map service is in a namespace: none listed, none to read
+      }
+      List<JsonNode> all = paged("servicediscovery", "ListServices", JSON.objectNode().put("MaxResults", 100), "Services",
+          "NextToken");
       Set<String> declared = new TreeSet<>(names(ResourceKind.DISCOVERY_SERVICE));
       List<JsonNode> tagged = parallel(all, s -> call("servicediscovery", "ListTagsForResource",
           JSON.objectNode().put("ResourceARN", s.path("Arn").asText())));
