@@ -201,8 +201,9 @@ public final class Refresher {
         String name = s.path("Name").asText();
         String namespaceId = lastSegment(s.path("NamespaceId").asText(s.path("DnsConfig").path("NamespaceId").asText("")));
         String wantedIn = q.discoveryNamespaces().get(name);
-        boolean inDeclaredNamespace = wantedIn != null
-            && (wantedIn.equals(namespaceId) || wantedIn.equals(state.namespaceName(namespaceId)));
+        // A query without namespaces (a saved plan's stale check) takes the declared name alone.
+        boolean inDeclaredNamespace = wantedIn == null ? declared.contains(name)
+            : wantedIn.equals(namespaceId) || wantedIn.equals(state.namespaceName(namespaceId));
         if (!inDeclaredNamespace && !owned(candidateTags.get(i))) {
           continue; // the same name in another namespace: not this project's
         }
