@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * namespace's operation gives), then the ECS service registered in it by its ARN; a second plan has
  * no changes; a TTL is one UpdateService; a routing policy replaces the service, and the ECS service
  * follows it to the new ARN; destroy removes the discovery service before its namespace. A service
- * of the same name in another namespace, made by someone else, is neither planned nor touched.
+ * of the same name in another namespace, made by someone else, is neither planned nor touched. What
+ * {@code ecsl import} makes of get-service's output plans clean against the service it describes.
  */
 @NeedsMoto
 @NeedsAwsCli
@@ -201,6 +202,17 @@ class DiscoveryServiceDeployMotoTest {
     assertEquals(java.util.Set.of(shared), services(region, "jobs").keySet());
     assertEquals(0, ECSL.run(args("plan", region, project.toString(), "--detailed-exitcode")).exitCode(),
         "the namespace's ARN in the declaration and its id in the target are the same namespace");
+
+    // `ecsl import` of what get-service prints declares the same service: planned against the target, no changes
+    String id = aws(region, "servicediscovery", "list-services").at("/Services/0/Id").asText();
+    Path json = Files.writeString(tmp.resolve("jobs.json"), aws(region, "servicediscovery", "get-service", "--id", id).toString());
+    Processes.Result imported = ECSL.run("import", json.toString());
+    assertEquals(0, imported.exitCode(), imported.toString());
+    assertTrue(imported.stdout().contains("discovery_service jobs in "), imported.stdout());
+    Path reimported = Files.createDirectories(tmp.resolve("reimported"));
+    Files.writeString(reimported.resolve("main.ecs"), "project { name = \"shop\" }\n" + imported.stdout());
+    Processes.Result same = ECSL.run(args("plan", region, reimported.toString(), "--detailed-exitcode"));
+    assertEquals(0, same.exitCode(), "the imported declaration plans clean: " + same + "\n" + imported.stdout());
     assertEquals(0, ECSL.run(args("destroy", region, project.toString(), "--auto-approve")).exitCode());
     assertEquals(Map.of(), services(region, "jobs"));
     assertEquals(shared, namespaceId(region, "shared"), "the namespace managed elsewhere stays");
