@@ -83,10 +83,12 @@ final class DocumentShapes {
         case SERVICE -> "service";
         case CLUSTER -> "cluster";
         case CAPACITY_PROVIDER -> "capacityProvider";
+        case DISCOVERY_SERVICE -> "Service"; // servicediscovery get-service, create-service
         default -> null;
       };
       String plural = switch (kind) {
-        case TASK_DEFINITION, DAEMON_TASK_DEFINITION, DAEMON -> null;
+        // list-services does not say which namespace a Cloud Map service is in: get-service does
+        case TASK_DEFINITION, DAEMON_TASK_DEFINITION, DAEMON, DISCOVERY_SERVICE -> null;
         // describe-target-groups, describe-load-balancers, describe-listeners, describe-rules
         case TARGET_GROUP -> "TargetGroups";
         case LOAD_BALANCER -> "LoadBalancers";
@@ -139,6 +141,9 @@ final class DocumentShapes {
 
   /** Which resource a bare object is: by the members that identify it, else by the most members in common. */
   static ImportKind bareKind(ObjectNode obj) {
+    if (obj.has("NamespaceId") || obj.has("DnsConfig") || obj.has("HealthCheckCustomConfig")) {
+      return ImportKind.DISCOVERY_SERVICE; // Cloud Map's members (ECS's are camelCase, ELB's others)
+    }
     if (obj.has("daemonTaskDefinitionArn") && obj.has("containerDefinitions")) {
       return ImportKind.DAEMON_TASK_DEFINITION; // DescribeDaemonTaskDefinition's object (its request looks like a task's)
     }

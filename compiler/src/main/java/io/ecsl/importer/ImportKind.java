@@ -5,7 +5,7 @@ import io.ecsl.schema.ServiceModel;
 import java.util.Set;
 
 /**
- * The kinds of ECS and Elastic Load Balancing document {@code ecsl import} reads: for each, the request it becomes, the shape
+ * The kinds of ECS, Elastic Load Balancing and Cloud Map document {@code ecsl import} reads: for each, the request it becomes, the shape
  * Describe returns it in, the member that names it, and the response-only members that mark a
  * document as Describe output (whose other response-only members are then dropped knowingly).
  */
@@ -38,7 +38,11 @@ public enum ImportKind {
       Set.of("ListenerArn")),
   /** Named {@code LOAD_BALANCER:PORT:PRIORITY}; written inside its listener's declaration. */
   LISTENER_RULE(ResourceKind.LISTENER_RULE, ServiceModel.ELBV2, "CreateRule", "Rule", null, "rule", "listener-rules/",
-      Set.of("RuleArn", "IsDefault"));
+      Set.of("RuleArn", "IsDefault")),
+  /** A Cloud Map service: {@code aws servicediscovery get-service} output ({@code {"Service": …}}) or a CreateService request. */
+  DISCOVERY_SERVICE(ResourceKind.DISCOVERY_SERVICE, ServiceModel.CLOUD_MAP, "CreateService", "Service", "Name",
+      "discovery_service", "discovery-services/", Set.of("Id", "Arn", "CreateDate", "InstanceCount", "ResourceOwner",
+          "CreatedByAccount"));
 
   final ResourceKind resourceKind;
   /** The API the request belongs to ({@code ecs}, {@code elbv2}), whose model checks it. */

@@ -236,6 +236,7 @@ public final class Importer {
         case LISTENER -> ElbSource.listener(r, declared);
         case LISTENER_RULE -> null; // inside its listener
         case DAEMON_TASK_DEFINITION -> null; // inside its daemon
+        case DISCOVERY_SERVICE -> DiscoverySource.declaration(r);
         case DAEMON -> DaemonSource.declaration(r, declared.daemonDefinitions().get(
             DaemonImports.family(r.request())), declared);
       });

@@ -59,7 +59,7 @@ final class RequestConverter {
     Span span = doc.span(found.pointer());
     spans = new SpanIndex(span);
     arn = null;
-    api = kind.elb() ? "ELBv2" : "ECS";
+    api = kind.elb() ? "ELBv2" : kind == ImportKind.DISCOVERY_SERVICE ? "Cloud Map" : "ECS";
     Map<String, JsonNode> members = new LinkedHashMap<>();
     ObjectNode obj = found.object();
     String base = found.pointer();
@@ -266,12 +266,53 @@ final class RequestConverter {
           }
         }
       }
+      case DISCOVERY_SERVICE -> {
+        return discoverySpecial(key, value, pointer, obj, members);
+      }
       case TASK_DEFINITION -> {
         if (key.equals("taskDefinitionArn")) {
           if (value.isTextual() && !obj.has("family")) {
             String family = afterSlash(value.asText()).replaceFirst(":\\d+$", "");
             put(members, "family", JSON.textNode(family), pointer);
           }
+          return true;
+        }
+        return false;
+      }
+      default -> {
+        return false;
+      }
+    }
+  }
+
+  /**
+   * GetService output of Cloud Map: its {@code Type} follows its namespace and records (DNS_HTTP is
+   * not a value CreateService takes), its {@code CreatorRequestId} was the creator's token,
+   * {@code DnsConfig.NamespaceId} is the deprecated copy of the service's namespace, and a custom
+   * health check's {@code FailureThreshold} is always 1 whatever was sent: {@code health_check = custom}.
+   */
+  private boolean discoverySpecial(String key, JsonNode value, String pointer, ObjectNode obj, Map<String, JsonNode> members) {
+    boolean response = obj.has("Id") || obj.has("Arn") || obj.has("CreateDate");
+    switch (key) {
+      case "Type", "CreatorRequestId" -> {
+        return response; // what Cloud Map derived, and the creator's idempotency token: not configuration
+      }
+      case "DnsConfig" -> {
+        if (value instanceof ObjectNode dns && dns.has("NamespaceId")) {
+          ObjectNode copy = dns.deepCopy();
+          JsonNode namespace = copy.remove("NamespaceId");
+          if (!obj.has("NamespaceId") && namespace.isTextual()) {
+            put(members, "NamespaceId", namespace, pointer);
+          }
+          put(members, "DnsConfig", value(copy, ServiceModel.get(ServiceModel.CLOUD_MAP).input("CreateService")
+              .member("DnsConfig"), pointer, "/DnsConfig", "DnsConfig"), pointer);
+          return true;
+        }
+        return false;
+      }
+      case "HealthCheckCustomConfig" -> {
+        if (response && value.isObject()) {
+          put(members, "HealthCheckCustomConfig", JSON.objectNode(), pointer);
           return true;
         }
         return false;

@@ -37,9 +37,16 @@ public final class Deployer {
     Set<ResourceId> wanted = new HashSet<>();
     Set<String> families = new TreeSet<>();
     Set<String> clusters = new TreeSet<>();
+    java.util.Map<String, String> discoveryNamespaces = new java.util.HashMap<>();
     for (Resource r : model.resources()) {
       wanted.add(ResourceId.of(r));
       switch (r.kind()) {
+        case DISCOVERY_SERVICE -> {
+          // ${namespace:internal} → internal; the id (or ARN) of a namespace managed elsewhere → its id
+          String ns = r.primary().body().path("NamespaceId").asText("");
+          io.ecsl.model.ArnPlaceholder p = io.ecsl.model.ArnPlaceholder.parse(ns);
+          discoveryNamespaces.put(r.name(), p != null ? p.name() : ns.substring(ns.lastIndexOf('/') + 1));
+        }
         case TASK_DEFINITION -> families.add(r.name());
         case CLUSTER -> clusters.add(r.name());
         case EXPRESS_SERVICE, DAEMON -> clusters.add(r.cluster());
@@ -53,7 +60,7 @@ public final class Deployer {
         default -> {}
       }
     }
-    return new Refresher.Query(model.project(), wanted, families, clusters);
+    return new Refresher.Query(model.project(), wanted, families, clusters, discoveryNamespaces);
   }
 
   /** Reads the target and plans. */

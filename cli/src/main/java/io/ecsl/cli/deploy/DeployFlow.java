@@ -45,17 +45,10 @@ final class DeployFlow {
 
   /**
    * Kinds the compiler builds that plan and apply do not handle yet, with what they are called and
-   * what to do instead: a project with one is refused whole.
+   * what to do instead ({@code {"Cloud Map discovery services", "deploy the project with …"}}): a
+   * project with one is refused whole. None at present.
    */
-  private static final java.util.Map<io.ecsl.model.ResourceKind, String[]> NOT_PLANNED = java.util.Map.of(
-      io.ecsl.model.ResourceKind.DISCOVERY_SERVICE, Unplanned.DISCOVERY_SERVICES);
-
-  /** What a kind is called in the refusal, and the hint. */
-  private static final class Unplanned {
-    static final String[] DISCOVERY_SERVICES = {"Cloud Map discovery services", "deploy the project with the deploy.sh or"
-        + " cloudformation.json `ecsl build` writes, which create discovery services, or create the Cloud Map service"
-        + " elsewhere and give its ARN: `registry { registry_arn = \"arn:…\" }`"};
-  }
+  private static final java.util.Map<io.ecsl.model.ResourceKind, String[]> NOT_PLANNED = java.util.Map.of();
 
   /**
    * False (after naming each resource) when the model declares a kind plan and apply do not handle:

@@ -103,7 +103,10 @@ class SamplesAwsCliTest {
             "security_groups=[\"" + securityGroup + "\"]"));
       }
       if (source.contains("var vpc")) {
-        args.addAll(List.of("--var", "vpc=" + vpc, "--var", "lb_security_groups=[\"" + securityGroup + "\"]"));
+        args.addAll(List.of("--var", "vpc=" + vpc));
+      }
+      if (source.contains("var lb_security_groups")) {
+        args.addAll(List.of("--var", "lb_security_groups=[\"" + securityGroup + "\"]"));
       }
       Processes.Result build = ECSL.run(args);
       assertEquals(0, build.exitCode(), sample + ": " + build.stderr());

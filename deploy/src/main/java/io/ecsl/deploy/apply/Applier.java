@@ -29,8 +29,9 @@ import java.util.concurrent.Executors;
  * Carries out a plan through the target's API. Creations and updates run in dependency order
  * ({@link ResourcePlan#dependsOn()}), independent ones in parallel; deletions follow, in reverse
  * dependency order of kinds (schedules and scaling, then services, listener rules, listeners, load
- * balancers, target groups, task definitions, clusters, capacity providers, namespaces). The ARN of
- * an ELB resource created here replaces its placeholder in the requests after it ({@link CreatedArns}). A resource whose dependency failed is not attempted. Afterwards
+ * balancers, target groups, task definitions, clusters, capacity providers, discovery services,
+ * namespaces). The ARN of an ELB resource or a discovery service created here, and the id of a
+ * namespace, replace their placeholders in the requests after them ({@link CreatedArns}). A resource whose dependency failed is not attempted. Afterwards
  * the revision policy deregisters old revisions of the families that got a new one. Progress goes
  * to an {@link ApplyListener}; the engine never prints.
  */
@@ -219,7 +220,7 @@ public final class Applier {
     b = created.resolve(r.address(), b);
     JsonNode answer;
     try {
-      answer = api.call(s.service(), s.operation(), b);
+      answer = callInUse(s, b, r.address(), listener);
     } catch (ApiException e) {
       if (alreadyGone(s, e)) {
         return null; // deleting what is already gone converges
@@ -228,9 +229,38 @@ public final class Applier {
     }
     created.record(r.id(), s.operation(), answer);
     if (s.service().equals("servicediscovery") && answer.hasNonNull("OperationId")) {
-      waitOperation(answer.path("OperationId").asText(), r.address(), listener);
+      JsonNode op = waitOperation(answer.path("OperationId").asText(), r.address(), listener);
+      if (r.id().kind() == ResourceKind.NAMESPACE && s.operation().startsWith("Create")) {
+        // A discovery service created after it takes the new namespace's id.
+        created.record(r.id(), op.path("Targets").path("NAMESPACE").asText(null));
+      }
     }
     return answer;
+  }
+
+  /**
+   * Sends a request; Cloud Map's DeleteService is sent again while the service still has instances
+   * (ResourceInUse): ECS deregisters the tasks of a deleted service as they stop, a little after.
+   */
+  private JsonNode callInUse(Step s, ObjectNode b, String address, ApplyListener listener) {
+    boolean retries = s.service().equals("servicediscovery") && s.operation().equals("DeleteService");
+    long deadline = System.nanoTime() + options.waitTimeout().toNanos();
+    while (true) {
+      try {
+        return api.call(s.service(), s.operation(), b);
+      } catch (ApiException e) {
+        if (!retries || !"ResourceInUse".equals(e.code()) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        listener.progress(address, "waiting for the service's instances to be deregistered");
+        try {
+          Thread.sleep(Math.min(options.pollInterval().toMillis(), 2000));
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw new StepFailure("interrupted");
+        }
+      }
+    }
   }
 
   private static boolean alreadyGone(Step s, ApiException e) {
@@ -242,14 +272,14 @@ public final class Applier {
         || String.valueOf(e.getMessage()).contains("not active") || String.valueOf(e.getMessage()).contains("does not exist"));
   }
 
-  /** Cloud Map changes are asynchronous: poll the operation until it succeeds or fails. */
-  private void waitOperation(String id, String address, ApplyListener listener) {
+  /** Cloud Map changes are asynchronous: poll the operation until it succeeds (returned) or fails. */
+  private JsonNode waitOperation(String id, String address, ApplyListener listener) {
     long deadline = System.nanoTime() + options.waitTimeout().toNanos();
     while (true) {
       JsonNode op = api.call("servicediscovery", "GetOperation", JSON.objectNode().put("OperationId", id)).path("Operation");
       String status = op.path("Status").asText("SUCCESS");
       if (status.equals("SUCCESS")) {
-        return;
+        return op;
       }
       if (status.equals("FAIL")) {
         throw new StepFailure("Cloud Map operation " + id + " failed: " + op.path("ErrorMessage").asText(""));

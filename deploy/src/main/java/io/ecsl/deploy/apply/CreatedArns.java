@@ -4,36 +4,57 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.deploy.state.ResourceId;
 import io.ecsl.model.ArnPlaceholder;
+import io.ecsl.model.ResourceKind;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The ARNs Elastic Load Balancing (and RegisterDaemonTaskDefinition) gave to what apply created, by placeholder: a listener's request
+ * The ARNs Elastic Load Balancing (and RegisterDaemonTaskDefinition, Cloud Map) gave to what apply created, by placeholder
+ * (a Cloud Map namespace's is its id): a listener's request
  * holds {@code ${load-balancer:public}} until CreateLoadBalancer has answered, and a service's
  * {@code ${target-group:web}} until CreateTargetGroup has. Apply runs a resource after those it
  * depends on, so each placeholder is known by the time a request needs it.
  */
 final class CreatedArns {
-  /** Create operation → where its answer holds the new resource's ARN. */
+  /**
+   * Kind and create operation → where its answer holds the new resource's ARN. By kind, as Cloud
+   * Map's CreateService (a discovery service) and ECS's (a service, named by no placeholder) share a name.
+   */
   private static final Map<String, String> ARN_AT = Map.of(
-      "CreateTargetGroup", "/TargetGroups/0/TargetGroupArn",
-      "CreateLoadBalancer", "/LoadBalancers/0/LoadBalancerArn",
-      "CreateListener", "/Listeners/0/ListenerArn",
-      "CreateRule", "/Rules/0/RuleArn",
+      key(ResourceKind.TARGET_GROUP, "CreateTargetGroup"), "/TargetGroups/0/TargetGroupArn",
+      key(ResourceKind.LOAD_BALANCER, "CreateLoadBalancer"), "/LoadBalancers/0/LoadBalancerArn",
+      key(ResourceKind.LISTENER, "CreateListener"), "/Listeners/0/ListenerArn",
+      key(ResourceKind.LISTENER_RULE, "CreateRule"), "/Rules/0/RuleArn",
       // A daemon runs the revision this apply registers, known once registered, and takes its
       // cluster and capacity providers by the ARNs the target gave them.
-      "RegisterDaemonTaskDefinition", "/daemonTaskDefinitionArn",
-      "CreateCluster", "/cluster/clusterArn",
-      "CreateCapacityProvider", "/capacityProvider/capacityProviderArn");
+      key(ResourceKind.DAEMON_TASK_DEFINITION, "RegisterDaemonTaskDefinition"), "/daemonTaskDefinitionArn",
+      key(ResourceKind.CLUSTER, "CreateCluster"), "/cluster/clusterArn",
+      key(ResourceKind.CAPACITY_PROVIDER, "CreateCapacityProvider"), "/capacityProvider/capacityProviderArn",
+      // An ECS service's registry takes the ARN of the discovery service (Cloud Map CreateService).
+      key(ResourceKind.DISCOVERY_SERVICE, "CreateService"), "/Service/Arn");
+
+  private static String key(ResourceKind kind, String operation) {
+    return kind.id() + " " + operation;
+  }
 
   private final Map<ArnPlaceholder, String> arns = new ConcurrentHashMap<>();
 
   /** Notes the ARN in the answer of a Create call of an ELB resource. */
   void record(ResourceId id, String operation, JsonNode answer) {
-    String at = ARN_AT.get(operation);
+    String at = ARN_AT.get(key(id.kind(), operation));
     if (at != null && answer != null && answer.at(at).isTextual()) {
       arns.put(new ArnPlaceholder(id.kind(), id.name()), answer.at(at).asText());
+    }
+  }
+
+  /**
+   * Notes what a placeholder stands for when no answer holds it: a namespace's id, which Cloud Map
+   * gives in the finished operation ({@code GetOperation}'s {@code Targets.NAMESPACE}).
+   */
+  void record(ResourceId id, String value) {
+    if (value != null && !value.isEmpty()) {
+      arns.put(new ArnPlaceholder(id.kind(), id.name()), value);
     }
   }
 

@@ -126,7 +126,16 @@ public final class EcsDefaults {
       Map.entry("RedirectActionConfig.Port", TextNode.valueOf("#{port}")),
       Map.entry("RedirectActionConfig.Host", TextNode.valueOf("#{host}")),
       Map.entry("RedirectActionConfig.Path", TextNode.valueOf("/#{path}")),
-      Map.entry("RedirectActionConfig.Query", TextNode.valueOf("#{query}")));
+      Map.entry("RedirectActionConfig.Query", TextNode.valueOf("#{query}")),
+      // Cloud Map services (servicediscovery CreateService; facts.cloudmap.DiscoveryServiceFacts): the
+      // routing policy's default, a Route 53 health check's threshold and path; a DNS namespace's SOA TTL. (A custom health
+      // check's threshold, always 1 whatever was sent, is compared by SimplePlans: as a default it
+      // would leave `HealthCheckCustomConfig: {}` empty, and an empty object is no object.)
+      Map.entry("SOA.TTL", IntNode.valueOf(io.ecsl.facts.cloudmap.NamespaceFacts.SOA_TTL_DEFAULT)),
+      Map.entry("DnsConfig.RoutingPolicy", TextNode.valueOf(io.ecsl.facts.cloudmap.DiscoveryServiceFacts.DEFAULT_ROUTING)),
+      Map.entry("HealthCheckConfig.FailureThreshold",
+          IntNode.valueOf(io.ecsl.facts.cloudmap.DiscoveryServiceFacts.ROUTE53_FAILURE_THRESHOLD_DEFAULT)),
+      Map.entry("HealthCheckConfig.ResourcePath", TextNode.valueOf(io.ecsl.facts.cloudmap.DiscoveryServiceFacts.ROUTE53_RESOURCE_PATH_DEFAULT)));
 
   /**
    * Fields the service chooses when they are omitted, from settings outside the declaration
@@ -154,7 +163,9 @@ public final class EcsDefaults {
       "CreateTargetGroupInput.Matcher",
       "CreateLoadBalancerInput.SecurityGroups",
       "CreateListenerInput.SslPolicy",
-      "CreateListenerInput.AlpnPolicy");
+      "CreateListenerInput.AlpnPolicy",
+      // A Cloud Map service's type follows its namespace and DNS records (HTTP, DNS_HTTP, DNS).
+      "CreateServiceRequest.Type");
 
   /** Request members the APIs take but never return: they cannot be compared, only sent. */
   private static final Set<String> WRITE_ONLY = Set.of(
@@ -164,7 +175,8 @@ public final class EcsDefaults {
       "CreateHttpNamespaceRequest.CreatorRequestId",
       "CreatePrivateDnsNamespaceRequest.CreatorRequestId",
       "CreatePublicDnsNamespaceRequest.CreatorRequestId",
-      "CreatePrivateDnsNamespaceRequest.Vpc");
+      "CreatePrivateDnsNamespaceRequest.Vpc",
+      "CreateServiceRequest.CreatorRequestId");
 
   private EcsDefaults() {}
 

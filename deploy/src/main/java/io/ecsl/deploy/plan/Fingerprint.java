@@ -71,16 +71,19 @@ final class Fingerprint {
     });
     new TreeMap<>(live.requests()).forEach((key, body) -> {
       text(md, key + "=");
-      json(sink, document(key, body, owned, canonical.get(key)));
+      json(sink, document(live.id().kind(), key, body, owned, canonical.get(key)));
       text(md, "\n");
     });
     return "sha256:" + HexFormat.of().formatHex(md.digest());
   }
 
   /** The live request as digested: canonical, without owned-elsewhere fields. */
-  private static JsonNode document(String key, ObjectNode body, Map<String, String> owned, ObjectNode canonical) {
+  private static JsonNode document(io.ecsl.model.ResourceKind kind, String key, ObjectNode body, Map<String, String> owned,
+      ObjectNode canonical) {
     String op = key.contains(":") ? key.substring(0, key.indexOf(':')) : key;
-    Shape shape = shapeFor(op);
+    // Cloud Map's CreateService (a discovery service) shares its name with ECS's.
+    Shape shape = kind == io.ecsl.model.ResourceKind.DISCOVERY_SERVICE ? ServiceModel.get(ServiceModel.CLOUD_MAP).input(op)
+        : shapeFor(op);
     ObjectNode doc = canonical;
     if (doc == null) {
       doc = shape == null ? body : Normalizer.normalize(body, shape, Tags.member(shape));

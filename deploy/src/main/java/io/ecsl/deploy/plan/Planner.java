@@ -89,9 +89,20 @@ public final class Planner {
     }
     plans.addAll(daemonDefinitions);
     PlanContext ctx = new PlanContext(model.project(), live, newRevisions, usedInstead, newDaemonRevisions, destroying);
-    ElbArns arns = ElbArns.of(live);
+    // Discovery services first: an ECS service registered in one the plan replaces is sent its new
+    // ARN (its placeholder, for apply to fill in), not the ARN of the one that goes.
+    ElbArns existing = ElbArns.of(live);
+    List<ResourcePlan> discovery = model.ofKind(ResourceKind.DISCOVERY_SERVICE).stream()
+        .map(r -> SimplePlans.plan(ctx, existing.resolve(r), owned(model, live.get(ResourceId.of(r)), conflicts),
+            dependencies(r, declared)))
+        .toList();
+    plans.addAll(discovery);
+    Set<ResourceId> replaced = new HashSet<>();
+    discovery.stream().filter(p -> p.action() == Action.REPLACE).forEach(p -> replaced.add(p.id()));
+    ElbArns arns = replaced.isEmpty() ? existing : ElbArns.of(live, replaced);
     plans.addAll(model.resources().parallelStream()
-        .filter(r -> r.kind() != ResourceKind.TASK_DEFINITION && r.kind() != ResourceKind.DAEMON_TASK_DEFINITION)
+        .filter(r -> r.kind() != ResourceKind.TASK_DEFINITION && r.kind() != ResourceKind.DAEMON_TASK_DEFINITION
+            && r.kind() != ResourceKind.DISCOVERY_SERVICE)
         .map(r -> planOne(ctx, arns.resolve(r), owned(model, live.get(ResourceId.of(r)), conflicts), dependencies(r, declared)))
         .toList());
     refuseOtherProjects(model, conflicts);

@@ -21,7 +21,7 @@ import java.util.Set;
 
 /**
  * The kinds whose API has upsert calls or small update calls: capacity providers, Cloud Map
- * namespaces, EventBridge schedules (rule + targets), service scaling (scalable target + policies)
+ * namespaces and discovery services, EventBridge schedules (rule + targets), service scaling (scalable target + policies)
  * and account settings.
  */
 final class SimplePlans {
@@ -42,7 +42,10 @@ final class SimplePlans {
       if (declared.kind() == ResourceKind.SCALING) {
         declaredBody = Comparison.withoutTags(declaredBody, shape); // tags set at creation only
       }
-      Comparison c = Comparison.of(shape, declaredBody, liveBody, first ? declared.ownedElsewhere() : Map.of());
+      Comparison c = declared.kind() == ResourceKind.DISCOVERY_SERVICE
+          ? Comparison.of(shape, declaredBody, liveBody, declared.ownedElsewhere(), customCheck(declaredBody),
+              customCheck(liveBody))
+          : Comparison.of(shape, declaredBody, liveBody, first ? declared.ownedElsewhere() : Map.of());
       first = false;
       byKey.put(PlanContext.key(r), c);
       ignored.addAll(c.ignored());
@@ -64,6 +67,18 @@ final class SimplePlans {
       }
     }
     return new Compared(byKey, changes, ignored);
+  }
+
+  /**
+   * A Cloud Map service's custom health check as compared: there or not, with Cloud Map's threshold
+   * (it answers 1 whatever was sent: {@code health_check = custom} sends {} ).
+   */
+  private static Map<String, JsonNode> customCheck(ObjectNode body) {
+    if (body == null || !body.path("HealthCheckCustomConfig").isObject()) {
+      return Map.of();
+    }
+    return Map.of("HealthCheckCustomConfig", obj().put("FailureThreshold",
+        io.ecsl.facts.cloudmap.DiscoveryServiceFacts.CUSTOM_FAILURE_THRESHOLD));
   }
 
   static ResourcePlan plan(PlanContext ctx, Resource declared, LiveResource live, List<String> dependsOn) {
@@ -135,6 +150,9 @@ final class SimplePlans {
               + key.replace("Create", "").replace("Namespace", "") + " forces replacement";
         }
       }
+      case DISCOVERY_SERVICE -> {
+        return discoveryReplaceReason(cmp.byKey().get("CreateService").effective(), live.primary(), cmp.changes());
+      }
       case CAPACITY_PROVIDER -> {
         for (FieldChange c : cmp.changes()) {
           if (c.pointer().startsWith("/autoScalingGroupProvider/autoScalingGroupArn")) {
@@ -176,6 +194,45 @@ final class SimplePlans {
       default -> {}
     }
     return null;
+  }
+
+  /**
+   * Why a Cloud Map service must be replaced, or null: UpdateService (ServiceChange) takes its
+   * description, its DNS records' TTLs and its Route 53 health check, nothing else.
+   */
+  static String discoveryReplaceReason(ObjectNode declared, ObjectNode live, List<FieldChange> changes) {
+    for (FieldChange c : changes) {
+      String p = c.pointer();
+      if (p.equals("/NamespaceId")) {
+        return "a discovery service cannot move to another namespace in place: forces replacement";
+      }
+      if (p.equals("/Type")) {
+        return "a discovery service's type cannot change in place: forces replacement";
+      }
+      if (p.equals("/DnsConfig") || p.startsWith("/DnsConfig/RoutingPolicy")) {
+        return p.equals("/DnsConfig") ? "DNS records cannot be added to or removed from a discovery service in place: forces"
+            + " replacement" : "a discovery service's routing policy cannot change in place (UpdateService does not take it):"
+            + " forces replacement";
+      }
+      if (p.startsWith("/HealthCheckCustomConfig")) {
+        return "a discovery service's custom health check cannot be added, removed or changed in place: forces replacement";
+      }
+    }
+    java.util.Set<String> before = recordTypes(live);
+    java.util.Set<String> after = recordTypes(declared);
+    if (!before.equals(after)) {
+      return "a discovery service's DNS record types cannot change in place (" + String.join(", ", before) + " → "
+          + String.join(", ", after) + "; only their TTLs): forces replacement";
+    }
+    return null;
+  }
+
+  private static java.util.Set<String> recordTypes(ObjectNode body) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    if (body != null) {
+      body.path("DnsConfig").path("DnsRecords").forEach(r -> out.add(r.path("Type").asText()));
+    }
+    return out;
   }
 
   /** What UpdateCapacityProvider cannot change in a Managed Instances provider (its update shape lacks them). */
@@ -239,6 +296,24 @@ final class SimplePlans {
         ObjectNode body = obj().put("Id", live.ids().get("Id"));
         body.set("Namespace", ns);
         steps.add(step("servicediscovery", op, body));
+      }
+      case DISCOVERY_SERVICE -> {
+        if (cmp.changes().isEmpty()) {
+          return steps; // tags only
+        }
+        // What is left out of ServiceChange is removed (DNS records, the Route 53 health check), so
+        // the whole changeable part is sent; apply waits for the operation it answers with.
+        ObjectNode effective = cmp.byKey().get("CreateService").effective();
+        ObjectNode change = obj().put("Description", effective.path("Description").asText(""));
+        if (effective.path("DnsConfig").has("DnsRecords")) {
+          change.putObject("DnsConfig").set("DnsRecords", effective.path("DnsConfig").get("DnsRecords"));
+        }
+        if (effective.has("HealthCheckConfig")) {
+          change.set("HealthCheckConfig", effective.get("HealthCheckConfig"));
+        }
+        ObjectNode body = obj().put("Id", live.ids().get("Id"));
+        body.set("Service", change);
+        steps.add(step("servicediscovery", "UpdateService", body));
       }
       case SCHEDULE -> {
         if (SchedulerOwner.isSchedule(declared.primary())) {
@@ -342,6 +417,7 @@ final class SimplePlans {
         steps.add(step(Step.ENGINE, "WaitServiceInactive", obj().put("cluster", live.id().cluster()).put("service", name)));
       }
       case NAMESPACE -> steps.add(step("servicediscovery", "DeleteNamespace", obj().put("Id", live.ids().get("Id"))));
+      case DISCOVERY_SERVICE -> steps.add(step("servicediscovery", "DeleteService", obj().put("Id", live.ids().get("Id"))));
       case SCHEDULE -> {
         ObjectNode schedule = live.requests().get("CreateSchedule");
         if (schedule != null) {

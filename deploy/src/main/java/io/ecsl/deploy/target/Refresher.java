@@ -54,8 +54,15 @@ public final class Refresher {
    * @param wanted the declared resources
    * @param families task definition families whose latest revision the plan needs (declared or referenced)
    * @param clusters clusters whose services to list (declared or referenced)
+   * @param discoveryNamespaces each declared discovery service's namespace (by name, or the id of one
+   *     managed elsewhere): a Cloud Map service of that name in another namespace is someone else's
    */
-  public record Query(String project, Set<ResourceId> wanted, Set<String> families, Set<String> clusters) {}
+  public record Query(String project, Set<ResourceId> wanted, Set<String> families, Set<String> clusters,
+      Map<String, String> discoveryNamespaces) {
+    public Query(String project, Set<ResourceId> wanted, Set<String> families, Set<String> clusters) {
+      this(project, wanted, families, clusters, Map.of());
+    }
+  }
 
   public LiveState refresh(Query q) {
     LiveState state = new LiveState(false);
@@ -67,6 +74,7 @@ public final class Refresher {
     try {
       Reader reader = new Reader(q, state, pool);
       reader.namespaces();
+      reader.discoveryServices();
       Set<String> ownedClusters = reader.clusters();
       reader.capacityProviders();
       reader.taskDefinitions();
@@ -114,8 +122,12 @@ public final class Refresher {
 
     // ------------------------------------------------------------------------- namespaces
 
+    /** Whether the target has any Cloud Map namespace (the project's or not). */
+    private boolean namespacesListed;
+
     void namespaces() {
       List<JsonNode> all = paged("servicediscovery", "ListNamespaces", JSON.objectNode(), "Namespaces", "NextToken");
+      namespacesListed = !all.isEmpty();
       List<JsonNode> tagged = parallel(all, ns -> {
         state.namespaceName(ns.path("Arn").asText(), ns.path("Name").asText());
         state.namespaceName(ns.path("Id").asText(), ns.path("Name").asText());
@@ -145,6 +157,63 @@ public final class Refresher {
         }
         state.put(new LiveResource(new ResourceId(ResourceKind.NAMESPACE, null, name), Map.of(op, body), tags,
             ns.path("Arn").asText(), null, Map.of("Id", ns.path("Id").asText(), "Type", type)));
+      }
+    }
+
+    // ------------------------------------------------------------------------- discovery services
+
+    /**
+     * Cloud Map services: ListServices (all of them: ListServices does not say which namespace a
+     * service is in), the tags of each (which ones the project owns), then GetService of those
+     * declared (same name, in the declared namespace) or owned. The body is the CreateService
+     * request that would make the service as it is, with the namespace's id.
+     */
+    void discoveryServices() {
+      if (!namespacesListed) {
+        return; // a Cloud Map service is in a namespace: none listed, none to read
+      }
+      List<JsonNode> all = paged("servicediscovery", "ListServices", JSON.objectNode().put("MaxResults", 100), "Services",
+          "NextToken");
+      Set<String> declared = new TreeSet<>(names(ResourceKind.DISCOVERY_SERVICE));
+      List<JsonNode> tagged = parallel(all, s -> call("servicediscovery", "ListTagsForResource",
+          JSON.objectNode().put("ResourceARN", s.path("Arn").asText())));
+      List<JsonNode> candidates = new ArrayList<>();
+      List<Map<String, String>> candidateTags = new ArrayList<>();
+      for (int i = 0; i < all.size(); i++) {
+        Map<String, String> tags = tags(tagged.get(i).path("Tags"), "Key", "Value");
+        if (declared.contains(all.get(i).path("Name").asText()) || owned(tags)) {
+          candidates.add(all.get(i));
+          candidateTags.add(tags);
+        }
+      }
+      List<JsonNode> services = parallel(candidates, s -> {
+        try {
+          return call("servicediscovery", "GetService", JSON.objectNode().put("Id", s.path("Id").asText())).path("Service");
+        } catch (ApiException e) {
+          return null; // deleted between the list and the get
+        }
+      });
+      for (int i = 0; i < candidates.size(); i++) {
+        JsonNode s = services.get(i);
+        if (s == null || !s.isObject()) {
+          continue;
+        }
+        String name = s.path("Name").asText();
+        String namespaceId = lastSegment(s.path("NamespaceId").asText(s.path("DnsConfig").path("NamespaceId").asText("")));
+        String wantedIn = q.discoveryNamespaces().get(name);
+        // A query without namespaces (a saved plan's stale check) takes the declared name alone.
+        boolean inDeclaredNamespace = wantedIn == null ? declared.contains(name)
+            : wantedIn.equals(namespaceId) || wantedIn.equals(state.namespaceName(namespaceId));
+        if (!inDeclaredNamespace && !owned(candidateTags.get(i))) {
+          continue; // the same name in another namespace: not this project's
+        }
+        ResourceId id = new ResourceId(ResourceKind.DISCOVERY_SERVICE, null, name);
+        if (state.get(id) != null && !inDeclaredNamespace) {
+          continue; // the declared one was read already
+        }
+        state.put(new LiveResource(id, Map.of("CreateService", discoveryServiceBody(s, namespaceId)),
+            candidateTags.get(i), s.path("Arn").asText(null), null,
+            Map.of("Id", s.path("Id").asText(), "Type", s.path("Type").asText(""))));
       }
     }
 
@@ -637,6 +706,27 @@ public final class Refresher {
       ((ObjectNode) body.get("serviceConnectConfiguration")).put("namespace",
           lastSegment(body.path("serviceConnectConfiguration").path("namespace").asText()));
     }
+    return body;
+  }
+
+  /**
+   * The CreateService-shaped view of a Cloud Map GetService answer. What Cloud Map fills in is left
+   * for the comparison's defaults (RoutingPolicy MULTIVALUE, a custom check's FailureThreshold 1);
+   * an empty description is none, and DnsConfig's deprecated NamespaceId is the service's own.
+   */
+  static ObjectNode discoveryServiceBody(JsonNode s, String namespaceId) {
+    ObjectNode body = JSON.objectNode();
+    body.put("Name", s.path("Name").asText());
+    body.put("NamespaceId", namespaceId);
+    if (!s.path("Description").asText("").isEmpty()) {
+      body.put("Description", s.path("Description").asText());
+    }
+    if (s.path("DnsConfig").isObject()) {
+      ObjectNode dns = s.path("DnsConfig").deepCopy();
+      dns.remove("NamespaceId");
+      body.set("DnsConfig", dns);
+    }
+    copy(s, body, "HealthCheckConfig", "HealthCheckCustomConfig", "Type");
     return body;
   }
 

@@ -57,7 +57,7 @@ public final class Namespaces {
       properties.putObject("HttpProperties").put("HttpName", name);
     } else {
       properties.putObject("DnsProperties").put("HostedZoneId", Ids.alnum("Z", 20).toUpperCase(java.util.Locale.ROOT))
-          .putObject("SOA").put("TTL", 15);
+          .putObject("SOA").put("TTL", io.ecsl.facts.cloudmap.NamespaceFacts.SOA_TTL_DEFAULT);
       properties.putObject("HttpProperties").put("HttpName", name);
     }
     namespace.set("CreateDate", Json.timestamp(now));

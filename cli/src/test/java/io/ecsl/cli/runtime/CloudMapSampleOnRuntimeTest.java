@@ -1,0 +1,114 @@
+package io.ecsl.cli.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsl.cli.Main;
+import io.ecsl.runtime.json.Json;
+import io.ecsl.testing.AwsCli;
+import io.ecsl.testing.InProcessCli;
+import io.ecsl.testing.NeedsAwsCli;
+import io.ecsl.testing.NeedsDocker;
+import io.ecsl.testing.Processes;
+import io.ecsl.testing.RepoPaths;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * samples/cloud-map planned, applied and destroyed on the local runtime, whose Cloud Map API has
+ * services and instances: apply creates the namespace shop.local, the discovery service api in it
+ * (by the namespace's id, from its operation) and the ECS service api registered in it by its ARN,
+ * whose two tasks become its instances; a plan right after finds nothing to change; a TTL is an
+ * UpdateService in place; destroy deletes the discovery service once the ECS service's tasks are
+ * deregistered, and then the namespace.
+ */
+@NeedsDocker
+@NeedsAwsCli
+class CloudMapSampleOnRuntimeTest {
+  private static final InProcessCli ECSL = new InProcessCli(Main::run);
+  @RegisterExtension final TestRuntime runtime = new TestRuntime();
+  @TempDir Path dir;
+
+  private Path project(String ttl) throws Exception {
+    String sample = Files.readString(RepoPaths.samples().resolve("cloud-map/main.ecs"));
+    String source = sample.replace("record A = 5s", "record A = " + ttl);
+    assertTrue(source.contains("record A = " + ttl) && source.contains("registry { service = api }"),
+        "the sample changed: update this test");
+    return TestRuntime.project(dir.resolve("project"), source);
+  }
+
+  private Map<String, String> awsEnvironment() {
+    JsonNode env = Json.parse(ECSL.run("runtime", "env", "--data-dir", runtime.dir(), "--format", "json").stdout());
+    Map<String, String> out = new HashMap<>(AwsCli.environment(env.path("AWS_ENDPOINT_URL").asText(),
+        env.path("AWS_ACCESS_KEY_ID").asText(), env.path("AWS_SECRET_ACCESS_KEY").asText()));
+    env.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
+    return out;
+  }
+
+  private JsonNode aws(String... args) throws Exception {
+    return AwsCli.json(awsEnvironment(), args);
+  }
+
+  private String namespaceId() throws Exception {
+    for (JsonNode ns : aws("servicediscovery", "list-namespaces").path("Namespaces")) {
+      if (ns.path("Name").asText().equals("shop.local")) {
+        return ns.path("Id").asText();
+      }
+    }
+    return null;
+  }
+
+  private Map<String, String> actions(Path project) {
+    Processes.Result plan = runtime.plan(project, "--format", "json");
+    assertEquals(0, plan.exitCode(), plan.output());
+    Map<String, String> out = new TreeMap<>();
+    for (JsonNode r : Json.parse(plan.stdout()).path("resources")) {
+      out.put(r.path("address").asText(), r.path("action").asText());
+    }
+    return out;
+  }
+
+  @Test
+  void theSampleCreatesItsDiscoveryServiceRegistersTheTasksAndIsDestroyed() throws Exception {
+    Path v1 = project("5s");
+    Processes.Result apply = runtime.apply(v1);
+    assertEquals(0, apply.exitCode(), apply.output());
+
+    String ns = namespaceId();
+    JsonNode services = aws("servicediscovery", "list-services", "--filters", "Name=NAMESPACE_ID,Values=" + ns + ",Condition=EQ")
+        .path("Services");
+    assertEquals(1, services.size(), services.toString());
+    JsonNode api = aws("servicediscovery", "get-service", "--id", services.at("/0/Id").asText()).path("Service");
+    assertEquals("api", api.path("Name").asText());
+    assertEquals(5, api.at("/DnsConfig/DnsRecords/0/TTL").asInt(), api.toString());
+    assertEquals(api.path("Arn").asText(), aws("ecs", "describe-services", "--cluster", "shop", "--services", "api")
+        .at("/services/0/serviceRegistries/0/registryArn").asText(), "the ECS service registers in the discovery service");
+    JsonNode instances = aws("servicediscovery", "list-instances", "--service-id", api.path("Id").asText()).path("Instances");
+    assertEquals(2, instances.size(), "both api tasks are registered: " + instances);
+
+    assertTrue(actions(v1).values().stream().allMatch("no-change"::equals), actions(v1).toString());
+
+    Path v2 = project("15s");
+    Map<String, String> changed = new TreeMap<>(actions(v2));
+    changed.values().removeIf("no-change"::equals);
+    assertEquals(Map.of("discovery service api", "update"), changed);
+    Processes.Result update = runtime.apply(v2);
+    assertEquals(0, update.exitCode(), update.output());
+    JsonNode updated = aws("servicediscovery", "get-service", "--id", api.path("Id").asText()).path("Service");
+    assertEquals(15, updated.at("/DnsConfig/DnsRecords/0/TTL").asInt(), updated.toString());
+    assertTrue(actions(v2).values().stream().allMatch("no-change"::equals), actions(v2).toString());
+
+    Processes.Result destroy = ECSL.run("destroy", v2.toString(), "--auto-approve", "--target", "local", "--runtime-dir",
+        runtime.dir(), "--poll-interval", "1s");
+    assertEquals(0, destroy.exitCode(), destroy.output());
+    assertEquals(0, aws("servicediscovery", "list-services").path("Services").size());
+    assertEquals(null, namespaceId());
+  }
+}
