@@ -8,8 +8,8 @@ import java.io.PrintStream;
  * {@link Terminal} and the help text and nothing else: opening the 32,000-entry {@code ecsl.jar}
  * (its central directory is read in Java, before any of it is compiled) cost more than printing.
  * So nothing here may use a class from outside that list (no picocli, no compiler): {@code
- * InfoJarTest} runs this class from that jar alone. {@link Main} prints the same through these
- * methods.
+ * InfoJarTest} runs the entries that jar is made of ({@code cli/pom.xml}'s list), alone on a class
+ * path, against the whole CLI's output. {@link Main} prints the same through these methods.
  */
 public final class Info {
   private Info() {}
@@ -41,8 +41,8 @@ public final class Info {
 
   /**
    * {@code ecsl 0.1.0}, or {@code ecsl development build} when not run from a jar. (Joined with
-   * {@code concat}: a {@code +} would start the JVM's string-concatenation bootstrap, a few
-   * milliseconds of a command this short.)
+   * {@code concat}: a {@code +} would start the JVM's string-concatenation bootstrap, which spins a
+   * class: ~3 ms in a class-load timeline of {@code --version}, a tenth of this command.)
    */
   static String versionLine() {
     String v = Info.class.getPackage().getImplementationVersion();
