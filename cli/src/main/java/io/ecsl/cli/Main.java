@@ -77,10 +77,10 @@ public final class Main implements Runnable {
       e.flush();
       return ExitCodes.ERROR;
     }
-    if (args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) {
-      return print(out, Version.line() + System.lineSeparator());
+    if (args.length == 1 && Info.isVersion(args[0])) {
+      return print(out, Info.versionLine() + System.lineSeparator());
     }
-    if (args.length == 1 && (args[0].equals("-h") || args[0].equals("--help"))) {
+    if (args.length == 1 && Info.isHelp(args[0])) {
       return print(out, TopLevelHelp.text(Terminal.colorEnabled(out)));
     }
     return runCommandLine(out, err, Terminal.colorEnabled(out), args);
@@ -113,7 +113,7 @@ public final class Main implements Runnable {
    * {@code ecsl --version} and {@code ecsl --help} print without picocli: building the command tree
    * (every command class introspected by reflection for the help's command list) would cost four
    * times what the JVM's own start does. The help text is picocli's, rendered at build time
-   * ({@link TopLevelHelp}).
+   * ({@link TopLevelHelp}). The launcher prints them from a jar of their own ({@link Info}).
    */
   private static int print(PrintStream out, String text) {
     out.print(text);

@@ -11,7 +11,6 @@ public final class Version implements CommandLine.IVersionProvider {
 
   /** {@code ecsl 0.1.0}, or {@code ecsl development build} when not run from the jar. */
   static String line() {
-    String v = Main.class.getPackage().getImplementationVersion();
-    return "ecsl " + (v == null ? "development build" : v);
+    return Info.versionLine();
   }
 }

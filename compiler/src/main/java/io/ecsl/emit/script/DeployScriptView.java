@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What {@code deploy.sh.vm} shows: every value already shell-quoted, every decision already
- * taken, so the template only loops. One step per manifest entry, in the manifest's (dependency)
+ * What {@code deploy.sh.template} shows: every value already shell-quoted, every decision already
+ * taken, so the template only fills it in. One step per manifest entry, in the manifest's (dependency)
  * order; each step calls one of the script's idempotent functions with its arguments.
  *
  * @param project the project name, quoted

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.velocity.exception.VelocityException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -195,8 +194,21 @@ class DeployScriptTest {
   }
 
   @Test
-  void strictModeRejectsAMissingReference() {
-    // With strict references a template error can never turn into an empty string in a script.
-    assertThrows(VelocityException.class, () -> DeployScript.render(Map.of()));
+  void everyPlaceholderIsFilled() {
+    assertFalse(script.contains("@@"), "a placeholder was left in the script");
+    assertTrue(script.contains("\nECSL_STEPS=" + model.resources().stream().mapToInt(r -> r.requests().size()).sum() + "\n"));
+    assertTrue(script.contains("\necsl_begin\necsl_step 1 "), "the steps follow ecsl_begin");
+  }
+
+  @Test
+  void aTemplateErrorIsAnErrorNotAnEmptyString() {
+    // A misspelt placeholder can never turn into an empty string in a script.
+    DeployScriptView view = new DeployScriptView("'p'", "'r'", 1, List.of(new DeployScriptView.Step(1, "'s'", "ecsl_put x")),
+        List.of(new DeployScriptView.Document("V", "{}")));
+    assertEquals("A='p' 'r' 1\nIFS= read -r -d '' V <<'ECSL_JSON_END' || true\n{}\nECSL_JSON_END\necsl_step 1 's' ecsl_put x\nend\n",
+        DeployScript.render("A=@@project@@ @@region@@ @@stepCount@@\n@@documents@@\n@@steps@@\nend\n", view));
+    assertThrows(IllegalStateException.class, () -> DeployScript.render("A=@@projct@@\n", view));
+    assertThrows(IllegalStateException.class, () -> DeployScript.render("A=@@project\n", view));
+    assertThrows(IllegalStateException.class, () -> DeployScript.render("A @@steps@@\n", view));
   }
 }
