@@ -67,7 +67,7 @@ public final class ApplyCommand implements Callable<Integer> {
         }
       } else {
         model = DeployFlow.compile(compile, err);
-        if (model == null || !DeployFlow.plannable(model, err)) {
+        if (model == null) {
           return ExitCodes.ERROR;
         }
         Compiler.Options compileOptions = compile.toOptions();

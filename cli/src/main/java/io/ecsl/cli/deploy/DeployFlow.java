@@ -43,36 +43,6 @@ final class DeployFlow {
     return result.model();
   }
 
-  /**
-   * Kinds the compiler builds that plan and apply do not handle yet, with what they are called and
-   * what to do instead ({@code {"Cloud Map discovery services", "deploy the project with …"}}): a
-   * project with one is refused whole. None at present.
-   */
-  private static final java.util.Map<io.ecsl.model.ResourceKind, String[]> NOT_PLANNED = java.util.Map.of();
-
-  /**
-   * False (after naming each resource) when the model declares a kind plan and apply do not handle:
-   * planning the rest would leave a half-deployed project, and destroy would not know what to delete.
-   */
-  static boolean plannable(EcsModel model, PrintWriter err) {
-    java.util.Set<String[]> hints = new java.util.LinkedHashSet<>();
-    for (io.ecsl.model.Resource r : model.resources()) {
-      String[] unplanned = NOT_PLANNED.get(r.kind());
-      if (unplanned != null) {
-        err.println("error: " + r.address() + ": plan and apply do not handle " + unplanned[0] + " yet");
-        hints.add(unplanned);
-      }
-    }
-    if (hints.isEmpty()) {
-      return true;
-    }
-    for (String[] unplanned : hints) {
-      err.println("  = hint: " + unplanned[1]);
-    }
-    err.println("ecsl: nothing was planned");
-    return false;
-  }
-
   /** A refused plan: each resource another project owns, as an error line. */
   static void printConflicts(io.ecsl.deploy.plan.OwnershipConflict conflict, PrintWriter err) {
     for (String c : conflict.conflicts()) {

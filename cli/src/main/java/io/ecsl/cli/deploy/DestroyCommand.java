@@ -40,7 +40,7 @@ public final class DestroyCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     EcsModel model = DeployFlow.compile(compile, err);
-    if (model == null || !DeployFlow.plannable(model, err)) {
+    if (model == null) {
       return ExitCodes.ERROR;
     }
     try (Targets.Connected t = Targets.connect(target, compile.toOptions().region(), err)) {

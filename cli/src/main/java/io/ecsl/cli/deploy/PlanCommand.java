@@ -61,7 +61,7 @@ public final class PlanCommand implements Callable<Integer> {
     var stdout = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     EcsModel model = DeployFlow.compile(compile, err);
-    if (model == null || !DeployFlow.plannable(model, err)) {
+    if (model == null) {
       return ExitCodes.ERROR;
     }
     Plan plan;
