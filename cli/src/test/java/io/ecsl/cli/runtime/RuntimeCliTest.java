@@ -164,8 +164,10 @@ class RuntimeCliTest {
         "DefaultActions.member.1.TargetGroupArn", tg));
     Processes.Result withListener = await(() -> {
       Processes.Result result = ECSL.run("ps", "--data-dir", dir());
-      return result.stdout().contains("LOAD BALANCER") ? result : null;
-    }, "ecsl ps to show the listener");
+      // The listener is listed at once and served from the control loop's next pass: until then ps
+      // says "(not served)" (a loaded machine shows it).
+      return result.stdout().contains("http://127.0.0.1:" + listenerPort) ? result : null;
+    }, "ecsl ps to show the listener served");
     assertTrue(withListener.stdout().matches("(?s).*\\ncli-alb\\s+HTTP:" + listenerPort + "\\s+http://127\\.0\\.0\\.1:"
         + listenerPort + "\\s+0/0 healthy\\n.*"), withListener.stdout());
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClientException;
+import software.amazon.awssdk.services.ecs.model.ClusterContainsTasksException;
 import software.amazon.awssdk.services.ecs.model.CreateDaemonResponse;
 import software.amazon.awssdk.services.ecs.model.DaemonContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.DaemonDeployment;
@@ -232,5 +233,38 @@ class DaemonApiTest {
     DaemonNotFoundException missing = assertThrows(DaemonNotFoundException.class,
         () -> ecs.describeDaemon(r -> r.daemonArn(ACCOUNT + "daemon/apps/none")));
     assertTrue(missing.awsErrorDetails().errorMessage().contains("ListDaemons"), missing.getMessage());
+  }
+
+  @Test
+  void aClusterWithADaemonIsNotDeletedUntilTheDaemonIsGone() {
+    ecs.createCluster(r -> r.clusterName("ops"));
+    client.ecs("CreateCapacityProvider", Json.parse(managedInstances("mi-ops", "ops")));
+    String definition = register("ops-agent", "ecsl/busybox:latest");
+    String arn = ecs.createDaemon(r -> r.daemonName("ops-agent").clusterArn("ops").daemonTaskDefinitionArn(definition)
+        .capacityProviderArns("mi-ops")).daemonArn();
+    ClusterContainsTasksException refused = assertThrows(ClusterContainsTasksException.class,
+        () -> ecs.deleteCluster(r -> r.cluster("ops")));
+    assertTrue(refused.awsErrorDetails().errorMessage().contains("delete daemon ops-agent"), refused.getMessage());
+    ecs.deleteDaemon(r -> r.daemonArn(arn));
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+    String status = null;
+    while (System.nanoTime() < deadline) {
+      try {
+        status = ecs.deleteCluster(r -> r.cluster("ops")).cluster().status();
+        break;
+      } catch (ClusterContainsTasksException e) {
+        assertTrue(e.awsErrorDetails().errorMessage().contains("still being deleted"), e.getMessage());
+        sleep(100);
+      }
+    }
+    assertEquals("INACTIVE", status, "deleted once the daemon is gone");
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

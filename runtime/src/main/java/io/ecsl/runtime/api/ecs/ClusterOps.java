@@ -17,6 +17,7 @@ import io.ecsl.runtime.engine.RuntimeState;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.lifecycle.DockerNames;
 import io.ecsl.runtime.model.Arns;
+import io.ecsl.runtime.model.DaemonEntity;
 import io.ecsl.runtime.model.ServiceEntity;
 import io.ecsl.runtime.model.TaskEntity;
 import io.ecsl.runtime.store.Tag;
@@ -186,6 +187,17 @@ final class ClusterOps {
         if (service.clusterArn.equals(arn) && !ServiceEntity.INACTIVE.equals(service.status)) {
           throw new ApiException("ClusterContainsServicesException", "The Cluster cannot be deleted while Services"
               + " are active: delete service " + service.serviceName + " (and any others) first.");
+        }
+      }
+      // Before the tasks: a daemon's tasks are not the user's to stop (stopping one replaces its
+      // instance), so name the daemon. EMU: ECS documents no error for this; its tasks would be
+      // ClusterContainsTasksException, so the same type says it.
+      for (DaemonEntity daemon : state.daemons.values()) {
+        if (daemon.clusterArn.equals(arn)) {
+          throw new ApiException("ClusterContainsTasksException", "The Cluster cannot be deleted while Daemons are"
+              + " active: " + (DaemonEntity.ACTIVE.equals(daemon.status) ? "delete daemon " + daemon.daemonName
+              + " (and any others) first." : "daemon " + daemon.daemonName + " is still being deleted; try again"
+              + " when DescribeDaemon no longer finds it."));
         }
       }
       for (TaskEntity task : state.tasks.values()) {
