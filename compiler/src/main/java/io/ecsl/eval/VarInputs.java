@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,8 +126,7 @@ public final class VarInputs {
           .withHint("{\"image_tag\": \"1.4.2\"}"));
       return;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = doc.root().fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : doc.root().properties()) {
       String pointer = "/" + SpanIndex.escape(e.getKey());
       values.put(e.getKey(), new Input(e.getKey(), null, null, e.getValue(), doc, doc.span(pointer), doc.keySpan(pointer),
           file.displayName()));
@@ -168,8 +166,7 @@ public final class VarInputs {
     }
     if (node.isObject()) {
       List<Value.Field> fields = new ArrayList<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         String member = pointer + "/" + SpanIndex.escape(e.getKey());
         fields.add(new Value.Field(e.getKey(), List.of(), fromJson(e.getValue(), doc, member, element, v, interpreter),
             doc.keySpan(member), doc.span(member), null, false, false));

@@ -8,7 +8,6 @@ import io.ecsl.schema.ServiceModel;
 import io.ecsl.schema.Shape;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -57,8 +56,7 @@ final class DaemonSource {
         default -> Ast.attr("ipc", GenericItems.word(v.asText(), tdShape.member(m)));
       });
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = td.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : td.properties()) {
       if (!List.of("family", "cpu", "memory", "executionRoleArn", "taskRoleArn", "pidMode", "ipcMode", "tags",
           "volumes", "containerDefinitions").contains(e.getKey())) {
         body.addAll(GenericItems.member(Shape.snake(e.getKey()), e.getValue(), tdShape.member(e.getKey())));
@@ -77,8 +75,7 @@ final class DaemonSource {
     } else {
       body.addAll(GenericItems.member("container_definitions", containers, tdShape.member("containerDefinitions")));
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = create.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : create.properties()) {
       String m = e.getKey();
       JsonNode v = e.getValue();
       switch (m) {
@@ -109,8 +106,7 @@ final class DaemonSource {
   /** {@code drain_percent = 25%}, {@code bake = 5m}, {@code alarms = ["a"]} (enabled), else by model names. */
   private static List<Item> deployment(ObjectNode d, Shape shape) {
     List<Item> items = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = d.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : d.properties()) {
       JsonNode v = e.getValue();
       switch (e.getKey()) {
         case "drainPercent" -> items.add(Ast.attr("drain_percent",

@@ -5,7 +5,6 @@ import io.ecsl.ast.Item;
 import io.ecsl.schema.ServiceModel;
 import io.ecsl.schema.Shape;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,8 +29,7 @@ final class DiscoverySource {
 
   static Item declaration(ImportedResource r) {
     List<Item> body = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = r.request().fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : r.request().properties()) {
       String m = e.getKey();
       JsonNode v = e.getValue();
       switch (m) {
@@ -67,8 +65,7 @@ final class DiscoverySource {
   private static Item dns(JsonNode dns) {
     List<Item> items = new ArrayList<>();
     Shape shape = CREATE.member("DnsConfig");
-    for (Iterator<Map.Entry<String, JsonNode>> it = dns.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : dns.properties()) {
       switch (e.getKey()) {
         case "DnsRecords" -> {
           for (JsonNode record : e.getValue()) {

@@ -10,7 +10,6 @@ import io.ecsl.schema.ServiceModel;
 import io.ecsl.schema.Shape;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -48,8 +47,7 @@ final class ElbSource {
     Shape shape = ELBV2.input("CreateTargetGroup");
     List<Item> body = new ArrayList<>();
     List<Item> check = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = r.request().fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : r.request().properties()) {
       String m = e.getKey();
       JsonNode v = e.getValue();
       String word = HEALTH_CHECK.get(m);
@@ -78,8 +76,7 @@ final class ElbSource {
   static Item loadBalancer(ImportedResource r) {
     Shape shape = ELBV2.input("CreateLoadBalancer");
     List<Item> body = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = r.request().fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : r.request().properties()) {
       String m = e.getKey();
       JsonNode v = e.getValue();
       switch (m) {
@@ -100,8 +97,7 @@ final class ElbSource {
     Shape shape = ELBV2.input("CreateListener");
     List<Item> body = new ArrayList<>();
     Expr in = null;
-    for (Iterator<Map.Entry<String, JsonNode>> it = r.request().fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : r.request().properties()) {
       String m = e.getKey();
       JsonNode v = e.getValue();
       switch (m) {
@@ -124,8 +120,7 @@ final class ElbSource {
   private static Item rule(ImportedResource r, ServiceSource.Declared declared) {
     Shape shape = ELBV2.input("CreateRule");
     List<Item> body = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = r.request().fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : r.request().properties()) {
       String m = e.getKey();
       JsonNode v = e.getValue();
       switch (m) {

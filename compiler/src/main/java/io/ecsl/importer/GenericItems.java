@@ -8,7 +8,6 @@ import io.ecsl.ast.Item;
 import io.ecsl.schema.Shape;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,8 +24,7 @@ final class GenericItems {
   /** Items for the members of {@code obj} (a {@code shape}), skipping {@code skip}. */
   static List<Item> members(ObjectNode obj, Shape shape, Set<String> skip) {
     List<Item> items = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : obj.properties()) {
       if (skip.contains(e.getKey()) || shape.member(e.getKey()) == null) {
         continue;
       }
@@ -94,8 +92,7 @@ final class GenericItems {
 
   static List<Item> mapItems(ObjectNode o) {
     List<Item> items = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : o.properties()) {
       items.add(Ast.attr(e.getKey(), Ast.str(e.getValue().asText())));
     }
     return items;

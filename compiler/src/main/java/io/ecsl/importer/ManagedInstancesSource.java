@@ -8,7 +8,6 @@ import io.ecsl.schema.Shape;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -42,8 +41,7 @@ final class ManagedInstancesSource {
 
   private static List<Item> items(ObjectNode obj, Shape shape) {
     List<Item> out = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : obj.properties()) {
       String member = e.getKey();
       JsonNode value = e.getValue();
       Shape ms = shape.member(member);

@@ -23,7 +23,6 @@ import io.ecsl.schema.ServiceModel;
 import io.ecsl.schema.Shape;
 import io.ecsl.source.Span;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,8 +62,7 @@ final class RequestConverter {
     Map<String, JsonNode> members = new LinkedHashMap<>();
     ObjectNode obj = found.object();
     String base = found.pointer();
-    for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : obj.properties()) {
       String key = e.getKey();
       String pointer = base + "/" + SpanIndex.escape(key);
       if (special(kind, key, e.getValue(), pointer, obj, members)) {
@@ -505,8 +503,7 @@ final class RequestConverter {
 
   private JsonNode structure(ObjectNode o, Shape shape, String pointer, String requestPointer, String what) {
     Map<String, JsonNode> members = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : o.properties()) {
       String key = e.getKey();
       String child = pointer + "/" + SpanIndex.escape(key);
       if (!shape.members().containsKey(key)) {
@@ -541,8 +538,7 @@ final class RequestConverter {
 
   private JsonNode map(ObjectNode o, Shape shape, String pointer, String requestPointer, String what) {
     ObjectNode out = JSON.objectNode();
-    for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : o.properties()) {
       String key = SpanIndex.escape(e.getKey());
       JsonNode v = value(e.getValue(), shape.value(), pointer + "/" + key, requestPointer + "/" + key, e.getKey());
       if (v != null) {

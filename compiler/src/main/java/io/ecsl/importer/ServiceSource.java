@@ -46,8 +46,7 @@ final class ServiceSource {
     Shape shape = ECS.input("CreateService");
     List<Item> body = new ArrayList<>();
     Expr in = null;
-    for (Iterator<Map.Entry<String, JsonNode>> it = r.request().fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : r.request().properties()) {
       String m = e.getKey();
       JsonNode v = e.getValue();
       Shape ms = shape.member(m);
@@ -83,8 +82,7 @@ final class ServiceSource {
 
   private static List<Item> deployment(ObjectNode d, Shape shape) {
     List<Item> items = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = d.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : d.properties()) {
       JsonNode v = e.getValue();
       switch (e.getKey()) {
         case "minimumHealthyPercent" -> items.add(Ast.attr("min_healthy", percent(v)));
@@ -121,8 +119,7 @@ final class ServiceSource {
     }
     Shape vpcShape = shape.member("awsvpcConfiguration");
     List<Item> items = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = vpc.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : vpc.properties()) {
       if (e.getKey().equals("assignPublicIp")) {
         items.add(Ast.attr("public_ip", Ast.bool(e.getValue().asText().equals("ENABLED"))));
       } else {
@@ -134,8 +131,7 @@ final class ServiceSource {
 
   private static List<Item> loadBalancer(ObjectNode lb, Shape shape, Declared declared) {
     List<Item> items = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = lb.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : lb.properties()) {
       JsonNode v = e.getValue();
       switch (e.getKey()) {
         case "targetGroupArn" -> items.add(Ast.attr("target_group", declared.elbReference(v.asText())));
@@ -175,8 +171,7 @@ final class ServiceSource {
   static Item cluster(ImportedResource r, Declared declared) {
     Shape shape = ECS.input("CreateCluster");
     List<Item> body = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = r.request().fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : r.request().properties()) {
       String m = e.getKey();
       JsonNode v = e.getValue();
       switch (m) {
@@ -212,8 +207,7 @@ final class ServiceSource {
   static Item capacityProvider(ImportedResource r, Declared declared) {
     Shape shape = ECS.input("CreateCapacityProvider");
     List<Item> body = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = r.request().fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : r.request().properties()) {
       String m = e.getKey();
       JsonNode v = e.getValue();
       switch (m) {

@@ -10,7 +10,6 @@ import io.ecsl.schema.Shape;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,8 +93,7 @@ final class TaskSource {
 
   private static List<Item> runtimePlatform(ObjectNode p, Shape shape) {
     List<Item> items = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : p.properties()) {
       String key = switch (e.getKey()) {
         case "operatingSystemFamily" -> "os";
         case "cpuArchitecture" -> "arch";
@@ -109,8 +107,7 @@ final class TaskSource {
   private static Item volume(ObjectNode vol) {
     Shape shape = ECS.shape("Volume");
     List<Item> body = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = vol.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : vol.properties()) {
       String key = switch (e.getKey()) {
         case "name" -> null;
         case "efsVolumeConfiguration" -> "efs";
@@ -130,8 +127,7 @@ final class TaskSource {
   static Item container(ObjectNode c) {
     Shape shape = ECS.shape("ContainerDefinition");
     List<Item> body = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = c.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : c.properties()) {
       String m = e.getKey();
       JsonNode v = e.getValue();
       Shape ms = shape.member(m);
@@ -273,8 +269,7 @@ final class TaskSource {
   /** {@code command = "…"} for CMD-SHELL, a list for exec form; timings as durations. */
   private static List<Item> health(ObjectNode h, Shape shape) {
     List<Item> items = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = h.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : h.properties()) {
       JsonNode v = e.getValue();
       switch (e.getKey()) {
         case "command" -> items.add(Ast.attr("command", healthCommand((ArrayNode) v)));
@@ -306,8 +301,7 @@ final class TaskSource {
   /** {@code logs { driver = awslogs, options { … } }}. */
   private static List<Item> logs(ObjectNode l, Shape shape) {
     List<Item> items = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = l.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : l.properties()) {
       if (e.getKey().equals("logDriver")) {
         items.add(Ast.attr("driver", GenericItems.word(e.getValue().asText(), shape.member("logDriver"))));
       } else if (e.getKey().equals("secretOptions")) {

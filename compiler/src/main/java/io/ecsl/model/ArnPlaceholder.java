@@ -1,7 +1,6 @@
 package io.ecsl.model;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -73,8 +72,7 @@ public record ArnPlaceholder(ResourceKind kind, String name) {
 
   private static void collect(JsonNode node, String at, Map<String, ArnPlaceholder> out) {
     if (node instanceof ObjectNode obj) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : obj.properties()) {
         collect(e.getValue(), at + "/" + SpanIndex.escape(e.getKey()), out);
       }
     } else if (node instanceof ArrayNode list) {

@@ -26,7 +26,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -188,8 +187,7 @@ class CorpusRoundTripTest {
     }
     for (JsonNode d : s.path("deployments")) {
       if (d.path("status").asText().equals("PRIMARY")) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = d.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : d.properties()) {
           if (List.of("serviceConnectConfiguration", "volumeConfigurations").contains(e.getKey()) && !s.has(e.getKey())) {
             s.set(e.getKey(), e.getValue());
           }

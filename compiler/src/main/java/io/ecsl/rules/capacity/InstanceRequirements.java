@@ -6,7 +6,6 @@ import io.ecsl.rules.BaseRule;
 import io.ecsl.rules.Nodes;
 import io.ecsl.rules.RuleContext;
 import io.ecsl.schema.Shape;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -36,8 +35,7 @@ public final class InstanceRequirements extends BaseRule {
         continue;
       }
       String base = "/managedInstancesProvider/instanceLaunchTemplate/instanceRequirements";
-      for (Iterator<Map.Entry<String, JsonNode>> it = requirements.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : requirements.properties()) {
         JsonNode range = e.getValue();
         if (!range.isObject() || !range.has("min") && !range.has("max")) {
           continue;

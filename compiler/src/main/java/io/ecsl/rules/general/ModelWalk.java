@@ -10,7 +10,6 @@ import io.ecsl.rules.RuleContext;
 import io.ecsl.schema.ServiceModel;
 import io.ecsl.schema.Shape;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -95,8 +94,7 @@ final class ModelWalk {
     limits(r, req, node, shape, parent, key, index, member);
     if (shape.isStructure()) {
       At here = At.of(parent, key, index);
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         Shape memberShape = shape.member(e.getKey());
         if (memberShape == null) {
           unknownMember(r, req, shape, here, e.getKey());
@@ -113,8 +111,7 @@ final class ModelWalk {
     } else if (shape.isMap()) {
       At here = At.of(parent, key, index);
       Shape value = shape.value();
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         walk(r, req, e.getValue(), value, here, e.getKey(), -1, member);
       }
     }

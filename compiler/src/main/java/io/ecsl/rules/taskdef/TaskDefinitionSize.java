@@ -6,7 +6,6 @@ import io.ecsl.rules.TaskDefinitionRule;
 import io.ecsl.rules.TaskDefinitionView;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.Map;
 
 /** E1021: the registered task definition is at most 64 KiB of JSON. */
@@ -39,8 +38,7 @@ public final class TaskDefinitionSize extends TaskDefinitionRule {
     if (node.isContainerNode()) {
       long sum = 2;
       if (node.isObject()) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
           sum += 6L * e.getKey().length() + 4 + estimate(e.getValue());
         }
       } else {

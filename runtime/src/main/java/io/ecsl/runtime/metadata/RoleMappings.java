@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -107,8 +106,7 @@ public final class RoleMappings {
           + " again with: ecsl runtime credentials set", e);
     }
     Map<String, Mapping> out = new TreeMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.path("roles").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : root.path("roles").properties()) {
       JsonNode node = entry.getValue();
       Source source = node.hasNonNull("profile") ? new Profile(node.get("profile").asText())
           : new Keys(node.path("accessKeyId").asText(), node.path("secretAccessKey").asText(),
