@@ -249,8 +249,14 @@ public final class Applier {
       try {
         return api.call(s.service(), s.operation(), b);
       } catch (ApiException e) {
-        if (!retries || !"ResourceInUse".equals(e.code()) || System.nanoTime() > deadline) {
+        if (!retries || !"ResourceInUse".equals(e.code())) {
           throw e;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new StepFailure("Cloud Map service " + b.path("Id").asText() + " still has registered instances after"
+              + " the wait timeout (" + options.waitTimeout().toSeconds() + "s), so it cannot be deleted: list them (`aws"
+              + " servicediscovery list-instances --service-id " + b.path("Id").asText() + "`), stop or deregister what"
+              + " keeps them registered, then apply again (" + e.getMessage() + ")");
         }
         listener.progress(address, "waiting for the service's instances to be deregistered");
         try {
