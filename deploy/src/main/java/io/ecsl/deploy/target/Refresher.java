@@ -195,10 +195,16 @@ public final class Refresher {
               .path("Service");
           // Whether instances are registered in it: a replacement must know (Cloud Map does not delete
           // a service that has any), before anything changes.
-          JsonNode instances = call("servicediscovery", "ListInstances", JSON.objectNode()
-              .put("ServiceId", s.path("Id").asText()).put("MaxResults", 1)).path("Instances");
+          String instances;
+          try {
+            JsonNode page = call("servicediscovery", "ListInstances", JSON.objectNode()
+                .put("ServiceId", s.path("Id").asText()).put("MaxResults", 1)).path("Instances");
+            instances = page.isArray() && !page.isEmpty() ? "some" : "none";
+          } catch (ApiException e) {
+            instances = "unknown"; // not a reason to miss the service: apply's DeleteService says ResourceInUse
+          }
           return service.isObject() ? ((com.fasterxml.jackson.databind.node.ObjectNode) service.deepCopy())
-              .put(INSTANCES_READ, instances.isArray() && !instances.isEmpty() ? "some" : "none") : service;
+              .put(INSTANCES_READ, instances) : service;
         } catch (ApiException e) {
           return null; // deleted between the list and the get
         }
