@@ -181,4 +181,43 @@ class CloudMapSampleOnRuntimeTest {
     assertEquals(0, destroy.exitCode(), destroy.output());
     assertEquals(null, namespaceId());
   }
+
+  /**
+   * What the plan advises when a namespace with discovery services in it would be replaced: the new
+   * namespace under another name. The discovery service is replaced into it (the ECS service taken
+   * off the old one first), the ECS service registered in the new one, and the old namespace, no
+   * longer declared, deleted after them.
+   */
+  @Test
+  void aNamespaceUnderAnotherNameTakesTheDiscoveryServiceAndTheEcsServiceAlong() throws Exception {
+    Path v1 = project("5s");
+    Processes.Result apply = runtime.apply(v1);
+    assertEquals(0, apply.exitCode(), apply.output());
+    String source = Files.readString(v1.resolve("main.ecs"))
+        .replace("namespace shop_local { name = \"shop.local\"", "namespace shop_internal { name = \"shop.internal\"")
+        .replace("discovery_service api in shop_local", "discovery_service api in shop_internal");
+    assertTrue(source.contains("discovery_service api in shop_internal"), "the sample changed: update this test");
+    Path v2 = TestRuntime.project(dir.resolve("project"), source);
+    Processes.Result moved = runtime.apply(v2, "--wait-timeout", "3m");
+    assertEquals(0, moved.exitCode(), moved.output());
+
+    assertEquals(null, namespaceId(), "the old namespace is deleted");
+    String internal = null;
+    for (JsonNode ns : aws("servicediscovery", "list-namespaces").path("Namespaces")) {
+      if (ns.path("Name").asText().equals("shop.internal")) {
+        internal = ns.path("Id").asText();
+      }
+    }
+    JsonNode services = aws("servicediscovery", "list-services").path("Services");
+    assertEquals(1, services.size(), services.toString());
+    JsonNode api = aws("servicediscovery", "get-service", "--id", services.at("/0/Id").asText()).path("Service");
+    assertEquals(internal, api.path("NamespaceId").asText(), api.toString());
+    assertEquals(api.path("Arn").asText(), aws("ecs", "describe-services", "--cluster", "shop", "--services", "api")
+        .at("/services/0/serviceRegistries/0/registryArn").asText(), "the ECS service moved to the new discovery service");
+    assertTrue(actions(v2).values().stream().allMatch("no-change"::equals), actions(v2).toString());
+
+    Processes.Result destroy = ECSL.run("destroy", v2.toString(), "--auto-approve", "--target", "local", "--runtime-dir",
+        runtime.dir(), "--poll-interval", "1s");
+    assertEquals(0, destroy.exitCode(), destroy.output());
+  }
 }
