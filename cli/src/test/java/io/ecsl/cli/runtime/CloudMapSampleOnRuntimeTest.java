@@ -184,9 +184,10 @@ class CloudMapSampleOnRuntimeTest {
 
   /**
    * What the plan advises when a namespace with discovery services in it would be replaced: the new
-   * namespace under another name. The discovery service is replaced into it (the ECS service taken
-   * off the old one first), the ECS service registered in the new one, and the old namespace, no
-   * longer declared, deleted after them.
+   * namespace under another name. The discovery service is replaced into it create before destroy
+   * (no name clash in another namespace): the new one created, the ECS service registered in it, then
+   * the old one deleted (the runtime refuses while tasks are registered in it), and the old
+   * namespace, no longer declared, deleted after them.
    */
   @Test
   void aNamespaceUnderAnotherNameTakesTheDiscoveryServiceAndTheEcsServiceAlong() throws Exception {
@@ -198,6 +199,10 @@ class CloudMapSampleOnRuntimeTest {
         .replace("discovery_service api in shop_local", "discovery_service api in shop_internal");
     assertTrue(source.contains("discovery_service api in shop_internal"), "the sample changed: update this test");
     Path v2 = TestRuntime.project(dir.resolve("project"), source);
+    Processes.Result plan = runtime.plan(v2, "--format", "json");
+    assertEquals(0, plan.exitCode(), plan.output());
+    assertTrue(plan.stdout().contains("create before destroy: the new Cloud Map service is created in the other namespace,"
+        + " service shop/api registered in it"), plan.stdout());
     Processes.Result moved = runtime.apply(v2, "--wait-timeout", "3m");
     assertEquals(0, moved.exitCode(), moved.output());
 

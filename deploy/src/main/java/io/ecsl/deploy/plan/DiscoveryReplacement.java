@@ -19,15 +19,23 @@ import java.util.List;
  * the old one off it (UpdateService with no {@code serviceRegistries}, ECS's documented way of
  * removing them, and a wait for that deployment: the old tasks stop and ECS deregisters them), then
  * deletes the old service, creates the new one, and the ECS services' own plans (which depend on the
- * discovery service) register them in it with its new ARN. A service with instances that no ECS
+ * discovery service) register them in it with its new ARN. A move to another namespace has no name
+ * clash: there the new service is created first, the ECS services moved to it, and the old one
+ * deleted after them ({@link #AFTER_DEPENDENTS}). A service with instances that no ECS
  * service read from the target registered (something else did) is refused at plan time, as is a
  * namespace replacement while discovery services are in it.
  */
-final class DiscoveryReplacement {
+public final class DiscoveryReplacement {
   private DiscoveryReplacement() {}
 
   /** Live marker the refresh sets ({@code ids().get(INSTANCES)}): whether ListInstances found any. */
   static final String INSTANCES = "Instances";
+
+  /**
+   * An engine step: what follows it in a resource's steps runs once the resources that depend on it
+   * are done, among the deletions of its kind (the old service of a replacement into another namespace).
+   */
+  public static final String AFTER_DEPENDENTS = "AfterDependents";
 
   /**
    * The replacement of {@code plan} with the ECS services registered in the old service taken off it
@@ -48,17 +56,32 @@ final class DiscoveryReplacement {
       }
       return plan;
     }
-    List<Step> steps = new ArrayList<>();
     List<String> names = new ArrayList<>();
+    users.forEach(u -> names.add(u.address()));
+    String who = String.join(", ", names);
+    if (plan.changes().stream().anyMatch(c -> c.pointer().equals("/NamespaceId"))) {
+      // Another namespace: no name clash, so create before destroy. The old service is deleted
+      // after the ECS services registered in it have moved (apply runs what follows the marker
+      // once the resources that depend on this one are done).
+      List<Step> steps = new ArrayList<>();
+      plan.steps().stream().filter(st -> !st.operation().equals("DeleteService")).forEach(steps::add);
+      steps.add(step(Step.ENGINE, AFTER_DEPENDENTS, obj()));
+      plan.steps().stream().filter(st -> st.operation().equals("DeleteService")).forEach(steps::add);
+      List<String> reasons = new ArrayList<>(plan.reasons());
+      reasons.add("create before destroy: the new Cloud Map service is created in the other namespace, " + who
+          + " registered in it (a deployment, waited for: ECS deregisters the old tasks as they stop), and only then"
+          + " the old one deleted");
+      return new ResourcePlan(plan.id(), plan.action(), reasons, plan.changes(), plan.ignored(), plan.dependsOn(),
+          plan.observed(), plan.source(), plan.ownedElsewhere(), steps);
+    }
+    List<Step> steps = new ArrayList<>();
     for (ResourceId u : users) {
       com.fasterxml.jackson.databind.node.ObjectNode body = obj().put("cluster", u.cluster()).put("service", u.name());
       body.putArray("serviceRegistries");
       steps.add(step("ecs", "UpdateService", body));
       steps.add(step(Step.ENGINE, "WaitServiceStable", obj().put("cluster", u.cluster()).put("service", u.name())));
-      names.add(u.address());
     }
     steps.addAll(plan.steps());
-    String who = String.join(", ", names);
     List<String> reasons = new ArrayList<>(plan.reasons());
     reasons.add("Cloud Map names are unique in a namespace and it does not delete a service with instances, so " + who
         + (names.size() == 1 ? " is" : " are") + " first updated with no registry (a deployment; its tasks are replaced"

@@ -285,9 +285,12 @@ class DiscoveryServicePlansTest {
     ResourcePlan api = of(plan, "discovery service api");
     assertEquals(Action.REPLACE, api.action(), api.toString());
     assertTrue(api.dependsOn().contains("namespace internal2"), api.dependsOn().toString());
-    assertEquals(List.of("UpdateService", "WaitServiceStable", "DeleteService", "CreateService"),
-        api.steps().stream().map(Step::operation).toList());
-    assertEquals("${namespace:internal2}", api.steps().get(3).body().path("NamespaceId").asText());
+    // No name clash in another namespace: create before destroy, the old one deleted after the ECS service moved.
+    assertEquals(List.of("CreateService", "AfterDependents", "DeleteService"), api.steps().stream().map(Step::operation).toList());
+    assertEquals("${namespace:internal2}", api.steps().get(0).body().path("NamespaceId").asText());
+    assertEquals("srv-1", api.steps().get(2).body().path("Id").asText());
+    assertTrue(api.reasons().get(1).startsWith("create before destroy: the new Cloud Map service is created in the other"
+        + " namespace, service prod/web registered in it"), api.reasons().toString());
     assertTrue(of(plan, "service prod/web").dependsOn().contains("discovery service api"));
   }
 }
