@@ -109,7 +109,7 @@ public final class ApplyCommand implements Callable<Integer> {
     } catch (ApiException | LocalTarget.TargetException | io.ecsl.runtime.client.RuntimeClient.ApiError e) {
       err.println("ecsl: " + e.getMessage());
       return ExitCodes.ERROR;
-    } catch (io.ecsl.deploy.plan.OwnershipConflict e) {
+    } catch (io.ecsl.deploy.plan.PlanRefused e) {
       DeployFlow.printConflicts(e, err);
       return ExitCodes.ERROR;
     }

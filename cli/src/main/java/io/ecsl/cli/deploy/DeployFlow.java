@@ -43,13 +43,18 @@ final class DeployFlow {
     return result.model();
   }
 
-  /** A refused plan: each resource another project owns, as an error line. */
-  static void printConflicts(io.ecsl.deploy.plan.OwnershipConflict conflict, PrintWriter err) {
-    for (String c : conflict.conflicts()) {
+  /**
+   * A refused plan: each resource another project owns, or that cannot be changed as declared
+   * (a Cloud Map replacement Cloud Map would refuse), as an error line.
+   */
+  static void printConflicts(io.ecsl.deploy.plan.PlanRefused refused, PrintWriter err) {
+    for (String c : refused.problems()) {
       err.println("error: " + c);
     }
-    err.println("ecsl: nothing was planned: " + conflict.conflicts().size() + " declared resource"
-        + (conflict.conflicts().size() == 1 ? " belongs" : "s belong") + " to another project");
+    int n = refused.problems().size();
+    err.println(refused instanceof io.ecsl.deploy.plan.OwnershipConflict
+        ? "ecsl: nothing was planned: " + n + " declared resource" + (n == 1 ? " belongs" : "s belong") + " to another project"
+        : "ecsl: nothing was planned: " + n + " resource" + (n == 1 ? "" : "s") + " cannot be changed as declared");
   }
 
   /** Prints a plan; the markdown shows the graph of what changes when the model is at hand (not null). */

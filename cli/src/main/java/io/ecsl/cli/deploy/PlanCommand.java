@@ -83,7 +83,7 @@ public final class PlanCommand implements Callable<Integer> {
     } catch (ApiException | LocalTarget.TargetException | io.ecsl.runtime.client.RuntimeClient.ApiError e) {
       err.println("ecsl: cannot read the target: " + e.getMessage());
       return ExitCodes.ERROR;
-    } catch (io.ecsl.deploy.plan.OwnershipConflict e) {
+    } catch (io.ecsl.deploy.plan.PlanRefused e) {
       DeployFlow.printConflicts(e, err);
       return ExitCodes.ERROR;
     }

@@ -217,4 +217,34 @@ class DiscoveryServiceDeployMotoTest {
     assertEquals(Map.of(), services(region, "jobs"));
     assertEquals(shared, namespaceId(region, "shared"), "the namespace managed elsewhere stays");
   }
+
+  @Test
+  void replacingAServiceWithInstancesNoEcsServiceRegisteredIsRefusedBeforeAnythingChanges() throws Exception {
+    String region = "ap-southeast-2";
+    String source = """
+        project { name = "shop" }
+        namespace internal { type = private_dns, vpc = "vpc-0abc" }
+        discovery_service jobs in internal { dns { record A = 10s }, health_check = custom }
+        """;
+    Path project = project(source);
+    assertEquals(0, ECSL.run(args("apply", region, project.toString(), "--auto-approve")).exitCode());
+    JsonNode jobs = services(region, "jobs").get(namespaceId(region, "internal"));
+    // registered by something other than an ECS service of the project
+    aws(region, "servicediscovery", "register-instance", "--service-id", jobs.path("Id").asText(), "--instance-id",
+        "worker-1", "--attributes", "AWS_INSTANCE_IPV4=10.0.0.9");
+
+    Files.writeString(project.resolve("main.ecs"), source.replace("record A = 10s", "record A = 10s, routing = weighted"));
+    for (String command : List.of("plan", "apply")) {
+      Processes.Result refused = command.equals("plan") ? ECSL.run(args("plan", region, project.toString()))
+          : ECSL.run(args("apply", region, project.toString(), "--auto-approve"));
+      assertEquals(1, refused.exitCode(), refused.toString());
+      assertTrue(refused.stderr().contains("error: discovery service jobs must be replaced (a discovery service's routing"
+          + " policy cannot change in place") && refused.stderr().contains("--service-id " + jobs.path("Id").asText())
+          && refused.stderr().contains("ecsl: nothing was planned: 1 resource cannot be changed as declared"),
+          refused.stderr());
+    }
+    JsonNode after = services(region, "jobs").get(namespaceId(region, "internal"));
+    assertEquals(jobs.path("Id").asText(), after.path("Id").asText(), "nothing changed");
+    assertEquals(jobs.path("DnsConfig"), after.path("DnsConfig"), "not replaced, not updated: " + after);
+  }
 }

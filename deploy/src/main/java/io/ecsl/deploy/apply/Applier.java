@@ -30,7 +30,9 @@ import java.util.concurrent.Executors;
  * ({@link ResourcePlan#dependsOn()}), independent ones in parallel; deletions follow, in reverse
  * dependency order of kinds (schedules and scaling, then services, listener rules, listeners, load
  * balancers, target groups, task definitions, clusters, capacity providers, discovery services,
- * namespaces). The ARN of an ELB resource or a discovery service created here, and the id of a
+ * namespaces); the steps of a resource after the engine step {@code AfterDependents} (the old Cloud
+ * Map service of one moved to another namespace) run among the deletions of its kind, once the
+ * resources that depend on it are done, and not when one of them failed. The ARN of an ELB resource or a discovery service created here, and the id of a
  * namespace, replace their placeholders in the requests after them ({@link CreatedArns}). A resource whose dependency failed is not attempted. Afterwards
  * the revision policy deregisters old revisions of the families that got a new one. Progress goes
  * to an {@link ApplyListener}; the engine never prints.
@@ -68,8 +70,13 @@ public final class Applier {
     this.daemons = new DaemonWaiter(api, options.pollInterval(), d -> sleeper.sleep(d));
   }
 
+  /** What the current apply changes. */
+  private List<ResourcePlan> work = List.of();
+
   public ApplyResult apply(Plan plan, ApplyListener listener) {
     List<ResourcePlan> work = plan.resources().stream().filter(r -> r.action().isChange()).toList();
+    this.work = work;
+    continuing.clear();
     Map<String, Outcome> outcomes = Collections.synchronizedMap(new LinkedHashMap<>());
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.parallelism()), r -> {
       Thread t = new Thread(r, "ecsl-apply");
@@ -77,10 +84,25 @@ public final class Applier {
       return t;
     });
     try {
-      runGraph(work.stream().filter(r -> r.action() != Action.DELETE).toList(), pool, listener, outcomes);
+      // A resource's steps after AfterDependents (the old Cloud Map service of a replacement into
+      // another namespace) run among the deletions of its kind, once what depends on it is done.
+      List<ResourcePlan> graph = new ArrayList<>();
       Map<ResourceKind, List<ResourcePlan>> deletes = new TreeMap<>(Comparator.reverseOrder());
-      work.stream().filter(r -> r.action() == Action.DELETE)
-          .forEach(r -> deletes.computeIfAbsent(r.id().kind(), k -> new ArrayList<>()).add(r));
+      for (ResourcePlan r : work) {
+        int at = afterDependents(r);
+        if (r.action() == Action.DELETE) {
+          deletes.computeIfAbsent(r.id().kind(), k -> new ArrayList<>()).add(r);
+        } else if (at < 0) {
+          graph.add(r);
+        } else {
+          graph.add(withSteps(r, r.steps().subList(0, at), r.dependsOn()));
+          continuing.put(r.address(), withSteps(r, r.steps().subList(at + 1, r.steps().size()), List.of()));
+        }
+      }
+      runGraph(graph, pool, listener, outcomes);
+      for (ResourcePlan tail : continuing.values()) {
+        deletes.computeIfAbsent(tail.id().kind(), k -> new ArrayList<>()).add(tail);
+      }
       for (List<ResourcePlan> group : deletes.values()) {
         runGraph(group, pool, listener, outcomes);
       }
@@ -105,6 +127,40 @@ public final class Applier {
   }
 
   private record Outcome(String error, boolean skipped) {}
+
+  /** Resources whose last steps wait for what depends on them: address → those steps. */
+  private final Map<String, ResourcePlan> continuing = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static int afterDependents(ResourcePlan r) {
+    for (int i = 0; i < r.steps().size(); i++) {
+      Step s = r.steps().get(i);
+      if (s.isEngine() && s.operation().equals(io.ecsl.deploy.plan.DiscoveryReplacement.AFTER_DEPENDENTS)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static ResourcePlan withSteps(ResourcePlan r, List<Step> steps, List<String> dependsOn) {
+    return new ResourcePlan(r.id(), r.action(), r.reasons(), r.changes(), r.ignored(), dependsOn, r.observed(), r.source(),
+        r.ownedElsewhere(), steps);
+  }
+
+  /** Why the rest of {@code address}'s steps must not run: it failed, or one that depends on it did not finish. */
+  private static String notContinued(String address, Map<String, Outcome> outcomes, List<ResourcePlan> work) {
+    Outcome own = outcomes.get(address);
+    if (own == null || own.error != null || own.skipped) {
+      return "";
+    }
+    List<String> unfinished = new ArrayList<>();
+    for (ResourcePlan d : work) {
+      Outcome o = outcomes.get(d.address());
+      if (d.dependsOn().contains(address) && (o == null || o.error != null || o.skipped)) {
+        unfinished.add(d.address());
+      }
+    }
+    return unfinished.isEmpty() ? null : String.join(", ", unfinished);
+  }
 
   private void runGraph(List<ResourcePlan> nodes, ExecutorService pool, ApplyListener listener,
       Map<String, Outcome> outcomes) {
@@ -161,14 +217,31 @@ public final class Applier {
 
   private boolean run(ResourcePlan r, ApplyListener listener, Map<String, Outcome> outcomes) {
     long start = System.nanoTime();
-    listener.started(r.address(), r.action().id());
+    ResourcePlan tail = continuing.get(r.address());
+    boolean isTail = tail == r;
+    if (isTail) {
+      String why = notContinued(r.address(), outcomes, work);
+      if (why != null) {
+        if (!why.isEmpty()) {
+          String message = "the old one is not deleted: " + why + " did not move to the new one";
+          outcomes.put(r.address(), new Outcome(message, false));
+          listener.failed(r.address(), message, Duration.ZERO);
+        }
+        return false;
+      }
+      listener.progress(r.address(), "deleting the old one now that what was registered in it has moved");
+    } else {
+      listener.started(r.address(), r.action().id());
+    }
     try {
       JsonNode answer = null;
       for (Step s : r.steps()) {
         answer = step(r, s, listener, answer);
       }
       outcomes.put(r.address(), new Outcome(null, false));
-      listener.finished(r.address(), r.action().id(), Duration.ofNanos(System.nanoTime() - start));
+      if (tail == null || isTail) { // finished once its last steps have run
+        listener.finished(r.address(), r.action().id(), Duration.ofNanos(System.nanoTime() - start));
+      }
       return true;
     } catch (StepFailure | ApiException e) {
       String message = e.getMessage();
@@ -212,6 +285,7 @@ public final class Applier {
             m -> listener.progress(r.address(), m));
         case "DeleteDaemonFamily" -> new DaemonRevisions(api).delete(b.path("family").asText(), 0, Set.of(), r.address(),
             listener);
+        case io.ecsl.deploy.plan.DiscoveryReplacement.AFTER_DEPENDENTS -> {} // split off by apply()
         default -> throw new StepFailure("unknown engine step " + s.operation());
       }
       return previous;
@@ -249,8 +323,14 @@ public final class Applier {
       try {
         return api.call(s.service(), s.operation(), b);
       } catch (ApiException e) {
-        if (!retries || !"ResourceInUse".equals(e.code()) || System.nanoTime() > deadline) {
+        if (!retries || !"ResourceInUse".equals(e.code())) {
           throw e;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new StepFailure("Cloud Map service " + b.path("Id").asText() + " still has registered instances after"
+              + " the wait timeout (" + options.waitTimeout().toSeconds() + "s), so it cannot be deleted: list them (`aws"
+              + " servicediscovery list-instances --service-id " + b.path("Id").asText() + "`), stop or deregister what"
+              + " keeps them registered, then apply again (" + e.getMessage() + ")");
         }
         listener.progress(address, "waiting for the service's instances to be deregistered");
         try {

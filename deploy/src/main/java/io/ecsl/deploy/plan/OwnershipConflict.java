@@ -7,16 +7,13 @@ import java.util.List;
  * {@code ecsl:project} tag names it). Planning them would retag them to this project, after which
  * this project's destroy would delete them: the plan is refused instead.
  */
-public final class OwnershipConflict extends RuntimeException {
-  private final List<String> conflicts;
-
+public final class OwnershipConflict extends PlanRefused {
   public OwnershipConflict(List<String> conflicts) {
-    super(String.join("; ", conflicts));
-    this.conflicts = List.copyOf(conflicts);
+    super(conflicts);
   }
 
   /** One sentence per resource: which project owns it and how to proceed. */
   public List<String> conflicts() {
-    return conflicts;
+    return problems();
   }
 }

@@ -96,6 +96,11 @@ public final class Planner {
         .map(r -> SimplePlans.plan(ctx, existing.resolve(r), owned(model, live.get(ResourceId.of(r)), conflicts),
             dependencies(r, declared)))
         .toList();
+    // A replaced one that ECS services are registered in takes them off it first (DiscoveryReplacement).
+    List<String> refusals = new ArrayList<>();
+    discovery = discovery.stream()
+        .map(p -> DiscoveryReplacement.detachFirst(p, live.get(p.id()), live, refusals))
+        .toList();
     plans.addAll(discovery);
     Set<ResourceId> replaced = new HashSet<>();
     discovery.stream().filter(p -> p.action() == Action.REPLACE).forEach(p -> replaced.add(p.id()));
@@ -106,6 +111,14 @@ public final class Planner {
         .map(r -> planOne(ctx, arns.resolve(r), owned(model, live.get(ResourceId.of(r)), conflicts), dependencies(r, declared)))
         .toList());
     refuseOtherProjects(model, conflicts);
+    for (ResourcePlan p : plans) {
+      if (p.id().kind() == ResourceKind.NAMESPACE) {
+        DiscoveryReplacement.namespaceWithServices(p, live.get(p.id()), live, refusals);
+      }
+    }
+    if (!refusals.isEmpty()) {
+      throw new PlanRefused(refusals);
+    }
 
     List<ResourcePlan> deletes = new ArrayList<>();
     for (ResourceId id : live.ids()) { // the plan is sorted below

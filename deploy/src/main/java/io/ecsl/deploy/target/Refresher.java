@@ -168,6 +168,9 @@ public final class Refresher {
      * declared (same name, in the declared namespace) or owned. The body is the CreateService
      * request that would make the service as it is, with the namespace's id.
      */
+    /** Where a read Cloud Map service carries whether ListInstances found instances in it (not a Cloud Map member). */
+    private static final String INSTANCES_READ = "_ecslInstances";
+
     void discoveryServices() {
       if (!namespacesListed) {
         return; // a Cloud Map service is in a namespace: none listed, none to read
@@ -188,7 +191,20 @@ public final class Refresher {
       }
       List<JsonNode> services = parallel(candidates, s -> {
         try {
-          return call("servicediscovery", "GetService", JSON.objectNode().put("Id", s.path("Id").asText())).path("Service");
+          JsonNode service = call("servicediscovery", "GetService", JSON.objectNode().put("Id", s.path("Id").asText()))
+              .path("Service");
+          // Whether instances are registered in it: a replacement must know (Cloud Map does not delete
+          // a service that has any), before anything changes.
+          String instances;
+          try {
+            JsonNode page = call("servicediscovery", "ListInstances", JSON.objectNode()
+                .put("ServiceId", s.path("Id").asText()).put("MaxResults", 1)).path("Instances");
+            instances = page.isArray() && !page.isEmpty() ? "some" : "none";
+          } catch (ApiException e) {
+            instances = "unknown"; // not a reason to miss the service: apply's DeleteService says ResourceInUse
+          }
+          return service.isObject() ? ((com.fasterxml.jackson.databind.node.ObjectNode) service.deepCopy())
+              .put(INSTANCES_READ, instances) : service;
         } catch (ApiException e) {
           return null; // deleted between the list and the get
         }
@@ -213,7 +229,8 @@ public final class Refresher {
         }
         state.put(new LiveResource(id, Map.of("CreateService", discoveryServiceBody(s, namespaceId)),
             candidateTags.get(i), s.path("Arn").asText(null), null,
-            Map.of("Id", s.path("Id").asText(), "Type", s.path("Type").asText(""))));
+            Map.of("Id", s.path("Id").asText(), "Type", s.path("Type").asText(""), "Instances",
+                s.path(INSTANCES_READ).asText("none"))));
       }
     }
 
