@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.model.ContainerEntity;
+import io.ecsl.runtime.model.DeploymentEntity;
 import io.ecsl.runtime.model.NetworkBinding;
 import io.ecsl.runtime.model.ServiceEntity;
 import io.ecsl.runtime.model.TaskEntity;
@@ -17,13 +18,15 @@ import java.util.function.Function;
  * Which Cloud Map instances the ECS services' tasks should have, from a snapshot of the state
  * (integrations §3.1). Pure: the {@link ServiceDiscovery} stage applies the difference.
  *
- * <p>As ECS does, a task of a service with {@code serviceRegistries} is an instance of the
- * registry's Cloud Map service while it runs (ACTIVATING or RUNNING, desired RUNNING), under its
+ * <p>As ECS does, a task of a service deployment with {@code serviceRegistries} is an instance of
+ * the registry's Cloud Map service while it runs (ACTIVATING or RUNNING, desired RUNNING), under its
  * task id, with the attributes ECS sets. Its health is the task's: healthy when every container
  * health check passes (or it has none). With {@code HealthCheckCustomConfig} an unhealthy task
  * stays registered as UNHEALTHY (ECS pushes the status); without it Cloud Map cannot carry health,
  * so the task is deregistered until healthy again (ECS replaces such a task anyway). A stopping
- * task is deregistered.
+ * task is deregistered. The registries are those of the deployment (service revision) that started
+ * the task, not the service's current ones: after an UpdateService that changes them, the old
+ * deployment's tasks stay in the old Cloud Map service until they stop.
  */
 public final class InstanceRegistrations {
   /** EMU: the address bridge and host tasks are registered at (the one container instance is this machine). */
@@ -56,7 +59,7 @@ public final class InstanceRegistrations {
       if (service == null || !running(task)) {
         continue;
       }
-      for (JsonNode registry : service.serviceRegistries == null ? Json.array() : service.serviceRegistries) {
+      for (JsonNode registry : registries(task, service)) {
         String arn = Json.text(registry, "registryArn");
         ObjectNode cloudMapService = arn == null ? null : cloudMapServices.get(arn.substring(arn.lastIndexOf('/') + 1));
         if (cloudMapService == null) {
@@ -76,6 +79,20 @@ public final class InstanceRegistrations {
       }
     }
     return out;
+  }
+
+  /**
+   * The registries of the deployment (service revision) that started the task: an UpdateService
+   * that changes {@code serviceRegistries} starts a new deployment whose tasks register in the new
+   * registries, while the old deployment's tasks stay in the old ones until they stop (integrations
+   * §3.1, §1). The service's current registries only for a task whose deployment recorded none
+   * (state stored before deployments recorded them).
+   */
+  static JsonNode registries(TaskEntity task, ServiceEntity service) {
+    DeploymentEntity deployment = task.deploymentId == null ? null : service.anyDeployment(task.deploymentId);
+    JsonNode registries = deployment != null && deployment.serviceRegistries != null ? deployment.serviceRegistries
+        : service.serviceRegistries;
+    return registries == null ? Json.array() : registries;
   }
 
   private static boolean running(TaskEntity task) {

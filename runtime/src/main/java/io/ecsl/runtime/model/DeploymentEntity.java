@@ -33,6 +33,12 @@ public final class DeploymentEntity {
   public JsonNode serviceConnectConfiguration;
   public JsonNode volumeConfigurations;
   public JsonNode vpcLatticeConfigurations;
+  /**
+   * The service's {@code serviceRegistries} when this deployment began (an empty array for none):
+   * the Cloud Map services its tasks register in, as on ECS, where registries belong to the service
+   * revision (integrations §3.1). Null only in state stored before it was recorded.
+   */
+  public JsonNode serviceRegistries;
   public String rolloutState = IN_PROGRESS;
   public String rolloutStateReason;
   /** When the last task of this deployment failed (a later healthy task resets the count). */

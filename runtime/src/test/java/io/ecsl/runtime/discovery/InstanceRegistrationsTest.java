@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.runtime.json.Json;
 import io.ecsl.runtime.model.ContainerEntity;
+import io.ecsl.runtime.model.DeploymentEntity;
 import io.ecsl.runtime.model.NetworkBinding;
 import io.ecsl.runtime.model.ServiceEntity;
 import io.ecsl.runtime.model.TaskEntity;
@@ -109,5 +110,70 @@ class InstanceRegistrationsTest {
     Map<String, String> attributes = desired(service, List.of(task), true, "bridge").get("srv-api|t1").attributes();
     assertEquals("49153", attributes.get("AWS_INSTANCE_PORT"));
     assertEquals(InstanceRegistrations.LOCAL_INSTANCE_ADDRESS, attributes.get("AWS_INSTANCE_IPV4"));
+  }
+
+  private static DeploymentEntity deployment(String id, String status, String registries) {
+    DeploymentEntity deployment = new DeploymentEntity();
+    deployment.id = id;
+    deployment.status = status;
+    deployment.serviceRegistries = Json.parse(registries);
+    return deployment;
+  }
+
+  private static TaskEntity task(String id, String deploymentId) {
+    TaskEntity task = task(id, TaskStatus.RUNNING, "172.20.0." + (10 + id.length()));
+    task.deploymentId = deploymentId;
+    task.startedBy = deploymentId;
+    return task;
+  }
+
+  /**
+   * Registries belong to the deployment (service revision): after an UpdateService that moves the
+   * service to another Cloud Map service, the old deployment's task stays in the old one and the new
+   * deployment's tasks register in the new one; the old task leaves the old one when it stops.
+   */
+  @Test
+  void aTaskStaysInTheRegistryOfTheDeploymentThatStartedIt() {
+    String other = "arn:aws:servicediscovery:us-east-1:000000000000:service/srv-web";
+    ServiceEntity service = service("[{\"registryArn\":\"" + other + "\"}]"); // the current (updated) registries
+    service.deployments.add(deployment("ecs-svc/new", DeploymentEntity.PRIMARY, "[{\"registryArn\":\"" + other
+        + "\"}]"));
+    service.deployments.add(deployment("ecs-svc/old", DeploymentEntity.ACTIVE, "[{\"registryArn\":\"" + REGISTRY
+        + "\"}]"));
+    Map<String, ObjectNode> cloudMap = Map.of("srv-api", Json.object().put("Id", "srv-api"), "srv-web",
+        Json.object().put("Id", "srv-web"));
+    TaskEntity old = task("old1", "ecs-svc/old");
+    TaskEntity fresh = task("new1", "ecs-svc/new");
+    Map<String, InstanceRegistrations.Registration> out = InstanceRegistrations.desired(List.of(service),
+        List.of(old, fresh), cloudMap, t -> "awsvpc");
+    assertEquals(List.of("srv-api|old1", "srv-web|new1"), List.copyOf(out.keySet()));
+
+    old.desiredStatus = TaskStatus.STOPPED;
+    out = InstanceRegistrations.desired(List.of(service), List.of(old, fresh), cloudMap, t -> "awsvpc");
+    assertEquals(List.of("srv-web|new1"), List.copyOf(out.keySet()), "the old task deregistered once it stops");
+  }
+
+  /** Removing the registries ({@code []}) leaves the old deployment's tasks registered until they stop. */
+  @Test
+  void aNewDeploymentWithoutRegistriesLeavesTheOldTasksRegistered() {
+    ServiceEntity service = service("[]");
+    service.deployments.add(deployment("ecs-svc/new", DeploymentEntity.PRIMARY, "[]"));
+    // The old deployment has left the current ones (it is a past deployment) while its task still runs.
+    service.pastDeployments.add(deployment("ecs-svc/old", DeploymentEntity.ACTIVE, "[{\"registryArn\":\"" + REGISTRY
+        + "\"}]"));
+    Map<String, InstanceRegistrations.Registration> out = desired(service,
+        List.of(task("old1", "ecs-svc/old"), task("new1", "ecs-svc/new")), true, "awsvpc");
+    assertEquals(List.of("srv-api|old1"), List.copyOf(out.keySet()));
+  }
+
+  /** A deployment stored before deployments recorded their registries: the service's current ones. */
+  @Test
+  void aDeploymentWithoutRecordedRegistriesFollowsTheServices() {
+    ServiceEntity service = service("[{\"registryArn\":\"" + REGISTRY + "\"}]");
+    DeploymentEntity legacy = deployment("ecs-svc/old", DeploymentEntity.PRIMARY, "[]");
+    legacy.serviceRegistries = null;
+    service.deployments.add(legacy);
+    assertEquals(List.of("srv-api|old1"), List.copyOf(desired(service, List.of(task("old1", "ecs-svc/old")), true,
+        "awsvpc").keySet()));
   }
 }

@@ -322,6 +322,8 @@ final class ServiceOps {
     deployment.serviceConnectConfiguration = service.serviceConnectConfiguration;
     deployment.volumeConfigurations = service.volumeConfigurations;
     deployment.vpcLatticeConfigurations = service.vpcLatticeConfigurations;
+    deployment.serviceRegistries = service.serviceRegistries == null ? Json.array()
+        : service.serviceRegistries.deepCopy();
     deployment.rolloutState = DeploymentEntity.IN_PROGRESS;
     deployment.rolloutStateReason = "ECS deployment " + deployment.id + " in progress.";
     return deployment;
