@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 /**
  * An AWS API model (a compact copy of botocore's, see compiler/tools/update-aws-models.py):
- * ECS, EventBridge, Application Auto Scaling, Cloud Map, Elastic Load Balancing v2 and EventBridge Scheduler. Loaded once, on first use.
+ * ECS, EventBridge, Application Auto Scaling, Cloud Map, Elastic Load Balancing v2 and EventBridge Scheduler. Loaded once, on first use,
+ * from the compact form the build makes of the JSON ({@link CompactModels}); a shape is decoded when first asked for.
  */
 public final class ServiceModel {
   public static final String ECS = "ecs";
@@ -30,17 +32,18 @@ public final class ServiceModel {
   private static final Map<String, ServiceModel> LOADED = new ConcurrentHashMap<>();
 
   private final String name;
-  private final JsonNode shapesJson;
+  /** A shape by name, or null, made when first asked (from the compact form, or a tree in tests). */
+  private final BiFunction<ServiceModel, String, Shape> source;
   private final Map<String, Shape> shapes = new ConcurrentHashMap<>();
-  private final Map<String, String[]> operations = new HashMap<>();
+  private final Map<String, String[]> operations;
   private final String targetPrefix;
 
-  private ServiceModel(String name, JsonNode root) {
+  private ServiceModel(String name, BiFunction<ServiceModel, String, Shape> source,
+      Map<String, String[]> operations, String targetPrefix) {
     this.name = name;
-    this.shapesJson = root.get("shapes");
-    root.get("operations").fields().forEachRemaining(e -> operations.put(e.getKey(),
-        new String[] {text(e.getValue().get("input")), text(e.getValue().get("output"))}));
-    this.targetPrefix = text(root.get("metadata").get("targetPrefix"));
+    this.source = source;
+    this.operations = operations;
+    this.targetPrefix = targetPrefix;
   }
 
   public static ServiceModel get(String name) {
@@ -48,15 +51,51 @@ public final class ServiceModel {
   }
 
   private static ServiceModel load(String name) {
-    String resource = "io/ecsl/schema/models/" + name + ".json";
+    String resource = "io/ecsl/schema/models/" + name + ".compact";
     try (InputStream in = ServiceModel.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("missing model resource " + resource);
+        throw new IllegalStateException("missing model resource " + resource + " (made by the build from " + name + ".json)");
       }
-      return new ServiceModel(name, JsonTrees.read(in));
+      return compact(name, in.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A model from its compact form ({@link CompactModels}): the header now, each shape when first asked. */
+  static ServiceModel compact(String name, byte[] bytes) throws IOException {
+    CompactModels.Header h = CompactModels.readHeader(bytes);
+    return new ServiceModel(name, (model, shape) -> {
+      Integer offset = h.offsets().get(shape);
+      if (offset == null) {
+        return null;
+      }
+      try {
+        return CompactModels.readShape(model, shape, bytes, h.shapesStart() + offset);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }, h.operations(), h.targetPrefix());
+  }
+
+  /**
+   * A model from its JSON read whole into a tree (how every model was loaded until the compact
+   * form): what {@link CompactModels} writes the compact form from, and what tests compare it with.
+   */
+  static ServiceModel fromTree(String name, JsonNode root) {
+    JsonNode shapesJson = root.get("shapes");
+    Map<String, String[]> operations = new HashMap<>();
+    root.get("operations").fields().forEachRemaining(e -> operations.put(e.getKey(),
+        new String[] {text(e.getValue().get("input")), text(e.getValue().get("output"))}));
+    return new ServiceModel(name, (model, shape) -> {
+      JsonNode node = shapesJson.get(shape);
+      return node == null ? null : model.parse(shape, node);
+    }, operations, text(root.get("metadata").get("targetPrefix")));
+  }
+
+  /** The model's operations, name to {input shape, output shape} (for the compact form and tests). */
+  Map<String, String[]> operationsForCompactForm() {
+    return operations;
   }
 
   public String name() {
@@ -98,12 +137,8 @@ public final class ServiceModel {
     if (s != null) {
       return s;
     }
-    JsonNode node = shapesJson.get(shapeName);
-    if (node == null) {
-      return null;
-    }
     // Atomic: shapes compare by identity, so two threads must never each create one for a name.
-    return shapes.computeIfAbsent(shapeName, n -> parse(n, node));
+    return shapes.computeIfAbsent(shapeName, n -> source.apply(this, n));
   }
 
   private Shape parse(String shapeName, JsonNode n) {

@@ -58,6 +58,19 @@ public final class Shape {
     this.memberIndex = index;
   }
 
+  /** The shape names a list's element, a map's key and its value have, or null (for the compact models). */
+  String memberShapeName() {
+    return memberShape;
+  }
+
+  String keyShapeName() {
+    return keyShape;
+  }
+
+  String valueShapeName() {
+    return valueShape;
+  }
+
   /** How many members a structure has. */
   public int memberCount() {
     return memberOrder.length;
