@@ -51,15 +51,30 @@ public final class ServiceModel {
   }
 
   private static ServiceModel load(String name) {
-    String resource = "io/ecsl/schema/models/" + name + ".compact";
-    try (InputStream in = ServiceModel.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing model resource " + resource + " (made by the build from " + name + ".json)");
+    try (InputStream in = ServiceModel.class.getClassLoader().getResourceAsStream(compactResource(name))) {
+      if (in != null) {
+        return compact(name, in.readAllBytes());
       }
-      return compact(name, in.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    // A build that skipped Maven's process-classes (an IDE's own compiler) has only the JSON: read
+    // it whole, as before the compact form (slower to start, same shapes). The jar always has both
+    // (CompactModelsTest.theBuildShipsTheCompactForm).
+    String json = "io/ecsl/schema/models/" + name + ".json";
+    try (InputStream in = ServiceModel.class.getClassLoader().getResourceAsStream(json)) {
+      if (in == null) {
+        throw new IllegalStateException("missing model resource " + json);
+      }
+      return fromTree(name, JsonTrees.read(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Where the build puts a model's compact form. */
+  static String compactResource(String name) {
+    return "io/ecsl/schema/models/" + name + ".compact";
   }
 
   /** A model from its compact form ({@link CompactModels}): the header now, each shape when first asked. */

@@ -52,6 +52,15 @@ class CompactModelsTest {
   }
 
   @Test
+  void theBuildShipsTheCompactForm() {
+    // Without it every command would fall back to reading the JSON whole, slower and silently.
+    for (String name : MODELS) {
+      assertNotNull(ServiceModel.class.getClassLoader().getResource(ServiceModel.compactResource(name)),
+          name + ": the build's process-classes step (exec-maven-plugin, CompactModels) must write it");
+    }
+  }
+
+  @Test
   void theLoadedModelIsTheIndexedOne() {
     ServiceModel ecs = ServiceModel.get(ServiceModel.ECS);
     assertEquals("AmazonEC2ContainerServiceV20141113", ecs.targetPrefix());
