@@ -65,22 +65,62 @@ public final class Canonical {
     return key.orElse(null);
   }
 
-  /** True when a value of this shape can contain something to sort (most subtrees cannot). */
+  /**
+   * True when a value of this shape can contain something to sort (most subtrees cannot).
+   *
+   * <p>Only final answers go into the shared table: the emitter and the rules sort from several
+   * threads, and a provisional "no" (once stored to stop recursive shapes) let another thread skip
+   * a list it had to sort, so a build's tags came out in either order.
+   */
   static boolean needsSort(Shape shape) {
     Boolean known = NEEDS_SORT.get(shape);
     if (known != null) {
       return known;
     }
-    NEEDS_SORT.put(shape, false); // recursive shapes: assume no while computing
-    boolean needs = switch (shape.type()) {
-      case "map" -> true;
-      case "list" -> needsSort(shape.element());
-      case "structure" -> shape.members().keySet().stream()
-          .anyMatch(m -> computeSortKey(shape, m) != null || needsSort(shape.member(m)));
-      default -> false;
-    };
+    boolean needs = reachesSomethingToSort(shape);
     NEEDS_SORT.put(shape, needs);
     return needs;
+  }
+
+  /** Whether a map, or a list kept sorted, is reachable from {@code root} (each shape visited once). */
+  private static boolean reachesSomethingToSort(Shape root) {
+    java.util.ArrayDeque<Shape> todo = new java.util.ArrayDeque<>();
+    java.util.Set<Shape> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    todo.push(root);
+    seen.add(root);
+    while (!todo.isEmpty()) {
+      Shape s = todo.pop();
+      Boolean known = s == root ? null : NEEDS_SORT.get(s);
+      if (known != null) {
+        if (known) {
+          return true;
+        }
+        continue; // a final "no" covers everything below it
+      }
+      switch (s.type()) {
+        case "map" -> {
+          return true;
+        }
+        case "list" -> {
+          if (s.element() != null && seen.add(s.element())) {
+            todo.push(s.element());
+          }
+        }
+        case "structure" -> {
+          for (String m : s.members().keySet()) {
+            if (computeSortKey(s, m) != null) {
+              return true;
+            }
+            Shape member = s.member(m);
+            if (member != null && seen.add(member)) {
+              todo.push(member);
+            }
+          }
+        }
+        default -> { }
+      }
+    }
+    return false;
   }
 
   private static String computeSortKey(Shape owner, String member) {
