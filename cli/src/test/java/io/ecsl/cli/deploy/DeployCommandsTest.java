@@ -13,7 +13,6 @@ import io.ecsl.deploy.target.TargetOptions;
 import io.ecsl.emit.Json;
 import io.ecsl.testing.InProcessCli;
 import io.ecsl.testing.MotoGaps;
-import io.ecsl.testing.MotoServer;
 import io.ecsl.testing.NeedsMoto;
 import io.ecsl.testing.Processes;
 import io.ecsl.testing.RepoPaths;
@@ -43,16 +42,13 @@ class DeployCommandsTest {
   private static final String[] REGIONS = {"us-east-1", "us-east-2", "us-west-1", "us-west-2", "eu-west-1", "eu-west-2",
       "eu-west-3", "eu-central-1", "eu-north-1", "ap-south-1", "ap-northeast-1", "ap-northeast-2", "ap-southeast-1",
       "ap-southeast-2", "ca-central-1", "sa-east-1", "eu-south-1", "me-south-1", "af-south-1", "ap-east-1"};
-  private static MotoServer moto;
+  private static DeployOnMoto moto;
 
   @TempDir Path tmp;
 
   @BeforeAll
   static void startMoto() throws Exception {
-    // moto accepts any credentials; the SDK's chain reads these system properties first.
-    System.setProperty("aws.accessKeyId", "testing");
-    System.setProperty("aws.secretAccessKey", "testing");
-    moto = MotoServer.startRelaxed();
+    moto = DeployOnMoto.start();
   }
 
   @AfterAll
@@ -62,12 +58,6 @@ class DeployCommandsTest {
 
   private static String region() {
     return REGIONS[REGION.getAndIncrement() % REGIONS.length];
-  }
-
-  private static String[] args(String command, String region, String... rest) {
-    List<String> out = new ArrayList<>(List.of(command, "--target", "aws", "--endpoint", moto.endpoint(), "--region", region));
-    out.addAll(List.of(rest));
-    return out.toArray(String[]::new);
   }
 
   private static List<Path> samples() throws IOException {
@@ -105,9 +95,9 @@ class DeployCommandsTest {
         continue; // see MotoGaps: applied to the local runtime instead
       }
       String region = region();
-      Processes.Result apply = ECSL.run(args("apply", region, sample.toString(), "--auto-approve", "--no-wait"));
+      Processes.Result apply = ECSL.run(moto.args("apply", region, sample.toString(), "--auto-approve", "--no-wait"));
       assertEquals(0, apply.exitCode(), sample + ": " + apply);
-      Processes.Result plan = ECSL.run(args("plan", region, sample.toString(), "--detailed-exitcode"));
+      Processes.Result plan = ECSL.run(moto.args("plan", region, sample.toString(), "--detailed-exitcode"));
       assertEquals(0, plan.exitCode(), sample + " should plan clean after apply: " + plan);
       assertTrue(plan.stdout().contains("No changes"), plan.toString());
     }
@@ -117,13 +107,13 @@ class DeployCommandsTest {
   void oneChangedFieldIsExactlyOneChange() throws IOException {
     String region = region();
     Path project = copy("fargate-web");
-    assertEquals(0, ECSL.run(args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exitCode());
+    assertEquals(0, ECSL.run(moto.args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exitCode());
     Path main = project.resolve("main.ecs");
     Files.writeString(main, Files.readString(main).replace("grace_period = 30s", "grace_period = 45s"));
-    Processes.Result plan = ECSL.run(args("plan", region, project.toString(), "--detailed-exitcode"));
+    Processes.Result plan = ECSL.run(moto.args("plan", region, project.toString(), "--detailed-exitcode"));
     assertEquals(2, plan.exitCode(), plan.toString());
     assertTrue(plan.stdout().contains("healthCheckGracePeriodSeconds: 30 → 45"), plan.toString());
-    Processes.Result json = ECSL.run(args("plan", region, project.toString(), "--format", "json"));
+    Processes.Result json = ECSL.run(moto.args("plan", region, project.toString(), "--format", "json"));
     JsonNode root = Json.MAPPER.readTree(json.stdout());
     List<JsonNode> changed = new ArrayList<>();
     root.path("resources").forEach(r -> {
@@ -137,20 +127,20 @@ class DeployCommandsTest {
     assertEquals(1, changed.get(0).path("changes").size());
     assertEquals("/healthCheckGracePeriodSeconds", changed.get(0).path("changes").get(0).path("pointer").asText());
     // apply it, and the plan is clean again
-    assertEquals(0, ECSL.run(args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exitCode());
-    assertEquals(0, ECSL.run(args("plan", region, project.toString(), "--detailed-exitcode")).exitCode());
+    assertEquals(0, ECSL.run(moto.args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exitCode());
+    assertEquals(0, ECSL.run(moto.args("plan", region, project.toString(), "--detailed-exitcode")).exitCode());
   }
 
   @Test
   void aRemovedServiceIsDeletedAndNothingElse() throws IOException {
     String region = region();
     Path project = copy("service-connect");
-    assertEquals(0, ECSL.run(args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exitCode());
+    assertEquals(0, ECSL.run(moto.args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exitCode());
     Path main = project.resolve("main.ecs");
     String text = Files.readString(main);
     int start = text.indexOf("service web in shop");
     Files.writeString(main, text.substring(0, start));
-    Processes.Result json = ECSL.run(args("plan", region, project.toString(), "--format", "json", "--detailed-exitcode"));
+    Processes.Result json = ECSL.run(moto.args("plan", region, project.toString(), "--format", "json", "--detailed-exitcode"));
     assertEquals(2, json.exitCode(), json.toString());
     JsonNode root = Json.MAPPER.readTree(json.stdout());
     List<String> changed = new ArrayList<>();
@@ -160,16 +150,16 @@ class DeployCommandsTest {
       }
     });
     assertEquals(List.of("delete service shop/web"), changed);
-    Processes.Result apply = ECSL.run(args("apply", region, project.toString(), "--auto-approve", "--no-wait"));
+    Processes.Result apply = ECSL.run(moto.args("apply", region, project.toString(), "--auto-approve", "--no-wait"));
     assertEquals(0, apply.exitCode(), apply.toString());
-    assertEquals(0, ECSL.run(args("plan", region, project.toString(), "--detailed-exitcode")).exitCode());
+    assertEquals(0, ECSL.run(moto.args("plan", region, project.toString(), "--detailed-exitcode")).exitCode());
   }
 
   @Test
   void resourcesCreatedOutsideEcslSurvivePlanAndDestroy() throws IOException {
     String region = region();
     Path project = copy("hello-local");
-    assertEquals(0, ECSL.run(args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exitCode());
+    assertEquals(0, ECSL.run(moto.args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exitCode());
     try (SdkAwsApi api = api(region)) {
       api.call("ecs", "CreateCluster", JSON.objectNode().put("clusterName", "outsider"));
       ObjectNode td = JSON.objectNode().put("family", "outsider-task");
@@ -178,9 +168,9 @@ class DeployCommandsTest {
       api.call("ecs", "CreateService", JSON.objectNode().put("cluster", "local").put("serviceName", "outsider-svc")
           .put("taskDefinition", "outsider-task").put("desiredCount", 1));
     }
-    Processes.Result plan = ECSL.run(args("plan", region, project.toString(), "--detailed-exitcode"));
+    Processes.Result plan = ECSL.run(moto.args("plan", region, project.toString(), "--detailed-exitcode"));
     assertEquals(0, plan.exitCode(), plan.toString());
-    Processes.Result destroy = ECSL.run(args("destroy", region, project.toString(), "--auto-approve", "--poll-interval", "0s"));
+    Processes.Result destroy = ECSL.run(moto.args("destroy", region, project.toString(), "--auto-approve", "--poll-interval", "0s"));
     assertTrue(destroy.stdout().contains("delete") && destroy.stdout().contains("service local/hello"), destroy.toString());
     assertFalse(destroy.stdout().contains("outsider"), destroy.toString());
     try (SdkAwsApi api = api(region)) {
@@ -202,7 +192,7 @@ class DeployCommandsTest {
   @Test
   void applyWithoutATerminalRefusesWithoutAutoApprove() {
     String region = region();
-    Processes.Result apply = ECSL.run(args("apply", region, RepoPaths.samples().resolve("hello-local").toString()));
+    Processes.Result apply = ECSL.run(moto.args("apply", region, RepoPaths.samples().resolve("hello-local").toString()));
     assertEquals(1, apply.exitCode(), apply.toString());
     assertTrue(apply.stderr().contains("refusing to apply these changes without confirmation"), apply.toString());
     assertTrue(apply.stderr().contains("--auto-approve"), apply.toString());
@@ -213,21 +203,21 @@ class DeployCommandsTest {
     String region = region();
     Path project = copy("hello-local");
     Path planFile = tmp.resolve("plan.json");
-    Processes.Result plan = ECSL.run(args("plan", region, project.toString(), "--out", planFile.toString()));
+    Processes.Result plan = ECSL.run(moto.args("plan", region, project.toString(), "--out", planFile.toString()));
     assertEquals(0, plan.exitCode(), plan.toString());
     assertTrue(plan.stdout().contains("apply exactly this plan with `ecsl apply " + planFile + " --target aws --endpoint "
         + moto.endpoint() + "`"), plan.toString());
-    Processes.Result apply = ECSL.run(args("apply", region, planFile.toString(), "--auto-approve", "--no-wait"));
+    Processes.Result apply = ECSL.run(moto.args("apply", region, planFile.toString(), "--auto-approve", "--no-wait"));
     assertEquals(0, apply.exitCode(), apply.toString());
     // a second plan, then someone changes the service behind its back
     Path second = tmp.resolve("team's second plan.json");
     Path main = project.resolve("main.ecs");
     Files.writeString(main, Files.readString(main).replace("desired = 2", "desired = 3"));
-    assertEquals(0, ECSL.run(args("plan", region, project.toString(), "--out", second.toString())).exitCode());
+    assertEquals(0, ECSL.run(moto.args("plan", region, project.toString(), "--out", second.toString())).exitCode());
     try (SdkAwsApi api = api(region)) {
       api.call("ecs", "UpdateService", JSON.objectNode().put("cluster", "local").put("service", "hello").put("desiredCount", 5));
     }
-    Processes.Result stale = ECSL.run(args("apply", region, second.toString(), "--auto-approve", "--no-wait"));
+    Processes.Result stale = ECSL.run(moto.args("apply", region, second.toString(), "--auto-approve", "--no-wait"));
     assertEquals(1, stale.exitCode(), stale.toString());
     assertTrue(stale.stderr().contains("is stale") && stale.stderr().contains("service local/hello changed"), stale.toString());
     // the command it suggests names that file, however its name is spelt

@@ -7,15 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.cli.Main;
 import io.ecsl.emit.Json;
-import io.ecsl.testing.AwsCli;
 import io.ecsl.testing.InProcessCli;
-import io.ecsl.testing.MotoServer;
 import io.ecsl.testing.NeedsAwsCli;
 import io.ecsl.testing.NeedsMoto;
 import io.ecsl.testing.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,15 +49,13 @@ class DiscoveryServiceDeployMotoTest {
         registry { service = api }
       }
       """;
-  private static MotoServer moto;
+  private static DeployOnMoto moto;
 
   @TempDir Path tmp;
 
   @BeforeAll
   static void startMoto() throws Exception {
-    System.setProperty("aws.accessKeyId", "testing");
-    System.setProperty("aws.secretAccessKey", "testing");
-    moto = MotoServer.startRelaxed();
+    moto = DeployOnMoto.start();
   }
 
   @AfterAll
@@ -68,26 +63,8 @@ class DiscoveryServiceDeployMotoTest {
     moto.close();
   }
 
-  private static String[] args(String command, String region, String... rest) {
-    List<String> out = new ArrayList<>(List.of(command, "--target", "aws", "--endpoint", moto.endpoint(), "--region", region));
-    out.addAll(List.of(rest));
-    return out.toArray(String[]::new);
-  }
-
-  private Path project(String source) throws Exception {
-    Path dir = Files.createDirectories(tmp.resolve("shop"));
-    Files.writeString(dir.resolve("main.ecs"), source);
-    return dir;
-  }
-
-  private static JsonNode aws(String region, String... args) throws Exception {
-    Map<String, String> env = new java.util.HashMap<>(moto.awsEnvironment());
-    env.put("AWS_DEFAULT_REGION", region);
-    return AwsCli.json(env, args);
-  }
-
   private static String namespaceId(String region, String name) throws Exception {
-    for (JsonNode ns : aws(region, "servicediscovery", "list-namespaces").path("Namespaces")) {
+    for (JsonNode ns : moto.aws(region, "servicediscovery", "list-namespaces").path("Namespaces")) {
       if (ns.path("Name").asText().equals(name)) {
         return ns.path("Id").asText();
       }
@@ -98,9 +75,9 @@ class DiscoveryServiceDeployMotoTest {
   /** The Cloud Map services named {@code name}, by namespace id. */
   private static Map<String, JsonNode> services(String region, String name) throws Exception {
     Map<String, JsonNode> out = new TreeMap<>();
-    for (JsonNode s : aws(region, "servicediscovery", "list-services").path("Services")) {
+    for (JsonNode s : moto.aws(region, "servicediscovery", "list-services").path("Services")) {
       if (s.path("Name").asText().equals(name)) {
-        JsonNode full = aws(region, "servicediscovery", "get-service", "--id", s.path("Id").asText()).path("Service");
+        JsonNode full = moto.aws(region, "servicediscovery", "get-service", "--id", s.path("Id").asText()).path("Service");
         String ns = full.path("NamespaceId").asText();
         out.put(ns.substring(ns.lastIndexOf('/') + 1), full); // moto answers with what it was sent, an ARN too
       }
@@ -109,7 +86,7 @@ class DiscoveryServiceDeployMotoTest {
   }
 
   private static String registryArn(String region) throws Exception {
-    return aws(region, "ecs", "describe-services", "--cluster", "prod", "--services", "api")
+    return moto.aws(region, "ecs", "describe-services", "--cluster", "prod", "--services", "api")
         .at("/services/0/serviceRegistries/0/registryArn").asText();
   }
 
@@ -127,13 +104,13 @@ class DiscoveryServiceDeployMotoTest {
   void applyCreatesUpdatesReplacesAndDestroysTheDiscoveryService() throws Exception {
     String region = "eu-west-1";
     // someone else's `api`, in a namespace of their own
-    String op = aws(region, "servicediscovery", "create-http-namespace", "--name", "other").path("OperationId").asText();
-    String other = aws(region, "servicediscovery", "get-operation", "--operation-id", op).at("/Operation/Targets/NAMESPACE")
+    String op = moto.aws(region, "servicediscovery", "create-http-namespace", "--name", "other").path("OperationId").asText();
+    String other = moto.aws(region, "servicediscovery", "get-operation", "--operation-id", op).at("/Operation/Targets/NAMESPACE")
         .asText();
-    aws(region, "servicediscovery", "create-service", "--name", "api", "--namespace-id", other);
+    moto.aws(region, "servicediscovery", "create-service", "--name", "api", "--namespace-id", other);
 
-    Path project = project(SOURCE);
-    Processes.Result apply = ECSL.run(args("apply", region, project.toString(), "--auto-approve", "--no-wait"));
+    Path project = DeployOnMoto.project(tmp, SOURCE);
+    Processes.Result apply = ECSL.run(moto.args("apply", region, project.toString(), "--auto-approve", "--no-wait"));
     assertEquals(0, apply.exitCode(), apply.toString());
     String internal = namespaceId(region, "internal");
     Map<String, JsonNode> apis = services(region, "api");
@@ -141,44 +118,44 @@ class DiscoveryServiceDeployMotoTest {
     JsonNode ours = apis.get(internal);
     assertEquals(10, ours.at("/DnsConfig/DnsRecords/0/TTL").asInt(), ours.toString());
     assertEquals("the api", ours.path("Description").asText());
-    assertTrue(aws(region, "servicediscovery", "list-tags-for-resource", "--resource-arn", ours.path("Arn").asText())
+    assertTrue(moto.aws(region, "servicediscovery", "list-tags-for-resource", "--resource-arn", ours.path("Arn").asText())
         .toString().contains("{\"Key\":\"ecsl:project\",\"Value\":\"shop\"}"), "the owner tag");
     assertEquals(ours.path("Arn").asText(), registryArn(region), "the ECS service registers in the discovery service");
 
-    Processes.Result clean = ECSL.run(args("plan", region, project.toString(), "--detailed-exitcode"));
+    Processes.Result clean = ECSL.run(moto.args("plan", region, project.toString(), "--detailed-exitcode"));
     assertEquals(0, clean.exitCode(), "a second plan must have no changes: " + clean);
 
     // a TTL: one UpdateService, awaited, and the plan is clean again
     Files.writeString(project.resolve("main.ecs"), SOURCE.replace("record A = 10s", "record A = 30s"));
-    Map<String, JsonNode> ttl = changed(ECSL.run(args("plan", region, project.toString(), "--format", "json")));
+    Map<String, JsonNode> ttl = changed(ECSL.run(moto.args("plan", region, project.toString(), "--format", "json")));
     assertEquals(java.util.Set.of("discovery service api"), ttl.keySet(), ttl.toString());
     JsonNode update = ttl.get("discovery service api");
     assertEquals("update", update.path("action").asText(), update.toString());
     assertEquals("UpdateService", update.at("/steps/0/operation").asText(), update.toString());
-    assertEquals(0, ECSL.run(args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exitCode());
+    assertEquals(0, ECSL.run(moto.args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exitCode());
     assertEquals(30, services(region, "api").get(internal).at("/DnsConfig/DnsRecords/0/TTL").asInt());
     assertEquals(ours.path("Arn").asText(), services(region, "api").get(internal).path("Arn").asText(), "updated in place");
-    assertEquals(0, ECSL.run(args("plan", region, project.toString(), "--detailed-exitcode")).exitCode());
+    assertEquals(0, ECSL.run(moto.args("plan", region, project.toString(), "--detailed-exitcode")).exitCode());
 
     // the routing policy: a replacement, with its reason, and the ECS service follows to the new ARN
     String weighted = SOURCE.replace("record A = 10s", "record A = 30s, routing = weighted");
     Files.writeString(project.resolve("main.ecs"), weighted);
-    Processes.Result text = ECSL.run(args("plan", region, project.toString()));
+    Processes.Result text = ECSL.run(moto.args("plan", region, project.toString()));
     assertTrue(text.stdout().contains("replace") && text.stdout().contains("routing policy cannot change in place"),
         text.stdout());
-    Map<String, JsonNode> routing = changed(ECSL.run(args("plan", region, project.toString(), "--format", "json")));
+    Map<String, JsonNode> routing = changed(ECSL.run(moto.args("plan", region, project.toString(), "--format", "json")));
     assertEquals("replace", routing.get("discovery service api").path("action").asText(), routing.toString());
     assertTrue(routing.get("discovery service api").path("reasons").toString().contains("routing policy"), routing.toString());
     assertTrue(routing.containsKey("service prod/api"), "the ECS service gets the new ARN: " + routing.keySet());
-    Processes.Result replace = ECSL.run(args("apply", region, project.toString(), "--auto-approve", "--no-wait"));
+    Processes.Result replace = ECSL.run(moto.args("apply", region, project.toString(), "--auto-approve", "--no-wait"));
     assertEquals(0, replace.exitCode(), replace.toString());
     JsonNode replaced = services(region, "api").get(internal);
     assertEquals("WEIGHTED", replaced.at("/DnsConfig/RoutingPolicy").asText(), replaced.toString());
     assertNotEquals(ours.path("Arn").asText(), replaced.path("Arn").asText());
     assertEquals(replaced.path("Arn").asText(), registryArn(region));
-    assertEquals(0, ECSL.run(args("plan", region, project.toString(), "--detailed-exitcode")).exitCode());
+    assertEquals(0, ECSL.run(moto.args("plan", region, project.toString(), "--detailed-exitcode")).exitCode());
 
-    Processes.Result destroy = ECSL.run(args("destroy", region, project.toString(), "--auto-approve"));
+    Processes.Result destroy = ECSL.run(moto.args("destroy", region, project.toString(), "--auto-approve"));
     assertEquals(0, destroy.exitCode(), destroy.toString());
     int deleteService = destroy.stderr().indexOf("discovery service api: DeleteService");
     assertTrue(deleteService >= 0 && deleteService < destroy.stderr().indexOf("namespace internal: DeleteNamespace")
@@ -190,30 +167,30 @@ class DiscoveryServiceDeployMotoTest {
   @Test
   void aDiscoveryServiceInANamespaceManagedElsewhereIsPlannedByItsId() throws Exception {
     String region = "us-west-2";
-    String op = aws(region, "servicediscovery", "create-http-namespace", "--name", "shared").path("OperationId").asText();
-    String shared = aws(region, "servicediscovery", "get-operation", "--operation-id", op).at("/Operation/Targets/NAMESPACE")
+    String op = moto.aws(region, "servicediscovery", "create-http-namespace", "--name", "shared").path("OperationId").asText();
+    String shared = moto.aws(region, "servicediscovery", "get-operation", "--operation-id", op).at("/Operation/Targets/NAMESPACE")
         .asText();
     String arn = "arn:aws:servicediscovery:" + region + ":123456789012:namespace/" + shared;
-    Path project = project("""
+    Path project = DeployOnMoto.project(tmp, """
         project { name = "shop" }
         discovery_service jobs in "%s" { description = "queue workers" }
         """.formatted(arn));
-    assertEquals(0, ECSL.run(args("apply", region, project.toString(), "--auto-approve")).exitCode());
+    assertEquals(0, ECSL.run(moto.args("apply", region, project.toString(), "--auto-approve")).exitCode());
     assertEquals(java.util.Set.of(shared), services(region, "jobs").keySet());
-    assertEquals(0, ECSL.run(args("plan", region, project.toString(), "--detailed-exitcode")).exitCode(),
+    assertEquals(0, ECSL.run(moto.args("plan", region, project.toString(), "--detailed-exitcode")).exitCode(),
         "the namespace's ARN in the declaration and its id in the target are the same namespace");
 
     // `ecsl import` of what get-service prints declares the same service: planned against the target, no changes
-    String id = aws(region, "servicediscovery", "list-services").at("/Services/0/Id").asText();
-    Path json = Files.writeString(tmp.resolve("jobs.json"), aws(region, "servicediscovery", "get-service", "--id", id).toString());
+    String id = moto.aws(region, "servicediscovery", "list-services").at("/Services/0/Id").asText();
+    Path json = Files.writeString(tmp.resolve("jobs.json"), moto.aws(region, "servicediscovery", "get-service", "--id", id).toString());
     Processes.Result imported = ECSL.run("import", json.toString());
     assertEquals(0, imported.exitCode(), imported.toString());
     assertTrue(imported.stdout().contains("discovery_service jobs in "), imported.stdout());
     Path reimported = Files.createDirectories(tmp.resolve("reimported"));
     Files.writeString(reimported.resolve("main.ecs"), "project { name = \"shop\" }\n" + imported.stdout());
-    Processes.Result same = ECSL.run(args("plan", region, reimported.toString(), "--detailed-exitcode"));
+    Processes.Result same = ECSL.run(moto.args("plan", region, reimported.toString(), "--detailed-exitcode"));
     assertEquals(0, same.exitCode(), "the imported declaration plans clean: " + same + "\n" + imported.stdout());
-    assertEquals(0, ECSL.run(args("destroy", region, project.toString(), "--auto-approve")).exitCode());
+    assertEquals(0, ECSL.run(moto.args("destroy", region, project.toString(), "--auto-approve")).exitCode());
     assertEquals(Map.of(), services(region, "jobs"));
     assertEquals(shared, namespaceId(region, "shared"), "the namespace managed elsewhere stays");
   }
@@ -226,17 +203,17 @@ class DiscoveryServiceDeployMotoTest {
         namespace internal { type = private_dns, vpc = "vpc-0abc" }
         discovery_service jobs in internal { dns { record A = 10s }, health_check = custom }
         """;
-    Path project = project(source);
-    assertEquals(0, ECSL.run(args("apply", region, project.toString(), "--auto-approve")).exitCode());
+    Path project = DeployOnMoto.project(tmp, source);
+    assertEquals(0, ECSL.run(moto.args("apply", region, project.toString(), "--auto-approve")).exitCode());
     JsonNode jobs = services(region, "jobs").get(namespaceId(region, "internal"));
     // registered by something other than an ECS service of the project
-    aws(region, "servicediscovery", "register-instance", "--service-id", jobs.path("Id").asText(), "--instance-id",
+    moto.aws(region, "servicediscovery", "register-instance", "--service-id", jobs.path("Id").asText(), "--instance-id",
         "worker-1", "--attributes", "AWS_INSTANCE_IPV4=10.0.0.9");
 
     Files.writeString(project.resolve("main.ecs"), source.replace("record A = 10s", "record A = 10s, routing = weighted"));
     for (String command : List.of("plan", "apply")) {
-      Processes.Result refused = command.equals("plan") ? ECSL.run(args("plan", region, project.toString()))
-          : ECSL.run(args("apply", region, project.toString(), "--auto-approve"));
+      Processes.Result refused = command.equals("plan") ? ECSL.run(moto.args("plan", region, project.toString()))
+          : ECSL.run(moto.args("apply", region, project.toString(), "--auto-approve"));
       assertEquals(1, refused.exitCode(), refused.toString());
       assertTrue(refused.stderr().contains("error: discovery service jobs must be replaced (a discovery service's routing"
           + " policy cannot change in place") && refused.stderr().contains("--service-id " + jobs.path("Id").asText())

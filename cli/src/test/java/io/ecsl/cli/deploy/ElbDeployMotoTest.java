@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ecsl.cli.Main;
 import io.ecsl.emit.Json;
 import io.ecsl.facts.elb.ResourceLabel;
-import io.ecsl.testing.AwsCli;
 import io.ecsl.testing.InProcessCli;
-import io.ecsl.testing.MotoServer;
 import io.ecsl.testing.NeedsAwsCli;
 import io.ecsl.testing.NeedsMoto;
 import io.ecsl.testing.Processes;
@@ -62,15 +60,13 @@ class ElbDeployMotoTest {
         autoscaling { min = 2, max = 4, alb_requests = 500 }
       }
       """;
-  private static MotoServer moto;
+  private static DeployOnMoto moto;
 
   @TempDir Path tmp;
 
   @BeforeAll
   static void startMoto() throws Exception {
-    System.setProperty("aws.accessKeyId", "testing");
-    System.setProperty("aws.secretAccessKey", "testing");
-    moto = MotoServer.startRelaxed();
+    moto = DeployOnMoto.start();
   }
 
   @AfterAll
@@ -78,58 +74,40 @@ class ElbDeployMotoTest {
     moto.close();
   }
 
-  private static String[] args(String command, String region, String... rest) {
-    List<String> out = new ArrayList<>(List.of(command, "--target", "aws", "--endpoint", moto.endpoint(), "--region", region));
-    out.addAll(List.of(rest));
-    return out.toArray(String[]::new);
-  }
-
-  private Path project(String source) throws Exception {
-    Path dir = Files.createDirectories(tmp.resolve("shop"));
-    Files.writeString(dir.resolve("main.ecs"), source);
-    return dir;
-  }
-
-  private static JsonNode aws(String region, String... args) throws Exception {
-    Map<String, String> env = new java.util.HashMap<>(moto.awsEnvironment());
-    env.put("AWS_DEFAULT_REGION", region);
-    return AwsCli.json(env, args);
-  }
-
   private static String targetGroupArn(String region, String name) throws Exception {
-    return aws(region, "elbv2", "describe-target-groups", "--names", name).at("/TargetGroups/0/TargetGroupArn").asText();
+    return moto.aws(region, "elbv2", "describe-target-groups", "--names", name).at("/TargetGroups/0/TargetGroupArn").asText();
   }
 
   @Test
   void applyCreatesTheLoadBalancerWithItsArnsThenPlansClean() throws Exception {
     String region = "eu-west-1";
-    Path project = project(SOURCE);
-    Processes.Result apply = ECSL.run(args("apply", region, project.toString(), "--auto-approve", "--no-wait"));
+    Path project = DeployOnMoto.project(tmp, SOURCE);
+    Processes.Result apply = ECSL.run(moto.args("apply", region, project.toString(), "--auto-approve", "--no-wait"));
     assertEquals(0, apply.exitCode(), apply.toString());
 
-    String lb = aws(region, "elbv2", "describe-load-balancers", "--names", "public").at("/LoadBalancers/0/LoadBalancerArn").asText();
-    JsonNode listeners = aws(region, "elbv2", "describe-listeners", "--load-balancer-arn", lb).path("Listeners");
+    String lb = moto.aws(region, "elbv2", "describe-load-balancers", "--names", "public").at("/LoadBalancers/0/LoadBalancerArn").asText();
+    JsonNode listeners = moto.aws(region, "elbv2", "describe-listeners", "--load-balancer-arn", lb).path("Listeners");
     assertEquals(1, listeners.size(), listeners.toString());
     assertEquals(80, listeners.at("/0/Port").asInt());
     JsonNode groups = listeners.at("/0/DefaultActions/0/ForwardConfig/TargetGroups");
     assertEquals(targetGroupArn(region, "web"), groups.at("/0/TargetGroupArn").asText(), groups.toString());
     assertEquals(targetGroupArn(region, "web-green"), groups.at("/1/TargetGroupArn").asText(), groups.toString());
-    JsonNode rules = aws(region, "elbv2", "describe-rules", "--listener-arn", listeners.at("/0/ListenerArn").asText()).path("Rules");
+    JsonNode rules = moto.aws(region, "elbv2", "describe-rules", "--listener-arn", listeners.at("/0/ListenerArn").asText()).path("Rules");
     assertEquals(2, rules.size(), rules.toString()); // the rule and the listener's default
-    JsonNode tags = aws(region, "elbv2", "describe-tags", "--resource-arns", lb, targetGroupArn(region, "web"));
+    JsonNode tags = moto.aws(region, "elbv2", "describe-tags", "--resource-arns", lb, targetGroupArn(region, "web"));
     tags.path("TagDescriptions").forEach(d -> assertTrue(d.path("Tags").toString().contains("\"ecsl:project\""), d.toString()));
-    JsonNode attributes = aws(region, "elbv2", "describe-target-group-attributes", "--target-group-arn",
+    JsonNode attributes = moto.aws(region, "elbv2", "describe-target-group-attributes", "--target-group-arn",
         targetGroupArn(region, "web")).path("Attributes");
     assertTrue(attributes.toString().contains("{\"Key\":\"deregistration_delay.timeout_seconds\",\"Value\":\"15\"}")
         && attributes.toString().contains("{\"Key\":\"stickiness.lb_cookie.duration_seconds\",\"Value\":\"3600\"}"),
         attributes.toString());
-    assertTrue(aws(region, "elbv2", "describe-load-balancer-attributes", "--load-balancer-arn", lb).path("Attributes").toString()
+    assertTrue(moto.aws(region, "elbv2", "describe-load-balancer-attributes", "--load-balancer-arn", lb).path("Attributes").toString()
         .contains("{\"Key\":\"idle_timeout.timeout_seconds\",\"Value\":\"120\"}"), "idle timeout");
-    JsonNode service = aws(region, "ecs", "describe-services", "--cluster", "prod", "--services", "web").at("/services/0");
+    JsonNode service = moto.aws(region, "ecs", "describe-services", "--cluster", "prod", "--services", "web").at("/services/0");
     assertEquals(targetGroupArn(region, "web"), service.at("/loadBalancers/0/targetGroupArn").asText(), service.toString());
 
     // alb_requests without a resource_label: the label of the declared ALB and target group, from their new ARNs
-    JsonNode policies = aws(region, "application-autoscaling", "describe-scaling-policies", "--service-namespace", "ecs");
+    JsonNode policies = moto.aws(region, "application-autoscaling", "describe-scaling-policies", "--service-namespace", "ecs");
     String label = null;
     for (JsonNode p : policies.path("ScalingPolicies")) {
       if (p.path("PolicyName").asText().equals("web-alb-requests")) {
@@ -138,7 +116,7 @@ class ElbDeployMotoTest {
     }
     assertEquals(ResourceLabel.of(lb, targetGroupArn(region, "web")), label, policies.toString());
 
-    Processes.Result plan = ECSL.run(args("plan", region, project.toString(), "--detailed-exitcode"));
+    Processes.Result plan = ECSL.run(moto.args("plan", region, project.toString(), "--detailed-exitcode"));
     assertEquals(0, plan.exitCode(), "a second plan must have no changes: " + plan);
     assertTrue(plan.stdout().contains("No changes"), plan.toString());
   }
@@ -146,10 +124,10 @@ class ElbDeployMotoTest {
   @Test
   void aChangedHealthCheckIsOneModifyTargetGroupAndDestroyRemovesEverything() throws Exception {
     String region = "us-west-2";
-    Path project = project(SOURCE);
-    assertEquals(0, ECSL.run(args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exitCode());
+    Path project = DeployOnMoto.project(tmp, SOURCE);
+    assertEquals(0, ECSL.run(moto.args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exitCode());
     Files.writeString(project.resolve("main.ecs"), SOURCE.replace("interval = 10s", "interval = 20s"));
-    Processes.Result json = ECSL.run(args("plan", region, project.toString(), "--format", "json"));
+    Processes.Result json = ECSL.run(moto.args("plan", region, project.toString(), "--format", "json"));
     assertEquals(0, json.exitCode(), json.toString());
     List<JsonNode> changed = new ArrayList<>();
     Json.MAPPER.readTree(json.stdout()).path("resources").forEach(r -> {
@@ -163,34 +141,34 @@ class ElbDeployMotoTest {
     assertEquals("/HealthCheckIntervalSeconds", changed.get(0).at("/changes/0/pointer").asText(), changed.get(0).toString());
     assertEquals("ModifyTargetGroup", changed.get(0).at("/steps/0/operation").asText(), changed.get(0).toString());
 
-    assertEquals(0, ECSL.run(args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exitCode());
-    assertEquals(20, aws(region, "elbv2", "describe-target-groups", "--names", "web").at("/TargetGroups/0/HealthCheckIntervalSeconds")
+    assertEquals(0, ECSL.run(moto.args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exitCode());
+    assertEquals(20, moto.aws(region, "elbv2", "describe-target-groups", "--names", "web").at("/TargetGroups/0/HealthCheckIntervalSeconds")
         .asInt());
-    assertEquals(0, ECSL.run(args("plan", region, project.toString(), "--detailed-exitcode")).exitCode());
+    assertEquals(0, ECSL.run(moto.args("plan", region, project.toString(), "--detailed-exitcode")).exitCode());
 
     // an attribute changed is one ModifyTargetGroupAttributes, and then the plan is clean again
     Files.writeString(project.resolve("main.ecs"), SOURCE.replace("interval = 10s", "interval = 20s")
         .replace("deregistration_delay = 15s", "deregistration_delay = 45s"));
-    Processes.Result attributes = ECSL.run(args("plan", region, project.toString(), "--format", "json"));
+    Processes.Result attributes = ECSL.run(moto.args("plan", region, project.toString(), "--format", "json"));
     assertTrue(attributes.stdout().contains("\"ModifyTargetGroupAttributes\"") && !attributes.stdout().contains("\"ModifyTargetGroup\""),
         attributes.stdout());
-    assertEquals(0, ECSL.run(args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exitCode());
-    assertEquals(0, ECSL.run(args("plan", region, project.toString(), "--detailed-exitcode")).exitCode());
+    assertEquals(0, ECSL.run(moto.args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exitCode());
+    assertEquals(0, ECSL.run(moto.args("plan", region, project.toString(), "--detailed-exitcode")).exitCode());
 
-    Processes.Result destroy = ECSL.run(args("destroy", region, project.toString(), "--auto-approve"));
+    Processes.Result destroy = ECSL.run(moto.args("destroy", region, project.toString(), "--auto-approve"));
     assertEquals(0, destroy.exitCode(), destroy.toString());
-    assertEquals(0, aws(region, "elbv2", "describe-load-balancers").path("LoadBalancers").size());
-    assertEquals(0, aws(region, "elbv2", "describe-target-groups").path("TargetGroups").size());
+    assertEquals(0, moto.aws(region, "elbv2", "describe-load-balancers").path("LoadBalancers").size());
+    assertEquals(0, moto.aws(region, "elbv2", "describe-target-groups").path("TargetGroups").size());
   }
   @Test
   void aRemovedAttributeIsPutBackToItsDefault() throws Exception {
     String region = "ap-southeast-2";
-    Path project = project(SOURCE);
-    assertEquals(0, ECSL.run(args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exitCode());
+    Path project = DeployOnMoto.project(tmp, SOURCE);
+    assertEquals(0, ECSL.run(moto.args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exitCode());
     Files.writeString(project.resolve("main.ecs"), SOURCE.replace("deregistration_delay = 15s", "")
         .replace(", idle_timeout = 120s", ""));
 
-    Processes.Result json = ECSL.run(args("plan", region, project.toString(), "--format", "json"));
+    Processes.Result json = ECSL.run(moto.args("plan", region, project.toString(), "--format", "json"));
     assertEquals(0, json.exitCode(), json.toString());
     Map<String, JsonNode> changed = new java.util.TreeMap<>();
     Json.MAPPER.readTree(json.stdout()).path("resources").forEach(r -> {
@@ -207,17 +185,17 @@ class ElbDeployMotoTest {
     assertEquals("ModifyLoadBalancerAttributes", balancerStep.path("operation").asText(), balancerStep.toString());
     assertTrue(balancerStep.toString().contains("{\"Key\":\"idle_timeout.timeout_seconds\",\"Value\":\"60\"}"),
         balancerStep.toString());
-    Processes.Result text = ECSL.run(args("plan", region, project.toString(), "--detailed-exitcode"));
+    Processes.Result text = ECSL.run(moto.args("plan", region, project.toString(), "--detailed-exitcode"));
     assertEquals(2, text.exitCode(), text.toString());
     assertTrue(text.stdout().contains("deregistration_delay.timeout_seconds") && text.stdout().contains("300"), text.stdout());
 
-    assertEquals(0, ECSL.run(args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exitCode());
-    assertTrue(aws(region, "elbv2", "describe-target-group-attributes", "--target-group-arn", targetGroupArn(region, "web"))
+    assertEquals(0, ECSL.run(moto.args("apply", region, project.toString(), "--auto-approve", "--no-wait")).exitCode());
+    assertTrue(moto.aws(region, "elbv2", "describe-target-group-attributes", "--target-group-arn", targetGroupArn(region, "web"))
         .path("Attributes").toString().contains("{\"Key\":\"deregistration_delay.timeout_seconds\",\"Value\":\"300\"}"));
-    String lb = aws(region, "elbv2", "describe-load-balancers", "--names", "public").at("/LoadBalancers/0/LoadBalancerArn").asText();
-    assertTrue(aws(region, "elbv2", "describe-load-balancer-attributes", "--load-balancer-arn", lb).path("Attributes").toString()
+    String lb = moto.aws(region, "elbv2", "describe-load-balancers", "--names", "public").at("/LoadBalancers/0/LoadBalancerArn").asText();
+    assertTrue(moto.aws(region, "elbv2", "describe-load-balancer-attributes", "--load-balancer-arn", lb).path("Attributes").toString()
         .contains("{\"Key\":\"idle_timeout.timeout_seconds\",\"Value\":\"60\"}"));
-    Processes.Result clean = ECSL.run(args("plan", region, project.toString(), "--detailed-exitcode"));
+    Processes.Result clean = ECSL.run(moto.args("plan", region, project.toString(), "--detailed-exitcode"));
     assertEquals(0, clean.exitCode(), "after the reset the plan is clean: " + clean);
   }
 }
