@@ -56,6 +56,7 @@ public final class Applier {
   private final Options options;
   private final ServiceWaiter waiter;
   private final DaemonWaiter daemons;
+  private final ServiceWaiter.Sleeper sleeper;
   /** The ARNs of the ELB resources this apply created, for the placeholders of the requests after them. */
   private final CreatedArns created = new CreatedArns();
 
@@ -66,6 +67,7 @@ public final class Applier {
   Applier(AwsApi api, Options options, ServiceWaiter.Sleeper sleeper) {
     this.api = api;
     this.options = options;
+    this.sleeper = sleeper;
     this.waiter = new ServiceWaiter(api, options.pollInterval(), d -> sleeper.sleep(d));
     this.daemons = new DaemonWaiter(api, options.pollInterval(), d -> sleeper.sleep(d));
   }
@@ -333,12 +335,7 @@ public final class Applier {
               + " keeps them registered, then apply again (" + e.getMessage() + ")");
         }
         listener.progress(address, "waiting for the service's instances to be deregistered");
-        try {
-          Thread.sleep(Math.min(options.pollInterval().toMillis(), 2000));
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw new StepFailure("interrupted");
-        }
+        pauseForCloudMap();
       }
     }
   }
@@ -368,12 +365,17 @@ public final class Applier {
         throw new StepFailure("Cloud Map operation " + id + " still " + status);
       }
       listener.progress(address, "waiting for Cloud Map (" + status + ")");
-      try {
-        Thread.sleep(Math.min(options.pollInterval().toMillis(), 2000));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new StepFailure("interrupted");
-      }
+      pauseForCloudMap();
+    }
+  }
+
+  /** Between two Cloud Map polls: the poll interval, at most 2 s, through the waiters' sleeper. */
+  private void pauseForCloudMap() {
+    try {
+      sleeper.sleep(options.pollInterval().compareTo(Duration.ofSeconds(2)) < 0 ? options.pollInterval() : Duration.ofSeconds(2));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StepFailure("interrupted");
     }
   }
 
