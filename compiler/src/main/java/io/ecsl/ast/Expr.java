@@ -18,7 +18,7 @@ public sealed interface Expr extends Node {
   }
 
   /** {@code 512 MiB}, {@code 0.5 vcpu}, {@code 30s}, {@code 50%}: amount and unit as written. */
-  record QuantityLit(Span span, BigDecimal amount, String unit) implements Expr {}
+  record QuantityLit(Span span, Amount amount, String unit) implements Expr {}
 
   /** {@code 8080/tcp} or the range {@code 8000-8010/tcp} ({@code to} is 0 for a single port). */
   record PortLit(Span span, int from, int to, String protocol) implements Expr {}

@@ -62,14 +62,18 @@ public final class Warmup {
     }
   }
 
-  /** The common forms of the language, for the parser's prediction cache. */
+  /**
+   * The common forms of the language, for the parser's prediction cache. Whole numbers only: a
+   * decimal would load {@code BigDecimal}, 15-20 ms of CPU that a project without decimals never
+   * needs (see {@link io.ecsl.ast.Amount}).
+   */
   static final String SNIPPET = """
       import "std/logging" as logging
       let size = 512 MiB
       template svc(name: string, port: int = 80) {
         task t {
           family = name
-          cpu = 0.25 vcpu
+          cpu = 1 vcpu
           container app {
             image = "registry/app:${name}"
             port http = 8080/tcp { host = 0 }

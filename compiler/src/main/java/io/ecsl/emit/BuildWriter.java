@@ -6,7 +6,6 @@ import io.ecsl.model.ApiRequest;
 import io.ecsl.model.EcsModel;
 import io.ecsl.model.Resource;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +21,9 @@ import java.util.Set;
 public final class BuildWriter {
   private BuildWriter() {}
 
+  /** The manifest's name in the output directory. */
+  static final String MANIFEST = "manifest.json";
+
   /** A file to write, relative to the output directory. */
   public record OutputFile(String path, byte[] content) {}
 
@@ -35,34 +37,49 @@ public final class BuildWriter {
     List<OutputFile> out = new ArrayList<>(requests.parallelStream()
         .map(req -> new OutputFile(req.file(), Json.prettyBytes(req.body())))
         .toList());
-    out.add(new OutputFile("manifest.json", Manifest.bytes(model)));
+    out.add(new OutputFile(MANIFEST, Manifest.bytes(model)));
     return out;
   }
 
-  /** Writes the files (in parallel: a large project is tens of thousands of small files). */
+  /**
+   * Writes the files (in parallel: a large project is tens of thousands of small files), the
+   * manifest last, then removes what the previous build listed and this one does not.
+   */
   public static void write(Path dir, List<OutputFile> files) throws IOException {
     Files.createDirectories(dir);
-    Set<String> previous = previousFiles(dir);
+    OutputFile manifest = files.isEmpty() || !files.get(files.size() - 1).path().equals(MANIFEST) ? null
+        : files.get(files.size() - 1);
+    // The manifest lists the files and nothing about their content: when it is unchanged, so is
+    // the set of files, and there is nothing to remove. Most rebuilds skip reading it as JSON (whose
+    // parser also loads BigDecimal, see io.ecsl.ast.Amount).
+    boolean sameManifest = manifest != null && sameContent(dir.resolve(MANIFEST), manifest.content());
+    Set<String> previous = sameManifest ? Set.of() : previousFiles(dir);
+    List<OutputFile> requests = manifest == null ? files : files.subList(0, files.size() - 1);
     Set<Path> dirs = new HashSet<>();
-    for (OutputFile f : files) {
+    for (OutputFile f : requests) {
       Path parent = dir.resolve(f.path()).getParent();
       if (dirs.add(parent)) {
         Files.createDirectories(parent);
       }
     }
-    try {
-      files.parallelStream().forEach(f -> {
-        try {
-          Path target = dir.resolve(f.path());
-          if (!sameContent(target, f.content())) {
-            Files.write(target, f.content());
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+    // A failed write is kept, not thrown, so that every other write has finished when this returns.
+    java.util.concurrent.atomic.AtomicReference<IOException> failed = new java.util.concurrent.atomic.AtomicReference<>();
+    requests.parallelStream().forEach(f -> {
+      try {
+        Path target = dir.resolve(f.path());
+        if (!sameContent(target, f.content())) {
+          Files.write(target, f.content());
         }
-      });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
+      } catch (IOException e) {
+        failed.compareAndSet(null, e);
+      }
+    });
+    if (failed.get() != null) {
+      throw failed.get();
+    }
+    // After every file it names: a build cut short never leaves a manifest naming files that are not there.
+    if (manifest != null && !sameManifest) {
+      Files.write(dir.resolve(MANIFEST), manifest.content());
     }
     Set<String> current = new HashSet<>();
     files.forEach(f -> current.add(f.path()));
@@ -98,7 +115,7 @@ public final class BuildWriter {
    */
   private static Set<String> previousFiles(Path dir) {
     Set<String> files = new HashSet<>();
-    Path manifest = dir.resolve("manifest.json");
+    Path manifest = dir.resolve(MANIFEST);
     if (!Files.isRegularFile(manifest)) {
       return files;
     }

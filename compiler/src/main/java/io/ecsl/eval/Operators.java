@@ -2,6 +2,7 @@ package io.ecsl.eval;
 
 import static io.ecsl.diag.LanguageCode.TYPE;
 
+import io.ecsl.ast.Amount;
 import io.ecsl.ast.Operator;
 import io.ecsl.diag.Diagnostic;
 import io.ecsl.source.Span;
@@ -98,7 +99,7 @@ final class Operators {
         Unit unit = finer(a.unit(), b.unit());
         BigDecimal x = a.base().divide(unit.toBase(), MathContext.DECIMAL64);
         BigDecimal y = b.base().divide(unit.toBase(), MathContext.DECIMAL64);
-        return new Value.Quantity(at, inRange(op == Operator.ADD ? x.add(y, PRECISION) : x.subtract(y, PRECISION), at), unit);
+        return new Value.Quantity(at, Amount.of(inRange(op == Operator.ADD ? x.add(y, PRECISION) : x.subtract(y, PRECISION), at)), unit);
       }
       if (op == Operator.DIV) {
         nonZero(b.base(), at);
@@ -111,11 +112,11 @@ final class Operators {
       if (op == Operator.DIV) {
         nonZero(n, at);
       }
-      return new Value.Quantity(at, inRange(op == Operator.MUL ? q.amount().multiply(n, PRECISION)
-          : q.amount().divide(n, MathContext.DECIMAL64), at), q.unit());
+      return new Value.Quantity(at, Amount.of(inRange(op == Operator.MUL ? q.amount().decimal().multiply(n, PRECISION)
+          : q.amount().decimal().divide(n, MathContext.DECIMAL64), at)), q.unit());
     }
     if (r instanceof Value.Quantity q && numberOf(l) != null && op == Operator.MUL) {
-      return new Value.Quantity(at, inRange(q.amount().multiply(numberOf(l), PRECISION), at), q.unit());
+      return new Value.Quantity(at, Amount.of(inRange(q.amount().decimal().multiply(numberOf(l), PRECISION), at)), q.unit());
     }
     if (l instanceof Value.Int a && r instanceof Value.Int b) {
       long x = a.value();
@@ -170,6 +171,8 @@ final class Operators {
     if (l instanceof Value.Quantity a && r instanceof Value.Quantity b) {
       sameDimension(a, b, at);
       c = a.base().compareTo(b.base());
+    } else if (l instanceof Value.Int a && r instanceof Value.Int b) {
+      c = Long.compare(a.value(), b.value());  // without BigDecimal, which is slow to load (see Amount)
     } else if (numberOf(l) != null && numberOf(r) != null) {
       c = numberOf(l).compareTo(numberOf(r));
     } else if (l instanceof Value.Str a && r instanceof Value.Str b) {
@@ -186,6 +189,9 @@ final class Operators {
   }
 
   static boolean equal(Interpreter in, Value l, Value r) {
+    if (l instanceof Value.Int a && r instanceof Value.Int b) {
+      return a.value() == b.value();  // without BigDecimal, which is slow to load (see Amount)
+    }
     if (numberOf(l) != null && numberOf(r) != null) {
       return numberOf(l).compareTo(numberOf(r)) == 0;
     }
@@ -257,7 +263,7 @@ final class Operators {
   }
 
   private static Unit finer(Unit a, Unit b) {
-    return a.toBase().compareTo(b.toBase()) <= 0 ? a : b;
+    return a.notLargerThan(b) ? a : b;
   }
 
   /** The number, unless it has more than {@link #MAX_DIGITS} digits before or after the point. */

@@ -3,6 +3,7 @@ package io.ecsl.eval;
 import static io.ecsl.diag.LanguageCode.TYPE;
 import static io.ecsl.diag.LanguageCode.UNKNOWN_TYPE;
 
+import io.ecsl.ast.Amount;
 import io.ecsl.ast.TypeRef;
 import io.ecsl.diag.Diagnostic;
 import io.ecsl.diag.Suggestions;
@@ -134,7 +135,7 @@ public final class Types {
       return q.unit().dimension() == dimension ? q : null;
     }
     if (v instanceof Value.Int i) {
-      return new Value.Quantity(i.span(), BigDecimal.valueOf(i.value()), plainUnit);
+      return new Value.Quantity(i.span(), Amount.of(i.value()), plainUnit);
     }
     return null;
   }

@@ -8,19 +8,19 @@ import java.util.Locale;
  * of one dimension is never accepted where another is expected (a duration is not memory).
  */
 public enum Unit {
-  KIB(Dimension.MEMORY, "KiB", new BigDecimal("0.0009765625")),
-  MIB(Dimension.MEMORY, "MiB", BigDecimal.ONE),
-  GIB(Dimension.MEMORY, "GiB", BigDecimal.valueOf(1024)),
-  TIB(Dimension.MEMORY, "TiB", BigDecimal.valueOf(1024L * 1024)),
-  VCPU(Dimension.CPU, "vcpu", BigDecimal.valueOf(1024)),
+  KIB(Dimension.MEMORY, "KiB", 1, 1024),
+  MIB(Dimension.MEMORY, "MiB", 1, 1),
+  GIB(Dimension.MEMORY, "GiB", 1024, 1),
+  TIB(Dimension.MEMORY, "TiB", 1024L * 1024, 1),
+  VCPU(Dimension.CPU, "vcpu", 1024, 1),
   /** Plain CPU units (1 vCPU = 1024); what a bare integer means where CPU is expected. */
-  CPU_UNITS(Dimension.CPU, "units", BigDecimal.ONE),
-  MILLISECONDS(Dimension.DURATION, "ms", new BigDecimal("0.001")),
-  SECONDS(Dimension.DURATION, "s", BigDecimal.ONE),
-  MINUTES(Dimension.DURATION, "m", BigDecimal.valueOf(60)),
-  HOURS(Dimension.DURATION, "h", BigDecimal.valueOf(3600)),
-  DAYS(Dimension.DURATION, "d", BigDecimal.valueOf(86400)),
-  PERCENT(Dimension.PERCENT, "%", BigDecimal.ONE);
+  CPU_UNITS(Dimension.CPU, "units", 1, 1),
+  MILLISECONDS(Dimension.DURATION, "ms", 1, 1000),
+  SECONDS(Dimension.DURATION, "s", 1, 1),
+  MINUTES(Dimension.DURATION, "m", 60, 1),
+  HOURS(Dimension.DURATION, "h", 3600, 1),
+  DAYS(Dimension.DURATION, "d", 86400, 1),
+  PERCENT(Dimension.PERCENT, "%", 1, 1);
 
   /** What a quantity measures. Base units: MiB, CPU units (1 vCPU = 1024), seconds, percent. */
   public enum Dimension {
@@ -48,12 +48,16 @@ public enum Unit {
 
   private final Dimension dimension;
   private final String symbol;
-  private final BigDecimal toBase;
+  // How many base units one of this unit is, as a fraction: longs, not a BigDecimal, so that
+  // whole quantities never load BigDecimal (see io.ecsl.ast.Amount).
+  private final long baseNumerator;
+  private final long baseDenominator;
 
-  Unit(Dimension dimension, String symbol, BigDecimal toBase) {
+  Unit(Dimension dimension, String symbol, long baseNumerator, long baseDenominator) {
     this.dimension = dimension;
     this.symbol = symbol;
-    this.toBase = toBase;
+    this.baseNumerator = baseNumerator;
+    this.baseDenominator = baseDenominator;
   }
 
   public Dimension dimension() {
@@ -64,9 +68,38 @@ public enum Unit {
     return symbol;
   }
 
-  /** How many base units one of this unit is. */
+  /** How many base units one of this unit is (exact: the denominators are powers of 2 and 10). */
   public BigDecimal toBase() {
-    return toBase;
+    return BigDecimal.valueOf(baseNumerator).divide(BigDecimal.valueOf(baseDenominator));
+  }
+
+  /**
+   * A whole number of this unit in another unit of the same dimension ({@code 2 GiB} in MiB is
+   * 2048), or null when the result is not whole or does not fit a {@code long}.
+   */
+  public Long convertWhole(long amount, Unit to) {
+    try {
+      long numerator = Math.multiplyExact(Math.multiplyExact(amount, baseNumerator), to.baseDenominator);
+      long denominator = Math.multiplyExact(baseDenominator, to.baseNumerator);
+      return numerator % denominator == 0 ? numerator / denominator : null;
+    } catch (ArithmeticException overflow) {
+      return null;
+    }
+  }
+
+  /** True when one of this unit is no more than one of {@code other} (same dimension). */
+  public boolean notLargerThan(Unit other) {
+    return baseNumerator * other.baseDenominator <= other.baseNumerator * baseDenominator;
+  }
+
+  /** The base unit of a dimension: MiB, CPU units, seconds, percent. */
+  public static Unit base(Dimension dimension) {
+    return switch (dimension) {
+      case MEMORY -> MIB;
+      case CPU -> CPU_UNITS;
+      case DURATION -> SECONDS;
+      case PERCENT -> PERCENT;
+    };
   }
 
   /** The unit for a written suffix, or null. {@code MB}/{@code GB} are handled by the caller. */

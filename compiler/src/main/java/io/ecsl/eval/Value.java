@@ -1,5 +1,6 @@
 package io.ecsl.eval;
 
+import io.ecsl.ast.Amount;
 import io.ecsl.source.Span;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -52,7 +53,7 @@ public sealed interface Value {
   }
 
   /** A number with a unit: {@code 512 MiB}, {@code 0.5 vcpu}, {@code 30s}, {@code 50%}. */
-  record Quantity(Span span, BigDecimal amount, Unit unit) implements Value {
+  record Quantity(Span span, Amount amount, Unit unit) implements Value {
     @Override
     public String typeName() {
       return unit.dimension().word();
@@ -60,18 +61,34 @@ public sealed interface Value {
 
     /** The amount in the dimension's base unit (MiB, CPU units, seconds, percent). */
     public BigDecimal base() {
-      return amount.multiply(unit.toBase());
+      return amount.decimal().multiply(unit.toBase());
     }
 
     public String display() {
-      String n = amount.stripTrailingZeros().toPlainString();
+      String n = amount.display();
       return unit.dimension() == Unit.Dimension.DURATION || unit == Unit.PERCENT ? n + unit.symbol() : n + " " + unit.symbol();
     }
 
     /** The base amount as a whole number, or null when it is fractional (e.g. 0.3 vcpu = 307.2 units). */
     public Long wholeBase() {
-      BigDecimal b = base();
+      return whole(Unit.base(unit.dimension()));
+    }
+
+    /**
+     * The amount as a whole number of {@code to} (of the same dimension), or null when it is not
+     * whole there ({@code 1.5 MiB} in MiB) or too large for a {@code long}. Whole amounts take
+     * the fast path, without {@code BigDecimal}.
+     */
+    public Long whole(Unit to) {
+      if (amount.isWhole()) {
+        Long converted = unit.convertWhole(amount.whole(), to);
+        if (converted != null) {
+          return converted;
+        }
+      }
       try {
+        // exact, or an ArithmeticException: 100s in minutes does not end
+        BigDecimal b = amount.decimal().multiply(unit.toBase()).divide(to.toBase());
         return b.setScale(0, RoundingMode.UNNECESSARY).longValueExact();
       } catch (ArithmeticException e) {
         return null;

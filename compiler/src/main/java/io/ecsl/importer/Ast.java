@@ -1,5 +1,6 @@
 package io.ecsl.importer;
 
+import io.ecsl.ast.Amount;
 import io.ecsl.ast.Expr;
 import io.ecsl.ast.Operator;
 import io.ecsl.ast.Ident;
@@ -100,7 +101,7 @@ final class Ast {
   }
 
   static Expr quantity(BigDecimal amount, String unit) {
-    return new Expr.QuantityLit(NONE, amount.stripTrailingZeros().scale() < 0 ? amount.setScale(0) : amount.stripTrailingZeros(), unit);
+    return new Expr.QuantityLit(NONE, Amount.of(amount.stripTrailingZeros().scale() < 0 ? amount.setScale(0) : amount.stripTrailingZeros()), unit);
   }
 
   static Expr port(int from, int to, String protocol) {

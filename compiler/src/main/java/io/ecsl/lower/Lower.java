@@ -21,7 +21,6 @@ import io.ecsl.model.SpanIndex;
 import io.ecsl.schema.Shape;
 import io.ecsl.source.Span;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -360,8 +359,10 @@ final class Lower {
       case Value.Int i -> JSON.numberNode(i.value());
       case Value.Dec d -> JSON.numberNode(d.value());
       case Value.Quantity q when loc.hint() != null && q.unit().dimension() == loc.hint().dimension ->
-          JSON.numberNode(plain(q.base().divide(loc.hint().unit.toBase())));
-      case Value.Quantity q when q.unit().dimension() == io.ecsl.eval.Unit.Dimension.PERCENT -> JSON.numberNode(q.amount());
+          q.whole(loc.hint().unit) instanceof Long whole ? JSON.numberNode(whole)
+              : JSON.numberNode(plain(q.base().divide(loc.hint().unit.toBase(), java.math.MathContext.DECIMAL64)));
+      case Value.Quantity q when q.unit().dimension() == io.ecsl.eval.Unit.Dimension.PERCENT ->
+          q.amount().isWhole() ? JSON.numberNode(q.amount().whole()) : JSON.numberNode(q.amount().decimal());
       case Value.Symbol s -> throw interpreter.unknownName(s);
       default -> mismatch(v, "a number", loc);
     };
@@ -392,25 +393,31 @@ final class Lower {
           + hint.dimension.example() + "`"));
       throw EvalException.alreadyReported();
     }
-    BigDecimal amount = q.base().divide(hint.unit.toBase());
+    Long whole = q.whole(hint.unit);
+    if (whole != null) {
+      return whole;
+    }
     String counted = counted(hint.unit);
-    BigDecimal whole;
+    BigDecimal amount;
+    String about = "";
     try {
-      whole = amount.setScale(0, RoundingMode.UNNECESSARY);
-    } catch (ArithmeticException e) {
+      amount = q.base().divide(hint.unit.toBase()).stripTrailingZeros();
+    } catch (ArithmeticException endless) {
+      // 100s in minutes does not end (1.666…): six digits say so
+      amount = q.base().divide(hint.unit.toBase(), new java.math.MathContext(6)).stripTrailingZeros();
+      about = "about ";
+    }
+    if (amount.scale() > 0) {
       report(Diagnostic.error(LanguageCode.UNIT, loc.span(), "`" + q.display() + "` is not a whole number of " + counted
-          + " (" + amount.stripTrailingZeros().toPlainString() + ")")
+          + " (" + about + amount.toPlainString() + ")")
           .withHint(loc.where() + " counts in whole " + counted
               + (hint.unit == io.ecsl.eval.Unit.CPU_UNITS ? " (1 vcpu = 1024)" : "")));
       throw EvalException.alreadyReported();
     }
-    if (whole.toBigInteger().bitLength() > 63) {
-      // Whole, but beyond any number the API takes; the model's own limits (E1801) apply to the rest.
-      report(Diagnostic.error(LanguageCode.UNIT, loc.span(), "`" + q.display() + "` is too large (" + whole.toPlainString() + " "
-          + counted + ")").withHint(loc.where() + " is counted in " + counted + "; no ECS value comes near this"));
-      throw EvalException.alreadyReported();
-    }
-    return whole.longValueExact();
+    // Whole, but beyond any number the API takes; the model's own limits (E1801) apply to the rest.
+    report(Diagnostic.error(LanguageCode.UNIT, loc.span(), "`" + q.display() + "` is too large (" + amount.toPlainString() + " "
+        + counted + ")").withHint(loc.where() + " is counted in " + counted + "; no ECS value comes near this"));
+    throw EvalException.alreadyReported();
   }
 
   /** How messages name the unit a member counts in: "MiB", "CPU units", "seconds". */

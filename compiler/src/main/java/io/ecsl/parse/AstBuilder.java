@@ -1,5 +1,6 @@
 package io.ecsl.parse;
 
+import io.ecsl.ast.Amount;
 import io.ecsl.ast.Arg;
 import io.ecsl.ast.Expr;
 import io.ecsl.ast.Ident;
@@ -229,11 +230,16 @@ final class AstBuilder {
     if (!m.matches()) {
       throw new SyntaxError(span, "malformed quantity `" + text + "`", null);
     }
-    return new Expr.QuantityLit(span, decimal(span, m.group(1)), m.group(2));
+    return new Expr.QuantityLit(span, Amount.parse(digits(span, m.group(1))), m.group(2));
   }
 
   /** {@code 1_000.5}; reading a number of millions of digits would take minutes. */
   private static BigDecimal decimal(Span span, String text) {
+    return new BigDecimal(digits(span, text));
+  }
+
+  /** The digits of a number literal without its underscores, at most MAX_DIGITS each side of the point. */
+  private static String digits(Span span, String text) {
     String digits = text.replace("_", "");
     int point = digits.indexOf('.');
     if (Math.max(point < 0 ? digits.length() : point, point < 0 ? 0 : digits.length() - point - 1)
@@ -242,7 +248,7 @@ final class AstBuilder {
           + " digits before or after the decimal point", "write a number of at most " + Expr.DecimalLit.MAX_DIGITS
           + " digits on each side of the point");
     }
-    return new BigDecimal(digits);
+    return digits;
   }
 
   private Expr port(Span span, String text) {

@@ -76,4 +76,34 @@ class BuildWriterTest {
     assertFalse(Files.exists(dir.resolve("gone.json")), "listed before, not built now: removed");
     assertEquals("not the build's", read("mine.txt"), "files no manifest listed are never touched");
   }
+
+  @Test
+  void anUnchangedManifestIsNotRewrittenAndRemovesNothing() throws IOException {
+    BuildWriter.write(dir, List.of(file("kept.json", "{}\n"), manifest("kept.json")));
+    Files.setLastModifiedTime(dir.resolve("manifest.json"), LONG_AGO);
+    Files.writeString(dir.resolve("mine.txt"), "not the build's");
+
+    BuildWriter.write(dir, List.of(file("kept.json", "{\"a\":1}\n"), manifest("kept.json")));
+
+    assertEquals(LONG_AGO, Files.getLastModifiedTime(dir.resolve("manifest.json")));
+    assertEquals("{\"a\":1}\n", read("kept.json"), "the request files are still written");
+    assertEquals("not the build's", read("mine.txt"));
+  }
+
+  @Test
+  void aBuildCutShortLeavesThePreviousManifest() throws IOException {
+    BuildWriter.write(dir, List.of(file("a.json", "{}\n"), manifest("a.json")));
+    String before = read("manifest.json");
+    Files.createDirectories(dir.resolve("blocked.json"));  // a directory where a file must go: that write fails
+
+    List<OutputFile> next = new java.util.ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      next.add(file("f" + i + ".json", "{}\n"));
+    }
+    next.add(file("blocked.json", "{}\n"));
+    next.add(manifest("a.json", "blocked.json"));
+    org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> BuildWriter.write(dir, next));
+
+    assertEquals(before, read("manifest.json"), "the manifest names only files that were written");
+  }
 }

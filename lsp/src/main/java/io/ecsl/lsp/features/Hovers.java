@@ -380,7 +380,7 @@ final class Hovers {
     if (unit == null) {
       return null;
     }
-    BigDecimal base = q.amount().multiply(unit.toBase());
+    BigDecimal base = q.amount().decimal().multiply(unit.toBase());
     StringBuilder md = new StringBuilder("`" + q.span().text() + "`: " + unit.dimension().word());
     Vocabulary.Attribute a = Blocks.attributeOf(path);
     if (a != null && a.unit() != null && a.unit().dimension() == unit.dimension()) {

@@ -55,7 +55,7 @@ final class InlayHints {
         || unitWritten == a.unit()) {
       return null;
     }
-    BigDecimal api = q.amount().multiply(unitWritten.toBase()).divide(a.unit().toBase(), MathContext.DECIMAL64)
+    BigDecimal api = q.amount().decimal().multiply(unitWritten.toBase()).divide(a.unit().toBase(), MathContext.DECIMAL64)
         .stripTrailingZeros();
     InlayHint hint = new InlayHint(Locations.position(q.span().file(), q.span().end()),
         Either.forLeft("= " + api.toPlainString()));

@@ -1,0 +1,95 @@
+package io.ecsl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A project whose numbers are whole is checked and built without loading {@code BigDecimal}: on
+ * JDK 25 its static initialiser costs 15-20 ms of CPU at every start (see {@code io.ecsl.ast.Amount}).
+ * Each command runs in a fresh JVM that logs class initialisation; a decimal in the project is the
+ * control that the log shows it.
+ */
+class WholeNumbersTest {
+  private static final String BIG_DECIMAL_INIT = "Initializing 'java/math/BigDecimal'";
+
+  @TempDir Path dir;
+
+  private Path project(String cpu) throws Exception {
+    Path project = dir.resolve("shop");
+    Files.createDirectories(project);
+    Files.writeString(project.resolve("main.ecs"), """
+        cluster main {}
+        template svc(name: string, port: int) {
+          task t {
+            family = name
+            network = bridge
+            cpu = CPU
+            memory = 512 MiB
+            container app {
+              image = "registry.local/app:1.0.0"
+              memory = 256 MiB
+              port = { container_port = port, host = 0, protocol = tcp }
+              env { PORT = port }
+              health { command = "curl -f http://localhost:${port}/ || exit 1", interval = 30s, timeout = 5s, retries = 3 }
+            }
+          }
+          service s in main {
+            service_name = name
+            task = t
+            desired = port - 8000
+            launch_type = EC2
+            deployment { max = 200%, min_healthy = 100% }
+          }
+        }
+        svc("a", 8001)
+        svc("b", 8002)
+        """.replace("CPU", cpu));
+    return project;
+  }
+
+  /** The class-initialisation log of one command, after checking that it succeeded. */
+  private String initLog(String... args) throws Exception {
+    Path log = dir.resolve("init-" + System.nanoTime() + ".log");
+    Path javaBinary = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command = new ArrayList<>(List.of(javaBinary.toString(),
+        "-Xlog:class+init=info:file=" + log, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "ecsl did not stop");
+    assertEquals(0, p.exitValue(), () -> read(dir.resolve("out.txt")));
+    return read(log);
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void checkAndBuildOfWholeNumbersNeverLoadBigDecimal() throws Exception {
+    Path project = project("256");
+    String out = dir.resolve("out").toString();
+    assertFalse(initLog("check", project.toString()).contains(BIG_DECIMAL_INIT), "check");
+    assertFalse(initLog("build", project.toString(), "--out", out).contains(BIG_DECIMAL_INIT), "build");
+    assertFalse(initLog("build", project.toString(), "--out", out).contains(BIG_DECIMAL_INIT),
+        "a rebuild over the previous output");
+  }
+
+  @Test
+  void aDecimalInTheProjectDoes() throws Exception {
+    assertTrue(initLog("check", project("0.25 vcpu").toString()).contains(BIG_DECIMAL_INIT));
+  }
+}
