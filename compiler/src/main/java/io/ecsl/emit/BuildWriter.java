@@ -43,32 +43,43 @@ public final class BuildWriter {
 
   /**
    * Writes the files (in parallel: a large project is tens of thousands of small files), the
-   * manifest last, then removes what the previous build listed and this one does not.
+   * manifest last, then removes what the previous build listed and this one does not. Files that
+   * already hold their content are left alone; {@link OutputIndex} recognises most of them without
+   * reading them.
    */
   public static void write(Path dir, List<OutputFile> files) throws IOException {
     Files.createDirectories(dir);
-    OutputFile manifest = files.isEmpty() || !files.get(files.size() - 1).path().equals(MANIFEST) ? null
-        : files.get(files.size() - 1);
+    OutputIndex index = OutputIndex.read(dir);
+    long[] checksums = new long[files.size()];
+    java.util.Arrays.parallelSetAll(checksums, i -> OutputIndex.checksum(files.get(i).content()));
+    long[] modified = new long[files.size()];
+    int manifestAt = files.isEmpty() || !files.get(files.size() - 1).path().equals(MANIFEST) ? -1 : files.size() - 1;
     // The manifest lists the files and nothing about their content: when it is unchanged, so is
     // the set of files, and there is nothing to remove. Most rebuilds skip reading it as JSON (whose
     // parser also loads BigDecimal, see io.ecsl.ast.Amount).
-    boolean sameManifest = manifest != null && sameContent(dir.resolve(MANIFEST), manifest.content());
+    boolean sameManifest = manifestAt >= 0 && (modified[manifestAt] = unchanged(dir, index, files.get(manifestAt),
+        checksums[manifestAt])) >= 0;
     Set<String> previous = sameManifest ? Set.of() : previousFiles(dir);
-    List<OutputFile> requests = manifest == null ? files : files.subList(0, files.size() - 1);
+    int requests = manifestAt >= 0 ? manifestAt : files.size();
     Set<Path> dirs = new HashSet<>();
-    for (OutputFile f : requests) {
-      Path parent = dir.resolve(f.path()).getParent();
+    for (int i = 0; i < requests; i++) {
+      Path parent = dir.resolve(files.get(i).path()).getParent();
       if (dirs.add(parent)) {
         Files.createDirectories(parent);
       }
     }
     // A failed write is kept, not thrown, so that every other write has finished when this returns.
     java.util.concurrent.atomic.AtomicReference<IOException> failed = new java.util.concurrent.atomic.AtomicReference<>();
-    requests.parallelStream().forEach(f -> {
+    java.util.concurrent.atomic.AtomicBoolean written = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.stream.IntStream.range(0, requests).parallel().forEach(i -> {
+      OutputFile f = files.get(i);
       try {
-        Path target = dir.resolve(f.path());
-        if (!sameContent(target, f.content())) {
+        modified[i] = unchanged(dir, index, f, checksums[i]);
+        if (modified[i] < 0) {
+          Path target = dir.resolve(f.path());
           Files.write(target, f.content());
+          modified[i] = OutputIndex.modified(target);
+          written.set(true);
         }
       } catch (IOException e) {
         failed.compareAndSet(null, e);
@@ -78,8 +89,11 @@ public final class BuildWriter {
       throw failed.get();
     }
     // After every file it names: a build cut short never leaves a manifest naming files that are not there.
-    if (manifest != null && !sameManifest) {
-      Files.write(dir.resolve(MANIFEST), manifest.content());
+    if (manifestAt >= 0 && !sameManifest) {
+      Path target = dir.resolve(MANIFEST);
+      Files.write(target, files.get(manifestAt).content());
+      modified[manifestAt] = OutputIndex.modified(target);
+      written.set(true);
     }
     Set<String> current = new HashSet<>();
     files.forEach(f -> current.add(f.path()));
@@ -88,6 +102,20 @@ public final class BuildWriter {
         Files.deleteIfExists(dir.resolve(old));
       }
     }
+    OutputIndex.write(dir, files, checksums, modified, index, written.get());
+  }
+
+  /**
+   * The file's modification time (nanoseconds) when it already holds this content (the index
+   * vouches for it, or reading it shows it), else -1.
+   */
+  private static long unchanged(Path dir, OutputIndex index, OutputFile f, long checksum) throws IOException {
+    long vouched = index.vouchesFor(dir, f.path(), f.content().length, checksum);
+    if (vouched >= 0) {
+      return vouched;
+    }
+    Path target = dir.resolve(f.path());
+    return sameContent(target, f.content()) ? OutputIndex.modified(target) : -1;
   }
 
   /**

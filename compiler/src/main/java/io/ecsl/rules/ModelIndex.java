@@ -39,6 +39,8 @@ public final class ModelIndex {
   private final List<ScalingView> scaling = new ArrayList<>();
   private final List<Resource> accountSettings = new ArrayList<>();
   private final Map<Object, Object> shared = new HashMap<>();
+  /** Every resource with requests, by kind, in model order: whole-model rules ask for one kind each. */
+  private final Map<ResourceKind, List<Resource>> byKind = new java.util.EnumMap<>(ResourceKind.class);
 
   public ModelIndex(EcsModel model) {
     this.model = model;
@@ -49,6 +51,7 @@ public final class ModelIndex {
       if (r.requests().isEmpty()) {
         continue;
       }
+      byKind.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r);
       switch (r.kind()) {
         case TASK_DEFINITION -> taskResources.add(r);
         case CLUSTER -> {
@@ -289,12 +292,6 @@ public final class ModelIndex {
 
   /** Resources of a kind, in model order. */
   public List<Resource> ofKind(ResourceKind kind) {
-    List<Resource> out = new ArrayList<>();
-    for (Resource r : model.resources()) {
-      if (r.kind() == kind && !r.requests().isEmpty()) {
-        out.add(r);
-      }
-    }
-    return out;
+    return Collections.unmodifiableList(byKind.getOrDefault(kind, List.of()));
   }
 }

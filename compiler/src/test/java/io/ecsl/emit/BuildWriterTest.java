@@ -106,4 +106,48 @@ class BuildWriterTest {
 
     assertEquals(before, read("manifest.json"), "the manifest names only files that were written");
   }
+
+  @Test
+  void theIndexSparesReadingUnchangedFilesButNotOnesChangedSince() throws IOException {
+    List<OutputFile> build = List.of(file("a.json", "{\"a\":1}\n"), file("b.json", "{\"b\":1}\n"),
+        file("c.json", "{\"c\":1}\n"), manifest("a.json", "b.json", "c.json"));
+    BuildWriter.write(dir, build);
+    // The index written a minute after the files (within the same clock tick it vouches for nothing).
+    Files.setLastModifiedTime(dir.resolve(OutputIndex.FILE), FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+    FileTime bWritten = Files.getLastModifiedTime(dir.resolve("b.json"));
+    Files.writeString(dir.resolve("a.json"), "{\"a\":2}\n");  // edited by hand: same size, a new time
+    Files.writeString(dir.resolve("c.json"), "{\"c\":2}\n");  // put back with an old time (rsync -a)
+    Files.setLastModifiedTime(dir.resolve("c.json"), LONG_AGO);
+
+    OutputIndex index = OutputIndex.read(dir);
+    assertTrue(vouched(index, "b.json", "{\"b\":1}\n"), "untouched since it was recorded: trusted without reading");
+    assertFalse(vouched(index, "b.json", "{\"b\":2}\n"), "other content: not the recorded checksum");
+    assertFalse(vouched(index, "a.json", "{\"a\":1}\n"), "edited after recording");
+    assertFalse(vouched(index, "c.json", "{\"c\":1}\n"), "another time than recorded, even an older one");
+
+    BuildWriter.write(dir, build);
+    assertEquals("{\"a\":1}\n", read("a.json"), "the edits are undone, as without the index");
+    assertEquals("{\"c\":1}\n", read("c.json"));
+    assertEquals(bWritten, Files.getLastModifiedTime(dir.resolve("b.json")), "an unchanged file is not rewritten");
+  }
+
+  private boolean vouched(OutputIndex index, String path, String content) {
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    return index.vouchesFor(dir, path, bytes.length, OutputIndex.checksum(bytes)) >= 0;
+  }
+
+  @Test
+  void aDamagedOrForeignIndexIsIgnored() throws IOException {
+    List<OutputFile> build = List.of(file("a.json", "{}\n"), manifest("a.json"));
+    BuildWriter.write(dir, build);
+    Files.writeString(dir.resolve(OutputIndex.FILE), "ecsl outputs 2\nnot an entry\n");
+    Files.setLastModifiedTime(dir.resolve("a.json"), LONG_AGO);
+    Files.writeString(dir.resolve("a.json"), "[]\n");  // same size
+
+    BuildWriter.write(dir, build);
+
+    assertEquals("{}\n", read("a.json"));
+    assertTrue(read(OutputIndex.FILE).startsWith("ecsl outputs 2\n"));
+    assertTrue(read(OutputIndex.FILE).contains(" a.json\n"), "a fresh index replaces the damaged one");
+  }
 }

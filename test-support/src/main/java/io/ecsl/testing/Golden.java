@@ -88,7 +88,8 @@ public final class Golden {
       return files;
     }
     try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.filter(Files::isRegularFile).toList()) {
+      // hidden files are a writer's bookkeeping (the build's .ecsl-outputs index), not content
+      for (Path p : s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
         files.put(dir.relativize(p).toString().replace('\\', '/'), Files.readString(p, StandardCharsets.UTF_8));
       }
     } catch (IOException e) {

@@ -41,12 +41,26 @@ public final class SecretInEnvironment extends ContainerRule {
   }
 
   static boolean looksSecret(String name) {
-    String[] words = name.toUpperCase(Locale.ROOT).split("[_\\-.]+");
-    for (String w : words) {
-      if (ANYWHERE.contains(w)) {
-        return true;
+    // Words between `_`, `-` and `.`, scanned by hand: a regex split of every variable of every
+    // container was this rule's whole cost on a 10,000-service project.
+    String upper = name.toUpperCase(Locale.ROOT);
+    String last = null;
+    int start = 0;
+    for (int i = 0; i <= upper.length(); i++) {
+      if (i == upper.length() || isSeparator(upper.charAt(i))) {
+        if (i > start) {
+          last = upper.substring(start, i);
+          if (ANYWHERE.contains(last)) {
+            return true;
+          }
+        }
+        start = i + 1;
       }
     }
-    return words.length > 0 && LAST.contains(words[words.length - 1]);
+    return last != null && LAST.contains(last);
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == '_' || c == '-' || c == '.';
   }
 }
