@@ -10,7 +10,8 @@ N="${1:-10000}"
 RUNS="${2:-5}"
 ROUNDS=3
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss16m}"
+# The launcher's own flags (ECSL_PRINT_JVM_FLAGS prints them), so this measures what `ecsl plan` runs with.
+JAVA_OPTS="${BENCH_JAVA_OPTS:-$(ECSL_PRINT_JVM_FLAGS=1 ./ecsl)}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/before/shop" "$work/after/shop"  # same directory name: the project name comes from it
