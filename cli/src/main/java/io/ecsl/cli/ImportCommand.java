@@ -135,7 +135,7 @@ final class ImportCommand implements Callable<Integer> {
   }
 
   private ObjectNode json(Importer.Result result, List<Path> written) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode root = Json.mapper().createObjectNode();
     root.put("ok", result.ok());
     if (out == null && result.sourceAvailable()) {
       root.put("source", result.source());

@@ -54,7 +54,7 @@ public final class Warmup {
       }
       Rules.all();
       if (stages == Stages.BUILD) {
-        Json.prettyBytes(Json.MAPPER.createObjectNode().put("warm", 1));
+        Json.prettyBytes(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("warm", 1));
         DeployScript.prepare();
       }
     } catch (RuntimeException | LinkageError e) {

@@ -147,7 +147,7 @@ public final class BuildWriter {
     if (!Files.isRegularFile(manifest)) {
       return files;
     }
-    try (JsonParser p = Json.MAPPER.getFactory().createParser(manifest.toFile())) {
+    try (JsonParser p = Json.FACTORY.createParser(manifest.toFile())) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return files;
       }

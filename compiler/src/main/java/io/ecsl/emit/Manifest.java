@@ -31,7 +31,7 @@ public final class Manifest {
   /** The manifest as a tree (what {@link #bytes} writes). */
   public static ObjectNode of(EcsModel model) {
     try {
-      return (ObjectNode) Json.MAPPER.readTree(bytes(model));
+      return (ObjectNode) Json.mapper().readTree(bytes(model));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

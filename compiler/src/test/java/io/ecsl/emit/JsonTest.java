@@ -44,7 +44,7 @@ class JsonTest {
   @Test
   void parseErrorsAreDescribedWithoutJacksonsSourceNotes() {
     com.fasterxml.jackson.core.JsonProcessingException e = org.junit.jupiter.api.Assertions.assertThrows(
-        com.fasterxml.jackson.core.JsonProcessingException.class, () -> Json.MAPPER.readTree("{\"family\": \"a\""));
+        com.fasterxml.jackson.core.JsonProcessingException.class, () -> Json.mapper().readTree("{\"family\": \"a\""));
     String described = Json.describe(e);
     org.junit.jupiter.api.Assertions.assertEquals("Unexpected end-of-input: expected close marker for Object (opened at"
         + " line 1, column 1) (at line 1, column 15)", described);

@@ -73,7 +73,7 @@ class CorpusConvergenceTest {
 
   private static List<Document> validTaskDefinitions() throws IOException {
     Path corpus = RepoPaths.corpus();
-    JsonNode manifest = Json.MAPPER.readTree(corpus.resolve("manifest.json").toFile());
+    JsonNode manifest = Json.mapper().readTree(corpus.resolve("manifest.json").toFile());
     List<Document> out = new ArrayList<>();
     Set<String> families = new HashSet<>();
     for (JsonNode entry : manifest) {
@@ -81,7 +81,7 @@ class CorpusConvergenceTest {
       if (!file.startsWith("taskdefs/") || !entry.path("valid").asBoolean()) {
         continue;
       }
-      ObjectNode request = request(Json.MAPPER.readTree(corpus.resolve(file).toFile()));
+      ObjectNode request = request(Json.mapper().readTree(corpus.resolve(file).toFile()));
       String family = request.path("family").asText();
       for (int n = 2; !families.add(request.path("family").asText()); n++) {
         request.put("family", family + "-" + n);
@@ -94,7 +94,7 @@ class CorpusConvergenceTest {
   /** The RegisterTaskDefinition request a corpus document stands for. */
   private static ObjectNode request(JsonNode doc) {
     JsonNode td = doc.has("taskDefinition") ? doc.get("taskDefinition") : doc;
-    ObjectNode request = Json.MAPPER.createObjectNode();
+    ObjectNode request = Json.mapper().createObjectNode();
     td.properties().forEach(e -> {
       if (REGISTER.members().containsKey(e.getKey())) {
         request.set(e.getKey(), e.getValue().deepCopy());

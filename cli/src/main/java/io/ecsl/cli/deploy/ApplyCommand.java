@@ -126,7 +126,7 @@ public final class ApplyCommand implements Callable<Integer> {
   private Plan loadSaved(Path file, Targets.Connected t, java.io.PrintWriter err) {
     Plan plan;
     try {
-      JsonNode root = Json.MAPPER.readTree(file.toFile());
+      JsonNode root = Json.mapper().readTree(file.toFile());
       plan = PlanJson.read(root);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       err.println("ecsl: cannot use " + file + " as a plan: it is not valid JSON: " + Json.describe(e)

@@ -58,7 +58,7 @@ record ProjectTask(String cluster, ObjectNode awsvpc, String launchType, com.fas
     if (!items.isArray() || items.isEmpty()) {
       return null;
     }
-    var out = Json.MAPPER.createArrayNode();
+    var out = Json.mapper().createArrayNode();
     for (JsonNode item : items) {
       ObjectNode copy = out.addObject();
       for (String member : members) {
@@ -80,7 +80,7 @@ record ProjectTask(String cluster, ObjectNode awsvpc, String launchType, com.fas
     if (!events.isObject()) {
       return null;
     }
-    ObjectNode out = Json.MAPPER.createObjectNode();
+    ObjectNode out = Json.mapper().createObjectNode();
     if (events.has("Subnets")) {
       out.set("subnets", events.get("Subnets").deepCopy());
     }

@@ -217,7 +217,7 @@ public final class RunCommand implements Callable<Integer> {
 
   private void printArns(List<String> arns, PrintWriter out) {
     if (format == OutputFormat.json) {
-      out.println(Json.MAPPER.createObjectNode().set("taskArns", Json.MAPPER.valueToTree(arns)).toString());
+      out.println(Json.mapper().createObjectNode().set("taskArns", Json.mapper().valueToTree(arns)).toString());
     } else {
       arns.forEach(out::println);
     }

@@ -45,7 +45,7 @@ final class RunTaskRequest {
     if (options.count() < 1 || options.count() > 10) {
       throw new Problem("--count must be between 1 and 10 (RunTask starts at most 10 tasks); got " + options.count());
     }
-    ObjectNode request = Json.MAPPER.createObjectNode();
+    ObjectNode request = Json.mapper().createObjectNode();
     request.put("cluster", cluster);
     request.put("taskDefinition", taskDefinitionArn);
     request.put("count", options.count());
@@ -76,7 +76,7 @@ final class RunTaskRequest {
   }
 
   private static ObjectNode overrides(JsonNode definition, Options options) {
-    ObjectNode overrides = Json.MAPPER.createObjectNode();
+    ObjectNode overrides = Json.mapper().createObjectNode();
     if (options.cpu() != null) {
       overrides.put("cpu", Long.toString(TaskSize.cpuUnits(options.cpu()).orElseThrow(() -> new Problem("--cpu "
           + options.cpu() + " is not a CPU size: give units (256) or vCPU (0.25 vcpu)"))));
@@ -94,7 +94,7 @@ final class RunTaskRequest {
     ObjectNode container = overrides.putArray("containerOverrides").addObject();
     container.put("name", container(definition, options.container()));
     if (!options.command().isEmpty()) {
-      container.set("command", Json.MAPPER.valueToTree(options.command()));
+      container.set("command", Json.mapper().valueToTree(options.command()));
     }
     if (!options.env().isEmpty()) {
       ArrayNode env = container.putArray("environment");
@@ -126,7 +126,7 @@ final class RunTaskRequest {
 
   /** {@code FARGATE base 1 weight 1, FARGATE_SPOT weight 3}, as in the language. */
   static ArrayNode strategy(String text) {
-    ArrayNode out = Json.MAPPER.createArrayNode();
+    ArrayNode out = Json.mapper().createArrayNode();
     for (String item : text.split(",")) {
       String[] words = item.trim().split("\\s+");
       if (words.length == 0 || words[0].isEmpty() || words.length % 2 == 0) {
@@ -145,16 +145,16 @@ final class RunTaskRequest {
   }
 
   private static ObjectNode network(Options options, JsonNode projectNetwork, boolean local, JsonNode definition) {
-    ObjectNode awsvpc = Json.MAPPER.createObjectNode();
+    ObjectNode awsvpc = Json.mapper().createObjectNode();
     if (!options.subnets().isEmpty()) {
-      awsvpc.set("subnets", Json.MAPPER.valueToTree(options.subnets()));
+      awsvpc.set("subnets", Json.mapper().valueToTree(options.subnets()));
       if (!options.securityGroups().isEmpty()) {
-        awsvpc.set("securityGroups", Json.MAPPER.valueToTree(options.securityGroups()));
+        awsvpc.set("securityGroups", Json.mapper().valueToTree(options.securityGroups()));
       }
     } else if (projectNetwork != null) {
       awsvpc = projectNetwork.deepCopy();
     } else if (local) {
-      awsvpc.set("subnets", Json.MAPPER.valueToTree(LOCAL_SUBNETS));
+      awsvpc.set("subnets", Json.mapper().valueToTree(LOCAL_SUBNETS));
     } else {
       throw new Problem("task " + definition.path("family").asText() + " uses awsvpc networking and no service or"
           + " schedule of the project says where: pass --subnets (and --security-groups)");
@@ -162,7 +162,7 @@ final class RunTaskRequest {
     if (options.publicIp()) {
       awsvpc.put("assignPublicIp", "ENABLED");
     }
-    ObjectNode out = Json.MAPPER.createObjectNode();
+    ObjectNode out = Json.mapper().createObjectNode();
     out.set("awsvpcConfiguration", awsvpc);
     return out;
   }

@@ -113,7 +113,7 @@ final class TaskWatch {
     return essentials.computeIfAbsent(taskDefinitionArn, arn -> {
       Set<String> names = new HashSet<>();
       JsonNode definition = api.call("ecs", "DescribeTaskDefinition",
-          Json.MAPPER.createObjectNode().put("taskDefinition", arn)).path("taskDefinition");
+          Json.mapper().createObjectNode().put("taskDefinition", arn)).path("taskDefinition");
       for (JsonNode container : definition.path("containerDefinitions")) {
         if (container.path("essential").asBoolean(true)) {
           names.add(container.path("name").asText());
@@ -137,8 +137,8 @@ final class TaskWatch {
   }
 
   private List<JsonNode> describe() {
-    ObjectNode request = Json.MAPPER.createObjectNode().put("cluster", cluster);
-    request.set("tasks", Json.MAPPER.valueToTree(taskArns));
+    ObjectNode request = Json.mapper().createObjectNode().put("cluster", cluster);
+    request.set("tasks", Json.mapper().valueToTree(taskArns));
     List<JsonNode> tasks = new ArrayList<>();
     api.call("ecs", "DescribeTasks", request).path("tasks").forEach(tasks::add);
     return tasks;
@@ -202,7 +202,7 @@ final class TaskWatch {
   private void stopAll() {
     for (String arn : taskArns) {
       try {
-        api.call("ecs", "StopTask", Json.MAPPER.createObjectNode().put("cluster", cluster).put("task", arn)
+        api.call("ecs", "StopTask", Json.mapper().createObjectNode().put("cluster", cluster).put("task", arn)
             .put("reason", "Stopped by ecsl run (interrupted)"));
       } catch (ApiException e) {
         err.println("ecsl: cannot stop " + arn + ": " + e.getMessage());

@@ -114,7 +114,7 @@ class DeployCommandsTest {
     assertEquals(2, plan.exitCode(), plan.toString());
     assertTrue(plan.stdout().contains("healthCheckGracePeriodSeconds: 30 → 45"), plan.toString());
     Processes.Result json = ECSL.run(moto.args("plan", region, project.toString(), "--format", "json"));
-    JsonNode root = Json.MAPPER.readTree(json.stdout());
+    JsonNode root = Json.mapper().readTree(json.stdout());
     List<JsonNode> changed = new ArrayList<>();
     root.path("resources").forEach(r -> {
       if (!r.path("action").asText().equals("no-change")) {
@@ -142,7 +142,7 @@ class DeployCommandsTest {
     Files.writeString(main, text.substring(0, start));
     Processes.Result json = ECSL.run(moto.args("plan", region, project.toString(), "--format", "json", "--detailed-exitcode"));
     assertEquals(2, json.exitCode(), json.toString());
-    JsonNode root = Json.MAPPER.readTree(json.stdout());
+    JsonNode root = Json.mapper().readTree(json.stdout());
     List<String> changed = new ArrayList<>();
     root.path("resources").forEach(r -> {
       if (!r.path("action").asText().equals("no-change")) {

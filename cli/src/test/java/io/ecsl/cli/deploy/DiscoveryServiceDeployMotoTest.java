@@ -92,7 +92,7 @@ class DiscoveryServiceDeployMotoTest {
 
   private static Map<String, JsonNode> changed(Processes.Result json) throws Exception {
     Map<String, JsonNode> out = new TreeMap<>();
-    Json.MAPPER.readTree(json.stdout()).path("resources").forEach(r -> {
+    Json.mapper().readTree(json.stdout()).path("resources").forEach(r -> {
       if (!r.path("action").asText().equals("no-change")) {
         out.put(r.path("address").asText(), r);
       }

@@ -130,7 +130,7 @@ class ElbDeployMotoTest {
     Processes.Result json = ECSL.run(moto.args("plan", region, project.toString(), "--format", "json"));
     assertEquals(0, json.exitCode(), json.toString());
     List<JsonNode> changed = new ArrayList<>();
-    Json.MAPPER.readTree(json.stdout()).path("resources").forEach(r -> {
+    Json.mapper().readTree(json.stdout()).path("resources").forEach(r -> {
       if (!r.path("action").asText().equals("no-change")) {
         changed.add(r);
       }
@@ -171,7 +171,7 @@ class ElbDeployMotoTest {
     Processes.Result json = ECSL.run(moto.args("plan", region, project.toString(), "--format", "json"));
     assertEquals(0, json.exitCode(), json.toString());
     Map<String, JsonNode> changed = new java.util.TreeMap<>();
-    Json.MAPPER.readTree(json.stdout()).path("resources").forEach(r -> {
+    Json.mapper().readTree(json.stdout()).path("resources").forEach(r -> {
       if (!r.path("action").asText().equals("no-change")) {
         changed.put(r.path("address").asText(), r);
       }

@@ -18,7 +18,7 @@ class LocalLimitsTest {
   private static Resource resource(ResourceKind kind, String name, String cluster, String... requests) throws Exception {
     List<ApiRequest> list = new java.util.ArrayList<>();
     for (int i = 0; i < requests.length; i += 3) {
-      list.add(new ApiRequest(requests[i], requests[i + 1], (ObjectNode) Json.MAPPER.readTree(requests[i + 2]), null,
+      list.add(new ApiRequest(requests[i], requests[i + 1], (ObjectNode) Json.mapper().readTree(requests[i + 2]), null,
           "x.json"));
     }
     return new Resource(kind, name, cluster, null, list, Map.of());

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The pure pieces of {@code ecsl run}: the RunTask request from options, shell words, the exit status. */
 class RunTaskRequestTest {
   private static JsonNode definition(String networkMode) throws Exception {
-    return Json.MAPPER.readTree("""
+    return Json.mapper().readTree("""
         {"family": "migrate", "networkMode": "%s", "containerDefinitions": [
           {"name": "sidecar", "essential": false}, {"name": "app"}, {"name": "log"}]}
         """.formatted(networkMode));
@@ -41,7 +41,7 @@ class RunTaskRequestTest {
     assertEquals("ecsl-run", request.get("startedBy").asText());
     JsonNode container = request.at("/overrides/containerOverrides/0");
     assertEquals("app", container.get("name").asText());
-    assertEquals(List.of("sh", "-c", "exit 7"), Json.MAPPER.convertValue(container.get("command"), List.class));
+    assertEquals(List.of("sh", "-c", "exit 7"), Json.mapper().convertValue(container.get("command"), List.class));
     assertEquals("MODE", container.at("/environment/1/name").asText());
     assertEquals("a=b", container.at("/environment/1/value").asText());
     assertFalse(request.has("networkConfiguration"), "bridge tasks take no network configuration");
@@ -89,7 +89,7 @@ class RunTaskRequestTest {
   @Test
   void awsvpcTakesTheOptionsThenTheProjectsNetworkThenLocalDefaults() throws Exception {
     JsonNode td = definition("awsvpc");
-    ObjectNode project = (ObjectNode) Json.MAPPER.readTree("{\"subnets\": [\"subnet-project\"]}");
+    ObjectNode project = (ObjectNode) Json.mapper().readTree("{\"subnets\": [\"subnet-project\"]}");
     assertEquals("subnet-cli", RunTaskRequest.build("c", "td", td, options(1, List.of(), Map.of(), null, null,
         List.of("subnet-cli")), project, false).at("/networkConfiguration/awsvpcConfiguration/subnets/0").asText());
     assertEquals("subnet-project", RunTaskRequest.build("c", "td", td, options(1, List.of(), Map.of(), null, null,
@@ -127,12 +127,12 @@ class RunTaskRequestTest {
 
   @Test
   void theExitStatusIsTheFirstEssentialContainersNonZeroCode() throws Exception {
-    JsonNode task = Json.MAPPER.readTree("""
+    JsonNode task = Json.mapper().readTree("""
         {"containers": [{"name": "sidecar", "exitCode": 9}, {"name": "app", "exitCode": 0},
           {"name": "log", "exitCode": 7}]}""");
     assertEquals(7, TaskWatch.exitStatus(task, Set.of("app", "log")));
     assertEquals(0, TaskWatch.exitStatus(task, Set.of("app")));
-    JsonNode neverRan = Json.MAPPER.readTree("{\"containers\": [{\"name\": \"app\"}]}");
+    JsonNode neverRan = Json.mapper().readTree("{\"containers\": [{\"name\": \"app\"}]}");
     assertEquals(TaskWatch.COULD_NOT_RUN, TaskWatch.exitStatus(neverRan, Set.of("app")));
   }
 

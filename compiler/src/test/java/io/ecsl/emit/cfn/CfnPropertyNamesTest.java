@@ -71,7 +71,7 @@ class CfnPropertyNamesTest {
   @MethodSource("pairs")
   void everyApiMemberHasItsCloudFormationProperty(String service, String shapeName, String type, String definition)
       throws IOException {
-    JsonNode schema = Json.MAPPER.readTree(schemaFile(type).toFile());
+    JsonNode schema = Json.mapper().readTree(schemaFile(type).toFile());
     JsonNode root = definition == null ? schema : schema.path("definitions").path(definition);
     Shape shape = ServiceModel.get(service).shape(shapeName);
     List<String> problems = new ArrayList<>();
@@ -84,7 +84,7 @@ class CfnPropertyNamesTest {
   void theCheckNoticesAWrongName() throws IOException {
     // The walker itself must see a property CloudFormation lacks: `Properties` is the API name,
     // CloudFormation's is `ProxyConfigurationProperties`.
-    JsonNode schema = Json.MAPPER.readTree(schemaFile("AWS::ECS::TaskDefinition").toFile());
+    JsonNode schema = Json.mapper().readTree(schemaFile("AWS::ECS::TaskDefinition").toFile());
     JsonNode proxy = resolve(schema, schema.path("properties").path("ProxyConfiguration"));
     assertTrue(proxy.path("properties").has("ProxyConfigurationProperties"));
     assertTrue(!proxy.path("properties").has("Properties"));

@@ -29,7 +29,7 @@ class CloudFormationTest {
 
   private static JsonNode json(String text) {
     try {
-      return Json.MAPPER.readTree(text);
+      return Json.mapper().readTree(text);
     } catch (Exception e) {
       throw new AssertionError(e);
     }

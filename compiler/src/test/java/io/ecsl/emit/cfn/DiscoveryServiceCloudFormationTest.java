@@ -29,7 +29,7 @@ class DiscoveryServiceCloudFormationTest {
   }
 
   private static JsonNode json(String text) throws Exception {
-    return Json.MAPPER.readTree(text);
+    return Json.mapper().readTree(text);
   }
 
   @Test

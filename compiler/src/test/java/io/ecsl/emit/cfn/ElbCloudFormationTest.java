@@ -32,7 +32,7 @@ class ElbCloudFormationTest {
   }
 
   private static JsonNode json(String text) throws Exception {
-    return Json.MAPPER.readTree(text);
+    return Json.mapper().readTree(text);
   }
 
   @Test

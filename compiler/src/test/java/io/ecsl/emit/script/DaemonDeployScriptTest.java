@@ -73,7 +73,7 @@ class DaemonDeployScriptTest {
   @Test
   void aNewDaemonIsCreatedWithTheRegisteredRevision() throws Exception {
     Path sent = deploy("None\n");
-    JsonNode create = Json.MAPPER.readTree(sent.resolve("create-daemon.json").toFile());
+    JsonNode create = Json.mapper().readTree(sent.resolve("create-daemon.json").toFile());
     assertEquals(ARN, create.path("daemonTaskDefinitionArn").asText(), create.toString());
     assertEquals("arn:aws:ecs:us-east-1:123456789012:cluster/apps", create.path("clusterArn").asText());
     String calls = Files.readString(sent.resolve("calls"));
@@ -85,7 +85,7 @@ class DaemonDeployScriptTest {
   @Test
   void anExistingDaemonIsUpdatedToTheRegisteredRevision() throws Exception {
     Path sent = deploy(EXISTING + "\n");
-    JsonNode update = Json.MAPPER.readTree(sent.resolve("update-daemon.json").toFile());
+    JsonNode update = Json.mapper().readTree(sent.resolve("update-daemon.json").toFile());
     assertEquals(ARN, update.path("daemonTaskDefinitionArn").asText(), update.toString());
     assertEquals(25, update.path("deploymentConfiguration").path("drainPercent").asInt(), update.toString());
     assertTrue(!update.has("daemonName") && !update.has("clusterArn"), "UpdateDaemon takes neither: " + update);

@@ -172,7 +172,7 @@ class DeployScriptTest {
     }
     JsonNode provider = UpdateRequests.capacityProvider(model.find(io.ecsl.model.ResourceKind.CAPACITY_PROVIDER, null, "ec2-fleet"));
     // The Auto Scaling group of a provider cannot change; its managed scaling can.
-    assertEquals(Json.MAPPER.createObjectNode().put("status", "ENABLED").put("targetCapacity", 90).toString(),
+    assertEquals(Json.mapper().createObjectNode().put("status", "ENABLED").put("targetCapacity", 90).toString(),
         provider.at("/autoScalingGroupProvider/managedScaling").toString());
     assertTrue(provider.at("/autoScalingGroupProvider/autoScalingGroupArn").isMissingNode());
   }

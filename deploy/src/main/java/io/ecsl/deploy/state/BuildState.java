@@ -29,7 +29,7 @@ import java.util.Map;
  * reader, and dropped once compared: the previous build is never in memory whole.
  */
 public final class BuildState {
-  private static final ObjectReader READER = Json.MAPPER.reader();
+  private static final ObjectReader READER = Json.mapper().reader();
 
   private BuildState() {}
 

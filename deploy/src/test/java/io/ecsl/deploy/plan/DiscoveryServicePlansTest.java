@@ -57,7 +57,7 @@ class DiscoveryServicePlansTest {
 
   private static ObjectNode json(String text) {
     try {
-      return (ObjectNode) Json.MAPPER.readTree(text);
+      return (ObjectNode) Json.mapper().readTree(text);
     } catch (Exception e) {
       throw new AssertionError(e);
     }
