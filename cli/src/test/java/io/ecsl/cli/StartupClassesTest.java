@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Classes a check or a build must not set up, each for 15-40 ms of CPU at every start: {@code
- * BigDecimal} for a project whose numbers are whole (on JDK 25 its static initialiser squares 5 up
+ * BigDecimal} for a project whose numbers are whole, arithmetic and comparisons of quantities
+ * included (on JDK 25 its static initialiser squares 5 up
  * to 5^65536; see {@code io.ecsl.ast.Amount}), and Jackson's {@code ObjectMapper}, which writing
  * JSON does not need ({@code io.ecsl.emit.Json#FACTORY}). Each command runs in a fresh JVM that
  * logs class initialisation; a decimal in the project, and {@code --format json} (diagnostics
@@ -37,13 +38,13 @@ class StartupClassesTest {
             family = name
             network = bridge
             cpu = CPU
-            memory = 512 MiB
+            memory = 256 MiB * 2
             container app {
               image = "registry.local/app:1.0.0"
-              memory = 256 MiB
+              memory = 1 GiB - 768 MiB
               port = { container_port = port, host = 0, protocol = tcp }
-              env { PORT = port }
-              health { command = "curl -f http://localhost:${port}/ || exit 1", interval = 30s, timeout = 5s, retries = 3 }
+              env { PORT = port, BIG = 1 GiB > 512 MiB, SAME = 1024 MiB == 1 GiB }
+              health { command = "curl -f http://localhost:${port}/ || exit 1", interval = 30s, timeout = 5s, retries = 6 / 2 }
             }
           }
           service s in main {

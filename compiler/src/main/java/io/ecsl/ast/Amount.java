@@ -31,7 +31,7 @@ public final class Amount implements Comparable<Amount> {
 
   /** The amount of a decimal; a scale-0 value that fits a {@code long} takes the whole form. */
   public static Amount of(BigDecimal value) {
-    if (value.scale() == 0 && value.precision() <= 18) {
+    if (value.scale() == 0 && value.unscaledValue().bitLength() < 64) {
       return new Amount(value.longValue(), null);
     }
     return new Amount(0, value);

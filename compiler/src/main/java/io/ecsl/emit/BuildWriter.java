@@ -24,6 +24,9 @@ public final class BuildWriter {
   /** The manifest's name in the output directory. */
   static final String MANIFEST = "manifest.json";
 
+  /** Held while a build writes the directory. */
+  static final String LOCK = ".ecsl-outputs.lock";
+
   /** A file to write, relative to the output directory. */
   public record OutputFile(String path, byte[] content) {}
 
@@ -49,16 +52,36 @@ public final class BuildWriter {
    */
   public static void write(Path dir, List<OutputFile> files) throws IOException {
     Files.createDirectories(dir);
-    OutputIndex index = OutputIndex.read(dir);
+    // Two builds into one directory (a build on save beside one in a terminal) take turns: the
+    // index must record the content of the build that wrote each file. A file lock keeps other
+    // processes out; it is held by the process, so threads of this one queue on a monitor first.
+    synchronized (DIRECTORIES.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> new Object())) {
+      try (java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(dir.resolve(LOCK),
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+        lock.lock();
+        writeLocked(dir, files);
+      }
+    }
+  }
+
+  private static final java.util.concurrent.ConcurrentHashMap<Path, Object> DIRECTORIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static void writeLocked(Path dir, List<OutputFile> files) throws IOException {
+    // `rm -rf out/*` leaves the hidden index behind; without the manifest it describes nothing there.
+    OutputIndex index = Files.isRegularFile(dir.resolve(MANIFEST)) ? OutputIndex.read(dir) : OutputIndex.empty();
     long[] checksums = new long[files.size()];
     java.util.Arrays.parallelSetAll(checksums, i -> OutputIndex.checksum(files.get(i).content()));
+    // Each file's modification time once it holds its content, for the next index.
     long[] modified = new long[files.size()];
+    // Whether the index may stay as it is: no file written, and every file vouched for by it (one
+    // read and found equal has a time the index does not trust yet, so it is recorded again).
+    java.util.concurrent.atomic.AtomicBoolean indexCurrent = new java.util.concurrent.atomic.AtomicBoolean(true);
     int manifestAt = files.isEmpty() || !files.get(files.size() - 1).path().equals(MANIFEST) ? -1 : files.size() - 1;
     // The manifest lists the files and nothing about their content: when it is unchanged, so is
     // the set of files, and there is nothing to remove. Most rebuilds skip reading it as JSON (whose
     // parser also loads BigDecimal, see io.ecsl.ast.Amount).
-    boolean sameManifest = manifestAt >= 0 && (modified[manifestAt] = unchanged(dir, index, files.get(manifestAt),
-        checksums[manifestAt])) >= 0;
+    boolean sameManifest = manifestAt >= 0
+        && (modified[manifestAt] = unchanged(dir, index, files.get(manifestAt), checksums[manifestAt], indexCurrent)) >= 0;
     Set<String> previous = sameManifest ? Set.of() : previousFiles(dir);
     int requests = manifestAt >= 0 ? manifestAt : files.size();
     Set<Path> dirs = new HashSet<>();
@@ -70,16 +93,14 @@ public final class BuildWriter {
     }
     // A failed write is kept, not thrown, so that every other write has finished when this returns.
     java.util.concurrent.atomic.AtomicReference<IOException> failed = new java.util.concurrent.atomic.AtomicReference<>();
-    java.util.concurrent.atomic.AtomicBoolean written = new java.util.concurrent.atomic.AtomicBoolean();
     java.util.stream.IntStream.range(0, requests).parallel().forEach(i -> {
       OutputFile f = files.get(i);
       try {
-        modified[i] = unchanged(dir, index, f, checksums[i]);
+        modified[i] = unchanged(dir, index, f, checksums[i], indexCurrent);
         if (modified[i] < 0) {
           Path target = dir.resolve(f.path());
           Files.write(target, f.content());
           modified[i] = OutputIndex.modified(target);
-          written.set(true);
         }
       } catch (IOException e) {
         failed.compareAndSet(null, e);
@@ -93,7 +114,6 @@ public final class BuildWriter {
       Path target = dir.resolve(MANIFEST);
       Files.write(target, files.get(manifestAt).content());
       modified[manifestAt] = OutputIndex.modified(target);
-      written.set(true);
     }
     Set<String> current = new HashSet<>();
     files.forEach(f -> current.add(f.path()));
@@ -102,18 +122,21 @@ public final class BuildWriter {
         Files.deleteIfExists(dir.resolve(old));
       }
     }
-    OutputIndex.write(dir, files, checksums, modified, index, written.get());
+    OutputIndex.write(dir, files, checksums, modified, index, indexCurrent.get());
   }
 
   /**
-   * The file's modification time (nanoseconds) when it already holds this content (the index
-   * vouches for it, or reading it shows it), else -1.
+   * The file's modification time (nanoseconds) when it already holds this content, else -1. The
+   * index vouches for most unchanged files; any other file is read and compared, and then the index
+   * is no longer {@code current}.
    */
-  private static long unchanged(Path dir, OutputIndex index, OutputFile f, long checksum) throws IOException {
+  private static long unchanged(Path dir, OutputIndex index, OutputFile f, long checksum,
+      java.util.concurrent.atomic.AtomicBoolean indexCurrent) throws IOException {
     long vouched = index.vouchesFor(dir, f.path(), f.content().length, checksum);
     if (vouched >= 0) {
       return vouched;
     }
+    indexCurrent.set(false);
     Path target = dir.resolve(f.path());
     return sameContent(target, f.content()) ? OutputIndex.modified(target) : -1;
   }

@@ -97,6 +97,16 @@ final class Operators {
       sameDimension(a, b, at);
       if (op == Operator.ADD || op == Operator.SUB) {
         Unit unit = finer(a.unit(), b.unit());
+        Long wholeA = a.amount().isWhole() ? a.whole(unit) : null;
+        Long wholeB = b.amount().isWhole() ? b.whole(unit) : null;
+        if (wholeA != null && wholeB != null) {
+          try {  // whole amounts: exact in longs, without BigDecimal (see Amount)
+            return new Value.Quantity(at, Amount.of(op == Operator.ADD ? Math.addExact(wholeA, wholeB)
+                : Math.subtractExact(wholeA, wholeB)), unit);
+          } catch (ArithmeticException overflow) {
+            // the decimal path below
+          }
+        }
         BigDecimal x = a.base().divide(unit.toBase(), MathContext.DECIMAL64);
         BigDecimal y = b.base().divide(unit.toBase(), MathContext.DECIMAL64);
         return new Value.Quantity(at, Amount.of(inRange(op == Operator.ADD ? x.add(y, PRECISION) : x.subtract(y, PRECISION), at)), unit);
@@ -106,6 +116,17 @@ final class Operators {
         return new Value.Dec(at, inRange(a.base().divide(b.base(), MathContext.DECIMAL64), at));
       }
       throw type(at, "cannot " + verb(op) + " two " + a.typeName() + " values");
+    }
+    if (op == Operator.MUL && (l instanceof Value.Quantity && r instanceof Value.Int || r instanceof Value.Quantity && l instanceof Value.Int)) {
+      Value.Quantity q = l instanceof Value.Quantity lq ? lq : (Value.Quantity) r;
+      long n = (l instanceof Value.Int li ? li : (Value.Int) r).value();
+      if (q.amount().isWhole()) {
+        try {  // `size * 2`: exact in longs, without BigDecimal (see Amount)
+          return new Value.Quantity(at, Amount.of(Math.multiplyExact(q.amount().whole(), n)), q.unit());
+        } catch (ArithmeticException overflow) {
+          // the decimal path below
+        }
+      }
     }
     if (l instanceof Value.Quantity q && numberOf(r) != null && (op == Operator.MUL || op == Operator.DIV)) {
       BigDecimal n = numberOf(r);
@@ -127,11 +148,11 @@ final class Operators {
           case SUB -> Math.subtractExact(x, y);
           case MUL -> Math.multiplyExact(x, y);
           case DIV -> {
-            nonZero(BigDecimal.valueOf(y), at);
+            nonZero(y, at);
             yield Math.floorDiv(x, y);
           }
           case MOD -> {
-            nonZero(BigDecimal.valueOf(y), at);
+            nonZero(y, at);
             yield Math.floorMod(x, y);
           }
           default -> throw new IllegalStateException(op.symbol());
@@ -170,7 +191,7 @@ final class Operators {
     int c;
     if (l instanceof Value.Quantity a && r instanceof Value.Quantity b) {
       sameDimension(a, b, at);
-      c = a.base().compareTo(b.base());
+      c = compareQuantities(a, b);
     } else if (l instanceof Value.Int a && r instanceof Value.Int b) {
       c = Long.compare(a.value(), b.value());  // without BigDecimal, which is slow to load (see Amount)
     } else if (numberOf(l) != null && numberOf(r) != null) {
@@ -203,7 +224,7 @@ final class Operators {
       case Value.Bool a -> r instanceof Value.Bool b && a.value() == b.value();
       case Value.Null a -> r instanceof Value.Null;
       case Value.Quantity a -> r instanceof Value.Quantity b && a.unit().dimension() == b.unit().dimension()
-          && a.base().compareTo(b.base()) == 0;
+          && compareQuantities(a, b) == 0;
       case Value.Port a -> r instanceof Value.Port b && a.from() == b.from() && a.to() == b.to()
           && java.util.Objects.equals(a.protocol(), b.protocol());
       case Value.ListV a -> r instanceof Value.ListV b && listsEqual(in, a.items(), b.items());
@@ -262,6 +283,14 @@ final class Operators {
     }
   }
 
+  /** Two quantities of one dimension compared by amount: in longs when both are whole in the finer unit. */
+  private static int compareQuantities(Value.Quantity a, Value.Quantity b) {
+    Unit unit = finer(a.unit(), b.unit());
+    Long x = a.amount().isWhole() ? a.whole(unit) : null;
+    Long y = b.amount().isWhole() ? b.whole(unit) : null;
+    return x != null && y != null ? Long.compare(x, y) : a.base().compareTo(b.base());
+  }
+
   private static Unit finer(Unit a, Unit b) {
     return a.notLargerThan(b) ? a : b;
   }
@@ -280,7 +309,11 @@ final class Operators {
   }
 
   private static void nonZero(BigDecimal n, Span at) {
-    if (n.signum() == 0) {
+    nonZero(n.signum(), at);
+  }
+
+  private static void nonZero(long n, Span at) {
+    if (n == 0) {
       throw type(at, "division by zero");
     }
   }

@@ -8,7 +8,6 @@ import io.ecsl.ast.TypeRef;
 import io.ecsl.diag.Diagnostic;
 import io.ecsl.diag.Suggestions;
 import io.ecsl.source.Span;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -359,13 +359,21 @@ final class Lower {
       case Value.Int i -> JSON.numberNode(i.value());
       case Value.Dec d -> JSON.numberNode(d.value());
       case Value.Quantity q when loc.hint() != null && q.unit().dimension() == loc.hint().dimension ->
-          q.whole(loc.hint().unit) instanceof Long whole ? JSON.numberNode(whole)
-              : JSON.numberNode(plain(q.base().divide(loc.hint().unit.toBase(), java.math.MathContext.DECIMAL64)));
+          q.whole(loc.hint().unit) instanceof Long whole ? JSON.numberNode(whole) : JSON.numberNode(plain(inUnit(q, loc.hint().unit)));
       case Value.Quantity q when q.unit().dimension() == io.ecsl.eval.Unit.Dimension.PERCENT ->
           q.amount().isWhole() ? JSON.numberNode(q.amount().whole()) : JSON.numberNode(q.amount().decimal());
       case Value.Symbol s -> throw interpreter.unknownName(s);
       default -> mismatch(v, "a number", loc);
     };
+  }
+
+  /** A quantity in another unit: exact, or to 16 digits when that division does not end (100s in minutes). */
+  private static BigDecimal inUnit(Value.Quantity q, io.ecsl.eval.Unit unit) {
+    try {
+      return q.base().divide(unit.toBase());
+    } catch (ArithmeticException endless) {
+      return q.base().divide(unit.toBase(), java.math.MathContext.DECIMAL64);
+    }
   }
 
   /** Without trailing zeros, and never in exponent form: 10 % is {@code 10}, not {@code 1E+1}. */
@@ -403,11 +411,11 @@ final class Lower {
     try {
       amount = q.base().divide(hint.unit.toBase()).stripTrailingZeros();
     } catch (ArithmeticException endless) {
-      // 100s in minutes does not end (1.666…): six digits say so
-      amount = q.base().divide(hint.unit.toBase(), new java.math.MathContext(6)).stripTrailingZeros();
+      // 100s in minutes does not end (1.666…), so it is not whole: four decimals say so
+      amount = q.base().divide(hint.unit.toBase(), 4, java.math.RoundingMode.HALF_UP);
       about = "about ";
     }
-    if (amount.scale() > 0) {
+    if (!about.isEmpty() || amount.scale() > 0) {
       report(Diagnostic.error(LanguageCode.UNIT, loc.span(), "`" + q.display() + "` is not a whole number of " + counted
           + " (" + about + amount.toPlainString() + ")")
           .withHint(loc.where() + " counts in whole " + counted

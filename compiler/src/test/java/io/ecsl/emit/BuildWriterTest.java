@@ -150,4 +150,59 @@ class BuildWriterTest {
     assertTrue(read(OutputIndex.FILE).startsWith("ecsl outputs 2\n"));
     assertTrue(read(OutputIndex.FILE).contains(" a.json\n"), "a fresh index replaces the damaged one");
   }
+
+  @Test
+  void filesReadAndFoundEqualAreRecordedAgainSoTheNextBuildTrustsThem() throws Exception {
+    List<OutputFile> build = List.of(file("a.json", "{}\n"), manifest("a.json"));
+    BuildWriter.write(dir, build);
+    Files.setLastModifiedTime(dir.resolve(OutputIndex.FILE), LONG_AGO);  // older than the files: trusts none
+    Thread.sleep(20);  // the next index falls in a later clock tick than the files
+
+    BuildWriter.write(dir, build);
+
+    assertTrue(vouched(OutputIndex.read(dir), "a.json", "{}\n"), "the index was written again");
+  }
+
+  @Test
+  void aDirectoryEmptiedByHandKeepsNoTrustInItsHiddenIndex() throws IOException {
+    List<OutputFile> build = List.of(file("sub/a.json", "{}\n"), manifest("sub/a.json"));
+    BuildWriter.write(dir, build);
+    Files.delete(dir.resolve("sub/a.json"));
+    Files.delete(dir.resolve("sub"));
+    Files.delete(dir.resolve("manifest.json"));  // `rm -rf out/*` leaves .ecsl-outputs
+
+    BuildWriter.write(dir, build);
+
+    assertEquals("{}\n", read("sub/a.json"));
+    assertTrue(Files.exists(dir.resolve("manifest.json")));
+  }
+
+  @Test
+  void twoBuildsIntoOneDirectoryTakeTurns() throws Exception {
+    // Same names and sizes, other bytes: were the writes of two builds to interleave, the index of
+    // one could vouch for a file the other wrote in the same clock tick.
+    List<OutputFile> a = new java.util.ArrayList<>();
+    List<OutputFile> b = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      a.add(file("f" + i + ".json", "{\"v\":1}\n"));
+      b.add(file("f" + i + ".json", "{\"v\":2}\n"));
+    }
+    a.add(manifest());
+    b.add(manifest());
+    for (int round = 0; round < 30; round++) {
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+      var first = pool.submit(() -> { BuildWriter.write(dir, a); return null; });
+      var second = pool.submit(() -> { BuildWriter.write(dir, b); return null; });
+      first.get();
+      second.get();
+      pool.shutdown();
+      OutputIndex index = OutputIndex.read(dir);
+      for (int i = 0; i < 40; i++) {
+        String name = "f" + i + ".json";
+        String onDisk = read(name);
+        String other = onDisk.equals("{\"v\":1}\n") ? "{\"v\":2}\n" : "{\"v\":1}\n";
+        assertFalse(vouched(index, name, other), "round " + round + ": the index vouches for what " + name + " does not hold");
+      }
+    }
+  }
 }
