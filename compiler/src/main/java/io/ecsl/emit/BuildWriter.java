@@ -55,12 +55,38 @@ public final class BuildWriter {
     // Two builds into one directory (a build on save beside one in a terminal) take turns: the
     // index must record the content of the build that wrote each file. A file lock keeps other
     // processes out; it is held by the process, so threads of this one queue on a monitor first.
-    synchronized (DIRECTORIES.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> new Object())) {
-      try (java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(dir.resolve(LOCK),
-          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
-        lock.lock();
+    synchronized (DIRECTORIES.computeIfAbsent(dir.toRealPath(), d -> new Object())) {
+      java.nio.channels.FileChannel lock = lockFile(dir);
+      try {
         writeLocked(dir, files);
+      } finally {
+        if (lock != null) {
+          lock.close();  // releases the lock
+        }
       }
+    }
+  }
+
+  /**
+   * The directory's lock file, locked; null where it cannot be (a file system without locks, a
+   * directory we may not write, where the write itself then says what is wrong).
+   */
+  private static java.nio.channels.FileChannel lockFile(Path dir) {
+    java.nio.channels.FileChannel channel = null;
+    try {
+      channel = java.nio.channels.FileChannel.open(dir.resolve(LOCK), java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.WRITE);
+      channel.lock();
+      return channel;
+    } catch (IOException | java.nio.channels.OverlappingFileLockException e) {
+      if (channel != null) {
+        try {
+          channel.close();
+        } catch (IOException ignored) {
+          // nothing held
+        }
+      }
+      return null;
     }
   }
 
