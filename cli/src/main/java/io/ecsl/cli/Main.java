@@ -61,10 +61,13 @@ public final class Main implements Runnable {
         System.err.println(HeapLimit.message());
         Runtime.getRuntime().halt(ExitCodes.ERROR);
       }
-      thread.getThreadGroup().uncaughtException(thread, e);
+      // What the JVM prints without a handler (ThreadGroup.uncaughtException would call this one again)
+      System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+      e.printStackTrace();
     });
     int code = run(System.out, System.err, args);
-    if (code == ExitCodes.OK && ENDS_BY_RETURNING.contains(commandName(args))) {
+    String command = commandName(args);
+    if (code == ExitCodes.OK && command != null && ENDS_BY_RETURNING.contains(command)) {
       // These commands leave only daemon threads, so returning ends the JVM with status 0. System.exit
       // would first ask System.getLogger whether to log the exit (JDK 21+), and finding the logger
       // backend scans the class path's META-INF/services: in ecsl.jar, 32,000 entries.
