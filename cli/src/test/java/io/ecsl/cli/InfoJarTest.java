@@ -1,7 +1,6 @@
 package io.ecsl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ecsl.testing.InProcessCli;
@@ -9,11 +8,8 @@ import io.ecsl.testing.Processes;
 import io.ecsl.testing.RepoPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,17 +25,7 @@ class InfoJarTest {
 
   /** The {@code io/ecsl/cli/...} entries the info execution of the shade plugin includes. */
   private static List<String> infoJarEntries() throws Exception {
-    String pom = Files.readString(RepoPaths.root().resolve("cli/pom.xml"));
-    int execution = pom.indexOf("<id>info</id>");
-    assertTrue(execution > 0, "cli/pom.xml has no shade execution with the id info");
-    String info = pom.substring(execution, pom.indexOf("</execution>", execution));
-    List<String> entries = new ArrayList<>();
-    Matcher m = Pattern.compile("<include>(io/ecsl/cli/[^<]+)</include>").matcher(info);
-    while (m.find()) {
-      entries.add(m.group(1));
-    }
-    assertFalse(entries.isEmpty());
-    return entries;
+    return ShadeExecutions.entries("info").stream().filter(e -> e.startsWith("io/ecsl/cli/")).toList();
   }
 
   @Test

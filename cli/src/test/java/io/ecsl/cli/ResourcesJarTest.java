@@ -1,18 +1,13 @@
 package io.ecsl.cli;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ecsl.schema.ServiceModel;
-import io.ecsl.testing.RepoPaths;
 import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,27 +18,13 @@ import org.junit.jupiter.api.Test;
  * of its entries to the resources the compiler reads, each of which must exist.
  */
 class ResourcesJarTest {
-  private static List<String> patterns() throws Exception {
-    String pom = Files.readString(RepoPaths.root().resolve("cli/pom.xml"));
-    int execution = pom.indexOf("<id>resources</id>");
-    assertTrue(execution > 0, "cli/pom.xml has no shade execution with the id resources");
-    String resources = pom.substring(execution, pom.indexOf("</execution>", execution));
-    List<String> patterns = new ArrayList<>();
-    Matcher m = Pattern.compile("<include>([^<:]+)</include>").matcher(resources);
-    while (m.find()) {
-      patterns.add(m.group(1));
-    }
-    assertFalse(patterns.isEmpty());
-    return patterns;
-  }
-
   private static boolean listed(List<String> patterns, String resource) {
     return patterns.stream().anyMatch(p -> FileSystems.getDefault().getPathMatcher("glob:" + p).matches(Path.of(resource)));
   }
 
   @Test
   void everyResourceACheckOrBuildReadsIsInTheList() throws Exception {
-    List<String> patterns = patterns();
+    List<String> patterns = ShadeExecutions.entries("resources");
     List<String> read = new ArrayList<>();
     for (String model : List.of(ServiceModel.ECS, ServiceModel.EVENTS, ServiceModel.AUTOSCALING, ServiceModel.CLOUD_MAP,
         ServiceModel.ELBV2, ServiceModel.SCHEDULER)) {
