@@ -41,7 +41,11 @@ class ServiceConnectDockerTest {
         Json.parse("{\"Name\":\"internal\",\"Vpc\":\"vpc-1\"}"));
     String network = ",\"networkConfiguration\":{\"awsvpcConfiguration\":{\"subnets\":[\"subnet-1\"]}}";
     register(ecs, "sc-api", "8080", "echo api task $HOSTNAME > /www/index.html && exec httpd -f -p 8080 -h /www");
-    register(ecs, "sc-web", "3000", "while true; do echo got: $(wget -q -O- http://api:8080/ 2>&1); sleep 1; done");
+    // Each request is bounded (busybox's own wget -T crashes, hence timeout): right after a server
+    // task stops, a client that resolved its address a moment before can sit in connect() for two
+    // minutes (SYN retries to a neighbour that is gone), and would print nothing in that time.
+    register(ecs, "sc-web", "3000",
+        "while true; do echo got: $(timeout 3 wget -q -O- http://api:8080/ 2>&1); sleep 1; done");
     ecs.ecs("CreateService", "{\"serviceName\":\"api\",\"taskDefinition\":\"sc-api\",\"desiredCount\":2" + network
         + ",\"serviceConnectConfiguration\":{\"enabled\":true,\"namespace\":\"internal\",\"services\":[{\"portName\":"
         + "\"http\",\"discoveryName\":\"api\",\"clientAliases\":[{\"port\":8080,\"dnsName\":\"api\"}]}]}}");
