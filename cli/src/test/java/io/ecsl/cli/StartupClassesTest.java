@@ -18,9 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
  * BigDecimal} for a project whose numbers are whole, arithmetic and comparisons of quantities
  * included (on JDK 25 its static initialiser squares 5 up
  * to 5^65536; see {@code io.ecsl.ast.Amount}), and Jackson's {@code ObjectMapper}, which writing
- * JSON does not need ({@code io.ecsl.emit.Json#FACTORY}). Each command runs in a fresh JVM that
- * logs class initialisation; a decimal in the project, and {@code --format json} (diagnostics
- * through databind), are the controls that the log shows them.
+ * JSON does not need ({@code io.ecsl.emit.Json#FACTORY}): not for request files, not for
+ * {@code jsonencode}, not for diagnostics as JSON. Each command runs in a fresh JVM that logs class
+ * initialisation; a decimal in the project, and importing a JSON document (read through databind),
+ * are the controls that the log shows them.
  */
 class StartupClassesTest {
   private static final String BIG_DECIMAL_INIT = "Initializing 'java/math/BigDecimal'";
@@ -43,7 +44,7 @@ class StartupClassesTest {
               image = "registry.local/app:1.0.0"
               memory = 1 GiB - 768 MiB
               port = { container_port = port, host = 0, protocol = tcp }
-              env { PORT = port, BIG = 1 GiB > 512 MiB, SAME = 1024 MiB == 1 GiB }
+              env { PORT = port, BIG = 1 GiB > 512 MiB, SAME = 1024 MiB == 1 GiB, CONFIG = jsonencode({ port = port, tags = ["a", "b"] }) }
               health { command = "curl -f http://localhost:${port}/ || exit 1", interval = 30s, timeout = 5s, retries = 6 / 2 }
             }
           }
@@ -89,7 +90,10 @@ class StartupClassesTest {
     String check = initLog("check", project.toString());
     String build = initLog("build", project.toString(), "--out", out);
     String rebuild = initLog("build", project.toString(), "--out", out);
-    for (String log : new String[] {check, build, rebuild}) {
+    String checkAsJson = initLog("check", project.toString(), "--format", "json");
+    assertTrue(Files.readString(dir.resolve("out/task-definitions/a.json")).contains("{\\\"port\\\":8001,\\\"tags\\\":[\\\"a\\\",\\\"b\\\"]}"),
+        "jsonencode's compact text in the request");
+    for (String log : new String[] {check, build, rebuild, checkAsJson}) {
       assertFalse(log.contains(BIG_DECIMAL_INIT), "BigDecimal");
       assertFalse(log.contains(OBJECT_MAPPER_INIT), "ObjectMapper");
     }
@@ -101,7 +105,11 @@ class StartupClassesTest {
   }
 
   @Test
-  void diagnosticsAsJsonSetUpDatabind() throws Exception {
-    assertTrue(initLog("check", project("256").toString(), "--format", "json").contains(OBJECT_MAPPER_INIT));
+  void importingAJsonDocumentSetsUpDatabind() throws Exception {
+    Path taskDefinition = dir.resolve("web.json");
+    Files.writeString(taskDefinition, """
+        {"family": "web", "containerDefinitions": [{"name": "app", "image": "registry.local/app:1.0.0", "memory": 256}]}
+        """);
+    assertTrue(initLog("import", taskDefinition.toString()).contains(OBJECT_MAPPER_INIT));
   }
 }

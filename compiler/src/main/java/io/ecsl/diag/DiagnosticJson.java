@@ -1,9 +1,15 @@
 package io.ecsl.diag;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsl.emit.Json;
 import io.ecsl.source.Span;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -16,12 +22,10 @@ import java.util.List;
  * </pre>
  */
 public final class DiagnosticJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private DiagnosticJson() {}
 
   public static ObjectNode toJson(List<Diagnostic> diagnostics) {
-    ObjectNode root = MAPPER.createObjectNode();
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.put("version", 1);
     root.put("errors", diagnostics.stream().filter(Diagnostic::isError).count());
     root.put("warnings", diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count());
@@ -33,7 +37,7 @@ public final class DiagnosticJson {
   }
 
   public static ObjectNode toJson(Diagnostic d) {
-    ObjectNode node = MAPPER.createObjectNode();
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.put("severity", d.severity().word());
     node.put("code", d.code());
     node.put("message", d.message());
@@ -61,11 +65,20 @@ public final class DiagnosticJson {
     node.put("endColumn", span.endColumn());
   }
 
+  /**
+   * The document as text, in Jackson's default pretty style ({@code "key" : value}, which
+   * consumers have seen since version 1). Written through jackson-core alone: making an
+   * {@code ObjectMapper} for it made {@code check --format json} of 100 services 1.55x the time
+   * of {@code check} (farm-bench, 20 pairs).
+   */
   public static String render(List<Diagnostic> diagnostics) {
-    try {
-      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(diagnostics)) + "\n";
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+      g.setPrettyPrinter(new DefaultPrettyPrinter());
+      Json.write(g, toJson(diagnostics));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    return out + "\n";
   }
 }

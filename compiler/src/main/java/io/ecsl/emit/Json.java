@@ -127,8 +127,11 @@ public final class Json {
     }
   }
 
-  /** Writes a tree node by node, as databind's own node serializers do. */
-  static void write(JsonGenerator g, JsonNode node) throws IOException {
+  /**
+   * Writes a tree node by node, as databind's own node serializers do, without the
+   * {@link #mapper()} (whose set-up costs more than a small document's writing).
+   */
+  public static void write(JsonGenerator g, JsonNode node) throws IOException {
     switch (node) {
       case ObjectNode obj -> {
         g.writeStartObject();
