@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * included (on JDK 25 its static initialiser squares 5 up
  * to 5^65536; see {@code io.ecsl.ast.Amount}), and Jackson's {@code ObjectMapper}, which writing
  * JSON does not need ({@code io.ecsl.emit.Json#FACTORY}): not for request files, not for
- * {@code jsonencode}, not for diagnostics as JSON. Each command runs in a fresh JVM that logs class
+ * {@code jsonencode}, not for diagnostics as JSON, not for a schedule's overrides (its {@code Input}
+ * text, written and then checked by E1508). Each command runs in a fresh JVM that logs class
  * initialisation; a decimal in the project, and importing a JSON document (read through databind),
  * are the controls that the log shows them.
  */
@@ -62,6 +63,35 @@ class StartupClassesTest {
     return project;
   }
 
+  /**
+   * A schedule whose overrides ecsl writes as the target's {@code Input} text, which E1508 then
+   * reads back (jackson-core's parser initialises {@code BigDecimal}, so only databind is asserted).
+   */
+  private Path scheduleProject() throws Exception {
+    Path project = dir.resolve("jobs");
+    Files.createDirectories(project);
+    Files.writeString(project.resolve("main.ecs"), """
+        project { name = "shop", account_id = "123456789012", region = "eu-west-1" }
+        cluster main {}
+        task job {
+          network = bridge
+          container report {
+            image = "registry.local/job:1.0.0"
+            memory = 128 MiB
+          }
+        }
+        schedule nightly {
+          cluster = main
+          task = job
+          expression = rate(1h)
+          role = "arn:aws:iam::123456789012:role/ecsEventsRole"
+          launch_type = EC2
+          overrides { container_overrides = [{ name = "report", command = ["run"] }] }
+        }
+        """);
+    return project;
+  }
+
   /** The class-initialisation log of one command, after checking that it succeeded. */
   private String initLog(String... args) throws Exception {
     Path log = dir.resolve("init-" + System.nanoTime() + ".log");
@@ -93,6 +123,12 @@ class StartupClassesTest {
     String checkAsJson = initLog("check", project.toString(), "--format", "json");
     assertTrue(Files.readString(dir.resolve("out/task-definitions/a.json")).contains("{\\\"port\\\":8001,\\\"tags\\\":[\\\"a\\\",\\\"b\\\"]}"),
         "jsonencode's compact text in the request");
+    String scheduleOut = dir.resolve("jobs-out").toString();
+    String scheduleBuild = initLog("build", scheduleProject().toString(), "--out", scheduleOut);
+    assertFalse(scheduleBuild.contains(OBJECT_MAPPER_INIT), "ObjectMapper for a schedule's overrides");
+    assertTrue(Files.readString(dir.resolve("jobs-out/schedules/nightly.targets.json"))
+        .contains("\"Input\": \"{\\\"containerOverrides\\\":[{\\\"name\\\":\\\"report\\\",\\\"command\\\":[\\\"run\\\"]}]}\""),
+        "the schedule's overrides as compact JSON text");
     for (String log : new String[] {check, build, rebuild, checkAsJson}) {
       assertFalse(log.contains(BIG_DECIMAL_INIT), "BigDecimal");
       assertFalse(log.contains(OBJECT_MAPPER_INIT), "ObjectMapper");

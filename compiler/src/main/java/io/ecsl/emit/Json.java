@@ -128,6 +128,20 @@ public final class Json {
   }
 
   /**
+   * Compact JSON text ({@code {"a":1}}), what {@code JsonNode.toString()} gives, without the
+   * databind mapper that {@code toString()} sets up on first use.
+   */
+  public static String compact(JsonNode node) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      write(g, node);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /**
    * Writes a tree node by node, as databind's own node serializers do, without the
    * {@link #mapper()} (whose set-up costs more than a small document's writing).
    */

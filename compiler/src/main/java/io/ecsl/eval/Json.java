@@ -16,14 +16,7 @@ final class Json {
    * {@code ObjectMapper} to write a few bytes.
    */
   static String encode(Interpreter in, Value v, Span at) {
-    JsonNode node = toNode(in, v, at);
-    java.io.StringWriter out = new java.io.StringWriter();
-    try (com.fasterxml.jackson.core.JsonGenerator g = io.ecsl.emit.Json.FACTORY.createGenerator(out)) {
-      io.ecsl.emit.Json.write(g, node);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    return out.toString();
+    return io.ecsl.emit.Json.compact(toNode(in, v, at));
   }
 
   /** Each node counts against the budget as it is made: a list may hold one long string many times. */

@@ -186,7 +186,8 @@ final class Schedules {
       JsonNode input = builder.lower().value(overrides, ServiceModel.get(ServiceModel.ECS).shape("TaskOverride"),
           targetLoc.member("Input", "overrides", overrides.span(), null).named(() -> "`overrides` of schedule `" + label + "`"));
       if (input != null) {
-        t.set("Input", JSON.textNode(input.toString()), overrides.span());
+        // compact, as toString() writes it, without the databind mapper toString() sets up
+        t.set("Input", JSON.textNode(io.ecsl.emit.Json.compact(input)), overrides.span());
       }
     }
     t.checkRequired(d.span());
