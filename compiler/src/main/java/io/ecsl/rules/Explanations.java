@@ -1,7 +1,6 @@
 package io.ecsl.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ecsl.diag.Severity;
 import java.io.IOException;
 import java.io.InputStream;
@@ -119,7 +118,8 @@ public final class Explanations {
   private static synchronized JsonNode all() {
     if (loaded == null) {
       try (InputStream in = Explanations.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-        loaded = in == null ? new ObjectMapper().createObjectNode() : new ObjectMapper().readTree(in);
+        loaded = in == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+            : io.ecsl.schema.JsonTrees.read(in);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

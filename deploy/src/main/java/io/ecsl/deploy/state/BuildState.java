@@ -3,7 +3,6 @@ package io.ecsl.deploy.state;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsl.emit.Json;
 import io.ecsl.facts.shell.Shell;
@@ -29,7 +28,6 @@ import java.util.Map;
  * reader, and dropped once compared: the previous build is never in memory whole.
  */
 public final class BuildState {
-  private static final ObjectReader READER = Json.mapper().reader();
 
   private BuildState() {}
 
@@ -66,7 +64,7 @@ public final class BuildState {
   /** The project, and every entry in order; other manifest fields are skipped. */
   private static String readManifest(Path file, List<Entry> entries) throws IOException {
     String project = "";
-    try (JsonParser p = READER.createParser(file.toFile())) {
+    try (JsonParser p = Json.FACTORY.createParser(file.toFile())) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException(file + " is not an ecsl build manifest (not a JSON object)");
       }
@@ -128,13 +126,15 @@ public final class BuildState {
 
   private static ObjectNode read(Path file) {
     try {
-      JsonNode n = READER.readTree(Files.readAllBytes(file));
+      JsonNode n = io.ecsl.schema.JsonTrees.read(Files.readAllBytes(file)); // jackson-core alone: no databind set-up
       if (!(n instanceof ObjectNode obj)) {
         throw new IOException("not a JSON object");
       }
       return obj;
     } catch (IOException ex) {
-      throw new UncheckedIOException(new IOException("cannot read " + file + ": " + ex.getMessage(), ex));
+      // Jackson's own message names a "[Source: REDACTED …]"; say line and column instead
+      String why = ex instanceof com.fasterxml.jackson.core.JsonProcessingException j ? Json.describe(j) : ex.getMessage();
+      throw new UncheckedIOException(new IOException("cannot read " + file + ": " + why, ex));
     }
   }
 

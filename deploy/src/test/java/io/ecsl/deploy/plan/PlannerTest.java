@@ -98,6 +98,8 @@ class PlannerTest {
     Files.writeString(build.resolve("task-definitions/web.json"), "{ not json");
     IOException e = assertThrows(IOException.class, () -> Deployer.planAgainst(model, build));
     assertTrue(e.getMessage().contains("cannot read") && e.getMessage().contains("task-definitions/web.json"), e.getMessage());
+    // where in the file, in words, rather than Jackson's "[Source: REDACTED …]"
+    assertTrue(e.getMessage().contains("(at line 1, column ") && !e.getMessage().contains("Source:"), e.getMessage());
   }
 
   private static ResourcePlan plan(EcsModel model, LiveState live, ResourceId id) {
