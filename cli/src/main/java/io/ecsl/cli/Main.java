@@ -54,17 +54,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    HeapLimit.guard();
-    // an OutOfMemoryError on another thread (the warm-up, a rules worker) ends the process the same way
-    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-      if (e instanceof OutOfMemoryError) {
-        System.err.println(HeapLimit.message());
-        Runtime.getRuntime().halt(ExitCodes.ERROR);
-      }
-      // What the JVM prints without a handler (ThreadGroup.uncaughtException would call this one again)
-      System.err.print("Exception in thread \"" + thread.getName() + "\" ");
-      e.printStackTrace();
-    });
+    guardProcess();
     int code = run(System.out, System.err, args);
     String command = commandName(args);
     if (code == ExitCodes.OK && command != null && ENDS_BY_RETURNING.contains(command)) {
@@ -76,6 +66,21 @@ public final class Main implements Runnable {
       return;
     }
     System.exit(code);
+  }
+
+  /** What every ecsl process sets up first (also the AOT cache's training run, {@link AotTraining}). */
+  static void guardProcess() {
+    HeapLimit.guard();
+    // an OutOfMemoryError on another thread (the warm-up, a rules worker) ends the process the same way
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+      if (e instanceof OutOfMemoryError) {
+        System.err.println(HeapLimit.message());
+        Runtime.getRuntime().halt(ExitCodes.ERROR);
+      }
+      // What the JVM prints without a handler (ThreadGroup.uncaughtException would call this one again)
+      System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+      e.printStackTrace();
+    });
   }
 
   /** Commands that start no thread of their own which would keep the JVM alive. */
