@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The workload the launcher trains the AOT cache on, in one JVM: every sample built twice (a
- * build, then a rebuild over it, as most builds are) and checked. The cache holds the classes this
+ * The workload the launcher trains the AOT cache on, in one JVM: every sample checked, built twice
+ * (a build, then a rebuild over it, as most builds are), format-checked and drawn. The cache holds the classes this
  * loads, so a project using a feature the training touched (schedules, capacity providers, load
  * balancers, …) starts without reading classes from {@code ecsl.jar}, whose first read costs
  * ~20 ms for its 32,000-entry directory; and a check that fails does too.
@@ -39,6 +39,8 @@ public final class AotTraining {
       Main.run(sink, sink, "check", project.toString());
       Main.run(sink, sink, "build", project.toString(), "--out", to);
       Main.run(sink, sink, "build", project.toString(), "--out", to);
+      Main.run(sink, sink, "fmt", "--check", project.toString());
+      Main.run(sink, sink, "graph", project.toString());
     }
     // A check that fails, as most do while a file is being edited: diagnostics with their source
     // lines and a did-you-mean.

@@ -18,27 +18,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-/** {@code ecsl fmt}: rewrite .ecs files in the canonical style (comments are kept). */
-@Command(name = "fmt", mixinStandardHelpOptions = true,
-    description = {"Format .ecs files in place in the canonical style.",
-        "Exit status: 0 formatted (or, with --check, already formatted), 1 otherwise."})
+/**
+ * {@code ecsl fmt}: rewrite .ecs files in the canonical style (comments are kept). Its picocli spec
+ * is built without annotations ({@link Specs}), as {@code check}'s is: {@code fmt --check} runs in
+ * pre-commit hooks and CI, on every commit.
+ */
 final class FmtCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories (searched recursively; default: .).")
   List<Path> paths = new ArrayList<>();
-
-  @Option(names = "--check", description = "Change nothing; list files that are not formatted and exit 1 if any.")
   boolean check;
-
-  @Option(names = "--stdout", description = "Print the formatted source instead of writing files.")
   boolean stdout;
+  CommandSpec spec;
 
-  @Spec CommandSpec spec;
+  /** The command line of {@code ecsl fmt}, with a fresh command behind it. */
+  static CommandSpec spec() {
+    FmtCommand command = new FmtCommand();
+    CommandSpec spec = Specs.command(command, "fmt",
+        "Format .ecs files in place in the canonical style.",
+        "Exit status: 0 formatted (or, with --check, already formatted), 1 otherwise.");
+    spec.addPositional(Specs.positionals(Path.class, () -> command.paths, v -> command.paths = v)
+        .paramLabel("PATH").arity("0..*").description("Files or directories (searched recursively; default: .).").build());
+    spec.addOption(Specs.option(boolean.class, () -> command.check, v -> command.check = v, "--check")
+        .description("Change nothing; list files that are not formatted and exit 1 if any.").build());
+    spec.addOption(Specs.option(boolean.class, () -> command.stdout, v -> command.stdout = v, "--stdout")
+        .description("Print the formatted source instead of writing files.").build());
+    command.spec = spec;
+    return spec;
+  }
 
   @Override
   public Integer call() throws IOException {

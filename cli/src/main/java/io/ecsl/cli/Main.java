@@ -33,9 +33,9 @@ public final class Main implements Runnable {
     }
     COMMANDS.put("check", CheckCommand::spec);
     COMMANDS.put("build", BuildCommand::spec);
-    COMMANDS.put("fmt", FmtCommand::new);
+    COMMANDS.put("fmt", FmtCommand::spec);
     COMMANDS.put("import", ImportCommand::new);
-    COMMANDS.put("graph", GraphCommand::new);
+    COMMANDS.put("graph", GraphCommand::spec);
     COMMANDS.put("explain", ExplainCommand::new);
     COMMANDS.put("plan", io.ecsl.cli.deploy.PlanCommand::new);
     COMMANDS.put("apply", io.ecsl.cli.deploy.ApplyCommand::new);

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The commands whose picocli spec is built without annotations ({@link Specs}) print the help the
  * annotations gave them, byte for byte, in color and without: the golden files were picocli's
- * rendering of the annotated {@code check} and {@code build} before the change.
+ * rendering of the annotated {@code check}, {@code build}, {@code fmt} and {@code graph} before the
+ * change.
  */
 class CommandSpecHelpTest {
   private static String help(boolean color, String... args) {
@@ -21,8 +22,8 @@ class CommandSpecHelpTest {
   }
 
   @Test
-  void checkAndBuildPrintTheHelpTheirAnnotationsGave() {
-    for (String command : new String[] {"check", "build"}) {
+  void checkBuildFmtAndGraphPrintTheHelpTheirAnnotationsGave() {
+    for (String command : new String[] {"check", "build", "fmt", "graph"}) {
       Golden.assertText(RepoPaths.root().resolve("cli/src/test/golden/help/" + command + ".txt"), help(false, command, "--help"));
       Golden.assertText(RepoPaths.root().resolve("cli/src/test/golden/help/" + command + ".ansi"), help(true, command, "--help"));
       assertEquals(help(false, command, "--help"), help(false, command, "-h"));
