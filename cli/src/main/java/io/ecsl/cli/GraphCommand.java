@@ -21,11 +21,13 @@ final class GraphCommand implements Callable<Integer> {
   static CommandSpec spec() {
     GraphCommand command = new GraphCommand();
     CommandSpec spec = Specs.command(command, "graph",
+        // each line within 80 columns: picocli wraps a longer one mid-sentence
         "Draw the project's resources and how they refer to each other.",
-        "Clusters with their services, task definitions with their containers (and their dependencies),",
-        "capacity providers, namespaces, target groups, schedules and scaling. Mermaid renders in",
-        "Markdown (GitHub, GitLab), DOT with Graphviz (`ecsl graph --format dot | dot -Tsvg > graph.svg`).",
-        "Exit status: 0 drawn, 1 the project has errors (printed as `ecsl check` prints them).");
+        "Clusters with their services, task definitions with their containers (and",
+        "their dependencies), capacity providers, namespaces, target groups, schedules",
+        "and scaling. Mermaid renders in Markdown (GitHub, GitLab), DOT with Graphviz:",
+        "  ecsl graph --format dot | dot -Tsvg > graph.svg",
+        "Exit status: 0 drawn, 1 the project has errors (printed as check prints them).");
     command.compile.addTo(spec);
     spec.addOption(Specs.option(GraphFormat.class, () -> command.format, v -> command.format = v, "--format")
         .paramLabel("<format>")  // picocli names it after the field when annotated
