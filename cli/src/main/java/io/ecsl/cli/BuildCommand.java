@@ -32,8 +32,9 @@ final class BuildCommand implements Callable<Integer> {
     BuildCommand command = new BuildCommand();
     CommandSpec spec = Specs.command(command, "build",
         "Compile a project to the ECS API requests that create it.",
-        "Writes task-definitions/, clusters/, services/<cluster>/, …, cloudformation.json, deploy.sh and manifest.json to --out.",
-        "Each file is exactly what `aws <service> <operation> --cli-input-json file://FILE` takes.");
+        "Writes task-definitions/, clusters/, services/<cluster>/, …,",
+        "cloudformation.json, deploy.sh and manifest.json to --out. Each file is exactly",
+        "what `aws <service> <operation> --cli-input-json file://FILE` takes.");
     command.compile.addTo(spec);
     spec.addOption(Specs.option(Path.class, () -> command.out, v -> command.out = v, "-o", "--out")
         .paramLabel("DIR").defaultValue("ecsl-out").description("Output directory (default: ${DEFAULT-VALUE}).").build());

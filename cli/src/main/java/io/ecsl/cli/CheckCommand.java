@@ -24,8 +24,8 @@ final class CheckCommand implements Callable<Integer> {
     CheckCommand command = new CheckCommand();
     CommandSpec spec = Specs.command(command, "check",
         "Validate a project: syntax, names, types and units, and every ECS rule.",
-        "JSON files (task definitions, services, clusters, capacity providers in API shape) are",
-        "checked too, with diagnostics pointing into the JSON.",
+        "JSON files (task definitions, services, clusters, capacity providers in API",
+        "shape) are checked too, with diagnostics pointing into the JSON.",
         "Exit status: 0 valid, 1 invalid (warnings fail only with --strict).");
     command.compile.addTo(spec);
     spec.addOption(Specs.option(OutputFormat.class, () -> command.format, v -> command.format = v, "--format")

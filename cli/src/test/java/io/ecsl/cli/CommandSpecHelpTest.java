@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * The commands whose picocli spec is built without annotations ({@link Specs}) print the help the
  * annotations gave them, byte for byte, in color and without: the golden files were picocli's
  * rendering of the annotated {@code check}, {@code build}, {@code fmt} and {@code graph} before the
- * change (graph's description has since been rewritten to lines within 80 columns).
+ * change (their descriptions have since been rewritten to lines within 80 columns).
  */
 class CommandSpecHelpTest {
   private static String help(boolean color, String... args) {

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
 /** {@code ecsl apply}: plan (or load a saved plan), confirm, and carry it out through the target's API. */
 @Command(name = "apply", mixinStandardHelpOptions = true,
     description = {"Apply a project (PATH...) or a saved plan (plan.json) to the target.",
-        "Shows the plan and asks, unless --auto-approve. A saved plan is refused if the target changed since.",
+        "Shows the plan and asks, unless --auto-approve. A saved plan is refused if the",
+        "target changed since.",
         "Exit status: 0 applied (or nothing to do), 1 error or refused."})
 public final class ApplyCommand implements Callable<Integer> {
   @Mixin CompileOptions compile;

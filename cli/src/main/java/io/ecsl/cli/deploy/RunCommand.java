@@ -36,8 +36,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Run a task of the project once, follow its output, exit with its exit code.",
-        "TASK is the task definition's family; the declared revision is registered first if the target lacks it.",
-        "With --schedule NAME: fire a scheduled rule of the local runtime now, as its schedule would.",
+        "TASK is the task definition's family; the declared revision is registered first",
+        "if the target lacks it.",
+        "With --schedule NAME: fire a scheduled rule of the local runtime now, as its",
+        "schedule would.",
         "Exit status: the essential container's exit code; 1 when ecsl could not start the task; 125 when the task"
             + " stopped without running it (its stop reason says why); 130 when left running after Ctrl-C."},
     footer = {"", "Examples:", "  ecsl run migrate --command \"./manage.py migrate\" --env DEBUG=1",

@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "exec", mixinStandardHelpOptions = true,
     description = {"Run a command in a running task's container (ECS Exec).",
-        "The task, or the service's first running task, must have been started with execute command enabled"
-            + " (enable_execute_command = true on the service or task), as on ECS.",
+        "The task, or the service's first running task, must have been started with",
+        "execute command enabled (enable_execute_command = true on the service or",
+        "task), as on ECS.",
         "Example: ecsl exec web -it -- sh"})
 public final class ExecCommand implements Callable<Integer> {
   @Mixin RuntimeLocation location;
