@@ -113,7 +113,7 @@ public final class BuildState {
   private static LiveResource resource(Path dir, ResourceId id, List<Entry> entries, String project, String ownerTag) {
     Map<String, ObjectNode> requests = new LinkedHashMap<>();
     for (Entry e : entries) {
-      ObjectNode body = read(dir.resolve(e.file()));
+      ObjectNode body = read(dir, dir.resolve(e.file()));
       String op = apiName(e.operation());
       String key = op.equals("PutScalingPolicy") ? op + ":" + body.path("PolicyName").asText() : op;
       requests.put(key, body);
@@ -124,7 +124,8 @@ public final class BuildState {
     return new LiveResource(id, requests, tags, null, null, ids);
   }
 
-  private static ObjectNode read(Path file) {
+  /** A request file of the build in {@code dir}; one that does not parse is named with what to do. */
+  private static ObjectNode read(Path dir, Path file) {
     try {
       JsonNode n = io.ecsl.schema.JsonTrees.read(Files.readAllBytes(file)); // jackson-core alone: no databind set-up
       if (!(n instanceof ObjectNode obj)) {
@@ -134,7 +135,9 @@ public final class BuildState {
     } catch (IOException ex) {
       // Jackson's own message names a "[Source: REDACTED …]"; say line and column instead
       String why = ex instanceof com.fasterxml.jackson.core.JsonProcessingException j ? Json.describe(j) : ex.getMessage();
-      throw new UncheckedIOException(new IOException("cannot read " + file + ": " + why, ex));
+      throw new UncheckedIOException(new IOException("cannot read " + file + ": " + why
+          + "; it was changed after ecsl wrote it: build the project into that directory again ("
+          + "ecsl build … --out " + Shell.word(dir.toString()) + ")", ex));
     }
   }
 

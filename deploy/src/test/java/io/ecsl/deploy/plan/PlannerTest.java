@@ -100,6 +100,9 @@ class PlannerTest {
     assertTrue(e.getMessage().contains("cannot read") && e.getMessage().contains("task-definitions/web.json"), e.getMessage());
     // where in the file, in words, rather than Jackson's "[Source: REDACTED …]"
     assertTrue(e.getMessage().contains("(at line 1, column ") && !e.getMessage().contains("Source:"), e.getMessage());
+    // and what to do about it
+    assertTrue(e.getMessage().contains("build the project into that directory again (ecsl build … --out " + build + ")"),
+        e.getMessage());
   }
 
   private static ResourcePlan plan(EcsModel model, LiveState live, ResourceId id) {
