@@ -44,6 +44,16 @@ final class LocalLimits {
               + (body.path("networkConfiguration").path("awsvpcConfiguration").isMissingNode()
                   ? "; its DNS names resolve in awsvpc tasks only" : ""));
         }
+        JsonNode alarms = body.path("deploymentConfiguration").path("alarms");
+        if (alarms.path("enable").asBoolean(false) && !alarms.path("alarmNames").isEmpty()) {
+          // Deployments watch these alarms on the runtime, whose CloudWatch evaluates no metrics.
+          java.util.List<String> names = new java.util.ArrayList<>();
+          alarms.path("alarmNames").forEach(n -> names.add(n.asText()));
+          out.add(r.address() + ": deployment alarms " + String.join(", ", names) + ": the local runtime evaluates no"
+              + " metrics, so an alarm changes state only when set (`aws cloudwatch set-alarm-state` against the"
+              + " runtime, see `ecsl runtime env`), and one not created there (`aws cloudwatch put-metric-alarm`) is"
+              + " never in ALARM");
+        }
         JsonNode serviceConnect = body.path("serviceConnectConfiguration");
         if (serviceConnect.path("enabled").asBoolean(false)) {
           serviceConnectNote(serviceConnect, body).ifPresent(why -> out.add(r.address() + ": Service Connect: " + why));
@@ -54,11 +64,12 @@ final class LocalLimits {
           if (!request.operation().equals("PutScalingPolicy")) {
             continue;
           }
-          // A step policy acts when a CloudWatch alarm invokes it, and the runtime has no CloudWatch;
+          // A step policy acts when a CloudWatch alarm invokes it, and the runtime's alarms invoke no actions;
           // for the others, the runtime's own judgement (a metric it does not measure never moves).
           boolean step = "StepScaling".equals(request.body().path("PolicyType").asText("StepScaling"));
           String why = step ? "step scaling policy " + request.body().path("PolicyName").asText() + ": the local"
-              + " runtime has no CloudWatch alarms, so nothing invokes it" : Policies.inert(request.body(), null);
+              + " runtime's CloudWatch alarms invoke no actions, so nothing invokes it"
+              : Policies.inert(request.body(), null);
           if (why != null) {
             out.add(r.address() + ": " + why);
           }

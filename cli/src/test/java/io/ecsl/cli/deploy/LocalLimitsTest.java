@@ -63,10 +63,26 @@ class LocalLimitsTest {
     // The runtime measures the load balancers' requests per target (ALBRequestCountPerTarget): no note for that one.
     assertTrue(notes.get(2).contains("policy queue tracks MyApp QueueDepth, which the local runtime does not"
         + " measure"), notes.toString());
-    assertTrue(notes.get(3).contains("step scaling policy steps: the local runtime has no CloudWatch alarms"),
-        notes.toString());
+    assertTrue(notes.get(3).contains("step scaling policy steps: the local runtime's CloudWatch alarms invoke no"
+        + " actions"), notes.toString());
     assertTrue(notes.stream().noneMatch(n -> n.contains("worker") || n.contains("policy cpu") || n.contains("api")),
         "what the runtime acts on is not listed: " + notes);
+  }
+
+  @Test
+  void deploymentAlarmsSayHowTheirStateChangesOnTheRuntime() throws Exception {
+    EcsModel model = new EcsModel("p", "us-east-1", null, List.of(
+        resource(ResourceKind.SERVICE, "web", "prod", "ecs", "CreateService", """
+            {"serviceName": "web", "deploymentConfiguration": {"alarms": {"alarmNames": ["web-5xx", "web-p99"],
+             "enable": true, "rollback": true}}}"""),
+        resource(ResourceKind.SERVICE, "off", "prod", "ecs", "CreateService", """
+            {"serviceName": "off", "deploymentConfiguration": {"alarms": {"alarmNames": ["x"], "enable": false,
+             "rollback": false}}}""")));
+    List<String> notes = LocalLimits.notes(model);
+    assertEquals(List.of("service prod/web: deployment alarms web-5xx, web-p99: the local runtime evaluates no metrics,"
+        + " so an alarm changes state only when set (`aws cloudwatch set-alarm-state` against the runtime, see"
+        + " `ecsl runtime env`), and one not created there (`aws cloudwatch put-metric-alarm`) is never in ALARM"),
+        notes);
   }
 
   @Test

@@ -55,6 +55,20 @@ public final class AwsJsonDispatcher {
     return service == null ? signingNames() : Set.of(service.signingName());
   }
 
+  /** The response members of {@code target}'s service that are timestamps (none when it is unknown). */
+  public Set<String> timestampMembers(String target) {
+    AwsService service = target == null || !target.contains(".") ? null
+        : services.get(target.substring(0, target.indexOf('.')));
+    return service == null ? Set.of() : service.timestampMembers();
+  }
+
+  /** The Query code of error {@code type} from {@code target}'s service, when it is Query compatible, else null. */
+  public String queryErrorCode(String target, String type) {
+    AwsService service = target == null || !target.contains(".") || type == null ? null
+        : services.get(target.substring(0, target.indexOf('.')));
+    return service == null ? null : service.queryErrorCode(type);
+  }
+
   public Response handle(String target, byte[] body, RequestContext context) {
     if (target == null || !target.contains(".")) {
       return error("com.amazonaws", new ApiException("UnknownOperationException", "Missing or malformed"

@@ -13,6 +13,22 @@ public interface AwsService {
   /** The namespace of error types, e.g. {@code com.amazonaws.ecs} (errors read {@code ns#Type}). */
   String errorNamespace();
 
+  /**
+   * The response members that are timestamps, for protocols that mark them (Smithy RPC v2 CBOR tags
+   * them; JSON carries them as plain epoch seconds).
+   */
+  default java.util.Set<String> timestampMembers() {
+    return java.util.Set.of();
+  }
+
+  /**
+   * For an "AWS Query compatible" service, the Query protocol's code of error {@code type}, sent in
+   * {@code x-amzn-query-error} beside the JSON or CBOR error; null for other services.
+   */
+  default String queryErrorCode(String type) {
+    return null;
+  }
+
   /** Runs {@code operation}; throws {@link ApiException} for errors the caller should see. */
   JsonNode call(String operation, JsonNode request, RequestContext context);
 }

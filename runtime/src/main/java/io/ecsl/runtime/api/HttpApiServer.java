@@ -96,11 +96,15 @@ public final class HttpApiServer implements AutoCloseable {
           && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
           && !query.signingNames().isEmpty();
       String rawPath = exchange.getRequestURI().getRawPath();
-      boolean rest = target == null && !queryProtocol && scheduler != null && SchedulerApi.owns(rawPath);
+      // Smithy RPC v2 CBOR (CloudWatch for the AWS CLI): POST /service/S/operation/O, no X-Amz-Target.
+      boolean cbor = target == null && !queryProtocol
+          && RpcV2Cbor.owns(headers, exchange.getRequestMethod(), rawPath);
+      String cborTarget = cbor ? RpcV2Cbor.target(rawPath) : null;
+      boolean rest = target == null && !queryProtocol && !cbor && scheduler != null && SchedulerApi.owns(rawPath);
       try {
         guard.check(headers);
       } catch (ApiException e) {
-        sendError(exchange, queryProtocol, e);
+        sendError(exchange, queryProtocol, cbor, e);
         return;
       }
       try (RequestLimits.Body body = limits.read(exchange)) {
@@ -112,6 +116,8 @@ public final class HttpApiServer implements AutoCloseable {
           signingNames.addAll(query.signingNames());
         } else if (queryProtocol) {
           signingNames.addAll(query.signingNames());
+        } else if (cbor) {
+          signingNames.addAll(dispatcher.signingNamesFor(cborTarget));
         } else if (rest) {
           signingNames.add(SchedulerApi.signingName());
         } else {
@@ -122,6 +128,11 @@ public final class HttpApiServer implements AutoCloseable {
         RequestContext context = new RequestContext(signed.region());
         if (queryProtocol) {
           sendXml(exchange, query.handle(QueryDispatcher.parameters(body.bytes()), context));
+        } else if (cbor) {
+          AwsJsonDispatcher.Response answer = dispatcher.handle(cborTarget, RpcV2Cbor.requestJson(body.bytes()), context);
+          queryError(exchange, dispatcher.queryErrorCode(cborTarget, answer.errorType()));
+          sendCbor(exchange, answer.status(), RpcV2Cbor.responseCbor(answer.body(),
+              dispatcher.timestampMembers(cborTarget)), answer.errorType());
         } else if (rest) {
           SchedulerApi.Response answer = scheduler.handle(exchange.getRequestMethod(), rawPath,
               exchange.getRequestURI().getRawQuery(), body.bytes(), context);
@@ -135,19 +146,46 @@ public final class HttpApiServer implements AutoCloseable {
           exchange.sendResponseHeaders(405, text.length);
           exchange.getResponseBody().write(text);
         } else {
-          send(exchange, dispatcher.handle(target, body.bytes(), context));
+          AwsJsonDispatcher.Response answer = dispatcher.handle(target, body.bytes(), context);
+          queryError(exchange, dispatcher.queryErrorCode(target, answer.errorType()));
+          send(exchange, answer);
         }
       } catch (ApiException e) {
-        sendError(exchange, queryProtocol, e);
+        sendError(exchange, queryProtocol, cbor, e);
       }
     }
 
-    private void sendError(HttpExchange exchange, boolean queryProtocol, ApiException e) throws IOException {
+    private void sendError(HttpExchange exchange, boolean queryProtocol, boolean cbor, ApiException e)
+        throws IOException {
       if (queryProtocol) {
         sendXml(exchange, query.error(e));
+      } else if (cbor) {
+        AwsJsonDispatcher.Response answer = AwsJsonDispatcher.error(null, e);
+        sendCbor(exchange, answer.status(), RpcV2Cbor.responseCbor(answer.body(), java.util.Set.of()),
+            answer.errorType());
       } else {
         send(exchange, AwsJsonDispatcher.error(null, e));
       }
+    }
+  }
+
+  /** {@code x-amzn-query-error: CODE;Sender}, how a Query-compatible service names an error for Query clients. */
+  private static void queryError(HttpExchange exchange, String code) {
+    if (code != null) {
+      exchange.getResponseHeaders().set("x-amzn-query-error", code + ";Sender");
+    }
+  }
+
+  static void sendCbor(HttpExchange exchange, int status, byte[] bytes, String errorType) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", RpcV2Cbor.CONTENT_TYPE);
+    exchange.getResponseHeaders().set(RpcV2Cbor.HEADER, "rpc-v2-cbor");
+    exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+    if (errorType != null) {
+      exchange.getResponseHeaders().set("x-amzn-ErrorType", errorType);
+    }
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
     }
   }
 

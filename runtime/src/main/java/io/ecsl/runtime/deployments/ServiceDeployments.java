@@ -165,7 +165,31 @@ public final class ServiceDeployments {
         : "MONITORING_COMPLETE");
     circuit.put("failureCount", deployment.failedTasks);
     circuit.put("threshold", circuitBreakerThreshold);
-    out.putObject("alarms").put("status", "DISABLED");
+    out.set("alarms", alarms(deployment));
+    return out;
+  }
+
+  /**
+   * The deployment's alarms monitor (integrations §1.5): DISABLED unless its configuration enables
+   * alarms; TRIGGERED when they failed it; MONITORING while it is in progress (its bake included);
+   * MONITORING_COMPLETE after. A rollback deployment watches none (docs/runtime-model.md).
+   */
+  private static ObjectNode alarms(DeploymentEntity deployment) {
+    JsonNode config = deployment.deploymentConfiguration == null ? Json.object()
+        : deployment.deploymentConfiguration.path("alarms");
+    ObjectNode out = Json.object();
+    boolean enabled = config.path("enable").asBoolean(false) && !config.path("alarmNames").isEmpty()
+        && !deployment.rollback;
+    out.put("status", !enabled ? "DISABLED"
+        : !deployment.triggeredAlarms.isEmpty() ? "TRIGGERED"
+        : deployment.isPrimary() && DeploymentEntity.IN_PROGRESS.equals(deployment.rolloutState) ? "MONITORING"
+        : "MONITORING_COMPLETE");
+    if (enabled) {
+      var names = out.putArray("alarmNames");
+      config.path("alarmNames").forEach(n -> names.add(n.asText()));
+      var triggered = out.putArray("triggeredAlarmNames");
+      deployment.triggeredAlarms.forEach(triggered::add);
+    }
     return out;
   }
 
@@ -321,6 +345,9 @@ public final class ServiceDeployments {
     deployment.stopReason = null;
     deployment.stopRequested = false;
     deployment.answers = new java.util.ArrayList<>();
+    deployment.rollback = true;
+    deployment.triggeredAlarms = new java.util.ArrayList<>();
+    deployment.bakeStartedAt = null;
     if (failed != null) {
       failed.rolledBackBy = id;
     }

@@ -69,6 +69,8 @@ public final class RuntimeState {
   public final DocumentTable<ObjectNode> daemonTaskDefinitions;
   /** Managed Daemons with their revisions and deployments, keyed by ARN. */
   public final DocumentTable<DaemonEntity> daemons;
+  /** CloudWatch metric alarms in DescribeAlarms' shape, keyed by ARN (deployments watch their state). */
+  public final DocumentTable<ObjectNode> alarms;
   private final List<DocumentTable<?>> all;
 
   public RuntimeState(Store store) {
@@ -103,11 +105,12 @@ public final class RuntimeState {
     targets = new DocumentTable<>(store, "elbv2.target", ObjectNode.class);
     daemonTaskDefinitions = new DocumentTable<>(store, "ecs.daemon-task-definition", ObjectNode.class);
     daemons = new DocumentTable<>(store, "ecs.daemon", DaemonEntity.class);
+    alarms = new DocumentTable<>(store, "cloudwatch.alarm", ObjectNode.class);
     all = List.of(daemonTaskDefinitions, daemons, clusters, taskDefinitions, services, tasks, containerInstances, autoScalingGroups,
         capacityProviders, accountSettings, rules, ruleTargets, scalableTargets, scalingPolicies, namespaces,
         operations, ruleSchedules, scheduledActions, schedulerSchedules, scheduleGroups, schedulerRuns,
         scalingActivities, scalingStates, loadBalancers, targetGroups, listeners, listenerRules, targets,
-        cloudMapServices, instances);
+        cloudMapServices, instances, alarms);
   }
 
   public Store store() {

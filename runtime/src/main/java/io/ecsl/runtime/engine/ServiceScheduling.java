@@ -36,16 +36,19 @@ final class ServiceScheduling {
   private final RuntimeState state;
   private final RandomGenerator random;
   private final StagedDeployments staged;
+  private DeploymentTiming timing;
 
   ServiceScheduling(RuntimeState state, RandomGenerator random, DeploymentTiming timing) {
     this.state = state;
     this.random = random;
     this.staged = new StagedDeployments(state, timing);
+    this.timing = timing;
   }
 
   /** How long a configured minute and a local Lambda hook take (tests and rehearsals shorten them). */
   void deploymentTiming(DeploymentTiming timing) {
     staged.timing(timing);
+    this.timing = timing;
   }
 
   /**
@@ -78,7 +81,8 @@ final class ServiceScheduling {
       int wanted = desired + placement.heldDaemonTasks(tasks, draining);
       List<TaskView> views = tasks.stream().map(t -> Snapshots.view(t, draining.contains(t.taskArn))).toList();
       StagedDeployment.Mode mode = staged.advance(service, views, wanted, now);
-      ServiceSnapshot snapshot = Snapshots.of(service, wanted, placement.scaleIn(byArn), mode);
+      ServiceSnapshot snapshot = Snapshots.of(service, wanted, placement.scaleIn(byArn), mode,
+          DeploymentAlarmWatch.of(state, service, timing));
       ServicePlan plan = ServiceScheduler.plan(snapshot, views, now, Ids::deploymentId);
       touchedTasks.addAll(apply(service, plan, now, pass, placement, tasks));
       ServiceDeployments.announce(service, now);
@@ -178,6 +182,8 @@ final class ServiceScheduling {
       deployment.rolloutStateReason = state.rolloutStateReason();
       deployment.failedTasks = state.failedTasks();
       deployment.lastFailureAt = state.lastFailureAt();
+      deployment.triggeredAlarms = new ArrayList<>(state.triggeredAlarms());
+      deployment.bakeStartedAt = state.bakeStartedAt();
       if (!before.equals(Json.write(deployment))) {
         deployment.updatedAt = now;
       }

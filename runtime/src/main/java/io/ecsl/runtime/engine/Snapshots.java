@@ -20,7 +20,7 @@ final class Snapshots {
   private Snapshots() {}
 
   static ServiceSnapshot of(ServiceEntity service, int desiredCount, ScaleInOrder scaleIn,
-      StagedDeployment.Mode staged) {
+      StagedDeployment.Mode staged, ServiceSnapshot.DeploymentAlarms alarms) {
     JsonNode config = service.deploymentConfiguration;
     JsonNode breaker = config.path("deploymentCircuitBreaker");
     JsonNode threshold = breaker.path("thresholdConfiguration");
@@ -49,12 +49,14 @@ final class Snapshots {
         service.steady,
         service.lastStartFailureAt,
         scaleIn,
-        staged);
+        staged,
+        alarms);
   }
 
   static ServiceSnapshot.DeploymentState state(DeploymentEntity deployment) {
     return new ServiceSnapshot.DeploymentState(deployment.id, deployment.isPrimary(), deployment.taskDefinition,
-        deployment.rolloutState, deployment.rolloutStateReason, deployment.failedTasks, deployment.lastFailureAt);
+        deployment.rolloutState, deployment.rolloutStateReason, deployment.failedTasks, deployment.lastFailureAt,
+        deployment.triggeredAlarms, deployment.bakeStartedAt);
   }
 
   static TaskView view(TaskEntity task, boolean draining) {

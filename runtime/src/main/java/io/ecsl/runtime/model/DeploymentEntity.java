@@ -70,6 +70,12 @@ public final class DeploymentEntity {
   public boolean stopRequested;
   /** The deployment that rolled this one back (ROLLING: the circuit breaker's or a stop request's), or null. */
   public String rolledBackBy;
+  /** True for a deployment that rolls a failed one back: it watches no deployment alarms (docs/runtime-model.md). */
+  public boolean rollback;
+  /** The deployment alarms that failed this deployment (empty unless they did). */
+  public List<String> triggeredAlarms = new ArrayList<>();
+  /** When this deployment's tasks were in place and its alarms' bake began (null before, or without alarms). */
+  public Instant bakeStartedAt;
   /** The service deployment status last announced as an "ECS Deployment State Change" event. */
   public String announcedStatus;
   /** Why a ROLLING deployment was rolled back on request (StopServiceDeployment), for its service deployment. */

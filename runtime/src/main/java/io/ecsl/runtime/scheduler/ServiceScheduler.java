@@ -88,6 +88,7 @@ public final class ServiceScheduler {
       accountStoppedTasks();
       resetFailuresOnHealthyTasks();
       tripCircuitBreaker();
+      tripAlarms();
       replaceUnhealthyTasks();
       int desired = service.draining() ? 0 : service.desiredCount();
       scaleAndRoll(desired);
@@ -175,23 +176,47 @@ public final class ServiceScheduler {
       if (primary.failedTasks() < threshold) {
         return;
       }
-      DeploymentState failed = primary.withRollout(DeploymentEntity.FAILED,
-          "ECS deployment circuit breaker: tasks failed to start.");
-      events.add(prefix + " (deployment " + primary.id() + ") deployment failed: tasks failed to start.");
+      fail(primary.withRollout(DeploymentEntity.FAILED, "ECS deployment circuit breaker: tasks failed to start."),
+          "tasks failed to start", breaker.rollback(), "ECS deployment circuit breaker");
+    }
+
+    /**
+     * The deployment alarms (semantics §3.4): any watched alarm in ALARM while the PRIMARY deployment
+     * is IN_PROGRESS (its bake included) fails it, whichever of the two methods trips first.
+     */
+    private void tripAlarms() {
+      ServiceSnapshot.DeploymentAlarms alarms = service.alarms();
+      DeploymentState primary = primary();
+      if (!alarms.watched() || alarms.inAlarm().isEmpty() || primary == null
+          || !DeploymentEntity.IN_PROGRESS.equals(primary.rolloutState())) {
+        return;
+      }
+      String names = String.join(", ", alarms.inAlarm());
+      fail(primary.withRollout(DeploymentEntity.FAILED, "ECS deployment alarms: " + names + " in ALARM state.")
+          .withTriggeredAlarms(alarms.inAlarm()), "alarm " + names + " in ALARM state", alarms.rollback(),
+          "ECS deployment alarms");
+    }
+
+    /**
+     * The PRIMARY deployment has failed: it launches nothing more, and when {@code rollbackWanted}
+     * and there is a completed deployment to return to, a new PRIMARY deployment returns to it.
+     */
+    private void fail(DeploymentState failed, String why, boolean rollbackWanted, String method) {
+      events.add(prefix + " (deployment " + failed.id() + ") deployment failed: " + why + ".");
       // A staged deployment rolls back its own way (traffic back to the old revision, still running).
-      boolean canRollBack = breaker.rollback() && lastCompleted != null && !lastCompleted.id().equals(primary.id())
+      boolean canRollBack = rollbackWanted && lastCompleted != null && !lastCompleted.id().equals(failed.id())
           && !service.stagedInProgress();
       if (!canRollBack) {
-        deployments.put(primary.id(), failed);
+        deployments.put(failed.id(), failed);
         return;
       }
       String id = newDeploymentId.get();
       DeploymentState back = new DeploymentState(id, true, lastCompleted.taskDefinition(),
-          DeploymentEntity.IN_PROGRESS,
-          "ECS deployment circuit breaker: rolling back to deploymentId " + lastCompleted.id() + ".", 0, null);
+          DeploymentEntity.IN_PROGRESS, method + ": rolling back to deploymentId " + lastCompleted.id() + ".", 0,
+          null);
       Map<String, DeploymentState> reordered = new LinkedHashMap<>();
       reordered.put(id, back);
-      deployments.put(primary.id(), failed.asActive());
+      deployments.put(failed.id(), failed.asActive());
       reordered.putAll(deployments);
       deployments.clear();
       deployments.putAll(reordered);
@@ -286,12 +311,32 @@ public final class ServiceScheduler {
           && (t.active() || t.isStopping()));
       boolean allHealthy = primaryTasks.size() == desired && primaryTasks.stream().allMatch(t -> t.countsHealthy(now));
       if (othersGone && allHealthy && launches.isEmpty()) {
+        if (baking(primary)) {
+          return;
+        }
         DeploymentState completed = primary.withRollout(DeploymentEntity.COMPLETED,
             "ECS deployment " + primary.id() + " completed.");
         deployments.put(primary.id(), completed);
         lastCompleted = completed;
         events.add(prefix + " (deployment " + primary.id() + ") deployment completed.");
       }
+    }
+
+    /**
+     * A rolling deployment that watches alarms completes only after their bake: from the pass that
+     * finds its tasks in place, it stays IN_PROGRESS for {@code alarms.bake} (an alarm in ALARM then
+     * still fails it). A staged deployment has its own bake (integrations §1.3).
+     */
+    private boolean baking(DeploymentState primary) {
+      ServiceSnapshot.DeploymentAlarms alarms = service.alarms();
+      if (!alarms.watched() || alarms.bake().isZero() || service.staged() != null) {
+        return false;
+      }
+      if (primary.bakeStartedAt() == null) {
+        deployments.put(primary.id(), primary.withBakeStartedAt(now));
+        return true;
+      }
+      return now.isBefore(primary.bakeStartedAt().plus(alarms.bake()));
     }
 
     private boolean isSteady(int desired) {

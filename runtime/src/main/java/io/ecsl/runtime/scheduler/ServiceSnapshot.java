@@ -16,6 +16,7 @@ import java.util.List;
  *     providers' split, then the placement strategies' scale-in rules)
  * @param staged what a BLUE_GREEN, LINEAR or CANARY deployment in progress lets the scheduler do
  *     ({@link StagedDeployment}); null when the service rolls
+ * @param alarms the CloudWatch alarms a deployment watches, with those in ALARM now
  */
 public record ServiceSnapshot(
     String name,
@@ -32,7 +33,19 @@ public record ServiceSnapshot(
     boolean steady,
     Instant lastStartFailureAt,
     ScaleInOrder scaleIn,
-    StagedDeployment.Mode staged) {
+    StagedDeployment.Mode staged,
+    DeploymentAlarms alarms) {
+
+  /** A snapshot of a service whose deployments watch no alarms. */
+  public ServiceSnapshot(String name, boolean draining, int desiredCount, int minimumHealthyPercent,
+      int maximumPercent, CircuitBreaker circuitBreaker, Duration healthCheckGracePeriod,
+      List<DeploymentState> deployments, DeploymentState lastCompleted, int consecutiveStartFailures,
+      Instant launchNotBefore, boolean steady, Instant lastStartFailureAt, ScaleInOrder scaleIn,
+      StagedDeployment.Mode staged) {
+    this(name, draining, desiredCount, minimumHealthyPercent, maximumPercent, circuitBreaker, healthCheckGracePeriod,
+        deployments, lastCompleted, consecutiveStartFailures, launchNotBefore, steady, lastStartFailureAt, scaleIn,
+        staged, DeploymentAlarms.DISABLED);
+  }
 
   /** A snapshot of a service that deploys by rolling (no BLUE_GREEN, LINEAR or CANARY deployment in progress). */
   public ServiceSnapshot(String name, boolean draining, int desiredCount, int minimumHealthyPercent,
@@ -78,7 +91,37 @@ public record ServiceSnapshot(
     public static final CircuitBreaker DISABLED = new CircuitBreaker(false, false, true, null, null);
   }
 
-  /** A deployment's scheduler-relevant state. */
+  /**
+   * The deployment alarms ({@code deploymentConfiguration.alarms}, semantics §3.4): while a
+   * deployment is IN_PROGRESS, and through the bake after its tasks are in place, any of
+   * {@code names} in ALARM fails it, and {@code rollback} returns to the last completed deployment.
+   *
+   * @param inAlarm those of {@code names} in the ALARM state now
+   * @param bake how long a deployment keeps watching after its tasks are in place (**EMU**, computed
+   *     from the alarms' configuration as ECS does, see docs/runtime-model.md)
+   */
+  public record DeploymentAlarms(boolean enable, boolean rollback, List<String> names, List<String> inAlarm,
+      Duration bake) {
+    public static final DeploymentAlarms DISABLED = new DeploymentAlarms(false, false, List.of(), List.of(),
+        Duration.ZERO);
+
+    public DeploymentAlarms {
+      names = List.copyOf(names);
+      inAlarm = List.copyOf(inAlarm);
+    }
+
+    /** True when a deployment watches alarms at all. */
+    public boolean watched() {
+      return enable && !names.isEmpty();
+    }
+  }
+
+  /**
+   * A deployment's scheduler-relevant state.
+   *
+   * @param triggeredAlarms the deployment alarms that failed it (empty unless they did)
+   * @param bakeStartedAt when its tasks were in place and the alarms' bake began (null before)
+   */
   public record DeploymentState(
       String id,
       boolean primary,
@@ -86,18 +129,43 @@ public record ServiceSnapshot(
       String rolloutState,
       String rolloutStateReason,
       int failedTasks,
-      Instant lastFailureAt) {
+      Instant lastFailureAt,
+      List<String> triggeredAlarms,
+      Instant bakeStartedAt) {
+
+    public DeploymentState {
+      triggeredAlarms = triggeredAlarms == null ? List.of() : List.copyOf(triggeredAlarms);
+    }
+
+    /** A deployment no alarm has failed and that is not baking. */
+    public DeploymentState(String id, boolean primary, String taskDefinition, String rolloutState,
+        String rolloutStateReason, int failedTasks, Instant lastFailureAt) {
+      this(id, primary, taskDefinition, rolloutState, rolloutStateReason, failedTasks, lastFailureAt, List.of(), null);
+    }
 
     DeploymentState withRollout(String state, String reason) {
-      return new DeploymentState(id, primary, taskDefinition, state, reason, failedTasks, lastFailureAt);
+      return new DeploymentState(id, primary, taskDefinition, state, reason, failedTasks, lastFailureAt,
+          triggeredAlarms, bakeStartedAt);
     }
 
     DeploymentState withFailures(int failed, Instant lastFailure) {
-      return new DeploymentState(id, primary, taskDefinition, rolloutState, rolloutStateReason, failed, lastFailure);
+      return new DeploymentState(id, primary, taskDefinition, rolloutState, rolloutStateReason, failed, lastFailure,
+          triggeredAlarms, bakeStartedAt);
+    }
+
+    DeploymentState withTriggeredAlarms(List<String> names) {
+      return new DeploymentState(id, primary, taskDefinition, rolloutState, rolloutStateReason, failedTasks,
+          lastFailureAt, names, bakeStartedAt);
+    }
+
+    DeploymentState withBakeStartedAt(Instant at) {
+      return new DeploymentState(id, primary, taskDefinition, rolloutState, rolloutStateReason, failedTasks,
+          lastFailureAt, triggeredAlarms, at);
     }
 
     DeploymentState asActive() {
-      return new DeploymentState(id, false, taskDefinition, rolloutState, rolloutStateReason, failedTasks, lastFailureAt);
+      return new DeploymentState(id, false, taskDefinition, rolloutState, rolloutStateReason, failedTasks,
+          lastFailureAt, triggeredAlarms, bakeStartedAt);
     }
   }
 }

@@ -15,6 +15,7 @@ import io.ecsl.runtime.api.RequestLimits;
 import io.ecsl.runtime.api.auth.Authenticator;
 import io.ecsl.runtime.api.autoscaling.AutoScalingApi;
 import io.ecsl.runtime.api.cloudmap.CloudMapApi;
+import io.ecsl.runtime.api.cloudwatch.CloudWatchApi;
 import io.ecsl.runtime.api.ecs.EcsApi;
 import io.ecsl.runtime.api.events.EventsApi;
 import io.ecsl.runtime.api.scheduler.SchedulerApi;
@@ -148,7 +149,7 @@ public final class RuntimeServer implements AutoCloseable {
         ElbApi elb = new ElbApi(plane, loadBalancing);
         ecs.enableExpress(elb, autoScaling, loadBalancing);
         http = HttpApiServer.start(port, new AwsJsonDispatcher(List.of(ecs, new EventsApi(plane),
-            autoScaling, new CloudMapApi(plane))),
+            autoScaling, new CloudMapApi(plane), new CloudWatchApi(plane))),
             new QueryDispatcher(List.of(elb)), new SchedulerApi(plane), internal,
             new Authenticator(credentials, Clock.systemUTC()), new RequestLimits());
       } catch (BindException e) {
