@@ -115,10 +115,11 @@ public final class DaemonDeployments {
     ObjectNode alarms = out.putObject("alarms");
     boolean alarmsOn = deployment.deploymentConfiguration != null
         && Json.bool(deployment.deploymentConfiguration.path("alarms"), "enable", false);
-    alarms.put("status", monitorStatus(deployment, alarmsOn));
+    alarms.put("status", alarmsOn && !deployment.triggeredAlarms.isEmpty() ? "TRIGGERED"
+        : monitorStatus(deployment, alarmsOn));
     alarms.set("alarmNames", deployment.deploymentConfiguration == null ? Json.array()
         : Json.arrayOf(Json.strings(deployment.deploymentConfiguration.path("alarms"), "alarmNames")));
-    alarms.putArray("triggeredAlarmNames");
+    alarms.set("triggeredAlarmNames", Json.arrayOf(deployment.triggeredAlarms));
     if (deployment.rollback != null) {
       out.set("rollback", deployment.rollback.deepCopy());
     }

@@ -36,7 +36,8 @@ public record DaemonPlan(
    *
    * @param startedAt set when it went from PENDING to IN_PROGRESS this pass
    * @param finishedAt set when it reached a final status this pass
-   * @param rollbackStartedAt set when the circuit breaker started a rollback this pass
+   * @param rollbackStartedAt set when the circuit breaker (or an alarm) started a rollback this pass
+   * @param triggeredAlarms the deployment alarms in ALARM that failed it (empty unless they did)
    */
   public record DeploymentChange(
       String status,
@@ -48,11 +49,12 @@ public record DaemonPlan(
       Instant startedAt,
       Instant finishedAt,
       Instant rollbackStartedAt,
-      String targetRevisionArn) {
+      String targetRevisionArn,
+      List<String> triggeredAlarms) {
 
     static DeploymentChange from(DaemonSnapshot.Deployment d, int failures) {
       return new DeploymentChange(d.status(), null, d.rollbackTargetRevisionArn(), d.drainingInstanceArns(),
-          d.stepCompletedAt(), failures, null, null, null, d.targetRevisionArn());
+          d.stepCompletedAt(), failures, null, null, null, d.targetRevisionArn(), List.of());
     }
 
     String rollingTo() {
@@ -61,23 +63,29 @@ public record DaemonPlan(
 
     DeploymentChange started(Instant now) {
       return new DeploymentChange(IN_PROGRESS, statusReason, rollbackTargetRevisionArn, drainingInstanceArns,
-          stepCompletedAt, failureCount, now, finishedAt, rollbackStartedAt, targetRevisionArn);
+          stepCompletedAt, failureCount, now, finishedAt, rollbackStartedAt, targetRevisionArn, triggeredAlarms);
     }
 
     DeploymentChange draining(List<String> instances, Instant completedAt) {
       return new DeploymentChange(status, statusReason, rollbackTargetRevisionArn, List.copyOf(instances), completedAt,
-          failureCount, startedAt, finishedAt, rollbackStartedAt, targetRevisionArn);
+          failureCount, startedAt, finishedAt, rollbackStartedAt, targetRevisionArn, triggeredAlarms);
     }
 
     DeploymentChange finished(String finalStatus, String reason, Instant now) {
       return new DeploymentChange(finalStatus, reason, rollbackTargetRevisionArn, List.of(), stepCompletedAt,
-          failureCount, startedAt, now, rollbackStartedAt, targetRevisionArn);
+          failureCount, startedAt, now, rollbackStartedAt, targetRevisionArn, triggeredAlarms);
     }
 
     /** Rolls back to {@code revision}: the failures of the rollback count afresh. */
     DeploymentChange rollBack(String revision, String reason, Instant now) {
       return new DeploymentChange(ROLLBACK_IN_PROGRESS, reason, revision, List.of(), null, 0, startedAt, finishedAt, now,
-          targetRevisionArn);
+          targetRevisionArn, triggeredAlarms);
+    }
+
+    /** The deployment alarms in ALARM that failed it. */
+    DeploymentChange triggered(List<String> alarms) {
+      return new DeploymentChange(status, statusReason, rollbackTargetRevisionArn, drainingInstanceArns, stepCompletedAt,
+          failureCount, startedAt, finishedAt, rollbackStartedAt, targetRevisionArn, List.copyOf(alarms));
     }
 
     public boolean isFinal() {

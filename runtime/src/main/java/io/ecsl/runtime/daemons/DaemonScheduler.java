@@ -125,6 +125,17 @@ public final class DaemonScheduler {
       }
       return change.rollBack(d.sourceRevisionArn(), reason + " Rolling back to " + d.sourceRevisionArn() + ".", now);
     }
+    if (!d.rollingBack() && !d.alarmsInAlarm().isEmpty()) {
+      // DaemonAlarmConfiguration has no rollback flag: "the deployment can be automatically rolled
+      // back" (the API model), as the circuit breaker does. EMU wording.
+      String reason = "The deployment alarms stopped the deployment: " + String.join(", ", d.alarmsInAlarm())
+          + " in ALARM state.";
+      change = change.triggered(d.alarmsInAlarm());
+      if (d.sourceRevisionArn() == null) {
+        return change.finished(DaemonEntity.Deployment.STOPPED, reason, now);
+      }
+      return change.rollBack(d.sourceRevisionArn(), reason + " Rolling back to " + d.sourceRevisionArn() + ".", now);
+    }
     String target = change.rollingTo();
     Set<String> registered = new LinkedHashSet<>();
     List<Instance> active = new ArrayList<>();

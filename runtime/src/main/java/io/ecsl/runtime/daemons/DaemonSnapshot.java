@@ -30,6 +30,7 @@ public record DaemonSnapshot(
    * @param stepCompletedAt when the last step's instances were all gone (the bake time runs from it)
    * @param failureCount daemon tasks of the target revision that stopped before running
    * @param threshold the circuit breaker's threshold
+   * @param alarmsInAlarm the alarms its configuration watches that are in ALARM now
    */
   public record Deployment(
       String status,
@@ -41,7 +42,20 @@ public record DaemonSnapshot(
       List<String> drainingInstanceArns,
       Instant stepCompletedAt,
       int failureCount,
-      int threshold) {
+      int threshold,
+      List<String> alarmsInAlarm) {
+
+    public Deployment {
+      alarmsInAlarm = List.copyOf(alarmsInAlarm);
+    }
+
+    /** A deployment whose alarms (if any) are not in ALARM. */
+    public Deployment(String status, String targetRevisionArn, String sourceRevisionArn,
+        String rollbackTargetRevisionArn, double drainPercent, int bakeMinutes, List<String> drainingInstanceArns,
+        Instant stepCompletedAt, int failureCount, int threshold) {
+      this(status, targetRevisionArn, sourceRevisionArn, rollbackTargetRevisionArn, drainPercent, bakeMinutes,
+          drainingInstanceArns, stepCompletedAt, failureCount, threshold, List.of());
+    }
 
     public boolean rollingBack() {
       return rollbackTargetRevisionArn != null;

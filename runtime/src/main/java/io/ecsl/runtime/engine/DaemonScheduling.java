@@ -97,7 +97,9 @@ public final class DaemonScheduling {
           active.deploymentConfiguration.path("drainPercent").asDouble(25.0),
           Json.integer(active.deploymentConfiguration, "bakeTimeInMinutes", 0), List.copyOf(active.drainingInstanceArns),
           active.stepCompletedAt, active.failureCount,
-          DeploymentMath.circuitBreakerThreshold(instances.size(), null, null));
+          DeploymentMath.circuitBreakerThreshold(instances.size(), null, null),
+          DeploymentAlarmWatch.inAlarm(state, Arns.regionOf(daemon.daemonArn),
+              active.deploymentConfiguration.path("alarms")));
     }
     return new DaemonSnapshot(daemon.daemonArn, !daemon.isActive(), daemon.desiredRevisionArn(), deployment, instances,
         strays);
@@ -165,6 +167,9 @@ public final class DaemonScheduling {
     deployment.drainingInstanceArns = new ArrayList<>(change.drainingInstanceArns());
     deployment.stepCompletedAt = change.stepCompletedAt();
     deployment.failureCount = change.failureCount();
+    if (!change.triggeredAlarms().isEmpty()) {
+      deployment.triggeredAlarms = new ArrayList<>(change.triggeredAlarms());
+    }
     if (change.startedAt() != null) {
       deployment.startedAt = change.startedAt();
     }

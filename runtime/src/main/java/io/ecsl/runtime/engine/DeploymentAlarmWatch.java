@@ -33,15 +33,12 @@ final class DeploymentAlarmWatch {
     }
     String region = Arns.regionOf(service.serviceArn);
     List<String> names = Json.strings(config, "alarmNames");
-    List<String> inAlarm = new ArrayList<>();
+    List<String> inAlarm = inAlarm(state, region, config);
     long bakeSeconds = 0;
     for (String name : names) {
       ObjectNode alarm = state.alarms.get(Alarms.arn(region, name));
       if (alarm == null) {
         continue;
-      }
-      if (Alarms.ALARM.equals(Json.text(alarm, "StateValue"))) {
-        inAlarm.add(name);
       }
       bakeSeconds = Math.max(bakeSeconds, (long) Json.integer(alarm, "Period", 60)
           * Json.integer(alarm, "EvaluationPeriods", 1));
@@ -50,5 +47,23 @@ final class DeploymentAlarmWatch {
     // the longest period x evaluation periods, in the runtime's minutes (tests shorten them).
     Duration bake = Duration.ofMillis(timing.minute().toMillis() * bakeSeconds / 60);
     return new ServiceSnapshot.DeploymentAlarms(true, config.path("rollback").asBoolean(false), names, inAlarm, bake);
+  }
+
+  /**
+   * The alarms an enabled alarms configuration ({@code {alarmNames, enable}}, a service's or a
+   * daemon's) names that are in ALARM in {@code region} now; none when it is not enabled.
+   */
+  static List<String> inAlarm(RuntimeState state, String region, JsonNode config) {
+    List<String> inAlarm = new ArrayList<>();
+    if (config == null || !config.path("enable").asBoolean(false)) {
+      return inAlarm;
+    }
+    for (String name : Json.strings(config, "alarmNames")) {
+      ObjectNode alarm = state.alarms.get(Alarms.arn(region, name));
+      if (alarm != null && Alarms.ALARM.equals(Json.text(alarm, "StateValue"))) {
+        inAlarm.add(name);
+      }
+    }
+    return inAlarm;
   }
 }

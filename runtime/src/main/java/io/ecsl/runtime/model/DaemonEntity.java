@@ -56,6 +56,8 @@ public final class DaemonEntity {
     public Instant finishedAt;
     /** Set when the deployment rolls back: DaemonRollback's shape. */
     public ObjectNode rollback;
+    /** The deployment alarms in ALARM that stopped it (empty unless they did). */
+    public List<String> triggeredAlarms = new ArrayList<>();
     /** The circuit breaker's count of daemon tasks of the target revision that stopped before running. */
     public int failureCount;
     /** The container instances the current step drains (replaced by instances with the target revision). */

@@ -161,6 +161,32 @@ class DaemonSchedulerTest {
   }
 
   @Test
+  void anAlarmInAlarmRollsTheDeploymentBackOrStopsAFirstOne() {
+    List<Instance> fine = List.of(instance(1, true, true, running("t1", V2)), instance(2, true, true, running("t2", V1)));
+    Deployment alarmed = new Deployment("IN_PROGRESS", V2, V1, null, 50.0, 0, List.of(), null, 0, 3,
+        List.of("agent-errors"));
+    DaemonPlan plan = DaemonScheduler.plan(daemon(alarmed, fine), T0);
+    assertEquals("ROLLBACK_IN_PROGRESS", plan.deployment().status());
+    assertEquals(V1, plan.deployment().rollbackTargetRevisionArn());
+    assertEquals(List.of("agent-errors"), plan.deployment().triggeredAlarms());
+    assertTrue(plan.deployment().statusReason().contains("agent-errors in ALARM"), plan.deployment().statusReason());
+
+    Deployment first = new Deployment("IN_PROGRESS", V2, null, null, 50.0, 0, List.of(), null, 0, 3,
+        List.of("agent-errors"));
+    assertEquals("STOPPED", DaemonScheduler.plan(daemon(first, fine), T0).deployment().status());
+
+    Deployment rollingBack = new Deployment("ROLLBACK_IN_PROGRESS", V2, V1, V1, 100.0, 0, List.of(), null, 0, 3,
+        List.of("agent-errors"));
+    DaemonPlan back = DaemonScheduler.plan(daemon(rollingBack, fine), T0);
+    assertEquals("ROLLBACK_IN_PROGRESS", back.deployment().status(), "a rollback is not stopped by the same alarm");
+    assertEquals(List.of("ci-1"), back.deployment().drainingInstanceArns());
+
+    DaemonPlan quiet = DaemonScheduler.plan(daemon(rolling("IN_PROGRESS", 50.0, 0, List.of(), null, 0), fine), T0);
+    assertEquals("IN_PROGRESS", quiet.deployment().status());
+    assertEquals(List.of(), quiet.deployment().triggeredAlarms());
+  }
+
+  @Test
   void aRollbackRollsTheInstancesBackAndSucceeds() {
     Deployment back = new Deployment("ROLLBACK_IN_PROGRESS", V2, V1, V1, 100.0, 0, List.of(), null, 0, 3);
     DaemonPlan step = DaemonScheduler.plan(daemon(back, List.of(instance(1, true, true, running("t1", V2)),

@@ -142,6 +142,39 @@ class DeploymentAlarmsEngineTest {
   }
 
   @Test
+  void anAlarmDuringABlueGreenBakeRollsBackToTheRevisionStillRunning() {
+    cloudWatch("DeleteAlarms", "{\"AlarmNames\":[\"web-5xx\"]}");
+    String health = ",\"healthCheck\":{\"command\":[\"CMD-SHELL\",\"exit 0\"],\"interval\":5}";
+    engine.registerTaskDefinition("{\"family\":\"web\",\"memory\":\"128\",\"containerDefinitions\":[{\"name\":"
+        + "\"app\",\"image\":\"ecsl/busybox:latest\",\"command\":[\"sh\",\"-c\",\"" + SERVE + "\"]" + health + "}]}");
+    engine.ecs("CreateService", "{\"cluster\":\"demo\",\"serviceName\":\"web\",\"taskDefinition\":\"web:1\","
+        + "\"desiredCount\":2,\"deploymentConfiguration\":{\"strategy\":\"BLUE_GREEN\",\"bakeTimeInMinutes\":30,"
+        + "\"alarms\":{\"alarmNames\":[\"web-5xx\"],\"enable\":true,\"rollback\":true}}}");
+    engine.run(15, Duration.ofSeconds(1));
+    assertEquals("COMPLETED", engine.service("demo", "web").at("/deployments/0/rolloutState").asText(),
+        "an alarm that does not exist is never in ALARM, and adds no bake");
+    cloudWatch("PutMetricAlarm", "{\"AlarmName\":\"web-5xx\",\"MetricName\":\"HTTPCode_Target_5XX_Count\","
+        + "\"Namespace\":\"AWS/ApplicationELB\",\"Statistic\":\"Sum\",\"Period\":60,\"EvaluationPeriods\":1,"
+        + "\"Threshold\":10,\"ComparisonOperator\":\"GreaterThanThreshold\"}");
+    engine.registerTaskDefinition("{\"family\":\"web\",\"memory\":\"128\",\"containerDefinitions\":[{\"name\":"
+        + "\"app\",\"image\":\"ecsl/busybox:latest\",\"command\":[\"sh\",\"-c\",\"" + SERVE + " \"]" + health + "}]}");
+    engine.ecs("UpdateService", "{\"cluster\":\"demo\",\"service\":\"web\",\"taskDefinition\":\"web:2\"}");
+    engine.run(15, Duration.ofSeconds(1));
+    assertEquals("BAKE_TIME", serviceDeployment("IN_PROGRESS").get("lifecycleStage").asText());
+    cloudWatch("SetAlarmState", "{\"AlarmName\":\"web-5xx\",\"StateValue\":\"ALARM\",\"StateReason\":\"errors\"}");
+    engine.run(15, Duration.ofSeconds(1));
+
+    JsonNode back = serviceDeployment("ROLLBACK_SUCCESSFUL");
+    assertTrue(back.at("/rollback/reason").asText().contains("web-5xx"), back.toString());
+    assertEquals("TRIGGERED", back.at("/alarms/status").asText(), back.toString());
+    List<JsonNode> running = engine.tasks("demo", "RUNNING");
+    assertEquals(2, running.size());
+    assertTrue(running.stream().allMatch(t -> t.get("taskDefinitionArn").asText().endsWith("web:1")));
+    assertEquals(0, engine.allTasks("demo").stream().filter(t -> t.get("taskDefinitionArn").asText().endsWith("web:1")
+        && t.get("lastStatus").asText().equals("STOPPED")).count(), "blue kept running through the rollback");
+  }
+
+  @Test
   void anAlarmThatIsNotWatchedOrNotInAlarmChangesNothing() {
     register("");
     createService(true);
