@@ -46,13 +46,13 @@ final class LocalLimits {
         }
         JsonNode alarms = body.path("deploymentConfiguration").path("alarms");
         if (alarms.path("enable").asBoolean(false) && !alarms.path("alarmNames").isEmpty()) {
-          // Deployments watch these alarms on the runtime, whose CloudWatch evaluates no metrics.
+          // Deployments watch these alarms on the runtime; the project does not declare alarms.
           java.util.List<String> names = new java.util.ArrayList<>();
           alarms.path("alarmNames").forEach(n -> names.add(n.asText()));
-          out.add(r.address() + ": deployment alarms " + String.join(", ", names) + ": the local runtime evaluates no"
-              + " metrics, so an alarm changes state only when set (`aws cloudwatch set-alarm-state` against the"
-              + " runtime, see `ecsl runtime env`), and one not created there (`aws cloudwatch put-metric-alarm`) is"
-              + " never in ALARM");
+          out.add(r.address() + ": deployment alarms " + String.join(", ", names) + ": watched only if created on the"
+              + " local runtime (`aws cloudwatch put-metric-alarm`, see `ecsl runtime env`); it evaluates alarms on"
+              + " the services' CPU and memory utilization and the target groups' requests per target, and any"
+              + " other alarm changes state only when set (`aws cloudwatch set-alarm-state`)");
         }
         JsonNode serviceConnect = body.path("serviceConnectConfiguration");
         if (serviceConnect.path("enabled").asBoolean(false)) {
@@ -64,11 +64,12 @@ final class LocalLimits {
           if (!request.operation().equals("PutScalingPolicy")) {
             continue;
           }
-          // A step policy acts when a CloudWatch alarm invokes it, and the runtime's alarms invoke no actions;
+          // A step policy acts when a CloudWatch alarm names it, and the project declares no alarms;
           // for the others, the runtime's own judgement (a metric it does not measure never moves).
           boolean step = "StepScaling".equals(request.body().path("PolicyType").asText("StepScaling"));
-          String why = step ? "step scaling policy " + request.body().path("PolicyName").asText() + ": the local"
-              + " runtime's CloudWatch alarms invoke no actions, so nothing invokes it"
+          String why = step ? "step scaling policy " + request.body().path("PolicyName").asText() + ": acts only"
+              + " when an alarm created on the local runtime (`aws cloudwatch put-metric-alarm --alarm-actions"
+              + " POLICY_ARN`) on a metric it measures goes to ALARM"
               : Policies.inert(request.body(), null);
           if (why != null) {
             out.add(r.address() + ": " + why);

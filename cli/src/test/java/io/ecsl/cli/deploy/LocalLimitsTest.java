@@ -63,8 +63,8 @@ class LocalLimitsTest {
     // The runtime measures the load balancers' requests per target (ALBRequestCountPerTarget): no note for that one.
     assertTrue(notes.get(2).contains("policy queue tracks MyApp QueueDepth, which the local runtime does not"
         + " measure"), notes.toString());
-    assertTrue(notes.get(3).contains("step scaling policy steps: the local runtime's CloudWatch alarms invoke no"
-        + " actions"), notes.toString());
+    assertTrue(notes.get(3).contains("step scaling policy steps: acts only when an alarm created on the local"
+        + " runtime"), notes.toString());
     assertTrue(notes.stream().noneMatch(n -> n.contains("worker") || n.contains("policy cpu") || n.contains("api")),
         "what the runtime acts on is not listed: " + notes);
   }
@@ -79,10 +79,10 @@ class LocalLimitsTest {
             {"serviceName": "off", "deploymentConfiguration": {"alarms": {"alarmNames": ["x"], "enable": false,
              "rollback": false}}}""")));
     List<String> notes = LocalLimits.notes(model);
-    assertEquals(List.of("service prod/web: deployment alarms web-5xx, web-p99: the local runtime evaluates no metrics,"
-        + " so an alarm changes state only when set (`aws cloudwatch set-alarm-state` against the runtime, see"
-        + " `ecsl runtime env`), and one not created there (`aws cloudwatch put-metric-alarm`) is never in ALARM"),
-        notes);
+    assertEquals(List.of("service prod/web: deployment alarms web-5xx, web-p99: watched only if created on the local"
+        + " runtime (`aws cloudwatch put-metric-alarm`, see `ecsl runtime env`); it evaluates alarms on the services'"
+        + " CPU and memory utilization and the target groups' requests per target, and any other alarm changes state"
+        + " only when set (`aws cloudwatch set-alarm-state`)"), notes);
   }
 
   @Test

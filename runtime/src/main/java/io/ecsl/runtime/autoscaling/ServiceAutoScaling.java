@@ -94,13 +94,17 @@ public final class ServiceAutoScaling implements LoopStage {
     String requestsOf = null; // the target group whose requests per target a policy tracks
     for (ObjectNode policy : state.scalingPolicies.values()) {
       if (sameTarget(policy, region, resourceId)) {
-        ScalingPolicy read = Policies.of(policy, null);
+        MetricAlarms.Watched stepAlarm = stepAlarm(policy, region, service);
+        ScalingPolicy read = Policies.of(policy, stepAlarm == null ? null : stepAlarm.alarm());
         if (read != null) {
           policies.add(read);
         }
         if (read instanceof ScalingPolicy.TargetTracking t && t.metric() == Metric.REQUEST_COUNT_PER_TARGET
             && requestsOf == null) {
           requestsOf = targetGroupOf(policy, service);
+        }
+        if (stepAlarm != null && stepAlarm.targetGroup() != null && requestsOf == null) {
+          requestsOf = targetGroupArn(stepAlarm.targetGroup());
         }
       }
     }
@@ -154,6 +158,43 @@ public final class ServiceAutoScaling implements LoopStage {
    * ({@code app/LB/ID/targetgroup/TG/ID}) names, else the service's first load balancer's. Null
    * when the runtime holds no such group (one made elsewhere): the policy then has no data.
    */
+  /**
+   * The CloudWatch alarm that invokes a step scaling policy: one whose actions name the policy's ARN
+   * (actions enabled), on a metric the runtime measures for this service (its CPU or memory
+   * utilization, or a target group's requests per target); null when none does, and the policy never acts.
+   */
+  private MetricAlarms.Watched stepAlarm(ObjectNode policy, String region, ServiceEntity service) {
+    String arn = Json.text(policy, "PolicyARN");
+    if (!"StepScaling".equals(Json.text(policy, "PolicyType", "StepScaling")) || arn == null) {
+      return null;
+    }
+    String clusterName = Arns.lastSegment(service.clusterArn);
+    for (String alarmArn : state.alarms.ids()) {
+      ObjectNode alarm = state.alarms.get(alarmArn);
+      if (!region.equals(Arns.regionOf(alarmArn)) || !Json.bool(alarm, "ActionsEnabled", true)
+          || !Json.strings(alarm, "AlarmActions").contains(arn)) {
+        continue;
+      }
+      MetricAlarms.Watched watched = MetricAlarms.of(alarm);
+      if (watched != null && (watched.targetGroup() != null && targetGroupArn(watched.targetGroup()) != null
+          || watched.targetGroup() == null && watched.watchesService(clusterName, service.serviceName))) {
+        return watched;
+      }
+    }
+    return null;
+  }
+
+  /** The ARN of the target group {@code targetgroup/NAME/ID} names, or null. */
+  private String targetGroupArn(String dimension) {
+    String suffix = ":" + dimension;
+    for (String arn : state.targetGroups.ids()) {
+      if (arn.endsWith(suffix)) {
+        return arn;
+      }
+    }
+    return null;
+  }
+
   private String targetGroupOf(ObjectNode policy, ServiceEntity service) {
     JsonNode config = policy.path("TargetTrackingScalingPolicyConfiguration");
     String label = Json.text(config.path("PredefinedMetricSpecification"), "ResourceLabel");

@@ -6,6 +6,7 @@ import io.ecsl.runtime.api.RequestContext;
 import io.ecsl.runtime.api.ScheduleEndpoints;
 import io.ecsl.runtime.api.StatsEndpoints;
 import io.ecsl.runtime.api.ecs.EcsApi;
+import io.ecsl.runtime.autoscaling.AlarmEvaluation;
 import io.ecsl.runtime.autoscaling.ServiceAutoScaling;
 import io.ecsl.runtime.engine.ControlPlane;
 import io.ecsl.runtime.metrics.MetricHistory;
@@ -40,6 +41,7 @@ final class RuntimeStages {
     MetricHistory history = new MetricHistory(plane.options().metricsPeriod());
     plane.addStage(new MetricsCollector(plane.state(), plane.backend(), history, plane.options().inlineActions()));
     plane.addStage(new io.ecsl.runtime.loadbalancing.RequestCountSampler(plane.state(), traffic, history));
+    plane.addStage(new AlarmEvaluation(plane.state(), history, plane::requestTick));
     plane.addStage(new ServiceAutoScaling(plane.state(), history, plane::requestTick));
     new StatsEndpoints(history).addTo(internal);
   }

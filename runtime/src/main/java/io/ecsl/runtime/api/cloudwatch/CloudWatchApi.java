@@ -20,13 +20,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The CloudWatch alarms subset a deployment needs ({@code GraniteServiceVersion20100801}): metric
- * alarms created, described, deleted, and their state set by hand with SetAlarmState, the way AWS's
- * own documentation tests an alarm-driven rollback. The runtime evaluates no metrics against these
- * alarms (**EMU**, docs/runtime-model.md): a new alarm is INSUFFICIENT_DATA, and it changes state
- * only through SetAlarmState, where on AWS the next evaluation would overwrite that state. A
- * service's deployment watches the alarms its {@code deploymentConfiguration.alarms} names
- * ({@code io.ecsl.runtime.scheduler.ServiceScheduler}).
+ * The CloudWatch metric alarms subset ({@code GraniteServiceVersion20100801}): alarms created,
+ * described, deleted, and their state set by hand with SetAlarmState, the way AWS's own
+ * documentation tests an alarm-driven rollback. An alarm on a metric the runtime measures (a
+ * service's CPU or memory utilization, a target group's requests per target) is evaluated on it
+ * ({@code io.ecsl.runtime.autoscaling.AlarmEvaluation}); any other keeps the state it is set to
+ * (**EMU**, docs/runtime-model.md). Deployments watch the alarms their
+ * {@code deploymentConfiguration.alarms} names, and step scaling policies named in an alarm's
+ * actions act when it is in ALARM.
  *
  * <p>Served in AWS JSON 1.0 ({@code X-Amz-Target}) and in Smithy RPC v2 CBOR, which the AWS CLI
  * and the newer SDKs use for CloudWatch ({@code io.ecsl.runtime.api.RpcV2Cbor}).
