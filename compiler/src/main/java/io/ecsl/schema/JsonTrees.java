@@ -18,7 +18,8 @@ import java.io.InputStream;
  * fit, as data binding makes them, floating point as {@code DoubleNode}).
  */
 public final class JsonTrees {
-  private static final JsonFactory FACTORY = new JsonFactory();
+  /** The compiler's JSON reader settings (jackson-core defaults), shared by what reads JSON text. */
+  public static final JsonFactory FACTORY = new JsonFactory();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private JsonTrees() {}

@@ -1,6 +1,5 @@
 package io.ecsl.rules.schedule;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.ecsl.rules.Nodes;
@@ -9,14 +8,6 @@ import io.ecsl.rules.ScheduleTargetView;
 
 /** E1508: the input of an ECS target is a JSON object (the RunTask overrides). */
 public final class ScheduleInput extends TargetRule {
-  /**
-   * The streaming parser alone: the input only has to be well-formed with an object first, and an
-   * {@code ObjectMapper} (what this read it with before) cost a project with a scheduled input
-   * ~100 ms of start-up: ~50 ms of CPU to set up and 330 classes from outside the AOT cache
-   * ({@code check samples/scheduler-jobs} 0.374 s against 0.190 s for {@code fargate-web}).
-   */
-  private static final JsonFactory JSON = new JsonFactory();
-
   public ScheduleInput() {
     super("E1508", "An ECS target's input is a JSON object of task overrides", "EventBridge API");
   }
@@ -27,7 +18,11 @@ public final class ScheduleInput extends TargetRule {
     if (input == null) {
       return;
     }
-    try (JsonParser p = JSON.createParser(input)) {
+    // The streaming parser alone: the input only has to be well-formed with an object first, and an
+    // ObjectMapper (what this read it with before) cost a project with a scheduled input ~100 ms of
+    // start-up: ~50 ms of CPU to set up and 330 classes from outside the AOT cache
+    // (check samples/scheduler-jobs 0.374 s against 0.190 s for fargate-web).
+    try (JsonParser p = io.ecsl.schema.JsonTrees.FACTORY.createParser(input)) {
       JsonToken first = p.nextToken();
       p.skipChildren(); // reads (and so checks) the whole first value
       if (first != null && p.nextToken() != null) {
