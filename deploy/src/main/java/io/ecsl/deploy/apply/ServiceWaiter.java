@@ -243,8 +243,10 @@ final class ServiceWaiter {
   static String failureReason(JsonNode service, String id) {
     for (JsonNode d : service.path("deployments")) {
       if (id.equals(d.path("id").asText()) && d.path("rolloutState").asText().equals("FAILED")) {
+        // "ECS deployment alarms: web-5xx in ALARM state." reads as its event does: "alarm web-5xx in ALARM state"
         return withoutFinalStop(d.path("rolloutStateReason").asText("rollout FAILED")
-            .replaceFirst("^ECS deployment circuit breaker:\\s*", "").strip());
+            .replaceFirst("^ECS deployment circuit breaker:\\s*", "")
+            .replaceFirst("^ECS deployment alarms:\\s*", "alarm ").strip());
       }
     }
     // "(service web) (deployment ecs-svc/123) deployment failed: tasks failed to start."

@@ -283,6 +283,18 @@ class ServiceWaiterTest {
   }
 
   @Test
+  void anAlarmsFailureIsWordedTheSameFromTheDeploymentAndFromItsEvent() {
+    ObjectNode listed = rolledBack(true, "IN_PROGRESS");
+    ((ObjectNode) listed.path("deployments").get(1)).put("rolloutStateReason",
+        "ECS deployment alarms: web-5xx in ALARM state.");
+    ObjectNode dropped = rolledBack(false, "IN_PROGRESS");
+    ((ObjectNode) dropped.path("events").get(2)).put("message",
+        "(service web) (deployment ecs-svc/new) deployment failed: alarm web-5xx in ALARM state.");
+    assertEquals("alarm web-5xx in ALARM state", ServiceWaiter.failureReason(listed, "ecs-svc/new"));
+    assertEquals("alarm web-5xx in ALARM state", ServiceWaiter.failureReason(dropped, "ecs-svc/new"));
+  }
+
+  @Test
   void aDeploymentReplacedByAnotherUpdateIsNotCalledARollback() {
     FakeEcs ecs = new FakeEcs();
     ObjectNode other = deploying("ecs-svc/someone-else");
