@@ -62,6 +62,13 @@ public final class AwsJsonDispatcher {
     return service == null ? Set.of() : service.timestampMembers();
   }
 
+  /** True when {@code target}'s service is served in Smithy RPC v2 CBOR too. */
+  public boolean speaksCbor(String target) {
+    AwsService service = target == null || !target.contains(".") ? null
+        : services.get(target.substring(0, target.indexOf('.')));
+    return service != null && service.speaksCbor();
+  }
+
   /** The Query code of error {@code type} from {@code target}'s service, when it is Query compatible, else null. */
   public String queryErrorCode(String target, String type) {
     AwsService service = target == null || !target.contains(".") || type == null ? null

@@ -21,6 +21,11 @@ public interface AwsService {
     return java.util.Set.of();
   }
 
+  /** True for a service also served in Smithy RPC v2 CBOR ({@link RpcV2Cbor}). */
+  default boolean speaksCbor() {
+    return false;
+  }
+
   /**
    * For an "AWS Query compatible" service, the Query protocol's code of error {@code type}, sent in
    * {@code x-amzn-query-error} beside the JSON or CBOR error; null for other services.

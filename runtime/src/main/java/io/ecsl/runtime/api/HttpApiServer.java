@@ -96,9 +96,11 @@ public final class HttpApiServer implements AutoCloseable {
           && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
           && !query.signingNames().isEmpty();
       String rawPath = exchange.getRequestURI().getRawPath();
-      // Smithy RPC v2 CBOR (CloudWatch for the AWS CLI): POST /service/S/operation/O, no X-Amz-Target.
+      // Smithy RPC v2 CBOR (CloudWatch for the SDKs): POST /service/S/operation/O, no X-Amz-Target;
+      // only for a service that speaks it (the others' timestamps would go out untagged).
       boolean cbor = target == null && !queryProtocol
-          && RpcV2Cbor.owns(headers, exchange.getRequestMethod(), rawPath);
+          && RpcV2Cbor.owns(headers, exchange.getRequestMethod(), rawPath)
+          && dispatcher.speaksCbor(RpcV2Cbor.target(rawPath));
       String cborTarget = cbor ? RpcV2Cbor.target(rawPath) : null;
       boolean rest = target == null && !queryProtocol && !cbor && scheduler != null && SchedulerApi.owns(rawPath);
       try {
@@ -130,7 +132,7 @@ public final class HttpApiServer implements AutoCloseable {
           sendXml(exchange, query.handle(QueryDispatcher.parameters(body.bytes()), context));
         } else if (cbor) {
           AwsJsonDispatcher.Response answer = dispatcher.handle(cborTarget, RpcV2Cbor.requestJson(body.bytes()), context);
-          queryError(exchange, dispatcher.queryErrorCode(cborTarget, answer.errorType()));
+          queryError(exchange, dispatcher.queryErrorCode(cborTarget, answer.errorType()), answer.status());
           sendCbor(exchange, answer.status(), RpcV2Cbor.responseCbor(answer.body(),
               dispatcher.timestampMembers(cborTarget)), answer.errorType());
         } else if (rest) {
@@ -147,8 +149,8 @@ public final class HttpApiServer implements AutoCloseable {
           exchange.getResponseBody().write(text);
         } else {
           AwsJsonDispatcher.Response answer = dispatcher.handle(target, body.bytes(), context);
-          queryError(exchange, dispatcher.queryErrorCode(target, answer.errorType()));
-          send(exchange, answer);
+          queryError(exchange, dispatcher.queryErrorCode(target, answer.errorType()), answer.status());
+          send(exchange, answer, contentType);
         }
       } catch (ApiException e) {
         sendError(exchange, queryProtocol, cbor, e);
@@ -170,9 +172,9 @@ public final class HttpApiServer implements AutoCloseable {
   }
 
   /** {@code x-amzn-query-error: CODE;Sender}, how a Query-compatible service names an error for Query clients. */
-  private static void queryError(HttpExchange exchange, String code) {
+  private static void queryError(HttpExchange exchange, String code, int status) {
     if (code != null) {
-      exchange.getResponseHeaders().set("x-amzn-query-error", code + ";Sender");
+      exchange.getResponseHeaders().set("x-amzn-query-error", code + (status >= 500 ? ";Receiver" : ";Sender"));
     }
   }
 
@@ -218,6 +220,14 @@ public final class HttpApiServer implements AutoCloseable {
 
   static void send(HttpExchange exchange, AwsJsonDispatcher.Response response) throws IOException {
     sendJson(exchange, "application/x-amz-json-1.1", response.status(), response.body(), response.errorType());
+  }
+
+  /** Answers in the AWS JSON version the request was sent in (CloudWatch's clients send 1.0, the others 1.1). */
+  static void send(HttpExchange exchange, AwsJsonDispatcher.Response response, String requestContentType)
+      throws IOException {
+    String type = requestContentType != null && requestContentType.startsWith("application/x-amz-json-1.0")
+        ? "application/x-amz-json-1.0" : "application/x-amz-json-1.1";
+    sendJson(exchange, type, response.status(), response.body(), response.errorType());
   }
 
   private static void sendJson(HttpExchange exchange, String contentType, int status, String body, String errorType)

@@ -18,8 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Smithy RPC v2 CBOR protocol, which the AWS CLI (botocore 1.3x+) and newer SDKs speak to
- * CloudWatch: {@code POST /service/<service>/operation/<Operation>} with a {@code smithy-protocol:
+ * The Smithy RPC v2 CBOR protocol, which the AWS SDK for Java v2 (and other newer SDKs) speak to
+ * CloudWatch (the aws CLI v1 prefers AWS JSON 1.0 for it): {@code POST /service/<service>/operation/<Operation>} with a {@code smithy-protocol:
  * rpc-v2-cbor} header and a CBOR body. Translated at the edge to the JSON the services take and
  * back, so a service is the same whichever protocol reached it; timestamps go out as CBOR tag 1
  * (epoch seconds), as the protocol requires, for the members the service names.

@@ -154,11 +154,6 @@ public final class ServiceAutoScaling implements LoopStage {
   }
 
   /**
-   * The target group an ALBRequestCountPerTarget policy measures: the one its resource label
-   * ({@code app/LB/ID/targetgroup/TG/ID}) names, else the service's first load balancer's. Null
-   * when the runtime holds no such group (one made elsewhere): the policy then has no data.
-   */
-  /**
    * The CloudWatch alarm that invokes a step scaling policy: one whose actions name the policy's ARN
    * (actions enabled), on a metric the runtime measures for this service (its CPU or memory
    * utilization, or a target group's requests per target); null when none does, and the policy never acts.
@@ -195,6 +190,11 @@ public final class ServiceAutoScaling implements LoopStage {
     return null;
   }
 
+  /**
+   * The target group an ALBRequestCountPerTarget policy measures: the one its resource label
+   * ({@code app/LB/ID/targetgroup/TG/ID}) names, else the service's first load balancer's. Null
+   * when the runtime holds no such group (one made elsewhere): the policy then has no data.
+   */
   private String targetGroupOf(ObjectNode policy, ServiceEntity service) {
     JsonNode config = policy.path("TargetTrackingScalingPolicyConfiguration");
     String label = Json.text(config.path("PredefinedMetricSpecification"), "ResourceLabel");

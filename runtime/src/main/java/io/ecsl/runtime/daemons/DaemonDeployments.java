@@ -115,8 +115,8 @@ public final class DaemonDeployments {
     ObjectNode alarms = out.putObject("alarms");
     boolean alarmsOn = deployment.deploymentConfiguration != null
         && Json.bool(deployment.deploymentConfiguration.path("alarms"), "enable", false);
-    alarms.put("status", alarmsOn && !deployment.triggeredAlarms.isEmpty() ? "TRIGGERED"
-        : monitorStatus(deployment, alarmsOn));
+    alarms.put("status", !alarmsOn ? "DISABLED" : !deployment.triggeredAlarms.isEmpty() ? "TRIGGERED"
+        : deployment.isActive() ? "MONITORING" : "MONITORING_COMPLETE");
     alarms.set("alarmNames", deployment.deploymentConfiguration == null ? Json.array()
         : Json.arrayOf(Json.strings(deployment.deploymentConfiguration.path("alarms"), "alarmNames")));
     alarms.set("triggeredAlarmNames", Json.arrayOf(deployment.triggeredAlarms));

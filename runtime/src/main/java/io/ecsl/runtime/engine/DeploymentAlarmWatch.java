@@ -23,9 +23,12 @@ final class DeploymentAlarmWatch {
   private DeploymentAlarmWatch() {}
 
   static ServiceSnapshot.DeploymentAlarms of(RuntimeState state, ServiceEntity service, DeploymentTiming timing) {
-    JsonNode config = service.deploymentConfiguration == null ? Json.object()
-        : service.deploymentConfiguration.path("alarms");
     DeploymentEntity primary = service.primaryDeployment();
+    // The PRIMARY deployment's configuration, as DescribeServiceDeployments shows it (the service's
+    // for a deployment stored before deployments kept their own).
+    JsonNode configuration = primary != null && primary.deploymentConfiguration != null
+        ? primary.deploymentConfiguration : service.deploymentConfiguration;
+    JsonNode config = configuration == null ? Json.object() : configuration.path("alarms");
     // A rollback returns to the last deployment that completed; watching the same alarms would roll
     // it back again for as long as they stay in ALARM (EMU, docs/runtime-model.md).
     if (!config.path("enable").asBoolean(false) || primary == null || primary.rollback) {

@@ -187,7 +187,9 @@ public final class ServiceScheduler {
     private void tripAlarms() {
       ServiceSnapshot.DeploymentAlarms alarms = service.alarms();
       DeploymentState primary = primary();
-      if (!alarms.watched() || alarms.inAlarm().isEmpty() || primary == null
+      // rollback != null: the circuit breaker tripped first in this pass, and the PRIMARY is now its
+      // rollback, which watches no alarms (the snapshot's alarms were the failed deployment's).
+      if (!alarms.watched() || alarms.inAlarm().isEmpty() || primary == null || rollback != null
           || !DeploymentEntity.IN_PROGRESS.equals(primary.rolloutState())) {
         return;
       }

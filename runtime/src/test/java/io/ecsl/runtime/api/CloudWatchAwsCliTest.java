@@ -9,28 +9,17 @@ import io.ecsl.runtime.TestRuntimes;
 import io.ecsl.testing.AwsCli;
 import io.ecsl.testing.NeedsAwsCli;
 import io.ecsl.testing.Processes;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
-import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
-import software.amazon.awssdk.services.cloudwatch.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
 /**
- * Real clients against the runtime's CloudWatch alarms: the aws CLI (botocore prefers AWS JSON 1.0
- * for CloudWatch, with {@code x-amzn-query-mode}) and the AWS SDK for Java v2, whose CloudWatch
- * client speaks Smithy RPC v2 CBOR: what each sends is understood, what it gets back (CBOR
- * timestamps as tag 1) parses into the fields it documents, and errors come out under
- * CloudWatch's codes.
+ * The real aws CLI against the runtime's CloudWatch alarms (botocore prefers AWS JSON 1.0 for
+ * CloudWatch, with {@code x-amzn-query-mode}): what it sends is understood, what it gets back parses
+ * into the fields it documents, and errors come out under CloudWatch's Query codes
+ * ({@code x-amzn-query-error}). The SDK's CBOR is {@code CloudWatchSdkTest}.
  */
 @NeedsAwsCli
 class CloudWatchAwsCliTest {
@@ -84,6 +73,21 @@ class CloudWatchAwsCliTest {
     assertTrue(badState.stderr().contains("(InvalidParameterValue)") && badState.stderr().contains("Period"),
         badState.stderr());
 
+    Processes.Result band = AwsCli.run(env, "cloudwatch", "put-metric-alarm", "--alarm-name", "band",
+        "--metric-name", "CPUUtilization", "--namespace", "AWS/ECS", "--statistic", "Average", "--period", "60",
+        "--evaluation-periods", "1", "--threshold", "80", "--comparison-operator", "GreaterThanUpperThreshold");
+    assertTrue(band.stderr().contains("(InvalidParameterValue)") && band.stderr().contains("anomaly detection"),
+        band.stderr());
+    Processes.Result noStatistic = AwsCli.run(env, "cloudwatch", "put-metric-alarm", "--alarm-name", "none",
+        "--metric-name", "CPUUtilization", "--namespace", "AWS/ECS", "--period", "60", "--evaluation-periods", "1",
+        "--threshold", "80", "--comparison-operator", "GreaterThanThreshold");
+    assertTrue(noStatistic.stderr().contains("(InvalidParameterCombination)"), noStatistic.stderr());
+    Processes.Result tooLong = AwsCli.run(env, "cloudwatch", "put-metric-alarm", "--alarm-name", "long",
+        "--metric-name", "CPUUtilization", "--namespace", "AWS/ECS", "--statistic", "Average", "--period", "600",
+        "--evaluation-periods", "200", "--threshold", "80", "--comparison-operator", "GreaterThanThreshold");
+    assertTrue(tooLong.stderr().contains("(InvalidParameterValue)") && tooLong.stderr().contains("one day"),
+        tooLong.stderr());
+
     AwsCli.ok(env, "cloudwatch", "delete-alarms", "--alarm-names", "web-5xx");
     assertEquals(0, AwsCli.json(env, "cloudwatch", "describe-alarms").get("MetricAlarms").size());
   }
@@ -95,35 +99,6 @@ class CloudWatchAwsCliTest {
     Processes.Result refused = AwsCli.run(wrong, "cloudwatch", "describe-alarms");
     assertNotEquals(0, refused.exitCode());
     assertTrue(refused.stderr().contains("(InvalidSignatureException)"), refused.stderr());
-  }
-
-  @Test
-  void theSdkSpeaksCborToTheSameAlarms() throws Exception {
-    try (CloudWatchClient cloudWatch = CloudWatchClient.builder()
-        .endpointOverride(runtime.server().endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-            runtime.credentials().accessKeyId(), runtime.credentials().secretAccessKey())))
-        .httpClient(UrlConnectionHttpClient.create())
-        .build()) {
-      Instant before = Instant.now().minusSeconds(5);
-      cloudWatch.putMetricAlarm(b -> b.alarmName("web-5xx").metricName("HTTPCode_Target_5XX_Count")
-          .namespace("AWS/ApplicationELB").statistic("Sum").period(60).evaluationPeriods(1).threshold(10.0)
-          .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD));
-      cloudWatch.setAlarmState(b -> b.alarmName("web-5xx").stateValue(StateValue.ALARM).stateReason("5xx"));
-      MetricAlarm alarm = cloudWatch.describeAlarms(b -> b.alarmNames("web-5xx")).metricAlarms().get(0);
-      assertEquals(StateValue.ALARM, alarm.stateValue());
-      assertEquals("5xx", alarm.stateReason());
-      assertEquals(10.0, alarm.threshold());
-      assertTrue(alarm.stateUpdatedTimestamp().isAfter(before)
-          && alarm.stateUpdatedTimestamp().isBefore(Instant.now().plusSeconds(5)), alarm.toString());
-      ResourceNotFoundException missing = org.junit.jupiter.api.Assertions.assertThrows(
-          ResourceNotFoundException.class, () -> cloudWatch.setAlarmState(b -> b.alarmName("nowhere")
-              .stateValue(StateValue.OK).stateReason("x")));
-      assertTrue(missing.getMessage().contains("nowhere"), missing.getMessage());
-      cloudWatch.deleteAlarms(b -> b.alarmNames("web-5xx"));
-      assertEquals(0, cloudWatch.describeAlarms(b -> b.alarmNames("web-5xx")).metricAlarms().size());
-    }
   }
 
   @Test

@@ -138,6 +138,28 @@ class ServiceSchedulerTest {
   }
 
   @Test
+  void whenTheBreakerAndAnAlarmTripInOnePassTheBreakerWinsAndItsRollbackIsNotFailedAgain() {
+    ServiceSnapshot.CircuitBreaker breaker = new ServiceSnapshot.CircuitBreaker(true, true, true, null, null);
+    DeploymentState failing = new DeploymentState("new", true, "arn:td/v2", IN_PROGRESS, null, 2, T0.minusSeconds(5));
+    DeploymentState previous = new DeploymentState("old", false, "arn:td/v1", COMPLETED, null, 0, null);
+    ServiceSnapshot.DeploymentAlarms alarms = new ServiceSnapshot.DeploymentAlarms(true, true, List.of("web-5xx"),
+        List.of("web-5xx"), java.time.Duration.ZERO);
+    ServiceSnapshot base = service(2, 100, 200, List.of(failing, previous), breaker, previous);
+    ServiceSnapshot snapshot = new ServiceSnapshot(base.name(), false, 2, 100, 200, breaker, java.time.Duration.ZERO,
+        base.deployments(), previous, 0, null, false, null, ScaleInOrder.NEWEST_FIRST, null, alarms);
+    ServicePlan plan = plan(snapshot, concat(times(2, () -> healthy("old")),
+        List.of(stopped("new", TaskStatus.ESSENTIAL_CONTAINER_EXITED, false))));
+
+    assertEquals("ecs-svc/rollback", plan.rollback().newDeploymentId());
+    assertEquals(1, plan.events().stream().filter(e -> e.contains("rolling back")).count(), plan.events().toString());
+    DeploymentState primary = plan.deployments().get(0);
+    assertEquals(IN_PROGRESS, primary.rolloutState(), "the rollback is not failed by the alarm: " + primary);
+    assertTrue(plan.events().contains("(service web) (deployment new) deployment failed: tasks failed to start."),
+        plan.events().toString());
+    assertTrue(plan.events().stream().noneMatch(e -> e.contains("alarm")), plan.events().toString());
+  }
+
+  @Test
   void withoutRollbackAFailedDeploymentLaunchesNothing() {
     ServiceSnapshot.CircuitBreaker breaker = new ServiceSnapshot.CircuitBreaker(true, false, true, null, null);
     DeploymentState failing = new DeploymentState("new", true, "arn:td/v2", IN_PROGRESS, null, 3, T0);

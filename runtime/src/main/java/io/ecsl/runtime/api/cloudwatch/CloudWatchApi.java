@@ -36,8 +36,12 @@ public final class CloudWatchApi implements AwsService {
   public static final String TARGET_PREFIX = "GraniteServiceVersion20100801";
   private static final List<String> STATES = List.of(Alarms.OK, Alarms.ALARM, Alarms.INSUFFICIENT_DATA);
   private static final List<String> OPERATORS = List.of("GreaterThanOrEqualToThreshold", "GreaterThanThreshold",
-      "LessThanThreshold", "LessThanOrEqualToThreshold", "LessThanLowerOrGreaterThanUpperThreshold",
+      "LessThanThreshold", "LessThanOrEqualToThreshold");
+  /** Operators of anomaly detection alarms: the band a {@code ThresholdMetricId} model gives. */
+  private static final List<String> BAND_OPERATORS = List.of("LessThanLowerOrGreaterThanUpperThreshold",
       "LessThanLowerThreshold", "GreaterThanUpperThreshold");
+  private static final List<String> STATISTICS = List.of("SampleCount", "Average", "Sum", "Minimum", "Maximum");
+  private static final List<String> MISSING_DATA = List.of("breaching", "notBreaching", "ignore", "missing");
   /** The members of a MetricAlarm that PutMetricAlarm copies as given. */
   private static final List<String> COPIED = List.of("AlarmDescription", "OKActions", "AlarmActions",
       "InsufficientDataActions", "MetricName", "Namespace", "Statistic", "ExtendedStatistic", "Dimensions", "Period",
@@ -75,6 +79,11 @@ public final class CloudWatchApi implements AwsService {
     return TIMESTAMPS;
   }
 
+  @Override
+  public boolean speaksCbor() {
+    return true;
+  }
+
   /**
    * CloudWatch is "AWS Query compatible": its errors are named by their shapes ({@code __type}) and
    * also carry the Query protocol's code in {@code x-amzn-query-error}, which the AWS CLI reports.
@@ -85,8 +94,8 @@ public final class CloudWatchApi implements AwsService {
   }
 
   private static final java.util.Map<String, String> QUERY_CODES = java.util.Map.of(
-      "ResourceNotFoundException", "ResourceNotFound",
       "InvalidParameterValueException", "InvalidParameterValue",
+      "InvalidParameterCombinationException", "InvalidParameterCombination",
       "MissingRequiredParameterException", "MissingParameter",
       "InvalidFormatFault", "InvalidFormat",
       "LimitExceededFault", "LimitExceeded");
@@ -111,21 +120,59 @@ public final class CloudWatchApi implements AwsService {
       throw invalid("The parameter EvaluationPeriods is required and must be 1 or more.");
     }
     String operator = Requests.required(request, "ComparisonOperator", "MissingRequiredParameterException");
-    if (!OPERATORS.contains(operator)) {
-      throw invalid("Invalid ComparisonOperator '" + operator + "': use one of " + String.join(", ", OPERATORS) + ".");
+    boolean anomaly = request.hasNonNull("ThresholdMetricId");
+    if (!OPERATORS.contains(operator) && !BAND_OPERATORS.contains(operator)) {
+      throw invalid("Invalid ComparisonOperator '" + operator + "': use one of " + String.join(", ", OPERATORS)
+          + " (or, for an anomaly detection alarm, " + String.join(", ", BAND_OPERATORS) + ").");
+    }
+    if (BAND_OPERATORS.contains(operator) != anomaly) {
+      throw invalid(anomaly ? "An anomaly detection alarm (ThresholdMetricId) takes " + String.join(", ", BAND_OPERATORS)
+          + "; got " + operator + "." : operator + " is for anomaly detection alarms: give Metrics with a"
+          + " ThresholdMetricId, or use " + String.join(", ", OPERATORS) + " with a Threshold.");
+    }
+    if (!anomaly && !request.hasNonNull("Threshold")) {
+      throw missing("Threshold", "the value the statistic is compared with");
+    }
+    String missingData = Json.text(request, "TreatMissingData");
+    if (missingData != null && !MISSING_DATA.contains(missingData)) {
+      throw invalid("Invalid TreatMissingData '" + missingData + "': use one of " + String.join(", ", MISSING_DATA)
+          + ".");
     }
     Integer period = Json.integer(request, "Period");
     if (period != null && !(period == 10 || period == 20 || period == 30 || period > 0 && period % 60 == 0)) {
       throw invalid("The parameter Period must be 10, 20, 30 or a multiple of 60; got " + period + ".");
+    }
+    if (period != null && (long) period * periods > (period < 3600 ? 86_400 : 604_800)) {
+      throw invalid("EvaluationPeriods x Period is " + (long) period * periods + " seconds: an alarm evaluates at"
+          + " most one day of data (seven days when Period is an hour or more).");
     }
     Integer datapoints = Json.integer(request, "DatapointsToAlarm");
     if (datapoints != null && (datapoints < 1 || datapoints > periods)) {
       throw invalid("DatapointsToAlarm must be between 1 and EvaluationPeriods (" + periods + "); got " + datapoints
           + ".");
     }
-    boolean hasMetric = request.hasNonNull("MetricName") || request.hasNonNull("Metrics");
-    if (!hasMetric) {
-      throw invalid("Either MetricName (with Namespace and a statistic) or Metrics must be specified.");
+    boolean named = request.hasNonNull("MetricName");
+    boolean math = request.hasNonNull("Metrics") && !request.path("Metrics").isEmpty();
+    if (named == math) {
+      throw new ApiException("InvalidParameterCombinationException", named
+          ? "Give either MetricName (with Namespace, Period and a statistic) or Metrics, not both."
+          : "Either MetricName (with Namespace, Period and a statistic) or Metrics must be specified.");
+    }
+    if (named) {
+      for (String member : List.of("Namespace", "Period")) {
+        if (!request.hasNonNull(member)) {
+          throw missing(member, "an alarm on MetricName needs it");
+        }
+      }
+      String statistic = Json.text(request, "Statistic");
+      boolean extended = request.hasNonNull("ExtendedStatistic");
+      if ((statistic != null) == extended) {
+        throw new ApiException("InvalidParameterCombinationException", "Give exactly one of Statistic and"
+            + " ExtendedStatistic.");
+      }
+      if (statistic != null && !STATISTICS.contains(statistic)) {
+        throw invalid("Invalid Statistic '" + statistic + "': use one of " + String.join(", ", STATISTICS) + ".");
+      }
     }
     Instant now = plane.clock().instant();
     JsonNode response = state.atomically(() -> {
@@ -181,7 +228,10 @@ public final class CloudWatchApi implements AwsService {
       throw invalid("Invalid StateValue '" + stateValue + "': use OK, ALARM or INSUFFICIENT_DATA.");
     }
     List<String> types = Json.strings(request, "AlarmTypes");
-    boolean metricAlarms = types.isEmpty() || types.contains("MetricAlarm");
+    // The runtime holds no composite alarms: a metric alarm is no composite's parent or child.
+    boolean metricAlarms = (types.isEmpty() || types.contains("MetricAlarm"))
+        && !request.hasNonNull("ChildrenOfAlarmName") && !request.hasNonNull("ParentsOfAlarmName");
+    String actionPrefix = Json.text(request, "ActionPrefix");
     Integer max = Json.integer(request, "MaxRecords");
     return state.atomically(() -> {
       List<ObjectNode> found = new ArrayList<>();
@@ -189,14 +239,19 @@ public final class CloudWatchApi implements AwsService {
         String name = Json.text(alarm, "AlarmName");
         boolean matches = metricAlarms && context.region().equals(Arns.regionOf(Json.text(alarm, "AlarmArn")))
             && (names.isEmpty() || names.contains(name)) && (prefix == null || name.startsWith(prefix))
-            && (stateValue == null || stateValue.equals(Json.text(alarm, "StateValue")));
+            && (stateValue == null || stateValue.equals(Json.text(alarm, "StateValue")))
+            && (actionPrefix == null || actionsOf(alarm).stream().anyMatch(a -> a.startsWith(actionPrefix)));
         if (matches) {
           found.add(alarm.deepCopy());
         }
       }
       found.sort(java.util.Comparator.comparing(a -> Json.text(a, "AlarmName")));
-      Pages.Page<ObjectNode> page = Pages.of(found, Json.text(request, "NextToken"), max, 50, 100,
-          "InvalidParameterValueException");
+      Pages.Page<ObjectNode> page;
+      try {
+        page = Pages.of(found, Json.text(request, "NextToken"), max, 50, 100, "InvalidParameterValueException");
+      } catch (ApiException e) {
+        throw e.getMessage().startsWith("Invalid nextToken") ? new ApiException("InvalidNextToken", e.getMessage()) : e;
+      }
       ObjectNode response = Json.object();
       ArrayNode alarms = response.putArray("MetricAlarms");
       page.items().forEach(alarms::add);
@@ -231,8 +286,8 @@ public final class CloudWatchApi implements AwsService {
       String arn = Alarms.arn(context.region(), name);
       ObjectNode alarm = state.alarms.get(arn);
       if (alarm == null) {
-        throw new ApiException("ResourceNotFoundException", "Alarm " + name + " not found (create it with PutMetricAlarm"
-            + " first).");
+        throw new ApiException("ResourceNotFound", "Alarm " + name + " not found (create it with PutMetricAlarm"
+            + " first).", 404);
       }
       alarm = alarm.deepCopy();
       boolean changed = !value.equals(Json.text(alarm, "StateValue"));
@@ -268,8 +323,8 @@ public final class CloudWatchApi implements AwsService {
       }
       // As CloudWatch: any wrong name and no alarm is deleted.
       if (!missing.isEmpty()) {
-        throw new ApiException("ResourceNotFoundException", "Alarm(s) not found: " + String.join(", ", missing)
-            + "; no alarm was deleted.");
+        throw new ApiException("ResourceNotFound", "Alarm(s) not found: " + String.join(", ", missing)
+            + "; no alarm was deleted.", 404);
       }
       names.forEach(name -> state.alarms.remove(Alarms.arn(context.region(), name)));
       return Json.object();
@@ -283,6 +338,19 @@ public final class CloudWatchApi implements AwsService {
       throw invalid("AlarmName must be 1 to 255 characters; got " + name.length() + ".");
     }
     return name;
+  }
+
+  private static List<String> actionsOf(ObjectNode alarm) {
+    List<String> actions = new ArrayList<>();
+    for (String list : List.of("AlarmActions", "OKActions", "InsufficientDataActions")) {
+      actions.addAll(Json.strings(alarm, list));
+    }
+    return actions;
+  }
+
+  private static ApiException missing(String member, String why) {
+    return new ApiException("MissingRequiredParameterException", "Missing required parameter " + member + ": " + why
+        + ".");
   }
 
   private static ApiException invalid(String message) {
