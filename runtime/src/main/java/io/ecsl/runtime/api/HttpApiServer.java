@@ -179,16 +179,8 @@ public final class HttpApiServer implements AutoCloseable {
   }
 
   static void sendCbor(HttpExchange exchange, int status, byte[] bytes, String errorType) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", RpcV2Cbor.CONTENT_TYPE);
     exchange.getResponseHeaders().set(RpcV2Cbor.HEADER, "rpc-v2-cbor");
-    exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
-    if (errorType != null) {
-      exchange.getResponseHeaders().set("x-amzn-ErrorType", errorType);
-    }
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+    sendBytes(exchange, RpcV2Cbor.CONTENT_TYPE, status, bytes, errorType);
   }
 
   static void sendXml(HttpExchange exchange, QueryDispatcher.Response response) throws IOException {
@@ -232,7 +224,12 @@ public final class HttpApiServer implements AutoCloseable {
 
   private static void sendJson(HttpExchange exchange, String contentType, int status, String body, String errorType)
       throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    sendBytes(exchange, contentType, status, body.getBytes(StandardCharsets.UTF_8), errorType);
+  }
+
+  /** A response with a request id, and the error type header the SDKs read when it is an error. */
+  private static void sendBytes(HttpExchange exchange, String contentType, int status, byte[] bytes, String errorType)
+      throws IOException {
     exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
     if (errorType != null) {
