@@ -98,10 +98,9 @@ public final class HttpApiServer implements AutoCloseable {
       String rawPath = exchange.getRequestURI().getRawPath();
       // Smithy RPC v2 CBOR (CloudWatch for the SDKs): POST /service/S/operation/O, no X-Amz-Target;
       // only for a service that speaks it (the others' timestamps would go out untagged).
-      boolean cbor = target == null && !queryProtocol
-          && RpcV2Cbor.owns(headers, exchange.getRequestMethod(), rawPath)
-          && dispatcher.speaksCbor(RpcV2Cbor.target(rawPath));
-      String cborTarget = cbor ? RpcV2Cbor.target(rawPath) : null;
+      String cborTarget = target == null && !queryProtocol
+          && RpcV2Cbor.owns(headers, exchange.getRequestMethod(), rawPath) ? RpcV2Cbor.target(rawPath) : null;
+      boolean cbor = cborTarget != null && dispatcher.speaksCbor(cborTarget);
       boolean rest = target == null && !queryProtocol && !cbor && scheduler != null && SchedulerApi.owns(rawPath);
       try {
         guard.check(headers);

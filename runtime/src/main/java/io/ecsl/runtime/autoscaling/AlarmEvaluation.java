@@ -77,13 +77,8 @@ public final class AlarmEvaluation implements LoopStage {
 
   private List<Datapoint> series(MetricAlarms.Watched watched, String region, Instant now) {
     if (watched.targetGroup() != null) {
-      String suffix = ":" + watched.targetGroup();
-      for (String arn : state.targetGroups.ids()) {
-        if (arn.endsWith(suffix)) {
-          return metrics.targetGroupDatapoints(arn, watched.alarm().metric(), now);
-        }
-      }
-      return List.of();
+      String arn = ServiceAutoScaling.targetGroupArn(state, watched.targetGroup());
+      return arn == null ? List.of() : metrics.targetGroupDatapoints(arn, watched.alarm().metric(), now);
     }
     return metrics.datapoints(Arns.cluster(region, watched.clusterName()), watched.serviceName(),
         watched.alarm().metric(), now);

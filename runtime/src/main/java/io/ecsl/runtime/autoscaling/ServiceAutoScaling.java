@@ -104,7 +104,7 @@ public final class ServiceAutoScaling implements LoopStage {
           requestsOf = targetGroupOf(policy, service);
         }
         if (stepAlarm != null && stepAlarm.targetGroup() != null && requestsOf == null) {
-          requestsOf = targetGroupArn(stepAlarm.targetGroup());
+          requestsOf = targetGroupArn(state, stepAlarm.targetGroup());
         }
       }
     }
@@ -171,7 +171,7 @@ public final class ServiceAutoScaling implements LoopStage {
         continue;
       }
       MetricAlarms.Watched watched = MetricAlarms.of(alarm);
-      if (watched != null && (watched.targetGroup() != null && targetGroupArn(watched.targetGroup()) != null
+      if (watched != null && (watched.targetGroup() != null && targetGroupArn(state, watched.targetGroup()) != null
           || watched.targetGroup() == null && watched.watchesService(clusterName, service.serviceName))) {
         return watched;
       }
@@ -179,8 +179,11 @@ public final class ServiceAutoScaling implements LoopStage {
     return null;
   }
 
-  /** The ARN of the target group {@code targetgroup/NAME/ID} names, or null. */
-  private String targetGroupArn(String dimension) {
+  /**
+   * The ARN of the target group {@code targetgroup/NAME/ID} (CloudWatch's TargetGroup dimension, the
+   * tail of a resource label) names, or null when the runtime holds none.
+   */
+  static String targetGroupArn(RuntimeState state, String dimension) {
     String suffix = ":" + dimension;
     for (String arn : state.targetGroups.ids()) {
       if (arn.endsWith(suffix)) {
@@ -207,13 +210,7 @@ public final class ServiceAutoScaling implements LoopStage {
     }
     int at = label == null ? -1 : label.indexOf("targetgroup/");
     if (at >= 0) {
-      String suffix = ":" + label.substring(at);
-      for (String arn : state.targetGroups.ids()) {
-        if (arn.endsWith(suffix)) {
-          return arn;
-        }
-      }
-      return null;
+      return targetGroupArn(state, label.substring(at));
     }
     for (JsonNode lb : service.loadBalancers == null ? List.<JsonNode>of() : service.loadBalancers) {
       String arn = Json.text(lb, "targetGroupArn");
